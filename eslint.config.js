@@ -1,0 +1,30 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules', 'dist', 'models', 'test-results', 'test/fixtures'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The pure core must not reach into the shell (STYLE.md: pure core, thin shell).
+    files: ['src/engine/**', 'src/geometry/**', 'src/pose/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['**/app/**', '**/overlay/**', '**/storage/**', '**/cli/**', '**/workers/**', '@tensorflow/*', 'comlink'] },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'performance', 'Date'],
+    },
+  },
+  {
+    files: ['bin/**', 'scripts/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
+);

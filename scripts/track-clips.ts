@@ -1,0 +1,30 @@
+// Computes formcheck's own pose tracks for the clips in ../shared/data/videos and writes them to
+// test/fixtures/tracks/<clip>.track.json (the project's measurements, allowed as fixtures).
+// Usage: node --import tsx scripts/track-clips.ts [--model NAME] [CLIP_SUBSTRING...]
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DEFAULT_MODEL, parseModelId } from '../src/pose/model-catalog.ts';
+import { serializePoseTrack } from '../src/pose/pose-track.ts';
+import { trackVideo } from '../src/cli/track-video.ts';
+
+const videosDir = join(import.meta.dirname, '..', '..', 'shared', 'data', 'videos');
+const outDir = join(import.meta.dirname, '..', 'test', 'fixtures', 'tracks');
+const args = process.argv.slice(2);
+const modelIdx = args.indexOf('--model');
+const model = parseModelId(modelIdx >= 0 ? (args[modelIdx + 1] ?? '') : DEFAULT_MODEL);
+const filters = args.filter((a, i) => a !== '--model' && i !== modelIdx + 1);
+
+const clips = [
+  ...(await readdir(videosDir)).filter((f) => f.endsWith('.mp4')),
+  ...(await readdir(join(videosDir, 'partial_body'))).filter((f) => f.endsWith('.mp4')).map((f) => `partial_body/${f}`),
+].filter((c) => filters.length === 0 || filters.some((f) => c.includes(f)));
+
+await mkdir(outDir, { recursive: true });
+for (const clip of clips) {
+  const started = performance.now();
+  const track = await trackVideo(join(videosDir, clip), model);
+  const name = clip.replace(/^.*\//, '').replace(/\.mp4$/, '');
+  await writeFile(join(outDir, `${name}.track.json`), serializePoseTrack(track) + '\n');
+  const found = track.frames.filter((f) => f.pose !== null).length;
+  console.log(`${clip}: ${track.frames.length} frames, person in ${found}, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}

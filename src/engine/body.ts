@@ -1,0 +1,62 @@
+import { keypoint, type Keypoint, type KeypointName, type Pose, type Side } from '../pose/skeleton.ts';
+
+/**
+ * A point in frame-height units: x and y both divided by the frame height, so distances are the
+ * same in every direction whatever the frame's aspect ratio (normalized x and y are not).
+ */
+export interface BodyPoint {
+  readonly x: number;
+  readonly y: number;
+}
+
+export type Joint = 'shoulder' | 'hip' | 'knee' | 'ankle' | 'heel' | 'toe' | 'ear' | 'wrist' | 'elbow';
+
+/** Confident keypoints of one pose in frame-height units, looked up by name. */
+export class Body {
+  constructor(
+    private readonly pose: Pose,
+    private readonly minScore: number,
+  ) {}
+
+  point(name: KeypointName): BodyPoint | undefined {
+    const k: Keypoint | undefined = keypoint(this.pose, name, this.minScore);
+    if (k === undefined) return undefined;
+    const aspect = this.pose.frameSize.widthPx / this.pose.frameSize.heightPx;
+    return { x: k.x * aspect, y: k.y };
+  }
+
+  joint(side: Side, joint: Joint): BodyPoint | undefined {
+    return this.point(`${side}_${joint}`);
+  }
+
+  /** Midpoint of the left and right joints, or the one side seen, or undefined. */
+  mid(joint: Joint): BodyPoint | undefined {
+    const l = this.joint('left', joint);
+    const r = this.joint('right', joint);
+    if (l !== undefined && r !== undefined) return { x: (l.x + r.x) / 2, y: (l.y + r.y) / 2 };
+    return l ?? r;
+  }
+
+  has(names: readonly KeypointName[]): boolean {
+    return names.every((n) => this.point(n) !== undefined);
+  }
+
+  get timestampMs(): number {
+    return this.pose.timestampMs;
+  }
+}
+
+export const SIDES: readonly Side[] = ['left', 'right'];
+
+/** Mean of the defined values, undefined when none is defined or finite. */
+export function meanDefined(values: readonly (number | undefined)[]): number | undefined {
+  let sum = 0;
+  let n = 0;
+  for (const v of values) {
+    if (v !== undefined && Number.isFinite(v)) {
+      sum += v;
+      n += 1;
+    }
+  }
+  return n === 0 ? undefined : sum / n;
+}

@@ -1,0 +1,351 @@
+import type { Requirement } from './requirements.ts';
+import type { FaultCode } from './faults.ts';
+import type { RepCounterParams } from './rep-counter.ts';
+import type { EnvelopeCondition } from './hold-envelope.ts';
+import type { SignalId } from './signals.ts';
+
+export type ExerciseKind = 'reps' | 'hold' | 'circles' | 'walk';
+export type CameraView = 'front' | 'side' | 'any';
+export type RoutineGroup = 'strength' | 'flexibility' | 'holds';
+
+/** Seconds per phase; `undefined` = not prescribed, 0 = no pause, 'fast' = explosive. */
+export interface Tempo {
+  readonly lowerSec: number;
+  readonly bottomSec: number;
+  readonly riseSec: number | 'fast';
+  readonly topSec: number;
+}
+
+export interface Prescription {
+  readonly sets: number;
+  readonly reps?: number;
+  readonly holdSec?: number;
+  /** For circles: seconds in each direction. */
+  readonly perDirectionSec?: number;
+  readonly tempo?: Tempo;
+  readonly restSec: number;
+}
+
+export interface ExerciseDef {
+  readonly id: string;
+  readonly name: string;
+  readonly group: RoutineGroup;
+  readonly kind: ExerciseKind;
+  readonly howTo: string;
+  readonly view: CameraView;
+  readonly placement: string;
+  /** Joints that must be visible for the setup gate and the count. */
+  readonly required: Requirement;
+  /** Heel and toe needed: only BlazePose sees them. */
+  readonly needsFeet: boolean;
+  readonly prescription: Prescription;
+  /** The scalar counted or timed, and which way "away" from the start is in words. */
+  readonly signal?: SignalId;
+  readonly awayWord?: 'down' | 'up';
+  readonly counter?: RepCounterParams;
+  readonly envelope?: readonly EnvelopeCondition[];
+  readonly checks: readonly FaultCode[];
+  /** For circles: the keypoint that draws the circle. */
+  readonly circleJoint?: 'knee' | 'toe';
+}
+
+/** One side is enough everywhere: side on, the far leg is often hidden. Checks that need both sides skip themselves. */
+const LEGS: Requirement = { joints: ['hip', 'knee', 'ankle'], sides: 1 };
+const BODY: Requirement = { joints: ['shoulder', 'hip', 'knee', 'ankle'], sides: 1 };
+const FEET: Requirement = { joints: ['knee', 'ankle', 'heel', 'toe'], sides: 1 };
+const LEGS_AND_FEET: Requirement = { joints: ['hip', 'knee', 'ankle', 'heel', 'toe'], sides: 1 };
+
+/**
+ * Counting thresholds for hip drop (signal: minus the hip-above-knee gap in shank lengths, ~-1
+ * standing, 0 with thighs level). Noise of a still standing person on the real clips: ±0.03.
+ * startDelta 0.12 = 4x noise; minAmplitude 0.2 counts the shallowest labelled rep (knee 136°,
+ * hip drop ~0.35) with margin; returnFraction 0.35 = "back near standing", not fully locked out.
+ */
+const HIP_DROP_COUNTER: RepCounterParams = {
+  startDelta: 0.12,
+  minAmplitude: 0.2,
+  farFraction: 0.15,
+  returnFraction: 0.35,
+  relativeMinAmplitude: 0.45,
+  minRepMs: 600,
+  maxRepMs: 20000,
+  restTrackingMs: 2000,
+};
+
+/**
+ * Heel rise in shank lengths: 0.1-0.25 at the top from 3/4 views (ENGINE-NOTES.md; measured
+ * 0.10-0.23 on the labelled clips); still-standing noise ±0.02.
+ */
+const HEEL_RISE_COUNTER: RepCounterParams = {
+  startDelta: 0.04,
+  minAmplitude: 0.06,
+  farFraction: 0.2,
+  returnFraction: 0.4,
+  relativeMinAmplitude: 0.45,
+  minRepMs: 500,
+  maxRepMs: 15000,
+  restTrackingMs: 3000,
+};
+
+const CALF_TEMPO: Tempo = { lowerSec: 3, bottomSec: 0, riseSec: 'fast', topSec: 1 };
+
+export const EXERCISES: readonly ExerciseDef[] = [
+  {
+    id: 'squat',
+    name: 'Bodyweight squat',
+    group: 'strength',
+    kind: 'reps',
+    howTo: 'Feet shoulder-width, sit the hips back and down until the thighs are level, knees over the toes, then stand tall.',
+    view: 'front',
+    placement: 'Face the camera, whole body in view, camera at hip height about 2.5 m away. Side on for depth and lean.',
+    required: BODY,
+    needsFeet: false,
+    prescription: { sets: 3, reps: 10, restSec: 60 },
+    signal: 'hip-drop',
+    awayWord: 'down',
+    counter: HIP_DROP_COUNTER,
+    checks: ['shallow-depth', 'knee-valgus', 'heel-lift', 'forward-lean', 'knees-over-toes'],
+  },
+  {
+    id: 'lunge',
+    name: 'Lunge',
+    group: 'strength',
+    kind: 'reps',
+    howTo: 'Long step, drop the back knee towards the floor, front knee over the front foot, push back up.',
+    view: 'front',
+    placement: 'Face the camera or stand side on, whole body in view, camera at hip height.',
+    required: LEGS,
+    needsFeet: false,
+    prescription: { sets: 3, reps: 10, restSec: 60 },
+    signal: 'hip-drop',
+    awayWord: 'down',
+    counter: { ...HIP_DROP_COUNTER, minAmplitude: 0.15, startDelta: 0.08 },
+    checks: ['knee-valgus', 'shallow-depth'],
+  },
+  {
+    id: 'calf-raise',
+    name: 'Calf raise',
+    group: 'strength',
+    kind: 'reps',
+    howTo: 'Rise onto the balls of the feet fast, hold 1 s at the top, lower over 3 s.',
+    view: 'side',
+    placement: 'Side on or at 3/4, feet fully in view (the camera low, at knee height, is best).',
+    required: FEET,
+    needsFeet: true,
+    prescription: { sets: 3, reps: 20, tempo: CALF_TEMPO, restSec: 45 },
+    signal: 'heel-rise',
+    awayWord: 'up',
+    counter: HEEL_RISE_COUNTER,
+    checks: ['tempo', 'low-height'],
+  },
+  {
+    id: 'tibialis-lift',
+    name: 'Tibialis lift',
+    group: 'strength',
+    kind: 'reps',
+    howTo: 'Back against a wall, heels down, lift the toes fast, hold 1 s, lower over 3 s.',
+    view: 'side',
+    placement: 'Side on, feet and knees in view.',
+    required: FEET,
+    needsFeet: true,
+    prescription: { sets: 3, reps: 20, tempo: CALF_TEMPO, restSec: 45 },
+    signal: 'toe-rise',
+    awayWord: 'up',
+    counter: HEEL_RISE_COUNTER,
+    checks: ['tempo', 'low-height'],
+  },
+  {
+    id: 'squat-hold',
+    name: 'Assisted squat hold',
+    group: 'holds',
+    kind: 'hold',
+    howTo: 'Hold a support, sit into a deep squat, chest up, heels down; hold.',
+    view: 'any',
+    placement: 'Whole body in view, front or side.',
+    required: LEGS,
+    needsFeet: false,
+    prescription: { sets: 2, holdSec: 30, restSec: 30 },
+    envelope: [
+      { feature: 'hipKneeGapShanks', max: 0.55, cue: 'Sit lower' },
+      { feature: 'torsoLeanDeg', max: 60, cue: 'Chest up' },
+    ],
+    checks: ['out-of-envelope'],
+  },
+  {
+    id: 'ankle-stretch',
+    name: 'Ankle stretch (kneeling)',
+    group: 'flexibility',
+    kind: 'hold',
+    howTo: 'Kneel with the tops of the feet flat, sit back onto the heels, chest up; hold.',
+    view: 'side',
+    placement: 'Side on, whole body in view.',
+    required: LEGS,
+    needsFeet: false,
+    prescription: { sets: 2, holdSec: 30, restSec: 20 },
+    envelope: [
+      { feature: 'maxKneeAngleDeg', max: 60, cue: 'Sit back on your heels' },
+      { feature: 'hipAboveAnkleShanks', max: 0.8, cue: 'Sit lower' },
+      { feature: 'torsoLeanDeg', max: 35, cue: 'Chest up' },
+    ],
+    checks: ['out-of-envelope'],
+  },
+  {
+    id: 'toe-stretch',
+    name: 'Toe stretch (kneeling)',
+    group: 'flexibility',
+    kind: 'hold',
+    howTo: 'Kneel with the toes tucked under, sit back onto the heels, chest up; hold.',
+    view: 'side',
+    placement: 'Side on, whole body in view, feet visible.',
+    required: LEGS_AND_FEET,
+    needsFeet: true,
+    prescription: { sets: 2, holdSec: 30, restSec: 20 },
+    envelope: [
+      { feature: 'maxKneeAngleDeg', max: 60, cue: 'Sit back on your heels' },
+      { feature: 'heelAboveToeShanks', min: 0.1, cue: 'Tuck the toes under' },
+      { feature: 'torsoLeanDeg', max: 35, cue: 'Chest up' },
+    ],
+    checks: ['out-of-envelope'],
+  },
+  {
+    id: 'knee-circles',
+    name: 'Knee circles',
+    group: 'flexibility',
+    kind: 'circles',
+    howTo: 'Feet together, hands on the knees, draw circles with the knees; keep the head still.',
+    view: 'front',
+    placement: 'Face the camera, whole body in view.',
+    required: { joints: ['shoulder', 'hip', 'knee', 'ankle'], sides: 2, extra: ['nose'] },
+    needsFeet: false,
+    prescription: { sets: 1, perDirectionSec: 30, restSec: 10 },
+    circleJoint: 'knee',
+    checks: ['head-bob'],
+  },
+  {
+    id: 'ankle-circles',
+    name: 'Ankle circles',
+    group: 'flexibility',
+    kind: 'circles',
+    howTo: 'Lift one foot and draw circles with the toes; keep the head still.',
+    view: 'front',
+    placement: 'Face the camera, feet in view.',
+    required: FEET,
+    needsFeet: true,
+    prescription: { sets: 1, perDirectionSec: 30, restSec: 10 },
+    circleJoint: 'toe',
+    checks: ['head-bob'],
+  },
+  ...walks(),
+  ...stances(),
+];
+
+function walks(): ExerciseDef[] {
+  const base = {
+    group: 'strength' as const,
+    kind: 'walk' as const,
+    view: 'side' as const,
+    placement: 'Side on, walk across the view (3 m of floor), feet in view.',
+    prescription: { sets: 2, holdSec: 30, restSec: 30 },
+  };
+  return [
+    {
+      ...base,
+      id: 'heel-walk',
+      name: 'Heel walk',
+      howTo: 'Walk on the heels with the toes pulled up high.',
+      required: FEET,
+      needsFeet: true,
+      checks: ['toes-down'],
+    },
+    {
+      ...base,
+      id: 'toe-walk',
+      name: 'Toe walk',
+      howTo: 'Walk on the balls of the feet, heels high.',
+      required: FEET,
+      needsFeet: true,
+      checks: ['heels-down'],
+    },
+    {
+      ...base,
+      id: 'duck-walk',
+      name: 'Duck walk',
+      howTo: 'Walk in a low squat; the arm swings with the opposite leg.',
+      required: { joints: ['shoulder', 'hip', 'knee', 'ankle', 'wrist'], sides: 2 },
+      needsFeet: false,
+      checks: ['shallow-depth', 'out-of-envelope'],
+    },
+  ];
+}
+
+/** Held stances: each is an envelope of joint angles and widths (synthetic-tested only; see README). */
+function stances(): ExerciseDef[] {
+  const hold = (
+    id: string,
+    name: string,
+    howTo: string,
+    envelope: readonly EnvelopeCondition[],
+    view: CameraView = 'front',
+  ): ExerciseDef => ({
+    id,
+    name,
+    group: 'holds',
+    kind: 'hold',
+    howTo,
+    view,
+    placement: view === 'side' ? 'Side on, whole body in view.' : 'Face the camera, whole body in view.',
+    required: BODY,
+    needsFeet: false,
+    prescription: { sets: 1, holdSec: 60, restSec: 30 },
+    envelope,
+    checks: ['out-of-envelope'],
+  });
+  return [
+    hold('zenkutsu-dachi', 'Zenkutsu dachi (front stance)', 'Long stance, front knee bent over the foot, back leg straight, hips low.', [
+      { feature: 'minKneeAngleDeg', min: 90, max: 140, cue: 'Bend the front knee' },
+      { feature: 'maxKneeAngleDeg', min: 160, cue: 'Straighten the back leg' },
+      { feature: 'ankleSeparationShanks', min: 1.6, cue: 'Longer stance' },
+    ], 'side'),
+    hold('kokutsu-dachi', 'Kokutsu dachi (back stance)', 'Weight on the bent back leg, front leg lightly bent, long stance.', [
+      { feature: 'minKneeAngleDeg', min: 90, max: 140, cue: 'Sink onto the back leg' },
+      { feature: 'maxKneeAngleDeg', min: 140, max: 175, cue: 'Soften the front knee' },
+      { feature: 'ankleSeparationShanks', min: 1.3, cue: 'Longer stance' },
+    ], 'side'),
+    hold('neko-dachi', 'Neko ashi dachi (cat stance)', 'Short stance, back knee deeply bent, front foot on the ball.', [
+      { feature: 'minKneeAngleDeg', min: 90, max: 145, cue: 'Sink lower' },
+      { feature: 'ankleSeparationShanks', max: 1.2, cue: 'Shorter stance' },
+    ], 'side'),
+    hold('kiba-dachi', 'Kiba dachi (horse stance)', 'Wide stance, feet parallel, both knees bent and pushed out, back upright.', [
+      { feature: 'maxKneeAngleDeg', max: 150, cue: 'Sink lower' },
+      { feature: 'ankleSeparationShanks', min: 1.8, cue: 'Wider stance' },
+      { feature: 'torsoLeanDeg', max: 15, cue: 'Back upright' },
+      { feature: 'kneeOverAnkleSeparation', min: 0.9, cue: 'Push the knees out' },
+    ]),
+    hold('kake-ashi-dachi', 'Kake ashi dachi (hooked stance)', 'Legs crossed, knees bent, weight on the front foot.', [
+      { feature: 'maxKneeAngleDeg', max: 160, cue: 'Bend the knees' },
+      { feature: 'ankleSeparationShanks', max: 0.6, cue: 'Hook the feet closer' },
+    ]),
+    hold('warrior-1', 'Warrior 1', 'Front knee bent over the ankle, back leg straight, hips square, arms up.', [
+      { feature: 'minKneeAngleDeg', min: 80, max: 135, cue: 'Bend the front knee' },
+      { feature: 'maxKneeAngleDeg', min: 155, cue: 'Straighten the back leg' },
+      { feature: 'torsoLeanDeg', max: 25, cue: 'Lift the chest' },
+    ], 'side'),
+    hold('triangle', 'Triangle', 'Legs straight and wide, reach down to the shin, top arm up.', [
+      { feature: 'minKneeAngleDeg', min: 160, cue: 'Straighten the legs' },
+      { feature: 'ankleSeparationShanks', min: 1.8, cue: 'Wider stance' },
+      { feature: 'torsoLeanDeg', min: 45, cue: 'Tilt further over the front leg' },
+    ]),
+    hold('downward-dog', 'Downward dog (one or two legs)', 'Hands and feet down, hips high, back long, heels towards the floor.', [
+      { feature: 'hipAboveShouldersTorsos', min: 0.3, cue: 'Hips higher' },
+      { feature: 'hipAboveAnkleShanks', min: 1.2, cue: 'Hips higher' },
+    ], 'side'),
+  ];
+}
+
+export function findExercise(id: string): ExerciseDef {
+  const found = EXERCISES.find((e) => e.id === id);
+  if (found === undefined) {
+    throw new Error(`Unknown exercise "${id}". Choose one of: ${EXERCISES.map((e) => e.id).join(', ')}.`);
+  }
+  return found;
+}

@@ -1,0 +1,170 @@
+import { angleAtDeg, angleFromVerticalDeg, pointDistance } from '../geometry/point.ts';
+import type { Side } from '../pose/skeleton.ts';
+import { Body, meanDefined, SIDES } from './body.ts';
+
+/**
+ * Per-frame measurements the analyzers use. Lengths are in frame-height units and are only ever
+ * compared as ratios (scale-free: distance from the camera does not matter). Undefined = not seen.
+ */
+export interface FrameFeatures {
+  readonly timestampMs: number;
+  /** Mean 2-D knee-to-ankle length: the body's ruler (it changes least while squatting). */
+  readonly shankLength: number | undefined;
+  /** Mean vertical hip-above-knee gap over shank length: ~1 standing, 0 with thighs level. */
+  readonly hipKneeGapShanks: number | undefined;
+  /** Per side: ankle and heel height above the toe (mean), over that side's shank length. */
+  readonly heelRiseShanksBySide: Readonly<Record<Side, number | undefined>>;
+  /** Per side: toe height above the heel, over that side's shank length. */
+  readonly toeRiseShanksBySide: Readonly<Record<Side, number | undefined>>;
+  /** Per side: vertical hip-above-knee gap over shank length. */
+  readonly hipKneeGapShanksBySide: Readonly<Record<Side, number | undefined>>;
+  readonly kneeAngleDeg: Readonly<Record<Side, number | undefined>>;
+  /** Shoulders-to-hips line against vertical. */
+  readonly torsoLeanDeg: number | undefined;
+  /** Mean ankle-to-knee line against vertical. */
+  readonly shinLeanDeg: number | undefined;
+  /** Mean (toe.y - ankle.y) over shank length: rises when the heel leaves the floor. */
+  readonly ankleAboveToeShanks: number | undefined;
+  /** Mean (toe.y - heel.y) over shank length: positive when the heel is above the toe. */
+  readonly heelAboveToeShanks: number | undefined;
+  /** Knee and ankle separation (horizontal), for valgus from the front. */
+  readonly kneeSeparationShanks: number | undefined;
+  readonly ankleSeparationShanks: number | undefined;
+  /** Shoulder width over torso length: ~0.7+ facing the camera, <0.35 side on. */
+  readonly shoulderWidthOverTorso: number | undefined;
+  /** Nose height above the shoulder midpoint over torso length (head bob). */
+  readonly headAboveShouldersTorsos: number | undefined;
+  /** Knee forward of toe (side view), in shank lengths, larger of the sides seen. */
+  readonly kneePastToeShanks: number | undefined;
+  readonly torsoLength: number | undefined;
+  /** Mean hip height above the ankles over shank length. */
+  readonly hipAboveAnkleShanks: number | undefined;
+  /** Nose height in the image, frame-height units (head bob is measured against torso length). */
+  readonly noseY: number | undefined;
+  readonly minKneeAngleDeg: number | undefined;
+  readonly maxKneeAngleDeg: number | undefined;
+  /** Hip midpoint above the shoulder midpoint, over torso length (downward dog: positive). */
+  readonly hipAboveShouldersTorsos: number | undefined;
+  /** Knee separation over ankle separation: below ~0.8 the knees cave in (from the front). */
+  readonly kneeOverAnkleSeparation: number | undefined;
+}
+
+/** The names of the numeric features, for envelopes and the catalogue. */
+export type FeatureName = {
+  [K in keyof FrameFeatures]: FrameFeatures[K] extends number | undefined ? K : never;
+}[keyof FrameFeatures];
+
+const per = (v: number | undefined, ruler: number | undefined): number | undefined =>
+  v === undefined || ruler === undefined || !(ruler > 1e-6) ? undefined : v / ruler;
+
+function bySide<T>(f: (side: Side) => T): Record<Side, T> {
+  return { left: f('left'), right: f('right') };
+}
+
+export function frameFeatures(body: Body): FrameFeatures {
+  const shank = meanDefined(
+    SIDES.map((s) => {
+      const k = body.joint(s, 'knee');
+      const a = body.joint(s, 'ankle');
+      return k && a ? pointDistance(k, a) : undefined;
+    }),
+  );
+  const sideShank = bySide((s) => {
+    const k = body.joint(s, 'knee');
+    const a = body.joint(s, 'ankle');
+    return k && a ? pointDistance(k, a) : undefined;
+  });
+  const heelRiseShanksBySide = bySide((s) => {
+    const t = body.joint(s, 'toe');
+    const a = body.joint(s, 'ankle');
+    const h = body.joint(s, 'heel');
+    return t && a && h ? per((t.y - a.y + (t.y - h.y)) / 2, sideShank[s]) : undefined;
+  });
+  const toeRiseShanksBySide = bySide((s) => {
+    const t = body.joint(s, 'toe');
+    const h = body.joint(s, 'heel');
+    return t && h ? per(h.y - t.y, sideShank[s]) : undefined;
+  });
+  const gapBySide = bySide((s) => {
+    const h = body.joint(s, 'hip');
+    const k = body.joint(s, 'knee');
+    return h && k ? per(k.y - h.y, shank) : undefined;
+  });
+  const kneeAngleDeg = bySide((s) => {
+    const h = body.joint(s, 'hip');
+    const k = body.joint(s, 'knee');
+    const a = body.joint(s, 'ankle');
+    return h && k && a ? angleAtDeg(h, k, a) : undefined;
+  });
+  const shoulders = body.mid('shoulder');
+  const hips = body.mid('hip');
+  const torso = shoulders && hips ? pointDistance(shoulders, hips) : undefined;
+  const ls = body.joint('left', 'shoulder');
+  const rs = body.joint('right', 'shoulder');
+  const lk = body.joint('left', 'knee');
+  const rk = body.joint('right', 'knee');
+  const la = body.joint('left', 'ankle');
+  const ra = body.joint('right', 'ankle');
+  const nose = body.point('nose');
+  const footMeasure = (top: 'ankle' | 'heel') =>
+    meanDefined(
+      SIDES.map((s) => {
+        const t = body.joint(s, 'toe');
+        const p = body.joint(s, top);
+        return t && p ? t.y - p.y : undefined;
+      }),
+    );
+  const kneePastToe = SIDES.map((s) => {
+    const k = body.joint(s, 'knee');
+    const t = body.joint(s, 'toe');
+    const h = body.joint(s, 'heel');
+    if (!k || !t || !h) return undefined;
+    const forward = Math.sign(t.x - h.x) || 1; // the way the foot points in the image
+    return per((k.x - t.x) * forward, shank);
+  }).filter((v): v is number => v !== undefined);
+  const kneeAngles = [kneeAngleDeg.left, kneeAngleDeg.right].filter(
+    (v): v is number => v !== undefined && Number.isFinite(v),
+  );
+  const kneeSep = lk && rk ? Math.abs(lk.x - rk.x) : undefined;
+  const ankleSep = la && ra ? Math.abs(la.x - ra.x) : undefined;
+  return {
+    noseY: nose?.y,
+    minKneeAngleDeg: kneeAngles.length === 0 ? undefined : Math.min(...kneeAngles),
+    maxKneeAngleDeg: kneeAngles.length === 0 ? undefined : Math.max(...kneeAngles),
+    hipAboveShouldersTorsos: shoulders && hips ? per(shoulders.y - hips.y, torso) : undefined,
+    kneeOverAnkleSeparation: per(kneeSep, ankleSep),
+    timestampMs: body.timestampMs,
+    shankLength: shank,
+    hipKneeGapShanks: meanDefined([gapBySide.left, gapBySide.right]),
+    hipKneeGapShanksBySide: gapBySide,
+    heelRiseShanksBySide,
+    toeRiseShanksBySide,
+    kneeAngleDeg,
+    torsoLeanDeg: shoulders && hips ? angleFromVerticalDeg(hips, shoulders) : undefined,
+    shinLeanDeg: meanDefined(
+      SIDES.map((s) => {
+        const k = body.joint(s, 'knee');
+        const a = body.joint(s, 'ankle');
+        return k && a ? angleFromVerticalDeg(a, k) : undefined;
+      }),
+    ),
+    ankleAboveToeShanks: per(footMeasure('ankle'), shank),
+    heelAboveToeShanks: per(footMeasure('heel'), shank),
+    kneeSeparationShanks: per(kneeSep, shank),
+    ankleSeparationShanks: per(ankleSep, shank),
+    shoulderWidthOverTorso: ls && rs ? per(Math.abs(ls.x - rs.x), torso) : undefined,
+    headAboveShouldersTorsos: nose && shoulders ? per(shoulders.y - nose.y, torso) : undefined,
+    kneePastToeShanks: kneePastToe.length === 0 ? undefined : Math.max(...kneePastToe),
+    torsoLength: torso,
+    hipAboveAnkleShanks: per(
+      meanDefined(
+        SIDES.map((s) => {
+          const h = body.joint(s, 'hip');
+          const a = body.joint(s, 'ankle');
+          return h && a ? a.y - h.y : undefined;
+        }),
+      ),
+      shank,
+    ),
+  };
+}

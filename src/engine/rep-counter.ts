@@ -1,0 +1,248 @@
+/**
+ * Counts reps on one scalar movement signal (0 near the start position, growing as the person
+ * moves away from it: hip drop for a squat, heel rise for a calf raise). Design: rep-counter.md.
+ */
+export interface RepCounterParams {
+  /** Leaving the start: signal above the rest level by this much (signal units). */
+  readonly startDelta: number;
+  /** Smallest excursion that can be a rep at all (measured noise x ~4). */
+  readonly minAmplitude: number;
+  /** The far end: within this fraction of the excursion from the peak. */
+  readonly farFraction: number;
+  /** Back at the start: below this fraction of the excursion. */
+  readonly returnFraction: number;
+  /** An excursion under this fraction of the median of earlier reps is a partial (a pulse). */
+  readonly relativeMinAmplitude: number;
+  readonly minRepMs: number;
+  readonly maxRepMs: number;
+  /** Time constant with which the rest level follows the signal while at rest (camera drift). */
+  readonly restTrackingMs: number;
+}
+
+export type RepPhase = 'rest' | 'away' | 'far' | 'return';
+
+export interface Sample {
+  readonly timestampMs: number;
+  readonly value: number;
+}
+
+/** Time spent in each phase of one rep, in seconds. */
+export interface PhaseTimes {
+  /** Moving away from the start (down in a squat, up in a calf raise). */
+  readonly awaySec: number;
+  /** At the far end (bottom of a squat, top of a calf raise). */
+  readonly farSec: number;
+  /** Coming back (up in a squat, down in a calf raise). */
+  readonly returnSec: number;
+  /** At the start before this rep (top of a squat, bottom of a calf raise). */
+  readonly restSec: number;
+}
+
+export interface CountedRep {
+  readonly index: number;
+  readonly startMs: number;
+  readonly peakMs: number;
+  readonly endMs: number;
+  readonly restLevel: number;
+  readonly peakValue: number;
+  readonly amplitude: number;
+  readonly phases: PhaseTimes;
+}
+
+export type RepEvent =
+  | { readonly type: 'rep'; readonly rep: CountedRep }
+  | { readonly type: 'partial'; readonly atMs: number; readonly amplitude: number; readonly reason: string };
+
+interface Excursion {
+  readonly restLevel: number;
+  readonly samples: Sample[];
+  peak: Sample;
+  /** Turning points inside the excursion, to tell pulses (several dips, no stand-up) from a rep. */
+  extreme: number;
+  heading: 'away' | 'back';
+  bottoms: number;
+}
+
+/** A dip-and-rise inside one excursion bigger than this fraction of it is a separate pulse. */
+const PULSE_FRACTION = 0.25;
+/** Three or more bottoms without returning to the start: pulses, not a rep. */
+const MAX_BOTTOMS = 2;
+
+export class RepCounter {
+  private restLevel: number | undefined;
+  private lastSample: Sample | undefined;
+  private lastRepEndMs: number | undefined;
+  private excursion: Excursion | undefined;
+  /** Lowest signal since the last excursion closed: a new one must rise from here (re-arming). */
+  private floor: number | undefined;
+  private readonly amplitudes: number[] = [];
+  private reps = 0;
+
+  constructor(private readonly params: RepCounterParams) {}
+
+  get count(): number {
+    return this.reps;
+  }
+
+  /** Where the person is in the rep now, for the live tempo bar. */
+  get phase(): RepPhase {
+    const e = this.excursion;
+    if (e === undefined || this.lastSample === undefined) return 'rest';
+    if (e.peak === this.lastSample) return 'away';
+    const amp = e.peak.value - e.restLevel;
+    return this.lastSample.value >= e.peak.value - this.params.farFraction * amp ? 'far' : 'return';
+  }
+
+  /** 0 at rest, 1 at the typical depth of this person's reps so far (for the range bar). */
+  progress(): number {
+    if (this.restLevel === undefined || this.lastSample === undefined) return 0;
+    return Math.max(0, (this.lastSample.value - this.restLevel) / this.typicalAmplitude());
+  }
+
+  private typicalAmplitude(): number {
+    const sorted = [...this.amplitudes].sort((a, b) => a - b);
+    return sorted.length === 0 ? this.params.minAmplitude * 2 : (sorted[Math.floor(sorted.length / 2)] ?? 1);
+  }
+
+  /** The person is out of position or out of sight: drop any rep in progress. */
+  interrupt(): void {
+    this.excursion = undefined;
+    this.lastSample = undefined;
+    this.lastRepEndMs = undefined;
+    this.floor = undefined;
+  }
+
+  /** Sets the rest level from a still start pose (the setup gate). */
+  calibrate(restLevel: number): void {
+    this.restLevel = restLevel;
+  }
+
+  push(sample: Sample): RepEvent[] {
+    if (!Number.isFinite(sample.value)) return [];
+    if (this.lastSample !== undefined && !(sample.timestampMs > this.lastSample.timestampMs)) return [];
+    const previous = this.lastSample;
+    this.lastSample = sample;
+    if (this.restLevel === undefined) {
+      this.restLevel = sample.value;
+      return [];
+    }
+    const p = this.params;
+    const e = this.excursion;
+    if (e === undefined) {
+      this.trackRest(sample, previous);
+      this.floor = Math.min(this.floor ?? sample.value, sample.value);
+      if (sample.value - this.restLevel > p.startDelta && sample.value - this.floor > p.startDelta) {
+        this.floor = undefined;
+        this.excursion = {
+          restLevel: this.restLevel,
+          samples: previous ? [previous, sample] : [sample],
+          peak: sample,
+          extreme: sample.value,
+          heading: 'away',
+          bottoms: 0,
+        };
+      }
+      return [];
+    }
+    e.samples.push(sample);
+    if (sample.value > e.peak.value) e.peak = sample;
+    const amp = e.peak.value - e.restLevel;
+    this.trackTurns(e, sample.value, amp);
+    const events: RepEvent[] = [];
+    if (sample.timestampMs - (e.samples[0]?.timestampMs ?? sample.timestampMs) > p.maxRepMs) {
+      // Stayed away too long (sat down, a hold, not a rep): start over from here.
+      this.excursion = undefined;
+      this.restLevel = sample.value;
+      events.push({ type: 'partial', atMs: sample.timestampMs, amplitude: amp, reason: 'too long to be a rep' });
+      return events;
+    }
+    if (sample.value - e.restLevel <= p.returnFraction * amp || sample.value - e.restLevel <= p.startDelta * 0.5) {
+      this.excursion = undefined;
+      this.floor = sample.value;
+      events.push(this.closeExcursion(e, sample));
+    }
+    return events;
+  }
+
+  private trackTurns(e: Excursion, value: number, amp: number): void {
+    const turn = PULSE_FRACTION * amp;
+    if (e.heading === 'away') {
+      if (value > e.extreme) e.extreme = value;
+      else if (value < e.extreme - turn) {
+        e.bottoms += 1;
+        e.heading = 'back';
+        e.extreme = value;
+      }
+    } else if (value < e.extreme) {
+      e.extreme = value;
+    } else if (value > e.extreme + turn) {
+      e.heading = 'away';
+      e.extreme = value;
+    }
+  }
+
+  private trackRest(sample: Sample, previous: Sample | undefined): void {
+    if (this.restLevel === undefined) return;
+    if (sample.value < this.restLevel) {
+      this.restLevel = sample.value; // deeper "rest" than thought: follow at once
+      return;
+    }
+    const dt = previous === undefined ? 0 : sample.timestampMs - previous.timestampMs;
+    const a = dt / (this.params.restTrackingMs + dt);
+    this.restLevel += a * (sample.value - this.restLevel);
+  }
+
+  private closeExcursion(e: Excursion, end: Sample): RepEvent {
+    const p = this.params;
+    const amp = e.peak.value - e.restLevel;
+    const start = this.startOf(e, amp);
+    const durationMs = end.timestampMs - start;
+    const relative = this.amplitudes.length === 0 ? Infinity : amp / this.typicalAmplitude();
+    if (amp < p.minAmplitude) {
+      return { type: 'partial', atMs: end.timestampMs, amplitude: amp, reason: 'too small' };
+    }
+    if (e.bottoms + (e.heading === 'away' ? 1 : 0) > MAX_BOTTOMS) {
+      return { type: 'partial', atMs: end.timestampMs, amplitude: amp, reason: 'pulses without standing up between them' };
+    }
+    if (durationMs < p.minRepMs) {
+      return { type: 'partial', atMs: end.timestampMs, amplitude: amp, reason: 'too quick' };
+    }
+    if (relative < p.relativeMinAmplitude) {
+      return { type: 'partial', atMs: end.timestampMs, amplitude: amp, reason: 'much smaller than your other reps' };
+    }
+    this.amplitudes.push(amp);
+    this.reps += 1;
+    const farLevel = e.peak.value - p.farFraction * amp;
+    const far = e.samples.filter((s) => s.value >= farLevel);
+    const farStart = far[0]?.timestampMs ?? e.peak.timestampMs;
+    const farEnd = far[far.length - 1]?.timestampMs ?? e.peak.timestampMs;
+    const rep: CountedRep = {
+      index: this.reps,
+      startMs: start,
+      peakMs: e.peak.timestampMs,
+      endMs: end.timestampMs,
+      restLevel: e.restLevel,
+      peakValue: e.peak.value,
+      amplitude: amp,
+      phases: {
+        awaySec: (farStart - start) / 1000,
+        farSec: (farEnd - farStart) / 1000,
+        returnSec: (end.timestampMs - farEnd) / 1000,
+        restSec: this.lastRepEndMs === undefined ? 0 : Math.max(0, (start - this.lastRepEndMs) / 1000),
+      },
+    };
+    this.lastRepEndMs = end.timestampMs;
+    return { type: 'rep', rep };
+  }
+
+  /** The rep began when the signal last left the rest band before the peak. */
+  private startOf(e: Excursion, amp: number): number {
+    const threshold = e.restLevel + Math.max(this.params.startDelta * 0.5, 0.1 * amp);
+    let start = e.samples[0]?.timestampMs ?? e.peak.timestampMs;
+    for (const s of e.samples) {
+      if (s.timestampMs >= e.peak.timestampMs) break;
+      if (s.value <= threshold) start = s.timestampMs;
+    }
+    return start;
+  }
+}

@@ -1,0 +1,40 @@
+import type { Fault } from './faults.ts';
+import type { DetectedView } from './view.ts';
+
+export interface RepReport {
+  readonly index: number;
+  readonly startSec: number;
+  /** The far end: the bottom of a squat, the top of a calf raise. */
+  readonly bottomSec: number;
+  readonly endSec: number;
+  readonly phases: { readonly downSec: number; readonly bottomSec: number; readonly upSec: number; readonly topSec: number };
+  readonly depth?: { readonly kneeAngleDeg: number | null; readonly belowParallel: boolean; readonly hipAboveKneeShanks: number | null };
+  /** Excursion of the counted signal (shank lengths): heel height for a calf raise. */
+  readonly amplitude: number;
+  readonly faults: readonly Fault[];
+}
+
+export interface HoldReport {
+  readonly startSec: number;
+  readonly endSec: number;
+  readonly seconds: number;
+  /** Why the hold ended (the first bound broken), when it ended before the video did. */
+  readonly endedBecause?: string;
+}
+
+export interface Report {
+  readonly exercise: string;
+  readonly view: DetectedView;
+  readonly durationSec: number;
+  readonly repCount?: number;
+  readonly reps?: readonly RepReport[];
+  /** Excursions that were not counted (pulses, too quick, too small). */
+  readonly partials?: readonly { readonly atSec: number; readonly reason: string }[];
+  readonly holds?: readonly HoldReport[];
+  readonly heldSeconds?: number;
+  readonly circles?: { readonly clockwise: number; readonly anticlockwise: number };
+  readonly steps?: number;
+  readonly faults: readonly Fault[];
+  /** Checks that could not run, and why (wrong view, no feet from this model). */
+  readonly notes: readonly string[];
+}

@@ -1,0 +1,80 @@
+import type { KeypointName } from '../pose/skeleton.ts';
+
+/**
+ * Nothing counts until the person is in position: the joints the exercise needs are seen and the
+ * counted signal has been still for `stillMs` (the start pose). Walking into place, bending to
+ * pick up a weight, or leaving the frame closes the gate again. Design note: setup-gate.md.
+ */
+export interface SetupGateParams {
+  readonly stillMs: number;
+  /** Largest spread of the signal over `stillMs` that still counts as still (signal units). */
+  readonly stillSpread: number;
+  /** Out of sight for longer than this closes the gate. */
+  readonly lostAfterMs: number;
+}
+
+export const DEFAULT_GATE: SetupGateParams = { stillMs: 600, stillSpread: 0.08, lostAfterMs: 1000 };
+
+export type GateIssue =
+  | { readonly kind: 'no-person' }
+  | { readonly kind: 'missing'; readonly keypoints: readonly KeypointName[] }
+  | { readonly kind: 'not-still' };
+
+export interface GateStatus {
+  readonly ready: boolean;
+  readonly issue?: GateIssue;
+  /** The still start level the counter calibrates to, when the gate just opened. */
+  readonly openedAt?: { readonly timestampMs: number; readonly restLevel: number };
+}
+
+export class SetupGate {
+  private open = false;
+  private lastSeenMs: number | undefined;
+  private window: { timestampMs: number; value: number }[] = [];
+
+  constructor(private readonly params: SetupGateParams = DEFAULT_GATE) {}
+
+  get isOpen(): boolean {
+    return this.open;
+  }
+
+  /**
+   * `missing` lists required joints not seen this frame (all of them when nobody is there);
+   * `value` is the counted signal (undefined for exercises that only need visibility).
+   */
+  push(timestampMs: number, missing: readonly KeypointName[] | 'no-person', value: number | undefined): GateStatus {
+    if (missing === 'no-person' || missing.length > 0) {
+      this.window = [];
+      if (this.open && this.lastSeenMs !== undefined && timestampMs - this.lastSeenMs <= this.params.lostAfterMs) {
+        return { ready: true };
+      }
+      this.open = false;
+      return {
+        ready: false,
+        issue: missing === 'no-person' ? { kind: 'no-person' } : { kind: 'missing', keypoints: missing },
+      };
+    }
+    this.lastSeenMs = timestampMs;
+    if (this.open) return { ready: true };
+    if (value === undefined) {
+      this.open = true;
+      return { ready: true, openedAt: { timestampMs, restLevel: 0 } };
+    }
+    this.window.push({ timestampMs, value });
+    this.window = this.window.filter((s) => timestampMs - s.timestampMs <= this.params.stillMs);
+    const first = this.window[0];
+    const values = this.window.map((s) => s.value);
+    const spread = Math.max(...values) - Math.min(...values);
+    if (first !== undefined && timestampMs - first.timestampMs >= this.params.stillMs * 0.9 && spread <= this.params.stillSpread) {
+      this.open = true;
+      const sorted = [...values].sort((a, b) => a - b);
+      return { ready: true, openedAt: { timestampMs, restLevel: sorted[Math.floor(sorted.length / 2)] ?? value } };
+    }
+    return { ready: false, issue: { kind: 'not-still' } };
+  }
+
+  close(): void {
+    this.open = false;
+    this.window = [];
+  }
+}

@@ -1,0 +1,160 @@
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import * as poseDetection from '@tensorflow-models/pose-detection';
+import { MODELS, type ModelId } from '../src/pose/model-catalog.ts';
+import { poseFromDetector } from '../src/pose/from-detector.ts';
+import type { Pose } from '../src/pose/skeleton.ts';
+import { chooseBackend, type BackendPreference, type BackendReport } from './backend.ts';
+import { verifiedModelHandler, type AssetReader, type ModelManifest } from './model-files.ts';
+
+/** A decoded frame as raw pixels (the command line's ffmpeg output, or tests). */
+export interface RawFrame {
+  readonly width: number;
+  readonly height: number;
+  readonly channels: 3 | 4;
+  readonly data: Uint8Array | Uint8ClampedArray;
+}
+
+export type FrameInput = ImageBitmap | RawFrame;
+
+export interface PoseServiceOptions {
+  readonly model: ModelId;
+  readonly backend: BackendPreference;
+}
+
+export interface PoseServiceInfo {
+  readonly model: ModelId;
+  readonly backend: BackendReport;
+  readonly loadMs: number;
+}
+
+export interface EstimateResult {
+  readonly timestampMs: number;
+  /** The person found, or null when nobody was found. */
+  readonly pose: Pose | null;
+  readonly inferenceMs: number;
+}
+
+export interface PoseServiceDeps {
+  readonly readAsset: AssetReader;
+  readonly manifest: ModelManifest;
+  readonly nowMs: () => number;
+}
+
+const BLAZEPOSE_TYPES: Partial<Record<ModelId, poseDetection.BlazePoseModelType>> = {
+  'blazepose-lite': 'lite',
+  'blazepose-full': 'full',
+  'blazepose-heavy': 'heavy',
+};
+
+function isRawFrame(frame: FrameInput): frame is RawFrame {
+  return 'data' in frame && 'channels' in frame;
+}
+
+/** pose-detection takes an RGB int32 tensor; RGBA frames lose their alpha channel here. */
+function rgbTensor(frame: RawFrame): tf.Tensor3D {
+  return tf.tidy(() => {
+    const bytes = new Uint8Array(frame.data.buffer, frame.data.byteOffset, frame.data.byteLength);
+    const t = tf.tensor3d(bytes, [frame.height, frame.width, frame.channels], 'int32');
+    return frame.channels === 3 ? t : t.slice([0, 0, 0], [-1, -1, 3]);
+  });
+}
+
+function closeFrame(frame: FrameInput): void {
+  if (!isRawFrame(frame)) frame.close();
+}
+
+/**
+ * Owns one pose detector: loads a verified model on the chosen backend and turns frames into poses
+ * of the common skeleton. Runs in the web worker and, unchanged, in Node for the command line.
+ */
+export class PoseService {
+  private detector: poseDetection.PoseDetector | undefined;
+  private model: ModelId | undefined;
+  private lastTimestampMs = -Infinity;
+
+  constructor(private readonly deps: PoseServiceDeps) {}
+
+  async init(options: PoseServiceOptions): Promise<PoseServiceInfo> {
+    const started = this.deps.nowMs();
+    this.dispose();
+    const backend = await chooseBackend(options.backend);
+    await tf.ready();
+    this.detector = await this.createDetector(options.model);
+    this.model = options.model;
+    this.lastTimestampMs = -Infinity;
+    return { model: options.model, backend, loadMs: this.deps.nowMs() - started };
+  }
+
+  private async createDetector(model: ModelId): Promise<poseDetection.PoseDetector> {
+    const info = MODELS[model];
+    const handler = (file: string) => verifiedModelHandler(this.deps.readAsset, this.deps.manifest, file);
+    if (info.family === 'movenet') {
+      return poseDetection.createDetector(poseDetection.SupportedModels.MoveNet, {
+        modelType:
+          model === 'movenet-thunder'
+            ? poseDetection.movenet.modelType.SINGLEPOSE_THUNDER
+            : poseDetection.movenet.modelType.SINGLEPOSE_LIGHTNING,
+        modelUrl: await handler(info.files[0] ?? ''),
+        enableSmoothing: true,
+      });
+    }
+    const config: poseDetection.BlazePoseTfjsModelConfig = {
+      runtime: 'tfjs',
+      modelType: BLAZEPOSE_TYPES[model] ?? 'full',
+      detectorModelUrl: await handler(info.files[0] ?? ''),
+      landmarkModelUrl: await handler(info.files[1] ?? ''),
+      enableSmoothing: true,
+    };
+    return poseDetection.createDetector(poseDetection.SupportedModels.BlazePose, config);
+  }
+
+  /**
+   * Finds the person in one frame. The frame is always released (an ImageBitmap is closed on every
+   * path). `timestampMs` must increase strictly: pose-detection's smoothing uses it, and in a
+   * worker (no video element) it has no other clock.
+   */
+  async estimate(frame: FrameInput, timestampMs: number): Promise<EstimateResult> {
+    let input: tf.Tensor3D | ImageBitmap | undefined;
+    try {
+      const detector = this.detector;
+      if (detector === undefined) throw new Error('PoseService.estimate called before init.');
+      if (!(timestampMs > this.lastTimestampMs)) {
+        throw new Error(`timestampMs must increase: got ${timestampMs} after ${this.lastTimestampMs}.`);
+      }
+      this.lastTimestampMs = timestampMs;
+      input = isRawFrame(frame) ? rgbTensor(frame) : frame;
+      const frameSize = { widthPx: frame.width, heightPx: frame.height };
+      const started = this.deps.nowMs();
+      const poses = await detector.estimatePoses(
+        input,
+        { maxPoses: 1, flipHorizontal: false },
+        timestampMs,
+      );
+      const inferenceMs = this.deps.nowMs() - started;
+      const found = poses[0];
+      const pose =
+        found === undefined ? null : poseFromDetector(found.keypoints, found.score, frameSize, timestampMs);
+      return { timestampMs, pose, inferenceMs };
+    } finally {
+      if (input instanceof tf.Tensor) input.dispose();
+      closeFrame(frame);
+    }
+  }
+
+  /** Forgets tracking state (a new video, or a long pause); the model stays loaded. */
+  reset(): void {
+    this.detector?.reset();
+    this.lastTimestampMs = -Infinity;
+  }
+
+  currentModel(): ModelId | undefined {
+    return this.model;
+  }
+
+  dispose(): void {
+    this.detector?.dispose();
+    this.detector = undefined;
+    this.model = undefined;
+  }
+}
