@@ -7,16 +7,20 @@ import { DEFAULT_MODEL, parseModelId } from '../src/pose/model-catalog.ts';
 import { serializePoseTrack } from '../src/pose/pose-track.ts';
 import { trackVideo } from '../src/cli/track-video.ts';
 
-const videosDir = join(import.meta.dirname, '..', '..', 'shared', 'data', 'videos');
+// --rendered: the synthetic clips in ../shared/data/rendered (exact ground truth, test use only).
+const rendered = process.argv.includes('--rendered');
+const videosDir = join(import.meta.dirname, '..', '..', 'shared', 'data', rendered ? 'rendered' : 'videos');
 const outDir = join(import.meta.dirname, '..', 'test', 'fixtures', 'tracks');
 const args = process.argv.slice(2);
 const modelIdx = args.indexOf('--model');
 const model = parseModelId(modelIdx >= 0 ? (args[modelIdx + 1] ?? '') : DEFAULT_MODEL);
-const filters = args.filter((a, i) => a !== '--model' && i !== modelIdx + 1);
+const filters = args.filter((a, i) => !a.startsWith('--') && (modelIdx < 0 || i !== modelIdx + 1));
 
 const clips = [
   ...(await readdir(videosDir)).filter((f) => f.endsWith('.mp4')),
-  ...(await readdir(join(videosDir, 'partial_body'))).filter((f) => f.endsWith('.mp4')).map((f) => `partial_body/${f}`),
+  ...(rendered ? [] : await readdir(join(videosDir, 'partial_body')))
+    .filter((f) => f.endsWith('.mp4'))
+    .map((f) => `partial_body/${f}`),
 ].filter((c) => filters.length === 0 || filters.some((f) => c.includes(f)));
 
 await mkdir(outDir, { recursive: true });

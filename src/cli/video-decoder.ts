@@ -48,9 +48,13 @@ export async function probeVideo(path: string): Promise<VideoInfo> {
     throw new VideoError(`${path} is not a video ffmpeg can read (no video stream found).`);
   }
   const duration = /Duration: (\d+):(\d+):([\d.]+)/.exec(stderr);
+  // Phones store portrait video as landscape plus a rotation; ffmpeg applies it when decoding.
+  const rotation = /rotate\s*:\s*(-?\d+)/.exec(stderr) ?? /rotation of (-?[\d.]+) degrees/.exec(stderr);
+  const quarterTurns = rotation === null ? 0 : Math.round(Number(rotation[1]) / 90);
+  const swap = quarterTurns % 2 !== 0;
   return {
-    widthPx: Number(video[1]),
-    heightPx: Number(video[2]),
+    widthPx: Number(swap ? video[2] : video[1]),
+    heightPx: Number(swap ? video[1] : video[2]),
     fps: Number(video[3]),
     durationSec:
       duration === null

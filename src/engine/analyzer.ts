@@ -1,3 +1,4 @@
+import { MedianFilter } from '../geometry/median-filter.ts';
 import { oneEuroStep, type OneEuroParams, type OneEuroState } from '../geometry/one-euro-filter.ts';
 import type { KeypointName, Pose } from '../pose/skeleton.ts';
 import { Body } from './body.ts';
@@ -10,6 +11,7 @@ import { HoldTimer } from './hold-timer.ts';
 import { HeadBobMonitor } from './head-bob.ts';
 import { RepCounter, type CountedRep, type RepPhase } from './rep-counter.ts';
 import { checkRep } from './rep-checks.ts';
+import { baselineOf, BASELINE_WINDOW_MS } from './baseline.ts';
 import type { HoldReport, Report, RepReport } from './report.ts';
 import { SetupGate, type GateIssue } from './setup-gate.ts';
 import { signalBySide } from './signals.ts';
@@ -23,7 +25,7 @@ import { ViewTally } from './view.ts';
 const MIN_SCORE = 0.5;
 
 /**
- * Signal smoothing. The detector already smooths keypoints (pose-detection's own filters, driven
+ * Signal smoothing: a 5-frame running median drops single-frame keypoint spikes, then One Euro. The detector already smooths keypoints (pose-detection's own filters, driven
  * by our timestamps); this second One Euro pass on the one counted signal trades a few ms of lag
  * for steadier hysteresis. 1.5 Hz at rest keeps a still stand steady; beta lets 1-2 Hz reps through.
  */
@@ -87,7 +89,9 @@ export class ExerciseAnalyzer {
   private readonly walkChecks: WalkChecks;
   private filter: OneEuroState | undefined;
   private readonly sides = new SideFuser();
-  private baseline: FrameFeatures | undefined;
+  private readonly spikes = new MedianFilter(5);
+  /** Frames in the start position (between reps), for the form checks' baseline. */
+  private readonly restFrames: FrameFeatures[] = [];
   private readonly recent: FrameFeatures[] = [];
   private readonly reps: RepReport[] = [];
   private readonly partials: { atSec: number; reason: string }[] = [];
@@ -124,7 +128,10 @@ export class ExerciseAnalyzer {
     const raw = body === undefined ? undefined : frameFeatures(body);
     const signal = this.smoothedSignal(raw, timestampMs);
     const wasReady = this.gate.isOpen;
-    const status = this.gate.push(timestampMs, missing, this.exercise.kind === 'reps' ? signal : undefined);
+    const counted = this.exercise.kind === 'reps' ? signal : undefined;
+    const startPose = this.exercise.startPose;
+    const inStartPose = counted !== undefined && startPose !== undefined && counted <= startPose.max;
+    const status = this.gate.push(timestampMs, missing, counted, inStartPose);
     if (!status.ready) {
       if (wasReady) this.interrupt(timestampMs, events);
       if (status.issue !== undefined && status.issue.kind !== this.issue?.kind) events.push({ type: 'setup', issue: status.issue });
@@ -134,7 +141,6 @@ export class ExerciseAnalyzer {
     this.issue = undefined;
     if (status.openedAt !== undefined) {
       events.push({ type: 'ready' });
-      this.baseline = raw;
       this.counter?.calibrate(status.openedAt.restLevel);
       this.headBob.reset();
     }
@@ -162,7 +168,7 @@ export class ExerciseAnalyzer {
     const id = this.exercise.signal;
     const v = id === undefined || f === undefined ? undefined : this.sides.push(signalBySide(id, f));
     if (v === undefined || !Number.isFinite(v)) return undefined;
-    this.filter = oneEuroStep(this.filter, v, timestampMs, SIGNAL_FILTER);
+    this.filter = oneEuroStep(this.filter, this.spikes.push(v), timestampMs, SIGNAL_FILTER);
     return this.filter.value;
   }
 
@@ -176,6 +182,7 @@ export class ExerciseAnalyzer {
   private interrupt(timestampMs: number, events: EngineEvent[]): void {
     this.counter?.interrupt();
     this.filter = undefined;
+    this.spikes.reset();
     this.circles.reset();
     for (const e of this.holds.push(timestampMs, false, 'out of view')) {
       if (e.type === 'hold-end') this.endHold(e.span, e.reason, events);
@@ -184,6 +191,11 @@ export class ExerciseAnalyzer {
 
   private onRepSignal(value: number, timestampMs: number, events: EngineEvent[]): void {
     if (this.counter === undefined) return;
+    const last = this.recent[this.recent.length - 1];
+    if (this.counter.phase === 'rest' && last !== undefined) {
+      this.restFrames.push(last);
+      while ((this.restFrames[0]?.timestampMs ?? timestampMs) < timestampMs - 2 * BASELINE_WINDOW_MS) this.restFrames.shift();
+    }
     for (const e of this.counter.push({ timestampMs, value })) {
       if (e.type === 'partial') {
         const p = { atSec: sec(e.atMs), reason: e.reason };
@@ -207,7 +219,7 @@ export class ExerciseAnalyzer {
       exercise: this.exercise,
       rep,
       frames,
-      baseline: this.baseline,
+      baseline: baselineOf(this.restFrames, rep.startMs),
       view: this.views.current(),
       bestAmplitude: this.bestAmplitude,
       tempo: this.prescription.tempo,

@@ -43,6 +43,8 @@ export interface ExerciseDef {
   readonly signal?: SignalId;
   readonly awayWord?: 'down' | 'up';
   readonly counter?: RepCounterParams;
+  /** Signal values that can only mean "in the start position" (opens the setup gate at once). */
+  readonly startPose?: { readonly max: number };
   readonly envelope?: readonly EnvelopeCondition[];
   readonly checks: readonly FaultCode[];
   /** For circles: the keypoint that draws the circle. */
@@ -67,10 +69,13 @@ const HIP_DROP_COUNTER: RepCounterParams = {
   farFraction: 0.15,
   returnFraction: 0.35,
   relativeMinAmplitude: 0.45,
-  minRepMs: 600,
+  minRepMs: 400,
   maxRepMs: 20000,
   restTrackingMs: 2000,
 };
+
+/** Hips at least 0.85 shank above the knees: standing (thigh ≈ 1.0-1.1 shank; a hinge or a squat is lower). */
+const STANDING = { max: -0.85 };
 
 /**
  * Heel rise in shank lengths: 0.1-0.25 at the top from 3/4 views (ENGINE-NOTES.md; measured
@@ -104,6 +109,7 @@ export const EXERCISES: readonly ExerciseDef[] = [
     signal: 'hip-drop',
     awayWord: 'down',
     counter: HIP_DROP_COUNTER,
+    startPose: STANDING,
     checks: ['shallow-depth', 'knee-valgus', 'heel-lift', 'forward-lean', 'knees-over-toes'],
   },
   {
@@ -120,6 +126,7 @@ export const EXERCISES: readonly ExerciseDef[] = [
     signal: 'hip-drop',
     awayWord: 'down',
     counter: { ...HIP_DROP_COUNTER, minAmplitude: 0.15, startDelta: 0.08 },
+    startPose: STANDING,
     checks: ['knee-valgus', 'shallow-depth'],
   },
   {

@@ -16,6 +16,13 @@ export interface FrameFeatures {
   readonly heelRiseShanksBySide: Readonly<Record<Side, number | undefined>>;
   /** Per side: toe height above the heel, over that side's shank length. */
   readonly toeRiseShanksBySide: Readonly<Record<Side, number | undefined>>;
+  /**
+   * Per side: how far the knee sits inside the hip-to-ankle line (towards the body's midline), in
+   * shank lengths: the 2-D frontal-plane projection of valgus. Positive = caving in.
+   */
+  readonly kneeInsideShanksBySide: Readonly<Record<Side, number | undefined>>;
+  /** Per side: knee inside the toe (towards the midline), shank lengths: knees should track the toes. */
+  readonly kneeInsideToeShanksBySide: Readonly<Record<Side, number | undefined>>;
   /** Per side: vertical hip-above-knee gap over shank length. */
   readonly hipKneeGapShanksBySide: Readonly<Record<Side, number | undefined>>;
   readonly kneeAngleDeg: Readonly<Record<Side, number | undefined>>;
@@ -85,6 +92,24 @@ export function frameFeatures(body: Body): FrameFeatures {
     const h = body.joint(s, 'heel');
     return t && h ? per(h.y - t.y, sideShank[s]) : undefined;
   });
+  const hipMid = body.mid('hip');
+  const kneeInsideShanksBySide = bySide((s) => {
+    const h = body.joint(s, 'hip');
+    const k = body.joint(s, 'knee');
+    const a = body.joint(s, 'ankle');
+    if (!h || !k || !a || !hipMid || !(a.y - h.y > 1e-6)) return undefined;
+    // x of the hip-ankle line at the knee's height, then the knee's offset towards the midline.
+    const lineX = h.x + ((a.x - h.x) * (k.y - h.y)) / (a.y - h.y);
+    const inward = Math.sign(hipMid.x - lineX) || 0;
+    return per((k.x - lineX) * inward, sideShank[s]);
+  });
+  const kneeInsideToeShanksBySide = bySide((s) => {
+    const k = body.joint(s, 'knee');
+    const t = body.joint(s, 'toe');
+    if (!k || !t || !hipMid) return undefined;
+    const inward = Math.sign(hipMid.x - t.x) || 0;
+    return per((k.x - t.x) * inward, sideShank[s]);
+  });
   const gapBySide = bySide((s) => {
     const h = body.joint(s, 'hip');
     const k = body.joint(s, 'knee');
@@ -137,6 +162,8 @@ export function frameFeatures(body: Body): FrameFeatures {
     shankLength: shank,
     hipKneeGapShanks: meanDefined([gapBySide.left, gapBySide.right]),
     hipKneeGapShanksBySide: gapBySide,
+    kneeInsideShanksBySide,
+    kneeInsideToeShanksBySide,
     heelRiseShanksBySide,
     toeRiseShanksBySide,
     kneeAngleDeg,

@@ -63,6 +63,9 @@ interface Excursion {
   bottoms: number;
 }
 
+/** Time constant with which the rest level follows a signal below it. */
+const REST_FOLLOW_DOWN_MS = 150;
+
 /** A dip-and-rise inside one excursion bigger than this fraction of it is a separate pulse. */
 const PULSE_FRACTION = 0.25;
 /** Three or more bottoms without returning to the start: pulses, not a rep. */
@@ -183,12 +186,11 @@ export class RepCounter {
 
   private trackRest(sample: Sample, previous: Sample | undefined): void {
     if (this.restLevel === undefined) return;
-    if (sample.value < this.restLevel) {
-      this.restLevel = sample.value; // deeper "rest" than thought: follow at once
-      return;
-    }
+    // Below the rest level: the start position is further than thought, follow fast (but not on
+    // one sample); above it: drift, follow slowly.
     const dt = previous === undefined ? 0 : sample.timestampMs - previous.timestampMs;
-    const a = dt / (this.params.restTrackingMs + dt);
+    const tau = sample.value < this.restLevel ? REST_FOLLOW_DOWN_MS : this.params.restTrackingMs;
+    const a = dt / (tau + dt);
     this.restLevel += a * (sample.value - this.restLevel);
   }
 

@@ -2,7 +2,8 @@ import type { KeypointName } from '../pose/skeleton.ts';
 
 /**
  * Nothing counts until the person is in position: the joints the exercise needs are seen and the
- * counted signal has been still for `stillMs` (the start pose). Walking into place, bending to
+ * counted signal has been still for `stillMs`, or is plainly in the start pose (the exercise's
+ * `startPose` band: standing tall, for a squat). Walking into place, bending to
  * pick up a weight, or leaving the frame closes the gate again. Design note: setup-gate.md.
  */
 export interface SetupGateParams {
@@ -13,7 +14,7 @@ export interface SetupGateParams {
   readonly lostAfterMs: number;
 }
 
-export const DEFAULT_GATE: SetupGateParams = { stillMs: 600, stillSpread: 0.08, lostAfterMs: 1000 };
+export const DEFAULT_GATE: SetupGateParams = { stillMs: 400, stillSpread: 0.1, lostAfterMs: 1000 };
 
 export type GateIssue =
   | { readonly kind: 'no-person' }
@@ -42,7 +43,12 @@ export class SetupGate {
    * `missing` lists required joints not seen this frame (all of them when nobody is there);
    * `value` is the counted signal (undefined for exercises that only need visibility).
    */
-  push(timestampMs: number, missing: readonly KeypointName[] | 'no-person', value: number | undefined): GateStatus {
+  push(
+    timestampMs: number,
+    missing: readonly KeypointName[] | 'no-person',
+    value: number | undefined,
+    inStartPose = false,
+  ): GateStatus {
     if (missing === 'no-person' || missing.length > 0) {
       this.window = [];
       if (this.open && this.lastSeenMs !== undefined && timestampMs - this.lastSeenMs <= this.params.lostAfterMs) {
@@ -56,9 +62,10 @@ export class SetupGate {
     }
     this.lastSeenMs = timestampMs;
     if (this.open) return { ready: true };
-    if (value === undefined) {
+    if (value === undefined || inStartPose) {
+      // Visibly in the start pose (standing tall for a squat): no need to wait for stillness.
       this.open = true;
-      return { ready: true, openedAt: { timestampMs, restLevel: 0 } };
+      return { ready: true, openedAt: { timestampMs, restLevel: value ?? 0 } };
     }
     this.window.push({ timestampMs, value });
     this.window = this.window.filter((s) => timestampMs - s.timestampMs <= this.params.stillMs);

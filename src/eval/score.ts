@@ -35,7 +35,7 @@ export const REP_TIME_TOLERANCE_SEC = 1.0;
 const LABELLED_CODES = new Set(['knee-valgus', 'heel-lift', 'shallow-depth', 'forward-lean', 'knees-over-toes', 'head-bob', 'tempo']);
 
 export function scoreClip(label: ClipLabel, report: Report): ClipScore {
-  const expected = typeof label.reps === 'number' ? label.reps : undefined;
+  const expected = typeof label.reps === 'number' && report.repCount !== undefined ? label.reps : undefined;
   const marks = label.bottomsSec ?? label.topsSec?.map(([a, b]) => (a + b) / 2) ?? [];
   const reps = report.reps ?? [];
   const topsWindows = label.topsSec;
