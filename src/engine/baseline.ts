@@ -9,9 +9,12 @@ export interface Baseline {
 /** How far back before a rep the start position is looked for. */
 export const BASELINE_WINDOW_MS = 3000;
 
+/** Fewer start-position frames than this (a clip that starts mid-rep) give no baseline: checks skip. */
+export const MIN_BASELINE_FRAMES = 8;
+
 function median(values: readonly (number | undefined)[]): number | undefined {
   const v = values.filter((x): x is number => x !== undefined && Number.isFinite(x)).sort((a, b) => a - b);
-  return v.length === 0 ? undefined : v[Math.floor(v.length / 2)];
+  return v.length < MIN_BASELINE_FRAMES ? undefined : v[Math.floor(v.length / 2)];
 }
 
 /** Medians over the frames spent in the start position before `beforeMs`. */

@@ -67,8 +67,9 @@ const HIP_DROP_COUNTER: RepCounterParams = {
   startDelta: 0.12,
   minAmplitude: 0.2,
   farFraction: 0.15,
-  returnFraction: 0.35,
+  returnFraction: 0.25,
   relativeMinAmplitude: 0.45,
+  maxBottoms: 2,
   minRepMs: 400,
   maxRepMs: 20000,
   restTrackingMs: 2000,
@@ -87,6 +88,7 @@ const HEEL_RISE_COUNTER: RepCounterParams = {
   farFraction: 0.2,
   returnFraction: 0.4,
   relativeMinAmplitude: 0.45,
+  maxBottoms: Infinity, // heel signals are too noisy at the top to tell pulses from wobble
   minRepMs: 500,
   maxRepMs: 15000,
   restTrackingMs: 3000,

@@ -117,17 +117,22 @@ function kneeValgus(ctx: RepContext, peak: FrameFeatures, rep: number, atSec: nu
   return [{ code: 'knee-valgus', severity: 'warn', side, rep, atSec, value: round2(spread), unit: 'ratio', message: 'Knees out: push them over your toes.' }];
 }
 
+/** Heels judged around the bottom (±HEEL_WINDOW_MS), as a median: single-frame foot spikes are common. */
+const HEEL_WINDOW_MS = 250;
+
 function heelLift(ctx: RepContext, rep: number): Fault[] {
   const base = ctx.baseline.heelAboveToeShanks;
   if (base === undefined) return [];
-  let worst: FrameFeatures | undefined;
-  for (const f of ctx.frames) {
-    if (f.timestampMs > ctx.rep.peakMs) break; // heels up while standing back up is not the fault
-    if (f.heelAboveToeShanks !== undefined && (worst?.heelAboveToeShanks === undefined || f.heelAboveToeShanks > worst.heelAboveToeShanks)) worst = f;
-  }
-  const lift = worst?.heelAboveToeShanks === undefined ? 0 : worst.heelAboveToeShanks - base;
-  if (worst === undefined || lift <= FORM.heelLiftShanks) return [];
-  return [{ code: 'heel-lift', severity: 'warn', rep, atSec: sec(worst.timestampMs), value: round2(lift), unit: 'shank', message: 'Heels down: push through the whole foot.' }];
+  // Heels rising while standing back up (into a calf raise) is not this fault: only the bottom counts.
+  const near = ctx.frames
+    .filter((f) => Math.abs(f.timestampMs - ctx.rep.peakMs) <= HEEL_WINDOW_MS)
+    .map((f) => f.heelAboveToeShanks)
+    .filter((v): v is number => v !== undefined)
+    .sort((a, b) => a - b);
+  const heel = near[Math.floor(near.length / 2)];
+  if (heel === undefined || heel - base <= FORM.heelLiftShanks) return [];
+  const lift = heel - base;
+  return [{ code: 'heel-lift', severity: 'warn', rep, atSec: sec(ctx.rep.peakMs), value: round2(lift), unit: 'shank', message: 'Heels down: push through the whole foot.' }];
 }
 
 function tempoFaults(ctx: RepContext, tempo: Tempo, rep: number, atSec: number): Fault[] {

@@ -13,6 +13,8 @@ export interface RepCounterParams {
   readonly returnFraction: number;
   /** An excursion under this fraction of the median of earlier reps is a partial (a pulse). */
   readonly relativeMinAmplitude: number;
+  /** More bottoms than this in one excursion, without returning to the start: pulses, not a rep. */
+  readonly maxBottoms: number;
   readonly minRepMs: number;
   readonly maxRepMs: number;
   /** Time constant with which the rest level follows the signal while at rest (camera drift). */
@@ -68,8 +70,8 @@ const REST_FOLLOW_DOWN_MS = 150;
 
 /** A dip-and-rise inside one excursion bigger than this fraction of it is a separate pulse. */
 const PULSE_FRACTION = 0.25;
-/** Three or more bottoms without returning to the start: pulses, not a rep. */
-const MAX_BOTTOMS = 2;
+/** The return phase is timed to this fraction of the excursion (the count fires earlier, see below). */
+const RETURNED_FRACTION = 0.1;
 
 export class RepCounter {
   private restLevel: number | undefined;
@@ -203,7 +205,7 @@ export class RepCounter {
     if (amp < p.minAmplitude) {
       return { type: 'partial', atMs: end.timestampMs, amplitude: amp, reason: 'too small' };
     }
-    if (e.bottoms + (e.heading === 'away' ? 1 : 0) > MAX_BOTTOMS) {
+    if (e.bottoms + (e.heading === 'away' ? 1 : 0) > p.maxBottoms) {
       return { type: 'partial', atMs: end.timestampMs, amplitude: amp, reason: 'pulses without standing up between them' };
     }
     if (durationMs < p.minRepMs) {
@@ -229,12 +231,19 @@ export class RepCounter {
       phases: {
         awaySec: (farStart - start) / 1000,
         farSec: (farEnd - farStart) / 1000,
-        returnSec: (end.timestampMs - farEnd) / 1000,
+        // The count fires at `returnFraction` so the person hears it at once; the rest of the
+        // way back is extrapolated at the same speed (linear), so tempo reports whole phases.
+        returnSec: ((end.timestampMs - farEnd) / 1000) * this.returnScale(),
         restSec: this.lastRepEndMs === undefined ? 0 : Math.max(0, (start - this.lastRepEndMs) / 1000),
       },
     };
     this.lastRepEndMs = end.timestampMs;
     return { type: 'rep', rep };
+  }
+
+  private returnScale(): number {
+    const far = 1 - this.params.farFraction;
+    return Math.max(1, (far - RETURNED_FRACTION) / Math.max(0.05, far - this.params.returnFraction));
   }
 
   /** The rep began when the signal last left the rest band before the peak. */
