@@ -90,6 +90,8 @@ export class ExerciseAnalyzer {
   private filter: OneEuroState | undefined;
   private readonly sides = new SideFuser();
   private readonly spikes = new MedianFilter(5);
+  private circleDirection: CircleDirection = 'clockwise';
+  private readonly toeTravel = { left: [] as number[], right: [] as number[] };
   /** Frames in the start position (between reps), for the form checks' baseline. */
   private readonly restFrames: FrameFeatures[] = [];
   private readonly recent: FrameFeatures[] = [];
@@ -267,19 +269,36 @@ export class ExerciseAnalyzer {
     events.push({ type: 'hold-end', hold });
   }
 
+  /** The direction the person is asked to circle in now (the app switches it halfway). */
+  setCircleDirection(direction: CircleDirection): void {
+    this.circleDirection = direction;
+  }
+
   private onCircle(body: Body | undefined, f: FrameFeatures, events: EngineEvent[]): void {
-    const joint = this.exercise.circleJoint ?? 'knee';
     const shank = f.shankLength;
-    const p = body?.mid(joint);
-    if (p === undefined || shank === undefined || !(shank > 0)) return;
-    const direction = this.circles.push({ timestampMs: f.timestampMs, x: p.x / shank, y: p.y / shank });
-    if (direction !== undefined) events.push({ type: 'circle', direction, count: this.circles.counts[direction] });
+    const x = body === undefined ? undefined : this.circlingX(body);
+    if (x === undefined || shank === undefined || !(shank > 0)) return;
+    const direction = this.circleDirection;
+    if (this.circles.push({ timestampMs: f.timestampMs, x: x / shank }, direction)) {
+      events.push({ type: 'circle', direction, count: this.circles.counts[direction] });
+    }
     const bob = this.headBob.push(f);
     if (bob !== undefined) {
       this.faults.push(bob);
       this.lastFaults = [bob];
       events.push({ type: 'fault', fault: bob });
     }
+  }
+
+  /** Knee circles: both knees move together (their midpoint). Ankle circles: the toe that moves more. */
+  private circlingX(body: Body): number | undefined {
+    if (this.exercise.circleJoint !== 'toe') return body.mid('knee')?.x;
+    const l = body.joint('left', 'toe')?.x;
+    const r = body.joint('right', 'toe')?.x;
+    if (l !== undefined) this.toeTravel.left.push(l);
+    if (r !== undefined) this.toeTravel.right.push(r);
+    const spread = (v: number[]) => (v.splice(0, Math.max(0, v.length - 60)), v.length < 2 ? 0 : Math.max(...v) - Math.min(...v));
+    return spread(this.toeTravel.left) >= spread(this.toeTravel.right) ? l : r;
   }
 
   private onWalk(body: Body | undefined, f: FrameFeatures, events: EngineEvent[]): void {

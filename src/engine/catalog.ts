@@ -174,8 +174,12 @@ export const EXERCISES: readonly ExerciseDef[] = [
     required: LEGS,
     needsFeet: false,
     prescription: { sets: 2, holdSec: 30, restSec: 30 },
+    // Vertical distances survive a change of view (ENGINE-NOTES: the knee angle jumps 20° at a
+    // cut from side to front). Standing: gap ≈ 1.0, hip ≈ 2.0-2.2 shanks above the ankle; thighs
+    // level: gap ≈ 0-0.4 (side) / 0.65 (front, shank foreshortened), hip ≈ 1.4-1.65.
     envelope: [
-      { feature: 'hipKneeGapShanks', max: 0.55, cue: 'Sit lower' },
+      { feature: 'hipKneeGapShanks', max: 0.75, cue: 'Sit lower' },
+      { feature: 'hipAboveAnkleShanks', max: 1.75, cue: 'Sit lower' },
       { feature: 'torsoLeanDeg', max: 60, cue: 'Chest up' },
     ],
     checks: ['out-of-envelope'],
@@ -345,7 +349,8 @@ function stances(): ExerciseDef[] {
       { feature: 'torsoLeanDeg', min: 45, cue: 'Tilt further over the front leg' },
     ]),
     hold('downward-dog', 'Downward dog (one or two legs)', 'Hands and feet down, hips high, back long, heels towards the floor.', [
-      { feature: 'hipAboveShouldersTorsos', min: 0.3, cue: 'Hips higher' },
+      // Hips the apex of an inverted V: the torso at 45° or steeper puts them sin 45° ≈ 0.7 torso above the shoulders.
+      { feature: 'hipAboveShouldersTorsos', min: 0.7, cue: 'Hips higher' },
       { feature: 'hipAboveAnkleShanks', min: 1.2, cue: 'Hips higher' },
     ], 'side'),
   ];

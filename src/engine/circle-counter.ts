@@ -1,74 +1,73 @@
 /**
- * Counts full revolutions of a point (a knee, a toe) around its own recent centre, per direction.
- * The centre is the mean of the last `centreWindowMs` of positions; the angle around it is
- * unwrapped, and every 360° turned the same way is one circle. Direction is given as the person
- * sees it on the mirrored preview: in the raw (unmirrored) image with y down, an increasing angle
- * is clockwise on screen, which the mirror shows as anticlockwise.
+ * Counts circles drawn by a point (a knee, a toe) from its sideways swing: one circle is a full
+ * left-right-left cycle around the point's own recent centre. The direction is not measured: from
+ * the front a knee's path is a flat ellipse whose 2-D turning direction BlazePose gets wrong most
+ * of the time (measured on rendered clips with ground truth, ../shared/data/rendered). The app
+ * prompts the direction and the circles are credited to the direction asked for.
  */
 export interface CircleParams {
   readonly centreWindowMs: number;
-  /** Below this radius (shank lengths) the point is taken as still, and no angle is counted. */
-  readonly minRadius: number;
+  /** The swing must pass this far (shank lengths) either side of the centre to count. */
+  readonly minSwing: number;
+  /** A cycle quicker than this is a shuffle into position, not a controlled circle. */
+  readonly minCircleMs: number;
 }
 
-export const DEFAULT_CIRCLES: CircleParams = { centreWindowMs: 2000, minRadius: 0.04 };
+/** 0.06 shank ≈ 2.5 cm: over twice the keypoint jitter of a still foot on the labelled clips. */
+export const DEFAULT_CIRCLES: CircleParams = { centreWindowMs: 2500, minSwing: 0.06, minCircleMs: 800 };
 
 export type CircleDirection = 'clockwise' | 'anticlockwise';
 
 export interface CirclePoint {
   readonly timestampMs: number;
-  /** Position in shank lengths (any origin). */
+  /** Sideways position in shank lengths (any origin). */
   readonly x: number;
-  readonly y: number;
 }
 
 export class CircleCounter {
   private history: CirclePoint[] = [];
-  private lastAngle: number | undefined;
-  /** Turned angle since the last counted circle, radians; positive = clockwise in the raw image. */
-  private turned = 0;
+  private side: -1 | 1 | undefined;
+  private startSide: -1 | 1 | undefined;
+  private visitedOther = false;
+  private cycleStartMs: number | undefined;
   readonly counts: Record<CircleDirection, number> = { clockwise: 0, anticlockwise: 0 };
 
   constructor(private readonly params: CircleParams = DEFAULT_CIRCLES) {}
 
-  push(p: CirclePoint): CircleDirection | undefined {
-    if (!Number.isFinite(p.x) || !Number.isFinite(p.y)) return undefined;
+  /** Returns true when a circle was completed (credited to `direction`). */
+  push(p: CirclePoint, direction: CircleDirection): boolean {
+    if (!Number.isFinite(p.x)) return false;
     this.history.push(p);
     this.history = this.history.filter((h) => p.timestampMs - h.timestampMs <= this.params.centreWindowMs);
-    if (this.history.length < 5) return undefined;
-    const cx = this.history.reduce((s, h) => s + h.x, 0) / this.history.length;
-    const cy = this.history.reduce((s, h) => s + h.y, 0) / this.history.length;
-    const dx = p.x - cx;
-    const dy = p.y - cy;
-    if (Math.hypot(dx, dy) < this.params.minRadius) {
-      this.lastAngle = undefined;
-      return undefined;
+    if (this.history.length < 10) return false;
+    const centre = this.history.reduce((s, h) => s + h.x, 0) / this.history.length;
+    const d = p.x - centre;
+    const side = d > this.params.minSwing ? 1 : d < -this.params.minSwing ? -1 : undefined;
+    if (side === undefined || side === this.side) return false;
+    this.side = side;
+    if (this.startSide === undefined) {
+      this.startSide = side;
+      this.cycleStartMs = p.timestampMs;
+      return false;
     }
-    const angle = Math.atan2(dy, dx);
-    if (this.lastAngle !== undefined) {
-      let d = angle - this.lastAngle;
-      if (d > Math.PI) d -= 2 * Math.PI;
-      if (d < -Math.PI) d += 2 * Math.PI;
-      // A reversal restarts the count for the new direction.
-      if (Math.sign(d) !== 0 && Math.sign(d) !== Math.sign(this.turned) && Math.abs(this.turned) > 0) {
-        if (Math.abs(d) > 0.05) this.turned = 0;
-      }
-      this.turned += d;
+    if (side !== this.startSide) {
+      this.visitedOther = true;
+      return false;
     }
-    this.lastAngle = angle;
-    if (Math.abs(this.turned) >= 2 * Math.PI) {
-      // Raw-image clockwise is anticlockwise in the mirrored preview the person watches.
-      const direction: CircleDirection = this.turned > 0 ? 'anticlockwise' : 'clockwise';
-      this.turned -= Math.sign(this.turned) * 2 * Math.PI;
-      this.counts[direction] += 1;
-      return direction;
-    }
-    return undefined;
+    if (!this.visitedOther) return false;
+    this.visitedOther = false;
+    const started = this.cycleStartMs ?? p.timestampMs;
+    this.cycleStartMs = p.timestampMs;
+    if (p.timestampMs - started < this.params.minCircleMs) return false;
+    this.counts[direction] += 1;
+    return true;
   }
 
   reset(): void {
     this.history = [];
-    this.lastAngle = undefined;
-    this.turned = 0;
+    this.side = undefined;
+    this.startSide = undefined;
+    this.visitedOther = false;
+    this.cycleStartMs = undefined;
   }
 }
