@@ -24,7 +24,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['bin/**', 'scripts/**/*.mjs'],
+    files: ['**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
 );

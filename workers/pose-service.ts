@@ -37,7 +37,8 @@ export interface EstimateResult {
 
 export interface PoseServiceDeps {
   readonly readAsset: AssetReader;
-  readonly manifest: ModelManifest;
+  /** models/manifest.json: the sha256 of every model file. */
+  readonly loadManifest: () => Promise<ModelManifest>;
   readonly nowMs: () => number;
 }
 
@@ -72,23 +73,25 @@ export class PoseService {
   private detector: poseDetection.PoseDetector | undefined;
   private model: ModelId | undefined;
   private lastTimestampMs = -Infinity;
+  private manifest: ModelManifest | undefined;
 
   constructor(private readonly deps: PoseServiceDeps) {}
 
   async init(options: PoseServiceOptions): Promise<PoseServiceInfo> {
     const started = this.deps.nowMs();
     this.dispose();
+    this.manifest ??= await this.deps.loadManifest();
     const backend = await chooseBackend(options.backend);
     await tf.ready();
-    this.detector = await this.createDetector(options.model);
+    this.detector = await this.createDetector(options.model, this.manifest);
     this.model = options.model;
     this.lastTimestampMs = -Infinity;
     return { model: options.model, backend, loadMs: this.deps.nowMs() - started };
   }
 
-  private async createDetector(model: ModelId): Promise<poseDetection.PoseDetector> {
+  private async createDetector(model: ModelId, manifest: ModelManifest): Promise<poseDetection.PoseDetector> {
     const info = MODELS[model];
-    const handler = (file: string) => verifiedModelHandler(this.deps.readAsset, this.deps.manifest, file);
+    const handler = (file: string) => verifiedModelHandler(this.deps.readAsset, manifest, file);
     if (info.family === 'movenet') {
       return poseDetection.createDetector(poseDetection.SupportedModels.MoveNet, {
         modelType:

@@ -7,10 +7,15 @@ import type { ModelManifest } from '../../workers/model-files.ts';
 export const MODELS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'models');
 
 /** The worker's PoseService, reading models/ from disk (tfjs wasm backend in Node). */
-export async function createNodePoseService(modelsDir = MODELS_DIR): Promise<PoseService> {
-  const manifest = JSON.parse(await readFile(join(modelsDir, 'manifest.json'), 'utf8')) as ModelManifest;
+export function createNodePoseService(modelsDir = MODELS_DIR): PoseService {
   return new PoseService({
-    manifest,
+    loadManifest: async () => {
+      try {
+        return JSON.parse(await readFile(join(modelsDir, 'manifest.json'), 'utf8')) as ModelManifest;
+      } catch {
+        throw new Error(`${join(modelsDir, 'manifest.json')} is missing. Run \`npm ci\` to install the models.`);
+      }
+    },
     nowMs: () => performance.now(),
     readAsset: async (name) => {
       const bytes = await readFile(join(modelsDir, name));

@@ -16,7 +16,7 @@ export async function trackVideo(
   onProgress: (p: TrackProgress) => void = () => undefined,
 ): Promise<PoseTrack> {
   const info = await probeVideo(path);
-  const service = await createNodePoseService();
+  const service = createNodePoseService();
   const loaded = await service.init({ model, backend: 'wasm' });
   const totalFrames =
     info.durationSec === undefined ? undefined : Math.round(info.durationSec * analysisFps(info));

@@ -21,11 +21,14 @@ import { StepCounter } from './step-counter.ts';
 import { WalkChecks } from './walk-checks.ts';
 import { ViewTally } from './view.ts';
 
+/** Frames further apart than this (a hidden tab, a frozen camera) break the set-up. */
+const MAX_FRAME_GAP_MS = 1500;
+
 /** Keypoint confidence the engine trusts (BlazePose visibility; MoveNet score). */
 const MIN_SCORE = 0.5;
 
 /**
- * Signal smoothing: a 5-frame running median drops single-frame keypoint spikes, then One Euro. The detector already smooths keypoints (pose-detection's own filters, driven
+ * Signal smoothing: a 150 ms running median drops single-frame keypoint spikes, then One Euro. The detector already smooths keypoints (pose-detection's own filters, driven
  * by our timestamps); this second One Euro pass on the one counted signal trades a few ms of lag
  * for steadier hysteresis. 1.5 Hz at rest keeps a still stand steady; beta lets 1-2 Hz reps through.
  */
@@ -59,6 +62,8 @@ export interface LiveState {
   /** Joints with a fault in the last rep, to colour on the skeleton. */
   readonly faultJoints: readonly KeypointName[];
   readonly lastFaults: readonly Fault[];
+  /** The knee angle that matters (the more bent knee), for the overlay. */
+  readonly keyAngle: { readonly deg: number; readonly at: KeypointName } | undefined;
 }
 
 const FAULT_JOINTS: Partial<Record<Fault['code'], readonly KeypointName[]>> = {
@@ -89,7 +94,7 @@ export class ExerciseAnalyzer {
   private readonly walkChecks: WalkChecks;
   private filter: OneEuroState | undefined;
   private readonly sides = new SideFuser();
-  private readonly spikes = new MedianFilter(5);
+  private readonly spikes = new MedianFilter();
   private circleDirection: CircleDirection = 'clockwise';
   private readonly toeTravel = { left: [] as number[], right: [] as number[] };
   /** Frames in the start position (between reps), for the form checks' baseline. */
@@ -121,9 +126,13 @@ export class ExerciseAnalyzer {
 
   push(pose: Pose | null, timestampMs: number): EngineEvent[] {
     if (!Number.isFinite(timestampMs) || (this.lastMs !== undefined && !(timestampMs > this.lastMs))) return [];
+    const events: EngineEvent[] = [];
+    if (this.lastMs !== undefined && timestampMs - this.lastMs > MAX_FRAME_GAP_MS) {
+      // A paused tab or a stalled camera: whatever happened in between is not counted.
+      this.pause(this.lastMs, events);
+    }
     this.firstMs ??= timestampMs;
     this.lastMs = timestampMs;
-    const events: EngineEvent[] = [];
     const body = pose === null ? undefined : new Body({ ...pose, timestampMs }, MIN_SCORE);
     const missing: KeypointName[] | 'no-person' =
       body === undefined ? 'no-person' : missingKeypoints(body, this.exercise.required);
@@ -170,7 +179,7 @@ export class ExerciseAnalyzer {
     const id = this.exercise.signal;
     const v = id === undefined || f === undefined ? undefined : this.sides.push(signalBySide(id, f));
     if (v === undefined || !Number.isFinite(v)) return undefined;
-    this.filter = oneEuroStep(this.filter, this.spikes.push(v), timestampMs, SIGNAL_FILTER);
+    this.filter = oneEuroStep(this.filter, this.spikes.push(v, timestampMs), timestampMs, SIGNAL_FILTER);
     return this.filter.value;
   }
 
@@ -179,6 +188,16 @@ export class ExerciseAnalyzer {
     // Keep enough for the longest rep the counter accepts.
     const keepMs = (this.exercise.counter?.maxRepMs ?? 5000) + 2000;
     while (this.recent.length > 0 && f.timestampMs - (this.recent[0]?.timestampMs ?? 0) > keepMs) this.recent.shift();
+  }
+
+  /**
+   * Stop judging until the person is set up again (tab hidden, paused, a gap in the frames): a rep
+   * in progress is dropped and a hold ends; nothing in between is counted.
+   */
+  pause(atMs: number = this.lastMs ?? 0, events: EngineEvent[] = []): EngineEvent[] {
+    if (this.gate.isOpen) this.interrupt(atMs, events);
+    this.gate.close();
+    return events;
   }
 
   private interrupt(timestampMs: number, events: EngineEvent[]): void {
@@ -332,7 +351,17 @@ export class ExerciseAnalyzer {
       steps: this.stepCounter.count,
       faultJoints: this.lastFaults.flatMap((f) => FAULT_JOINTS[f.code] ?? []),
       lastFaults: this.lastFaults,
+      keyAngle: this.keyAngle(),
     };
+  }
+
+  private keyAngle(): LiveState['keyAngle'] {
+    const f = this.recent[this.recent.length - 1];
+    if (f === undefined || this.exercise.signal === 'heel-rise' || this.exercise.signal === 'toe-rise') return undefined;
+    const { left, right } = f.kneeAngleDeg;
+    if (left === undefined && right === undefined) return undefined;
+    if (right === undefined || (left !== undefined && left <= right)) return { deg: left ?? 0, at: 'left_knee' };
+    return { deg: right, at: 'right_knee' };
   }
 
   /** The report so far; call at the end of the video or set (ends a hold in progress). */

@@ -4,14 +4,14 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { analyzeTrack } from '../src/engine/analyze-track.ts';
-import { EXERCISES } from '../src/engine/catalog.ts';
-import { parsePoseTrack, serializePoseTrack, type PoseTrack } from '../src/pose/pose-track.ts';
-import { DEFAULT_MODEL } from '../src/pose/model-catalog.ts';
-import { scoreClip, summarize, type ClipLabel, type ClipScore } from '../src/eval/score.ts';
-import { trackVideo } from '../src/cli/track-video.ts';
+import { analyzeTrack } from '../engine/analyze-track.ts';
+import { EXERCISES } from '../engine/catalog.ts';
+import { parsePoseTrack, serializePoseTrack, type PoseTrack } from '../pose/pose-track.ts';
+import { DEFAULT_MODEL } from '../pose/model-catalog.ts';
+import { scoreClip, summarize, type ClipLabel, type ClipScore } from './score.ts';
+import { trackVideo } from '../cli/track-video.ts';
 
-const root = join(import.meta.dirname, '..');
+const root = join(import.meta.dirname, '..', '..');
 const data = join(root, '..', 'shared', 'data');
 const fresh = process.argv.includes('--fresh');
 if (!existsSync(join(data, 'labels.json'))) {

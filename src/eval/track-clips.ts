@@ -1,16 +1,16 @@
 // Computes formcheck's own pose tracks for the clips in ../shared/data/videos and writes them to
 // test/fixtures/tracks/<clip>.track.json (the project's measurements, allowed as fixtures).
-// Usage: node --import tsx scripts/track-clips.ts [--model NAME] [CLIP_SUBSTRING...]
+// Usage: node --import tsx src/eval/track-clips.ts [--model NAME] [CLIP_SUBSTRING...]
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DEFAULT_MODEL, parseModelId } from '../src/pose/model-catalog.ts';
-import { serializePoseTrack } from '../src/pose/pose-track.ts';
-import { trackVideo } from '../src/cli/track-video.ts';
+import { DEFAULT_MODEL, parseModelId } from '../pose/model-catalog.ts';
+import { serializePoseTrack } from '../pose/pose-track.ts';
+import { trackVideo } from '../cli/track-video.ts';
 
 // --rendered: the synthetic clips in ../shared/data/rendered (exact ground truth, test use only).
 const rendered = process.argv.includes('--rendered');
-const videosDir = join(import.meta.dirname, '..', '..', 'shared', 'data', rendered ? 'rendered' : 'videos');
-const outDir = join(import.meta.dirname, '..', 'test', 'fixtures', 'tracks');
+const videosDir = join(import.meta.dirname, '..', '..', '..', 'shared', 'data', rendered ? 'rendered' : 'videos');
+const outDir = join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'tracks');
 const args = process.argv.slice(2);
 const modelIdx = args.indexOf('--model');
 const model = parseModelId(modelIdx >= 0 ? (args[modelIdx + 1] ?? '') : DEFAULT_MODEL);

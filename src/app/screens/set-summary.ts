@@ -1,0 +1,39 @@
+import type { SetRecord } from '../../storage/set-record.ts';
+import { el } from '../dom.ts';
+
+const s1 = (v: number) => v.toFixed(1);
+
+/** A set's table: each rep with its tempo and faults, or the holds; plus a one-line verdict. */
+export function setSummary(record: SetRecord, title: string): HTMLElement {
+  const faults = record.faults.filter((f) => f.severity === 'warn').length;
+  const line =
+    record.reps.length > 0
+      ? `${record.reps.length} reps, ${faults === 0 ? 'no form faults' : `${faults} form fault${faults === 1 ? '' : 's'}`}.`
+      : record.holds.length > 0 || record.heldSeconds > 0
+        ? `Held ${s1(record.heldSeconds)} s in ${record.holds.length} hold${record.holds.length === 1 ? '' : 's'}.`
+        : record.circles.clockwise + record.circles.anticlockwise > 0
+          ? `${record.circles.clockwise} circles clockwise, ${record.circles.anticlockwise} anticlockwise.`
+          : record.steps > 0
+            ? `${record.steps} steps.`
+            : 'Nothing was counted.';
+  const rows = record.reps.map((r) =>
+    el(
+      'tr',
+      {},
+      el('td', {}, String(r.index)),
+      el('td', {}, `${s1(r.phases.downSec)} / ${s1(r.phases.bottomSec)} / ${s1(r.phases.upSec)} / ${s1(r.phases.topSec)}`),
+      el('td', {}, r.depth?.kneeAngleDeg == null ? '' : `${r.depth.kneeAngleDeg}°`),
+      el('td', {}, r.faults.length === 0 ? '✓' : r.faults.map((f) => f.message).join(' ')),
+    ),
+  );
+  const holdRows = record.holds.map((h, i) => el('tr', {}, el('td', {}, String(i + 1)), el('td', {}, `${s1(h.seconds)} s`), el('td', {}, h.endedBecause ?? '')));
+  return el(
+    'div',
+    { class: 'set-summary', 'data-set': String(record.set) },
+    el('h4', {}, title),
+    el('p', { 'data-summary-line': '' }, line),
+    rows.length > 0 &&
+      el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, 'Rep'), el('th', {}, 'Down / bottom / up / top (s)'), el('th', {}, 'Depth'), el('th', {}, 'Form'))), el('tbody', {}, ...rows)),
+    holdRows.length > 0 && el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, 'Hold'), el('th', {}, 'Time'), el('th', {}, 'Ended'))), el('tbody', {}, ...holdRows)),
+  );
+}

@@ -1,0 +1,75 @@
+import type { PoseClient } from './pose-client.ts';
+import type { EstimateResult } from '../../workers/pose-service.ts';
+
+/** Same cap as the command line (src/cli/video-decoder.ts): analyse at most 30 frames/s. */
+const MAX_FPS = 30;
+
+function once(target: EventTarget, event: string, errorEvent = 'error'): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const ok = () => {
+      target.removeEventListener(errorEvent, bad);
+      resolve();
+    };
+    const bad = () => {
+      target.removeEventListener(event, ok);
+      reject(new Error('This file could not be read as a video (corrupt, or a format this browser cannot play).'));
+    };
+    target.addEventListener(event, ok, { once: true });
+    target.addEventListener(errorEvent, bad, { once: true });
+  });
+}
+
+/** Measures the frame rate from a few presented frames (a browser does not expose it). */
+async function measureFps(video: HTMLVideoElement): Promise<number> {
+  type V = HTMLVideoElement & { requestVideoFrameCallback?: (cb: (n: number, m: { mediaTime: number }) => void) => number };
+  const v = video as V;
+  if (v.requestVideoFrameCallback === undefined) return MAX_FPS;
+  const times: number[] = [];
+  video.muted = true;
+  await video.play();
+  await new Promise<void>((resolve) => {
+    const step = (_n: number, m: { mediaTime: number }) => {
+      times.push(m.mediaTime);
+      if (times.length >= 6 || video.ended) resolve();
+      else v.requestVideoFrameCallback?.(step);
+    };
+    v.requestVideoFrameCallback?.(step);
+    setTimeout(resolve, 3000);
+  });
+  video.pause();
+  const deltas = times.slice(1).map((t, i) => t - (times[i] ?? t)).filter((d) => d > 0.001).sort((a, b) => a - b);
+  const median = deltas[Math.floor(deltas.length / 2)];
+  return median === undefined ? MAX_FPS : Math.min(MAX_FPS, Math.round(1 / median));
+}
+
+/**
+ * Analyses every frame of a recorded video, in order, at the video's own frame rate (capped at
+ * 30 frames/s): frame i is at i / fps, as in `formcheck analyze`, so both give the same report.
+ */
+export async function analyseVideoFile(
+  file: File,
+  video: HTMLVideoElement,
+  client: PoseClient,
+  onResult: (result: EstimateResult, progress: number) => void,
+  shouldStop: () => boolean,
+): Promise<void> {
+  const url = URL.createObjectURL(file);
+  try {
+    video.srcObject = null;
+    video.src = url;
+    await once(video, 'loadeddata');
+    const fps = await measureFps(video);
+    const duration = video.duration;
+    const frames = Math.floor(duration * fps + 1e-6);
+    await client.reset();
+    for (let i = 0; i < frames && !shouldStop(); i++) {
+      video.currentTime = Math.min(duration, (i + 0.5) / fps);
+      await once(video, 'seeked');
+      const bitmap = await createImageBitmap(video);
+      const result = await client.submit(bitmap, (i * 1000) / fps);
+      if (result !== undefined) onResult(result, (i + 1) / frames);
+    }
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}

@@ -1,0 +1,65 @@
+import type { EngineEvent } from './analyzer.ts';
+import type { GateIssue } from './setup-gate.ts';
+
+/**
+ * What to say aloud, from engine events. The count is always spoken; form cues are one at a time,
+ * the same cue at most once per `repeatAfterMs`, and none within `gapMs` of another, so a person
+ * two metres away hears short, spaced instructions rather than a stream.
+ */
+export interface CueParams {
+  readonly gapMs: number;
+  readonly repeatAfterMs: number;
+}
+
+export const DEFAULT_CUES: CueParams = { gapMs: 2500, repeatAfterMs: 12000 };
+
+export interface Utterance {
+  readonly text: string;
+  /** Counts interrupt whatever is being said; cues wait their turn. */
+  readonly priority: 'count' | 'cue';
+}
+
+export function issueText(issue: GateIssue): string {
+  switch (issue.kind) {
+    case 'no-person':
+      return 'Step into view.';
+    case 'not-still':
+      return 'Stand still in the start position.';
+    case 'missing': {
+      const parts = [...new Set(issue.keypoints.map((k) => k.replace(/^(left|right)_/, '')))];
+      return `I can't see your ${parts.join(', ').replace(/_/g, ' ')}. Step back so your whole body is in view.`;
+    }
+  }
+}
+
+export class CueSelector {
+  private lastSpokenMs = -Infinity;
+  private readonly lastByText = new Map<string, number>();
+
+  constructor(private readonly params: CueParams = DEFAULT_CUES) {}
+
+  select(events: readonly EngineEvent[], nowMs: number): Utterance[] {
+    const out: Utterance[] = [];
+    for (const e of events) {
+      if (e.type === 'rep') out.push({ text: String(e.rep.index), priority: 'count' });
+      if (e.type === 'circle') out.push({ text: String(e.count), priority: 'count' });
+      if (e.type === 'hold-end' && e.hold.endedBecause !== undefined) this.offer(out, `${e.hold.endedBecause}. Hold it.`, nowMs);
+    }
+    // The most useful single cue of this batch: a warning beats advice.
+    const faults = events.flatMap((e) => (e.type === 'fault' ? [e.fault] : []));
+    const best = faults.find((f) => f.severity === 'warn') ?? faults[0];
+    if (best !== undefined) this.offer(out, best.message, nowMs);
+    const setup = events.find((e) => e.type === 'setup');
+    if (setup?.type === 'setup') this.offer(out, issueText(setup.issue), nowMs);
+    return out;
+  }
+
+  /** A cue of the caller's own (hold cues, the flow's prompts), under the same spacing rules. */
+  offer(out: Utterance[], text: string, nowMs: number): void {
+    if (nowMs - this.lastSpokenMs < this.params.gapMs) return;
+    if (nowMs - (this.lastByText.get(text) ?? -Infinity) < this.params.repeatAfterMs) return;
+    this.lastSpokenMs = nowMs;
+    this.lastByText.set(text, nowMs);
+    out.push({ text, priority: 'cue' });
+  }
+}

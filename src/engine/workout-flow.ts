@@ -1,0 +1,159 @@
+import type { LiveState } from './analyzer.ts';
+import type { ExerciseDef, Prescription } from './catalog.ts';
+import type { CircleDirection } from './circle-counter.ts';
+
+/**
+ * The hands-free flow of a workout: set up → spoken countdown → set → rest → next set … → done.
+ * Pure: time comes in with each tick, so the same flow runs in tests. Design: workout-flow.md.
+ */
+export type FlowPhase = 'setup' | 'countdown' | 'set' | 'rest' | 'done';
+
+export interface FlowView {
+  readonly phase: FlowPhase;
+  /** 1-based set number. */
+  readonly set: number;
+  readonly sets: number;
+  /** Whole seconds left in the countdown or the rest. */
+  readonly secondsLeft: number;
+  readonly direction: CircleDirection;
+  /** Seconds into the set. */
+  readonly setSec: number;
+}
+
+export interface FlowStep {
+  readonly say: readonly string[];
+  /** The set that just ended (1-based), when one did. */
+  readonly setEnded?: number;
+  /** A new set is about to be set up: start a fresh analyzer. */
+  readonly newSet?: boolean;
+}
+
+/** Ready (gate open) this long before the countdown starts: the person has settled. */
+export const READY_HOLD_MS = 1000;
+export const COUNTDOWN_SEC = 3;
+
+export class WorkoutFlow {
+  private phase: FlowPhase = 'setup';
+  private setIndex = 0;
+  private phaseStartMs: number | undefined;
+  private readySinceMs: number | undefined;
+  private lastSpokenSecond: number | undefined;
+  private direction: CircleDirection = 'clockwise';
+  private nowMs = 0;
+
+  constructor(
+    readonly exercise: ExerciseDef,
+    readonly prescription: Prescription,
+  ) {}
+
+  view(): FlowView {
+    const elapsed = this.phaseStartMs === undefined ? 0 : (this.nowMs - this.phaseStartMs) / 1000;
+    const total = this.phase === 'countdown' ? COUNTDOWN_SEC : this.phase === 'rest' ? this.prescription.restSec : 0;
+    return {
+      phase: this.phase,
+      set: Math.min(this.setIndex + 1, this.prescription.sets),
+      sets: this.prescription.sets,
+      secondsLeft: Math.max(0, Math.ceil(total - elapsed)),
+      direction: this.direction,
+      setSec: this.phase === 'set' ? elapsed : 0,
+    };
+  }
+
+  tick(nowMs: number, live: LiveState): FlowStep {
+    this.nowMs = nowMs;
+    switch (this.phase) {
+      case 'setup':
+        return this.tickSetup(nowMs, live);
+      case 'countdown':
+        return this.tickCountdown(nowMs);
+      case 'set':
+        return this.tickSet(nowMs, live);
+      case 'rest':
+        return this.tickRest(nowMs);
+      case 'done':
+        return { say: [] };
+    }
+  }
+
+  /** The person ends the set early (a key, the button). */
+  endSet(nowMs: number): FlowStep {
+    if (this.phase !== 'set' && this.phase !== 'countdown') return { say: [] };
+    return this.finishSet(nowMs);
+  }
+
+  /** Skip the rest of the rest. */
+  skipRest(nowMs: number): FlowStep {
+    if (this.phase !== 'rest') return { say: [] };
+    return this.enter('setup', nowMs, { say: ['Next set. Get into position.'], newSet: true });
+  }
+
+  private enter(phase: FlowPhase, nowMs: number, step: FlowStep): FlowStep {
+    this.phase = phase;
+    this.phaseStartMs = nowMs;
+    this.readySinceMs = undefined;
+    this.lastSpokenSecond = undefined;
+    return step;
+  }
+
+  private tickSetup(nowMs: number, live: LiveState): FlowStep {
+    if (!live.ready) {
+      this.readySinceMs = undefined;
+      return { say: [] };
+    }
+    this.readySinceMs ??= nowMs;
+    if (nowMs - this.readySinceMs < READY_HOLD_MS) return { say: [] };
+    return this.enter('countdown', nowMs, { say: [] });
+  }
+
+  private tickCountdown(nowMs: number): FlowStep {
+    const left = COUNTDOWN_SEC - Math.floor((nowMs - (this.phaseStartMs ?? nowMs)) / 1000);
+    if (left <= 0) {
+      this.direction = 'clockwise';
+      return this.enter('set', nowMs, { say: [this.exercise.kind === 'circles' ? 'Go! Clockwise.' : 'Go!'] });
+    }
+    if (left === this.lastSpokenSecond) return { say: [] };
+    this.lastSpokenSecond = left;
+    return { say: [String(left)] };
+  }
+
+  private tickSet(nowMs: number, live: LiveState): FlowStep {
+    const p = this.prescription;
+    const elapsedSec = (nowMs - (this.phaseStartMs ?? nowMs)) / 1000;
+    switch (this.exercise.kind) {
+      case 'reps':
+        if (p.reps !== undefined && live.repCount >= p.reps) return this.finishSet(nowMs);
+        break;
+      case 'hold':
+        if (p.holdSec !== undefined && live.heldSec >= p.holdSec) return this.finishSet(nowMs);
+        break;
+      case 'circles': {
+        const half = p.perDirectionSec ?? 30;
+        if (elapsedSec >= 2 * half) return this.finishSet(nowMs);
+        if (elapsedSec >= half && this.direction === 'clockwise') {
+          this.direction = 'anticlockwise';
+          return { say: ['Other way: anticlockwise.'] };
+        }
+        break;
+      }
+      case 'walk':
+        if (p.holdSec !== undefined && elapsedSec >= p.holdSec) return this.finishSet(nowMs);
+        break;
+    }
+    return { say: [] };
+  }
+
+  private finishSet(nowMs: number): FlowStep {
+    const ended = this.setIndex + 1;
+    this.setIndex += 1;
+    if (this.setIndex >= this.prescription.sets) {
+      return this.enter('done', nowMs, { say: ['Workout done. Well done!'], setEnded: ended });
+    }
+    return this.enter('rest', nowMs, { say: [`Set ${ended} done. Rest.`], setEnded: ended });
+  }
+
+  private tickRest(nowMs: number): FlowStep {
+    const left = this.prescription.restSec - (nowMs - (this.phaseStartMs ?? nowMs)) / 1000;
+    if (left <= 0) return this.enter('setup', nowMs, { say: ['Next set. Get into position.'], newSet: true });
+    return { say: [] };
+  }
+}

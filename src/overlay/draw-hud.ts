@@ -1,0 +1,98 @@
+import { keypoint } from '../pose/skeleton.ts';
+import { toCanvas } from './draw-skeleton.ts';
+import type { OverlayData } from './overlay-data.ts';
+
+const PANEL = 'rgba(0, 0, 0, 0.6)';
+const TEXT = '#ffffff';
+const GOOD = '#2ecc40';
+const WARN = '#ffdc00';
+
+/** Counter, set, timers, range and tempo bars, the angle that matters, and the current cue. */
+export function drawHud(ctx: CanvasRenderingContext2D, d: OverlayData): void {
+  const { width, height } = ctx.canvas;
+  const big = Math.round(height / 8);
+  ctx.textBaseline = 'top';
+  // Top-left: the count or the timer, in letters readable from two metres.
+  ctx.fillStyle = PANEL;
+  ctx.fillRect(0, 0, width * 0.42, big * 1.9);
+  ctx.fillStyle = TEXT;
+  ctx.font = `bold ${big}px system-ui, sans-serif`;
+  ctx.fillText(mainFigure(d), 12, 8);
+  ctx.font = `${Math.round(big / 3)}px system-ui, sans-serif`;
+  ctx.fillText(`${d.exerciseName} · set ${d.flow.set}/${d.flow.sets}`, 12, 12 + big);
+  if (d.kind === 'reps') drawRangeBar(ctx, d);
+  if (d.kind === 'reps' && d.phaseTargetSec !== undefined) drawTempoBar(ctx, d);
+  if (d.angle !== undefined && d.pose !== null) drawAngle(ctx, d);
+  const message = bannerText(d);
+  if (message !== undefined) {
+    const size = Math.round(height / 14);
+    ctx.font = `bold ${size}px system-ui, sans-serif`;
+    ctx.fillStyle = PANEL;
+    ctx.fillRect(0, height - size * 1.8, width, size * 1.8);
+    ctx.fillStyle = WARN;
+    ctx.textBaseline = 'middle';
+    ctx.fillText(message, 16, height - size * 0.9, width - 32);
+  }
+}
+
+function mainFigure(d: OverlayData): string {
+  switch (d.kind) {
+    case 'reps':
+      return d.target.reps === undefined ? `${d.live.repCount}` : `${d.live.repCount}/${d.target.reps}`;
+    case 'hold':
+      return `${d.live.heldSec.toFixed(0)}/${d.target.holdSec ?? 0} s`;
+    case 'circles':
+      return `${d.live.circles[d.flow.direction]} ${d.flow.direction === 'clockwise' ? '↻' : '↺'}`;
+    case 'walk':
+      return `${d.live.steps} steps`;
+  }
+}
+
+function bannerText(d: OverlayData): string | undefined {
+  if (d.flow.phase === 'countdown') return `Starting in ${d.flow.secondsLeft}…`;
+  if (d.flow.phase === 'rest') return `Rest: ${d.flow.secondsLeft} s`;
+  if (d.flow.phase === 'done') return 'Done!';
+  return d.cue;
+}
+
+/** Right edge: how far into the movement the person is (0 = start, 1 = their usual depth). */
+function drawRangeBar(ctx: CanvasRenderingContext2D, d: OverlayData): void {
+  const { width, height } = ctx.canvas;
+  const x = width - 40;
+  const top = height * 0.15;
+  const h = height * 0.55;
+  ctx.fillStyle = PANEL;
+  ctx.fillRect(x, top, 24, h);
+  const p = Math.max(0, Math.min(1.2, d.live.progress)) / 1.2;
+  ctx.fillStyle = d.live.faultJoints.length > 0 ? WARN : GOOD;
+  if (d.awayWord === 'down') ctx.fillRect(x, top, 24, h * p);
+  else ctx.fillRect(x, top + h * (1 - p), 24, h * p);
+}
+
+/** Bottom-left: time in the current phase against its target. */
+function drawTempoBar(ctx: CanvasRenderingContext2D, d: OverlayData): void {
+  const { width, height } = ctx.canvas;
+  const target = d.phaseTargetSec ?? 1;
+  const w = width * 0.4;
+  const y = height * 0.78;
+  ctx.fillStyle = PANEL;
+  ctx.fillRect(12, y, w, 22);
+  const share = Math.min(1, d.phaseSec / Math.max(0.1, target));
+  ctx.fillStyle = share >= 1 ? GOOD : WARN;
+  ctx.fillRect(12, y, w * share, 22);
+  ctx.fillStyle = TEXT;
+  ctx.font = '16px system-ui, sans-serif';
+  ctx.textBaseline = 'top';
+  ctx.fillText(`${d.live.phase} ${d.phaseSec.toFixed(1)} / ${target} s`, 16, y + 3);
+}
+
+function drawAngle(ctx: CanvasRenderingContext2D, d: OverlayData): void {
+  if (d.angle === undefined || d.pose === null) return;
+  const k = keypoint(d.pose, d.angle.at);
+  if (k === undefined) return;
+  const [x, y] = toCanvas(k.x, k.y, ctx.canvas.width, ctx.canvas.height, d.mirrored);
+  ctx.font = 'bold 22px system-ui, sans-serif';
+  ctx.fillStyle = TEXT;
+  ctx.textBaseline = 'middle';
+  ctx.fillText(`${Math.round(d.angle.deg)}°`, x - 60, y);
+}

@@ -1,0 +1,57 @@
+import { BONES, KEYPOINT_NAMES, keypoint, type KeypointName, type Pose } from '../pose/skeleton.ts';
+
+export interface SkeletonStyle {
+  readonly bone: string;
+  readonly joint: string;
+  readonly fault: string;
+  readonly lineWidthPx: number;
+}
+
+export const SKELETON_STYLE: SkeletonStyle = { bone: '#7fdbff', joint: '#ffffff', fault: '#ff4136', lineWidthPx: 4 };
+
+/** Canvas position of a normalized point; mirrored for a mirrored preview. */
+export function toCanvas(x: number, y: number, width: number, height: number, mirrored: boolean): [number, number] {
+  return [(mirrored ? 1 - x : x) * width, y * height];
+}
+
+/** Draws bones and joints of the confident keypoints; joints with a fault are red and larger. */
+export function drawSkeleton(
+  ctx: CanvasRenderingContext2D,
+  pose: Pose,
+  mirrored: boolean,
+  faultJoints: readonly KeypointName[],
+  style: SkeletonStyle = SKELETON_STYLE,
+): void {
+  const { width, height } = ctx.canvas;
+  const at = (name: KeypointName) => {
+    const k = keypoint(pose, name);
+    return k === undefined ? undefined : toCanvas(k.x, k.y, width, height, mirrored);
+  };
+  ctx.lineWidth = style.lineWidthPx;
+  ctx.strokeStyle = style.bone;
+  for (const [a, b] of BONES) {
+    const pa = at(a);
+    const pb = at(b);
+    if (pa === undefined || pb === undefined) continue;
+    ctx.beginPath();
+    ctx.moveTo(pa[0], pa[1]);
+    ctx.lineTo(pb[0], pb[1]);
+    ctx.stroke();
+  }
+  for (const name of KEYPOINT_NAMES) {
+    const p = at(name);
+    if (p === undefined) continue;
+    const bad = faultJoints.includes(name);
+    ctx.fillStyle = bad ? style.fault : style.joint;
+    ctx.beginPath();
+    ctx.arc(p[0], p[1], bad ? 9 : 5, 0, 2 * Math.PI);
+    ctx.fill();
+  }
+  // The person's own left and right, labelled at the knees (correct whatever the mirroring).
+  ctx.font = 'bold 18px system-ui, sans-serif';
+  ctx.fillStyle = style.joint;
+  for (const [name, label] of [['left_knee', 'L'], ['right_knee', 'R']] as const) {
+    const p = at(name);
+    if (p !== undefined) ctx.fillText(label, p[0] + 12, p[1]);
+  }
+}

@@ -1,0 +1,24 @@
+import type { Prescription } from '../engine/catalog.ts';
+import type { Fault } from '../engine/faults.ts';
+import type { HoldReport, RepReport } from '../engine/report.ts';
+
+/** One set as stored: updated after every rep or hold, so a crash loses at most the rep in progress. */
+export interface SetRecord {
+  /** `${sessionId}:${set}` */
+  readonly id: string;
+  readonly sessionId: string;
+  readonly set: number;
+  readonly exerciseId: string;
+  readonly exerciseName: string;
+  readonly prescription: Prescription;
+  /** Wall-clock start, ms since the epoch. */
+  readonly startedAtMs: number;
+  readonly completed: boolean;
+  readonly reps: readonly RepReport[];
+  readonly holds: readonly HoldReport[];
+  readonly heldSeconds: number;
+  readonly circles: { readonly clockwise: number; readonly anticlockwise: number };
+  readonly steps: number;
+  readonly faults: readonly Fault[];
+  readonly source: 'camera' | 'video';
+}

@@ -1,0 +1,18 @@
+/// <reference lib="webworker" />
+// The pose worker: a few lines that expose the PoseService (STYLE.md). Everything else is in
+// pose-service.ts, which Node runs unchanged for the command line.
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { expose } from 'comlink';
+import { createBrowserPoseService } from './browser-pose-service.ts';
+
+// The wasm binaries come from our own origin, never a CDN.
+setWasmPaths({
+  'tfjs-backend-wasm.wasm': wasmPlain,
+  'tfjs-backend-wasm-simd.wasm': wasmSimd,
+  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
+});
+
+expose(createBrowserPoseService(new URL('/models/', self.location.origin).href));
