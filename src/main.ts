@@ -17,8 +17,7 @@ import type { OverlayData } from './overlay/overlay-data.ts';
 import { DEFAULT_MODEL, MODEL_IDS, MODELS, parseModelId, type ModelId } from './pose/model-catalog.ts';
 import { HistoryDb } from './storage/history-db.ts';
 import type { EstimateResult, PoseServiceInfo } from '../workers/pose-service.ts';
-import type { BackendPreference } from '../workers/backend.ts';
-import { BACKEND_PREFERENCES } from '../workers/backend.ts';
+import { BACKEND_PREFERENCES, type BackendPreference } from './pose/backend-preference.ts';
 
 type Screen = 'choose' | 'workout' | 'history';
 
@@ -70,7 +69,8 @@ let ready: Promise<PoseServiceInfo> = loadModel(model);
 async function loadModel(id: ModelId): Promise<PoseServiceInfo> {
   byId('status').textContent = `Loading ${id}…`;
   try {
-    const info = await client.init({ model: id, backend });
+    // Threads only pay off with cores to spare: on 2 cores they were 35 % slower (npm run bench).
+    const info = await client.init({ model: id, backend, wasmThreads: navigator.hardwareConcurrency > 4 });
     diagnostics.info = info;
     byId('status').textContent = `${info.model} on ${info.backend.name} (${info.backend.reason}), loaded in ${(info.loadMs / 1000).toFixed(1)} s`;
     return info;

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 
-export const BACKEND_PREFERENCES = ['auto', 'webgpu', 'webgl', 'wasm'] as const;
-export type BackendPreference = (typeof BACKEND_PREFERENCES)[number];
+import type { BackendPreference } from '../src/pose/backend-preference.ts';
+
+export type { BackendPreference };
 
 export interface BackendReport {
   readonly name: string;
@@ -56,7 +57,9 @@ async function wasmReport(reason: string): Promise<BackendReport> {
  * wasm: a software GPU (SwiftShader in headless Chromium, llvmpipe) is skipped because wasm SIMD
  * is much faster there. An explicit preference is honoured or fails with a clear message.
  */
-export async function chooseBackend(preference: BackendPreference): Promise<BackendReport> {
+export async function chooseBackend(preference: BackendPreference, wasmThreads = true): Promise<BackendReport> {
+  // Must be decided before the wasm backend first starts (tfjs reads the flag once).
+  if (!wasmThreads) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   if (preference === 'wasm') {
     if (!(await trySet('wasm'))) throw new Error('The wasm backend could not start in this browser.');
     return wasmReport('asked for');

@@ -20,6 +20,8 @@ export type FrameInput = ImageBitmap | RawFrame;
 export interface PoseServiceOptions {
   readonly model: ModelId;
   readonly backend: BackendPreference;
+  /** Let the wasm backend use threads when the page is cross-origin isolated (default true). */
+  readonly wasmThreads?: boolean;
 }
 
 export interface PoseServiceInfo {
@@ -81,7 +83,7 @@ export class PoseService {
     const started = this.deps.nowMs();
     this.dispose();
     this.manifest ??= await this.deps.loadManifest();
-    const backend = await chooseBackend(options.backend);
+    const backend = await chooseBackend(options.backend, options.wasmThreads ?? true);
     await tf.ready();
     this.detector = await this.createDetector(options.model, this.manifest);
     this.model = options.model;

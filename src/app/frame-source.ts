@@ -1,3 +1,4 @@
+import { frameBitmap } from './frame-bitmap.ts';
 import type { PoseClient } from './pose-client.ts';
 import type { EstimateResult } from '../../workers/pose-service.ts';
 
@@ -52,7 +53,7 @@ export class CameraFrameLoop {
     if (this.client.busy || mediaTime === this.lastMediaTime || this.video.readyState < 2) return;
     this.lastMediaTime = mediaTime;
     const timestampMs = performance.now();
-    createImageBitmap(this.video)
+    frameBitmap(this.video)
       .then((bitmap) => this.client.submit(bitmap, timestampMs))
       .then((result) => {
         if (result !== undefined && this.running) this.onResult(result);

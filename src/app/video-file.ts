@@ -1,3 +1,4 @@
+import { frameBitmap } from './frame-bitmap.ts';
 import type { PoseClient } from './pose-client.ts';
 import type { EstimateResult } from '../../workers/pose-service.ts';
 
@@ -65,7 +66,7 @@ export async function analyseVideoFile(
     for (let i = 0; i < frames && !shouldStop(); i++) {
       video.currentTime = Math.min(duration, (i + 0.5) / fps);
       await once(video, 'seeked');
-      const bitmap = await createImageBitmap(video);
+      const bitmap = await frameBitmap(video);
       const result = await client.submit(bitmap, (i * 1000) / fps);
       if (result !== undefined) onResult(result, (i + 1) / frames);
     }

@@ -11,6 +11,8 @@ export interface ClipLabel {
   readonly faults?: readonly string[];
   readonly holdsSec?: readonly (readonly [number, number])[];
   readonly circles?: number;
+  /** The clip ends mid-rep: that rep must not be counted. */
+  readonly partialRepAtEnd?: boolean;
 }
 
 export interface ClipScore {

@@ -10,22 +10,22 @@ const WARN = '#ffdc00';
 /** Counter, set, timers, range and tempo bars, the angle that matters, and the current cue. */
 export function drawHud(ctx: CanvasRenderingContext2D, d: OverlayData): void {
   const { width, height } = ctx.canvas;
-  const big = Math.round(height / 8);
+  const big = Math.round(Math.min(height / 8, width / 6));
   ctx.textBaseline = 'top';
   // Top-left: the count or the timer, in letters readable from two metres.
   ctx.fillStyle = PANEL;
-  ctx.fillRect(0, 0, width * 0.42, big * 1.9);
+  ctx.fillRect(0, 0, width * 0.6, big * 1.9);
   ctx.fillStyle = TEXT;
   ctx.font = `bold ${big}px system-ui, sans-serif`;
   ctx.fillText(mainFigure(d), 12, 8);
   ctx.font = `${Math.round(big / 3)}px system-ui, sans-serif`;
-  ctx.fillText(`${d.exerciseName} · set ${d.flow.set}/${d.flow.sets}`, 12, 12 + big);
+  ctx.fillText(`set ${d.flow.set}/${d.flow.sets}`, 12, 12 + big, width * 0.6 - 16);
   if (d.kind === 'reps') drawRangeBar(ctx, d);
   if (d.kind === 'reps' && d.phaseTargetSec !== undefined) drawTempoBar(ctx, d);
   if (d.angle !== undefined && d.pose !== null) drawAngle(ctx, d);
   const message = bannerText(d);
   if (message !== undefined) {
-    const size = Math.round(height / 14);
+    const size = Math.round(Math.min(height / 14, width / 16));
     ctx.font = `bold ${size}px system-ui, sans-serif`;
     ctx.fillStyle = PANEL;
     ctx.fillRect(0, height - size * 1.8, width, size * 1.8);

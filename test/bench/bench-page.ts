@@ -1,0 +1,120 @@
+// The bench page: loads each model in the real worker (and, for comparison, in this page's main
+// thread), runs every frame of the chosen video and reports timings and keypoints. Driven by
+// test/bench/run-bench.ts and the Chromium tests through window.formcheckBench.
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { frameBitmap } from '../../src/app/frame-bitmap.ts';
+import { PoseClient } from '../../src/app/pose-client.ts';
+import type { ModelId } from '../../src/pose/model-catalog.ts';
+import type { Pose } from '../../src/pose/skeleton.ts';
+import type { BackendPreference } from '../../workers/backend.ts';
+import { createBrowserPoseService } from '../../workers/browser-pose-service.ts';
+
+setWasmPaths({
+  'tfjs-backend-wasm.wasm': wasmPlain,
+  'tfjs-backend-wasm-simd.wasm': wasmSimd,
+  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
+});
+
+export interface BenchRun {
+  readonly model: ModelId;
+  readonly where: 'worker' | 'main-thread';
+  readonly backend: string;
+  readonly backendReason: string;
+  readonly loadMs: number;
+  /** Wall time per frame as the page sees it (worker: round trip including transfer). */
+  readonly frameMs: readonly number[];
+  readonly poses: readonly (Pose | null)[];
+  readonly heapMB: number | undefined;
+}
+
+const video = document.createElement('video');
+video.muted = true;
+const frames: ImageBitmap[] = [];
+let fps = 0;
+
+async function loadFrames(file: File, maxFrames: number): Promise<number> {
+  video.src = URL.createObjectURL(file);
+  await new Promise((resolve, reject) => {
+    video.onloadeddata = resolve;
+    video.onerror = () => reject(new Error('video could not be decoded'));
+  });
+  fps = Number(new URLSearchParams(location.search).get('fps') ?? '0') || 30;
+  const count = Math.min(maxFrames, Math.floor(video.duration * fps + 1e-6));
+  for (let i = 0; i < count; i++) {
+    video.currentTime = (i + 0.5) / fps;
+    await new Promise((r) => (video.onseeked = r));
+    frames.push(await frameBitmap(video));
+  }
+  return count;
+}
+
+const copy = (b: ImageBitmap) => createImageBitmap(b);
+
+async function runWorker(model: ModelId, backend: BackendPreference, wasmThreads = true): Promise<BenchRun> {
+  const client = PoseClient.start();
+  try {
+    const info = await client.init({ model, backend, wasmThreads });
+    const frameMs: number[] = [];
+    const poses: (Pose | null)[] = [];
+    for (let i = 0; i < frames.length; i++) {
+      const frame = await copy(frames[i] as ImageBitmap);
+      const t0 = performance.now();
+      const result = await client.submit(frame, (i * 1000) / fps);
+      frameMs.push(performance.now() - t0);
+      poses.push(result?.pose ?? null);
+    }
+    return { model, where: 'worker', backend: info.backend.name, backendReason: info.backend.reason, loadMs: info.loadMs, frameMs, poses, heapMB: heap() };
+  } finally {
+    client.stop();
+  }
+}
+
+async function runMainThread(model: ModelId, backend: BackendPreference, wasmThreads = true): Promise<BenchRun> {
+  const service = createBrowserPoseService(new URL('/models/', location.origin).href);
+  try {
+    const info = await service.init({ model, backend, wasmThreads });
+    const frameMs: number[] = [];
+    const poses: (Pose | null)[] = [];
+    for (let i = 0; i < frames.length; i++) {
+      const frame = await copy(frames[i] as ImageBitmap);
+      const t0 = performance.now();
+      const result = await service.estimate(frame, (i * 1000) / fps);
+      frameMs.push(performance.now() - t0);
+      poses.push(result.pose);
+    }
+    return { model, where: 'main-thread', backend: info.backend.name, backendReason: info.backend.reason, loadMs: info.loadMs, frameMs, poses, heapMB: heap() };
+  } finally {
+    service.dispose();
+  }
+}
+
+function heap(): number | undefined {
+  const m = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory;
+  return m === undefined ? undefined : m.usedJSHeapSize / 1e6;
+}
+
+const api = {
+  loaded: false,
+  loadFrames,
+  frameCount: () => frames.length,
+  runWorker,
+  runMainThread,
+};
+(globalThis as { formcheckBench?: typeof api }).formcheckBench = api;
+api.loaded = true;
+
+document.getElementById('file')?.addEventListener('change', (e) => {
+  const file = (e.target as HTMLInputElement).files?.[0];
+  if (file === undefined) return;
+  void loadFrames(file, 300).then(async (n) => {
+    const out = document.getElementById('out');
+    if (out === null) return;
+    out.textContent = `${n} frames\n`;
+    const run = await runWorker('blazepose-lite', 'auto');
+    const sorted = [...run.frameMs].sort((a, b) => a - b);
+    out.textContent += `${run.model} in the worker on ${run.backend}: median ${sorted[Math.floor(sorted.length / 2)]?.toFixed(1)} ms/frame\n`;
+  });
+});

@@ -1,0 +1,60 @@
+import { mkdtemp, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { spawnSync } from 'node:child_process';
+import { FFMPEG_PATH } from '../../src/cli/video-decoder.ts';
+
+/** Debian's Chromium (installed by .ci/run with apt-get); never a downloaded browser. */
+export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+/** Screenshots kept as test artifacts (look at them: a person should understand each screen). */
+export const ARTIFACTS = join(import.meta.dirname, '..', '..', 'test-results');
+
+const BASE_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--autoplay-policy=no-user-gesture-required',
+];
+
+export interface LaunchOptions {
+  /** A .y4m file played as the webcam (looping). */
+  readonly fakeCamera?: string;
+  /** Grant the camera (true) or answer the prompt with "deny" (false). */
+  readonly cameraAllowed?: boolean;
+}
+
+/** A fresh Chromium profile per launch. */
+export async function launch(options: LaunchOptions = {}): Promise<BrowserContext> {
+  const profile = await mkdtemp(join(tmpdir(), 'formcheck-chromium-'));
+  const args = [...BASE_FLAGS];
+  if (options.fakeCamera !== undefined) {
+    args.push('--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${options.fakeCamera}`);
+  }
+  if (options.cameraAllowed !== false && options.fakeCamera !== undefined) args.push('--use-fake-ui-for-media-stream');
+  if (options.cameraAllowed === false) args.push('--use-fake-device-for-media-stream', '--deny-permission-prompts');
+  await mkdir(ARTIFACTS, { recursive: true });
+  return chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args, viewport: { width: 1280, height: 800 } });
+}
+
+/**
+ * Makes a .y4m webcam file from a real clip with the project's ffmpeg: scaled to at most 480 px
+ * high (a .y4m is raw), optional crop (e.g. legs out of frame), optional frame rate.
+ */
+export async function makeY4m(clip: string, name: string, opts: { cropTopFraction?: number; fps?: number; seconds?: number } = {}): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'formcheck-y4m-'));
+  const out = join(dir, `${name}.y4m`);
+  const filters = [];
+  if (opts.cropTopFraction !== undefined) filters.push(`crop=iw:ih*${opts.cropTopFraction}:0:0`);
+  filters.push('scale=-2:480');
+  if (opts.fps !== undefined) filters.push(`fps=${opts.fps}`);
+  const args = ['-hide_banner', '-loglevel', 'error', '-y', '-i', clip, ...(opts.seconds ? ['-t', String(opts.seconds)] : []), '-vf', filters.join(','), '-pix_fmt', 'yuv420p', out];
+  const r = spawnSync(FFMPEG_PATH, args, { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`ffmpeg failed: ${r.stderr}`);
+  return out;
+}
