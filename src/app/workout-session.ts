@@ -141,6 +141,11 @@ export class WorkoutSession {
     for (const text of step.say) this.speak([{ text, priority: 'cue' }]);
     this.analyzer.setCircleDirection(this.flow.view().direction);
     if (step.setEnded !== undefined) this.finishSet(this.flow.view().phase === 'done');
+    if (step.go === true) {
+      // The set-up analyzer only judged the set-up; the set is counted from "Go!".
+      this.analyzer = this.newAnalyzer();
+      this.record = { ...this.newRecord(this.flow.view().set) };
+    }
     if (step.newSet === true) {
       this.analyzer = this.newAnalyzer();
       this.record = this.newRecord(this.flow.view().set);

@@ -26,6 +26,8 @@ export interface FlowStep {
   readonly setEnded?: number;
   /** A new set is about to be set up: start a fresh analyzer. */
   readonly newSet?: boolean;
+  /** "Go!": counting starts now (nothing done during set-up or the countdown counts). */
+  readonly go?: boolean;
 }
 
 /** Ready (gate open) this long before the countdown starts: the person has settled. */
@@ -109,7 +111,7 @@ export class WorkoutFlow {
     const left = COUNTDOWN_SEC - Math.floor((nowMs - (this.phaseStartMs ?? nowMs)) / 1000);
     if (left <= 0) {
       this.direction = 'clockwise';
-      return this.enter('set', nowMs, { say: [this.exercise.kind === 'circles' ? 'Go! Clockwise.' : 'Go!'] });
+      return this.enter('set', nowMs, { say: [this.exercise.kind === 'circles' ? 'Go! Clockwise.' : 'Go!'], go: true });
     }
     if (left === this.lastSpokenSecond) return { say: [] };
     this.lastSpokenSecond = left;

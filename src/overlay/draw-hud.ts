@@ -94,5 +94,7 @@ function drawAngle(ctx: CanvasRenderingContext2D, d: OverlayData): void {
   ctx.font = 'bold 22px system-ui, sans-serif';
   ctx.fillStyle = TEXT;
   ctx.textBaseline = 'middle';
-  ctx.fillText(`${Math.round(d.angle.deg)}°`, x - 60, y);
+  ctx.textAlign = 'right';
+  ctx.fillText(`${Math.round(d.angle.deg)}°`, x - 14, y);
+  ctx.textAlign = 'left';
 }

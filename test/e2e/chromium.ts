@@ -27,16 +27,20 @@ export interface LaunchOptions {
   readonly fakeCamera?: string;
   /** Grant the camera (true) or answer the prompt with "deny" (false). */
   readonly cameraAllowed?: boolean;
+  /** No camera device at all (a real headless Chromium has none). */
+  readonly noCamera?: boolean;
+  /** Reuse a profile (a browser restart); a fresh one otherwise. */
+  readonly profileDir?: string;
 }
 
 /** A fresh Chromium profile per launch. */
 export async function launch(options: LaunchOptions = {}): Promise<BrowserContext> {
-  const profile = await mkdtemp(join(tmpdir(), 'formcheck-chromium-'));
+  const profile = options.profileDir ?? (await mkdtemp(join(tmpdir(), 'formcheck-chromium-')));
   const args = [...BASE_FLAGS];
   if (options.fakeCamera !== undefined) {
     args.push('--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${options.fakeCamera}`);
   }
-  if (options.cameraAllowed !== false && options.fakeCamera !== undefined) args.push('--use-fake-ui-for-media-stream');
+  if (options.cameraAllowed !== false && (options.fakeCamera !== undefined || options.noCamera === true)) args.push('--use-fake-ui-for-media-stream');
   if (options.cameraAllowed === false) args.push('--use-fake-device-for-media-stream', '--deny-permission-prompts');
   await mkdir(ARTIFACTS, { recursive: true });
   return chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args, viewport: { width: 1280, height: 800 } });

@@ -60,6 +60,7 @@ function card(exercise: ExerciseDef, handlers: ChooseHandlers): HTMLElement {
     el('h4', {}, exercise.name),
     el('p', { class: 'rx' }, describePrescription(p)),
     el('p', { class: 'how' }, exercise.howTo),
+    el('p', { class: 'view' }, `Camera: ${exercise.view === 'any' ? 'front or side' : `${exercise.view} view`}${exercise.needsFeet ? ' · needs a BlazePose model (heels and toes)' : ''}`),
     el('fieldset', {}, el('legend', { class: 'visually-hidden' }, 'Prescription'), ...fields),
     el('div', { class: 'buttons' }, start),
     el('label', {}, 'or analyse a video: ', file),

@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { analyzeTrack } from '../../src/engine/analyze-track.ts';
+import { parsePoseTrack } from '../../src/pose/pose-track.ts';
+import { ARTIFACTS, launch, makeY4m } from './chromium.ts';
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
+const DOWEL = join(FIXTURES, 'squat_side_gym_dowel_2reps.mp4');
+/** What `formcheck analyze` counts on the same clip (from its committed pose track). */
+const ANALYZE_COUNT = analyzeTrack(parsePoseTrack(readFileSync(join(FIXTURES, 'tracks', 'squat_side_gym_dowel_2reps.track.json'), 'utf8')), 'squat').repCount;
+
+interface Live {
+  screen: string;
+  lastOverlay?: { live: { repCount: number; ready: boolean } };
+}
+const diag = (page: Page) => page.evaluate(() => (globalThis as unknown as { formcheck: Live }).formcheck);
+const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+
+async function startSquat(page: Page, reps: number, sets: number): Promise<void> {
+  const card = page.locator('[data-exercise="squat"]');
+  await card.getByLabel('Sets').fill(String(sets));
+  await card.getByLabel('Reps').fill(String(reps));
+  await card.locator('[data-start="squat"]').click();
+}
+
+describe('a coached squat set with a real video as the webcam', () => {
+  let profile: string;
+  let context: BrowserContext;
+  let page: Page;
+  let y4m: string;
+
+  beforeAll(async () => {
+    profile = await mkdtemp(join(tmpdir(), 'formcheck-profile-'));
+    y4m = await makeY4m(DOWEL, 'dowel', { fps: 15 });
+    context = await launch({ fakeCamera: y4m, profileDir: profile });
+    page = await context.newPage();
+    await page.goto(inject('baseUrl'));
+  });
+
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it('counts the set hands-free and shows its summary', async () => {
+    await shot(page, '1-choose');
+    await startSquat(page, 2, 1);
+    await page.waitForFunction(() => (globalThis as unknown as { formcheck: Live }).formcheck.lastOverlay?.live.ready === true, undefined, { timeout: 60_000 });
+    await shot(page, '2-setup-ready');
+    await page.waitForSelector('[data-session-done]', { timeout: 120_000 });
+    await shot(page, '3-set-summary');
+    const line = await page.locator('[data-summary-line]').first().textContent();
+    expect(line).toMatch(/^2 reps/);
+    expect(ANALYZE_COUNT).toBe(2);
+    expect((await diag(page)).lastOverlay?.live.repCount).toBe(ANALYZE_COUNT);
+  });
+
+  it('keeps the set in the history after a reload, and exports one CSV row per rep', async () => {
+    await page.reload();
+    await page.click('[data-nav="history"]');
+    await page.waitForSelector('[data-session] [data-summary-line]');
+    await shot(page, '4-history');
+    expect(await page.locator('[data-session]').count()).toBe(1);
+    expect(await page.locator('[data-session] [data-summary-line]').first().textContent()).toMatch(/^2 reps/);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+    const csv = readFileSync(await download.path(), 'utf8').trim().split('\n');
+    expect(csv[0]).toContain('down_s,bottom_s,up_s,top_s');
+    expect(csv[0]).toContain('faults');
+    const reps = csv.slice(1).filter((r) => r.split(',')[4] === 'rep');
+    expect(reps).toHaveLength(2);
+    for (const r of reps) expect(Number(r.split(',')[8])).toBeGreaterThan(0); // down_s
+  });
+
+  it('keeps the history across a browser restart', async () => {
+    await context.close();
+    context = await launch({ fakeCamera: y4m, profileDir: profile });
+    page = await context.newPage();
+    await page.goto(inject('baseUrl'));
+    await page.click('[data-nav="history"]');
+    await page.waitForSelector('[data-session] [data-summary-line]');
+    expect(await page.locator('[data-session]').count()).toBe(1);
+  });
+});
+
+describe('the set-up gate', () => {
+  it('refuses a camera view with the legs out of frame, and counts nothing', async () => {
+    const y4m = await makeY4m(DOWEL, 'dowel-top', { fps: 15, cropTopFraction: 0.45 });
+    const context = await launch({ fakeCamera: y4m });
+    try {
+      const page = await context.newPage();
+      await page.goto(inject('baseUrl'));
+      await startSquat(page, 2, 1);
+      await page.waitForFunction(() => /can't see your/.test(document.getElementById('gate')?.textContent ?? ''), undefined, { timeout: 60_000 });
+      await page.waitForTimeout(8000);
+      await shot(page, '5-gate-legs-out');
+      expect(await page.locator('#gate').textContent()).toMatch(/can't see your (hip|knee|ankle)|Step into view/);
+      expect((await diag(page)).lastOverlay?.live.repCount ?? 0).toBe(0);
+      expect((await diag(page)).lastOverlay?.live.ready).toBe(false);
+    } finally {
+      await context.close();
+    }
+  });
+});

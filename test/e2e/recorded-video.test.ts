@@ -1,0 +1,49 @@
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { trackVideo } from '../../src/cli/track-video.ts';
+import { analyzeTrack } from '../../src/engine/analyze-track.ts';
+import type { Report } from '../../src/engine/report.ts';
+import { ARTIFACTS, launch } from './chromium.ts';
+
+const CLIP = join(import.meta.dirname, '..', 'fixtures', 'squat_front_band_woman_3reps.mp4');
+/** Rep times from the page and the command line agree within this (one frame of the 5 fps clip). */
+const REP_TIME_TOLERANCE_SEC = 0.21;
+
+describe('a recorded video opened in the page', () => {
+  it('goes through the same engine and gives the same report as `formcheck analyze`', async () => {
+    const cli = analyzeTrack(await trackVideo(CLIP, 'blazepose-full'), 'squat');
+    const context = await launch();
+    try {
+      const page = await context.newPage();
+      await page.goto(inject('baseUrl'));
+      await page.locator('[data-exercise="squat"] input[type="file"]').setInputFiles(CLIP);
+      await page.waitForFunction(() => (globalThis as { formcheck?: { lastReport?: unknown } }).formcheck?.lastReport !== undefined, undefined, { timeout: 120_000 });
+      await page.screenshot({ path: join(ARTIFACTS, 'recorded-video-report.png') });
+      const report = await page.evaluate(() => (globalThis as unknown as { formcheck: { lastReport: Report } }).formcheck.lastReport);
+      expect(report.repCount).toBe(cli.repCount);
+      expect(report.repCount).toBe(2);
+      report.reps?.forEach((rep, i) => {
+        expect(Math.abs(rep.bottomSec - (cli.reps?.[i]?.bottomSec ?? NaN))).toBeLessThanOrEqual(REP_TIME_TOLERANCE_SEC);
+        expect(Math.abs(rep.endSec - (cli.reps?.[i]?.endSec ?? NaN))).toBeLessThanOrEqual(REP_TIME_TOLERANCE_SEC);
+      });
+      expect(report.faults.map((f) => f.code)).toEqual(cli.faults.map((f) => f.code));
+      expect(await page.locator('[data-summary-line]').first().textContent()).toMatch(/^2 reps/);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('reports a corrupt file clearly', async () => {
+    const context = await launch();
+    try {
+      const page = await context.newPage();
+      await page.goto(inject('baseUrl'));
+      await page.locator('[data-exercise="squat"] input[type="file"]').setInputFiles({ name: 'broken.mp4', mimeType: 'video/mp4', buffer: Buffer.from('this is not a video') });
+      const error = page.locator('#error');
+      await error.waitFor({ state: 'visible', timeout: 30_000 });
+      expect(await error.textContent()).toMatch(/could not be read as a video/);
+    } finally {
+      await context.close();
+    }
+  });
+});
