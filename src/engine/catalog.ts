@@ -67,7 +67,7 @@ const HIP_DROP_COUNTER: RepCounterParams = {
   startDelta: 0.12,
   minAmplitude: 0.2,
   farFraction: 0.15,
-  returnFraction: 0.25,
+  returnFraction: 0.4,
   relativeMinAmplitude: 0.45,
   maxBottoms: 2,
   minRepMs: 400,

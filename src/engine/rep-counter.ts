@@ -136,10 +136,13 @@ export class RepCounter {
     if (e === undefined) {
       this.trackRest(sample, previous);
       this.floor = Math.min(this.floor ?? sample.value, sample.value);
-      if (sample.value - this.restLevel > p.startDelta && sample.value - this.floor > p.startDelta) {
+      if (sample.value - this.floor > p.startDelta) {
+        // The excursion is measured from the top the person actually reached before it (their
+        // own range, not the first standing pose): bouncy sets that never lock out still count.
+        const reference = Math.max(this.floor, this.restLevel);
         this.floor = undefined;
         this.excursion = {
-          restLevel: this.restLevel,
+          restLevel: reference,
           samples: previous ? [previous, sample] : [sample],
           peak: sample,
           extreme: sample.value,
