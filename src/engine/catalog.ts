@@ -85,7 +85,7 @@ const STANDING = { max: -0.85 };
 const HEEL_RISE_COUNTER: RepCounterParams = {
   startDelta: 0.04,
   minAmplitude: 0.06,
-  farFraction: 0.2,
+  farFraction: 0.15,
   returnFraction: 0.4,
   relativeMinAmplitude: 0.45,
   maxBottoms: Infinity, // heel signals are too noisy at the top to tell pulses from wobble
@@ -329,7 +329,9 @@ function stances(): ExerciseDef[] {
       { feature: 'ankleSeparationShanks', max: 1.2, cue: 'Shorter stance' },
     ], 'side'),
     hold('kiba-dachi', 'Kiba dachi (horse stance)', 'Wide stance, feet parallel, both knees bent and pushed out, back upright.', [
-      { feature: 'maxKneeAngleDeg', max: 150, cue: 'Sink lower' },
+      // From the front a wide straight-legged stance already bends the 2-D knee angle to ~145°:
+      // judge "low" by hip height instead (standing wide ≈ 1.9 shanks above the ankles).
+      { feature: 'hipAboveAnkleShanks', max: 1.6, cue: 'Sink lower' },
       { feature: 'ankleSeparationShanks', min: 1.8, cue: 'Wider stance' },
       { feature: 'torsoLeanDeg', max: 15, cue: 'Back upright' },
       { feature: 'kneeOverAnkleSeparation', min: 0.9, cue: 'Push the knees out' },

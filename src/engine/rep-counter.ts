@@ -70,8 +70,8 @@ const REST_FOLLOW_DOWN_MS = 150;
 
 /** A dip-and-rise inside one excursion bigger than this fraction of it is a separate pulse. */
 const PULSE_FRACTION = 0.25;
-/** The return phase is timed to this fraction of the excursion (the count fires earlier, see below). */
-const RETURNED_FRACTION = 0.1;
+/** The return phase is timed all the way back to the start level (the count fires earlier, see below). */
+const RETURNED_FRACTION = 0;
 
 export class RepCounter {
   private restLevel: number | undefined;
