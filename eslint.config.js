@@ -18,7 +18,17 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['**/app/**', '**/overlay/**', '**/storage/**', '**/cli/**', '**/workers/**', '@tensorflow/*', 'comlink'] },
+        {
+          patterns: [
+            '**/app/**',
+            '**/overlay/**',
+            '**/storage/**',
+            '**/cli/**',
+            '**/workers/**',
+            '@tensorflow/*',
+            'comlink',
+          ],
+        },
       ],
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'performance', 'Date'],
     },

@@ -14,7 +14,13 @@ import type { ExerciseDef, Prescription } from './engine/catalog.ts';
 import type { Report } from './engine/report.ts';
 import { drawOverlay } from './overlay/draw-overlay.ts';
 import type { OverlayData } from './overlay/overlay-data.ts';
-import { DEFAULT_MODEL, MODEL_IDS, MODELS, parseModelId, type ModelId } from './pose/model-catalog.ts';
+import {
+  DEFAULT_MODEL,
+  MODEL_IDS,
+  MODELS,
+  parseModelId,
+  type ModelId,
+} from './pose/model-catalog.ts';
 import { HistoryDb } from './storage/history-db.ts';
 import type { EstimateResult, PoseServiceInfo } from '../workers/pose-service.ts';
 import { BACKEND_PREFERENCES, type BackendPreference } from './pose/backend-preference.ts';
@@ -30,7 +36,14 @@ interface Diagnostics {
   fps: number;
   screen: Screen;
 }
-const diagnostics: Diagnostics = { info: undefined, lastOverlay: undefined, overlayFrames: 0, lastReport: undefined, fps: 0, screen: 'choose' };
+const diagnostics: Diagnostics = {
+  info: undefined,
+  lastOverlay: undefined,
+  overlayFrames: 0,
+  lastReport: undefined,
+  fps: 0,
+  screen: 'choose',
+};
 (globalThis as { formcheck?: Diagnostics }).formcheck = diagnostics;
 
 const video = byId<HTMLVideoElement>('video');
@@ -38,7 +51,8 @@ const canvas = byId<HTMLCanvasElement>('overlay');
 const ctx = canvas.getContext('2d');
 const voice = new Voice();
 const params = new URLSearchParams(location.search);
-const backend: BackendPreference = BACKEND_PREFERENCES.find((b) => b === params.get('backend')) ?? 'auto';
+const backend: BackendPreference =
+  BACKEND_PREFERENCES.find((b) => b === params.get('backend')) ?? 'auto';
 
 function showError(message: string | undefined): void {
   const box = byId('error');
@@ -52,14 +66,17 @@ function announce(text: string): void {
 
 function show(screen: Screen): void {
   diagnostics.screen = screen;
-  for (const s of ['choose', 'workout', 'history'] as const) byId(`screen-${s}`).hidden = s !== screen;
+  for (const s of ['choose', 'workout', 'history'] as const)
+    byId(`screen-${s}`).hidden = s !== screen;
 }
 
 // ---- pose worker ----
 const client = PoseClient.start();
 let model: ModelId = (() => {
   try {
-    return parseModelId(params.get('model') ?? localStorage.getItem('formcheck.model') ?? DEFAULT_MODEL);
+    return parseModelId(
+      params.get('model') ?? localStorage.getItem('formcheck.model') ?? DEFAULT_MODEL,
+    );
   } catch {
     return DEFAULT_MODEL;
   }
@@ -70,9 +87,14 @@ async function loadModel(id: ModelId): Promise<PoseServiceInfo> {
   byId('status').textContent = `Loading ${id}…`;
   try {
     // Threads only pay off with cores to spare: on 2 cores they were 35 % slower (npm run bench).
-    const info = await client.init({ model: id, backend, wasmThreads: navigator.hardwareConcurrency > 4 });
+    const info = await client.init({
+      model: id,
+      backend,
+      wasmThreads: navigator.hardwareConcurrency > 4,
+    });
     diagnostics.info = info;
-    byId('status').textContent = `${info.model} on ${info.backend.name} (${info.backend.reason}), loaded in ${(info.loadMs / 1000).toFixed(1)} s`;
+    byId('status').textContent =
+      `${info.model} on ${info.backend.name} (${info.backend.reason}), loaded in ${(info.loadMs / 1000).toFixed(1)} s`;
     return info;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -83,7 +105,11 @@ async function loadModel(id: ModelId): Promise<PoseServiceInfo> {
 }
 
 const modelSelect = byId<HTMLSelectElement>('model-select');
-modelSelect.replaceChildren(...MODEL_IDS.map((id) => el('option', { value: id }, `${id}${MODELS[id].hasFeet ? '' : ' (no feet)'}`)));
+modelSelect.replaceChildren(
+  ...MODEL_IDS.map((id) =>
+    el('option', { value: id }, `${id}${MODELS[id].hasFeet ? '' : ' (no feet)'}`),
+  ),
+);
 modelSelect.value = model;
 modelSelect.addEventListener('change', () => {
   model = parseModelId(modelSelect.value);
@@ -93,7 +119,13 @@ modelSelect.addEventListener('change', () => {
 
 // ---- history ----
 const dbReady: Promise<HistoryDb> = HistoryDb.open();
-dbReady.then(wireHistoryButtons).catch(() => showError('Your history cannot be saved in this browser (IndexedDB is unavailable, e.g. a private window).'));
+dbReady
+  .then(wireHistoryButtons)
+  .catch(() =>
+    showError(
+      'Your history cannot be saved in this browser (IndexedDB is unavailable, e.g. a private window).',
+    ),
+  );
 
 // ---- the workout screen ----
 let session: WorkoutSession | undefined;
@@ -104,7 +136,10 @@ let mirrored = true;
 let frameTimes: number[] = [];
 
 function sizeCanvas(): void {
-  if (video.videoWidth > 0 && (canvas.width !== video.videoWidth || canvas.height !== video.videoHeight)) {
+  if (
+    video.videoWidth > 0 &&
+    (canvas.width !== video.videoWidth || canvas.height !== video.videoHeight)
+  ) {
     canvas.width = video.videoWidth;
     canvas.height = video.videoHeight;
   }
@@ -125,7 +160,8 @@ function onResult(result: EstimateResult): void {
   session?.onPose(result.pose, result.timestampMs);
   render(result.timestampMs);
   if (diagnostics.info !== undefined) {
-    byId('status').textContent = `${diagnostics.info.model} on ${diagnostics.info.backend.name} · ${diagnostics.fps} frames/s analysed · ${result.inferenceMs.toFixed(0)} ms/frame`;
+    byId('status').textContent =
+      `${diagnostics.info.model} on ${diagnostics.info.backend.name} · ${diagnostics.fps} frames/s analysed · ${result.inferenceMs.toFixed(0)} ms/frame`;
   }
 }
 
@@ -140,14 +176,33 @@ function outputs() {
     },
     showSetSummary: (record: Parameters<typeof setSummary>[0], final: boolean) => {
       const summary = byId('set-summary');
-      summary.prepend(setSummary(record, final ? `Set ${record.set} — workout done` : `Set ${record.set} done — rest, the next set starts by itself`));
-      if (final) summary.prepend(el('p', { 'data-session-done': '' }, el('strong', {}, 'Session complete. '), 'Every set is in your history.'));
+      summary.prepend(
+        setSummary(
+          record,
+          final
+            ? `Set ${record.set} — workout done`
+            : `Set ${record.set} done — rest, the next set starts by itself`,
+        ),
+      );
+      if (final)
+        summary.prepend(
+          el(
+            'p',
+            { 'data-session-done': '' },
+            el('strong', {}, 'Session complete. '),
+            'Every set is in your history.',
+          ),
+        );
     },
     saveFailed: (error: unknown) => showError(`Could not save to your history: ${String(error)}`),
   };
 }
 
-async function startWorkout(exercise: ExerciseDef, prescription: Prescription, source: 'camera' | 'video'): Promise<WorkoutSession> {
+async function startWorkout(
+  exercise: ExerciseDef,
+  prescription: Prescription,
+  source: 'camera' | 'video',
+): Promise<WorkoutSession> {
   endWorkout();
   showError(undefined);
   show('workout');
@@ -156,15 +211,25 @@ async function startWorkout(exercise: ExerciseDef, prescription: Prescription, s
   byId('set-summary').replaceChildren();
   const info = await ready;
   const db = await dbReady;
-  session = new WorkoutSession(exercise, prescription, source, MODELS[info.model].hasFeet, db, outputs());
-  if (exercise.needsFeet && !MODELS[info.model].hasFeet) showError(`${exercise.name} needs heel and toe points: choose a BlazePose model.`);
+  session = new WorkoutSession(
+    exercise,
+    prescription,
+    source,
+    MODELS[info.model].hasFeet,
+    db,
+    outputs(),
+  );
+  if (exercise.needsFeet && !MODELS[info.model].hasFeet)
+    showError(`${exercise.name} needs heel and toe points: choose a BlazePose model.`);
   return session;
 }
 
 async function fillCameraList(current: string | undefined): Promise<void> {
   const select = byId<HTMLSelectElement>('camera-select');
   const cameras = await listCameras();
-  select.replaceChildren(...cameras.map((c, i) => el('option', { value: c.deviceId }, c.label || `Camera ${i + 1}`)));
+  select.replaceChildren(
+    ...cameras.map((c, i) => el('option', { value: c.deviceId }, c.label || `Camera ${i + 1}`)),
+  );
   if (current !== undefined) select.value = current;
 }
 
@@ -188,7 +253,9 @@ async function startCamera(deviceId?: string): Promise<void> {
   await video.play();
   await fillCameraList(stream.getVideoTracks()[0]?.getSettings().deviceId);
   await client.reset();
-  loop = new CameraFrameLoop(video, client, onResult, (error) => showError(`Pose detection failed: ${String(error)}`));
+  loop = new CameraFrameLoop(video, client, onResult, (error) =>
+    showError(`Pose detection failed: ${String(error)}`),
+  );
   loop.start();
 }
 
@@ -214,10 +281,16 @@ renderChooseScreen(byId('exercise-groups'), {
       stopVideo = false;
       byId('gate').textContent = 'Analysing the video…';
       try {
-        await analyseVideoFile(file, video, client, (result, progress) => {
-          onResult(result);
-          byId('gate').textContent = `Analysing the video… ${Math.round(progress * 100)} %`;
-        }, () => stopVideo);
+        await analyseVideoFile(
+          file,
+          video,
+          client,
+          (result, progress) => {
+            onResult(result);
+            byId('gate').textContent = `Analysing the video… ${Math.round(progress * 100)} %`;
+          },
+          () => stopVideo,
+        );
         if (session === s) {
           diagnostics.lastReport = s.finishVideo();
           byId('gate').textContent = 'Video analysed.';
@@ -229,7 +302,10 @@ renderChooseScreen(byId('exercise-groups'), {
   },
 });
 
-byId<HTMLSelectElement>('camera-select').addEventListener('change', (e) => void startCamera((e.target as HTMLSelectElement).value));
+byId<HTMLSelectElement>('camera-select').addEventListener(
+  'change',
+  (e) => void startCamera((e.target as HTMLSelectElement).value),
+);
 
 function togglePause(): void {
   if (session === undefined) return;
@@ -260,7 +336,12 @@ for (const b of document.querySelectorAll<HTMLButtonElement>('[data-nav]')) {
 }
 
 document.addEventListener('keydown', (e) => {
-  if (diagnostics.screen !== 'workout' || e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement) return;
+  if (
+    diagnostics.screen !== 'workout' ||
+    e.target instanceof HTMLInputElement ||
+    e.target instanceof HTMLSelectElement
+  )
+    return;
   if (e.key === ' ') {
     e.preventDefault();
     togglePause();

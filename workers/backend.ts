@@ -28,11 +28,16 @@ async function hasHardwareWebGpu(): Promise<boolean> {
     readonly isFallbackAdapter?: boolean;
     readonly info?: { readonly isFallbackAdapter?: boolean };
   }
-  const nav = globalThis.navigator as { gpu?: { requestAdapter(): Promise<AdapterLike | null> } } | undefined;
+  const nav = globalThis.navigator as
+    { gpu?: { requestAdapter(): Promise<AdapterLike | null> } } | undefined;
   if (nav?.gpu === undefined) return false;
   const adapter = await nav.gpu.requestAdapter().catch(() => null);
   // A fallback adapter is a software rasterizer: slower than wasm SIMD.
-  return adapter !== null && adapter.isFallbackAdapter !== true && adapter.info?.isFallbackAdapter !== true;
+  return (
+    adapter !== null &&
+    adapter.isFallbackAdapter !== true &&
+    adapter.info?.isFallbackAdapter !== true
+  );
 }
 
 async function trySet(name: string): Promise<boolean> {
@@ -57,16 +62,22 @@ async function wasmReport(reason: string): Promise<BackendReport> {
  * wasm: a software GPU (SwiftShader in headless Chromium, llvmpipe) is skipped because wasm SIMD
  * is much faster there. An explicit preference is honoured or fails with a clear message.
  */
-export async function chooseBackend(preference: BackendPreference, wasmThreads = true): Promise<BackendReport> {
+export async function chooseBackend(
+  preference: BackendPreference,
+  wasmThreads = true,
+): Promise<BackendReport> {
   // Must be decided before the wasm backend first starts (tfjs reads the flag once).
   if (!wasmThreads) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   if (preference === 'wasm') {
-    if (!(await trySet('wasm'))) throw new Error('The wasm backend could not start in this browser.');
+    if (!(await trySet('wasm')))
+      throw new Error('The wasm backend could not start in this browser.');
     return wasmReport('asked for');
   }
   if (preference === 'webgpu' || preference === 'webgl') {
     if (!(await trySet(preference))) {
-      throw new Error(`The ${preference} backend is not available in this browser; choose auto or wasm.`);
+      throw new Error(
+        `The ${preference} backend is not available in this browser; choose auto or wasm.`,
+      );
     }
     return { name: preference, reason: 'asked for' };
   }

@@ -17,7 +17,9 @@ export function createBrowserPoseService(modelsBaseUrl: string): PoseService {
         const bytes = await fetchBytes(new URL('manifest.json', modelsBaseUrl).href);
         return JSON.parse(new TextDecoder().decode(bytes)) as ModelManifest;
       } catch (cause) {
-        throw new Error(`models/manifest.json could not be loaded (${String(cause)}). Run \`npm ci\` to install the models.`);
+        throw new Error(
+          `models/manifest.json could not be loaded (${String(cause)}). Run \`npm ci\` to install the models.`,
+        );
       }
     },
   });

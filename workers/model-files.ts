@@ -30,7 +30,8 @@ async function readVerified(
   file: string,
 ): Promise<ArrayBuffer> {
   const expected = manifest.files[file];
-  if (expected === undefined) throw new ModelFileError(file, 'is not listed in models/manifest.json');
+  if (expected === undefined)
+    throw new ModelFileError(file, 'is not listed in models/manifest.json');
   let data: ArrayBuffer;
   try {
     data = await read(file);
@@ -39,7 +40,10 @@ async function readVerified(
   }
   const actual = await sha256Hex(data);
   if (actual !== expected.sha256) {
-    throw new ModelFileError(file, `is corrupt or changed (sha256 ${actual.slice(0, 12)}…, expected ${expected.sha256.slice(0, 12)}…)`);
+    throw new ModelFileError(
+      file,
+      `is corrupt or changed (sha256 ${actual.slice(0, 12)}…, expected ${expected.sha256.slice(0, 12)}…)`,
+    );
   }
   return data;
 }
@@ -52,7 +56,10 @@ interface GraphModelJson {
   readonly signature?: object;
   readonly userDefinedMetadata?: Record<string, object>;
   readonly modelInitializer?: object;
-  readonly weightsManifest: readonly { readonly paths: readonly string[]; readonly weights: io.WeightsManifestEntry[] }[];
+  readonly weightsManifest: readonly {
+    readonly paths: readonly string[];
+    readonly weights: io.WeightsManifestEntry[];
+  }[];
 }
 
 /**
@@ -84,7 +91,8 @@ export async function verifiedModelHandler(
   if (json.convertedBy != null) artifacts.convertedBy = json.convertedBy;
   // The signature maps output names ('ld_3d', ...) to graph nodes; BlazePose needs it.
   if (json.signature !== undefined) artifacts.signature = json.signature;
-  if (json.userDefinedMetadata !== undefined) artifacts.userDefinedMetadata = json.userDefinedMetadata;
+  if (json.userDefinedMetadata !== undefined)
+    artifacts.userDefinedMetadata = json.userDefinedMetadata;
   if (json.modelInitializer !== undefined) artifacts.modelInitializer = json.modelInitializer;
   return { load: () => Promise.resolve(artifacts) };
 }

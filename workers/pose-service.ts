@@ -91,7 +91,10 @@ export class PoseService {
     return { model: options.model, backend, loadMs: this.deps.nowMs() - started };
   }
 
-  private async createDetector(model: ModelId, manifest: ModelManifest): Promise<poseDetection.PoseDetector> {
+  private async createDetector(
+    model: ModelId,
+    manifest: ModelManifest,
+  ): Promise<poseDetection.PoseDetector> {
     const info = MODELS[model];
     const handler = (file: string) => verifiedModelHandler(this.deps.readAsset, manifest, file);
     if (info.family === 'movenet') {
@@ -125,7 +128,9 @@ export class PoseService {
       const detector = this.detector;
       if (detector === undefined) throw new Error('PoseService.estimate called before init.');
       if (!(timestampMs > this.lastTimestampMs)) {
-        throw new Error(`timestampMs must increase: got ${timestampMs} after ${this.lastTimestampMs}.`);
+        throw new Error(
+          `timestampMs must increase: got ${timestampMs} after ${this.lastTimestampMs}.`,
+        );
       }
       this.lastTimestampMs = timestampMs;
       input = isRawFrame(frame) ? rgbTensor(frame) : frame;
@@ -139,7 +144,9 @@ export class PoseService {
       const inferenceMs = this.deps.nowMs() - started;
       const found = poses[0];
       const pose =
-        found === undefined ? null : poseFromDetector(found.keypoints, found.score, frameSize, timestampMs);
+        found === undefined
+          ? null
+          : poseFromDetector(found.keypoints, found.score, frameSize, timestampMs);
       return { timestampMs, pose, inferenceMs };
     } finally {
       if (input instanceof tf.Tensor) input.dispose();

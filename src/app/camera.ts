@@ -12,16 +12,22 @@ export class CameraError extends Error {
 }
 
 const MESSAGES: Record<CameraProblem, string> = {
-  unsupported: 'This browser cannot use a camera here (it needs https or localhost). You can still analyse a recorded video.',
-  denied: 'Camera permission was denied. Allow the camera in the address bar (the camera icon), then press “Try again”. You can also analyse a recorded video.',
+  unsupported:
+    'This browser cannot use a camera here (it needs https or localhost). You can still analyse a recorded video.',
+  denied:
+    'Camera permission was denied. Allow the camera in the address bar (the camera icon), then press “Try again”. You can also analyse a recorded video.',
   none: 'No camera was found. Plug one in and press “Try again”, or analyse a recorded video.',
   busy: 'The camera is in use by another app or tab. Close it and press “Try again”.',
-  unplugged: 'The camera stopped (unplugged?). Your reps so far are saved. Reconnect it and press “Try again”.',
+  unplugged:
+    'The camera stopped (unplugged?). Your reps so far are saved. Reconnect it and press “Try again”.',
   other: 'The camera could not start.',
 };
 
 export function cameraError(problem: CameraProblem, detail?: string): CameraError {
-  return new CameraError(problem, detail === undefined ? MESSAGES[problem] : `${MESSAGES[problem]} (${detail})`);
+  return new CameraError(
+    problem,
+    detail === undefined ? MESSAGES[problem] : `${MESSAGES[problem]} (${detail})`,
+  );
 }
 
 function classify(error: unknown): CameraError {
@@ -38,7 +44,10 @@ export async function listCameras(): Promise<MediaDeviceInfo[]> {
 }
 
 /** Opens a camera at up to 1280×720; `onEnded` fires if it is unplugged or revoked. */
-export async function openCamera(deviceId: string | undefined, onEnded: () => void): Promise<MediaStream> {
+export async function openCamera(
+  deviceId: string | undefined,
+  onEnded: () => void,
+): Promise<MediaStream> {
   if (navigator.mediaDevices?.getUserMedia === undefined) throw cameraError('unsupported');
   let stream: MediaStream;
   try {

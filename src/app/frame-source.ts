@@ -42,7 +42,9 @@ export class CameraFrameLoop {
   private schedule(): void {
     if (!this.running) return;
     if (this.video.requestVideoFrameCallback) {
-      this.handle = this.video.requestVideoFrameCallback((_now, meta) => this.onFrame(meta.mediaTime));
+      this.handle = this.video.requestVideoFrameCallback((_now, meta) =>
+        this.onFrame(meta.mediaTime),
+      );
     } else {
       this.handle = requestAnimationFrame(() => this.onFrame(this.video.currentTime));
     }

@@ -1,5 +1,11 @@
 import { transfer, wrap, type Endpoint, type Remote } from 'comlink';
-import type { EstimateResult, PoseService, PoseServiceInfo, PoseServiceOptions, RawFrame } from '../../workers/pose-service.ts';
+import type {
+  EstimateResult,
+  PoseService,
+  PoseServiceInfo,
+  PoseServiceOptions,
+  RawFrame,
+} from '../../workers/pose-service.ts';
 
 export type Frame = ImageBitmap | RawFrame;
 
@@ -37,7 +43,9 @@ export class PoseClient {
 
   /** Starts the real module worker. */
   static start(): PoseClient {
-    const worker = new Worker(new URL('../../workers/pose.worker.ts', import.meta.url), { type: 'module' });
+    const worker = new Worker(new URL('../../workers/pose.worker.ts', import.meta.url), {
+      type: 'module',
+    });
     return new PoseClient(worker, () => worker.terminate());
   }
 

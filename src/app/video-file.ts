@@ -13,7 +13,11 @@ function once(target: EventTarget, event: string, errorEvent = 'error'): Promise
     };
     const bad = () => {
       target.removeEventListener(event, ok);
-      reject(new Error('This file could not be read as a video (corrupt, or a format this browser cannot play).'));
+      reject(
+        new Error(
+          'This file could not be read as a video (corrupt, or a format this browser cannot play).',
+        ),
+      );
     };
     target.addEventListener(event, ok, { once: true });
     target.addEventListener(errorEvent, bad, { once: true });
@@ -22,7 +26,9 @@ function once(target: EventTarget, event: string, errorEvent = 'error'): Promise
 
 /** Measures the frame rate from a few presented frames (a browser does not expose it). */
 async function measureFps(video: HTMLVideoElement): Promise<number> {
-  type V = HTMLVideoElement & { requestVideoFrameCallback?: (cb: (n: number, m: { mediaTime: number }) => void) => number };
+  type V = HTMLVideoElement & {
+    requestVideoFrameCallback?: (cb: (n: number, m: { mediaTime: number }) => void) => number;
+  };
   const v = video as V;
   if (v.requestVideoFrameCallback === undefined) return MAX_FPS;
   const times: number[] = [];
@@ -38,7 +44,11 @@ async function measureFps(video: HTMLVideoElement): Promise<number> {
     setTimeout(resolve, 3000);
   });
   video.pause();
-  const deltas = times.slice(1).map((t, i) => t - (times[i] ?? t)).filter((d) => d > 0.001).sort((a, b) => a - b);
+  const deltas = times
+    .slice(1)
+    .map((t, i) => t - (times[i] ?? t))
+    .filter((d) => d > 0.001)
+    .sort((a, b) => a - b);
   const median = deltas[Math.floor(deltas.length / 2)];
   return median === undefined ? MAX_FPS : Math.min(MAX_FPS, Math.round(1 / median));
 }

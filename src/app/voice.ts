@@ -16,7 +16,8 @@ export class Voice {
   }
 
   say(u: Utterance): void {
-    if (this.muted || this.synth === undefined || typeof SpeechSynthesisUtterance === 'undefined') return;
+    if (this.muted || this.synth === undefined || typeof SpeechSynthesisUtterance === 'undefined')
+      return;
     // A count must be heard on time: it cuts off a cue in progress.
     if (u.priority === 'count') this.synth.cancel();
     const utterance = new SpeechSynthesisUtterance(u.text);

@@ -105,11 +105,21 @@ export class WorkoutSession {
     let changed = false;
     for (const e of events) {
       if (e.type === 'rep') {
-        this.record = { ...this.record, reps: [...this.record.reps, e.rep], faults: [...this.record.faults, ...e.rep.faults] };
-        this.out.announce(`Rep ${e.rep.index}${e.rep.faults.length > 0 ? `: ${e.rep.faults.map((f) => f.message).join(' ')}` : ''}`);
+        this.record = {
+          ...this.record,
+          reps: [...this.record.reps, e.rep],
+          faults: [...this.record.faults, ...e.rep.faults],
+        };
+        this.out.announce(
+          `Rep ${e.rep.index}${e.rep.faults.length > 0 ? `: ${e.rep.faults.map((f) => f.message).join(' ')}` : ''}`,
+        );
         changed = true;
       } else if (e.type === 'hold-end') {
-        this.record = { ...this.record, holds: [...this.record.holds, e.hold], heldSeconds: this.record.heldSeconds + e.hold.seconds };
+        this.record = {
+          ...this.record,
+          holds: [...this.record.holds, e.hold],
+          heldSeconds: this.record.heldSeconds + e.hold.seconds,
+        };
         this.out.announce(`Held ${e.hold.seconds.toFixed(0)} seconds`);
         changed = true;
       } else if (e.type === 'circle' || e.type === 'step') {
@@ -124,10 +134,21 @@ export class WorkoutSession {
     if (changed) this.save();
     if (this.source === 'video') return;
     const utterances = this.cues.select(events, nowMs);
-    if (live.holdCue !== undefined && this.exercise.kind === 'hold' && live.ready) this.cues.offer(utterances, live.holdCue, nowMs);
+    if (live.holdCue !== undefined && this.exercise.kind === 'hold' && live.ready)
+      this.cues.offer(utterances, live.holdCue, nowMs);
     this.speak(utterances);
-    this.cue = live.issue !== undefined ? issueText(live.issue) : (live.holdCue ?? live.lastFaults.find((f) => f.severity === 'warn')?.message);
-    this.out.showGate(live.ready ? (this.flow.view().phase === 'setup' ? 'Ready: hold still…' : 'Tracking') : this.cue ?? 'Get into position.', live.ready);
+    this.cue =
+      live.issue !== undefined
+        ? issueText(live.issue)
+        : (live.holdCue ?? live.lastFaults.find((f) => f.severity === 'warn')?.message);
+    this.out.showGate(
+      live.ready
+        ? this.flow.view().phase === 'setup'
+          ? 'Ready: hold still…'
+          : 'Tracking'
+        : (this.cue ?? 'Get into position.'),
+      live.ready,
+    );
   }
 
   private speak(utterances: readonly Utterance[]): void {
@@ -163,7 +184,12 @@ export class WorkoutSession {
 
   private finishSet(final: boolean): void {
     const report = this.analyzer.finish();
-    this.record = { ...this.record, completed: true, holds: report.holds ?? this.record.holds, heldSeconds: report.heldSeconds ?? this.record.heldSeconds };
+    this.record = {
+      ...this.record,
+      completed: true,
+      holds: report.holds ?? this.record.holds,
+      heldSeconds: report.heldSeconds ?? this.record.heldSeconds,
+    };
     this.records.push(this.record);
     this.save();
     this.out.showSetSummary(this.record, final);
@@ -199,7 +225,12 @@ export class WorkoutSession {
     const phaseTargetSec =
       tempo === undefined
         ? undefined
-        : { away: up ? (tempo.riseSec === 'fast' ? 1 : tempo.riseSec) : tempo.lowerSec, far: up ? tempo.topSec : tempo.bottomSec, return: up ? tempo.lowerSec : (tempo.riseSec === 'fast' ? 1 : tempo.riseSec), rest: up ? tempo.bottomSec : tempo.topSec }[live.phase];
+        : {
+            away: up ? (tempo.riseSec === 'fast' ? 1 : tempo.riseSec) : tempo.lowerSec,
+            far: up ? tempo.topSec : tempo.bottomSec,
+            return: up ? tempo.lowerSec : tempo.riseSec === 'fast' ? 1 : tempo.riseSec,
+            rest: up ? tempo.bottomSec : tempo.topSec,
+          }[live.phase];
     const target: { reps?: number; holdSec?: number } = {};
     if (this.prescription.reps !== undefined) target.reps = this.prescription.reps;
     if (this.prescription.holdSec !== undefined) target.holdSec = this.prescription.holdSec;
@@ -211,7 +242,10 @@ export class WorkoutSession {
       exerciseName: this.exercise.name,
       kind: this.exercise.kind,
       target,
-      angle: live.keyAngle === undefined ? undefined : { label: 'knee', deg: live.keyAngle.deg, at: live.keyAngle.at },
+      angle:
+        live.keyAngle === undefined
+          ? undefined
+          : { label: 'knee', deg: live.keyAngle.deg, at: live.keyAngle.at },
       cue: this.cue,
       awayWord: this.exercise.awayWord ?? 'down',
       phaseTargetSec: phaseTargetSec === 0 ? undefined : phaseTargetSec,

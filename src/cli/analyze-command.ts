@@ -13,7 +13,9 @@ export async function analyzeCommand(args: ParsedArgs, io: CliIo): Promise<void>
   const input = args.positional[0];
   const exerciseId = stringFlag(args, 'exercise');
   if (input === undefined || exerciseId === undefined) {
-    throw new UsageError(`Usage: formcheck analyze VIDEO_OR_POSE_TRACK --exercise ID [--model NAME] [--json]\nExercises: ${EXERCISES.map((e) => e.id).join(', ')}`);
+    throw new UsageError(
+      `Usage: formcheck analyze VIDEO_OR_POSE_TRACK --exercise ID [--model NAME] [--json]\nExercises: ${EXERCISES.map((e) => e.id).join(', ')}`,
+    );
   }
   try {
     findExercise(exerciseId);
@@ -22,7 +24,9 @@ export async function analyzeCommand(args: ParsedArgs, io: CliIo): Promise<void>
   }
   const track = await loadTrack(input, stringFlag(args, 'model'), io);
   const report = analyzeTrack(track, exerciseId);
-  io.stdout(args.flags.get('json') === true ? JSON.stringify(report, null, 2) + '\n' : formatReport(report));
+  io.stdout(
+    args.flags.get('json') === true ? JSON.stringify(report, null, 2) + '\n' : formatReport(report),
+  );
 }
 
 async function loadTrack(input: string, model: string | undefined, io: CliIo): Promise<PoseTrack> {
@@ -39,6 +43,8 @@ async function loadTrack(input: string, model: string | undefined, io: CliIo): P
   return trackVideo(input, parseModelId(model ?? DEFAULT_MODEL), ({ frame, totalFrames }) => {
     if (frame - last < 30) return;
     last = frame;
-    io.stderr(`${io.isTty ? '\r' : ''}analysing frame ${frame}${totalFrames ? ` of ~${totalFrames}` : ''}${io.isTty ? '' : '\n'}`);
+    io.stderr(
+      `${io.isTty ? '\r' : ''}analysing frame ${frame}${totalFrames ? ` of ~${totalFrames}` : ''}${io.isTty ? '' : '\n'}`,
+    );
   });
 }

@@ -20,7 +20,8 @@ export function parseArgs(argv: readonly string[], booleanFlags: readonly string
       flags.set(name, inline);
     } else {
       const value = argv[i + 1];
-      if (value === undefined || value.startsWith('--')) throw new UsageError(`--${name} needs a value.`);
+      if (value === undefined || value.startsWith('--'))
+        throw new UsageError(`--${name} needs a value.`);
       flags.set(name, value);
       i += 1;
     }

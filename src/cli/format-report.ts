@@ -8,20 +8,36 @@ export function formatReport(r: Report): string {
     lines.push(`reps: ${r.repCount}`);
     for (const rep of r.reps ?? []) {
       const p = rep.phases;
-      const depth = rep.depth?.kneeAngleDeg == null ? '' : `, knee ${rep.depth.kneeAngleDeg}°${rep.depth.belowParallel ? ' (below parallel)' : ''}`;
-      lines.push(`  rep ${rep.index} at ${rep.bottomSec.toFixed(1)} s: down ${p.downSec.toFixed(1)} s, bottom ${p.bottomSec.toFixed(1)} s, up ${p.upSec.toFixed(1)} s, top ${p.topSec.toFixed(1)} s${depth}`);
-      for (const f of rep.faults) lines.push(`    ${f.severity === 'warn' ? '!' : '-'} ${f.code}: ${f.message}`);
+      const depth =
+        rep.depth?.kneeAngleDeg == null
+          ? ''
+          : `, knee ${rep.depth.kneeAngleDeg}°${rep.depth.belowParallel ? ' (below parallel)' : ''}`;
+      lines.push(
+        `  rep ${rep.index} at ${rep.bottomSec.toFixed(1)} s: down ${p.downSec.toFixed(1)} s, bottom ${p.bottomSec.toFixed(1)} s, up ${p.upSec.toFixed(1)} s, top ${p.topSec.toFixed(1)} s${depth}`,
+      );
+      for (const f of rep.faults)
+        lines.push(`    ${f.severity === 'warn' ? '!' : '-'} ${f.code}: ${f.message}`);
     }
-    for (const p of r.partials ?? []) lines.push(`  not counted at ${p.atSec.toFixed(1)} s: ${p.reason}`);
+    for (const p of r.partials ?? [])
+      lines.push(`  not counted at ${p.atSec.toFixed(1)} s: ${p.reason}`);
   }
   if (r.holds !== undefined) {
     lines.push(`held: ${(r.heldSeconds ?? 0).toFixed(1)} s in ${r.holds.length} hold(s)`);
-    for (const h of r.holds) lines.push(`  ${h.startSec.toFixed(1)}-${h.endSec.toFixed(1)} s: ${h.seconds.toFixed(1)} s${h.endedBecause ? ` (ended: ${h.endedBecause})` : ''}`);
+    for (const h of r.holds)
+      lines.push(
+        `  ${h.startSec.toFixed(1)}-${h.endSec.toFixed(1)} s: ${h.seconds.toFixed(1)} s${h.endedBecause ? ` (ended: ${h.endedBecause})` : ''}`,
+      );
   }
-  if (r.circles !== undefined) lines.push(`circles: ${r.circles.clockwise} clockwise, ${r.circles.anticlockwise} anticlockwise`);
+  if (r.circles !== undefined)
+    lines.push(
+      `circles: ${r.circles.clockwise} clockwise, ${r.circles.anticlockwise} anticlockwise`,
+    );
   if (r.steps !== undefined) lines.push(`steps: ${r.steps}`);
   const loose = r.faults.filter((f) => f.rep === undefined || r.reps === undefined);
-  for (const f of loose) lines.push(`  ${f.severity === 'warn' ? '!' : '-'} ${f.code} at ${f.atSec.toFixed(1)} s: ${f.message}`);
+  for (const f of loose)
+    lines.push(
+      `  ${f.severity === 'warn' ? '!' : '-'} ${f.code} at ${f.atSec.toFixed(1)} s: ${f.message}`,
+    );
   for (const n of r.notes) lines.push(`note: ${n}`);
   return lines.join('\n') + '\n';
 }

@@ -11,9 +11,13 @@ export function createNodePoseService(modelsDir = MODELS_DIR): PoseService {
   return new PoseService({
     loadManifest: async () => {
       try {
-        return JSON.parse(await readFile(join(modelsDir, 'manifest.json'), 'utf8')) as ModelManifest;
+        return JSON.parse(
+          await readFile(join(modelsDir, 'manifest.json'), 'utf8'),
+        ) as ModelManifest;
       } catch {
-        throw new Error(`${join(modelsDir, 'manifest.json')} is missing. Run \`npm ci\` to install the models.`);
+        throw new Error(
+          `${join(modelsDir, 'manifest.json')} is missing. Run \`npm ci\` to install the models.`,
+        );
       }
     },
     nowMs: () => performance.now(),

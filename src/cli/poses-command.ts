@@ -13,7 +13,8 @@ export interface CliIo {
 /** `formcheck poses VIDEO [--model NAME] [--out FILE]`: writes the video's pose track as JSON. */
 export async function posesCommand(args: ParsedArgs, io: CliIo): Promise<void> {
   const video = args.positional[0];
-  if (video === undefined) throw new UsageError('Usage: formcheck poses VIDEO [--model NAME] [--out FILE]');
+  if (video === undefined)
+    throw new UsageError('Usage: formcheck poses VIDEO [--model NAME] [--out FILE]');
   const model = parseModelId(stringFlag(args, 'model') ?? DEFAULT_MODEL);
   const out = stringFlag(args, 'out');
   let lastReport = 0;
@@ -31,6 +32,8 @@ export async function posesCommand(args: ParsedArgs, io: CliIo): Promise<void> {
   } else {
     await writeFile(out, text + '\n');
     const found = track.frames.filter((f) => f.pose !== null).length;
-    io.stderr(`${out}: ${track.frames.length} frames, person found in ${found}, model ${model} on ${track.backend}\n`);
+    io.stderr(
+      `${out}: ${track.frames.length} frames, person found in ${found}, model ${model} on ${track.backend}\n`,
+    );
   }
 }

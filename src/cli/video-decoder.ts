@@ -43,13 +43,16 @@ export async function probeVideo(path: string): Promise<VideoInfo> {
     throw new VideoError(`No such file: ${path}`);
   }
   const { stderr } = await run(['-hide_banner', '-i', path]);
-  const video = /Stream #\S+.*Video: .*?, (\d{2,5})x(\d{2,5})[^\n]*?, ([\d.]+) (?:fps|tbr)/.exec(stderr);
+  const video = /Stream #\S+.*Video: .*?, (\d{2,5})x(\d{2,5})[^\n]*?, ([\d.]+) (?:fps|tbr)/.exec(
+    stderr,
+  );
   if (video === null) {
     throw new VideoError(`${path} is not a video ffmpeg can read (no video stream found).`);
   }
   const duration = /Duration: (\d+):(\d+):([\d.]+)/.exec(stderr);
   // Phones store portrait video as landscape plus a rotation; ffmpeg applies it when decoding.
-  const rotation = /rotate\s*:\s*(-?\d+)/.exec(stderr) ?? /rotation of (-?[\d.]+) degrees/.exec(stderr);
+  const rotation =
+    /rotate\s*:\s*(-?\d+)/.exec(stderr) ?? /rotation of (-?[\d.]+) degrees/.exec(stderr);
   const quarterTurns = rotation === null ? 0 : Math.round(Number(rotation[1]) / 90);
   const swap = quarterTurns % 2 !== 0;
   return {
@@ -92,7 +95,22 @@ export async function* decodeVideo(
   const frameBytes = width * height * 3;
   const child = spawn(
     FFMPEG_PATH,
-    ['-hide_banner', '-loglevel', 'error', '-i', path, '-vf', `scale=${width}:${height}`, '-r', String(fps), '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'],
+    [
+      '-hide_banner',
+      '-loglevel',
+      'error',
+      '-i',
+      path,
+      '-vf',
+      `scale=${width}:${height}`,
+      '-r',
+      String(fps),
+      '-f',
+      'rawvideo',
+      '-pix_fmt',
+      'rgb24',
+      'pipe:1',
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stderr = '';
@@ -111,6 +129,8 @@ export async function* decodeVideo(
   }
   const code = await exited;
   if (code !== 0 && index === 0) {
-    throw new VideoError(`${path} could not be decoded: ${stderr.trim().split('\n').slice(-2).join(' ')}`);
+    throw new VideoError(
+      `${path} could not be decoded: ${stderr.trim().split('\n').slice(-2).join(' ')}`,
+    );
   }
 }

@@ -7,9 +7,17 @@ import type { Report } from './report.ts';
 const FEETLESS_MODELS = /movenet/i;
 
 /** Runs one exercise's analyzer over a whole pose track: the offline path (CLI, eval, tests, uploaded videos). */
-export function analyzeTrack(track: PoseTrack, exerciseId: string, prescription?: Prescription): Report {
+export function analyzeTrack(
+  track: PoseTrack,
+  exerciseId: string,
+  prescription?: Prescription,
+): Report {
   const exercise = findExercise(exerciseId);
-  const analyzer = new ExerciseAnalyzer(exercise, prescription ?? exercise.prescription, !FEETLESS_MODELS.test(track.model));
+  const analyzer = new ExerciseAnalyzer(
+    exercise,
+    prescription ?? exercise.prescription,
+    !FEETLESS_MODELS.test(track.model),
+  );
   for (const frame of track.frames) analyzer.push(frame.pose, frame.timestampMs);
   return analyzer.finish();
 }

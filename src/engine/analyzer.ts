@@ -125,7 +125,11 @@ export class ExerciseAnalyzer {
   }
 
   push(pose: Pose | null, timestampMs: number): EngineEvent[] {
-    if (!Number.isFinite(timestampMs) || (this.lastMs !== undefined && !(timestampMs > this.lastMs))) return [];
+    if (
+      !Number.isFinite(timestampMs) ||
+      (this.lastMs !== undefined && !(timestampMs > this.lastMs))
+    )
+      return [];
     const events: EngineEvent[] = [];
     if (this.lastMs !== undefined && timestampMs - this.lastMs > MAX_FRAME_GAP_MS) {
       // A paused tab or a stalled camera: whatever happened in between is not counted.
@@ -141,11 +145,13 @@ export class ExerciseAnalyzer {
     const wasReady = this.gate.isOpen;
     const counted = this.exercise.kind === 'reps' ? signal : undefined;
     const startPose = this.exercise.startPose;
-    const inStartPose = counted !== undefined && startPose !== undefined && counted <= startPose.max;
+    const inStartPose =
+      counted !== undefined && startPose !== undefined && counted <= startPose.max;
     const status = this.gate.push(timestampMs, missing, counted, inStartPose);
     if (!status.ready) {
       if (wasReady) this.interrupt(timestampMs, events);
-      if (status.issue !== undefined && status.issue.kind !== this.issue?.kind) events.push({ type: 'setup', issue: status.issue });
+      if (status.issue !== undefined && status.issue.kind !== this.issue?.kind)
+        events.push({ type: 'setup', issue: status.issue });
       this.issue = status.issue;
       return events;
     }
@@ -177,9 +183,15 @@ export class ExerciseAnalyzer {
 
   private smoothedSignal(f: FrameFeatures | undefined, timestampMs: number): number | undefined {
     const id = this.exercise.signal;
-    const v = id === undefined || f === undefined ? undefined : this.sides.push(signalBySide(id, f));
+    const v =
+      id === undefined || f === undefined ? undefined : this.sides.push(signalBySide(id, f));
     if (v === undefined || !Number.isFinite(v)) return undefined;
-    this.filter = oneEuroStep(this.filter, this.spikes.push(v, timestampMs), timestampMs, SIGNAL_FILTER);
+    this.filter = oneEuroStep(
+      this.filter,
+      this.spikes.push(v, timestampMs),
+      timestampMs,
+      SIGNAL_FILTER,
+    );
     return this.filter.value;
   }
 
@@ -187,7 +199,8 @@ export class ExerciseAnalyzer {
     this.recent.push(f);
     // Keep enough for the longest rep the counter accepts.
     const keepMs = (this.exercise.counter?.maxRepMs ?? 5000) + 2000;
-    while (this.recent.length > 0 && f.timestampMs - (this.recent[0]?.timestampMs ?? 0) > keepMs) this.recent.shift();
+    while (this.recent.length > 0 && f.timestampMs - (this.recent[0]?.timestampMs ?? 0) > keepMs)
+      this.recent.shift();
   }
 
   /**
@@ -215,7 +228,11 @@ export class ExerciseAnalyzer {
     const last = this.recent[this.recent.length - 1];
     if (this.counter.phase === 'rest' && last !== undefined) {
       this.restFrames.push(last);
-      while ((this.restFrames[0]?.timestampMs ?? timestampMs) < timestampMs - 2 * BASELINE_WINDOW_MS) this.restFrames.shift();
+      while (
+        (this.restFrames[0]?.timestampMs ?? timestampMs) <
+        timestampMs - 2 * BASELINE_WINDOW_MS
+      )
+        this.restFrames.shift();
     }
     for (const e of this.counter.push({ timestampMs, value })) {
       if (e.type === 'partial') {
@@ -235,7 +252,9 @@ export class ExerciseAnalyzer {
 
   private reportRep(rep: CountedRep): RepReport {
     this.bestAmplitude = Math.max(this.bestAmplitude, rep.amplitude);
-    const frames = this.recent.filter((f) => f.timestampMs >= rep.startMs && f.timestampMs <= rep.endMs);
+    const frames = this.recent.filter(
+      (f) => f.timestampMs >= rep.startMs && f.timestampMs <= rep.endMs,
+    );
     const faults = checkRep({
       exercise: this.exercise,
       rep,
@@ -248,7 +267,9 @@ export class ExerciseAnalyzer {
     const peak = frames.find((f) => f.timestampMs === rep.peakMs);
     const down = this.exercise.awayWord !== 'up';
     const p = rep.phases;
-    const gaps = [peak?.hipKneeGapShanksBySide.left, peak?.hipKneeGapShanksBySide.right].filter((v): v is number => v !== undefined);
+    const gaps = [peak?.hipKneeGapShanksBySide.left, peak?.hipKneeGapShanksBySide.right].filter(
+      (v): v is number => v !== undefined,
+    );
     const gap = gaps.length === 0 ? undefined : Math.min(...gaps);
     const report: RepReport = {
       index: rep.index,
@@ -256,8 +277,18 @@ export class ExerciseAnalyzer {
       bottomSec: sec(rep.peakMs),
       endSec: sec(rep.endMs),
       phases: down
-        ? { downSec: r2(p.awaySec), bottomSec: r2(p.farSec), upSec: r2(p.returnSec), topSec: r2(p.restSec) }
-        : { downSec: r2(p.returnSec), bottomSec: r2(p.restSec), upSec: r2(p.awaySec), topSec: r2(p.farSec) },
+        ? {
+            downSec: r2(p.awaySec),
+            bottomSec: r2(p.farSec),
+            upSec: r2(p.returnSec),
+            topSec: r2(p.restSec),
+          }
+        : {
+            downSec: r2(p.returnSec),
+            bottomSec: r2(p.restSec),
+            upSec: r2(p.awaySec),
+            topSec: r2(p.farSec),
+          },
       amplitude: r2(rep.amplitude),
       faults,
     };
@@ -276,14 +307,27 @@ export class ExerciseAnalyzer {
     const envelope = this.exercise.envelope ?? [];
     const verdict = checkEnvelope(envelope, f);
     this.holdCue = verdict.inside ? undefined : verdict.broken.cue;
-    for (const e of this.holds.push(timestampMs, verdict.inside, verdict.inside ? undefined : verdict.broken.cue)) {
+    for (const e of this.holds.push(
+      timestampMs,
+      verdict.inside,
+      verdict.inside ? undefined : verdict.broken.cue,
+    )) {
       if (e.type === 'hold-start') events.push({ type: 'hold-start', atSec: sec(e.atMs) });
       else this.endHold(e.span, e.reason, events);
     }
   }
 
-  private endHold(span: { startMs: number; endMs: number }, reason: string, events: EngineEvent[]): void {
-    const hold: HoldReport = { startSec: sec(span.startMs), endSec: sec(span.endMs), seconds: r2((span.endMs - span.startMs) / 1000), endedBecause: reason };
+  private endHold(
+    span: { startMs: number; endMs: number },
+    reason: string,
+    events: EngineEvent[],
+  ): void {
+    const hold: HoldReport = {
+      startSec: sec(span.startMs),
+      endSec: sec(span.endMs),
+      seconds: r2((span.endMs - span.startMs) / 1000),
+      endedBecause: reason,
+    };
     this.holdReports.push(hold);
     events.push({ type: 'hold-end', hold });
   }
@@ -316,7 +360,10 @@ export class ExerciseAnalyzer {
     const r = body.joint('right', 'toe')?.x;
     if (l !== undefined) this.toeTravel.left.push(l);
     if (r !== undefined) this.toeTravel.right.push(r);
-    const spread = (v: number[]) => (v.splice(0, Math.max(0, v.length - 60)), v.length < 2 ? 0 : Math.max(...v) - Math.min(...v));
+    const spread = (v: number[]) => (
+      v.splice(0, Math.max(0, v.length - 60)),
+      v.length < 2 ? 0 : Math.max(...v) - Math.min(...v)
+    );
     return spread(this.toeTravel.left) >= spread(this.toeTravel.right) ? l : r;
   }
 
@@ -357,33 +404,59 @@ export class ExerciseAnalyzer {
 
   private keyAngle(): LiveState['keyAngle'] {
     const f = this.recent[this.recent.length - 1];
-    if (f === undefined || this.exercise.signal === 'heel-rise' || this.exercise.signal === 'toe-rise') return undefined;
+    if (
+      f === undefined ||
+      this.exercise.signal === 'heel-rise' ||
+      this.exercise.signal === 'toe-rise'
+    )
+      return undefined;
     const { left, right } = f.kneeAngleDeg;
     if (left === undefined && right === undefined) return undefined;
-    if (right === undefined || (left !== undefined && left <= right)) return { deg: left ?? 0, at: 'left_knee' };
+    if (right === undefined || (left !== undefined && left <= right))
+      return { deg: left ?? 0, at: 'left_knee' };
     return { deg: right, at: 'right_knee' };
   }
 
   /** The report so far; call at the end of the video or set (ends a hold in progress). */
   finish(): Report {
     const events: EngineEvent[] = [];
-    for (const e of this.holds.finish()) if (e.type === 'hold-end') this.endHold(e.span, 'end of the set', events);
+    for (const e of this.holds.finish())
+      if (e.type === 'hold-end') this.endHold(e.span, 'end of the set', events);
     const kind = this.exercise.kind;
     const notes = [...this.notes];
     const view = this.views.current();
     if (this.exercise.view !== 'any' && view !== 'unknown' && view !== this.exercise.view) {
-      notes.push(`Filmed from the ${view}; ${this.exercise.name} is best judged from the ${this.exercise.view}. Checks that need the other view were skipped.`);
+      notes.push(
+        `Filmed from the ${view}; ${this.exercise.name} is best judged from the ${this.exercise.view}. Checks that need the other view were skipped.`,
+      );
     }
     const base: Report = {
       exercise: this.exercise.id,
       view,
-      durationSec: this.firstMs === undefined || this.lastMs === undefined ? 0 : r2((this.lastMs - this.firstMs) / 1000),
+      durationSec:
+        this.firstMs === undefined || this.lastMs === undefined
+          ? 0
+          : r2((this.lastMs - this.firstMs) / 1000),
       faults: [...this.faults],
       notes,
     };
-    if (kind === 'reps') return { ...base, repCount: this.reps.length, reps: [...this.reps], partials: [...this.partials] };
+    if (kind === 'reps')
+      return {
+        ...base,
+        repCount: this.reps.length,
+        reps: [...this.reps],
+        partials: [...this.partials],
+      };
     if (kind === 'hold') {
-      return { ...base, holds: this.holdReports.map(({ endedBecause, ...h }) => (endedBecause === undefined || endedBecause === 'end of the set' ? h : { ...h, endedBecause })), heldSeconds: r2(this.holdReports.reduce((s, h) => s + h.seconds, 0)) };
+      return {
+        ...base,
+        holds: this.holdReports.map(({ endedBecause, ...h }) =>
+          endedBecause === undefined || endedBecause === 'end of the set'
+            ? h
+            : { ...h, endedBecause },
+        ),
+        heldSeconds: r2(this.holdReports.reduce((s, h) => s + h.seconds, 0)),
+      };
     }
     if (kind === 'circles') return { ...base, circles: { ...this.circles.counts } };
     return { ...base, steps: this.stepCounter.count };

@@ -13,13 +13,17 @@ export const BASELINE_WINDOW_MS = 3000;
 export const MIN_BASELINE_FRAMES = 8;
 
 function median(values: readonly (number | undefined)[]): number | undefined {
-  const v = values.filter((x): x is number => x !== undefined && Number.isFinite(x)).sort((a, b) => a - b);
+  const v = values
+    .filter((x): x is number => x !== undefined && Number.isFinite(x))
+    .sort((a, b) => a - b);
   return v.length < MIN_BASELINE_FRAMES ? undefined : v[Math.floor(v.length / 2)];
 }
 
 /** Medians over the frames spent in the start position before `beforeMs`. */
 export function baselineOf(restFrames: readonly FrameFeatures[], beforeMs: number): Baseline {
-  const window = restFrames.filter((f) => f.timestampMs <= beforeMs && beforeMs - f.timestampMs <= BASELINE_WINDOW_MS);
+  const window = restFrames.filter(
+    (f) => f.timestampMs <= beforeMs && beforeMs - f.timestampMs <= BASELINE_WINDOW_MS,
+  );
   return {
     kneeOverAnkleSeparation: median(window.map((f) => f.kneeOverAnkleSeparation)),
     heelAboveToeShanks: median(window.map((f) => f.heelAboveToeShanks)),

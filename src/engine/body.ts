@@ -1,4 +1,10 @@
-import { keypoint, type Keypoint, type KeypointName, type Pose, type Side } from '../pose/skeleton.ts';
+import {
+  keypoint,
+  type Keypoint,
+  type KeypointName,
+  type Pose,
+  type Side,
+} from '../pose/skeleton.ts';
 
 /**
  * A point in frame-height units: x and y both divided by the frame height, so distances are the
@@ -9,7 +15,8 @@ export interface BodyPoint {
   readonly y: number;
 }
 
-export type Joint = 'shoulder' | 'hip' | 'knee' | 'ankle' | 'heel' | 'toe' | 'ear' | 'wrist' | 'elbow';
+export type Joint =
+  'shoulder' | 'hip' | 'knee' | 'ankle' | 'heel' | 'toe' | 'ear' | 'wrist' | 'elbow';
 
 /** Confident keypoints of one pose in frame-height units, looked up by name. */
 export class Body {

@@ -102,9 +102,11 @@ export const EXERCISES: readonly ExerciseDef[] = [
     name: 'Bodyweight squat',
     group: 'strength',
     kind: 'reps',
-    howTo: 'Feet shoulder-width, sit the hips back and down until the thighs are level, knees over the toes, then stand tall.',
+    howTo:
+      'Feet shoulder-width, sit the hips back and down until the thighs are level, knees over the toes, then stand tall.',
     view: 'front',
-    placement: 'Face the camera, whole body in view, camera at hip height about 2.5 m away. Side on for depth and lean.',
+    placement:
+      'Face the camera, whole body in view, camera at hip height about 2.5 m away. Side on for depth and lean.',
     required: BODY,
     needsFeet: false,
     prescription: { sets: 3, reps: 10, restSec: 60 },
@@ -119,7 +121,8 @@ export const EXERCISES: readonly ExerciseDef[] = [
     name: 'Lunge',
     group: 'strength',
     kind: 'reps',
-    howTo: 'Long step, drop the back knee towards the floor, front knee over the front foot, push back up.',
+    howTo:
+      'Long step, drop the back knee towards the floor, front knee over the front foot, push back up.',
     view: 'front',
     placement: 'Face the camera or stand side on, whole body in view, camera at hip height.',
     required: LEGS,
@@ -306,7 +309,8 @@ function stances(): ExerciseDef[] {
     kind: 'hold',
     howTo,
     view,
-    placement: view === 'side' ? 'Side on, whole body in view.' : 'Face the camera, whole body in view.',
+    placement:
+      view === 'side' ? 'Side on, whole body in view.' : 'Face the camera, whole body in view.',
     required: BODY,
     needsFeet: false,
     prescription: { sets: 1, holdSec: 60, restSec: 30 },
@@ -314,54 +318,96 @@ function stances(): ExerciseDef[] {
     checks: ['out-of-envelope'],
   });
   return [
-    hold('zenkutsu-dachi', 'Zenkutsu dachi (front stance)', 'Long stance, front knee bent over the foot, back leg straight, hips low.', [
-      { feature: 'minKneeAngleDeg', min: 90, max: 140, cue: 'Bend the front knee' },
-      { feature: 'maxKneeAngleDeg', min: 160, cue: 'Straighten the back leg' },
-      { feature: 'ankleSeparationShanks', min: 1.6, cue: 'Longer stance' },
-    ], 'side'),
-    hold('kokutsu-dachi', 'Kokutsu dachi (back stance)', 'Weight on the bent back leg, front leg lightly bent, long stance.', [
-      { feature: 'minKneeAngleDeg', min: 90, max: 140, cue: 'Sink onto the back leg' },
-      { feature: 'maxKneeAngleDeg', min: 140, max: 175, cue: 'Soften the front knee' },
-      { feature: 'ankleSeparationShanks', min: 1.3, cue: 'Longer stance' },
-    ], 'side'),
-    hold('neko-dachi', 'Neko ashi dachi (cat stance)', 'Short stance, back knee deeply bent, front foot on the ball.', [
-      { feature: 'minKneeAngleDeg', min: 90, max: 145, cue: 'Sink lower' },
-      { feature: 'ankleSeparationShanks', max: 1.2, cue: 'Shorter stance' },
-    ], 'side'),
-    hold('kiba-dachi', 'Kiba dachi (horse stance)', 'Wide stance, feet parallel, both knees bent and pushed out, back upright.', [
-      // From the front a wide straight-legged stance already bends the 2-D knee angle to ~145°:
-      // judge "low" by hip height instead (standing wide ≈ 1.9 shanks above the ankles).
-      { feature: 'hipAboveAnkleShanks', max: 1.6, cue: 'Sink lower' },
-      { feature: 'ankleSeparationShanks', min: 1.8, cue: 'Wider stance' },
-      { feature: 'torsoLeanDeg', max: 15, cue: 'Back upright' },
-      { feature: 'kneeOverAnkleSeparation', min: 0.9, cue: 'Push the knees out' },
-    ]),
-    hold('kake-ashi-dachi', 'Kake ashi dachi (hooked stance)', 'Legs crossed, knees bent, weight on the front foot.', [
-      { feature: 'maxKneeAngleDeg', max: 160, cue: 'Bend the knees' },
-      { feature: 'ankleSeparationShanks', max: 0.6, cue: 'Hook the feet closer' },
-    ]),
-    hold('warrior-1', 'Warrior 1', 'Front knee bent over the ankle, back leg straight, hips square, arms up.', [
-      { feature: 'minKneeAngleDeg', min: 80, max: 135, cue: 'Bend the front knee' },
-      { feature: 'maxKneeAngleDeg', min: 155, cue: 'Straighten the back leg' },
-      { feature: 'torsoLeanDeg', max: 25, cue: 'Lift the chest' },
-    ], 'side'),
+    hold(
+      'zenkutsu-dachi',
+      'Zenkutsu dachi (front stance)',
+      'Long stance, front knee bent over the foot, back leg straight, hips low.',
+      [
+        { feature: 'minKneeAngleDeg', min: 90, max: 140, cue: 'Bend the front knee' },
+        { feature: 'maxKneeAngleDeg', min: 160, cue: 'Straighten the back leg' },
+        { feature: 'ankleSeparationShanks', min: 1.6, cue: 'Longer stance' },
+      ],
+      'side',
+    ),
+    hold(
+      'kokutsu-dachi',
+      'Kokutsu dachi (back stance)',
+      'Weight on the bent back leg, front leg lightly bent, long stance.',
+      [
+        { feature: 'minKneeAngleDeg', min: 90, max: 140, cue: 'Sink onto the back leg' },
+        { feature: 'maxKneeAngleDeg', min: 140, max: 175, cue: 'Soften the front knee' },
+        { feature: 'ankleSeparationShanks', min: 1.3, cue: 'Longer stance' },
+      ],
+      'side',
+    ),
+    hold(
+      'neko-dachi',
+      'Neko ashi dachi (cat stance)',
+      'Short stance, back knee deeply bent, front foot on the ball.',
+      [
+        { feature: 'minKneeAngleDeg', min: 90, max: 145, cue: 'Sink lower' },
+        { feature: 'ankleSeparationShanks', max: 1.2, cue: 'Shorter stance' },
+      ],
+      'side',
+    ),
+    hold(
+      'kiba-dachi',
+      'Kiba dachi (horse stance)',
+      'Wide stance, feet parallel, both knees bent and pushed out, back upright.',
+      [
+        // From the front a wide straight-legged stance already bends the 2-D knee angle to ~145°:
+        // judge "low" by hip height instead (standing wide ≈ 1.9 shanks above the ankles).
+        { feature: 'hipAboveAnkleShanks', max: 1.6, cue: 'Sink lower' },
+        { feature: 'ankleSeparationShanks', min: 1.8, cue: 'Wider stance' },
+        { feature: 'torsoLeanDeg', max: 15, cue: 'Back upright' },
+        { feature: 'kneeOverAnkleSeparation', min: 0.9, cue: 'Push the knees out' },
+      ],
+    ),
+    hold(
+      'kake-ashi-dachi',
+      'Kake ashi dachi (hooked stance)',
+      'Legs crossed, knees bent, weight on the front foot.',
+      [
+        { feature: 'maxKneeAngleDeg', max: 160, cue: 'Bend the knees' },
+        { feature: 'ankleSeparationShanks', max: 0.6, cue: 'Hook the feet closer' },
+      ],
+    ),
+    hold(
+      'warrior-1',
+      'Warrior 1',
+      'Front knee bent over the ankle, back leg straight, hips square, arms up.',
+      [
+        { feature: 'minKneeAngleDeg', min: 80, max: 135, cue: 'Bend the front knee' },
+        { feature: 'maxKneeAngleDeg', min: 155, cue: 'Straighten the back leg' },
+        { feature: 'torsoLeanDeg', max: 25, cue: 'Lift the chest' },
+      ],
+      'side',
+    ),
     hold('triangle', 'Triangle', 'Legs straight and wide, reach down to the shin, top arm up.', [
       { feature: 'minKneeAngleDeg', min: 160, cue: 'Straighten the legs' },
       { feature: 'ankleSeparationShanks', min: 1.8, cue: 'Wider stance' },
       { feature: 'torsoLeanDeg', min: 45, cue: 'Tilt further over the front leg' },
     ]),
-    hold('downward-dog', 'Downward dog (one or two legs)', 'Hands and feet down, hips high, back long, heels towards the floor.', [
-      // Hips the apex of an inverted V: the torso at 45° or steeper puts them sin 45° ≈ 0.7 torso above the shoulders.
-      { feature: 'hipAboveShouldersTorsos', min: 0.7, cue: 'Hips higher' },
-      { feature: 'hipAboveAnkleShanks', min: 1.2, cue: 'Hips higher' },
-    ], 'side'),
+    hold(
+      'downward-dog',
+      'Downward dog (one or two legs)',
+      'Hands and feet down, hips high, back long, heels towards the floor.',
+      [
+        // Hips the apex of an inverted V: the torso at 45° or steeper puts them sin 45° ≈ 0.7 torso above the shoulders.
+        { feature: 'hipAboveShouldersTorsos', min: 0.7, cue: 'Hips higher' },
+        { feature: 'hipAboveAnkleShanks', min: 1.2, cue: 'Hips higher' },
+      ],
+      'side',
+    ),
   ];
 }
 
 export function findExercise(id: string): ExerciseDef {
   const found = EXERCISES.find((e) => e.id === id);
   if (found === undefined) {
-    throw new Error(`Unknown exercise "${id}". Choose one of: ${EXERCISES.map((e) => e.id).join(', ')}.`);
+    throw new Error(
+      `Unknown exercise "${id}". Choose one of: ${EXERCISES.map((e) => e.id).join(', ')}.`,
+    );
   }
   return found;
 }

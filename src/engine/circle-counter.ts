@@ -14,7 +14,11 @@ export interface CircleParams {
 }
 
 /** 0.06 shank ≈ 2.5 cm: over twice the keypoint jitter of a still foot on the labelled clips. */
-export const DEFAULT_CIRCLES: CircleParams = { centreWindowMs: 2500, minSwing: 0.06, minCircleMs: 800 };
+export const DEFAULT_CIRCLES: CircleParams = {
+  centreWindowMs: 2500,
+  minSwing: 0.06,
+  minCircleMs: 800,
+};
 
 export type CircleDirection = 'clockwise' | 'anticlockwise';
 
@@ -38,7 +42,9 @@ export class CircleCounter {
   push(p: CirclePoint, direction: CircleDirection): boolean {
     if (!Number.isFinite(p.x)) return false;
     this.history.push(p);
-    this.history = this.history.filter((h) => p.timestampMs - h.timestampMs <= this.params.centreWindowMs);
+    this.history = this.history.filter(
+      (h) => p.timestampMs - h.timestampMs <= this.params.centreWindowMs,
+    );
     if (this.history.length < 10) return false;
     const centre = this.history.reduce((s, h) => s + h.x, 0) / this.history.length;
     const d = p.x - centre;

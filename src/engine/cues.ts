@@ -43,7 +43,8 @@ export class CueSelector {
     for (const e of events) {
       if (e.type === 'rep') out.push({ text: String(e.rep.index), priority: 'count' });
       if (e.type === 'circle') out.push({ text: String(e.count), priority: 'count' });
-      if (e.type === 'hold-end' && e.hold.endedBecause !== undefined) this.offer(out, `${e.hold.endedBecause}. Hold it.`, nowMs);
+      if (e.type === 'hold-end' && e.hold.endedBecause !== undefined)
+        this.offer(out, `${e.hold.endedBecause}. Hold it.`, nowMs);
     }
     // The most useful single cue of this batch: a warning beats advice.
     const faults = events.flatMap((e) => (e.type === 'fault' ? [e.fault] : []));

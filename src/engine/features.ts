@@ -1,6 +1,7 @@
 import { angleAtDeg, angleFromVerticalDeg, pointDistance } from '../geometry/point.ts';
 import type { Side } from '../pose/skeleton.ts';
-import { Body, meanDefined, SIDES } from './body.ts';
+import type { Body } from './body.ts';
+import { meanDefined, SIDES } from './body.ts';
 
 /**
  * Per-frame measurements the analyzers use. Lengths are in frame-height units and are only ever

@@ -6,7 +6,12 @@ import type { FrameFeatures } from './features.ts';
  * what the same window showed while the person stood still (the baseline, i.e. keypoint noise).
  * 0.06 torso lengths ≈ 3 cm for a 50 cm torso: a nod anyone watching would call "bobbing".
  */
-export const HEAD_BOB = { windowMs: 1500, baselineMs: 1000, thresholdTorsos: 0.06, coolDownMs: 4000 } as const;
+export const HEAD_BOB = {
+  windowMs: 1500,
+  baselineMs: 1000,
+  thresholdTorsos: 0.06,
+  coolDownMs: 4000,
+} as const;
 
 export class HeadBobMonitor {
   private startMs: number | undefined;
@@ -40,9 +45,17 @@ export class HeadBobMonitor {
     this.window = this.window.filter((s) => t - s.t <= HEAD_BOB.windowMs);
     const ys = this.window.map((s) => s.y);
     const bob = Math.max(...ys) - Math.min(...ys) - this.baselineSpread;
-    if (bob <= HEAD_BOB.thresholdTorsos || t - this.lastFaultMs < HEAD_BOB.coolDownMs) return undefined;
+    if (bob <= HEAD_BOB.thresholdTorsos || t - this.lastFaultMs < HEAD_BOB.coolDownMs)
+      return undefined;
     this.lastFaultMs = t;
     const value = Math.round(bob * 100) / 100;
-    return { code: 'head-bob', severity: 'warn', atSec: Math.round(t / 10) / 100, value, unit: 'torso', message: 'Keep your head still.' };
+    return {
+      code: 'head-bob',
+      severity: 'warn',
+      atSec: Math.round(t / 10) / 100,
+      value,
+      unit: 'torso',
+      message: 'Keep your head still.',
+    };
   }
 }

@@ -11,7 +11,11 @@ export interface EnvelopeCondition {
 
 export type EnvelopeVerdict =
   | { readonly inside: true }
-  | { readonly inside: false; readonly broken: EnvelopeCondition; readonly value: number | undefined };
+  | {
+      readonly inside: false;
+      readonly broken: EnvelopeCondition;
+      readonly value: number | undefined;
+    };
 
 /** Inside only if every feature is seen and within its bounds; the first broken bound is reported. */
 export function checkEnvelope(
@@ -20,7 +24,8 @@ export function checkEnvelope(
 ): EnvelopeVerdict {
   for (const c of conditions) {
     const v = f[c.feature];
-    if (v === undefined || !Number.isFinite(v)) return { inside: false, broken: c, value: undefined };
+    if (v === undefined || !Number.isFinite(v))
+      return { inside: false, broken: c, value: undefined };
     if ((c.min !== undefined && v < c.min) || (c.max !== undefined && v > c.max)) {
       return { inside: false, broken: c, value: v };
     }

@@ -36,7 +36,10 @@ export class HoldTimer {
     if (inside) {
       this.lastInsideMs = timestampMs;
       this.candidateSinceMs ??= timestampMs;
-      if (this.holdStartMs === undefined && timestampMs - this.candidateSinceMs >= this.params.enterMs) {
+      if (
+        this.holdStartMs === undefined &&
+        timestampMs - this.candidateSinceMs >= this.params.enterMs
+      ) {
         this.holdStartMs = this.candidateSinceMs;
         events.push({ type: 'hold-start', atMs: this.holdStartMs });
       }

@@ -54,7 +54,10 @@ export interface RepContext {
 }
 
 export function atPeak(ctx: RepContext): FrameFeatures | undefined {
-  return ctx.frames.find((f) => f.timestampMs === ctx.rep.peakMs) ?? ctx.frames[Math.floor(ctx.frames.length / 2)];
+  return (
+    ctx.frames.find((f) => f.timestampMs === ctx.rep.peakMs) ??
+    ctx.frames[Math.floor(ctx.frames.length / 2)]
+  );
 }
 
 const sec = (ms: number) => Math.round(ms / 10) / 100;
@@ -73,28 +76,73 @@ export function checkRep(ctx: RepContext): Fault[] {
     );
     const gap = gaps.length === 0 ? undefined : Math.min(...gaps);
     if (gap !== undefined && gap > FORM.shallowGapShanks) {
-      faults.push({ code: 'shallow-depth', severity: 'warn', rep, atSec, value: round2(gap), unit: 'shank', message: `Go deeper: hips stayed ${round2(gap)} shank lengths above the knees.` });
+      faults.push({
+        code: 'shallow-depth',
+        severity: 'warn',
+        rep,
+        atSec,
+        value: round2(gap),
+        unit: 'shank',
+        message: `Go deeper: hips stayed ${round2(gap)} shank lengths above the knees.`,
+      });
     }
   }
   if (checks.includes('knee-valgus')) faults.push(...kneeValgus(ctx, peak, rep, atSec));
-  if (checks.includes('forward-lean') && peak.torsoLeanDeg !== undefined && peak.shinLeanDeg !== undefined) {
+  if (
+    checks.includes('forward-lean') &&
+    peak.torsoLeanDeg !== undefined &&
+    peak.shinLeanDeg !== undefined
+  ) {
     if (ctx.view === 'side') {
       const excess = peak.torsoLeanDeg - peak.shinLeanDeg;
       if (excess > FORM.forwardLeanExcessDeg) {
-        faults.push({ code: 'forward-lean', severity: 'warn', rep, atSec, value: Math.round(excess), unit: 'deg', message: `Chest up: torso leaned ${Math.round(excess)}° more than the shins.` });
+        faults.push({
+          code: 'forward-lean',
+          severity: 'warn',
+          rep,
+          atSec,
+          value: Math.round(excess),
+          unit: 'deg',
+          message: `Chest up: torso leaned ${Math.round(excess)}° more than the shins.`,
+        });
       }
     }
   }
-  if (checks.includes('knees-over-toes') && ctx.view === 'side' && peak.kneePastToeShanks !== undefined) {
+  if (
+    checks.includes('knees-over-toes') &&
+    ctx.view === 'side' &&
+    peak.kneePastToeShanks !== undefined
+  ) {
     if (peak.kneePastToeShanks > FORM.kneePastToeShanks) {
-      faults.push({ code: 'knees-over-toes', severity: 'warn', rep, atSec, value: round2(peak.kneePastToeShanks), unit: 'shank', message: 'Sit back: the knees travelled well past the toes.' });
+      faults.push({
+        code: 'knees-over-toes',
+        severity: 'warn',
+        rep,
+        atSec,
+        value: round2(peak.kneePastToeShanks),
+        unit: 'shank',
+        message: 'Sit back: the knees travelled well past the toes.',
+      });
     }
   }
   if (checks.includes('heel-lift')) faults.push(...heelLift(ctx, rep));
-  if (checks.includes('tempo') && ctx.tempo !== undefined) faults.push(...tempoFaults(ctx, ctx.tempo, rep, atSec));
-  if (checks.includes('low-height') && ctx.bestAmplitude > 0 && ctx.rep.amplitude < FORM.lowHeightFraction * ctx.bestAmplitude) {
+  if (checks.includes('tempo') && ctx.tempo !== undefined)
+    faults.push(...tempoFaults(ctx, ctx.tempo, rep, atSec));
+  if (
+    checks.includes('low-height') &&
+    ctx.bestAmplitude > 0 &&
+    ctx.rep.amplitude < FORM.lowHeightFraction * ctx.bestAmplitude
+  ) {
     const pct = Math.round((100 * ctx.rep.amplitude) / ctx.bestAmplitude);
-    faults.push({ code: 'low-height', severity: 'info', rep, atSec, value: pct, unit: '%', message: `Higher: ${pct} % of your best rep.` });
+    faults.push({
+      code: 'low-height',
+      severity: 'info',
+      rep,
+      atSec,
+      value: pct,
+      unit: '%',
+      message: `Higher: ${pct} % of your best rep.`,
+    });
   }
   return faults;
 }
@@ -106,15 +154,43 @@ function kneeValgus(ctx: RepContext, peak: FrameFeatures, rep: number, atSec: nu
   const base = ctx.baseline.kneeOverAnkleSeparation;
   const now = peak.kneeOverAnkleSeparation;
   const gap = peak.hipKneeGapShanks;
-  if (base === undefined || now === undefined || !(base > 0) || gap === undefined || gap > FORM.valgusMinDepthGap) return [];
+  if (
+    base === undefined ||
+    now === undefined ||
+    !(base > 0) ||
+    gap === undefined ||
+    gap > FORM.valgusMinDepthGap
+  )
+    return [];
   const spread = now / base;
   const inside = peak.kneeInsideToeShanksBySide;
-  const insideMean = inside.left !== undefined && inside.right !== undefined ? (inside.left + inside.right) / 2 : undefined;
+  const insideMean =
+    inside.left !== undefined && inside.right !== undefined
+      ? (inside.left + inside.right) / 2
+      : undefined;
   // Without toe points (MoveNet) only the spread can be judged.
   const insideToes = insideMean === undefined || insideMean > FORM.valgusInsideToeShanks;
   if (spread >= FORM.valgusSpreadRatio || !insideToes) return [];
-  const side = inside.left !== undefined && inside.right !== undefined && Math.abs(inside.left - inside.right) > 0.1 ? (inside.left > inside.right ? 'left' : 'right') : 'both';
-  return [{ code: 'knee-valgus', severity: 'warn', side, rep, atSec, value: round2(spread), unit: 'ratio', message: 'Knees out: push them over your toes.' }];
+  const side =
+    inside.left !== undefined &&
+    inside.right !== undefined &&
+    Math.abs(inside.left - inside.right) > 0.1
+      ? inside.left > inside.right
+        ? 'left'
+        : 'right'
+      : 'both';
+  return [
+    {
+      code: 'knee-valgus',
+      severity: 'warn',
+      side,
+      rep,
+      atSec,
+      value: round2(spread),
+      unit: 'ratio',
+      message: 'Knees out: push them over your toes.',
+    },
+  ];
 }
 
 /** Heels judged around the bottom (±HEEL_WINDOW_MS), as a median: single-frame foot spikes are common. */
@@ -132,7 +208,17 @@ function heelLift(ctx: RepContext, rep: number): Fault[] {
   const heel = near[Math.floor(near.length / 2)];
   if (heel === undefined || heel - base <= FORM.heelLiftShanks) return [];
   const lift = heel - base;
-  return [{ code: 'heel-lift', severity: 'warn', rep, atSec: sec(ctx.rep.peakMs), value: round2(lift), unit: 'shank', message: 'Heels down: push through the whole foot.' }];
+  return [
+    {
+      code: 'heel-lift',
+      severity: 'warn',
+      rep,
+      atSec: sec(ctx.rep.peakMs),
+      value: round2(lift),
+      unit: 'shank',
+      message: 'Heels down: push through the whole foot.',
+    },
+  ];
 }
 
 function tempoFaults(ctx: RepContext, tempo: Tempo, rep: number, atSec: number): Fault[] {
@@ -140,14 +226,38 @@ function tempoFaults(ctx: RepContext, tempo: Tempo, rep: number, atSec: number):
   const faults: Fault[] = [];
   // In a calf raise "away" is the rise, "far" the top hold and "return" the lowering.
   if (p.returnSec < FORM.bounceReturnSec && p.farSec < FORM.bounceFarSec) {
-    faults.push({ code: 'tempo', severity: 'warn', rep, atSec, value: round2(p.returnSec), unit: 's', message: `Bouncing: lowered in ${p.returnSec.toFixed(1)} s with no pause. Control it.` });
+    faults.push({
+      code: 'tempo',
+      severity: 'warn',
+      rep,
+      atSec,
+      value: round2(p.returnSec),
+      unit: 's',
+      message: `Bouncing: lowered in ${p.returnSec.toFixed(1)} s with no pause. Control it.`,
+    });
     return faults;
   }
   if (p.returnSec < tempo.lowerSec * FORM.tempoFraction) {
-    faults.push({ code: 'tempo', severity: 'info', rep, atSec, value: round2(p.returnSec), unit: 's', message: `Lowered in ${p.returnSec.toFixed(1)} s, aim for ${tempo.lowerSec} s.` });
+    faults.push({
+      code: 'tempo',
+      severity: 'info',
+      rep,
+      atSec,
+      value: round2(p.returnSec),
+      unit: 's',
+      message: `Lowered in ${p.returnSec.toFixed(1)} s, aim for ${tempo.lowerSec} s.`,
+    });
   }
   if (p.farSec < tempo.topSec * FORM.tempoFraction) {
-    faults.push({ code: 'tempo', severity: 'info', rep, atSec, value: round2(p.farSec), unit: 's', message: `Held the top ${p.farSec.toFixed(1)} s, aim for ${tempo.topSec} s.` });
+    faults.push({
+      code: 'tempo',
+      severity: 'info',
+      rep,
+      atSec,
+      value: round2(p.farSec),
+      unit: 's',
+      message: `Held the top ${p.farSec.toFixed(1)} s, aim for ${tempo.topSec} s.`,
+    });
   }
   return faults;
 }

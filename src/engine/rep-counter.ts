@@ -53,7 +53,12 @@ export interface CountedRep {
 
 export type RepEvent =
   | { readonly type: 'rep'; readonly rep: CountedRep }
-  | { readonly type: 'partial'; readonly atMs: number; readonly amplitude: number; readonly reason: string };
+  | {
+      readonly type: 'partial';
+      readonly atMs: number;
+      readonly amplitude: number;
+      readonly reason: string;
+    };
 
 interface Excursion {
   readonly restLevel: number;
@@ -106,7 +111,9 @@ export class RepCounter {
 
   private typicalAmplitude(): number {
     const sorted = [...this.amplitudes].sort((a, b) => a - b);
-    return sorted.length === 0 ? this.params.minAmplitude * 2 : (sorted[Math.floor(sorted.length / 2)] ?? 1);
+    return sorted.length === 0
+      ? this.params.minAmplitude * 2
+      : (sorted[Math.floor(sorted.length / 2)] ?? 1);
   }
 
   /** The person is out of position or out of sight: drop any rep in progress. */
@@ -124,7 +131,8 @@ export class RepCounter {
 
   push(sample: Sample): RepEvent[] {
     if (!Number.isFinite(sample.value)) return [];
-    if (this.lastSample !== undefined && !(sample.timestampMs > this.lastSample.timestampMs)) return [];
+    if (this.lastSample !== undefined && !(sample.timestampMs > this.lastSample.timestampMs))
+      return [];
     const previous = this.lastSample;
     this.lastSample = sample;
     if (this.restLevel === undefined) {
@@ -161,10 +169,18 @@ export class RepCounter {
       // Stayed away too long (sat down, a hold, not a rep): start over from here.
       this.excursion = undefined;
       this.restLevel = sample.value;
-      events.push({ type: 'partial', atMs: sample.timestampMs, amplitude: amp, reason: 'too long to be a rep' });
+      events.push({
+        type: 'partial',
+        atMs: sample.timestampMs,
+        amplitude: amp,
+        reason: 'too long to be a rep',
+      });
       return events;
     }
-    if (sample.value - e.restLevel <= p.returnFraction * amp || sample.value - e.restLevel <= p.startDelta * 0.5) {
+    if (
+      sample.value - e.restLevel <= p.returnFraction * amp ||
+      sample.value - e.restLevel <= p.startDelta * 0.5
+    ) {
       this.excursion = undefined;
       this.floor = sample.value;
       events.push(this.closeExcursion(e, sample));
@@ -209,13 +225,23 @@ export class RepCounter {
       return { type: 'partial', atMs: end.timestampMs, amplitude: amp, reason: 'too small' };
     }
     if (e.bottoms + (e.heading === 'away' ? 1 : 0) > p.maxBottoms) {
-      return { type: 'partial', atMs: end.timestampMs, amplitude: amp, reason: 'pulses without standing up between them' };
+      return {
+        type: 'partial',
+        atMs: end.timestampMs,
+        amplitude: amp,
+        reason: 'pulses without standing up between them',
+      };
     }
     if (durationMs < p.minRepMs) {
       return { type: 'partial', atMs: end.timestampMs, amplitude: amp, reason: 'too quick' };
     }
     if (relative < p.relativeMinAmplitude) {
-      return { type: 'partial', atMs: end.timestampMs, amplitude: amp, reason: 'much smaller than your other reps' };
+      return {
+        type: 'partial',
+        atMs: end.timestampMs,
+        amplitude: amp,
+        reason: 'much smaller than your other reps',
+      };
     }
     this.amplitudes.push(amp);
     this.reps += 1;
@@ -237,7 +263,8 @@ export class RepCounter {
         // The count fires at `returnFraction` so the person hears it at once; the rest of the
         // way back is extrapolated at the same speed (linear), so tempo reports whole phases.
         returnSec: ((end.timestampMs - farEnd) / 1000) * this.returnScale(),
-        restSec: this.lastRepEndMs === undefined ? 0 : Math.max(0, (start - this.lastRepEndMs) / 1000),
+        restSec:
+          this.lastRepEndMs === undefined ? 0 : Math.max(0, (start - this.lastRepEndMs) / 1000),
       },
     };
     this.lastRepEndMs = end.timestampMs;
@@ -246,7 +273,10 @@ export class RepCounter {
 
   private returnScale(): number {
     const far = 1 - this.params.farFraction;
-    return Math.max(1, (far - RETURNED_FRACTION) / Math.max(0.05, far - this.params.returnFraction));
+    return Math.max(
+      1,
+      (far - RETURNED_FRACTION) / Math.max(0.05, far - this.params.returnFraction),
+    );
   }
 
   /** The rep began when the signal last left the rest band before the peak. */

@@ -7,8 +7,17 @@ export interface RepReport {
   /** The far end: the bottom of a squat, the top of a calf raise. */
   readonly bottomSec: number;
   readonly endSec: number;
-  readonly phases: { readonly downSec: number; readonly bottomSec: number; readonly upSec: number; readonly topSec: number };
-  readonly depth?: { readonly kneeAngleDeg: number | null; readonly belowParallel: boolean; readonly hipAboveKneeShanks: number | null };
+  readonly phases: {
+    readonly downSec: number;
+    readonly bottomSec: number;
+    readonly upSec: number;
+    readonly topSec: number;
+  };
+  readonly depth?: {
+    readonly kneeAngleDeg: number | null;
+    readonly belowParallel: boolean;
+    readonly hipAboveKneeShanks: number | null;
+  };
   /** Excursion of the counted signal (shank lengths): heel height for a calf raise. */
   readonly amplitude: number;
   readonly faults: readonly Fault[];

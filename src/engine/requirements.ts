@@ -11,15 +11,21 @@ export interface Requirement {
 /** The keypoints still missing (empty when the requirement is met), naming the better side's gaps. */
 export function missingKeypoints(body: Body, req: Requirement): KeypointName[] {
   const perSide = SIDES.map((side) =>
-    req.joints.map((j): KeypointName => `${side}_${j}` as KeypointName).filter((k) => body.point(k) === undefined),
+    req.joints
+      .map((j): KeypointName => `${side}_${j}` as KeypointName)
+      .filter((k) => body.point(k) === undefined),
   );
   const extra = (req.extra ?? []).filter((k) => body.point(k) === undefined);
   const [left = [], right = []] = perSide;
-  const sideMissing = req.sides === 2 ? [...left, ...right] : left.length <= right.length ? left : right;
+  const sideMissing =
+    req.sides === 2 ? [...left, ...right] : left.length <= right.length ? left : right;
   return [...sideMissing, ...extra];
 }
 
 /** Every keypoint a requirement can name (for the overlay and the setup screen). */
 export function requiredKeypointNames(req: Requirement): KeypointName[] {
-  return [...SIDES.flatMap((s) => req.joints.map((j) => `${s}_${j}` as KeypointName)), ...(req.extra ?? [])];
+  return [
+    ...SIDES.flatMap((s) => req.joints.map((j) => `${s}_${j}` as KeypointName)),
+    ...(req.extra ?? []),
+  ];
 }

@@ -51,13 +51,18 @@ export class SetupGate {
   ): GateStatus {
     if (missing === 'no-person' || missing.length > 0) {
       this.window = [];
-      if (this.open && this.lastSeenMs !== undefined && timestampMs - this.lastSeenMs <= this.params.lostAfterMs) {
+      if (
+        this.open &&
+        this.lastSeenMs !== undefined &&
+        timestampMs - this.lastSeenMs <= this.params.lostAfterMs
+      ) {
         return { ready: true };
       }
       this.open = false;
       return {
         ready: false,
-        issue: missing === 'no-person' ? { kind: 'no-person' } : { kind: 'missing', keypoints: missing },
+        issue:
+          missing === 'no-person' ? { kind: 'no-person' } : { kind: 'missing', keypoints: missing },
       };
     }
     this.lastSeenMs = timestampMs;
@@ -72,10 +77,17 @@ export class SetupGate {
     const first = this.window[0];
     const values = this.window.map((s) => s.value);
     const spread = Math.max(...values) - Math.min(...values);
-    if (first !== undefined && timestampMs - first.timestampMs >= this.params.stillMs * 0.9 && spread <= this.params.stillSpread) {
+    if (
+      first !== undefined &&
+      timestampMs - first.timestampMs >= this.params.stillMs * 0.9 &&
+      spread <= this.params.stillSpread
+    ) {
       this.open = true;
       const sorted = [...values].sort((a, b) => a - b);
-      return { ready: true, openedAt: { timestampMs, restLevel: sorted[Math.floor(sorted.length / 2)] ?? value } };
+      return {
+        ready: true,
+        openedAt: { timestampMs, restLevel: sorted[Math.floor(sorted.length / 2)] ?? value },
+      };
     }
     return { ready: false, issue: { kind: 'not-still' } };
   }

@@ -13,11 +13,17 @@ export type SignalId = (typeof SIGNAL_IDS)[number];
  *   so camera drift cancels out; averaging two points halves the noise.
  * - toe-rise: toe height above the heel, in shank lengths (tibialis lift: heels stay down).
  */
-export function signalBySide(id: SignalId, f: FrameFeatures): Readonly<Record<Side, number | undefined>> {
+export function signalBySide(
+  id: SignalId,
+  f: FrameFeatures,
+): Readonly<Record<Side, number | undefined>> {
   switch (id) {
     case 'hip-drop': {
       const g = f.hipKneeGapShanksBySide;
-      return { left: g.left === undefined ? undefined : -g.left, right: g.right === undefined ? undefined : -g.right };
+      return {
+        left: g.left === undefined ? undefined : -g.left,
+        right: g.right === undefined ? undefined : -g.right,
+      };
     }
     case 'heel-rise':
       return f.heelRiseShanksBySide;

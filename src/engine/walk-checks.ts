@@ -8,7 +8,12 @@ import type { FrameFeatures } from './features.ts';
  * (0.08 shank) in 70 %; duck walk: hips no higher than 0.5 shank above the knees in 70 %, and the
  * arm swinging with the opposite leg (wrist and ankle fore-aft offsets of opposite sign).
  */
-export const WALK = { toesUpShanks: 0.05, heelsUpShanks: 0.08, duckGapShanks: 0.5, share: 0.7 } as const;
+export const WALK = {
+  toesUpShanks: 0.05,
+  heelsUpShanks: 0.08,
+  duckGapShanks: 0.5,
+  share: 0.7,
+} as const;
 
 interface StepFrame {
   readonly ok: boolean;
@@ -25,12 +30,14 @@ export class WalkChecks {
     let ok = true;
     if (this.exerciseId === 'heel-walk') ok = heel !== undefined && heel < -WALK.toesUpShanks;
     if (this.exerciseId === 'toe-walk') ok = heel !== undefined && heel > WALK.heelsUpShanks;
-    if (this.exerciseId === 'duck-walk') ok = f.hipKneeGapShanks !== undefined && f.hipKneeGapShanks < WALK.duckGapShanks;
+    if (this.exerciseId === 'duck-walk')
+      ok = f.hipKneeGapShanks !== undefined && f.hipKneeGapShanks < WALK.duckGapShanks;
     const lw = body.joint('left', 'wrist');
     const rw = body.joint('right', 'wrist');
     const la = body.joint('left', 'ankle');
     const ra = body.joint('right', 'ankle');
-    const contralateral = lw && rw && la && ra ? -Math.sign((lw.x - rw.x) * (la.x - ra.x)) : undefined;
+    const contralateral =
+      lw && rw && la && ra ? -Math.sign((lw.x - rw.x) * (la.x - ra.x)) : undefined;
     this.frames.push({ ok, contralateral });
   }
 
@@ -43,15 +50,52 @@ export class WalkChecks {
     const out: Fault[] = [];
     if (share < WALK.share) {
       const pct = Math.round(share * 100);
-      if (this.exerciseId === 'heel-walk') out.push({ code: 'toes-down', severity: 'warn', rep: step, atSec, value: pct, unit: '%', message: 'Pull the toes up.' });
-      if (this.exerciseId === 'toe-walk') out.push({ code: 'heels-down', severity: 'warn', rep: step, atSec, value: pct, unit: '%', message: 'Heels up, stay on the toes.' });
-      if (this.exerciseId === 'duck-walk') out.push({ code: 'shallow-depth', severity: 'warn', rep: step, atSec, value: pct, unit: '%', message: 'Stay low.' });
+      if (this.exerciseId === 'heel-walk')
+        out.push({
+          code: 'toes-down',
+          severity: 'warn',
+          rep: step,
+          atSec,
+          value: pct,
+          unit: '%',
+          message: 'Pull the toes up.',
+        });
+      if (this.exerciseId === 'toe-walk')
+        out.push({
+          code: 'heels-down',
+          severity: 'warn',
+          rep: step,
+          atSec,
+          value: pct,
+          unit: '%',
+          message: 'Heels up, stay on the toes.',
+        });
+      if (this.exerciseId === 'duck-walk')
+        out.push({
+          code: 'shallow-depth',
+          severity: 'warn',
+          rep: step,
+          atSec,
+          value: pct,
+          unit: '%',
+          message: 'Stay low.',
+        });
     }
     if (this.exerciseId === 'duck-walk') {
-      const c = frames.map((f) => f.contralateral).filter((v): v is number => v !== undefined && v !== 0);
+      const c = frames
+        .map((f) => f.contralateral)
+        .filter((v): v is number => v !== undefined && v !== 0);
       const mean = c.length === 0 ? 0 : c.reduce((s, v) => s + v, 0) / c.length;
       if (c.length >= 3 && mean < 0) {
-        out.push({ code: 'out-of-envelope', severity: 'warn', rep: step, atSec, value: Math.round(mean * 100) / 100, unit: 'ratio', message: 'Swing the arm with the opposite leg.' });
+        out.push({
+          code: 'out-of-envelope',
+          severity: 'warn',
+          rep: step,
+          atSec,
+          value: Math.round(mean * 100) / 100,
+          unit: 'ratio',
+          message: 'Swing the arm with the opposite leg.',
+        });
       }
     }
     return out;

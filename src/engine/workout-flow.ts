@@ -50,7 +50,12 @@ export class WorkoutFlow {
 
   view(): FlowView {
     const elapsed = this.phaseStartMs === undefined ? 0 : (this.nowMs - this.phaseStartMs) / 1000;
-    const total = this.phase === 'countdown' ? COUNTDOWN_SEC : this.phase === 'rest' ? this.prescription.restSec : 0;
+    const total =
+      this.phase === 'countdown'
+        ? COUNTDOWN_SEC
+        : this.phase === 'rest'
+          ? this.prescription.restSec
+          : 0;
     return {
       phase: this.phase,
       set: Math.min(this.setIndex + 1, this.prescription.sets),
@@ -111,7 +116,10 @@ export class WorkoutFlow {
     const left = COUNTDOWN_SEC - Math.floor((nowMs - (this.phaseStartMs ?? nowMs)) / 1000);
     if (left <= 0) {
       this.direction = 'clockwise';
-      return this.enter('set', nowMs, { say: [this.exercise.kind === 'circles' ? 'Go! Clockwise.' : 'Go!'], go: true });
+      return this.enter('set', nowMs, {
+        say: [this.exercise.kind === 'circles' ? 'Go! Clockwise.' : 'Go!'],
+        go: true,
+      });
     }
     if (left === this.lastSpokenSecond) return { say: [] };
     this.lastSpokenSecond = left;
@@ -155,7 +163,8 @@ export class WorkoutFlow {
 
   private tickRest(nowMs: number): FlowStep {
     const left = this.prescription.restSec - (nowMs - (this.phaseStartMs ?? nowMs)) / 1000;
-    if (left <= 0) return this.enter('setup', nowMs, { say: ['Next set. Get into position.'], newSet: true });
+    if (left <= 0)
+      return this.enter('setup', nowMs, { say: ['Next set. Get into position.'], newSet: true });
     return { say: [] };
   }
 }

@@ -9,11 +9,54 @@ import { join } from 'node:path';
 import { poseFromDetector, type DetectorKeypoint } from '../pose/from-detector.ts';
 import { serializePoseTrack, type TrackFrame } from '../pose/pose-track.ts';
 
-const BLAZEPOSE = ['nose', 'left_eye_inner', 'left_eye', 'left_eye_outer', 'right_eye_inner', 'right_eye', 'right_eye_outer', 'left_ear', 'right_ear', 'mouth_left', 'mouth_right', 'left_shoulder', 'right_shoulder', 'left_elbow', 'right_elbow', 'left_wrist', 'right_wrist', 'left_pinky', 'right_pinky', 'left_index', 'right_index', 'left_thumb', 'right_thumb', 'left_hip', 'right_hip', 'left_knee', 'right_knee', 'left_ankle', 'right_ankle', 'left_heel', 'right_heel', 'left_foot_index', 'right_foot_index'];
+const BLAZEPOSE = [
+  'nose',
+  'left_eye_inner',
+  'left_eye',
+  'left_eye_outer',
+  'right_eye_inner',
+  'right_eye',
+  'right_eye_outer',
+  'left_ear',
+  'right_ear',
+  'mouth_left',
+  'mouth_right',
+  'left_shoulder',
+  'right_shoulder',
+  'left_elbow',
+  'right_elbow',
+  'left_wrist',
+  'right_wrist',
+  'left_pinky',
+  'right_pinky',
+  'left_index',
+  'right_index',
+  'left_thumb',
+  'right_thumb',
+  'left_hip',
+  'right_hip',
+  'left_knee',
+  'right_knee',
+  'left_ankle',
+  'right_ankle',
+  'left_heel',
+  'right_heel',
+  'left_foot_index',
+  'right_foot_index',
+];
 const FPS = 30;
 const SIZE = { widthPx: 640, heightPx: 480 };
 
-const src = join(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'poses', 'repcount_pose_squat');
+const src = join(
+  import.meta.dirname,
+  '..',
+  '..',
+  '..',
+  'shared',
+  'data',
+  'poses',
+  'repcount_pose_squat',
+);
 const out = join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'repcount');
 
 /** Minimal .npy reader for a C-order float32 2-D array. */
@@ -21,24 +64,34 @@ function readNpy(buf: Buffer): { rows: number; cols: number; data: Float32Array 
   const headerLen = buf.readUInt16LE(8);
   const header = buf.subarray(10, 10 + headerLen).toString('latin1');
   const shape = /'shape': \((\d+), (\d+)\)/.exec(header);
-  if (!header.includes("'<f4'") || shape === null || header.includes("'fortran_order': True")) throw new Error(`unsupported npy: ${header}`);
+  if (!header.includes("'<f4'") || shape === null || header.includes("'fortran_order': True"))
+    throw new Error(`unsupported npy: ${header}`);
   const rows = Number(shape[1]);
   const cols = Number(shape[2]);
   const start = 10 + headerLen;
-  const data = new Float32Array(buf.buffer.slice(buf.byteOffset + start, buf.byteOffset + start + rows * cols * 4));
+  const data = new Float32Array(
+    buf.buffer.slice(buf.byteOffset + start, buf.byteOffset + start + rows * cols * 4),
+  );
   return { rows, cols, data };
 }
 
-const csv = (await readFile(join(src, 'test_annotation_squat_only.csv'), 'utf8')).trim().split('\n').slice(1);
+const csv = (await readFile(join(src, 'test_annotation_squat_only.csv'), 'utf8'))
+  .trim()
+  .split('\n')
+  .slice(1);
 await mkdir(out, { recursive: true });
 const annotations: { clip: string; count: number; repFrames: [number, number][] }[] = [];
 for (const line of csv) {
   const cells = line.split(',');
   const name = (cells[2] ?? '').replace('.mp4', '');
   const count = Number(cells[3]);
-  const bounds = cells.slice(4).filter((c) => c !== '').map(Number);
+  const bounds = cells
+    .slice(4)
+    .filter((c) => c !== '')
+    .map(Number);
   const repFrames: [number, number][] = [];
-  for (let i = 0; i + 1 < bounds.length; i += 2) repFrames.push([bounds[i] ?? 0, bounds[i + 1] ?? 0]);
+  for (let i = 0; i + 1 < bounds.length; i += 2)
+    repFrames.push([bounds[i] ?? 0, bounds[i + 1] ?? 0]);
   if (!(await readdir(src)).includes(`${name}.npy`)) continue;
   const { rows, cols, data } = readNpy(await readFile(join(src, `${name}.npy`)));
   const frames: TrackFrame[] = [];
@@ -53,8 +106,28 @@ for (const line of csv) {
     const empty = kps.every((k) => k.x === 0 && k.y === 0);
     frames.push({ timestampMs, pose: empty ? null : poseFromDetector(kps, 1, SIZE, timestampMs) });
   }
-  await writeFile(join(out, `${name}.track.json`), serializePoseTrack({ source: `RepCount ${name}.mp4 (MediaPipe landmarks)`, model: 'mediapipe-pose', backend: 'n/a', frameSize: SIZE, frames }) + '\n');
+  await writeFile(
+    join(out, `${name}.track.json`),
+    serializePoseTrack({
+      source: `RepCount ${name}.mp4 (MediaPipe landmarks)`,
+      model: 'mediapipe-pose',
+      backend: 'n/a',
+      frameSize: SIZE,
+      frames,
+    }) + '\n',
+  );
   annotations.push({ clip: name, count, repFrames });
   console.log(`${name}: ${rows} frames, ${count} reps`);
 }
-await writeFile(join(out, 'annotations.json'), JSON.stringify({ fps: FPS, note: 'RepCount test_annotation_squat_only.csv: count and [start, end] frame of each rep', clips: annotations }, null, 1) + '\n');
+await writeFile(
+  join(out, 'annotations.json'),
+  JSON.stringify(
+    {
+      fps: FPS,
+      note: 'RepCount test_annotation_squat_only.csv: count and [start, end] frame of each rep',
+      clips: annotations,
+    },
+    null,
+    1,
+  ) + '\n',
+);

@@ -18,7 +18,9 @@ if (!existsSync(join(data, 'labels.json'))) {
   console.error('npm run eval needs ../shared/data (the labelled clips); it is not here.');
   process.exit(1);
 }
-const labels = JSON.parse(await readFile(join(data, 'labels.json'), 'utf8')) as { clips: ClipLabel[] };
+const labels = JSON.parse(await readFile(join(data, 'labels.json'), 'utf8')) as {
+  clips: ClipLabel[];
+};
 const known = new Set(EXERCISES.map((e) => e.id));
 
 async function trackOf(file: string): Promise<PoseTrack> {
@@ -45,17 +47,27 @@ const cell = (v: unknown) => (v === undefined ? '' : Array.isArray(v) ? v.join('
 const rows = scores.map((s) => {
   const repOk = s.expectedReps === undefined || s.expectedReps === s.countedReps ? '' : ' ✗';
   const faultOk = cell(s.labelledFaults) === cell(s.foundFaults) ? '' : ' ✗';
-  const hold = s.expectedHoldSec === undefined ? '' : `${s.expectedHoldSec.toFixed(1)} / ${(s.heldSec ?? 0).toFixed(1)}`;
-  const circles = s.expectedCircles === undefined ? '' : `${s.expectedCircles} / ${s.countedCircles ?? 0}`;
+  const hold =
+    s.expectedHoldSec === undefined
+      ? ''
+      : `${s.expectedHoldSec.toFixed(1)} / ${(s.heldSec ?? 0).toFixed(1)}`;
+  const circles =
+    s.expectedCircles === undefined ? '' : `${s.expectedCircles} / ${s.countedCircles ?? 0}`;
   return `| ${s.clip.replace(/^partial_body\//, '')} | ${s.exercise} | ${cell(s.expectedReps)} | ${cell(s.countedReps)}${repOk} | ${s.misplacedReps || ''} | ${cell(s.labelledFaults)} | ${cell(s.foundFaults)}${faultOk} | ${hold} | ${circles} |`;
 });
-console.log('| clip | exercise | reps labelled | counted | off-time | faults labelled | found | hold s labelled / timed | circles labelled / counted |');
+console.log(
+  '| clip | exercise | reps labelled | counted | off-time | faults labelled | found | hold s labelled / timed | circles labelled / counted |',
+);
 console.log('|---|---|---|---|---|---|---|---|---|');
 console.log(rows.join('\n'));
 const sum = summarize(scores);
 const pct = (n: number, d: number) => (d === 0 ? 'n/a' : `${Math.round((100 * n) / d)} %`);
-console.log(`\nRep counts: ${sum.exact}/${sum.countedClips} exact (${pct(sum.exact, sum.countedClips)}), ${pct(sum.withinOne, sum.countedClips)} within one, mean absolute error ${sum.meanAbsError.toFixed(2)}, ghost reps ${sum.ghostReps}, reps off the labelled times ${sum.misplacedReps}.`);
+console.log(
+  `\nRep counts: ${sum.exact}/${sum.countedClips} exact (${pct(sum.exact, sum.countedClips)}), ${pct(sum.withinOne, sum.countedClips)} within one, mean absolute error ${sum.meanAbsError.toFixed(2)}, ghost reps ${sum.ghostReps}, reps off the labelled times ${sum.misplacedReps}.`,
+);
 const precision = pct(sum.faultTruePositives, sum.faultTruePositives + sum.faultFalsePositives);
 const recall = pct(sum.faultTruePositives, sum.faultTruePositives + sum.faultFalseNegatives);
-console.log(`Faults (warn level, per clip and code): precision ${precision}, recall ${recall}; clean clips with a fault: ${sum.cleanClipsWithFaults}.`);
+console.log(
+  `Faults (warn level, per clip and code): precision ${precision}, recall ${recall}; clean clips with a fault: ${sum.cleanClipsWithFaults}.`,
+);
 if (skipped.length > 0) console.log(`Not scored: ${skipped.join('; ')}`);

@@ -34,20 +34,40 @@ export interface ClipScore {
 export const REP_TIME_TOLERANCE_SEC = 1.0;
 
 /** Fault codes the labels use; others (tempo advice, info) are not scored against them. */
-const LABELLED_CODES = new Set(['knee-valgus', 'heel-lift', 'shallow-depth', 'forward-lean', 'knees-over-toes', 'head-bob', 'tempo']);
+const LABELLED_CODES = new Set([
+  'knee-valgus',
+  'heel-lift',
+  'shallow-depth',
+  'forward-lean',
+  'knees-over-toes',
+  'head-bob',
+  'tempo',
+]);
 
 export function scoreClip(label: ClipLabel, report: Report): ClipScore {
-  const expected = typeof label.reps === 'number' && report.repCount !== undefined ? label.reps : undefined;
+  const expected =
+    typeof label.reps === 'number' && report.repCount !== undefined ? label.reps : undefined;
   const marks = label.bottomsSec ?? label.topsSec?.map(([a, b]) => (a + b) / 2) ?? [];
   const reps = report.reps ?? [];
   const topsWindows = label.topsSec;
   const misplaced = reps.filter((r) => {
     if (topsWindows !== undefined) {
-      return !topsWindows.some(([a, b]) => r.bottomSec >= a - REP_TIME_TOLERANCE_SEC && r.bottomSec <= b + REP_TIME_TOLERANCE_SEC);
+      return !topsWindows.some(
+        ([a, b]) =>
+          r.bottomSec >= a - REP_TIME_TOLERANCE_SEC && r.bottomSec <= b + REP_TIME_TOLERANCE_SEC,
+      );
     }
-    return marks.length > 0 && !marks.some((m) => Math.abs(m - r.bottomSec) <= REP_TIME_TOLERANCE_SEC);
+    return (
+      marks.length > 0 && !marks.some((m) => Math.abs(m - r.bottomSec) <= REP_TIME_TOLERANCE_SEC)
+    );
   }).length;
-  const found = [...new Set(report.faults.filter((f) => f.severity === 'warn' && LABELLED_CODES.has(f.code)).map((f) => f.code))].sort();
+  const found = [
+    ...new Set(
+      report.faults
+        .filter((f) => f.severity === 'warn' && LABELLED_CODES.has(f.code))
+        .map((f) => f.code),
+    ),
+  ].sort();
   const holds = label.holdsSec;
   return {
     clip: label.file,
@@ -60,7 +80,10 @@ export function scoreClip(label: ClipLabel, report: Report): ClipScore {
     expectedHoldSec: holds === undefined ? undefined : holds.reduce((s, [a, b]) => s + (b - a), 0),
     heldSec: report.heldSeconds,
     expectedCircles: label.circles,
-    countedCircles: report.circles === undefined ? undefined : report.circles.clockwise + report.circles.anticlockwise,
+    countedCircles:
+      report.circles === undefined
+        ? undefined
+        : report.circles.clockwise + report.circles.anticlockwise,
   };
 }
 
@@ -92,12 +115,15 @@ export function summarize(scores: readonly ClipScore[]): Summary {
     countedClips: counted.length,
     exact: err.filter((e) => e === 0).length,
     withinOne: err.filter((e) => Math.abs(e) <= 1).length,
-    meanAbsError: counted.length === 0 ? 0 : err.reduce((a, e) => a + Math.abs(e), 0) / counted.length,
+    meanAbsError:
+      counted.length === 0 ? 0 : err.reduce((a, e) => a + Math.abs(e), 0) / counted.length,
     ghostReps: err.filter((e) => e > 0).reduce((a, e) => a + e, 0),
     misplacedReps: counted.reduce((a, s) => a + s.misplacedReps, 0),
     faultTruePositives: tp,
     faultFalsePositives: fp,
     faultFalseNegatives: fn,
-    cleanClipsWithFaults: scores.filter((s) => s.labelledFaults.length === 0 && s.foundFaults.length > 0).length,
+    cleanClipsWithFaults: scores.filter(
+      (s) => s.labelledFaults.length === 0 && s.foundFaults.length > 0,
+    ).length,
   };
 }

@@ -9,7 +9,15 @@ import { trackVideo } from '../cli/track-video.ts';
 
 // --rendered: the synthetic clips in ../shared/data/rendered (exact ground truth, test use only).
 const rendered = process.argv.includes('--rendered');
-const videosDir = join(import.meta.dirname, '..', '..', '..', 'shared', 'data', rendered ? 'rendered' : 'videos');
+const videosDir = join(
+  import.meta.dirname,
+  '..',
+  '..',
+  '..',
+  'shared',
+  'data',
+  rendered ? 'rendered' : 'videos',
+);
 const outDir = join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'tracks');
 const args = process.argv.slice(2);
 const modelIdx = args.indexOf('--model');
@@ -30,5 +38,7 @@ for (const clip of clips) {
   const name = clip.replace(/^.*\//, '').replace(/\.mp4$/, '');
   await writeFile(join(outDir, `${name}.track.json`), serializePoseTrack(track) + '\n');
   const found = track.frames.filter((f) => f.pose !== null).length;
-  console.log(`${clip}: ${track.frames.length} frames, person in ${found}, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `${clip}: ${track.frames.length} frames, person in ${found}, ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
 }

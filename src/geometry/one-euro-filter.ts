@@ -32,7 +32,11 @@ export function oneEuroStep(
   params: OneEuroParams,
   resetAfterMs = 500,
 ): OneEuroState {
-  if (state === undefined || !(timestampMs > state.timestampMs) || timestampMs - state.timestampMs > resetAfterMs) {
+  if (
+    state === undefined ||
+    !(timestampMs > state.timestampMs) ||
+    timestampMs - state.timestampMs > resetAfterMs
+  ) {
     return { value, derivative: 0, timestampMs };
   }
   const dtSec = (timestampMs - state.timestampMs) / 1000;

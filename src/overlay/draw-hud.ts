@@ -38,7 +38,9 @@ export function drawHud(ctx: CanvasRenderingContext2D, d: OverlayData): void {
 function mainFigure(d: OverlayData): string {
   switch (d.kind) {
     case 'reps':
-      return d.target.reps === undefined ? `${d.live.repCount}` : `${d.live.repCount}/${d.target.reps}`;
+      return d.target.reps === undefined
+        ? `${d.live.repCount}`
+        : `${d.live.repCount}/${d.target.reps}`;
     case 'hold':
       return `${d.live.heldSec.toFixed(0)}/${d.target.holdSec ?? 0} s`;
     case 'circles':

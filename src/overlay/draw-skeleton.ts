@@ -7,10 +7,21 @@ export interface SkeletonStyle {
   readonly lineWidthPx: number;
 }
 
-export const SKELETON_STYLE: SkeletonStyle = { bone: '#7fdbff', joint: '#ffffff', fault: '#ff4136', lineWidthPx: 4 };
+export const SKELETON_STYLE: SkeletonStyle = {
+  bone: '#7fdbff',
+  joint: '#ffffff',
+  fault: '#ff4136',
+  lineWidthPx: 4,
+};
 
 /** Canvas position of a normalized point; mirrored for a mirrored preview. */
-export function toCanvas(x: number, y: number, width: number, height: number, mirrored: boolean): [number, number] {
+export function toCanvas(
+  x: number,
+  y: number,
+  width: number,
+  height: number,
+  mirrored: boolean,
+): [number, number] {
   return [(mirrored ? 1 - x : x) * width, y * height];
 }
 
@@ -50,7 +61,10 @@ export function drawSkeleton(
   // The person's own left and right, labelled at the knees (correct whatever the mirroring).
   ctx.font = 'bold 18px system-ui, sans-serif';
   ctx.fillStyle = style.joint;
-  for (const [name, label] of [['left_knee', 'L'], ['right_knee', 'R']] as const) {
+  for (const [name, label] of [
+    ['left_knee', 'L'],
+    ['right_knee', 'R'],
+  ] as const) {
     const p = at(name);
     if (p !== undefined) ctx.fillText(label, p[0] + 12, p[1]);
   }

@@ -13,7 +13,8 @@ export interface OverlayData {
   readonly kind: 'reps' | 'hold' | 'circles' | 'walk';
   readonly target: { readonly reps?: number; readonly holdSec?: number };
   /** The angle that matters for this exercise, and where to draw it. */
-  readonly angle: { readonly label: string; readonly deg: number; readonly at: KeypointName } | undefined;
+  readonly angle:
+    { readonly label: string; readonly deg: number; readonly at: KeypointName } | undefined;
   readonly cue: string | undefined;
   readonly awayWord: 'down' | 'up';
   /** Prescribed seconds for the current phase, for the tempo bar. */

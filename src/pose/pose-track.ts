@@ -1,4 +1,10 @@
-import { KEYPOINT_NAMES, type FrameSize, type Keypoint, type KeypointName, type Pose } from './skeleton.ts';
+import {
+  KEYPOINT_NAMES,
+  type FrameSize,
+  type Keypoint,
+  type KeypointName,
+  type Pose,
+} from './skeleton.ts';
 
 /**
  * A pose track: what the detector saw in every analysed frame of a video or a camera session.
@@ -66,7 +72,11 @@ export function parsePoseTrack(text: string, origin = 'pose track'): PoseTrack {
     throw new Error(`${origin} is not JSON.`);
   }
   const stored = raw as Partial<StoredTrack>;
-  if (stored.format !== 'formcheck-pose-track' || stored.version !== 1 || !Array.isArray(stored.frames)) {
+  if (
+    stored.format !== 'formcheck-pose-track' ||
+    stored.version !== 1 ||
+    !Array.isArray(stored.frames)
+  ) {
     throw new Error(`${origin} is not a formcheck pose track (version 1).`);
   }
   const frameSize = stored.frameSize ?? { widthPx: 1, heightPx: 1 };

@@ -96,6 +96,9 @@ export function keypoint(
   return k;
 }
 
-export function sideName(side: Side, joint: 'shoulder' | 'hip' | 'knee' | 'ankle' | 'heel' | 'toe' | 'wrist' | 'elbow' | 'ear' | 'eye'): KeypointName {
+export function sideName(
+  side: Side,
+  joint: 'shoulder' | 'hip' | 'knee' | 'ankle' | 'heel' | 'toe' | 'wrist' | 'elbow' | 'ear' | 'eye',
+): KeypointName {
   return `${side}_${joint}`;
 }

@@ -31,10 +31,44 @@ export function historyToCsv(sets: readonly SetRecord[]): string {
   for (const s of sets) {
     const date = new Date(s.startedAtMs).toISOString();
     for (const r of s.reps) {
-      rows.push([date, s.sessionId, s.exerciseId, s.set, 'rep', r.index, r.startSec, r.endSec, r.phases.downSec, r.phases.bottomSec, r.phases.upSec, r.phases.topSec, r.depth?.kneeAngleDeg, r.depth?.belowParallel, undefined, r.faults.map((f) => f.code).join(';')]);
+      rows.push([
+        date,
+        s.sessionId,
+        s.exerciseId,
+        s.set,
+        'rep',
+        r.index,
+        r.startSec,
+        r.endSec,
+        r.phases.downSec,
+        r.phases.bottomSec,
+        r.phases.upSec,
+        r.phases.topSec,
+        r.depth?.kneeAngleDeg,
+        r.depth?.belowParallel,
+        undefined,
+        r.faults.map((f) => f.code).join(';'),
+      ]);
     }
     s.holds.forEach((h, i) => {
-      rows.push([date, s.sessionId, s.exerciseId, s.set, 'hold', i + 1, h.startSec, h.endSec, undefined, undefined, undefined, undefined, undefined, undefined, h.seconds, '']);
+      rows.push([
+        date,
+        s.sessionId,
+        s.exerciseId,
+        s.set,
+        'hold',
+        i + 1,
+        h.startSec,
+        h.endSec,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        h.seconds,
+        '',
+      ]);
     });
   }
   return [CSV_COLUMNS.join(','), ...rows.map((r) => r.map(csvCell).join(','))].join('\n') + '\n';

@@ -18,7 +18,10 @@ export function progressOf(sets: readonly SetRecord[], exerciseId: string): Prog
     .map((s) => {
       const n = s.reps.length;
       const tempoOk = s.reps.filter((r) => !r.faults.some((f) => f.code === 'tempo')).length;
-      const warn = s.reps.reduce((sum, r) => sum + r.faults.filter((f) => f.severity === 'warn').length, 0);
+      const warn = s.reps.reduce(
+        (sum, r) => sum + r.faults.filter((f) => f.severity === 'warn').length,
+        0,
+      );
       return {
         atMs: s.startedAtMs,
         reps: n,

@@ -53,7 +53,11 @@ async function loadFrames(file: File, maxFrames: number): Promise<number> {
 
 const copy = (b: ImageBitmap) => createImageBitmap(b);
 
-async function runWorker(model: ModelId, backend: BackendPreference, wasmThreads = true): Promise<BenchRun> {
+async function runWorker(
+  model: ModelId,
+  backend: BackendPreference,
+  wasmThreads = true,
+): Promise<BenchRun> {
   const client = PoseClient.start();
   try {
     const info = await client.init({ model, backend, wasmThreads });
@@ -66,13 +70,26 @@ async function runWorker(model: ModelId, backend: BackendPreference, wasmThreads
       frameMs.push(performance.now() - t0);
       poses.push(result?.pose ?? null);
     }
-    return { model, where: 'worker', backend: info.backend.name, backendReason: info.backend.reason, loadMs: info.loadMs, frameMs, poses, heapMB: heap() };
+    return {
+      model,
+      where: 'worker',
+      backend: info.backend.name,
+      backendReason: info.backend.reason,
+      loadMs: info.loadMs,
+      frameMs,
+      poses,
+      heapMB: heap(),
+    };
   } finally {
     client.stop();
   }
 }
 
-async function runMainThread(model: ModelId, backend: BackendPreference, wasmThreads = true): Promise<BenchRun> {
+async function runMainThread(
+  model: ModelId,
+  backend: BackendPreference,
+  wasmThreads = true,
+): Promise<BenchRun> {
   const service = createBrowserPoseService(new URL('/models/', location.origin).href);
   try {
     const info = await service.init({ model, backend, wasmThreads });
@@ -85,7 +102,16 @@ async function runMainThread(model: ModelId, backend: BackendPreference, wasmThr
       frameMs.push(performance.now() - t0);
       poses.push(result.pose);
     }
-    return { model, where: 'main-thread', backend: info.backend.name, backendReason: info.backend.reason, loadMs: info.loadMs, frameMs, poses, heapMB: heap() };
+    return {
+      model,
+      where: 'main-thread',
+      backend: info.backend.name,
+      backendReason: info.backend.reason,
+      loadMs: info.loadMs,
+      frameMs,
+      poses,
+      heapMB: heap(),
+    };
   } finally {
     service.dispose();
   }

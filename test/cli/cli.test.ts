@@ -30,7 +30,12 @@ describe('formcheck command line', () => {
   it('analyze --json: exactly one JSON document with the report', () => {
     const r = formcheck('analyze', TRACK, '--exercise', 'squat', '--json');
     expect(r.status, r.stderr).toBe(0);
-    const report = JSON.parse(r.stdout) as { exercise: string; repCount: number; reps: { phases: object }[]; view: string };
+    const report = JSON.parse(r.stdout) as {
+      exercise: string;
+      repCount: number;
+      reps: { phases: object }[];
+      view: string;
+    };
     expect(report).toMatchObject({ exercise: 'squat', repCount: 2, view: 'side' });
     expect(report.reps[0]?.phases).toHaveProperty('downSec');
   });

@@ -11,14 +11,21 @@ import { ARTIFACTS, launch, makeY4m } from './chromium.ts';
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const DOWEL = join(FIXTURES, 'squat_side_gym_dowel_2reps.mp4');
 /** What `formcheck analyze` counts on the same clip (from its committed pose track). */
-const ANALYZE_COUNT = analyzeTrack(parsePoseTrack(readFileSync(join(FIXTURES, 'tracks', 'squat_side_gym_dowel_2reps.track.json'), 'utf8')), 'squat').repCount;
+const ANALYZE_COUNT = analyzeTrack(
+  parsePoseTrack(
+    readFileSync(join(FIXTURES, 'tracks', 'squat_side_gym_dowel_2reps.track.json'), 'utf8'),
+  ),
+  'squat',
+).repCount;
 
 interface Live {
   screen: string;
   lastOverlay?: { live: { repCount: number; ready: boolean } };
 }
-const diag = (page: Page) => page.evaluate(() => (globalThis as unknown as { formcheck: Live }).formcheck);
-const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+const diag = (page: Page) =>
+  page.evaluate(() => (globalThis as unknown as { formcheck: Live }).formcheck);
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
 
 async function startSquat(page: Page, reps: number, sets: number): Promise<void> {
   const card = page.locator('[data-exercise="squat"]');
@@ -48,7 +55,12 @@ describe('a coached squat set with a real video as the webcam', () => {
   it('counts the set hands-free and shows its summary', async () => {
     await shot(page, '1-choose');
     await startSquat(page, 2, 1);
-    await page.waitForFunction(() => (globalThis as unknown as { formcheck: Live }).formcheck.lastOverlay?.live.ready === true, undefined, { timeout: 60_000 });
+    await page.waitForFunction(
+      () =>
+        (globalThis as unknown as { formcheck: Live }).formcheck.lastOverlay?.live.ready === true,
+      undefined,
+      { timeout: 60_000 },
+    );
     await shot(page, '2-setup-ready');
     await page.waitForSelector('[data-session-done]', { timeout: 120_000 });
     await shot(page, '3-set-summary');
@@ -64,9 +76,16 @@ describe('a coached squat set with a real video as the webcam', () => {
     await page.waitForSelector('[data-session] [data-summary-line]');
     await shot(page, '4-history');
     expect(await page.locator('[data-session]').count()).toBe(1);
-    expect(await page.locator('[data-session] [data-summary-line]').first().textContent()).toMatch(/^2 reps/);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
-    const csv = readFileSync(await download.path(), 'utf8').trim().split('\n');
+    expect(await page.locator('[data-session] [data-summary-line]').first().textContent()).toMatch(
+      /^2 reps/,
+    );
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('#export-csv'),
+    ]);
+    const csv = readFileSync(await download.path(), 'utf8')
+      .trim()
+      .split('\n');
     expect(csv[0]).toContain('down_s,bottom_s,up_s,top_s');
     expect(csv[0]).toContain('faults');
     const reps = csv.slice(1).filter((r) => r.split(',')[4] === 'rep');
@@ -93,10 +112,16 @@ describe('the set-up gate', () => {
       const page = await context.newPage();
       await page.goto(inject('baseUrl'));
       await startSquat(page, 2, 1);
-      await page.waitForFunction(() => /can't see your/.test(document.getElementById('gate')?.textContent ?? ''), undefined, { timeout: 60_000 });
+      await page.waitForFunction(
+        () => /can't see your/.test(document.getElementById('gate')?.textContent ?? ''),
+        undefined,
+        { timeout: 60_000 },
+      );
       await page.waitForTimeout(8000);
       await shot(page, '5-gate-legs-out');
-      expect(await page.locator('#gate').textContent()).toMatch(/can't see your (hip|knee|ankle)|Step into view/);
+      expect(await page.locator('#gate').textContent()).toMatch(
+        /can't see your (hip|knee|ankle)|Step into view/,
+      );
       expect((await diag(page)).lastOverlay?.live.repCount ?? 0).toBe(0);
       expect((await diag(page)).lastOverlay?.live.ready).toBe(false);
     } finally {

@@ -38,26 +38,56 @@ export async function launch(options: LaunchOptions = {}): Promise<BrowserContex
   const profile = options.profileDir ?? (await mkdtemp(join(tmpdir(), 'formcheck-chromium-')));
   const args = [...BASE_FLAGS];
   if (options.fakeCamera !== undefined) {
-    args.push('--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${options.fakeCamera}`);
+    args.push(
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${options.fakeCamera}`,
+    );
   }
-  if (options.cameraAllowed !== false && (options.fakeCamera !== undefined || options.noCamera === true)) args.push('--use-fake-ui-for-media-stream');
-  if (options.cameraAllowed === false) args.push('--use-fake-device-for-media-stream', '--deny-permission-prompts');
+  if (
+    options.cameraAllowed !== false &&
+    (options.fakeCamera !== undefined || options.noCamera === true)
+  )
+    args.push('--use-fake-ui-for-media-stream');
+  if (options.cameraAllowed === false)
+    args.push('--use-fake-device-for-media-stream', '--deny-permission-prompts');
   await mkdir(ARTIFACTS, { recursive: true });
-  return chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args, viewport: { width: 1280, height: 800 } });
+  return chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args,
+    viewport: { width: 1280, height: 800 },
+  });
 }
 
 /**
  * Makes a .y4m webcam file from a real clip with the project's ffmpeg: scaled to at most 480 px
  * high (a .y4m is raw), optional crop (e.g. legs out of frame), optional frame rate.
  */
-export async function makeY4m(clip: string, name: string, opts: { cropTopFraction?: number; fps?: number; seconds?: number } = {}): Promise<string> {
+export async function makeY4m(
+  clip: string,
+  name: string,
+  opts: { cropTopFraction?: number; fps?: number; seconds?: number } = {},
+): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'formcheck-y4m-'));
   const out = join(dir, `${name}.y4m`);
   const filters = [];
   if (opts.cropTopFraction !== undefined) filters.push(`crop=iw:ih*${opts.cropTopFraction}:0:0`);
   filters.push('scale=-2:480');
   if (opts.fps !== undefined) filters.push(`fps=${opts.fps}`);
-  const args = ['-hide_banner', '-loglevel', 'error', '-y', '-i', clip, ...(opts.seconds ? ['-t', String(opts.seconds)] : []), '-vf', filters.join(','), '-pix_fmt', 'yuv420p', out];
+  const args = [
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-y',
+    '-i',
+    clip,
+    ...(opts.seconds ? ['-t', String(opts.seconds)] : []),
+    '-vf',
+    filters.join(','),
+    '-pix_fmt',
+    'yuv420p',
+    out,
+  ];
   const r = spawnSync(FFMPEG_PATH, args, { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`ffmpeg failed: ${r.stderr}`);
   return out;

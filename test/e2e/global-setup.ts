@@ -6,7 +6,10 @@ let server: PreviewServer | undefined;
 /** Builds the app once and serves it (production build, COOP/COEP headers) for the Chromium tests. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   await build({ logLevel: 'warn' });
-  server = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'warn' });
+  server = await preview({
+    preview: { port: 0, host: '127.0.0.1', strictPort: false },
+    logLevel: 'warn',
+  });
   const url = server.resolvedUrls?.local[0];
   if (url === undefined) throw new Error('vite preview did not start');
   project.provide('baseUrl', url.replace(/\/$/, ''));

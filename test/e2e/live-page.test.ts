@@ -7,7 +7,10 @@ const CLIP = join(import.meta.dirname, '..', 'fixtures', 'squat_front_band_woman
 
 interface PageDiagnostics {
   overlayFrames: number;
-  lastOverlay?: { pose: { keypoints: Record<string, { x: number; y: number; score: number }> } | null; mirrored: boolean };
+  lastOverlay?: {
+    pose: { keypoints: Record<string, { x: number; y: number; score: number }> } | null;
+    mirrored: boolean;
+  };
   info?: { model: string; backend: { name: string } };
   fps: number;
 }
@@ -22,7 +25,8 @@ describe('the page with a real video as its webcam', () => {
     page = await context.newPage();
     const base = inject('baseUrl');
     page.on('request', (r) => {
-      if (!r.url().startsWith(base) && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) outside.push(r.url());
+      if (!r.url().startsWith(base) && !r.url().startsWith('blob:') && !r.url().startsWith('data:'))
+        outside.push(r.url());
     });
     await page.goto(base);
   });
@@ -33,14 +37,27 @@ describe('the page with a real video as its webcam', () => {
 
   it('draws the skeleton of the person in the video over the camera view', async () => {
     await page.click('[data-start="squat"]');
-    await page.waitForFunction(() => {
-      const d = (globalThis as { formcheck?: PageDiagnostics }).formcheck;
-      return d !== undefined && d.overlayFrames > 10 && d.lastOverlay?.pose != null;
-    }, undefined, { timeout: 120_000 });
-    const d = await page.evaluate(() => (globalThis as unknown as { formcheck: PageDiagnostics }).formcheck);
+    await page.waitForFunction(
+      () => {
+        const d = (globalThis as { formcheck?: PageDiagnostics }).formcheck;
+        return d !== undefined && d.overlayFrames > 10 && d.lastOverlay?.pose != null;
+      },
+      undefined,
+      { timeout: 120_000 },
+    );
+    const d = await page.evaluate(
+      () => (globalThis as unknown as { formcheck: PageDiagnostics }).formcheck,
+    );
     const k = d.lastOverlay?.pose?.keypoints ?? {};
     // The overlay was given a confident full-body pose, mirrored for the selfie view.
-    for (const name of ['left_hip', 'right_hip', 'left_knee', 'right_knee', 'left_ankle', 'right_ankle']) {
+    for (const name of [
+      'left_hip',
+      'right_hip',
+      'left_knee',
+      'right_knee',
+      'left_ankle',
+      'right_ankle',
+    ]) {
       expect(k[name]?.score ?? 0, name).toBeGreaterThan(0.5);
     }
     expect((k['left_ankle']?.y ?? 0) > (k['left_hip']?.y ?? 1)).toBe(true);

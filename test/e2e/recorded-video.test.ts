@@ -17,14 +17,26 @@ describe('a recorded video opened in the page', () => {
       const page = await context.newPage();
       await page.goto(inject('baseUrl'));
       await page.locator('[data-exercise="squat"] input[type="file"]').setInputFiles(CLIP);
-      await page.waitForFunction(() => (globalThis as { formcheck?: { lastReport?: unknown } }).formcheck?.lastReport !== undefined, undefined, { timeout: 120_000 });
+      await page.waitForFunction(
+        () =>
+          (globalThis as { formcheck?: { lastReport?: unknown } }).formcheck?.lastReport !==
+          undefined,
+        undefined,
+        { timeout: 120_000 },
+      );
       await page.screenshot({ path: join(ARTIFACTS, 'recorded-video-report.png') });
-      const report = await page.evaluate(() => (globalThis as unknown as { formcheck: { lastReport: Report } }).formcheck.lastReport);
+      const report = await page.evaluate(
+        () => (globalThis as unknown as { formcheck: { lastReport: Report } }).formcheck.lastReport,
+      );
       expect(report.repCount).toBe(cli.repCount);
       expect(report.repCount).toBe(2);
       report.reps?.forEach((rep, i) => {
-        expect(Math.abs(rep.bottomSec - (cli.reps?.[i]?.bottomSec ?? NaN))).toBeLessThanOrEqual(REP_TIME_TOLERANCE_SEC);
-        expect(Math.abs(rep.endSec - (cli.reps?.[i]?.endSec ?? NaN))).toBeLessThanOrEqual(REP_TIME_TOLERANCE_SEC);
+        expect(Math.abs(rep.bottomSec - (cli.reps?.[i]?.bottomSec ?? NaN))).toBeLessThanOrEqual(
+          REP_TIME_TOLERANCE_SEC,
+        );
+        expect(Math.abs(rep.endSec - (cli.reps?.[i]?.endSec ?? NaN))).toBeLessThanOrEqual(
+          REP_TIME_TOLERANCE_SEC,
+        );
       });
       expect(report.faults.map((f) => f.code)).toEqual(cli.faults.map((f) => f.code));
       expect(await page.locator('[data-summary-line]').first().textContent()).toMatch(/^2 reps/);
@@ -38,7 +50,11 @@ describe('a recorded video opened in the page', () => {
     try {
       const page = await context.newPage();
       await page.goto(inject('baseUrl'));
-      await page.locator('[data-exercise="squat"] input[type="file"]').setInputFiles({ name: 'broken.mp4', mimeType: 'video/mp4', buffer: Buffer.from('this is not a video') });
+      await page.locator('[data-exercise="squat"] input[type="file"]').setInputFiles({
+        name: 'broken.mp4',
+        mimeType: 'video/mp4',
+        buffer: Buffer.from('this is not a video'),
+      });
       const error = page.locator('#error');
       await error.waitFor({ state: 'visible', timeout: 30_000 });
       expect(await error.textContent()).toMatch(/could not be read as a video/);

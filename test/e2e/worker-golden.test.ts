@@ -10,7 +10,9 @@ import { launch } from './chromium.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const CLIP = join(FIXTURES, 'squat_front_band_woman_3reps.mp4');
-const GOLDEN = JSON.parse(readFileSync(join(FIXTURES, 'squat_front_band_woman_3reps.golden-blazepose.json'), 'utf8')) as number[][][];
+const GOLDEN = JSON.parse(
+  readFileSync(join(FIXTURES, 'squat_front_band_woman_3reps.golden-blazepose.json'), 'utf8'),
+) as number[][][];
 const VIDEO = { widthPx: 720, heightPx: 1280, fps: 5 };
 
 /**
@@ -29,8 +31,55 @@ const MAX_MEAN_ERROR_PX: Record<ModelId, number> = {
  *  distance in normalized units; measured 0.0010 (≈0.6 px at 640 px). */
 const MAX_NODE_VS_BROWSER = 0.004;
 
-const BLAZEPOSE_ORDER = ['nose', 'left_eye_inner', 'left_eye', 'left_eye_outer', 'right_eye_inner', 'right_eye', 'right_eye_outer', 'left_ear', 'right_ear', 'mouth_left', 'mouth_right', 'left_shoulder', 'right_shoulder', 'left_elbow', 'right_elbow', 'left_wrist', 'right_wrist', 'left_pinky', 'right_pinky', 'left_index', 'right_index', 'left_thumb', 'right_thumb', 'left_hip', 'right_hip', 'left_knee', 'right_knee', 'left_ankle', 'right_ankle', 'left_heel', 'right_heel', 'left_foot_index', 'right_foot_index'];
-const BODY: readonly KeypointName[] = ['left_shoulder', 'right_shoulder', 'left_elbow', 'right_elbow', 'left_wrist', 'right_wrist', 'left_hip', 'right_hip', 'left_knee', 'right_knee', 'left_ankle', 'right_ankle'];
+const BLAZEPOSE_ORDER = [
+  'nose',
+  'left_eye_inner',
+  'left_eye',
+  'left_eye_outer',
+  'right_eye_inner',
+  'right_eye',
+  'right_eye_outer',
+  'left_ear',
+  'right_ear',
+  'mouth_left',
+  'mouth_right',
+  'left_shoulder',
+  'right_shoulder',
+  'left_elbow',
+  'right_elbow',
+  'left_wrist',
+  'right_wrist',
+  'left_pinky',
+  'right_pinky',
+  'left_index',
+  'right_index',
+  'left_thumb',
+  'right_thumb',
+  'left_hip',
+  'right_hip',
+  'left_knee',
+  'right_knee',
+  'left_ankle',
+  'right_ankle',
+  'left_heel',
+  'right_heel',
+  'left_foot_index',
+  'right_foot_index',
+];
+const BODY: readonly KeypointName[] = [
+  'left_shoulder',
+  'right_shoulder',
+  'left_elbow',
+  'right_elbow',
+  'left_wrist',
+  'right_wrist',
+  'left_hip',
+  'right_hip',
+  'left_knee',
+  'right_knee',
+  'left_ankle',
+  'right_ankle',
+];
 
 function goldenPx(frame: number, name: KeypointName): [number, number] {
   const p = GOLDEN[frame]?.[BLAZEPOSE_ORDER.indexOf(name)];
@@ -67,18 +116,24 @@ describe('the pose worker in Chromium on a real squat video', () => {
     await context?.close();
   });
 
-  it.each(MODEL_IDS)('loads %s from models/ and finds the person near the golden landmarks', async (model) => {
-    const run = await runInPage(page, 'runWorker', model);
-    runs.set(model, run);
-    const { mean, found } = meanErrorPx(run.poses);
-    console.log(`${model}: mean keypoint error ${mean.toFixed(1)} px (limit ${MAX_MEAN_ERROR_PX[model]}), person in ${found}/${run.poses.length} frames, ${run.backend}`);
-    expect(run.poses.length).toBe(GOLDEN.length);
-    expect(found).toBe(GOLDEN.length);
-    expect(mean).toBeLessThan(MAX_MEAN_ERROR_PX[model]);
-  });
+  it.each(MODEL_IDS)(
+    'loads %s from models/ and finds the person near the golden landmarks',
+    async (model) => {
+      const run = await runInPage(page, 'runWorker', model);
+      runs.set(model, run);
+      const { mean, found } = meanErrorPx(run.poses);
+      console.log(
+        `${model}: mean keypoint error ${mean.toFixed(1)} px (limit ${MAX_MEAN_ERROR_PX[model]}), person in ${found}/${run.poses.length} frames, ${run.backend}`,
+      );
+      expect(run.poses.length).toBe(GOLDEN.length);
+      expect(found).toBe(GOLDEN.length);
+      expect(mean).toBeLessThan(MAX_MEAN_ERROR_PX[model]);
+    },
+  );
 
   it('matches the command line (Node, same model) frame by frame', async () => {
-    const browser = runs.get('blazepose-full') ?? (await runInPage(page, 'runWorker', 'blazepose-full'));
+    const browser =
+      runs.get('blazepose-full') ?? (await runInPage(page, 'runWorker', 'blazepose-full'));
     const node = await trackVideo(CLIP, 'blazepose-full');
     expect(node.frames.length).toBe(browser.poses.length);
     let sum = 0;
@@ -92,7 +147,9 @@ describe('the pose worker in Chromium on a real squat video', () => {
         n += 1;
       }
     });
-    console.log(`Node vs browser worker: mean ${(sum / n).toFixed(4)} (normalized), limit ${MAX_NODE_VS_BROWSER}`);
+    console.log(
+      `Node vs browser worker: mean ${(sum / n).toFixed(4)} (normalized), limit ${MAX_NODE_VS_BROWSER}`,
+    );
     expect(n).toBeGreaterThan(BODY.length * node.frames.length * 0.9);
     expect(sum / n).toBeLessThan(MAX_NODE_VS_BROWSER);
   });

@@ -4,19 +4,44 @@ import { CueSelector, issueText } from '../../src/engine/cues.ts';
 import type { Fault } from '../../src/engine/faults.ts';
 import type { RepReport } from '../../src/engine/report.ts';
 
-const fault = (code: Fault['code'], message: string, severity: Fault['severity'] = 'warn'): Fault => ({ code, severity, atSec: 1, value: 1, unit: 'x', message });
-const rep = (index: number, faults: Fault[] = []): EngineEvent => ({ type: 'rep', rep: { index, startSec: 0, bottomSec: 1, endSec: 2, phases: { downSec: 1, bottomSec: 0, upSec: 1, topSec: 0 }, amplitude: 1, faults } satisfies RepReport });
+const fault = (
+  code: Fault['code'],
+  message: string,
+  severity: Fault['severity'] = 'warn',
+): Fault => ({ code, severity, atSec: 1, value: 1, unit: 'x', message });
+const rep = (index: number, faults: Fault[] = []): EngineEvent => ({
+  type: 'rep',
+  rep: {
+    index,
+    startSec: 0,
+    bottomSec: 1,
+    endSec: 2,
+    phases: { downSec: 1, bottomSec: 0, upSec: 1, topSec: 0 },
+    amplitude: 1,
+    faults,
+  } satisfies RepReport,
+});
 
 describe('spoken cues', () => {
   it('always says the count, and one form cue at a time', () => {
     const cues = new CueSelector();
-    const said = cues.select([rep(1, [fault('knee-valgus', 'Knees out.'), fault('shallow-depth', 'Go deeper.')]), { type: 'fault', fault: fault('knee-valgus', 'Knees out.') }], 0);
-    expect(said).toEqual([{ text: '1', priority: 'count' }, { text: 'Knees out.', priority: 'cue' }]);
+    const said = cues.select(
+      [
+        rep(1, [fault('knee-valgus', 'Knees out.'), fault('shallow-depth', 'Go deeper.')]),
+        { type: 'fault', fault: fault('knee-valgus', 'Knees out.') },
+      ],
+      0,
+    );
+    expect(said).toEqual([
+      { text: '1', priority: 'count' },
+      { text: 'Knees out.', priority: 'cue' },
+    ]);
   });
 
   it('waits between cues and does not nag with the same one', () => {
     const cues = new CueSelector({ gapMs: 2000, repeatAfterMs: 10_000 });
-    const f = (t: number, m: string) => cues.select([{ type: 'fault', fault: fault('knee-valgus', m) }], t).map((u) => u.text);
+    const f = (t: number, m: string) =>
+      cues.select([{ type: 'fault', fault: fault('knee-valgus', m) }], t).map((u) => u.text);
     expect(f(0, 'Knees out.')).toEqual(['Knees out.']);
     expect(f(1000, 'Chest up.')).toEqual([]);
     expect(f(3000, 'Knees out.')).toEqual([]);
@@ -25,7 +50,9 @@ describe('spoken cues', () => {
   });
 
   it('tells the person what the set-up gate is missing, in words', () => {
-    expect(issueText({ kind: 'missing', keypoints: ['left_knee', 'left_ankle'] })).toBe("I can't see your knee, ankle. Step back so your whole body is in view.");
+    expect(issueText({ kind: 'missing', keypoints: ['left_knee', 'left_ankle'] })).toBe(
+      "I can't see your knee, ankle. Step back so your whole body is in view.",
+    );
     expect(issueText({ kind: 'no-person' })).toBe('Step into view.');
   });
 });

@@ -9,7 +9,11 @@ const FPS = 30;
 /** Hold timing is judged to within this (the hold starts after 0.5 s inside the envelope). */
 const HOLD_TOLERANCE_SEC = 0.8;
 
-function analyze(exerciseId: string, poses: readonly Pose[], direction?: 'clockwise' | 'anticlockwise'): Report {
+function analyze(
+  exerciseId: string,
+  poses: readonly Pose[],
+  direction?: 'clockwise' | 'anticlockwise',
+): Report {
   const a = new ExerciseAnalyzer(findExercise(exerciseId));
   if (direction !== undefined) a.setCircleDirection(direction);
   for (const p of poses) a.push(p, p.timestampMs);
@@ -26,7 +30,9 @@ describe('hold timer (assisted squat hold)', () => {
   });
 
   it('reports a break, with its time and why, and does not time the break', () => {
-    const poses = sequence(24, FPS, (t) => squatAt('side', (t >= 2 && t < 10) || (t >= 13 && t < 22) ? 0.9 : 0));
+    const poses = sequence(24, FPS, (t) =>
+      squatAt('side', (t >= 2 && t < 10) || (t >= 13 && t < 22) ? 0.9 : 0),
+    );
     const r = analyze('squat-hold', poses);
     expect(r.holds).toHaveLength(2);
     expect(r.holds?.[0]?.endSec).toBeCloseTo(10, 0);
@@ -35,7 +41,9 @@ describe('hold timer (assisted squat hold)', () => {
   });
 
   it('bridges a wobble shorter than the grace time', () => {
-    const poses = sequence(14, FPS, (t) => squatAt('side', t >= 2 && t < 12 && !(t >= 6 && t < 6.3) ? 0.9 : 0));
+    const poses = sequence(14, FPS, (t) =>
+      squatAt('side', t >= 2 && t < 12 && !(t >= 6 && t < 6.3) ? 0.9 : 0),
+    );
     expect(analyze('squat-hold', poses).holds).toHaveLength(1);
   });
 
@@ -48,12 +56,28 @@ describe('hold timer (assisted squat hold)', () => {
 
 describe('stances and yoga holds: each is timed only inside its own envelope', () => {
   const kiba = (low: boolean): FigurePose => {
-    const l = { ...STAND, ankleX: 0.2, shinDeg: low ? 25 : 0, thighDeg: low ? 65 : 0, kneeIn: -0.02 };
+    const l = {
+      ...STAND,
+      ankleX: 0.2,
+      shinDeg: low ? 25 : 0,
+      thighDeg: low ? 65 : 0,
+      kneeIn: -0.02,
+    };
     return { view: 'front', left: l, right: l, torsoDeg: 0 };
   };
   it('kiba dachi: wide and low counts, standing tall does not', () => {
-    expect(analyze('kiba-dachi', sequence(10, FPS, () => kiba(true))).heldSeconds ?? 0).toBeGreaterThan(8.5);
-    expect(analyze('kiba-dachi', sequence(10, FPS, () => kiba(false))).heldSeconds ?? 0).toBe(0);
+    expect(
+      analyze(
+        'kiba-dachi',
+        sequence(10, FPS, () => kiba(true)),
+      ).heldSeconds ?? 0,
+    ).toBeGreaterThan(8.5);
+    expect(
+      analyze(
+        'kiba-dachi',
+        sequence(10, FPS, () => kiba(false)),
+      ).heldSeconds ?? 0,
+    ).toBe(0);
   });
 
   const lunge = (frontBend: number, backStraight: boolean): FigurePose => ({
@@ -63,16 +87,49 @@ describe('stances and yoga holds: each is timed only inside its own envelope', (
     right: { ...STAND, ankleX: -0.2, shinDeg: 35, thighDeg: backStraight ? -35 : 30 },
     torsoDeg: 5,
   });
-  it.each(['zenkutsu-dachi', 'warrior-1'])('%s: front knee bent, back leg straight counts', (id) => {
-    expect(analyze(id, sequence(8, FPS, () => lunge(1, true))).heldSeconds ?? 0).toBeGreaterThan(6.5);
-    expect(analyze(id, sequence(8, FPS, () => lunge(1, false))).heldSeconds ?? 0).toBe(0);
-  });
+  it.each(['zenkutsu-dachi', 'warrior-1'])(
+    '%s: front knee bent, back leg straight counts',
+    (id) => {
+      expect(
+        analyze(
+          id,
+          sequence(8, FPS, () => lunge(1, true)),
+        ).heldSeconds ?? 0,
+      ).toBeGreaterThan(6.5);
+      expect(
+        analyze(
+          id,
+          sequence(8, FPS, () => lunge(1, false)),
+        ).heldSeconds ?? 0,
+      ).toBe(0);
+    },
+  );
 
   it('downward dog: hips high counts, a plank does not', () => {
-    const dog: FigurePose = { view: 'side', left: { ...STAND, ankleX: -0.1, shinDeg: -25, thighDeg: -25 }, right: { ...STAND, ankleX: -0.09, shinDeg: -25, thighDeg: -25 }, torsoDeg: 140 };
-    const plank: FigurePose = { ...dog, left: { ...dog.left, shinDeg: -75, thighDeg: -75 }, right: { ...dog.right, shinDeg: -75, thighDeg: -75 }, torsoDeg: 100 };
-    expect(analyze('downward-dog', sequence(8, FPS, () => dog)).heldSeconds ?? 0).toBeGreaterThan(6.5);
-    expect(analyze('downward-dog', sequence(8, FPS, () => plank)).heldSeconds ?? 0).toBe(0);
+    const dog: FigurePose = {
+      view: 'side',
+      left: { ...STAND, ankleX: -0.1, shinDeg: -25, thighDeg: -25 },
+      right: { ...STAND, ankleX: -0.09, shinDeg: -25, thighDeg: -25 },
+      torsoDeg: 140,
+    };
+    const plank: FigurePose = {
+      ...dog,
+      left: { ...dog.left, shinDeg: -75, thighDeg: -75 },
+      right: { ...dog.right, shinDeg: -75, thighDeg: -75 },
+      torsoDeg: 100,
+    };
+    expect(
+      analyze(
+        'downward-dog',
+        sequence(8, FPS, () => dog),
+      ).heldSeconds ?? 0,
+    ).toBeGreaterThan(6.5);
+    expect(
+      analyze(
+        'downward-dog',
+        sequence(8, FPS, () => plank),
+      ).heldSeconds ?? 0,
+    ).toBe(0);
   });
 });
 
@@ -100,14 +157,23 @@ describe('knee circles', () => {
   });
 
   it('flags the head bobbing, and not a still head', () => {
-    expect(analyze('knee-circles', circles(10, 2, 0.02)).faults.map((f) => f.code)).toContain('head-bob');
-    expect(analyze('knee-circles', circles(10, 2, 0)).faults.map((f) => f.code)).not.toContain('head-bob');
+    expect(analyze('knee-circles', circles(10, 2, 0.02)).faults.map((f) => f.code)).toContain(
+      'head-bob',
+    );
+    expect(analyze('knee-circles', circles(10, 2, 0)).faults.map((f) => f.code)).not.toContain(
+      'head-bob',
+    );
   });
 });
 
 describe('walks', () => {
   /** Side-on walking: ankles swing fore and aft in antiphase, one step per half period. */
-  const walk = (seconds: number, foot: { heelLift?: number; toeLift?: number }, arms: 'contralateral' | 'ipsilateral' | 'none', depth = 0) =>
+  const walk = (
+    seconds: number,
+    foot: { heelLift?: number; toeLift?: number },
+    arms: 'contralateral' | 'ipsilateral' | 'none',
+    depth = 0,
+  ) =>
     sequence(seconds, FPS, (t) => {
       const s = Math.sin(Math.PI * t); // a step each second
       const base = depth > 0 ? squatAt('side', depth) : standing('side');
@@ -116,7 +182,9 @@ describe('walks', () => {
         ...base,
         left: { ...base.left, ...foot, ankleX: 0.12 * s },
         right: { ...base.right, ...foot, ankleX: -0.12 * s },
-        ...(arms === 'none' ? {} : { leftWristX: armSign * 0.1 * s, rightWristX: -armSign * 0.1 * s }),
+        ...(arms === 'none'
+          ? {}
+          : { leftWristX: armSign * 0.1 * s, rightWristX: -armSign * 0.1 * s }),
       };
     });
 
@@ -127,16 +195,22 @@ describe('walks', () => {
   });
 
   it('says when the toes come down on a heel walk', () => {
-    expect(analyze('heel-walk', walk(8.2, {}, 'none')).faults.map((f) => f.code)).toContain('toes-down');
+    expect(analyze('heel-walk', walk(8.2, {}, 'none')).faults.map((f) => f.code)).toContain(
+      'toes-down',
+    );
   });
 
   it('says when the heels come down on a toe walk', () => {
     expect(analyze('toe-walk', walk(8.2, { heelLift: 0.04 }, 'none')).faults).toEqual([]);
-    expect(analyze('toe-walk', walk(8.2, {}, 'none')).faults.map((f) => f.code)).toContain('heels-down');
+    expect(analyze('toe-walk', walk(8.2, {}, 'none')).faults.map((f) => f.code)).toContain(
+      'heels-down',
+    );
   });
 
   it('duck walk: low and contralateral is clean, same-side arm swing is flagged', () => {
     expect(analyze('duck-walk', walk(8.2, {}, 'contralateral', 0.9)).faults).toEqual([]);
-    expect(analyze('duck-walk', walk(8.2, {}, 'ipsilateral', 0.9)).faults.map((f) => f.message)).toContain('Swing the arm with the opposite leg.');
+    expect(
+      analyze('duck-walk', walk(8.2, {}, 'ipsilateral', 0.9)).faults.map((f) => f.message),
+    ).toContain('Swing the arm with the opposite leg.');
   });
 });

@@ -14,7 +14,13 @@ function analyze(exerciseId: string, poses: readonly Pose[]): Report {
 }
 
 /** Stand 1 s, then `reps` reps of `repSec` each, then stand 1 s; depth(t in rep) gives the profile. */
-function squats(view: 'side' | 'front', reps: number, repSec: number, depth: (t: number) => number, extra: (t: number) => Partial<FigurePose['left']> = () => ({})): Pose[] {
+function squats(
+  view: 'side' | 'front',
+  reps: number,
+  repSec: number,
+  depth: (t: number) => number,
+  extra: (t: number) => Partial<FigurePose['left']> = () => ({}),
+): Pose[] {
   return sequence(2 + reps * repSec, FPS, (t) => {
     const inSet = t - 1;
     if (inSet < 0 || inSet >= reps * repSec) return squatAt(view, 0);
@@ -25,14 +31,20 @@ function squats(view: 'side' | 'front', reps: number, repSec: number, depth: (t:
 
 describe('squat analyzer on synthetic poses', () => {
   it.each(['front', 'side'] as const)('counts three full squats from the %s', (view) => {
-    const r = analyze('squat', squats(view, 3, 2.5, (t) => bump(t)));
+    const r = analyze(
+      'squat',
+      squats(view, 3, 2.5, (t) => bump(t)),
+    );
     expect(r.repCount).toBe(3);
     expect(r.faults.filter((f) => f.severity === 'warn')).toEqual([]);
     expect(r.view).toBe(view);
   });
 
   it('times each rep: bottom in the middle, phases adding up to the rep', () => {
-    const r = analyze('squat', squats('side', 2, 3, (t) => bump(t)));
+    const r = analyze(
+      'squat',
+      squats('side', 2, 3, (t) => bump(t)),
+    );
     const rep = r.reps?.[0];
     expect(rep?.bottomSec).toBeCloseTo(2.5, 0);
     const p = rep?.phases;
@@ -41,7 +53,10 @@ describe('squat analyzer on synthetic poses', () => {
   });
 
   it('counts a shallow squat and flags its depth', () => {
-    const r = analyze('squat', squats('side', 2, 2.5, (t) => 0.45 * bump(t)));
+    const r = analyze(
+      'squat',
+      squats('side', 2, 2.5, (t) => 0.45 * bump(t)),
+    );
     expect(r.repCount).toBe(2);
     expect(r.faults.map((f) => f.code)).toContain('shallow-depth');
   });
@@ -53,23 +68,54 @@ describe('squat analyzer on synthetic poses', () => {
   });
 
   it('does not count small pulses in a half squat (under 0.2 shank of hip travel)', () => {
-    const poses = sequence(12, FPS, (t) => (t < 1 || t > 11 ? squatAt('front', 0) : squatAt('front', 0.55 + 0.08 * Math.sin(2 * Math.PI * t))));
+    const poses = sequence(12, FPS, (t) =>
+      t < 1 || t > 11
+        ? squatAt('front', 0)
+        : squatAt('front', 0.55 + 0.08 * Math.sin(2 * Math.PI * t)),
+    );
     // The one way down and back up around the pulses may count as one (shallow) rep; pulses never.
     expect(analyze('squat', poses).repCount).toBeLessThanOrEqual(1);
   });
 
   it('flags knees caving in from the front', () => {
-    const r = analyze('squat', squats('front', 2, 2.5, (t) => bump(t), (t) => ({ kneeIn: 0.05 * bump(t) })));
+    const r = analyze(
+      'squat',
+      squats(
+        'front',
+        2,
+        2.5,
+        (t) => bump(t),
+        (t) => ({ kneeIn: 0.05 * bump(t) }),
+      ),
+    );
     expect(r.faults.map((f) => f.code)).toContain('knee-valgus');
   });
 
   it('does not flag knees pushed out over the toes', () => {
-    const r = analyze('squat', squats('front', 2, 2.5, (t) => bump(t), (t) => ({ kneeIn: -0.03 * bump(t) })));
+    const r = analyze(
+      'squat',
+      squats(
+        'front',
+        2,
+        2.5,
+        (t) => bump(t),
+        (t) => ({ kneeIn: -0.03 * bump(t) }),
+      ),
+    );
     expect(r.faults.map((f) => f.code)).not.toContain('knee-valgus');
   });
 
   it('flags heels leaving the floor at the bottom (side view)', () => {
-    const r = analyze('squat', squats('side', 2, 2.5, (t) => bump(t), (t) => ({ heelLift: 0.06 * bump(t) })));
+    const r = analyze(
+      'squat',
+      squats(
+        'side',
+        2,
+        2.5,
+        (t) => bump(t),
+        (t) => ({ heelLift: 0.06 * bump(t) }),
+      ),
+    );
     expect(r.faults.map((f) => f.code)).toContain('heel-lift');
   });
 
@@ -91,7 +137,14 @@ describe('squat analyzer on synthetic poses', () => {
 
 describe('calf raise analyzer on synthetic poses', () => {
   /** Rise in `riseSec`, hold `topSec`, lower in `lowerSec`, pause `bottomSec`. */
-  function calfRaises(reps: number, riseSec: number, topSec: number, lowerSec: number, bottomSec: number, liftAt = 0.05): Pose[] {
+  function calfRaises(
+    reps: number,
+    riseSec: number,
+    topSec: number,
+    lowerSec: number,
+    bottomSec: number,
+    liftAt = 0.05,
+  ): Pose[] {
     const rep = riseSec + topSec + lowerSec + bottomSec;
     return sequence(1 + reps * rep + 0.5, FPS, (t) => {
       const s = t - 1;
@@ -103,7 +156,11 @@ describe('calf raise analyzer on synthetic poses', () => {
         else if (u < riseSec + topSec + lowerSec) lift = 1 - (u - riseSec - topSec) / lowerSec;
       }
       const base = standing('side');
-      return { ...base, left: { ...base.left, heelLift: liftAt * lift }, right: { ...base.right, heelLift: liftAt * lift } };
+      return {
+        ...base,
+        left: { ...base.left, heelLift: liftAt * lift },
+        right: { ...base.right, heelLift: liftAt * lift },
+      };
     });
   }
 
@@ -125,9 +182,12 @@ describe('calf raise analyzer on synthetic poses', () => {
     expect(r.faults.some((f) => f.code === 'tempo' && f.severity === 'warn')).toBe(true);
   });
 
-  it('notes a rep much lower than the set\'s best', () => {
+  it("notes a rep much lower than the set's best", () => {
     const poses = [...calfRaises(2, 0.5, 1, 3, 0.6)];
-    const low = calfRaises(1, 0.5, 1, 3, 0.6, 0.025).map((p) => ({ ...p, timestampMs: p.timestampMs + (poses[poses.length - 1]?.timestampMs ?? 0) + 33 }));
+    const low = calfRaises(1, 0.5, 1, 3, 0.6, 0.025).map((p) => ({
+      ...p,
+      timestampMs: p.timestampMs + (poses[poses.length - 1]?.timestampMs ?? 0) + 33,
+    }));
     const r = analyze('calf-raise', [...poses, ...low]);
     expect(r.repCount).toBe(3);
     expect(r.faults.map((f) => f.code)).toContain('low-height');
@@ -140,7 +200,11 @@ describe('tibialis lift analyzer on synthetic poses', () => {
       const s = t - 1;
       const lift = s < 0 || s >= 9 ? 0 : bump((s % 3) / 3);
       const base = standing('side');
-      return { ...base, left: { ...base.left, toeLift: 0.04 * lift }, right: { ...base.right, toeLift: 0.04 * lift } };
+      return {
+        ...base,
+        left: { ...base.left, toeLift: 0.04 * lift },
+        right: { ...base.right, toeLift: 0.04 * lift },
+      };
     });
     expect(analyze('tibialis-lift', poses).repCount).toBe(3);
   });

@@ -53,7 +53,11 @@ describe('the hands-free workout flow', () => {
   });
 
   it('switches circle direction halfway', () => {
-    const flow = new WorkoutFlow(findExercise('knee-circles'), { sets: 1, perDirectionSec: 30, restSec: 10 });
+    const flow = new WorkoutFlow(findExercise('knee-circles'), {
+      sets: 1,
+      perDirectionSec: 30,
+      restSec: 10,
+    });
     for (const t of [0, 1100, 1200, 4300]) flow.tick(t, live());
     expect(flow.view().direction).toBe('clockwise');
     expect(flow.tick(4300 + 30_500, live()).say).toEqual(['Other way: anticlockwise.']);

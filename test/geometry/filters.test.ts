@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { MedianFilter } from '../../src/geometry/median-filter.ts';
-import { oneEuroStep, type OneEuroParams, type OneEuroState } from '../../src/geometry/one-euro-filter.ts';
+import {
+  oneEuroStep,
+  type OneEuroParams,
+  type OneEuroState,
+} from '../../src/geometry/one-euro-filter.ts';
 
 const PARAMS: OneEuroParams = { minCutoffHz: 1.5, beta: 2, derivativeCutoffHz: 1 };
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { angleAtDeg, angleFromVerticalDeg, pointDistance, pointMidpoint } from '../../src/geometry/point.ts';
+import {
+  angleAtDeg,
+  angleFromVerticalDeg,
+  pointDistance,
+  pointMidpoint,
+} from '../../src/geometry/point.ts';
 
 const DEG_TOLERANCE = 1e-9;
 
@@ -15,8 +20,12 @@ describe('point geometry', () => {
 
   it('measures a segment against the image vertical, whichever way it leans', () => {
     expect(angleFromVerticalDeg({ x: 0, y: 1 }, { x: 0, y: 0 })).toBeCloseTo(0, 9);
-    expect(Math.abs(angleFromVerticalDeg({ x: 0, y: 1 }, { x: 1, y: 0 }) - 45)).toBeLessThan(DEG_TOLERANCE);
-    expect(Math.abs(angleFromVerticalDeg({ x: 0, y: 1 }, { x: -1, y: 0 }) - 45)).toBeLessThan(DEG_TOLERANCE);
+    expect(Math.abs(angleFromVerticalDeg({ x: 0, y: 1 }, { x: 1, y: 0 }) - 45)).toBeLessThan(
+      DEG_TOLERANCE,
+    );
+    expect(Math.abs(angleFromVerticalDeg({ x: 0, y: 1 }, { x: -1, y: 0 }) - 45)).toBeLessThan(
+      DEG_TOLERANCE,
+    );
   });
 
   it('measures distances and midpoints', () => {

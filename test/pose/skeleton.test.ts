@@ -26,7 +26,15 @@ describe('the common skeleton', () => {
   });
 
   it('hides keypoints below the confidence threshold or not finite', () => {
-    const pose = poseFromDetector([{ name: 'nose', x: 1, y: 1, score: 0.2 }, { name: 'left_knee', x: NaN, y: 1, score: 1 }], 1, SIZE, 0);
+    const pose = poseFromDetector(
+      [
+        { name: 'nose', x: 1, y: 1, score: 0.2 },
+        { name: 'left_knee', x: NaN, y: 1, score: 1 },
+      ],
+      1,
+      SIZE,
+      0,
+    );
     expect(keypoint(pose, 'nose')).toBeUndefined();
     expect(keypoint(pose, 'left_knee')).toBeUndefined();
     expect(keypoint(pose, 'nose', 0.1)).toBeDefined();
@@ -35,8 +43,22 @@ describe('the common skeleton', () => {
 
 describe('pose tracks', () => {
   it('round-trip through JSON, including frames with nobody', () => {
-    const pose = poseFromDetector([{ name: 'left_ankle', x: 100.123456, y: 200, score: 0.87654 }], 0.9, SIZE, 33.3333);
-    const text = serializePoseTrack({ source: 'clip.mp4', model: 'blazepose-full', backend: 'wasm', frameSize: SIZE, frames: [{ timestampMs: 0, pose: null }, { timestampMs: 33.3333, pose }] });
+    const pose = poseFromDetector(
+      [{ name: 'left_ankle', x: 100.123456, y: 200, score: 0.87654 }],
+      0.9,
+      SIZE,
+      33.3333,
+    );
+    const text = serializePoseTrack({
+      source: 'clip.mp4',
+      model: 'blazepose-full',
+      backend: 'wasm',
+      frameSize: SIZE,
+      frames: [
+        { timestampMs: 0, pose: null },
+        { timestampMs: 33.3333, pose },
+      ],
+    });
     const back = parsePoseTrack(text);
     expect(back.frames[0]?.pose).toBeNull();
     const k = back.frames[1]?.pose?.keypoints.left_ankle;
@@ -45,7 +67,9 @@ describe('pose tracks', () => {
   });
 
   it('rejects files that are not pose tracks, naming them', () => {
-    expect(() => parsePoseTrack('{"hello": 1}', 'x.json')).toThrow(/x.json is not a formcheck pose track/);
+    expect(() => parsePoseTrack('{"hello": 1}', 'x.json')).toThrow(
+      /x.json is not a formcheck pose track/,
+    );
     expect(() => parsePoseTrack('not json', 'y.json')).toThrow(/y.json is not JSON/);
   });
 });

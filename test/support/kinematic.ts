@@ -6,7 +6,16 @@ import type { Keypoint, KeypointName, Pose } from '../../src/pose/skeleton.ts';
  * degrees. Side view: the person faces +x. Front view: the person faces the camera, so their left
  * is on the image's right (an unmirrored camera image).
  */
-export const SEGMENTS = { shank: 0.2, thigh: 0.21, torso: 0.26, footFront: 0.08, footBack: 0.025, ankleHeight: 0.02, hipHalf: 0.05, shoulderHalf: 0.08 };
+export const SEGMENTS = {
+  shank: 0.2,
+  thigh: 0.21,
+  torso: 0.26,
+  footFront: 0.08,
+  footBack: 0.025,
+  ankleHeight: 0.02,
+  hipHalf: 0.05,
+  shoulderHalf: 0.08,
+};
 const FRAME = { widthPx: 640, heightPx: 480 };
 const ASPECT = FRAME.widthPx / FRAME.heightPx;
 const rad = (deg: number) => (deg * Math.PI) / 180;
@@ -46,19 +55,45 @@ export interface FigurePose {
 
 type Pt = { x: number; y: number };
 
-function leg(p: LegPose, floorY: number, midX: number, side: 'left' | 'right', view: 'side' | 'front'): Record<string, Pt> {
+function leg(
+  p: LegPose,
+  floorY: number,
+  midX: number,
+  side: 'left' | 'right',
+  view: 'side' | 'front',
+): Record<string, Pt> {
   const sign = side === 'left' ? 1 : -1; // front view: the person's left is +x in the image
   const ax = view === 'side' ? midX + p.ankleX : midX + sign * p.ankleX;
-  const heel = { x: ax - (view === 'side' ? SEGMENTS.footBack : 0), y: floorY - (p.heelLift ?? 0) - (p.footUp ?? 0) };
-  const toe = { x: ax + (view === 'side' ? SEGMENTS.footFront : 0), y: floorY - (p.toeLift ?? 0) - (p.footUp ?? 0) };
-  const ankle = { x: ax, y: floorY - SEGMENTS.ankleHeight - (p.heelLift ?? 0) * 0.75 - (p.toeLift ?? 0) * 0.25 - (p.footUp ?? 0) };
+  const heel = {
+    x: ax - (view === 'side' ? SEGMENTS.footBack : 0),
+    y: floorY - (p.heelLift ?? 0) - (p.footUp ?? 0),
+  };
+  const toe = {
+    x: ax + (view === 'side' ? SEGMENTS.footFront : 0),
+    y: floorY - (p.toeLift ?? 0) - (p.footUp ?? 0),
+  };
+  const ankle = {
+    x: ax,
+    y:
+      floorY -
+      SEGMENTS.ankleHeight -
+      (p.heelLift ?? 0) * 0.75 -
+      (p.toeLift ?? 0) * 0.25 -
+      (p.footUp ?? 0),
+  };
   // Seen from the front, the shin and thigh tilt towards the camera: only their vertical parts show.
   const knee = {
-    x: view === 'side' ? ankle.x + SEGMENTS.shank * Math.sin(rad(p.shinDeg)) : ankle.x - sign * (p.kneeIn ?? 0),
+    x:
+      view === 'side'
+        ? ankle.x + SEGMENTS.shank * Math.sin(rad(p.shinDeg))
+        : ankle.x - sign * (p.kneeIn ?? 0),
     y: ankle.y - SEGMENTS.shank * Math.cos(rad(p.shinDeg)),
   };
   const hip = {
-    x: view === 'side' ? knee.x - SEGMENTS.thigh * Math.sin(rad(p.thighDeg)) : midX + sign * SEGMENTS.hipHalf,
+    x:
+      view === 'side'
+        ? knee.x - SEGMENTS.thigh * Math.sin(rad(p.thighDeg))
+        : midX + sign * SEGMENTS.hipHalf,
     y: knee.y - SEGMENTS.thigh * Math.cos(rad(p.thighDeg)),
   };
   return { heel, toe, ankle, knee, hip };
@@ -70,18 +105,30 @@ export function figure(f: FigurePose, timestampMs: number): Pose {
   const midX = f.x ?? 0.66;
   const L = leg(f.left, floorY, midX, 'left', f.view);
   const R = leg(f.right, floorY, midX, 'right', f.view);
-  const hipMid = { x: ((L['hip']?.x ?? 0) + (R['hip']?.x ?? 0)) / 2, y: ((L['hip']?.y ?? 0) + (R['hip']?.y ?? 0)) / 2 };
+  const hipMid = {
+    x: ((L['hip']?.x ?? 0) + (R['hip']?.x ?? 0)) / 2,
+    y: ((L['hip']?.y ?? 0) + (R['hip']?.y ?? 0)) / 2,
+  };
   const lean = rad(f.torsoDeg);
-  const shoulderMid = { x: hipMid.x + (f.view === 'side' ? SEGMENTS.torso * Math.sin(lean) : 0), y: hipMid.y - SEGMENTS.torso * Math.cos(lean) };
+  const shoulderMid = {
+    x: hipMid.x + (f.view === 'side' ? SEGMENTS.torso * Math.sin(lean) : 0),
+    y: hipMid.y - SEGMENTS.torso * Math.cos(lean),
+  };
   const half = f.view === 'front' ? SEGMENTS.shoulderHalf : 0.005;
   const points: Partial<Record<KeypointName, Pt>> = {
     left_shoulder: { x: shoulderMid.x + half, y: shoulderMid.y },
     right_shoulder: { x: shoulderMid.x - half, y: shoulderMid.y },
-    nose: { x: shoulderMid.x + (f.view === 'side' ? 0.04 : 0), y: shoulderMid.y - 0.08 - (f.headUp ?? 0) },
+    nose: {
+      x: shoulderMid.x + (f.view === 'side' ? 0.04 : 0),
+      y: shoulderMid.y - 0.08 - (f.headUp ?? 0),
+    },
     left_wrist: { x: shoulderMid.x + half + (f.leftWristX ?? 0), y: hipMid.y },
     right_wrist: { x: shoulderMid.x - half + (f.rightWristX ?? 0), y: hipMid.y },
   };
-  for (const [side, pts] of [['left', L], ['right', R]] as const) {
+  for (const [side, pts] of [
+    ['left', L],
+    ['right', R],
+  ] as const) {
     for (const [joint, p] of Object.entries(pts)) points[`${side}_${joint}` as KeypointName] = p;
   }
   if (f.view === 'side') {
@@ -90,7 +137,8 @@ export function figure(f: FigurePose, timestampMs: number): Pose {
     points.left_hip = { x: hipMid.x + 0.004, y: hipMid.y };
   }
   const keypoints: Partial<Record<KeypointName, Keypoint>> = {};
-  for (const [name, p] of Object.entries(points)) keypoints[name as KeypointName] = { x: p.x / ASPECT, y: p.y, score: 0.95 };
+  for (const [name, p] of Object.entries(points))
+    keypoints[name as KeypointName] = { x: p.x / ASPECT, y: p.y, score: 0.95 };
   return { timestampMs, frameSize: FRAME, score: 0.95, keypoints };
 }
 
@@ -106,7 +154,8 @@ export function standing(view: 'side' | 'front' = 'front'): FigurePose {
 /** Samples `f(t)` at `fps` for `seconds`: a pose sequence (timestamps in ms). */
 export function sequence(seconds: number, fps: number, f: (tSec: number) => FigurePose): Pose[] {
   const out: Pose[] = [];
-  for (let i = 0; i < Math.round(seconds * fps); i++) out.push(figure(f(i / fps), (i * 1000) / fps));
+  for (let i = 0; i < Math.round(seconds * fps); i++)
+    out.push(figure(f(i / fps), (i * 1000) / fps));
   return out;
 }
 
@@ -116,7 +165,12 @@ export function bump(t: number): number {
 }
 
 /** A squat at depth d (0 standing, 1 thighs level). */
-export function squatAt(view: 'side' | 'front', d: number, extra: Partial<LegPose> = {}, torsoDeg = 35 * d): FigurePose {
+export function squatAt(
+  view: 'side' | 'front',
+  d: number,
+  extra: Partial<LegPose> = {},
+  torsoDeg = 35 * d,
+): FigurePose {
   const base = standing(view);
   const legAt = (l: LegPose): LegPose => ({ ...l, shinDeg: 30 * d, thighDeg: 90 * d, ...extra });
   return { ...base, left: legAt(base.left), right: legAt(base.right), torsoDeg };

@@ -32,7 +32,7 @@ describe('pose worker API over a MessageChannel', () => {
     channel.port2.close();
   });
 
-  it('transfers each frame: the sender\'s buffer is detached afterwards', async () => {
+  it("transfers each frame: the sender's buffer is detached afterwards", async () => {
     const [frame] = await firstFrames(1);
     if (frame === undefined) throw new Error('no frame decoded');
     expect(frame.data.buffer.byteLength).toBeGreaterThan(0);

@@ -19,10 +19,22 @@ function plots(sets: readonly SetRecord[]): HTMLElement[] {
       ['hold time', 's', (p) => p.heldSeconds],
     ];
     return series
-      .map(([title, unit, pick]) => ({ title, unit, data: points.flatMap((p) => { const y = pick(p); return y === undefined ? [] : [{ x: p.atMs, y }]; }) }))
+      .map(([title, unit, pick]) => ({
+        title,
+        unit,
+        data: points.flatMap((p) => {
+          const y = pick(p);
+          return y === undefined ? [] : [{ x: p.atMs, y }];
+        }),
+      }))
       .filter((s) => s.data.some((d) => d.y > 0))
       .map((s) => {
-        const canvas = el('canvas', { width: '320', height: '160', role: 'img', 'aria-label': `${name}: ${s.title} over time, latest ${s.data[s.data.length - 1]?.y.toFixed(2) ?? '-'}` });
+        const canvas = el('canvas', {
+          width: '320',
+          height: '160',
+          role: 'img',
+          'aria-label': `${name}: ${s.title} over time, latest ${s.data[s.data.length - 1]?.y.toFixed(2) ?? '-'}`,
+        });
         const ctx = canvas.getContext('2d');
         if (ctx !== null) drawLineChart(ctx, s.data, `${name}: ${s.title}`, s.unit);
         return el('figure', {}, canvas);
@@ -54,14 +66,21 @@ export async function renderHistory(db: HistoryDb): Promise<void> {
       const first = inSession[0];
       const del = el('button', { type: 'button' }, 'Delete this session');
       del.addEventListener('click', () => {
-        if (confirm('Delete this session from the history?')) void db.deleteSession(sessionId).then(() => renderHistory(db));
+        if (confirm('Delete this session from the history?'))
+          void db.deleteSession(sessionId).then(() => renderHistory(db));
       });
       const when = first === undefined ? '' : new Date(first.startedAtMs).toLocaleString();
       return el(
         'details',
         { open: '', 'data-session': sessionId },
-        el('summary', {}, `${when} · ${first?.exerciseName ?? ''} · ${inSession.length} set${inSession.length === 1 ? '' : 's'}`),
-        ...inSession.map((s) => setSummary(s, `Set ${s.set}${s.completed ? '' : ' (interrupted)'}`)),
+        el(
+          'summary',
+          {},
+          `${when} · ${first?.exerciseName ?? ''} · ${inSession.length} set${inSession.length === 1 ? '' : 's'}`,
+        ),
+        ...inSession.map((s) =>
+          setSummary(s, `Set ${s.set}${s.completed ? '' : ' (interrupted)'}`),
+        ),
         del,
       );
     }),
@@ -69,9 +88,19 @@ export async function renderHistory(db: HistoryDb): Promise<void> {
 }
 
 export function wireHistoryButtons(db: HistoryDb): void {
-  byId('export-csv').addEventListener('click', () => void db.all().then((s) => download('formcheck-history.csv', historyToCsv(s), 'text/csv')));
-  byId('export-json').addEventListener('click', () => void db.all().then((s) => download('formcheck-history.json', historyToJson(s), 'application/json')));
+  byId('export-csv').addEventListener(
+    'click',
+    () => void db.all().then((s) => download('formcheck-history.csv', historyToCsv(s), 'text/csv')),
+  );
+  byId('export-json').addEventListener(
+    'click',
+    () =>
+      void db
+        .all()
+        .then((s) => download('formcheck-history.json', historyToJson(s), 'application/json')),
+  );
   byId('delete-all').addEventListener('click', () => {
-    if (confirm('Delete the whole history? This cannot be undone.')) void db.clear().then(() => renderHistory(db));
+    if (confirm('Delete the whole history? This cannot be undone.'))
+      void db.clear().then(() => renderHistory(db));
   });
 }

@@ -21,19 +21,57 @@ export function setSummary(record: SetRecord, title: string): HTMLElement {
       'tr',
       {},
       el('td', {}, String(r.index)),
-      el('td', {}, `${s1(r.phases.downSec)} / ${s1(r.phases.bottomSec)} / ${s1(r.phases.upSec)} / ${s1(r.phases.topSec)}`),
+      el(
+        'td',
+        {},
+        `${s1(r.phases.downSec)} / ${s1(r.phases.bottomSec)} / ${s1(r.phases.upSec)} / ${s1(r.phases.topSec)}`,
+      ),
       el('td', {}, r.depth?.kneeAngleDeg == null ? '' : `${r.depth.kneeAngleDeg}°`),
       el('td', {}, r.faults.length === 0 ? '✓' : r.faults.map((f) => f.message).join(' ')),
     ),
   );
-  const holdRows = record.holds.map((h, i) => el('tr', {}, el('td', {}, String(i + 1)), el('td', {}, `${s1(h.seconds)} s`), el('td', {}, h.endedBecause ?? '')));
+  const holdRows = record.holds.map((h, i) =>
+    el(
+      'tr',
+      {},
+      el('td', {}, String(i + 1)),
+      el('td', {}, `${s1(h.seconds)} s`),
+      el('td', {}, h.endedBecause ?? ''),
+    ),
+  );
   return el(
     'div',
     { class: 'set-summary', 'data-set': String(record.set) },
     el('h4', {}, title),
     el('p', { 'data-summary-line': '' }, line),
     rows.length > 0 &&
-      el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, 'Rep'), el('th', {}, 'Down / bottom / up / top (s)'), el('th', {}, 'Depth'), el('th', {}, 'Form'))), el('tbody', {}, ...rows)),
-    holdRows.length > 0 && el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, 'Hold'), el('th', {}, 'Time'), el('th', {}, 'Ended'))), el('tbody', {}, ...holdRows)),
+      el(
+        'table',
+        {},
+        el(
+          'thead',
+          {},
+          el(
+            'tr',
+            {},
+            el('th', {}, 'Rep'),
+            el('th', {}, 'Down / bottom / up / top (s)'),
+            el('th', {}, 'Depth'),
+            el('th', {}, 'Form'),
+          ),
+        ),
+        el('tbody', {}, ...rows),
+      ),
+    holdRows.length > 0 &&
+      el(
+        'table',
+        {},
+        el(
+          'thead',
+          {},
+          el('tr', {}, el('th', {}, 'Hold'), el('th', {}, 'Time'), el('th', {}, 'Ended')),
+        ),
+        el('tbody', {}, ...holdRows),
+      ),
   );
 }

@@ -1,0 +1,114 @@
+// npm run bench: pose detection speed and accuracy, per model, in Node and in the real worker in
+// headless Chromium (wasm; threads on and off), against the main thread as the raw baseline.
+// Prints a table; nothing here is a test (timings vary by machine).
+import { build, preview } from 'vite';
+import { chromium } from 'playwright-core';
+import { mkdtemp } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createNodePoseService } from '../../src/cli/node-pose-service.ts';
+import { decodeVideo, probeVideo } from '../../src/cli/video-decoder.ts';
+import { MODEL_IDS, type ModelId } from '../../src/pose/model-catalog.ts';
+import type { Pose } from '../../src/pose/skeleton.ts';
+import { CHROMIUM } from '../e2e/chromium.ts';
+import { openBench, runInPage, type BenchRunResult } from '../e2e/bench-page.ts';
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
+const CLIP = join(FIXTURES, 'squat_front_band_woman_3reps.mp4');
+const GOLDEN = JSON.parse(readFileSync(join(FIXTURES, 'squat_front_band_woman_3reps.golden-blazepose.json'), 'utf8')) as number[][][];
+const ORDER = ['nose', 'left_eye_inner', 'left_eye', 'left_eye_outer', 'right_eye_inner', 'right_eye', 'right_eye_outer', 'left_ear', 'right_ear', 'mouth_left', 'mouth_right', 'left_shoulder', 'right_shoulder', 'left_elbow', 'right_elbow', 'left_wrist', 'right_wrist', 'left_pinky', 'right_pinky', 'left_index', 'right_index', 'left_thumb', 'right_thumb', 'left_hip', 'right_hip', 'left_knee', 'right_knee', 'left_ankle', 'right_ankle'];
+const BODY = ORDER.slice(11, 17).concat(ORDER.slice(23));
+/** The clip is 13 s at 5 frames/s: run it three times over for steadier figures (tracking restarts each pass). */
+const PASSES = 3;
+
+const quantile = (v: readonly number[], q: number) => [...v].sort((a, b) => a - b)[Math.min(v.length - 1, Math.floor(q * v.length))] ?? NaN;
+
+function errorPx(poses: readonly (Pose | null)[]): number {
+  let sum = 0;
+  let n = 0;
+  poses.slice(0, GOLDEN.length).forEach((p, i) => {
+    for (const name of BODY) {
+      const k = p?.keypoints[name as keyof Pose['keypoints']];
+      const g = GOLDEN[i]?.[ORDER.indexOf(name)];
+      if (k === undefined || g === undefined) continue;
+      sum += Math.hypot(k.x * 720 - (g[0] ?? 0), k.y * 1280 - (g[1] ?? 0));
+      n += 1;
+    }
+  });
+  return sum / n;
+}
+
+interface Row {
+  where: string;
+  model: ModelId;
+  loadMs: number;
+  frameMs: readonly number[];
+  errorPx: number;
+  memMB: number | undefined;
+}
+
+async function nodeRow(model: ModelId): Promise<Row> {
+  const service = createNodePoseService();
+  const info = await service.init({ model, backend: 'wasm' });
+  const frames = [];
+  for await (const f of decodeVideo(CLIP, await probeVideo(CLIP))) frames.push(f);
+  const frameMs: number[] = [];
+  const poses: (Pose | null)[] = [];
+  for (let pass = 0; pass < PASSES; pass++) {
+    service.reset();
+    for (const f of frames) {
+      const t0 = performance.now();
+      const r = await service.estimate({ ...f, data: f.data.slice() }, f.timestampMs + 1);
+      frameMs.push(performance.now() - t0);
+      if (pass === 0) poses.push(r.pose);
+    }
+  }
+  service.dispose();
+  return { where: 'node wasm', model, loadMs: info.loadMs, frameMs, errorPx: errorPx(poses), memMB: process.memoryUsage().rss / 1e6 };
+}
+
+function browserRow(where: string, r: BenchRunResult): Row {
+  return { where, model: r.model, loadMs: r.loadMs, frameMs: r.frameMs, errorPx: errorPx(r.poses), memMB: r.heapMB };
+}
+
+const rows: Row[] = [];
+for (const model of MODEL_IDS) rows.push(await nodeRow(model));
+
+await build({ logLevel: 'warn' });
+const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
+const base = (server.resolvedUrls?.local[0] ?? '').replace(/\/$/, '');
+const context = await chromium.launchPersistentContext(await mkdtemp(join(tmpdir(), 'formcheck-bench-')), {
+  executablePath: CHROMIUM,
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'],
+});
+const page = await openBench(context, base, CLIP, 5);
+for (const model of MODEL_IDS) {
+  const worker = { poses: [] as (Pose | null)[], frameMs: [] as number[] };
+  let last: BenchRunResult | undefined;
+  for (let pass = 0; pass < PASSES; pass++) {
+    last = await runInPage(page, 'runWorker', model, 'wasm', false);
+    worker.frameMs.push(...last.frameMs);
+    if (pass === 0) worker.poses = [...last.poses];
+  }
+  if (last !== undefined) rows.push(browserRow('chromium worker (wasm)', { ...last, frameMs: worker.frameMs, poses: worker.poses }));
+  rows.push(browserRow('chromium worker (wasm threads)', await runInPage(page, 'runWorker', model, 'wasm', true)));
+  rows.push(browserRow('chromium main thread (wasm, raw)', await runInPage(page, 'runMainThread', model, 'wasm', false)));
+}
+await context.close();
+await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+
+console.log(`\nPose detection on ${CLIP.replace(/^.*\//, '')} (65 frames, ${PASSES} passes in Node and the plain worker), ${new Date().toISOString()}`);
+console.log('| where | model | load ms | median ms/frame | p95 ms/frame | fps (1000/median) | keypoint error px vs golden | memory MB |');
+console.log('|---|---|---|---|---|---|---|---|');
+for (const r of rows) {
+  const med = quantile(r.frameMs, 0.5);
+  console.log(`| ${r.where} | ${r.model} | ${r.loadMs.toFixed(0)} | ${med.toFixed(1)} | ${quantile(r.frameMs, 0.95).toFixed(1)} | ${(1000 / med).toFixed(1)} | ${r.errorPx.toFixed(1)} | ${r.memMB === undefined ? '' : r.memMB.toFixed(0)} |`);
+}
+console.log('\nWorker overhead (worker median / main-thread median - 1), same model, no threads:');
+for (const model of MODEL_IDS) {
+  const w = rows.find((r) => r.model === model && r.where === 'chromium worker (wasm)');
+  const m = rows.find((r) => r.model === model && r.where.startsWith('chromium main thread'));
+  if (w && m) console.log(`  ${model}: ${((quantile(w.frameMs, 0.5) / quantile(m.frameMs, 0.5) - 1) * 100).toFixed(1)} %`);
+}
