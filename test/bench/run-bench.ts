@@ -16,13 +16,46 @@ import { openBench, runInPage, type BenchRunResult } from '../e2e/bench-page.ts'
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const CLIP = join(FIXTURES, 'squat_front_band_woman_3reps.mp4');
-const GOLDEN = JSON.parse(readFileSync(join(FIXTURES, 'squat_front_band_woman_3reps.golden-blazepose.json'), 'utf8')) as number[][][];
-const ORDER = ['nose', 'left_eye_inner', 'left_eye', 'left_eye_outer', 'right_eye_inner', 'right_eye', 'right_eye_outer', 'left_ear', 'right_ear', 'mouth_left', 'mouth_right', 'left_shoulder', 'right_shoulder', 'left_elbow', 'right_elbow', 'left_wrist', 'right_wrist', 'left_pinky', 'right_pinky', 'left_index', 'right_index', 'left_thumb', 'right_thumb', 'left_hip', 'right_hip', 'left_knee', 'right_knee', 'left_ankle', 'right_ankle'];
+const GOLDEN = JSON.parse(
+  readFileSync(join(FIXTURES, 'squat_front_band_woman_3reps.golden-blazepose.json'), 'utf8'),
+) as number[][][];
+const ORDER = [
+  'nose',
+  'left_eye_inner',
+  'left_eye',
+  'left_eye_outer',
+  'right_eye_inner',
+  'right_eye',
+  'right_eye_outer',
+  'left_ear',
+  'right_ear',
+  'mouth_left',
+  'mouth_right',
+  'left_shoulder',
+  'right_shoulder',
+  'left_elbow',
+  'right_elbow',
+  'left_wrist',
+  'right_wrist',
+  'left_pinky',
+  'right_pinky',
+  'left_index',
+  'right_index',
+  'left_thumb',
+  'right_thumb',
+  'left_hip',
+  'right_hip',
+  'left_knee',
+  'right_knee',
+  'left_ankle',
+  'right_ankle',
+];
 const BODY = ORDER.slice(11, 17).concat(ORDER.slice(23));
 /** The clip is 13 s at 5 frames/s: run it three times over for steadier figures (tracking restarts each pass). */
 const PASSES = 3;
 
-const quantile = (v: readonly number[], q: number) => [...v].sort((a, b) => a - b)[Math.min(v.length - 1, Math.floor(q * v.length))] ?? NaN;
+const quantile = (v: readonly number[], q: number) =>
+  [...v].sort((a, b) => a - b)[Math.min(v.length - 1, Math.floor(q * v.length))] ?? NaN;
 
 function errorPx(poses: readonly (Pose | null)[]): number {
   let sum = 0;
@@ -65,11 +98,25 @@ async function nodeRow(model: ModelId): Promise<Row> {
     }
   }
   service.dispose();
-  return { where: 'node wasm', model, loadMs: info.loadMs, frameMs, errorPx: errorPx(poses), memMB: process.memoryUsage().rss / 1e6 };
+  return {
+    where: 'node wasm',
+    model,
+    loadMs: info.loadMs,
+    frameMs,
+    errorPx: errorPx(poses),
+    memMB: process.memoryUsage().rss / 1e6,
+  };
 }
 
 function browserRow(where: string, r: BenchRunResult): Row {
-  return { where, model: r.model, loadMs: r.loadMs, frameMs: r.frameMs, errorPx: errorPx(r.poses), memMB: r.heapMB };
+  return {
+    where,
+    model: r.model,
+    loadMs: r.loadMs,
+    frameMs: r.frameMs,
+    errorPx: errorPx(r.poses),
+    memMB: r.heapMB,
+  };
 }
 
 const rows: Row[] = [];
@@ -78,11 +125,23 @@ for (const model of MODEL_IDS) rows.push(await nodeRow(model));
 await build({ logLevel: 'warn' });
 const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
 const base = (server.resolvedUrls?.local[0] ?? '').replace(/\/$/, '');
-const context = await chromium.launchPersistentContext(await mkdtemp(join(tmpdir(), 'formcheck-bench-')), {
-  executablePath: CHROMIUM,
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'],
-});
+const context = await chromium.launchPersistentContext(
+  await mkdtemp(join(tmpdir(), 'formcheck-bench-')),
+  {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--enable-precise-memory-info',
+    ],
+  },
+);
 const page = await openBench(context, base, CLIP, 5);
 for (const model of MODEL_IDS) {
   const worker = { poses: [] as (Pose | null)[], frameMs: [] as number[] };
@@ -92,23 +151,49 @@ for (const model of MODEL_IDS) {
     worker.frameMs.push(...last.frameMs);
     if (pass === 0) worker.poses = [...last.poses];
   }
-  if (last !== undefined) rows.push(browserRow('chromium worker (wasm)', { ...last, frameMs: worker.frameMs, poses: worker.poses }));
-  rows.push(browserRow('chromium worker (wasm threads)', await runInPage(page, 'runWorker', model, 'wasm', true)));
-  rows.push(browserRow('chromium main thread (wasm, raw)', await runInPage(page, 'runMainThread', model, 'wasm', false)));
+  if (last !== undefined)
+    rows.push(
+      browserRow('chromium worker (wasm)', {
+        ...last,
+        frameMs: worker.frameMs,
+        poses: worker.poses,
+      }),
+    );
+  rows.push(
+    browserRow(
+      'chromium worker (wasm threads)',
+      await runInPage(page, 'runWorker', model, 'wasm', true),
+    ),
+  );
+  rows.push(
+    browserRow(
+      'chromium main thread (wasm, raw)',
+      await runInPage(page, 'runMainThread', model, 'wasm', false),
+    ),
+  );
 }
 await context.close();
 await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
 
-console.log(`\nPose detection on ${CLIP.replace(/^.*\//, '')} (65 frames, ${PASSES} passes in Node and the plain worker), ${new Date().toISOString()}`);
-console.log('| where | model | load ms | median ms/frame | p95 ms/frame | fps (1000/median) | keypoint error px vs golden | memory MB |');
+console.log(
+  `\nPose detection on ${CLIP.replace(/^.*\//, '')} (65 frames, ${PASSES} passes in Node and the plain worker), ${new Date().toISOString()}`,
+);
+console.log(
+  '| where | model | load ms | median ms/frame | p95 ms/frame | fps (1000/median) | keypoint error px vs golden | memory MB |',
+);
 console.log('|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
   const med = quantile(r.frameMs, 0.5);
-  console.log(`| ${r.where} | ${r.model} | ${r.loadMs.toFixed(0)} | ${med.toFixed(1)} | ${quantile(r.frameMs, 0.95).toFixed(1)} | ${(1000 / med).toFixed(1)} | ${r.errorPx.toFixed(1)} | ${r.memMB === undefined ? '' : r.memMB.toFixed(0)} |`);
+  console.log(
+    `| ${r.where} | ${r.model} | ${r.loadMs.toFixed(0)} | ${med.toFixed(1)} | ${quantile(r.frameMs, 0.95).toFixed(1)} | ${(1000 / med).toFixed(1)} | ${r.errorPx.toFixed(1)} | ${r.memMB === undefined ? '' : r.memMB.toFixed(0)} |`,
+  );
 }
 console.log('\nWorker overhead (worker median / main-thread median - 1), same model, no threads:');
 for (const model of MODEL_IDS) {
   const w = rows.find((r) => r.model === model && r.where === 'chromium worker (wasm)');
   const m = rows.find((r) => r.model === model && r.where.startsWith('chromium main thread'));
-  if (w && m) console.log(`  ${model}: ${((quantile(w.frameMs, 0.5) / quantile(m.frameMs, 0.5) - 1) * 100).toFixed(1)} %`);
+  if (w && m)
+    console.log(
+      `  ${model}: ${((quantile(w.frameMs, 0.5) / quantile(m.frameMs, 0.5) - 1) * 100).toFixed(1)} %`,
+    );
 }
