@@ -6,44 +6,10 @@
 // Usage: node --import tsx src/eval/convert-repcount.ts
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { BLAZEPOSE_LANDMARKS } from '../pose/blazepose-landmarks.ts';
 import { poseFromDetector, type DetectorKeypoint } from '../pose/from-detector.ts';
 import { serializePoseTrack, type TrackFrame } from '../pose/pose-track.ts';
 
-const BLAZEPOSE = [
-  'nose',
-  'left_eye_inner',
-  'left_eye',
-  'left_eye_outer',
-  'right_eye_inner',
-  'right_eye',
-  'right_eye_outer',
-  'left_ear',
-  'right_ear',
-  'mouth_left',
-  'mouth_right',
-  'left_shoulder',
-  'right_shoulder',
-  'left_elbow',
-  'right_elbow',
-  'left_wrist',
-  'right_wrist',
-  'left_pinky',
-  'right_pinky',
-  'left_index',
-  'right_index',
-  'left_thumb',
-  'right_thumb',
-  'left_hip',
-  'right_hip',
-  'left_knee',
-  'right_knee',
-  'left_ankle',
-  'right_ankle',
-  'left_heel',
-  'right_heel',
-  'left_foot_index',
-  'right_foot_index',
-];
 const FPS = 30;
 const SIZE = { widthPx: 640, heightPx: 480 };
 
@@ -97,7 +63,7 @@ for (const line of csv) {
   const frames: TrackFrame[] = [];
   for (let r = 0; r < rows; r++) {
     const timestampMs = (r * 1000) / FPS;
-    const kps: DetectorKeypoint[] = BLAZEPOSE.map((n, i) => ({
+    const kps: DetectorKeypoint[] = BLAZEPOSE_LANDMARKS.map((n, i) => ({
       name: n,
       x: (data[r * cols + i * 3] ?? NaN) * SIZE.widthPx,
       y: (data[r * cols + i * 3 + 1] ?? NaN) * SIZE.heightPx,

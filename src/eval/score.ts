@@ -1,3 +1,4 @@
+import type { FaultCode } from '../engine/faults.ts';
 import type { Report } from '../engine/report.ts';
 
 /** One hand-labelled clip (../shared/data/labels.json). */
@@ -34,7 +35,7 @@ export interface ClipScore {
 export const REP_TIME_TOLERANCE_SEC = 1.0;
 
 /** Fault codes the labels use; others (tempo advice, info) are not scored against them. */
-const LABELLED_CODES = new Set([
+const LABELLED_CODES: ReadonlySet<FaultCode> = new Set<FaultCode>([
   'knee-valgus',
   'heel-lift',
   'shallow-depth',

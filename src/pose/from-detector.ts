@@ -1,4 +1,10 @@
-import type { FrameSize, Keypoint, KeypointName, Pose } from './skeleton.ts';
+import {
+  KEYPOINT_NAMES,
+  type FrameSize,
+  type Keypoint,
+  type KeypointName,
+  type Pose,
+} from './skeleton.ts';
 
 /** A keypoint as @tensorflow-models/pose-detection returns it: pixels, optional score and name. */
 export interface DetectorKeypoint {
@@ -14,27 +20,7 @@ const RENAMES: Readonly<Record<string, KeypointName>> = {
   right_foot_index: 'right_toe',
 };
 
-const KNOWN = new Set<string>([
-  'nose',
-  'left_eye',
-  'right_eye',
-  'left_ear',
-  'right_ear',
-  'left_shoulder',
-  'right_shoulder',
-  'left_elbow',
-  'right_elbow',
-  'left_wrist',
-  'right_wrist',
-  'left_hip',
-  'right_hip',
-  'left_knee',
-  'right_knee',
-  'left_ankle',
-  'right_ankle',
-  'left_heel',
-  'right_heel',
-]);
+const KNOWN: ReadonlySet<string> = new Set<string>(KEYPOINT_NAMES);
 
 /**
  * Converts a detector pose (pixel coordinates, model-specific names) into the common skeleton

@@ -11,6 +11,7 @@ import type { ModelId } from '../../src/pose/model-catalog.ts';
 import type { Pose } from '../../src/pose/skeleton.ts';
 import type { BackendPreference } from '../../workers/backend.ts';
 import { createBrowserPoseService } from '../../workers/browser-pose-service.ts';
+import type { PoseServiceInfo } from '../../workers/pose-service.ts';
 
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlain,
@@ -53,6 +54,44 @@ async function loadFrames(file: File, maxFrames: number): Promise<number> {
 
 const copy = (b: ImageBitmap) => createImageBitmap(b);
 
+type Estimator = (
+  frame: ImageBitmap,
+  timestampMs: number,
+) => Promise<{ pose: Pose | null } | undefined>;
+
+/** Every decoded frame through `estimate`, timed from the page (a fresh copy each time). */
+async function timeFrames(
+  estimate: Estimator,
+): Promise<{ frameMs: number[]; poses: (Pose | null)[] }> {
+  const frameMs: number[] = [];
+  const poses: (Pose | null)[] = [];
+  for (let i = 0; i < frames.length; i++) {
+    const frame = await copy(frames[i] as ImageBitmap);
+    const t0 = performance.now();
+    const result = await estimate(frame, (i * 1000) / fps);
+    frameMs.push(performance.now() - t0);
+    poses.push(result?.pose ?? null);
+  }
+  return { frameMs, poses };
+}
+
+function report(
+  where: BenchRun['where'],
+  model: ModelId,
+  info: PoseServiceInfo,
+  timed: { frameMs: number[]; poses: (Pose | null)[] },
+): BenchRun {
+  return {
+    model,
+    where,
+    backend: info.backend.name,
+    backendReason: info.backend.reason,
+    loadMs: info.loadMs,
+    ...timed,
+    heapMB: heap(),
+  };
+}
+
 async function runWorker(
   model: ModelId,
   backend: BackendPreference,
@@ -61,25 +100,7 @@ async function runWorker(
   const client = PoseClient.start();
   try {
     const info = await client.init({ model, backend, wasmThreads });
-    const frameMs: number[] = [];
-    const poses: (Pose | null)[] = [];
-    for (let i = 0; i < frames.length; i++) {
-      const frame = await copy(frames[i] as ImageBitmap);
-      const t0 = performance.now();
-      const result = await client.submit(frame, (i * 1000) / fps);
-      frameMs.push(performance.now() - t0);
-      poses.push(result?.pose ?? null);
-    }
-    return {
-      model,
-      where: 'worker',
-      backend: info.backend.name,
-      backendReason: info.backend.reason,
-      loadMs: info.loadMs,
-      frameMs,
-      poses,
-      heapMB: heap(),
-    };
+    return report('worker', model, info, await timeFrames((f, t) => client.submit(f, t)));
   } finally {
     client.stop();
   }
@@ -93,25 +114,7 @@ async function runMainThread(
   const service = createBrowserPoseService(new URL('/models/', location.origin).href);
   try {
     const info = await service.init({ model, backend, wasmThreads });
-    const frameMs: number[] = [];
-    const poses: (Pose | null)[] = [];
-    for (let i = 0; i < frames.length; i++) {
-      const frame = await copy(frames[i] as ImageBitmap);
-      const t0 = performance.now();
-      const result = await service.estimate(frame, (i * 1000) / fps);
-      frameMs.push(performance.now() - t0);
-      poses.push(result.pose);
-    }
-    return {
-      model,
-      where: 'main-thread',
-      backend: info.backend.name,
-      backendReason: info.backend.reason,
-      loadMs: info.loadMs,
-      frameMs,
-      poses,
-      heapMB: heap(),
-    };
+    return report('main-thread', model, info, await timeFrames((f, t) => service.estimate(f, t)));
   } finally {
     service.dispose();
   }

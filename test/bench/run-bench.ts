@@ -4,73 +4,21 @@
 import { build, preview } from 'vite';
 import { chromium } from 'playwright-core';
 import { mkdtemp } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createNodePoseService } from '../../src/cli/node-pose-service.ts';
 import { decodeVideo, probeVideo } from '../../src/cli/video-decoder.ts';
 import { MODEL_IDS, type ModelId } from '../../src/pose/model-catalog.ts';
 import type { Pose } from '../../src/pose/skeleton.ts';
-import { CHROMIUM } from '../e2e/chromium.ts';
+import { BASE_FLAGS, CHROMIUM } from '../e2e/chromium.ts';
+import { GOLDEN_CLIP as CLIP, meanErrorPx } from '../support/golden.ts';
 import { openBench, runInPage, type BenchRunResult } from '../e2e/bench-page.ts';
 
-const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
-const CLIP = join(FIXTURES, 'squat_front_band_woman_3reps.mp4');
-const GOLDEN = JSON.parse(
-  readFileSync(join(FIXTURES, 'squat_front_band_woman_3reps.golden-blazepose.json'), 'utf8'),
-) as number[][][];
-const ORDER = [
-  'nose',
-  'left_eye_inner',
-  'left_eye',
-  'left_eye_outer',
-  'right_eye_inner',
-  'right_eye',
-  'right_eye_outer',
-  'left_ear',
-  'right_ear',
-  'mouth_left',
-  'mouth_right',
-  'left_shoulder',
-  'right_shoulder',
-  'left_elbow',
-  'right_elbow',
-  'left_wrist',
-  'right_wrist',
-  'left_pinky',
-  'right_pinky',
-  'left_index',
-  'right_index',
-  'left_thumb',
-  'right_thumb',
-  'left_hip',
-  'right_hip',
-  'left_knee',
-  'right_knee',
-  'left_ankle',
-  'right_ankle',
-];
-const BODY = ORDER.slice(11, 17).concat(ORDER.slice(23));
 /** The clip is 13 s at 5 frames/s: run it three times over for steadier figures (tracking restarts each pass). */
 const PASSES = 3;
 
 const quantile = (v: readonly number[], q: number) =>
   [...v].sort((a, b) => a - b)[Math.min(v.length - 1, Math.floor(q * v.length))] ?? NaN;
-
-function errorPx(poses: readonly (Pose | null)[]): number {
-  let sum = 0;
-  let n = 0;
-  poses.slice(0, GOLDEN.length).forEach((p, i) => {
-    for (const name of BODY) {
-      const k = p?.keypoints[name as keyof Pose['keypoints']];
-      const g = GOLDEN[i]?.[ORDER.indexOf(name)];
-      if (k === undefined || g === undefined) continue;
-      sum += Math.hypot(k.x * 720 - (g[0] ?? 0), k.y * 1280 - (g[1] ?? 0));
-      n += 1;
-    }
-  });
-  return sum / n;
-}
 
 interface Row {
   where: string;
@@ -103,7 +51,7 @@ async function nodeRow(model: ModelId): Promise<Row> {
     model,
     loadMs: info.loadMs,
     frameMs,
-    errorPx: errorPx(poses),
+    errorPx: meanErrorPx(poses),
     memMB: process.memoryUsage().rss / 1e6,
   };
 }
@@ -114,7 +62,7 @@ function browserRow(where: string, r: BenchRunResult): Row {
     model: r.model,
     loadMs: r.loadMs,
     frameMs: r.frameMs,
-    errorPx: errorPx(r.poses),
+    errorPx: meanErrorPx(r.poses),
     memMB: r.heapMB,
   };
 }
@@ -130,16 +78,7 @@ const context = await chromium.launchPersistentContext(
   {
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--enable-precise-memory-info',
-    ],
+    args: [...BASE_FLAGS, '--enable-precise-memory-info'],
   },
 );
 const page = await openBench(context, base, CLIP, 5);

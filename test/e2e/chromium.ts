@@ -11,7 +11,7 @@ export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 /** Screenshots kept as test artifacts (look at them: a person should understand each screen). */
 export const ARTIFACTS = join(import.meta.dirname, '..', '..', 'test-results');
 
-const BASE_FLAGS = [
+export const BASE_FLAGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',

@@ -1,19 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { trackVideo } from '../../src/cli/track-video.ts';
 import { MODEL_IDS, type ModelId } from '../../src/pose/model-catalog.ts';
-import type { KeypointName, Pose } from '../../src/pose/skeleton.ts';
+import { BODY, GOLDEN, GOLDEN_CLIP, GOLDEN_VIDEO, meanErrorPx } from '../support/golden.ts';
 import { openBench, runInPage, type BenchRunResult } from './bench-page.ts';
 import { launch } from './chromium.ts';
-
-const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
-const CLIP = join(FIXTURES, 'squat_front_band_woman_3reps.mp4');
-const GOLDEN = JSON.parse(
-  readFileSync(join(FIXTURES, 'squat_front_band_woman_3reps.golden-blazepose.json'), 'utf8'),
-) as number[][][];
-const VIDEO = { widthPx: 720, heightPx: 1280, fps: 5 };
 
 /**
  * Golden (BlazePose full, tfjs-models' own test) vs ours: mean distance over the 12 body keypoints,
@@ -31,77 +22,6 @@ const MAX_MEAN_ERROR_PX: Record<ModelId, number> = {
  *  distance in normalized units; measured 0.0010 (≈0.6 px at 640 px). */
 const MAX_NODE_VS_BROWSER = 0.004;
 
-const BLAZEPOSE_ORDER = [
-  'nose',
-  'left_eye_inner',
-  'left_eye',
-  'left_eye_outer',
-  'right_eye_inner',
-  'right_eye',
-  'right_eye_outer',
-  'left_ear',
-  'right_ear',
-  'mouth_left',
-  'mouth_right',
-  'left_shoulder',
-  'right_shoulder',
-  'left_elbow',
-  'right_elbow',
-  'left_wrist',
-  'right_wrist',
-  'left_pinky',
-  'right_pinky',
-  'left_index',
-  'right_index',
-  'left_thumb',
-  'right_thumb',
-  'left_hip',
-  'right_hip',
-  'left_knee',
-  'right_knee',
-  'left_ankle',
-  'right_ankle',
-  'left_heel',
-  'right_heel',
-  'left_foot_index',
-  'right_foot_index',
-];
-const BODY: readonly KeypointName[] = [
-  'left_shoulder',
-  'right_shoulder',
-  'left_elbow',
-  'right_elbow',
-  'left_wrist',
-  'right_wrist',
-  'left_hip',
-  'right_hip',
-  'left_knee',
-  'right_knee',
-  'left_ankle',
-  'right_ankle',
-];
-
-function goldenPx(frame: number, name: KeypointName): [number, number] {
-  const p = GOLDEN[frame]?.[BLAZEPOSE_ORDER.indexOf(name)];
-  if (p === undefined) throw new Error(`no golden ${name} in frame ${frame}`);
-  return [p[0] ?? NaN, p[1] ?? NaN];
-}
-
-function meanErrorPx(poses: readonly (Pose | null)[]): { mean: number; found: number } {
-  let sum = 0;
-  let n = 0;
-  poses.forEach((pose, i) => {
-    for (const name of BODY) {
-      const k = pose?.keypoints[name];
-      if (k === undefined) continue;
-      const [gx, gy] = goldenPx(i, name);
-      sum += Math.hypot(k.x * VIDEO.widthPx - gx, k.y * VIDEO.heightPx - gy);
-      n += 1;
-    }
-  });
-  return { mean: sum / n, found: poses.filter((p) => p !== null).length };
-}
-
 describe('the pose worker in Chromium on a real squat video', () => {
   let context: BrowserContext;
   let page: Page;
@@ -109,7 +29,7 @@ describe('the pose worker in Chromium on a real squat video', () => {
 
   beforeAll(async () => {
     context = await launch();
-    page = await openBench(context, inject('baseUrl'), CLIP, VIDEO.fps);
+    page = await openBench(context, inject('baseUrl'), GOLDEN_CLIP, GOLDEN_VIDEO.fps);
   });
 
   afterAll(async () => {
@@ -121,7 +41,8 @@ describe('the pose worker in Chromium on a real squat video', () => {
     async (model) => {
       const run = await runInPage(page, 'runWorker', model);
       runs.set(model, run);
-      const { mean, found } = meanErrorPx(run.poses);
+      const mean = meanErrorPx(run.poses);
+      const found = run.poses.filter((p) => p !== null).length;
       console.log(
         `${model}: mean keypoint error ${mean.toFixed(1)} px (limit ${MAX_MEAN_ERROR_PX[model]}), person in ${found}/${run.poses.length} frames, ${run.backend}`,
       );
@@ -134,7 +55,7 @@ describe('the pose worker in Chromium on a real squat video', () => {
   it('matches the command line (Node, same model) frame by frame', async () => {
     const browser =
       runs.get('blazepose-full') ?? (await runInPage(page, 'runWorker', 'blazepose-full'));
-    const node = await trackVideo(CLIP, 'blazepose-full');
+    const node = await trackVideo(GOLDEN_CLIP, 'blazepose-full');
     expect(node.frames.length).toBe(browser.poses.length);
     let sum = 0;
     let n = 0;

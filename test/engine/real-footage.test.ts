@@ -93,7 +93,7 @@ describe('the engine on the RepCount squat poses (MediaPipe landmarks, converted
 
 describe('the engine on the golden BlazePose landmarks of the banded squat (tfjs-models)', () => {
   it('counts the two completed squats and not the one the clip ends in', async () => {
-    const { goldenTrack } = await import('../support/golden-track.ts');
+    const { goldenTrack } = await import('../support/golden.ts');
     const report = analyzeTrack(goldenTrack(), 'squat');
     expect(report.repCount).toBe(2);
     expect(report.reps?.[0]?.bottomSec).toBeCloseTo(2.2, 0);
