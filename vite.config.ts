@@ -91,8 +91,11 @@ const ISOLATION = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   plugins: [modelsPlugin()],
+  // The offline service worker exists only in a build (dist/sw.js); not keyed on NODE_ENV, which
+  // test runners set to "test".
+  define: { __FORMCHECK_SERVICE_WORKER__: JSON.stringify(command === 'build') },
   publicDir: false,
   resolve: {
     alias: [
@@ -120,4 +123,4 @@ export default defineConfig({
       input: { main: resolve(root, 'index.html'), bench: resolve(root, 'test/bench/index.html') },
     },
   },
-});
+}));

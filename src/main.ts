@@ -194,6 +194,9 @@ function outputs() {
           ),
         );
     },
+    showRep: (text: string) => {
+      byId('last-rep').textContent = text;
+    },
     saveFailed: (error: unknown) => showError(`Could not save to your history: ${String(error)}`),
   };
 }
@@ -209,6 +212,7 @@ async function startWorkout(
   byId('workout-name').textContent = exercise.name;
   byId('placement').textContent = exercise.placement;
   byId('set-summary').replaceChildren();
+  byId('last-rep').textContent = '';
   const info = await ready;
   const db = await dbReady;
   session = new WorkoutSession(
@@ -370,7 +374,8 @@ function tick(): void {
 }
 requestAnimationFrame(tick);
 
-if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+declare const __FORMCHECK_SERVICE_WORKER__: boolean;
+if (__FORMCHECK_SERVICE_WORKER__ && 'serviceWorker' in navigator) {
   navigator.serviceWorker.register('/sw.js').catch(() => undefined);
 }
 show('choose');

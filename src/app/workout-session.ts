@@ -2,7 +2,7 @@ import { ExerciseAnalyzer, type EngineEvent, type LiveState } from '../engine/an
 import type { ExerciseDef, Prescription } from '../engine/catalog.ts';
 import { CueSelector, issueText, type Utterance } from '../engine/cues.ts';
 import type { RepPhase } from '../engine/rep-counter.ts';
-import type { Report } from '../engine/report.ts';
+import type { Report, RepReport } from '../engine/report.ts';
 import { WorkoutFlow, type FlowStep } from '../engine/workout-flow.ts';
 import type { Pose } from '../pose/skeleton.ts';
 import type { HistoryDb } from '../storage/history-db.ts';
@@ -10,11 +10,24 @@ import type { SetRecord } from '../storage/set-record.ts';
 import type { OverlayData } from '../overlay/overlay-data.ts';
 import type { Voice } from './voice.ts';
 
+/** "Rep 3: down 1.2 s, bottom 0.3 s, up 0.9 s. Knees out: …" */
+export function repLine(rep: RepReport, awayWord: 'down' | 'up'): string {
+  const p = rep.phases;
+  const phases =
+    awayWord === 'up'
+      ? `up ${p.upSec.toFixed(1)} s, top ${p.topSec.toFixed(1)} s, down ${p.downSec.toFixed(1)} s`
+      : `down ${p.downSec.toFixed(1)} s, bottom ${p.bottomSec.toFixed(1)} s, up ${p.upSec.toFixed(1)} s`;
+  const form = rep.faults.length === 0 ? 'Good form.' : rep.faults.map((f) => f.message).join(' ');
+  return `Rep ${rep.index}: ${phases}. ${form}`;
+}
+
 export interface SessionOutputs {
   readonly voice: Voice;
   readonly announce: (text: string) => void;
   readonly showGate: (text: string, ok: boolean) => void;
   readonly showSetSummary: (record: SetRecord, final: boolean) => void;
+  /** A rep's analysis, as soon as the rep ends. */
+  readonly showRep: (text: string) => void;
   readonly saveFailed: (error: unknown) => void;
 }
 
@@ -113,6 +126,7 @@ export class WorkoutSession {
         this.out.announce(
           `Rep ${e.rep.index}${e.rep.faults.length > 0 ? `: ${e.rep.faults.map((f) => f.message).join(' ')}` : ''}`,
         );
+        this.out.showRep(repLine(e.rep, this.exercise.awayWord ?? 'down'));
         changed = true;
       } else if (e.type === 'hold-end') {
         this.record = {
@@ -141,14 +155,28 @@ export class WorkoutSession {
       live.issue !== undefined
         ? issueText(live.issue)
         : (live.holdCue ?? live.lastFaults.find((f) => f.severity === 'warn')?.message);
-    this.out.showGate(
-      live.ready
-        ? this.flow.view().phase === 'setup'
-          ? 'Ready: hold still…'
-          : 'Tracking'
-        : (this.cue ?? 'Get into position.'),
-      live.ready,
-    );
+    this.out.showGate(this.gateText(live), live.ready);
+  }
+
+  private gateText(live: LiveState): string {
+    const phase = this.flow.view().phase;
+    if (phase === 'done') return 'Workout done.';
+    if (phase === 'rest') return 'Rest. The next set starts by itself.';
+    if (!live.ready) return `${this.cue ?? 'Get into position.'}${this.viewHint(live)}`;
+    return phase === 'setup' ? `Ready: hold still…${this.viewHint(live)}` : 'Tracking';
+  }
+
+  /** The exercise is judged best from one view: say so while setting up (it does not block). */
+  private viewHint(live: LiveState): string {
+    const want = this.exercise.view;
+    if (
+      want === 'any' ||
+      live.view === 'unknown' ||
+      live.view === 'three-quarter' ||
+      live.view === want
+    )
+      return '';
+    return want === 'side' ? ' Tip: turn side-on to the camera.' : ' Tip: face the camera.';
   }
 
   private speak(utterances: readonly Utterance[]): void {

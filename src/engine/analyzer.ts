@@ -19,7 +19,7 @@ import { SideFuser } from './side-fuser.ts';
 import { missingKeypoints } from './requirements.ts';
 import { StepCounter } from './step-counter.ts';
 import { WalkChecks } from './walk-checks.ts';
-import { ViewTally } from './view.ts';
+import { viewOfFrame, ViewTally } from './view.ts';
 
 /** Frames further apart than this (a hidden tab, a frozen camera) break the set-up. */
 const MAX_FRAME_GAP_MS = 1500;
@@ -62,6 +62,8 @@ export interface LiveState {
   /** Joints with a fault in the last rep, to colour on the skeleton. */
   readonly faultJoints: readonly KeypointName[];
   readonly lastFaults: readonly Fault[];
+  /** The camera view this frame (front, side or 3/4), for the set-up hint. */
+  readonly view: ReturnType<typeof viewOfFrame>;
   /** The knee angle that matters (the more bent knee), for the overlay. */
   readonly keyAngle: { readonly deg: number; readonly at: KeypointName } | undefined;
 }
@@ -399,6 +401,10 @@ export class ExerciseAnalyzer {
       faultJoints: this.lastFaults.flatMap((f) => FAULT_JOINTS[f.code] ?? []),
       lastFaults: this.lastFaults,
       keyAngle: this.keyAngle(),
+      view: (() => {
+        const f = this.recent[this.recent.length - 1];
+        return f === undefined ? 'unknown' : viewOfFrame(f);
+      })(),
     };
   }
 

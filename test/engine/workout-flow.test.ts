@@ -18,6 +18,7 @@ const live = (over: Partial<LiveState> = {}): LiveState => ({
   faultJoints: [],
   lastFaults: [],
   keyAngle: undefined,
+  view: 'front',
   ...over,
 });
 
