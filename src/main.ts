@@ -4,6 +4,12 @@ import { cameraError, CameraError, listCameras, openCamera, stopStream } from '.
 import { byId, el } from './app/dom.ts';
 import { CameraFrameLoop } from './app/frame-source.ts';
 import { PoseClient } from './app/pose-client.ts';
+import {
+  MEDIAPIPE_RUNTIMES,
+  MediaPipeRuntime,
+  type MediaPipeRuntimeId,
+} from './app/mediapipe-runtime.ts';
+import type { PoseSource } from './app/pose-source.ts';
 import { renderChooseScreen } from './app/screens/choose-screen.ts';
 import { renderHistory, wireHistoryButtons } from './app/screens/history-screen.ts';
 import { setSummary } from './app/screens/set-summary.ts';
@@ -70,22 +76,40 @@ function show(screen: Screen): void {
     byId(`screen-${s}`).hidden = s !== screen;
 }
 
-// ---- pose worker ----
+// ---- pose detection: the worker (tfjs runtime), or MediaPipe on the main thread ----
+type RuntimeId = ModelId | MediaPipeRuntimeId;
+interface Loaded {
+  readonly source: PoseSource;
+  readonly label: string;
+  readonly hasFeet: boolean;
+}
+const isMediaPipe = (id: string): id is MediaPipeRuntimeId =>
+  (MEDIAPIPE_RUNTIMES as readonly string[]).includes(id);
+
 const client = PoseClient.start();
-let model: ModelId = (() => {
+let runtime: RuntimeId = (() => {
+  const wanted = params.get('model') ?? localStorage.getItem('formcheck.model') ?? DEFAULT_MODEL;
+  if (isMediaPipe(wanted)) return wanted;
   try {
-    return parseModelId(
-      params.get('model') ?? localStorage.getItem('formcheck.model') ?? DEFAULT_MODEL,
-    );
+    return parseModelId(wanted);
   } catch {
     return DEFAULT_MODEL;
   }
 })();
-let ready: Promise<PoseServiceInfo> = loadModel(model);
+let ready: Promise<Loaded> = loadRuntime(runtime);
 
-async function loadModel(id: ModelId): Promise<PoseServiceInfo> {
+async function loadRuntime(id: RuntimeId): Promise<Loaded> {
   byId('status').textContent = `Loading ${id}…`;
   try {
+    if (isMediaPipe(id)) {
+      const started = performance.now();
+      const source = await MediaPipeRuntime.load(id);
+      diagnostics.info = undefined;
+      const label = `${id} on the main thread (MediaPipe, WebGL)`;
+      byId('status').textContent =
+        `${label}, loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`;
+      return { source, label, hasFeet: true };
+    }
     // Threads only pay off with cores to spare: on 2 cores they were 35 % slower (npm run bench).
     const info = await client.init({
       model: id,
@@ -93,9 +117,10 @@ async function loadModel(id: ModelId): Promise<PoseServiceInfo> {
       wasmThreads: navigator.hardwareConcurrency > 4,
     });
     diagnostics.info = info;
+    const label = `${info.model} on ${info.backend.name}`;
     byId('status').textContent =
-      `${info.model} on ${info.backend.name} (${info.backend.reason}), loaded in ${(info.loadMs / 1000).toFixed(1)} s`;
-    return info;
+      `${label} (${info.backend.reason}), loaded in ${(info.loadMs / 1000).toFixed(1)} s`;
+    return { source: client, label, hasFeet: MODELS[info.model].hasFeet };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     showError(`The pose model could not load: ${message}`);
@@ -109,12 +134,19 @@ modelSelect.replaceChildren(
   ...MODEL_IDS.map((id) =>
     el('option', { value: id }, `${id}${MODELS[id].hasFeet ? '' : ' (no feet)'}`),
   ),
+  ...MEDIAPIPE_RUNTIMES.map((id) =>
+    el('option', { value: id }, `${id} (main thread; needs a GPU)`),
+  ),
 );
-modelSelect.value = model;
+modelSelect.value = runtime;
 modelSelect.addEventListener('change', () => {
-  model = parseModelId(modelSelect.value);
-  localStorage.setItem('formcheck.model', model);
-  ready = loadModel(model);
+  const value = modelSelect.value;
+  runtime = isMediaPipe(value) ? value : parseModelId(value);
+  localStorage.setItem('formcheck.model', runtime);
+  ready = loadRuntime(runtime);
+  // A running camera switches to the new detector.
+  if (stream !== undefined)
+    void ready.then(() => startCamera(byId<HTMLSelectElement>('camera-select').value));
 });
 
 // ---- history ----
@@ -159,10 +191,10 @@ function onResult(result: EstimateResult): void {
   diagnostics.fps = frameTimes.length;
   session?.onPose(result.pose, result.timestampMs);
   render(result.timestampMs);
-  if (diagnostics.info !== undefined) {
+  void ready.then(({ label }) => {
     byId('status').textContent =
-      `${diagnostics.info.model} on ${diagnostics.info.backend.name} · ${diagnostics.fps} frames/s analysed · ${result.inferenceMs.toFixed(0)} ms/frame`;
-  }
+      `${label} · ${diagnostics.fps} frames/s analysed · ${result.inferenceMs.toFixed(0)} ms/frame`;
+  });
 }
 
 function outputs() {
@@ -213,17 +245,10 @@ async function startWorkout(
   byId('placement').textContent = exercise.placement;
   byId('set-summary').replaceChildren();
   byId('last-rep').textContent = '';
-  const info = await ready;
+  const loaded = await ready;
   const db = await dbReady;
-  session = new WorkoutSession(
-    exercise,
-    prescription,
-    source,
-    MODELS[info.model].hasFeet,
-    db,
-    outputs(),
-  );
-  if (exercise.needsFeet && !MODELS[info.model].hasFeet)
+  session = new WorkoutSession(exercise, prescription, source, loaded.hasFeet, db, outputs());
+  if (exercise.needsFeet && !loaded.hasFeet)
     showError(`${exercise.name} needs heel and toe points: choose a BlazePose model.`);
   return session;
 }
@@ -256,8 +281,9 @@ async function startCamera(deviceId?: string): Promise<void> {
   video.srcObject = stream;
   await video.play();
   await fillCameraList(stream.getVideoTracks()[0]?.getSettings().deviceId);
-  await client.reset();
-  loop = new CameraFrameLoop(video, client, onResult, (error) =>
+  const { source } = await ready;
+  await source.reset();
+  loop = new CameraFrameLoop(video, source, onResult, (error) =>
     showError(`Pose detection failed: ${String(error)}`),
   );
   loop.start();
@@ -288,7 +314,7 @@ renderChooseScreen(byId('exercise-groups'), {
         await analyseVideoFile(
           file,
           video,
-          client,
+          (await ready).source,
           (result, progress) => {
             onResult(result);
             byId('gate').textContent = `Analysing the video… ${Math.round(progress * 100)} %`;

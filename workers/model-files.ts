@@ -24,7 +24,7 @@ async function sha256Hex(data: ArrayBuffer): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-async function readVerified(
+export async function readVerified(
   read: AssetReader,
   manifest: ModelManifest,
   file: string,

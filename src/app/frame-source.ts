@@ -1,5 +1,5 @@
 import { frameBitmap } from './frame-bitmap.ts';
-import type { PoseClient } from './pose-client.ts';
+import type { PoseSource } from './pose-source.ts';
 import type { EstimateResult } from '../../workers/pose-service.ts';
 
 type FrameCallbackVideo = HTMLVideoElement & {
@@ -19,7 +19,7 @@ export class CameraFrameLoop {
 
   constructor(
     private readonly video: FrameCallbackVideo,
-    private readonly client: PoseClient,
+    private readonly client: PoseSource,
     private readonly onResult: (result: EstimateResult) => void,
     private readonly onError: (error: unknown) => void,
   ) {}

@@ -1,4 +1,5 @@
 import { transfer, wrap, type Endpoint, type Remote } from 'comlink';
+import type { PoseSource } from './pose-source.ts';
 import type {
   EstimateResult,
   PoseService,
@@ -28,7 +29,7 @@ function release(frame: Frame): void {
  * copied), keeps one frame in flight and drops the rest, and stops it. Timestamps must rise;
  * the client enforces it so the worker's smoothing always has a clock.
  */
-export class PoseClient {
+export class PoseClient implements PoseSource {
   private readonly remote: Remote<PoseService>;
   private inFlight = false;
   private lastTimestampMs = -Infinity;

@@ -1,5 +1,5 @@
 import { frameBitmap } from './frame-bitmap.ts';
-import type { PoseClient } from './pose-client.ts';
+import type { PoseSource } from './pose-source.ts';
 import type { EstimateResult } from '../../workers/pose-service.ts';
 
 /** Same cap as the command line (src/cli/video-decoder.ts): analyse at most 30 frames/s. */
@@ -60,7 +60,7 @@ async function measureFps(video: HTMLVideoElement): Promise<number> {
 export async function analyseVideoFile(
   file: File,
   video: HTMLVideoElement,
-  client: PoseClient,
+  client: PoseSource,
   onResult: (result: EstimateResult, progress: number) => void,
   shouldStop: () => boolean,
 ): Promise<void> {

@@ -162,6 +162,7 @@ export class WorkoutSession {
     const phase = this.flow.view().phase;
     if (phase === 'done') return 'Workout done.';
     if (phase === 'rest') return 'Rest. The next set starts by itself.';
+    if (phase === 'countdown') return 'Get ready…';
     if (!live.ready) return `${this.cue ?? 'Get into position.'}${this.viewHint(live)}`;
     return phase === 'setup' ? `Ready: hold still…${this.viewHint(live)}` : 'Tracking';
   }

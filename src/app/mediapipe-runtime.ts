@@ -1,0 +1,149 @@
+import { BLAZEPOSE_LANDMARKS } from '../pose/blazepose-landmarks.ts';
+import { poseFromDetector } from '../pose/from-detector.ts';
+import type { EstimateResult } from '../../workers/pose-service.ts';
+import { readVerified, type ModelManifest } from '../../workers/model-files.ts';
+import type { PoseSource } from './pose-source.ts';
+
+/** The three MediaPipe model complexities, as the app offers them. */
+export const MEDIAPIPE_RUNTIMES = ['mediapipe-lite', 'mediapipe-full', 'mediapipe-heavy'] as const;
+export type MediaPipeRuntimeId = (typeof MEDIAPIPE_RUNTIMES)[number];
+
+const BASE = '/models/mediapipe/';
+const COMPLEXITY: Record<MediaPipeRuntimeId, 0 | 1 | 2> = {
+  'mediapipe-lite': 0,
+  'mediapipe-full': 1,
+  'mediapipe-heavy': 2,
+};
+const TFLITE: Record<MediaPipeRuntimeId, string> = {
+  'mediapipe-lite': 'pose_landmark_lite.tflite',
+  'mediapipe-full': 'pose_landmark_full.tflite',
+  'mediapipe-heavy': 'pose_landmark_heavy.tflite',
+};
+
+interface Landmark {
+  readonly x: number;
+  readonly y: number;
+  readonly visibility?: number;
+}
+interface MpResults {
+  readonly poseLandmarks?: readonly Landmark[];
+}
+interface MpPose {
+  setOptions(o: object): void;
+  onResults(cb: (r: MpResults) => void): void;
+  initialize(): Promise<void>;
+  send(inputs: { image: HTMLCanvasElement }, at?: number): Promise<void>;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+function loadClassicScript(src: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = src;
+    script.onload = () => resolve();
+    script.onerror = () =>
+      reject(
+        new Error(
+          `models/mediapipe/pose.js could not be loaded. Run \`npm ci\` to install the models.`,
+        ),
+      );
+    document.head.append(script);
+  });
+}
+
+/**
+ * MediaPipe's own BlazePose runtime (`@mediapipe/pose`). Its legacy API only works on the main
+ * thread (it cannot run in a worker), so analysis here competes with drawing the page; on a
+ * machine without a GPU its WebGL is software and slow (~300-500 ms/frame, POSE-STACK.md).
+ * Offered for machines with a GPU; the worker's tfjs runtime is the default.
+ */
+export class MediaPipeRuntime implements PoseSource {
+  private inFlight = false;
+  private resolveResult: ((r: MpResults) => void) | undefined;
+  private readonly canvas = document.createElement('canvas');
+
+  private constructor(private readonly pose: MpPose) {
+    pose.onResults((r) => this.resolveResult?.(r));
+  }
+
+  static async load(id: MediaPipeRuntimeId): Promise<MediaPipeRuntime> {
+    // Check what the solution will load against models/manifest.json first (it fetches them itself).
+    const manifest = (await (await fetch('/models/manifest.json')).json()) as ModelManifest;
+    const read = async (name: string) => {
+      const r = await fetch(`/models/${name}`);
+      if (!r.ok) throw new Error(`HTTP ${r.status}`);
+      return r.arrayBuffer();
+    };
+    for (const f of [
+      'pose.js',
+      'pose_solution_simd_wasm_bin.wasm',
+      'pose_solution_packed_assets.data',
+      TFLITE[id],
+    ]) {
+      await readVerified(read, manifest, `mediapipe/${f}`);
+    }
+    const g = globalThis as {
+      Pose?: new (config: { locateFile: (f: string) => string }) => MpPose;
+    };
+    if (g.Pose === undefined) await loadClassicScript(`${BASE}pose.js`);
+    if (g.Pose === undefined) throw new Error('models/mediapipe/pose.js did not define Pose.');
+    const pose = new g.Pose({ locateFile: (file) => `${BASE}${file}` });
+    pose.setOptions({
+      modelComplexity: COMPLEXITY[id],
+      smoothLandmarks: true,
+      enableSegmentation: false,
+      selfieMode: false,
+    });
+    await pose.initialize();
+    return new MediaPipeRuntime(pose);
+  }
+
+  get busy(): boolean {
+    return this.inFlight;
+  }
+
+  async submit(frame: ImageBitmap, timestampMs: number): Promise<EstimateResult | undefined> {
+    if (this.inFlight) {
+      frame.close();
+      return undefined;
+    }
+    this.inFlight = true;
+    try {
+      const { width, height } = frame;
+      this.canvas.width = width;
+      this.canvas.height = height;
+      this.canvas.getContext('2d')?.drawImage(frame, 0, 0);
+      frame.close();
+      const started = performance.now();
+      const results = await new Promise<MpResults>((resolve, reject) => {
+        this.resolveResult = resolve;
+        this.pose.send({ image: this.canvas }, timestampMs).catch(reject);
+      });
+      const landmarks = results.poseLandmarks;
+      const frameSize = { widthPx: width, heightPx: height };
+      const pose =
+        landmarks === undefined
+          ? null
+          : poseFromDetector(
+              landmarks.map((l, i) => ({
+                name: BLAZEPOSE_LANDMARKS[i],
+                x: l.x * width,
+                y: l.y * height,
+                score: l.visibility ?? 0,
+              })),
+              undefined,
+              frameSize,
+              timestampMs,
+            );
+      return { timestampMs, pose, inferenceMs: performance.now() - started };
+    } finally {
+      this.inFlight = false;
+    }
+  }
+
+  reset(): Promise<void> {
+    this.pose.reset();
+    return Promise.resolve();
+  }
+}
