@@ -15,6 +15,7 @@ import { renderHistory, wireHistoryButtons } from './app/screens/history-screen.
 import { setSummary } from './app/screens/set-summary.ts';
 import { analyseVideoFile } from './app/video-file.ts';
 import { Voice } from './app/voice.ts';
+import { LightMeter, TOO_DARK_LUMA } from './app/light-meter.ts';
 import { WorkoutSession } from './app/workout-session.ts';
 import type { ExerciseDef, Prescription } from './engine/catalog.ts';
 import type { Report } from './engine/report.ts';
@@ -393,9 +394,19 @@ document.addEventListener('visibilitychange', () => {
   }
 });
 
-// Keep the timers and countdown moving on screen between analysed frames.
+// Keep the timers and countdown moving on screen between analysed frames; check the light.
+const lightMeter = new LightMeter();
+let lastLightCheckMs = 0;
 function tick(): void {
-  if (session !== undefined && stream !== undefined) render(performance.now());
+  const now = performance.now();
+  if (session !== undefined && stream !== undefined) {
+    if (now - lastLightCheckMs > 1000) {
+      lastLightCheckMs = now;
+      const luma = lightMeter.luma(video);
+      if (luma !== undefined) session.setTooDark(luma < TOO_DARK_LUMA);
+    }
+    render(now);
+  }
   requestAnimationFrame(tick);
 }
 requestAnimationFrame(tick);

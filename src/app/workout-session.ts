@@ -46,6 +46,7 @@ export class WorkoutSession {
   private phaseSinceMs = 0;
   private cue: string | undefined;
   private paused = false;
+  private tooDark = false;
   readonly records: SetRecord[] = [];
 
   constructor(
@@ -158,12 +159,19 @@ export class WorkoutSession {
     this.out.showGate(this.gateText(live), live.ready);
   }
 
+  /** From the light meter (about once a second). */
+  setTooDark(tooDark: boolean): void {
+    this.tooDark = tooDark;
+  }
+
   private gateText(live: LiveState): string {
     const phase = this.flow.view().phase;
     if (phase === 'done') return 'Workout done.';
     if (phase === 'rest') return 'Rest. The next set starts by itself.';
     if (phase === 'countdown') return 'Get ready…';
-    if (!live.ready) return `${this.cue ?? 'Get into position.'}${this.viewHint(live)}`;
+    const dark = this.tooDark ? ' It is too dark: turn on a light or face a window.' : '';
+    if (!live.ready) return `${this.cue ?? 'Get into position.'}${dark}${this.viewHint(live)}`;
+    if (phase === 'setup' && dark !== '') return `Ready…${dark}`;
     return phase === 'setup' ? `Ready: hold still…${this.viewHint(live)}` : 'Tracking';
   }
 

@@ -82,40 +82,36 @@ const context = await chromium.launchPersistentContext(
   },
 );
 const page = await openBench(context, base, CLIP, 5);
+/** Runs of one configuration, passes pooled (first pass's poses kept for the error). */
+function pooled(runs: readonly BenchRunResult[]): BenchRunResult | undefined {
+  const first = runs[0];
+  return first === undefined ? undefined : { ...first, frameMs: runs.flatMap((r) => r.frameMs) };
+}
+
 for (const model of MODEL_IDS) {
-  const worker = { poses: [] as (Pose | null)[], frameMs: [] as number[] };
-  let last: BenchRunResult | undefined;
+  // Worker and main thread interleaved (A B A B A B) so drift on a busy 2-core machine hits both.
+  const worker: BenchRunResult[] = [];
+  const main: BenchRunResult[] = [];
   for (let pass = 0; pass < PASSES; pass++) {
-    last = await runInPage(page, 'runWorker', model, 'wasm', false);
-    worker.frameMs.push(...last.frameMs);
-    if (pass === 0) worker.poses = [...last.poses];
+    worker.push(await runInPage(page, 'runWorker', model, 'wasm', false));
+    main.push(await runInPage(page, 'runMainThread', model, 'wasm', false));
   }
-  if (last !== undefined)
-    rows.push(
-      browserRow('chromium worker (wasm)', {
-        ...last,
-        frameMs: worker.frameMs,
-        poses: worker.poses,
-      }),
-    );
+  const w = pooled(worker);
+  const m = pooled(main);
+  if (w !== undefined) rows.push(browserRow('chromium worker (wasm)', w));
   rows.push(
     browserRow(
       'chromium worker (wasm threads)',
       await runInPage(page, 'runWorker', model, 'wasm', true),
     ),
   );
-  rows.push(
-    browserRow(
-      'chromium main thread (wasm, raw)',
-      await runInPage(page, 'runMainThread', model, 'wasm', false),
-    ),
-  );
+  if (m !== undefined) rows.push(browserRow('chromium main thread (wasm, raw)', m));
 }
 await context.close();
 await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
 
 console.log(
-  `\nPose detection on ${CLIP.replace(/^.*\//, '')} (65 frames, ${PASSES} passes in Node and the plain worker), ${new Date().toISOString()}`,
+  `\nPose detection on ${CLIP.replace(/^.*\//, '')} (65 frames; ${PASSES} passes pooled for Node, the worker and the main thread), ${new Date().toISOString()}`,
 );
 console.log(
   '| where | model | load ms | median ms/frame | p95 ms/frame | fps (1000/median) | keypoint error px vs golden | memory MB |',

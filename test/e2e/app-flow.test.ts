@@ -128,4 +128,24 @@ describe('the set-up gate', () => {
       await context.close();
     }
   });
+
+  it('says when the room is too dark', async () => {
+    const y4m = await makeY4m(DOWEL, 'dowel-dark', { fps: 15, darken: true, seconds: 8 });
+    const context = await launch({ fakeCamera: y4m });
+    try {
+      const page = await context.newPage();
+      await page.goto(inject('baseUrl'));
+      await startSquat(page, 2, 1);
+      await page.waitForFunction(
+        () => /too dark/.test(document.getElementById('gate')?.textContent ?? ''),
+        undefined,
+        {
+          timeout: 60_000,
+        },
+      );
+      await shot(page, '6-gate-too-dark');
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -66,13 +66,15 @@ export async function launch(options: LaunchOptions = {}): Promise<BrowserContex
 export async function makeY4m(
   clip: string,
   name: string,
-  opts: { cropTopFraction?: number; fps?: number; seconds?: number } = {},
+  opts: { cropTopFraction?: number; fps?: number; seconds?: number; darken?: boolean } = {},
 ): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'formcheck-y4m-'));
   const out = join(dir, `${name}.y4m`);
   const filters = [];
   if (opts.cropTopFraction !== undefined) filters.push(`crop=iw:ih*${opts.cropTopFraction}:0:0`);
   filters.push('scale=-2:480');
+  // A room with the lights off: most of the picture near black.
+  if (opts.darken === true) filters.push('eq=brightness=-0.4:contrast=0.5');
   if (opts.fps !== undefined) filters.push(`fps=${opts.fps}`);
   const args = [
     '-hide_banner',
