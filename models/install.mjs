@@ -22,6 +22,8 @@ const SOURCES = [
       'movenet-lightning.bin',
       'movenet-thunder.json',
       'movenet-thunder.bin',
+      'movenet-multipose.json',
+      'movenet-multipose.bin',
       'blazepose-detector.json',
       'blazepose-detector.bin',
       'blazepose-lite.json',

@@ -190,6 +190,7 @@ function render(nowMs: number): void {
 function onResult(result: EstimateResult): void {
   frameTimes = [...frameTimes.filter((t) => result.timestampMs - t < 1000), result.timestampMs];
   diagnostics.fps = frameTimes.length;
+  if (result.personCount !== undefined) session?.setPeopleCount(result.personCount);
   session?.onPose(result.pose, result.timestampMs);
   render(result.timestampMs);
   void ready.then(({ label }) => {

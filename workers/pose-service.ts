@@ -35,7 +35,17 @@ export interface EstimateResult {
   /** The person found, or null when nobody was found. */
   readonly pose: Pose | null;
   readonly inferenceMs: number;
+  /** People in view (MoveNet MultiPose), when asked for with `countPeople`. */
+  readonly personCount?: number;
 }
+
+export interface EstimateOptions {
+  /** Also count the people in view (MoveNet MultiPose Lightning, ~+40 ms): for the set-up check. */
+  readonly countPeople?: boolean;
+}
+
+/** A MultiPose person counts from this score (its own default threshold is 0.25; people half in view score ~0.2). */
+const PERSON_SCORE = 0.3;
 
 export interface PoseServiceDeps {
   readonly readAsset: AssetReader;
@@ -76,6 +86,7 @@ export class PoseService {
   private model: ModelId | undefined;
   private lastTimestampMs = -Infinity;
   private manifest: ModelManifest | undefined;
+  private peopleCounter: Promise<poseDetection.PoseDetector> | undefined;
 
   constructor(private readonly deps: PoseServiceDeps) {}
 
@@ -122,7 +133,11 @@ export class PoseService {
    * path). `timestampMs` must increase strictly: pose-detection's smoothing uses it, and in a
    * worker (no video element) it has no other clock.
    */
-  async estimate(frame: FrameInput, timestampMs: number): Promise<EstimateResult> {
+  async estimate(
+    frame: FrameInput,
+    timestampMs: number,
+    options: EstimateOptions = {},
+  ): Promise<EstimateResult> {
     let input: tf.Tensor3D | ImageBitmap | undefined;
     try {
       const detector = this.detector;
@@ -135,6 +150,7 @@ export class PoseService {
       this.lastTimestampMs = timestampMs;
       input = isRawFrame(frame) ? rgbTensor(frame) : frame;
       const frameSize = { widthPx: frame.width, heightPx: frame.height };
+      const personCount = options.countPeople === true ? await this.countPeople(input) : undefined;
       const started = this.deps.nowMs();
       const poses = await detector.estimatePoses(
         input,
@@ -147,11 +163,32 @@ export class PoseService {
         found === undefined
           ? null
           : poseFromDetector(found.keypoints, found.score, frameSize, timestampMs);
-      return { timestampMs, pose, inferenceMs };
+      return personCount === undefined
+        ? { timestampMs, pose, inferenceMs }
+        : { timestampMs, pose, inferenceMs, personCount };
     } finally {
       if (input instanceof tf.Tensor) input.dispose();
       closeFrame(frame);
     }
+  }
+
+  private async countPeople(input: tf.Tensor3D | ImageBitmap): Promise<number> {
+    const manifest = this.manifest;
+    if (manifest === undefined) return 0;
+    this.peopleCounter ??= verifiedModelHandler(
+      this.deps.readAsset,
+      manifest,
+      'movenet-multipose.json',
+    ).then((modelUrl) =>
+      poseDetection.createDetector(poseDetection.SupportedModels.MoveNet, {
+        modelType: poseDetection.movenet.modelType.MULTIPOSE_LIGHTNING,
+        modelUrl,
+        enableTracking: false,
+        enableSmoothing: false,
+      }),
+    );
+    const people = await (await this.peopleCounter).estimatePoses(input, { maxPoses: 6 });
+    return people.filter((p) => (p.score ?? 0) >= PERSON_SCORE).length;
   }
 
   /** Forgets tracking state (a new video, or a long pause); the model stays loaded. */
@@ -167,6 +204,8 @@ export class PoseService {
   dispose(): void {
     this.detector?.dispose();
     this.detector = undefined;
+    void this.peopleCounter?.then((d) => d.dispose());
+    this.peopleCounter = undefined;
     this.model = undefined;
   }
 }

@@ -2,6 +2,8 @@ import { frameBitmap } from './frame-bitmap.ts';
 import type { PoseSource } from './pose-source.ts';
 import type { EstimateResult } from '../../workers/pose-service.ts';
 
+const PEOPLE_COUNT_EVERY_MS = 1000;
+
 type FrameCallbackVideo = HTMLVideoElement & {
   requestVideoFrameCallback?: (cb: (now: number, meta: { mediaTime: number }) => void) => number;
   cancelVideoFrameCallback?: (handle: number) => void;
@@ -16,6 +18,7 @@ export class CameraFrameLoop {
   private running = false;
   private handle: number | undefined;
   private lastMediaTime = -1;
+  private lastPeopleCountMs = -Infinity;
 
   constructor(
     private readonly video: FrameCallbackVideo,
@@ -55,8 +58,11 @@ export class CameraFrameLoop {
     if (this.client.busy || mediaTime === this.lastMediaTime || this.video.readyState < 2) return;
     this.lastMediaTime = mediaTime;
     const timestampMs = performance.now();
+    // Count the people in view about once a second (a second, small model): the set-up check.
+    const countPeople = timestampMs - this.lastPeopleCountMs >= PEOPLE_COUNT_EVERY_MS;
+    if (countPeople) this.lastPeopleCountMs = timestampMs;
     frameBitmap(this.video)
-      .then((bitmap) => this.client.submit(bitmap, timestampMs))
+      .then((bitmap) => this.client.submit(bitmap, timestampMs, { countPeople }))
       .then((result) => {
         if (result !== undefined && this.running) this.onResult(result);
       })

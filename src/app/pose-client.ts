@@ -1,6 +1,7 @@
 import { transfer, wrap, type Endpoint, type Remote } from 'comlink';
 import type { PoseSource } from './pose-source.ts';
 import type {
+  EstimateOptions,
   EstimateResult,
   PoseService,
   PoseServiceInfo,
@@ -65,7 +66,11 @@ export class PoseClient implements PoseSource {
    * Sends one frame, or drops it (closing it) when the worker is still busy or the timestamp does
    * not rise. Resolves to the result, or `undefined` for a dropped frame.
    */
-  async submit(frame: Frame, timestampMs: number): Promise<EstimateResult | undefined> {
+  async submit(
+    frame: Frame,
+    timestampMs: number,
+    options: EstimateOptions = {},
+  ): Promise<EstimateResult | undefined> {
     this.stats.submitted += 1;
     if (this.inFlight || !(timestampMs > this.lastTimestampMs)) {
       this.stats.dropped += 1;
@@ -75,7 +80,11 @@ export class PoseClient implements PoseSource {
     this.inFlight = true;
     this.lastTimestampMs = timestampMs;
     try {
-      const result = await this.remote.estimate(transfer(frame, transferables(frame)), timestampMs);
+      const result = await this.remote.estimate(
+        transfer(frame, transferables(frame)),
+        timestampMs,
+        options,
+      );
       this.stats.analysed += 1;
       return result;
     } finally {

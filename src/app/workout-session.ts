@@ -47,6 +47,7 @@ export class WorkoutSession {
   private cue: string | undefined;
   private paused = false;
   private tooDark = false;
+  private people = 1;
   readonly records: SetRecord[] = [];
 
   constructor(
@@ -159,6 +160,11 @@ export class WorkoutSession {
     this.out.showGate(this.gateText(live), live.ready);
   }
 
+  /** From the worker's people count (about once a second). */
+  setPeopleCount(count: number): void {
+    this.people = count;
+  }
+
   /** From the light meter (about once a second). */
   setTooDark(tooDark: boolean): void {
     this.tooDark = tooDark;
@@ -169,9 +175,13 @@ export class WorkoutSession {
     if (phase === 'done') return 'Workout done.';
     if (phase === 'rest') return 'Rest. The next set starts by itself.';
     if (phase === 'countdown') return 'Get ready…';
-    const dark = this.tooDark ? ' It is too dark: turn on a light or face a window.' : '';
-    if (!live.ready) return `${this.cue ?? 'Get into position.'}${dark}${this.viewHint(live)}`;
-    if (phase === 'setup' && dark !== '') return `Ready…${dark}`;
+    const warnings =
+      (this.tooDark ? ' It is too dark: turn on a light or face a window.' : '') +
+      (this.people > 1
+        ? ` I can see ${this.people} people: ask the others to step out of view (I follow the most visible one).`
+        : '');
+    if (!live.ready) return `${this.cue ?? 'Get into position.'}${warnings}${this.viewHint(live)}`;
+    if (phase === 'setup' && warnings !== '') return `Ready…${warnings}`;
     return phase === 'setup' ? `Ready: hold still…${this.viewHint(live)}` : 'Tracking';
   }
 

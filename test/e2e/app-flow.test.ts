@@ -6,7 +6,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { analyzeTrack } from '../../src/engine/analyze-track.ts';
 import { parsePoseTrack } from '../../src/pose/pose-track.ts';
-import { ARTIFACTS, launch, makeY4m } from './chromium.ts';
+import { ARTIFACTS, launch, makeY4m, makeY4mSideBySide } from './chromium.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const DOWEL = join(FIXTURES, 'squat_side_gym_dowel_2reps.mp4');
@@ -144,6 +144,28 @@ describe('the set-up gate', () => {
         },
       );
       await shot(page, '6-gate-too-dark');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('says when more than one person is in view', async () => {
+    const band = join(FIXTURES, 'squat_front_band_woman_3reps.mp4');
+    const context = await launch({
+      fakeCamera: await makeY4mSideBySide(band, DOWEL, 'two-people'),
+    });
+    try {
+      const page = await context.newPage();
+      await page.goto(inject('baseUrl'));
+      await startSquat(page, 2, 1);
+      await page.waitForFunction(
+        () => /I can see 2 people/.test(document.getElementById('gate')?.textContent ?? ''),
+        undefined,
+        {
+          timeout: 60_000,
+        },
+      );
+      await shot(page, '7-gate-two-people');
     } finally {
       await context.close();
     }

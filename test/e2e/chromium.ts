@@ -94,3 +94,38 @@ export async function makeY4m(
   if (r.status !== 0) throw new Error(`ffmpeg failed: ${r.stderr}`);
   return out;
 }
+
+/** Two real clips side by side in one webcam view (two people in frame). */
+export async function makeY4mSideBySide(
+  left: string,
+  right: string,
+  name: string,
+  seconds = 8,
+): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'formcheck-y4m-'));
+  const out = join(dir, `${name}.y4m`);
+  const graph =
+    '[0:v]scale=-2:480,fps=10[a];[1:v]scale=-2:480,fps=10[b];[a][b]hstack=inputs=2,format=yuv420p[v]';
+  const args = [
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-y',
+    '-t',
+    String(seconds),
+    '-i',
+    left,
+    '-t',
+    String(seconds),
+    '-i',
+    right,
+    '-filter_complex',
+    graph,
+    '-map',
+    '[v]',
+    out,
+  ];
+  const r = spawnSync(FFMPEG_PATH, args, { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`ffmpeg failed: ${r.stderr}`);
+  return out;
+}
