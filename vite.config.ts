@@ -57,8 +57,9 @@ async function listFiles(dir: string, prefix = ''): Promise<string[]> {
 }
 
 /** Files cached at install so the app works offline after the first visit: the app and the
- *  default model (BlazePose full + detector). Other models are cached the first time they load. */
-const PRECACHE_MODELS = /^models\/(manifest\.json|blazepose-(detector|full)\.(json|bin))$/;
+ *  default model (BlazePose full + detector) and the people counter (MoveNet MultiPose). Other models are cached the first time they load. */
+const PRECACHE_MODELS =
+  /^models\/(manifest\.json|(blazepose-detector|blazepose-full|movenet-multipose)\.(json|bin))$/;
 
 function serviceWorker(files: readonly string[]): string {
   const precache = files

@@ -150,7 +150,11 @@ export class PoseService {
       this.lastTimestampMs = timestampMs;
       input = isRawFrame(frame) ? rgbTensor(frame) : frame;
       const frameSize = { widthPx: frame.width, heightPx: frame.height };
-      const personCount = options.countPeople === true ? await this.countPeople(input) : undefined;
+      // The people count is a set-up hint: if its model fails, the frame's pose still comes back.
+      const personCount =
+        options.countPeople === true
+          ? await this.countPeople(input).catch(() => undefined)
+          : undefined;
       const started = this.deps.nowMs();
       const poses = await detector.estimatePoses(
         input,
