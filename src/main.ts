@@ -111,7 +111,7 @@ async function loadRuntime(id: RuntimeId): Promise<Loaded> {
         `${label}, loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`;
       return { source, label, hasFeet: true };
     }
-    // Threads only pay off with cores to spare: on 2 cores they were 35 % slower (npm run bench).
+    // Threads need cores to spare: on 2 cores they made no consistent difference (npm run bench).
     const info = await client.init({
       model: id,
       backend,

@@ -27,6 +27,8 @@ export interface BenchRun {
   readonly loadMs: number;
   /** Wall time per frame as the page sees it (worker: round trip including transfer). */
   readonly frameMs: readonly number[];
+  /** Time inside the detector per frame, as the service measured it (the raw model cost). */
+  readonly inferenceMs: readonly number[];
   readonly poses: readonly (Pose | null)[];
   readonly heapMB: number | undefined;
 }
@@ -57,29 +59,31 @@ const copy = (b: ImageBitmap) => createImageBitmap(b);
 type Estimator = (
   frame: ImageBitmap,
   timestampMs: number,
-) => Promise<{ pose: Pose | null } | undefined>;
+) => Promise<{ pose: Pose | null; inferenceMs: number } | undefined>;
 
 /** Every decoded frame through `estimate`, timed from the page (a fresh copy each time). */
 async function timeFrames(
   estimate: Estimator,
-): Promise<{ frameMs: number[]; poses: (Pose | null)[] }> {
+): Promise<{ frameMs: number[]; inferenceMs: number[]; poses: (Pose | null)[] }> {
   const frameMs: number[] = [];
+  const inferenceMs: number[] = [];
   const poses: (Pose | null)[] = [];
   for (let i = 0; i < frames.length; i++) {
     const frame = await copy(frames[i] as ImageBitmap);
     const t0 = performance.now();
     const result = await estimate(frame, (i * 1000) / fps);
     frameMs.push(performance.now() - t0);
+    inferenceMs.push(result?.inferenceMs ?? NaN);
     poses.push(result?.pose ?? null);
   }
-  return { frameMs, poses };
+  return { frameMs, inferenceMs, poses };
 }
 
 function report(
   where: BenchRun['where'],
   model: ModelId,
   info: PoseServiceInfo,
-  timed: { frameMs: number[]; poses: (Pose | null)[] },
+  timed: { frameMs: number[]; inferenceMs: number[]; poses: (Pose | null)[] },
 ): BenchRun {
   return {
     model,

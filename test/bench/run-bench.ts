@@ -85,9 +85,16 @@ const page = await openBench(context, base, CLIP, 5);
 /** Runs of one configuration, passes pooled (first pass's poses kept for the error). */
 function pooled(runs: readonly BenchRunResult[]): BenchRunResult | undefined {
   const first = runs[0];
-  return first === undefined ? undefined : { ...first, frameMs: runs.flatMap((r) => r.frameMs) };
+  return first === undefined
+    ? undefined
+    : {
+        ...first,
+        frameMs: runs.flatMap((r) => r.frameMs),
+        inferenceMs: runs.flatMap((r) => r.inferenceMs),
+      };
 }
 
+const workerRuns = new Map<ModelId, BenchRunResult>();
 for (const model of MODEL_IDS) {
   // Worker and main thread interleaved (A B A B A B) so drift on a busy 2-core machine hits both.
   const worker: BenchRunResult[] = [];
@@ -98,7 +105,10 @@ for (const model of MODEL_IDS) {
   }
   const w = pooled(worker);
   const m = pooled(main);
-  if (w !== undefined) rows.push(browserRow('chromium worker (wasm)', w));
+  if (w !== undefined) {
+    rows.push(browserRow('chromium worker (wasm)', w));
+    workerRuns.set(model, w);
+  }
   rows.push(
     browserRow(
       'chromium worker (wasm threads)',
@@ -123,7 +133,23 @@ for (const r of rows) {
     `| ${r.where} | ${r.model} | ${r.loadMs.toFixed(0)} | ${med.toFixed(1)} | ${quantile(r.frameMs, 0.95).toFixed(1)} | ${(1000 / med).toFixed(1)} | ${r.errorPx.toFixed(1)} | ${r.memMB === undefined ? '' : r.memMB.toFixed(0)} |`,
   );
 }
-console.log('\nWorker overhead (worker median / main-thread median - 1), same model, no threads:');
+console.log(
+  '\nWhat the worker pipeline adds per frame (transfer, messages, conversion), paired frame by frame:',
+);
+console.log(
+  'round trip seen by the page minus the time inside the detector, as a share of the detector time.',
+);
+for (const model of MODEL_IDS) {
+  const w = workerRuns.get(model);
+  if (w === undefined) continue;
+  const extra = w.frameMs.map((ms, i) => ms - (w.inferenceMs[i] ?? NaN)).filter(Number.isFinite);
+  const inside = quantile(w.inferenceMs.filter(Number.isFinite), 0.5);
+  const added = quantile(extra, 0.5);
+  console.log(
+    `  ${model}: +${added.toFixed(1)} ms on ${inside.toFixed(1)} ms = ${((100 * added) / inside).toFixed(1)} %`,
+  );
+}
+console.log('\nWorker vs main thread (separate runs, so machine noise included):');
 for (const model of MODEL_IDS) {
   const w = rows.find((r) => r.model === model && r.where === 'chromium worker (wasm)');
   const m = rows.find((r) => r.model === model && r.where.startsWith('chromium main thread'));

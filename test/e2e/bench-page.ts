@@ -8,6 +8,7 @@ export interface BenchRunResult {
   readonly backendReason: string;
   readonly loadMs: number;
   readonly frameMs: readonly number[];
+  readonly inferenceMs: readonly number[];
   readonly poses: readonly (Pose | null)[];
   readonly heapMB?: number;
 }
