@@ -97,6 +97,7 @@ let runtime: RuntimeId = (() => {
     return DEFAULT_MODEL;
   }
 })();
+let runtimeLabel = '';
 let ready: Promise<Loaded> = loadRuntime(runtime);
 
 async function loadRuntime(id: RuntimeId): Promise<Loaded> {
@@ -107,6 +108,7 @@ async function loadRuntime(id: RuntimeId): Promise<Loaded> {
       const source = await MediaPipeRuntime.load(id);
       diagnostics.info = undefined;
       const label = `${id} on the main thread (MediaPipe, WebGL)`;
+      runtimeLabel = label;
       byId('status').textContent =
         `${label}, loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`;
       return { source, label, hasFeet: true };
@@ -119,6 +121,7 @@ async function loadRuntime(id: RuntimeId): Promise<Loaded> {
     });
     diagnostics.info = info;
     const label = `${info.model} on ${info.backend.name}`;
+    runtimeLabel = label;
     byId('status').textContent =
       `${label} (${info.backend.reason}), loaded in ${(info.loadMs / 1000).toFixed(1)} s`;
     return { source: client, label, hasFeet: MODELS[info.model].hasFeet };
@@ -193,10 +196,8 @@ function onResult(result: EstimateResult): void {
   if (result.personCount !== undefined) session?.setPeopleCount(result.personCount);
   session?.onPose(result.pose, result.timestampMs);
   render(result.timestampMs);
-  void ready.then(({ label }) => {
-    byId('status').textContent =
-      `${label} · ${diagnostics.fps} frames/s analysed · ${result.inferenceMs.toFixed(0)} ms/frame`;
-  });
+  byId('status').textContent =
+    `${runtimeLabel} · ${diagnostics.fps} frames/s analysed · ${result.inferenceMs.toFixed(0)} ms/frame`;
 }
 
 function outputs() {

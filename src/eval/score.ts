@@ -1,4 +1,4 @@
-import type { FaultCode } from '../engine/faults.ts';
+import { FAULT_CODES, type FaultCode } from '../engine/faults.ts';
 import type { Report } from '../engine/report.ts';
 
 /** One hand-labelled clip (../shared/data/labels.json). */
@@ -35,15 +35,9 @@ export interface ClipScore {
 export const REP_TIME_TOLERANCE_SEC = 1.0;
 
 /** Fault codes the labels use; others (tempo advice, info) are not scored against them. */
-const LABELLED_CODES: ReadonlySet<FaultCode> = new Set<FaultCode>([
-  'knee-valgus',
-  'heel-lift',
-  'shallow-depth',
-  'forward-lean',
-  'knees-over-toes',
-  'head-bob',
-  'tempo',
-]);
+const LABELLED_CODES: ReadonlySet<FaultCode> = new Set<FaultCode>(
+  FAULT_CODES.slice(0, FAULT_CODES.indexOf('tempo') + 1),
+);
 
 export function scoreClip(label: ClipLabel, report: Report): ClipScore {
   const expected =

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { BLAZEPOSE_LANDMARKS } from '../../src/pose/blazepose-landmarks.ts';
 import { poseFromDetector } from '../../src/pose/from-detector.ts';
 import type { PoseTrack } from '../../src/pose/pose-track.ts';
-import type { KeypointName, Pose } from '../../src/pose/skeleton.ts';
+import { KEYPOINT_NAMES, type KeypointName, type Pose } from '../../src/pose/skeleton.ts';
 
 /** The tfjs-models golden BlazePose landmarks of the banded squat: per frame 33 × [x, y, z] px. */
 export const GOLDEN_CLIP = join(
@@ -26,20 +26,10 @@ export const GOLDEN: readonly (readonly (readonly number[])[])[] = JSON.parse(
 ) as number[][][];
 
 /** The body keypoints compared (shoulders to ankles). */
-export const BODY: readonly KeypointName[] = [
-  'left_shoulder',
-  'right_shoulder',
-  'left_elbow',
-  'right_elbow',
-  'left_wrist',
-  'right_wrist',
-  'left_hip',
-  'right_hip',
-  'left_knee',
-  'right_knee',
-  'left_ankle',
-  'right_ankle',
-];
+export const BODY: readonly KeypointName[] = KEYPOINT_NAMES.slice(
+  KEYPOINT_NAMES.indexOf('left_shoulder'),
+  KEYPOINT_NAMES.indexOf('right_ankle') + 1,
+);
 
 function goldenPx(frame: number, name: KeypointName): readonly number[] | undefined {
   return GOLDEN[frame]?.[BLAZEPOSE_LANDMARKS.indexOf(name as (typeof BLAZEPOSE_LANDMARKS)[number])];
