@@ -166,7 +166,13 @@ export class PoseService {
       const pose =
         found === undefined
           ? null
-          : poseFromDetector(found.keypoints, found.score, frameSize, timestampMs);
+          : poseFromDetector(
+              found.keypoints,
+              found.score,
+              frameSize,
+              timestampMs,
+              found.keypoints3D,
+            );
       return personCount === undefined
         ? { timestampMs, pose, inferenceMs }
         : { timestampMs, pose, inferenceMs, personCount };

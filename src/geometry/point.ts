@@ -1,18 +1,22 @@
-import type { NormalizedPoint } from '../pose/skeleton.ts';
+/** A 2-D point; which space (normalized image, frame-height units) is the caller's to name. */
+export interface Point2 {
+  readonly x: number;
+  readonly y: number;
+}
 
 /** Angles in degrees, tagged so radians cannot slip in. */
 export type Degrees = number & { readonly __unit?: 'deg' };
 
-export function pointDistance(a: NormalizedPoint, b: NormalizedPoint): number {
+export function pointDistance(a: Point2, b: Point2): number {
   return Math.hypot(a.x - b.x, a.y - b.y);
 }
 
-export function pointMidpoint(a: NormalizedPoint, b: NormalizedPoint): NormalizedPoint {
+export function pointMidpoint(a: Point2, b: Point2): Point2 {
   return { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
 }
 
 /** The angle ABC at vertex B, in [0, 180] degrees. NaN if a segment has zero length. */
-export function angleAtDeg(a: NormalizedPoint, b: NormalizedPoint, c: NormalizedPoint): Degrees {
+export function angleAtDeg(a: Point2, b: Point2, c: Point2): Degrees {
   const ux = a.x - b.x;
   const uy = a.y - b.y;
   const vx = c.x - b.x;
@@ -24,7 +28,7 @@ export function angleAtDeg(a: NormalizedPoint, b: NormalizedPoint, c: Normalized
 }
 
 /** Angle of the segment from `from` to `to` against the image vertical, in [0, 180] degrees. */
-export function angleFromVerticalDeg(from: NormalizedPoint, to: NormalizedPoint): Degrees {
+export function angleFromVerticalDeg(from: Point2, to: Point2): Degrees {
   const dx = to.x - from.x;
   const dy = to.y - from.y;
   if (dx === 0 && dy === 0) return NaN;

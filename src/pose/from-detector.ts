@@ -4,6 +4,7 @@ import {
   type Keypoint,
   type KeypointName,
   type Pose,
+  type WorldPointM,
 } from './skeleton.ts';
 
 /** A keypoint as @tensorflow-models/pose-detection returns it: pixels, optional score and name. */
@@ -11,6 +12,14 @@ export interface DetectorKeypoint {
   readonly x: number;
   readonly y: number;
   readonly score?: number | undefined;
+  readonly name?: string | undefined;
+}
+
+/** A `keypoints3D` entry: metres, hip-centred (BlazePose only). */
+export interface DetectorKeypoint3D {
+  readonly x: number;
+  readonly y: number;
+  readonly z?: number | undefined;
   readonly name?: string | undefined;
 }
 
@@ -22,23 +31,29 @@ const RENAMES: Readonly<Record<string, KeypointName>> = {
 
 const KNOWN: ReadonlySet<string> = new Set<string>(KEYPOINT_NAMES);
 
+function skeletonName(name: string | undefined): KeypointName | undefined {
+  if (name === undefined) return undefined;
+  return RENAMES[name] ?? (KNOWN.has(name) ? (name as KeypointName) : undefined);
+}
+
 /**
  * Converts a detector pose (pixel coordinates, model-specific names) into the common skeleton
  * (normalized coordinates, person's own left/right). Keypoints the skeleton does not use (fingers,
- * eye corners, mouth) are dropped.
+ * eye corners, mouth) are dropped. `keypoints3D` (BlazePose's world landmarks, metres) are kept
+ * by the same names when given.
  */
 export function poseFromDetector(
   keypoints: readonly DetectorKeypoint[],
   poseScore: number | undefined,
   frameSize: FrameSize,
   timestampMs: number,
+  keypoints3D?: readonly DetectorKeypoint3D[],
 ): Pose {
   const out: Partial<Record<KeypointName, Keypoint>> = {};
   let scoreSum = 0;
   let count = 0;
   for (const k of keypoints) {
-    if (k.name === undefined) continue;
-    const name = RENAMES[k.name] ?? (KNOWN.has(k.name) ? (k.name as KeypointName) : undefined);
+    const name = skeletonName(k.name);
     if (name === undefined) continue;
     const score = k.score ?? 0;
     out[name] = { x: k.x / frameSize.widthPx, y: k.y / frameSize.heightPx, score };
@@ -46,5 +61,12 @@ export function poseFromDetector(
     count += 1;
   }
   const score = poseScore ?? (count > 0 ? scoreSum / count : 0);
-  return { timestampMs, frameSize, score, keypoints: out };
+  const pose: Pose = { timestampMs, frameSize, score, keypoints: out };
+  if (keypoints3D === undefined || keypoints3D.length === 0) return pose;
+  const world: Partial<Record<KeypointName, WorldPointM>> = {};
+  for (const k of keypoints3D) {
+    const name = skeletonName(k.name);
+    if (name !== undefined) world[name] = { xM: k.x, yM: k.y, zM: k.z ?? 0 };
+  }
+  return { ...pose, world };
 }

@@ -1,3 +1,5 @@
+import type { Point2 } from '../geometry/point.ts';
+
 /**
  * The one skeleton every analyzer sees, whatever model produced it.
  *
@@ -35,10 +37,7 @@ export type KeypointName = (typeof KEYPOINT_NAMES)[number];
 export type Side = 'left' | 'right';
 
 /** A point in normalized image coordinates: x and y in [0, 1] of the frame, y pointing down. */
-export interface NormalizedPoint {
-  readonly x: number;
-  readonly y: number;
-}
+export type NormalizedPoint = Point2;
 
 export interface Keypoint extends NormalizedPoint {
   /** Model confidence in [0, 1]. */
@@ -50,12 +49,25 @@ export interface FrameSize {
   readonly heightPx: number;
 }
 
+/**
+ * A 3-D world landmark (BlazePose's `keypoints3D`): metres, origin between the hips, x to the
+ * person's image right, y down, z away from the camera. The model infers depth from one image, so
+ * z is the weakest axis; its score is the image keypoint's.
+ */
+export interface WorldPointM {
+  readonly xM: number;
+  readonly yM: number;
+  readonly zM: number;
+}
+
 export interface Pose {
   readonly timestampMs: number;
   readonly frameSize: FrameSize;
   /** Confidence that this is a person, in [0, 1]. */
   readonly score: number;
   readonly keypoints: Readonly<Partial<Record<KeypointName, Keypoint>>>;
+  /** 3-D world landmarks in metres; only BlazePose gives them (MoveNet has none). */
+  readonly world?: Readonly<Partial<Record<KeypointName, WorldPointM>>>;
 }
 
 /** Bones drawn by the overlay and used for segment lengths. */
@@ -94,6 +106,18 @@ export function keypoint(
     return undefined;
   }
   return k;
+}
+
+/** The world landmark if its image keypoint was seen with enough confidence, else undefined. */
+export function worldPoint(
+  pose: Pose,
+  name: KeypointName,
+  minScore: number = MIN_KEYPOINT_SCORE,
+): WorldPointM | undefined {
+  const w = pose.world?.[name];
+  if (w === undefined || keypoint(pose, name, minScore) === undefined) return undefined;
+  if (!Number.isFinite(w.xM) || !Number.isFinite(w.yM) || !Number.isFinite(w.zM)) return undefined;
+  return w;
 }
 
 export function sideName(
