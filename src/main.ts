@@ -17,7 +17,7 @@ import { analyseVideoFile } from './app/video-file.ts';
 import { Voice } from './app/voice.ts';
 import { LightMeter, TOO_DARK_LUMA } from './app/light-meter.ts';
 import { WorkoutSession } from './app/workout-session.ts';
-import type { ExerciseDef, Prescription } from './engine/catalog.ts';
+import type { ExerciseDef, Prescription } from './engine/exercise-def.ts';
 import type { Report } from './engine/report.ts';
 import { drawOverlay } from './overlay/draw-overlay.ts';
 import type { OverlayData } from './overlay/overlay-data.ts';

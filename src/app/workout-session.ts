@@ -1,5 +1,6 @@
 import { ExerciseAnalyzer, type EngineEvent, type LiveState } from '../engine/analyzer.ts';
-import type { ExerciseDef, Prescription } from '../engine/catalog.ts';
+import type { ExerciseDef, Prescription } from '../engine/exercise-def.ts';
+import { phasesLine, phaseWord } from '../engine/phases.ts';
 import { CueSelector, issueText, type Utterance } from '../engine/cues.ts';
 import type { RepPhase } from '../engine/rep-counter.ts';
 import type { Report, RepReport } from '../engine/report.ts';
@@ -12,11 +13,7 @@ import type { Voice } from './voice.ts';
 
 /** "Rep 3: down 1.2 s, bottom 0.3 s, up 0.9 s. Knees out: …" */
 export function repLine(rep: RepReport, awayWord: 'down' | 'up'): string {
-  const p = rep.phases;
-  const phases =
-    awayWord === 'up'
-      ? `up ${p.upSec.toFixed(1)} s, top ${p.topSec.toFixed(1)} s, down ${p.downSec.toFixed(1)} s`
-      : `down ${p.downSec.toFixed(1)} s, bottom ${p.bottomSec.toFixed(1)} s, up ${p.upSec.toFixed(1)} s`;
+  const phases = phasesLine(rep.phases, awayWord);
   const form = rep.faults.length === 0 ? 'Good form.' : rep.faults.map((f) => f.message).join(' ');
   return `Rep ${rep.index}: ${phases}. ${form}`;
 }
@@ -87,6 +84,10 @@ export class WorkoutSession {
     };
   }
 
+  private get awayWord(): 'down' | 'up' {
+    return this.exercise.kind === 'reps' ? this.exercise.awayWord : 'down';
+  }
+
   get isPaused(): boolean {
     return this.paused;
   }
@@ -128,7 +129,7 @@ export class WorkoutSession {
         this.out.announce(
           `Rep ${e.rep.index}${e.rep.faults.length > 0 ? `: ${e.rep.faults.map((f) => f.message).join(' ')}` : ''}`,
         );
-        this.out.showRep(repLine(e.rep, this.exercise.awayWord ?? 'down'));
+        this.out.showRep(repLine(e.rep, this.awayWord));
         changed = true;
       } else if (e.type === 'hold-end') {
         this.record = {
@@ -267,20 +268,19 @@ export class WorkoutSession {
 
   overlay(mirrored: boolean, nowMs: number): OverlayData {
     const live = this.analyzer.live();
-    const tempo = this.prescription.tempo;
-    const up = this.exercise.awayWord === 'up';
+    const p = this.prescription;
+    const tempo = p.kind === 'reps' ? p.tempo : undefined;
     const phaseTargetSec =
       tempo === undefined
         ? undefined
         : {
-            away: up ? (tempo.riseSec === 'fast' ? 1 : tempo.riseSec) : tempo.lowerSec,
-            far: up ? tempo.topSec : tempo.bottomSec,
-            return: up ? tempo.lowerSec : tempo.riseSec === 'fast' ? 1 : tempo.riseSec,
-            rest: up ? tempo.bottomSec : tempo.topSec,
-          }[live.phase];
-    const target: { reps?: number; holdSec?: number } = {};
-    if (this.prescription.reps !== undefined) target.reps = this.prescription.reps;
-    if (this.prescription.holdSec !== undefined) target.holdSec = this.prescription.holdSec;
+            down: tempo.lowerSec,
+            bottom: tempo.bottomSec,
+            up: tempo.riseSec === 'fast' ? 1 : tempo.riseSec,
+            top: tempo.topSec,
+          }[phaseWord(live.phase, this.awayWord)];
+    const target: { reps?: number; holdSec?: number } =
+      p.kind === 'reps' ? { reps: p.reps } : p.kind === 'hold' ? { holdSec: p.holdSec } : {};
     return {
       pose: this.lastPose,
       mirrored,
@@ -294,7 +294,7 @@ export class WorkoutSession {
           ? undefined
           : { label: 'knee', deg: live.keyAngle.deg, at: live.keyAngle.at },
       cue: this.cue,
-      awayWord: this.exercise.awayWord ?? 'down',
+      awayWord: this.awayWord,
       phaseTargetSec: phaseTargetSec === 0 ? undefined : phaseTargetSec,
       phaseSec: Math.max(0, (nowMs - this.phaseSinceMs) / 1000),
     };

@@ -1,10 +1,19 @@
+import { MODEL_IDS, MODELS } from '../pose/model-catalog.ts';
 import type { PoseTrack } from '../pose/pose-track.ts';
-import { findExercise, type Prescription } from './catalog.ts';
 import { ExerciseAnalyzer } from './analyzer.ts';
+import { findExercise } from './catalog.ts';
+import type { Prescription } from './exercise-def.ts';
 import type { Report } from './report.ts';
 
-/** Models without heel and toe points (MoveNet). */
-const FEETLESS_MODELS = /movenet/i;
+/**
+ * Whether the track's model sees heels and toes: the model catalogue says so for formcheck's own
+ * models; for poses from elsewhere (MediaPipe landmarks of a dataset), whether any frame has them.
+ */
+export function trackHasFeet(track: PoseTrack): boolean {
+  const known = MODEL_IDS.find((id) => id === track.model);
+  if (known !== undefined) return MODELS[known].hasFeet;
+  return track.frames.some((f) => f.pose?.keypoints.left_heel !== undefined);
+}
 
 /** Runs one exercise's analyzer over a whole pose track: the offline path (CLI, eval, tests, uploaded videos). */
 export function analyzeTrack(
@@ -16,7 +25,7 @@ export function analyzeTrack(
   const analyzer = new ExerciseAnalyzer(
     exercise,
     prescription ?? exercise.prescription,
-    !FEETLESS_MODELS.test(track.model),
+    trackHasFeet(track),
   );
   for (const frame of track.frames) analyzer.push(frame.pose, frame.timestampMs);
   return analyzer.finish();

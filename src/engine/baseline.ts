@@ -1,3 +1,4 @@
+import { median } from '../geometry/stats.ts';
 import type { FrameFeatures } from './features.ts';
 
 /** The start-position measurements form checks compare against (medians: one frame is too noisy). */
@@ -12,11 +13,10 @@ export const BASELINE_WINDOW_MS = 3000;
 /** Fewer start-position frames than this (a clip that starts mid-rep) give no baseline: checks skip. */
 export const MIN_BASELINE_FRAMES = 8;
 
-function median(values: readonly (number | undefined)[]): number | undefined {
-  const v = values
-    .filter((x): x is number => x !== undefined && Number.isFinite(x))
-    .sort((a, b) => a - b);
-  return v.length < MIN_BASELINE_FRAMES ? undefined : v[Math.floor(v.length / 2)];
+/** The median, or undefined when fewer than MIN_BASELINE_FRAMES values were seen. */
+function steadyMedian(values: readonly (number | undefined)[]): number | undefined {
+  const seen = values.filter((x) => x !== undefined && Number.isFinite(x)).length;
+  return seen < MIN_BASELINE_FRAMES ? undefined : median(values);
 }
 
 /** Medians over the frames spent in the start position before `beforeMs`. */
@@ -25,7 +25,7 @@ export function baselineOf(restFrames: readonly FrameFeatures[], beforeMs: numbe
     (f) => f.timestampMs <= beforeMs && beforeMs - f.timestampMs <= BASELINE_WINDOW_MS,
   );
   return {
-    kneeOverAnkleSeparation: median(window.map((f) => f.kneeOverAnkleSeparation)),
-    heelAboveToeShanks: median(window.map((f) => f.heelAboveToeShanks)),
+    kneeOverAnkleSeparation: steadyMedian(window.map((f) => f.kneeOverAnkleSeparation)),
+    heelAboveToeShanks: steadyMedian(window.map((f) => f.heelAboveToeShanks)),
   };
 }

@@ -1,5 +1,6 @@
 import {
   keypoint,
+  MIN_KEYPOINT_SCORE,
   type Keypoint,
   type KeypointName,
   type Pose,
@@ -22,7 +23,7 @@ export type Joint =
 export class Body {
   constructor(
     private readonly pose: Pose,
-    private readonly minScore: number,
+    private readonly minScore: number = MIN_KEYPOINT_SCORE,
   ) {}
 
   point(name: KeypointName): BodyPoint | undefined {
@@ -54,16 +55,3 @@ export class Body {
 }
 
 export const SIDES: readonly Side[] = ['left', 'right'];
-
-/** Mean of the defined values, undefined when none is defined or finite. */
-export function meanDefined(values: readonly (number | undefined)[]): number | undefined {
-  let sum = 0;
-  let n = 0;
-  for (const v of values) {
-    if (v !== undefined && Number.isFinite(v)) {
-      sum += v;
-      n += 1;
-    }
-  }
-  return n === 0 ? undefined : sum / n;
-}

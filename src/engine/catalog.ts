@@ -1,55 +1,19 @@
-import type { Requirement } from './requirements.ts';
-import type { FaultCode } from './faults.ts';
-import type { RepCounterParams } from './rep-counter.ts';
+import type {
+  CameraView,
+  ExerciseDef,
+  HoldExercise,
+  RepsExercise,
+  Tempo,
+  WalkExercise,
+} from './exercise-def.ts';
 import type { EnvelopeCondition } from './hold-envelope.ts';
-import type { SignalId } from './signals.ts';
+import type { RepCounterParams } from './rep-counter.ts';
+import type { Requirement } from './requirements.ts';
 
-export type ExerciseKind = 'reps' | 'hold' | 'circles' | 'walk';
-export type CameraView = 'front' | 'side' | 'any';
-export type RoutineGroup = 'strength' | 'flexibility' | 'holds';
-
-/** Seconds per phase; `undefined` = not prescribed, 0 = no pause, 'fast' = explosive. */
-export interface Tempo {
-  readonly lowerSec: number;
-  readonly bottomSec: number;
-  readonly riseSec: number | 'fast';
-  readonly topSec: number;
-}
-
-export interface Prescription {
-  readonly sets: number;
-  readonly reps?: number;
-  readonly holdSec?: number;
-  /** For circles: seconds in each direction. */
-  readonly perDirectionSec?: number;
-  readonly tempo?: Tempo;
-  readonly restSec: number;
-}
-
-export interface ExerciseDef {
-  readonly id: string;
-  readonly name: string;
-  readonly group: RoutineGroup;
-  readonly kind: ExerciseKind;
-  readonly howTo: string;
-  readonly view: CameraView;
-  readonly placement: string;
-  /** Joints that must be visible for the setup gate and the count. */
-  readonly required: Requirement;
-  /** Heel and toe needed: only BlazePose sees them. */
-  readonly needsFeet: boolean;
-  readonly prescription: Prescription;
-  /** The scalar counted or timed, and which way "away" from the start is in words. */
-  readonly signal?: SignalId;
-  readonly awayWord?: 'down' | 'up';
-  readonly counter?: RepCounterParams;
-  /** Signal values that can only mean "in the start position" (opens the setup gate at once). */
-  readonly startPose?: { readonly max: number };
-  readonly envelope?: readonly EnvelopeCondition[];
-  readonly checks: readonly FaultCode[];
-  /** For circles: the keypoint that draws the circle. */
-  readonly circleJoint?: 'knee' | 'toe';
-}
+/**
+ * The exercise catalogue: every exercise formcheck knows, as data (types in exercise-def.ts).
+ * Counting thresholds live here with their sources; judging thresholds live in checks/.
+ */
 
 /** One side is enough everywhere: side on, the far leg is often hidden. Checks that need both sides skip themselves. */
 const LEGS: Requirement = { joints: ['hip', 'knee', 'ankle'], sides: 1 };
@@ -60,8 +24,15 @@ const LEGS_AND_FEET: Requirement = { joints: ['hip', 'knee', 'ankle', 'heel', 't
 /**
  * Counting thresholds for hip drop (signal: minus the hip-above-knee gap in shank lengths, ~-1
  * standing, 0 with thighs level). Noise of a still standing person on the real clips: ±0.03.
- * startDelta 0.12 = 4x noise; minAmplitude 0.2 counts the shallowest labelled rep (knee 136°,
- * hip drop ~0.35) with margin; returnFraction 0.35 = "back near standing", not fully locked out.
+ * - startDelta 0.12 = 4× that noise: leaving the start is not jitter.
+ * - minAmplitude 0.2 counts the shallowest labelled rep (knee 136°, hip drop ~0.35) with margin.
+ * - returnFraction 0.4: the rep is counted on the way up, 40 % of the excursion from the top
+ *   ("back near standing", not fully locked out), so the person hears the count at once.
+ * - farFraction 0.15: the bottom phase (for tempo) is the last 15 % of the excursion, 2-3× the
+ *   noise of a held bottom on the labelled paused squats.
+ * - relativeMinAmplitude 0.45: an excursion under 45 % of this person's median rep is a pulse or a
+ *   fidget, not a rep (the labelled half-range pulses reach 40-50 % of a full rep).
+ * - maxBottoms 2: three dips without standing up are pulses (the labelled pulse clip).
  */
 const HIP_DROP_COUNTER: RepCounterParams = {
   startDelta: 0.12,
@@ -80,7 +51,8 @@ const STANDING = { max: -0.85 };
 
 /**
  * Heel rise in shank lengths: 0.1-0.25 at the top from 3/4 views (ENGINE-NOTES.md; measured
- * 0.10-0.23 on the labelled clips); still-standing noise ±0.02.
+ * 0.10-0.23 on the labelled clips); still-standing noise ±0.02. The other fractions as for the
+ * hip drop.
  */
 const HEEL_RISE_COUNTER: RepCounterParams = {
   startDelta: 0.04,
@@ -96,76 +68,106 @@ const HEEL_RISE_COUNTER: RepCounterParams = {
 
 const CALF_TEMPO: Tempo = { lowerSec: 3, bottomSec: 0, riseSec: 'fast', topSec: 1 };
 
+const SQUAT: RepsExercise = {
+  id: 'squat',
+  name: 'Bodyweight squat',
+  group: 'strength',
+  kind: 'reps',
+  howTo:
+    'Feet shoulder-width, sit the hips back and down until the thighs are level, knees over the toes, then stand tall.',
+  view: 'front',
+  placement:
+    'Face the camera, whole body in view, camera at hip height about 2.5 m away. Side on for depth and lean.',
+  required: BODY,
+  needsFeet: false,
+  prescription: { kind: 'reps', sets: 3, reps: 10, restSec: 60 },
+  signal: 'hip-drop',
+  awayWord: 'down',
+  counter: HIP_DROP_COUNTER,
+  startPose: STANDING,
+  checks: ['depth', 'knee-valgus', 'forward-lean', 'knees-over-toes', 'heel-lift'],
+};
+
+const LUNGE: RepsExercise = {
+  id: 'lunge',
+  name: 'Lunge',
+  group: 'strength',
+  kind: 'reps',
+  howTo:
+    'Long step, drop the back knee towards the floor, front knee over the front foot, push back up.',
+  view: 'front',
+  placement: 'Face the camera or stand side on, whole body in view, camera at hip height.',
+  required: LEGS,
+  needsFeet: false,
+  prescription: { kind: 'reps', sets: 3, reps: 10, restSec: 60 },
+  signal: 'hip-drop',
+  awayWord: 'down',
+  // One leg bends at a time: the fused hip drop moves less than in a squat.
+  counter: { ...HIP_DROP_COUNTER, minAmplitude: 0.15, startDelta: 0.08 },
+  startPose: STANDING,
+  checks: ['depth', 'knee-valgus'],
+};
+
+const feetRaise = (
+  id: string,
+  name: string,
+  howTo: string,
+  placement: string,
+  signal: 'heel-rise' | 'toe-rise',
+): RepsExercise => ({
+  id,
+  name,
+  group: 'strength',
+  kind: 'reps',
+  howTo,
+  view: 'side',
+  placement,
+  required: FEET,
+  needsFeet: true,
+  prescription: { kind: 'reps', sets: 3, reps: 20, tempo: CALF_TEMPO, restSec: 45 },
+  signal,
+  awayWord: 'up',
+  counter: HEEL_RISE_COUNTER,
+  checks: ['tempo', 'rep-height'],
+});
+
+const kneelingStretch = (
+  id: string,
+  name: string,
+  howTo: string,
+  required: Requirement,
+  envelope: readonly EnvelopeCondition[],
+): HoldExercise => ({
+  id,
+  name,
+  group: 'flexibility',
+  kind: 'hold',
+  howTo,
+  view: 'side',
+  placement: 'Side on, whole body in view, feet visible.',
+  required,
+  needsFeet: required.joints.includes('toe'),
+  prescription: { kind: 'hold', sets: 2, holdSec: 30, restSec: 20 },
+  envelope,
+});
+
 export const EXERCISES: readonly ExerciseDef[] = [
-  {
-    id: 'squat',
-    name: 'Bodyweight squat',
-    group: 'strength',
-    kind: 'reps',
-    howTo:
-      'Feet shoulder-width, sit the hips back and down until the thighs are level, knees over the toes, then stand tall.',
-    view: 'front',
-    placement:
-      'Face the camera, whole body in view, camera at hip height about 2.5 m away. Side on for depth and lean.',
-    required: BODY,
-    needsFeet: false,
-    prescription: { sets: 3, reps: 10, restSec: 60 },
-    signal: 'hip-drop',
-    awayWord: 'down',
-    counter: HIP_DROP_COUNTER,
-    startPose: STANDING,
-    checks: ['shallow-depth', 'knee-valgus', 'heel-lift', 'forward-lean', 'knees-over-toes'],
-  },
-  {
-    id: 'lunge',
-    name: 'Lunge',
-    group: 'strength',
-    kind: 'reps',
-    howTo:
-      'Long step, drop the back knee towards the floor, front knee over the front foot, push back up.',
-    view: 'front',
-    placement: 'Face the camera or stand side on, whole body in view, camera at hip height.',
-    required: LEGS,
-    needsFeet: false,
-    prescription: { sets: 3, reps: 10, restSec: 60 },
-    signal: 'hip-drop',
-    awayWord: 'down',
-    counter: { ...HIP_DROP_COUNTER, minAmplitude: 0.15, startDelta: 0.08 },
-    startPose: STANDING,
-    checks: ['knee-valgus', 'shallow-depth'],
-  },
-  {
-    id: 'calf-raise',
-    name: 'Calf raise',
-    group: 'strength',
-    kind: 'reps',
-    howTo: 'Rise onto the balls of the feet fast, hold 1 s at the top, lower over 3 s.',
-    view: 'side',
-    placement: 'Side on or at 3/4, feet fully in view (the camera low, at knee height, is best).',
-    required: FEET,
-    needsFeet: true,
-    prescription: { sets: 3, reps: 20, tempo: CALF_TEMPO, restSec: 45 },
-    signal: 'heel-rise',
-    awayWord: 'up',
-    counter: HEEL_RISE_COUNTER,
-    checks: ['tempo', 'low-height'],
-  },
-  {
-    id: 'tibialis-lift',
-    name: 'Tibialis lift',
-    group: 'strength',
-    kind: 'reps',
-    howTo: 'Back against a wall, heels down, lift the toes fast, hold 1 s, lower over 3 s.',
-    view: 'side',
-    placement: 'Side on, feet and knees in view.',
-    required: FEET,
-    needsFeet: true,
-    prescription: { sets: 3, reps: 20, tempo: CALF_TEMPO, restSec: 45 },
-    signal: 'toe-rise',
-    awayWord: 'up',
-    counter: HEEL_RISE_COUNTER,
-    checks: ['tempo', 'low-height'],
-  },
+  SQUAT,
+  LUNGE,
+  feetRaise(
+    'calf-raise',
+    'Calf raise',
+    'Rise onto the balls of the feet fast, hold 1 s at the top, lower over 3 s.',
+    'Side on or at 3/4, feet fully in view (the camera low, at knee height, is best).',
+    'heel-rise',
+  ),
+  feetRaise(
+    'tibialis-lift',
+    'Tibialis lift',
+    'Back against a wall, heels down, lift the toes fast, hold 1 s, lower over 3 s.',
+    'Side on, feet and knees in view.',
+    'toe-rise',
+  ),
   {
     id: 'squat-hold',
     name: 'Assisted squat hold',
@@ -176,7 +178,7 @@ export const EXERCISES: readonly ExerciseDef[] = [
     placement: 'Whole body in view, front or side.',
     required: LEGS,
     needsFeet: false,
-    prescription: { sets: 2, holdSec: 30, restSec: 30 },
+    prescription: { kind: 'hold', sets: 2, holdSec: 30, restSec: 30 },
     // Vertical distances survive a change of view (ENGINE-NOTES: the knee angle jumps 20° at a
     // cut from side to front). Standing: gap ≈ 1.0, hip ≈ 2.0-2.2 shanks above the ankle; thighs
     // level: gap ≈ 0-0.4 (side) / 0.65 (front, shank foreshortened), hip ≈ 1.4-1.65.
@@ -185,44 +187,29 @@ export const EXERCISES: readonly ExerciseDef[] = [
       { feature: 'hipAboveAnkleShanks', max: 1.75, cue: 'Sit lower' },
       { feature: 'torsoLeanDeg', max: 60, cue: 'Chest up' },
     ],
-    checks: ['out-of-envelope'],
   },
-  {
-    id: 'ankle-stretch',
-    name: 'Ankle stretch (kneeling)',
-    group: 'flexibility',
-    kind: 'hold',
-    howTo: 'Kneel with the tops of the feet flat, sit back onto the heels, chest up; hold.',
-    view: 'side',
-    placement: 'Side on, whole body in view.',
-    required: LEGS,
-    needsFeet: false,
-    prescription: { sets: 2, holdSec: 30, restSec: 20 },
-    envelope: [
+  kneelingStretch(
+    'ankle-stretch',
+    'Ankle stretch (kneeling)',
+    'Kneel with the tops of the feet flat, sit back onto the heels, chest up; hold.',
+    LEGS,
+    [
       { feature: 'maxKneeAngleDeg', max: 60, cue: 'Sit back on your heels' },
       { feature: 'hipAboveAnkleShanks', max: 0.8, cue: 'Sit lower' },
       { feature: 'torsoLeanDeg', max: 35, cue: 'Chest up' },
     ],
-    checks: ['out-of-envelope'],
-  },
-  {
-    id: 'toe-stretch',
-    name: 'Toe stretch (kneeling)',
-    group: 'flexibility',
-    kind: 'hold',
-    howTo: 'Kneel with the toes tucked under, sit back onto the heels, chest up; hold.',
-    view: 'side',
-    placement: 'Side on, whole body in view, feet visible.',
-    required: LEGS_AND_FEET,
-    needsFeet: true,
-    prescription: { sets: 2, holdSec: 30, restSec: 20 },
-    envelope: [
+  ),
+  kneelingStretch(
+    'toe-stretch',
+    'Toe stretch (kneeling)',
+    'Kneel with the toes tucked under, sit back onto the heels, chest up; hold.',
+    LEGS_AND_FEET,
+    [
       { feature: 'maxKneeAngleDeg', max: 60, cue: 'Sit back on your heels' },
       { feature: 'heelAboveToeShanks', min: 0.1, cue: 'Tuck the toes under' },
       { feature: 'torsoLeanDeg', max: 35, cue: 'Chest up' },
     ],
-    checks: ['out-of-envelope'],
-  },
+  ),
   {
     id: 'knee-circles',
     name: 'Knee circles',
@@ -233,9 +220,9 @@ export const EXERCISES: readonly ExerciseDef[] = [
     placement: 'Face the camera, whole body in view.',
     required: { joints: ['shoulder', 'hip', 'knee', 'ankle'], sides: 2, extra: ['nose'] },
     needsFeet: false,
-    prescription: { sets: 1, perDirectionSec: 30, restSec: 10 },
+    prescription: { kind: 'circles', sets: 1, perDirectionSec: 30, restSec: 10 },
     circleJoint: 'knee',
-    checks: ['head-bob'],
+    headStill: true,
   },
   {
     id: 'ankle-circles',
@@ -247,62 +234,82 @@ export const EXERCISES: readonly ExerciseDef[] = [
     placement: 'Face the camera, feet in view.',
     required: FEET,
     needsFeet: true,
-    prescription: { sets: 1, perDirectionSec: 30, restSec: 10 },
+    prescription: { kind: 'circles', sets: 1, perDirectionSec: 30, restSec: 10 },
     circleJoint: 'toe',
-    checks: ['head-bob'],
+    headStill: true,
   },
   ...walks(),
   ...stances(),
 ];
 
-function walks(): ExerciseDef[] {
-  const base = {
-    group: 'strength' as const,
-    kind: 'walk' as const,
-    view: 'side' as const,
+/**
+ * Walks: the posture each step keeps, as data (toe above heel by 0.05 shank on a heel walk, heel
+ * above toe by 0.08 on a toe walk, hips within 0.5 shank of the knees on a duck walk: each about
+ * 2-3× the still-foot keypoint noise), in 70 % of the frames between two steps.
+ */
+function walks(): WalkExercise[] {
+  const walk = (
+    id: string,
+    name: string,
+    howTo: string,
+    required: Requirement,
+    posture: WalkExercise['posture'],
+    contralateralArms = false,
+  ): WalkExercise => ({
+    id,
+    name,
+    group: 'strength',
+    kind: 'walk',
+    howTo,
+    view: 'side',
     placement: 'Side on, walk across the view (3 m of floor), feet in view.',
-    prescription: { sets: 2, holdSec: 30, restSec: 30 },
-  };
+    required,
+    needsFeet: required.joints.includes('toe'),
+    prescription: { kind: 'walk', sets: 2, walkSec: 30, restSec: 30 },
+    posture,
+    contralateralArms,
+  });
   return [
-    {
-      ...base,
-      id: 'heel-walk',
-      name: 'Heel walk',
-      howTo: 'Walk on the heels with the toes pulled up high.',
-      required: FEET,
-      needsFeet: true,
-      checks: ['toes-down'],
-    },
-    {
-      ...base,
-      id: 'toe-walk',
-      name: 'Toe walk',
-      howTo: 'Walk on the balls of the feet, heels high.',
-      required: FEET,
-      needsFeet: true,
-      checks: ['heels-down'],
-    },
-    {
-      ...base,
-      id: 'duck-walk',
-      name: 'Duck walk',
-      howTo: 'Walk in a low squat; the arm swings with the opposite leg.',
-      required: { joints: ['shoulder', 'hip', 'knee', 'ankle', 'wrist'], sides: 2 },
-      needsFeet: false,
-      checks: ['shallow-depth', 'out-of-envelope'],
-    },
+    walk('heel-walk', 'Heel walk', 'Walk on the heels with the toes pulled up high.', FEET, {
+      feature: 'heelAboveToeShanks',
+      max: -0.05,
+      share: 0.7,
+      fault: 'toes-down',
+      cue: 'Pull the toes up.',
+    }),
+    walk('toe-walk', 'Toe walk', 'Walk on the balls of the feet, heels high.', FEET, {
+      feature: 'heelAboveToeShanks',
+      min: 0.08,
+      share: 0.7,
+      fault: 'heels-down',
+      cue: 'Heels up, stay on the toes.',
+    }),
+    walk(
+      'duck-walk',
+      'Duck walk',
+      'Walk in a low squat; the arm swings with the opposite leg.',
+      { joints: ['shoulder', 'hip', 'knee', 'ankle', 'wrist'], sides: 2 },
+      {
+        feature: 'hipKneeGapShanks',
+        max: 0.5,
+        share: 0.7,
+        fault: 'shallow-depth',
+        cue: 'Stay low.',
+      },
+      true,
+    ),
   ];
 }
 
 /** Held stances: each is an envelope of joint angles and widths (synthetic-tested only; see README). */
-function stances(): ExerciseDef[] {
+function stances(): HoldExercise[] {
   const hold = (
     id: string,
     name: string,
     howTo: string,
     envelope: readonly EnvelopeCondition[],
     view: CameraView = 'front',
-  ): ExerciseDef => ({
+  ): HoldExercise => ({
     id,
     name,
     group: 'holds',
@@ -313,9 +320,8 @@ function stances(): ExerciseDef[] {
       view === 'side' ? 'Side on, whole body in view.' : 'Face the camera, whole body in view.',
     required: BODY,
     needsFeet: false,
-    prescription: { sets: 1, holdSec: 60, restSec: 30 },
+    prescription: { kind: 'hold', sets: 1, holdSec: 60, restSec: 30 },
     envelope,
-    checks: ['out-of-envelope'],
   });
   return [
     hold(

@@ -1,5 +1,6 @@
 import type { Side } from '../pose/skeleton.ts';
 
+/** Fault codes; the first six are the ones the hand labels of ../shared/data use. */
 export const FAULT_CODES = [
   'knee-valgus',
   'heel-lift',
@@ -11,22 +12,25 @@ export const FAULT_CODES = [
   'low-height',
   'heels-down',
   'toes-down',
-  'out-of-envelope',
-  'view',
+  'arm-swing',
 ] as const;
 export type FaultCode = (typeof FAULT_CODES)[number];
 
-/** `warn`: a form fault worth correcting. `info`: coaching (off the prescribed tempo, or a check that could not run). */
+/** `warn`: a form fault worth correcting. `info`: coaching (off the prescribed tempo, a note). */
 export type Severity = 'info' | 'warn';
 
 export interface Fault {
   readonly code: FaultCode;
   readonly severity: Severity;
   readonly side?: Side | 'both';
-  /** The rep it belongs to (1-based), when it belongs to one. */
+  /** The rep (or step) it belongs to (1-based), when it belongs to one. */
   readonly rep?: number;
   readonly atSec: number;
   readonly value: number;
+  /** The limit the value was held to, in the same unit. */
+  readonly threshold?: number;
+  /** 0-1, from the keypoint scores and the distance to the threshold. */
+  readonly confidence?: number;
   readonly unit: string;
   readonly message: string;
 }

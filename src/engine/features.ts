@@ -1,7 +1,8 @@
 import { angleAtDeg, angleFromVerticalDeg, pointDistance } from '../geometry/point.ts';
 import type { Side } from '../pose/skeleton.ts';
 import type { Body } from './body.ts';
-import { meanDefined, SIDES } from './body.ts';
+import { SIDES } from './body.ts';
+import { meanDefined } from '../geometry/stats.ts';
 
 /**
  * Per-frame measurements the analyzers use. Lengths are in frame-height units and are only ever
@@ -195,4 +196,12 @@ export function frameFeatures(body: Body): FrameFeatures {
       shank,
     ),
   };
+}
+
+/** The deeper side's hip-above-knee gap (shank lengths): the depth a rep reached. */
+export function minHipKneeGap(f: FrameFeatures): number | undefined {
+  const gaps = [f.hipKneeGapShanksBySide.left, f.hipKneeGapShanksBySide.right].filter(
+    (v): v is number => v !== undefined,
+  );
+  return gaps.length === 0 ? undefined : Math.min(...gaps);
 }

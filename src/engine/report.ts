@@ -1,4 +1,6 @@
+import type { Verdict } from './checks/verdict.ts';
 import type { Fault } from './faults.ts';
+import type { PhasesInWords } from './phases.ts';
 import type { DetectedView } from './view.ts';
 
 export interface RepReport {
@@ -7,12 +9,7 @@ export interface RepReport {
   /** The far end: the bottom of a squat, the top of a calf raise. */
   readonly bottomSec: number;
   readonly endSec: number;
-  readonly phases: {
-    readonly downSec: number;
-    readonly bottomSec: number;
-    readonly upSec: number;
-    readonly topSec: number;
-  };
+  readonly phases: PhasesInWords;
   readonly depth?: {
     readonly kneeAngleDeg: number | null;
     readonly belowParallel: boolean;
@@ -21,6 +18,8 @@ export interface RepReport {
   /** Excursion of the counted signal (shank lengths): heel height for a calf raise. */
   readonly amplitude: number;
   readonly faults: readonly Fault[];
+  /** Every check's verdict on this rep: pass, fault, or cannot judge (and why). */
+  readonly verdicts: readonly Verdict[];
 }
 
 export interface HoldReport {

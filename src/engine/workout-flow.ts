@@ -1,5 +1,5 @@
 import type { LiveState } from './analyzer.ts';
-import type { ExerciseDef, Prescription } from './catalog.ts';
+import type { ExerciseDef, Prescription } from './exercise-def.ts';
 import type { CircleDirection } from './circle-counter.ts';
 
 /**
@@ -129,15 +129,15 @@ export class WorkoutFlow {
   private tickSet(nowMs: number, live: LiveState): FlowStep {
     const p = this.prescription;
     const elapsedSec = (nowMs - (this.phaseStartMs ?? nowMs)) / 1000;
-    switch (this.exercise.kind) {
+    switch (p.kind) {
       case 'reps':
-        if (p.reps !== undefined && live.repCount >= p.reps) return this.finishSet(nowMs);
+        if (live.repCount >= p.reps) return this.finishSet(nowMs);
         break;
       case 'hold':
-        if (p.holdSec !== undefined && live.heldSec >= p.holdSec) return this.finishSet(nowMs);
+        if (live.heldSec >= p.holdSec) return this.finishSet(nowMs);
         break;
       case 'circles': {
-        const half = p.perDirectionSec ?? 30;
+        const half = p.perDirectionSec;
         if (elapsedSec >= 2 * half) return this.finishSet(nowMs);
         if (elapsedSec >= half && this.direction === 'clockwise') {
           this.direction = 'anticlockwise';
@@ -146,7 +146,7 @@ export class WorkoutFlow {
         break;
       }
       case 'walk':
-        if (p.holdSec !== undefined && elapsedSec >= p.holdSec) return this.finishSet(nowMs);
+        if (elapsedSec >= p.walkSec) return this.finishSet(nowMs);
         break;
     }
     return { say: [] };

@@ -1,4 +1,4 @@
-import type { Prescription } from '../engine/catalog.ts';
+import type { Prescription } from '../engine/exercise-def.ts';
 import type { Fault } from '../engine/faults.ts';
 import type { HoldReport, RepReport } from '../engine/report.ts';
 

@@ -19,6 +19,7 @@ const rep = (index: number, faults: Fault[] = []): EngineEvent => ({
     phases: { downSec: 1, bottomSec: 0, upSec: 1, topSec: 0 },
     amplitude: 1,
     faults,
+    verdicts: [],
   } satisfies RepReport,
 });
 

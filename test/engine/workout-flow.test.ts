@@ -26,7 +26,7 @@ describe('the hands-free workout flow', () => {
   const squat = findExercise('squat');
 
   it('waits for the person to be set up, counts down aloud, then says go', () => {
-    const flow = new WorkoutFlow(squat, { sets: 2, reps: 3, restSec: 10 });
+    const flow = new WorkoutFlow(squat, { kind: 'reps', sets: 2, reps: 3, restSec: 10 });
     expect(flow.tick(0, live({ ready: false })).say).toEqual([]);
     flow.tick(100, live());
     flow.tick(1200, live());
@@ -37,7 +37,7 @@ describe('the hands-free workout flow', () => {
   });
 
   it('ends the set at the prescribed reps, rests, and starts the next set by itself', () => {
-    const flow = new WorkoutFlow(squat, { sets: 2, reps: 3, restSec: 10 });
+    const flow = new WorkoutFlow(squat, { kind: 'reps', sets: 2, reps: 3, restSec: 10 });
     for (const t of [0, 1100, 1200, 4300]) flow.tick(t, live());
     const end = flow.tick(5000, live({ repCount: 3 }));
     expect(end.setEnded).toBe(1);
@@ -47,7 +47,7 @@ describe('the hands-free workout flow', () => {
   });
 
   it('finishes after the last set', () => {
-    const flow = new WorkoutFlow(squat, { sets: 1, reps: 2, restSec: 10 });
+    const flow = new WorkoutFlow(squat, { kind: 'reps', sets: 1, reps: 2, restSec: 10 });
     for (const t of [0, 1100, 1200, 4300]) flow.tick(t, live());
     expect(flow.tick(5000, live({ repCount: 2 })).say).toContain('Workout done. Well done!');
     expect(flow.view().phase).toBe('done');
@@ -55,6 +55,7 @@ describe('the hands-free workout flow', () => {
 
   it('switches circle direction halfway', () => {
     const flow = new WorkoutFlow(findExercise('knee-circles'), {
+      kind: 'circles',
       sets: 1,
       perDirectionSec: 30,
       restSec: 10,

@@ -9,7 +9,7 @@ const record = (set: number, startedAtMs: number): SetRecord => ({
   set,
   exerciseId: 'calf-raise',
   exerciseName: 'Calf raise',
-  prescription: { sets: 3, reps: 20, restSec: 45 },
+  prescription: { kind: 'reps', sets: 3, reps: 20, restSec: 45 },
   startedAtMs,
   completed: true,
   reps: [
@@ -21,6 +21,7 @@ const record = (set: number, startedAtMs: number): SetRecord => ({
       phases: { downSec: 3, bottomSec: 0.2, upSec: 0.4, topSec: 1 },
       amplitude: 0.2,
       faults: [],
+      verdicts: [],
     },
     {
       index: 2,
@@ -39,6 +40,7 @@ const record = (set: number, startedAtMs: number): SetRecord => ({
           message: 'Lowered in 0.8 s, aim for 3 s.',
         },
       ],
+      verdicts: [],
     },
   ],
   holds: [],

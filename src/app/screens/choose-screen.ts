@@ -1,9 +1,5 @@
-import {
-  EXERCISES,
-  type ExerciseDef,
-  type Prescription,
-  type RoutineGroup,
-} from '../../engine/catalog.ts';
+import { EXERCISES } from '../../engine/catalog.ts';
+import type { ExerciseDef, Prescription, RoutineGroup } from '../../engine/exercise-def.ts';
 import { describePrescription } from '../prescription-text.ts';
 import { el } from '../dom.ts';
 
@@ -38,39 +34,42 @@ function readNumber(input: HTMLInputElement, fallback: number, min: number, max:
   return Number.isFinite(v) ? Math.min(max, Math.max(min, Math.round(v))) : fallback;
 }
 
+/** The one number each kind prescribes besides the sets. */
+function amountInput(p: Prescription): [HTMLLabelElement, HTMLInputElement] {
+  switch (p.kind) {
+    case 'reps':
+      return numberInput('Reps', p.reps, 1, 100);
+    case 'hold':
+      return numberInput('Seconds', p.holdSec, 5, 600);
+    case 'circles':
+      return numberInput('s each way', p.perDirectionSec, 5, 600);
+    case 'walk':
+      return numberInput('Seconds', p.walkSec, 5, 600);
+  }
+}
+
 function card(exercise: ExerciseDef, handlers: ChooseHandlers): HTMLElement {
   const p = exercise.prescription;
   const [setsLabel, sets] = numberInput('Sets', p.sets, 1, 10);
   const fields: HTMLElement[] = [setsLabel];
-  let reps: HTMLInputElement | undefined;
-  let hold: HTMLInputElement | undefined;
-  if (p.reps !== undefined) {
-    const [l, i] = numberInput('Reps', p.reps, 1, 100);
-    fields.push(l);
-    reps = i;
-  }
-  const seconds = p.holdSec ?? p.perDirectionSec;
-  if (seconds !== undefined) {
-    const [l, i] = numberInput(
-      p.perDirectionSec !== undefined ? 's each way' : 'Seconds',
-      seconds,
-      5,
-      600,
-    );
-    fields.push(l);
-    hold = i;
-  }
+  const [amountLabel, amount] = amountInput(p);
+  fields.push(amountLabel);
   const read = (): Prescription => {
-    const out: { -readonly [K in keyof Prescription]: Prescription[K] } = {
-      ...p,
-      sets: readNumber(sets, p.sets, 1, 10),
-    };
-    if (reps !== undefined && p.reps !== undefined) out.reps = readNumber(reps, p.reps, 1, 100);
-    if (hold !== undefined && p.holdSec !== undefined)
-      out.holdSec = readNumber(hold, p.holdSec, 5, 600);
-    if (hold !== undefined && p.perDirectionSec !== undefined)
-      out.perDirectionSec = readNumber(hold, p.perDirectionSec, 5, 600);
-    return out;
+    const setsN = readNumber(sets, p.sets, 1, 10);
+    switch (p.kind) {
+      case 'reps':
+        return { ...p, sets: setsN, reps: readNumber(amount, p.reps, 1, 100) };
+      case 'hold':
+        return { ...p, sets: setsN, holdSec: readNumber(amount, p.holdSec, 5, 600) };
+      case 'circles':
+        return {
+          ...p,
+          sets: setsN,
+          perDirectionSec: readNumber(amount, p.perDirectionSec, 5, 600),
+        };
+      case 'walk':
+        return { ...p, sets: setsN, walkSec: readNumber(amount, p.walkSec, 5, 600) };
+    }
   };
   const file = el('input', {
     type: 'file',

@@ -1,0 +1,28 @@
+import type { RepCheck } from './rep-check.ts';
+import { FORM } from './thresholds.ts';
+import { pass } from './verdict.ts';
+
+/** A calf raise or tibialis lift well below this person's best rep of the set. */
+export const repHeightCheck: RepCheck = {
+  id: 'rep-height',
+  code: 'low-height',
+  judge(ctx) {
+    if (!(ctx.bestAmplitude > 0)) return [];
+    const pct = Math.round((100 * ctx.rep.amplitude) / ctx.bestAmplitude);
+    const threshold = Math.round(100 * FORM.lowHeightFraction);
+    if (ctx.rep.amplitude >= FORM.lowHeightFraction * ctx.bestAmplitude)
+      return [pass('rep-height', '%', 'Full height.', { value: pct, threshold })];
+    return [
+      {
+        check: 'rep-height',
+        status: 'fault',
+        severity: 'info',
+        value: pct,
+        threshold,
+        unit: '%',
+        confidence: 1,
+        message: `Higher: ${pct} % of your best rep.`,
+      },
+    ];
+  },
+};

@@ -1,0 +1,49 @@
+import { round2 } from '../../geometry/stats.ts';
+import type { RepCheck } from './rep-check.ts';
+import { FORM } from './thresholds.ts';
+import { pass, type Verdict } from './verdict.ts';
+
+/**
+ * Tempo against the prescription. In a calf raise "away" is the rise, "far" the top hold and
+ * "return" the lowering.
+ */
+export const tempoCheck: RepCheck = {
+  id: 'tempo',
+  code: 'tempo',
+  judge(ctx) {
+    const tempo = ctx.tempo;
+    if (tempo === undefined) return [];
+    const p = ctx.rep.phases;
+    const off = (value: number, message: string, severity: 'warn' | 'info'): Verdict => ({
+      check: 'tempo',
+      status: 'fault',
+      severity,
+      value: round2(value),
+      unit: 's',
+      confidence: 1,
+      message,
+    });
+    if (p.returnSec < FORM.bounceReturnSec && p.farSec < FORM.bounceFarSec)
+      return [
+        off(
+          p.returnSec,
+          `Bouncing: lowered in ${p.returnSec.toFixed(1)} s with no pause. Control it.`,
+          'warn',
+        ),
+      ];
+    const verdicts: Verdict[] = [];
+    if (p.returnSec < tempo.lowerSec * FORM.tempoFraction)
+      verdicts.push(
+        off(
+          p.returnSec,
+          `Lowered in ${p.returnSec.toFixed(1)} s, aim for ${tempo.lowerSec} s.`,
+          'info',
+        ),
+      );
+    if (p.farSec < tempo.topSec * FORM.tempoFraction)
+      verdicts.push(
+        off(p.farSec, `Held the top ${p.farSec.toFixed(1)} s, aim for ${tempo.topSec} s.`, 'info'),
+      );
+    return verdicts.length > 0 ? verdicts : [pass('tempo', 's', 'On tempo.')];
+  },
+};

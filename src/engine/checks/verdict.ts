@@ -1,0 +1,60 @@
+import type { Fault, FaultCode, Severity } from '../faults.ts';
+import type { Side } from '../../pose/skeleton.ts';
+import type { CheckId } from './check-id.ts';
+
+/**
+ * One check's judgement of one rep (or one stretch of circling): it passed, it found a fault, or
+ * the camera view or the keypoints could not support it, with what to change. Every verdict
+ * carries what was measured and the threshold it was held to.
+ */
+export interface Verdict {
+  readonly check: CheckId;
+  readonly status: 'pass' | 'fault' | 'cannot-judge';
+  /** For a fault: `warn` is form worth fixing, `info` is coaching. */
+  readonly severity?: Severity;
+  readonly side?: Side | 'both';
+  readonly value?: number;
+  readonly threshold?: number;
+  readonly unit: string;
+  /** 0-1: the keypoints' scores and how far the value is from the threshold. */
+  readonly confidence: number;
+  /** A fault's cue, a pass's summary, or why it cannot be judged and what to change. */
+  readonly message: string;
+}
+
+export const pass = (
+  check: CheckId,
+  unit: string,
+  message: string,
+  extra: Partial<Verdict> = {},
+): Verdict => ({ check, status: 'pass', unit, confidence: 1, message, ...extra });
+
+export const cannotJudge = (check: CheckId, message: string): Verdict => ({
+  check,
+  status: 'cannot-judge',
+  unit: '',
+  confidence: 0,
+  message,
+});
+
+/** The fault a verdict reports, for the rep's fault list (undefined for a pass or no view). */
+export function faultOf(
+  v: Verdict,
+  code: FaultCode,
+  rep: number | undefined,
+  atSec: number,
+): Fault | undefined {
+  if (v.status !== 'fault' || v.value === undefined) return undefined;
+  return {
+    code,
+    severity: v.severity ?? 'warn',
+    ...(v.side === undefined ? {} : { side: v.side }),
+    ...(rep === undefined ? {} : { rep }),
+    atSec,
+    value: v.value,
+    ...(v.threshold === undefined ? {} : { threshold: v.threshold }),
+    confidence: v.confidence,
+    unit: v.unit,
+    message: v.message,
+  };
+}

@@ -1,0 +1,70 @@
+import { msToSec, round2 } from '../../geometry/stats.ts';
+import type { EngineEvent } from '../engine-event.ts';
+import type { HoldExercise } from '../exercise-def.ts';
+import type { AnalyzedFrame } from '../front-end.ts';
+import { checkEnvelope } from '../hold-envelope.ts';
+import { HoldTimer, type HoldSpan } from '../hold-timer.ts';
+import type { HoldReport } from '../report.ts';
+import { IDLE_LIVE, type KindAnalyzer, type KindLive, type KindReport } from './kind-analyzer.ts';
+
+const END_OF_SET = 'end of the set';
+
+/** Times the pose while every bound of its envelope holds. */
+export class HoldAnalyzer implements KindAnalyzer {
+  private readonly timer = new HoldTimer();
+  private readonly holds: HoldReport[] = [];
+  private cue: string | undefined;
+
+  constructor(private readonly exercise: HoldExercise) {}
+
+  onReady(): void {}
+
+  onFrame(frame: AnalyzedFrame, events: EngineEvent[]): void {
+    const verdict = checkEnvelope(this.exercise.envelope, frame.features);
+    this.cue = verdict.inside ? undefined : verdict.broken.cue;
+    this.apply(this.timer.push(frame.timestampMs, verdict.inside, this.cue), events);
+  }
+
+  onInterrupt(atMs: number, events: EngineEvent[]): void {
+    this.apply(this.timer.push(atMs, false, 'out of view'), events);
+  }
+
+  private apply(timerEvents: ReturnType<HoldTimer['push']>, events: EngineEvent[]): void {
+    for (const e of timerEvents) {
+      if (e.type === 'hold-start') events.push({ type: 'hold-start', atSec: msToSec(e.atMs) });
+      else this.end(e.span, e.reason, events);
+    }
+  }
+
+  private end(span: HoldSpan, reason: string, events: EngineEvent[]): void {
+    const hold: HoldReport = {
+      startSec: msToSec(span.startMs),
+      endSec: msToSec(span.endMs),
+      seconds: round2((span.endMs - span.startMs) / 1000),
+      endedBecause: reason,
+    };
+    this.holds.push(hold);
+    events.push({ type: 'hold-end', hold });
+  }
+
+  live(): KindLive {
+    return {
+      ...IDLE_LIVE,
+      holding: this.timer.holding,
+      holdSec: this.timer.currentSec(),
+      heldSec: this.timer.totalSec(),
+      holdCue: this.cue,
+    };
+  }
+
+  finish(events: EngineEvent[]): KindReport {
+    for (const e of this.timer.finish())
+      if (e.type === 'hold-end') this.end(e.span, END_OF_SET, events);
+    return {
+      holds: this.holds.map(({ endedBecause, ...h }) =>
+        endedBecause === undefined || endedBecause === END_OF_SET ? h : { ...h, endedBecause },
+      ),
+      heldSeconds: round2(this.holds.reduce((s, h) => s + h.seconds, 0)),
+    };
+  }
+}

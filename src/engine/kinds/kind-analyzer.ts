@@ -1,0 +1,47 @@
+import type { EngineEvent } from '../engine-event.ts';
+import type { AnalyzedFrame } from '../front-end.ts';
+import type { RepPhase } from '../rep-counter.ts';
+import type { Report } from '../report.ts';
+import type { CircleDirection } from '../circle-counter.ts';
+
+/** What one kind of analyzer adds to the live state the overlay draws. */
+export interface KindLive {
+  readonly repCount: number;
+  readonly phase: RepPhase;
+  /** 0 at the start position, 1 at the person's typical depth (range bar). */
+  readonly progress: number;
+  readonly holding: boolean;
+  readonly holdSec: number;
+  readonly heldSec: number;
+  readonly holdCue: string | undefined;
+  readonly circles: Readonly<Record<CircleDirection, number>>;
+  readonly steps: number;
+}
+
+export const IDLE_LIVE: KindLive = {
+  repCount: 0,
+  phase: 'rest',
+  progress: 0,
+  holding: false,
+  holdSec: 0,
+  heldSec: 0,
+  holdCue: undefined,
+  circles: { clockwise: 0, anticlockwise: 0 },
+  steps: 0,
+};
+
+/** The part of the report one kind fills in (reps, holds, circles or steps). */
+export type KindReport = Omit<Report, 'exercise' | 'view' | 'durationSec' | 'faults' | 'notes'>;
+
+/**
+ * One kind of exercise behind the shared front end (front-end.ts): told when the person is set up,
+ * fed each frame while they are, told when they are interrupted; events out, a report at the end.
+ */
+export interface KindAnalyzer {
+  onReady(restLevel: number): void;
+  onFrame(frame: AnalyzedFrame, events: EngineEvent[]): void;
+  /** The person left the view or the set paused: drop a rep in progress, end a hold. */
+  onInterrupt(atMs: number, events: EngineEvent[]): void;
+  live(): KindLive;
+  finish(events: EngineEvent[]): KindReport;
+}

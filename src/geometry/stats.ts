@@ -1,0 +1,35 @@
+/**
+ * Small statistics with one definition each, used by every analyzer (the median is the upper
+ * median of an even count, as the counters have always used).
+ */
+
+/** Median of the finite values; undefined when there are none. */
+export function median(values: readonly (number | undefined)[]): number | undefined {
+  const sorted = values
+    .filter((v): v is number => v !== undefined && Number.isFinite(v))
+    .sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** Mean of the finite values; undefined when there are none. */
+export function meanDefined(values: readonly (number | undefined)[]): number | undefined {
+  let sum = 0;
+  let n = 0;
+  for (const v of values) {
+    if (v !== undefined && Number.isFinite(v)) {
+      sum += v;
+      n += 1;
+    }
+  }
+  return n === 0 ? undefined : sum / n;
+}
+
+/** Rounded to two decimals (reports: shank lengths, ratios, seconds). */
+export function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+/** Milliseconds to seconds, rounded to 10 ms (times in reports). */
+export function msToSec(ms: number): number {
+  return Math.round(ms / 10) / 100;
+}
