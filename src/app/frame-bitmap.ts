@@ -1,6 +1,6 @@
 /**
  * Frames go to the worker at most 640 px on the long side, as the command line decodes them
- * (src/cli/video-decoder.ts): the models look at 256 px anyway, and a smaller bitmap is cheaper to
+ * (src/node/video-decoder.ts): the models look at 256 px anyway, and a smaller bitmap is cheaper to
  * transfer and to read back in the worker. Coordinates are normalized, so nothing else changes.
  */
 export const MAX_FRAME_SIDE_PX = 640;

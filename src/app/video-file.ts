@@ -2,7 +2,7 @@ import { frameBitmap } from './frame-bitmap.ts';
 import type { PoseSource } from './pose-source.ts';
 import type { EstimateResult } from '../../workers/pose-service.ts';
 
-/** Same cap as the command line (src/cli/video-decoder.ts): analyse at most 30 frames/s. */
+/** Same cap as the command line (src/node/video-decoder.ts): analyse at most 30 frames/s. */
 const MAX_FPS = 30;
 
 function once(target: EventTarget, event: string, errorEvent = 'error'): Promise<void> {

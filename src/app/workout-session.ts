@@ -61,7 +61,9 @@ export class WorkoutSession {
   }
 
   private newAnalyzer(): ExerciseAnalyzer {
-    return new ExerciseAnalyzer(this.exercise, this.prescription, this.modelHasFeet);
+    return new ExerciseAnalyzer(this.exercise, this.prescription, {
+      modelHasFeet: this.modelHasFeet,
+    });
   }
 
   private newRecord(set: number): SetRecord {

@@ -6,7 +6,7 @@ import { parsePoseTrack, type PoseTrack } from '../pose/pose-track.ts';
 import { stringFlag, UsageError, type ParsedArgs } from './args.ts';
 import { formatReport } from './format-report.ts';
 import type { CliIo } from './poses-command.ts';
-import { trackVideo } from './track-video.ts';
+import { trackVideo } from '../node/track-video.ts';
 
 /** `formcheck analyze VIDEO_OR_POSE_TRACK --exercise ID [--model NAME] [--json]` */
 export async function analyzeCommand(args: ParsedArgs, io: CliIo): Promise<void> {

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { DEFAULT_MODEL, parseModelId } from '../pose/model-catalog.ts';
 import { serializePoseTrack } from '../pose/pose-track.ts';
 import { stringFlag, UsageError, type ParsedArgs } from './args.ts';
-import { trackVideo } from './track-video.ts';
+import { trackVideo } from '../node/track-video.ts';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;

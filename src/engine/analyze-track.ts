@@ -2,6 +2,7 @@ import { MODEL_IDS, MODELS } from '../pose/model-catalog.ts';
 import type { PoseTrack } from '../pose/pose-track.ts';
 import { ExerciseAnalyzer } from './analyzer.ts';
 import { findExercise } from './catalog.ts';
+import type { Strictness } from './checks/thresholds.ts';
 import type { Prescription } from './exercise-def.ts';
 import type { Report } from './report.ts';
 
@@ -19,14 +20,13 @@ export function trackHasFeet(track: PoseTrack): boolean {
 export function analyzeTrack(
   track: PoseTrack,
   exerciseId: string,
-  prescription?: Prescription,
+  options: { prescription?: Prescription; strictness?: Strictness } = {},
 ): Report {
   const exercise = findExercise(exerciseId);
-  const analyzer = new ExerciseAnalyzer(
-    exercise,
-    prescription ?? exercise.prescription,
-    trackHasFeet(track),
-  );
+  const analyzer = new ExerciseAnalyzer(exercise, options.prescription ?? exercise.prescription, {
+    modelHasFeet: trackHasFeet(track),
+    ...(options.strictness === undefined ? {} : { strictness: options.strictness }),
+  });
   for (const frame of track.frames) analyzer.push(frame.pose, frame.timestampMs);
   return analyzer.finish();
 }

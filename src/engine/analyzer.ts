@@ -1,5 +1,6 @@
 import { round2 } from '../geometry/stats.ts';
 import type { KeypointName, Pose } from '../pose/skeleton.ts';
+import { DEFAULT_STRICTNESS, type Strictness } from './checks/thresholds.ts';
 import type { CircleDirection } from './circle-counter.ts';
 import type { EngineEvent } from './engine-event.ts';
 import type { ExerciseDef, Prescription } from './exercise-def.ts';
@@ -44,22 +45,30 @@ const FAULT_JOINTS: Partial<Record<Fault['code'], readonly KeypointName[]>> = {
   'arm-swing': ['left_wrist', 'right_wrist'],
 };
 
+/** How an analyzer is set up besides the exercise and its prescription. */
+export interface AnalyzerOptions {
+  /** The model sees heels and toes (BlazePose); MoveNet does not. Default true. */
+  readonly modelHasFeet?: boolean;
+  /** How strictly form is judged (checks/thresholds.ts). Default standard. */
+  readonly strictness?: Strictness;
+}
+
 function kindAnalyzer(
   exercise: ExerciseDef,
   prescription: Prescription,
-  front: FrontEnd,
+  strictness: Strictness,
 ): KindAnalyzer {
   switch (exercise.kind) {
     case 'reps':
       return new RepAnalyzer(
         exercise,
         prescription.kind === 'reps' ? prescription : exercise.prescription,
-        () => front.views.current(),
+        strictness,
       );
     case 'hold':
       return new HoldAnalyzer(exercise);
     case 'circles':
-      return new CircleAnalyzer(exercise);
+      return new CircleAnalyzer(exercise, strictness);
     case 'walk':
       return new WalkAnalyzer(exercise);
   }
@@ -80,11 +89,15 @@ export class ExerciseAnalyzer {
   private lastMs: number | undefined;
   private lastFaults: readonly Fault[] = [];
 
+  readonly strictness: Strictness;
+
   constructor(
     readonly exercise: ExerciseDef,
     readonly prescription: Prescription = exercise.prescription,
-    modelHasFeet = true,
+    options: AnalyzerOptions = {},
   ) {
+    this.strictness = options.strictness ?? DEFAULT_STRICTNESS;
+    const modelHasFeet = options.modelHasFeet ?? true;
     this.front = new FrontEnd({
       required: exercise.required,
       ...(exercise.kind === 'reps'
@@ -94,7 +107,7 @@ export class ExerciseAnalyzer {
           }
         : {}),
     });
-    this.kind = kindAnalyzer(exercise, prescription, this.front);
+    this.kind = kindAnalyzer(exercise, prescription, this.strictness);
     if (exercise.needsFeet && !modelHasFeet)
       this.notes.push('This exercise needs heel and toe points: choose a BlazePose model.');
   }
@@ -197,6 +210,7 @@ export class ExerciseAnalyzer {
     }
     return {
       exercise: this.exercise.id,
+      strictness: this.strictness,
       view,
       durationSec:
         this.firstMs === undefined || this.lastMs === undefined

@@ -5,6 +5,8 @@ import {
   type KeypointName,
   type Pose,
   type Side,
+  type WorldPointM,
+  worldPoint,
 } from '../pose/skeleton.ts';
 
 /**
@@ -31,6 +33,16 @@ export class Body {
     if (k === undefined) return undefined;
     const aspect = this.pose.frameSize.widthPx / this.pose.frameSize.heightPx;
     return { x: k.x * aspect, y: k.y };
+  }
+
+  /** The keypoint's confidence when it is seen, else 0. */
+  score(name: KeypointName): number {
+    return keypoint(this.pose, name, this.minScore)?.score ?? 0;
+  }
+
+  /** The 3-D world landmark (metres, hip-centred) of a confident keypoint, when the model gives them. */
+  world(name: KeypointName): WorldPointM | undefined {
+    return worldPoint(this.pose, name, this.minScore);
   }
 
   joint(side: Side, joint: Joint): BodyPoint | undefined {

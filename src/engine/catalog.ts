@@ -324,13 +324,15 @@ function stances(): HoldExercise[] {
     envelope,
   });
   return [
+    // Side on, the leg in front is the one the person faces (stance-features.ts): front and back
+    // knees tell a front stance from a back stance and a cat stance.
     hold(
       'zenkutsu-dachi',
       'Zenkutsu dachi (front stance)',
       'Long stance, front knee bent over the foot, back leg straight, hips low.',
       [
-        { feature: 'minKneeAngleDeg', min: 90, max: 140, cue: 'Bend the front knee' },
-        { feature: 'maxKneeAngleDeg', min: 160, cue: 'Straighten the back leg' },
+        { feature: 'frontKneeAngleDeg', min: 90, max: 140, cue: 'Bend the front knee' },
+        { feature: 'backKneeAngleDeg', min: 160, cue: 'Straighten the back leg' },
         { feature: 'ankleSeparationShanks', min: 1.6, cue: 'Longer stance' },
       ],
       'side',
@@ -340,8 +342,8 @@ function stances(): HoldExercise[] {
       'Kokutsu dachi (back stance)',
       'Weight on the bent back leg, front leg lightly bent, long stance.',
       [
-        { feature: 'minKneeAngleDeg', min: 90, max: 140, cue: 'Sink onto the back leg' },
-        { feature: 'maxKneeAngleDeg', min: 140, max: 175, cue: 'Soften the front knee' },
+        { feature: 'backKneeAngleDeg', min: 90, max: 140, cue: 'Sink onto the back leg' },
+        { feature: 'frontKneeAngleDeg', min: 140, max: 175, cue: 'Soften the front knee' },
         { feature: 'ankleSeparationShanks', min: 1.3, cue: 'Longer stance' },
       ],
       'side',
@@ -351,8 +353,9 @@ function stances(): HoldExercise[] {
       'Neko ashi dachi (cat stance)',
       'Short stance, back knee deeply bent, front foot on the ball.',
       [
-        { feature: 'minKneeAngleDeg', min: 90, max: 145, cue: 'Sink lower' },
+        { feature: 'backKneeAngleDeg', min: 90, max: 145, cue: 'Sink onto the back leg' },
         { feature: 'ankleSeparationShanks', max: 1.2, cue: 'Shorter stance' },
+        { feature: 'frontHeelAboveToeShanks', min: 0.05, cue: 'Front heel up, on the ball' },
       ],
       'side',
     ),
@@ -378,6 +381,9 @@ function stances(): HoldExercise[] {
         { feature: 'ankleSeparationShanks', max: 0.6, cue: 'Hook the feet closer' },
       ],
     ),
+    // Warrior I: the arms overhead tell it from warrior II (arms out level, wrists ~0.4 torso
+    // below the nose) and the upright trunk from warrior III (trunk level). Overhead = wrists above
+    // the top of the head: the crown is ~0.1 of stature above the nose, 0.35 torso (Winter).
     hold(
       'warrior-1',
       'Warrior 1',
@@ -385,6 +391,7 @@ function stances(): HoldExercise[] {
       [
         { feature: 'minKneeAngleDeg', min: 80, max: 135, cue: 'Bend the front knee' },
         { feature: 'maxKneeAngleDeg', min: 155, cue: 'Straighten the back leg' },
+        { feature: 'wristsAboveNoseTorsos', min: 0.35, cue: 'Arms up overhead' },
         { feature: 'torsoLeanDeg', max: 25, cue: 'Lift the chest' },
       ],
       'side',
@@ -399,8 +406,9 @@ function stances(): HoldExercise[] {
       'Downward dog (one or two legs)',
       'Hands and feet down, hips high, back long, heels towards the floor.',
       [
-        // Hips the apex of an inverted V: the torso at 45° or steeper puts them sin 45° ≈ 0.7 torso above the shoulders.
-        { feature: 'hipAboveShouldersTorsos', min: 0.7, cue: 'Hips higher' },
+        // Hips the apex of an inverted V: the back at least 30° off level puts them sin 30° = 0.5
+        // torso above the shoulders (a plank or table-top is level, 0).
+        { feature: 'hipAboveShouldersTorsos', min: 0.5, cue: 'Hips higher' },
         { feature: 'hipAboveAnkleShanks', min: 1.2, cue: 'Hips higher' },
       ],
       'side',

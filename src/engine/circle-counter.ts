@@ -38,6 +38,11 @@ export class CircleCounter {
 
   constructor(private readonly params: CircleParams = DEFAULT_CIRCLES) {}
 
+  /** Whether a swing has been seen since the last reset: the person is circling. */
+  get circling(): boolean {
+    return this.startSide !== undefined;
+  }
+
   /** Returns true when a circle was completed (credited to `direction`). */
   push(p: CirclePoint, direction: CircleDirection): boolean {
     if (!Number.isFinite(p.x)) return false;

@@ -2,13 +2,14 @@ import { angleAtDeg, angleFromVerticalDeg, pointDistance } from '../geometry/poi
 import type { Side } from '../pose/skeleton.ts';
 import type { Body } from './body.ts';
 import { SIDES } from './body.ts';
+import { stanceFeatures, type StanceFeatures } from './stance-features.ts';
 import { meanDefined } from '../geometry/stats.ts';
 
 /**
  * Per-frame measurements the analyzers use. Lengths are in frame-height units and are only ever
  * compared as ratios (scale-free: distance from the camera does not matter). Undefined = not seen.
  */
-export interface FrameFeatures {
+export interface FrameFeatures extends StanceFeatures {
   readonly timestampMs: number;
   /** Mean 2-D knee-to-ankle length: the body's ruler (it changes least while squatting). */
   readonly shankLength: number | undefined;
@@ -27,6 +28,12 @@ export interface FrameFeatures {
   readonly kneeInsideToeShanksBySide: Readonly<Record<Side, number | undefined>>;
   /** Per side: vertical hip-above-knee gap over shank length. */
   readonly hipKneeGapShanksBySide: Readonly<Record<Side, number | undefined>>;
+  /**
+   * Per side: sine of the thigh's elevation above horizontal from the 3-D world landmarks (1 =
+   * thigh vertical, hip over knee; 0 = thigh level; negative = hip below knee). Scale-free and
+   * the same from any view; undefined without world landmarks (MoveNet).
+   */
+  readonly thighRiseBySide: Readonly<Record<Side, number | undefined>>;
   readonly kneeAngleDeg: Readonly<Record<Side, number | undefined>>;
   /** Shoulders-to-hips line against vertical. */
   readonly torsoLeanDeg: number | undefined;
@@ -117,6 +124,13 @@ export function frameFeatures(body: Body): FrameFeatures {
     const k = body.joint(s, 'knee');
     return h && k ? per(k.y - h.y, shank) : undefined;
   });
+  const thighRiseBySide = bySide((s) => {
+    const h = body.world(`${s}_hip`);
+    const k = body.world(`${s}_knee`);
+    if (!h || !k) return undefined;
+    const length = Math.hypot(k.xM - h.xM, k.yM - h.yM, k.zM - h.zM);
+    return length > 1e-3 ? (k.yM - h.yM) / length : undefined;
+  });
   const kneeAngleDeg = bySide((s) => {
     const h = body.joint(s, 'hip');
     const k = body.joint(s, 'knee');
@@ -155,6 +169,7 @@ export function frameFeatures(body: Body): FrameFeatures {
   const kneeSep = lk && rk ? Math.abs(lk.x - rk.x) : undefined;
   const ankleSep = la && ra ? Math.abs(la.x - ra.x) : undefined;
   return {
+    ...stanceFeatures(body, torso),
     noseY: nose?.y,
     minKneeAngleDeg: kneeAngles.length === 0 ? undefined : Math.min(...kneeAngles),
     maxKneeAngleDeg: kneeAngles.length === 0 ? undefined : Math.max(...kneeAngles),
@@ -164,6 +179,7 @@ export function frameFeatures(body: Body): FrameFeatures {
     shankLength: shank,
     hipKneeGapShanks: meanDefined([gapBySide.left, gapBySide.right]),
     hipKneeGapShanksBySide: gapBySide,
+    thighRiseBySide,
     kneeInsideShanksBySide,
     kneeInsideToeShanksBySide,
     heelRiseShanksBySide,

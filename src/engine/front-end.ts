@@ -113,7 +113,9 @@ export class FrontEnd {
   private smoothedSignal(f: FrameFeatures | undefined, timestampMs: number): number | undefined {
     const id = this.config.signal;
     const v =
-      id === undefined || f === undefined ? undefined : this.sides.push(signalBySide(id, f));
+      id === undefined || f === undefined
+        ? undefined
+        : this.sides.push(signalBySide(id, f), timestampMs);
     if (v === undefined || !Number.isFinite(v)) return undefined;
     this.filter = oneEuroStep(
       this.filter,

@@ -1,61 +1,113 @@
+import { msToSec, round2 } from '../geometry/stats.ts';
+import { confidenceOf, LIMITS, type Strictness } from './checks/thresholds.ts';
+import { cannotJudge, pass, type Verdict } from './checks/verdict.ts';
+import type { Body } from './body.ts';
 import type { Fault } from './faults.ts';
-import type { FrameFeatures } from './features.ts';
 
 /**
- * Head bob during circles: vertical nose movement in torso lengths, over a sliding window, minus
- * what the same window showed while the person stood still (the baseline, i.e. keypoint noise).
- * 0.06 torso lengths ≈ 3 cm for a 50 cm torso: a nod anyone watching would call "bobbing".
+ * Head bob during circles: the nose's vertical range about its trend over the last circle (a
+ * sliding window), as a
+ * fraction of the person's standing height, measured in the first second after set-up (nose to
+ * ankles ≈ 0.875 of stature, Winter's anthropometry). Design note: checks/form-checks.md.
  */
 export const HEAD_BOB = {
-  windowMs: 1500,
-  baselineMs: 1000,
-  thresholdTorsos: 0.06,
+  /** About one knee circle: the range is taken over this much time. */
+  windowMs: 2500,
+  /** Standing height is measured over the first second after the person is set up. */
+  calibrateMs: 1000,
+  /** At most one spoken fault per this much time. */
   coolDownMs: 4000,
+  /** Nose-to-ankle height over stature. */
+  noseToAnkleOfStature: 0.875,
 } as const;
+
+/**
+ * The range of y about its straight-line trend over the window: the bob, without the slow drift of
+ * someone sinking into the standing leg or settling their posture.
+ */
+export function detrendedRange(samples: readonly { t: number; y: number }[]): number {
+  const n = samples.length;
+  if (n < 2) return 0;
+  const mt = samples.reduce((a, s) => a + s.t, 0) / n;
+  const my = samples.reduce((a, s) => a + s.y, 0) / n;
+  const stt = samples.reduce((a, s) => a + (s.t - mt) ** 2, 0);
+  const slope = stt > 0 ? samples.reduce((a, s) => a + (s.t - mt) * (s.y - my), 0) / stt : 0;
+  const residuals = samples.map((s) => s.y - my - slope * (s.t - mt));
+  return Math.max(...residuals) - Math.min(...residuals);
+}
 
 export class HeadBobMonitor {
   private startMs: number | undefined;
-  private torso: number | undefined;
-  private baselineSpread = 0;
-  private baselineValues: number[] = [];
+  private stature: number | undefined;
+  private readonly standHeights: number[] = [];
   private window: { t: number; y: number }[] = [];
   private lastFaultMs = -Infinity;
+  private worst = 0;
+  private seen = false;
+
+  constructor(private readonly strictness: Strictness) {}
 
   reset(): void {
     this.startMs = undefined;
-    this.torso = undefined;
-    this.baselineValues = [];
-    this.baselineSpread = 0;
+    this.stature = undefined;
+    this.standHeights.length = 0;
     this.window = [];
   }
 
-  /** Returns a head-bob fault when the head moves more than the threshold (at most one per cool-down). */
-  push(f: FrameFeatures): Fault | undefined {
-    const t = f.timestampMs;
-    if (f.noseY === undefined || f.torsoLength === undefined) return undefined;
-    this.startMs ??= t;
-    this.torso ??= f.torsoLength;
-    const y = f.noseY / this.torso;
-    if (t - this.startMs < HEAD_BOB.baselineMs) {
-      this.baselineValues.push(y);
-      this.baselineSpread = Math.max(...this.baselineValues) - Math.min(...this.baselineValues);
-      return undefined;
+  private get limit(): number {
+    return LIMITS.headBobHeights[this.strictness];
+  }
+
+  /** A head-bob fault when the head moved more than the limit (at most one per cool-down). */
+  push(body: Body, timestampMs: number): Fault | undefined {
+    const nose = body.point('nose');
+    const ankles = body.mid('ankle');
+    if (nose === undefined) return undefined;
+    this.startMs ??= timestampMs;
+    if (this.stature === undefined) {
+      if (ankles !== undefined) this.standHeights.push(ankles.y - nose.y);
+      if (timestampMs - this.startMs < HEAD_BOB.calibrateMs) return undefined;
+      const tallest = Math.max(...this.standHeights);
+      if (!(tallest > 0)) return undefined;
+      this.stature = tallest / HEAD_BOB.noseToAnkleOfStature;
     }
-    this.window.push({ t, y });
-    this.window = this.window.filter((s) => t - s.t <= HEAD_BOB.windowMs);
-    const ys = this.window.map((s) => s.y);
-    const bob = Math.max(...ys) - Math.min(...ys) - this.baselineSpread;
-    if (bob <= HEAD_BOB.thresholdTorsos || t - this.lastFaultMs < HEAD_BOB.coolDownMs)
-      return undefined;
-    this.lastFaultMs = t;
-    const value = Math.round(bob * 100) / 100;
+    this.window.push({ t: timestampMs, y: nose.y });
+    this.window = this.window.filter((s) => timestampMs - s.t <= HEAD_BOB.windowMs);
+    const bob = detrendedRange(this.window) / this.stature;
+    this.seen = true;
+    this.worst = Math.max(this.worst, bob);
+    if (bob <= this.limit || timestampMs - this.lastFaultMs < HEAD_BOB.coolDownMs) return undefined;
+    this.lastFaultMs = timestampMs;
     return {
       code: 'head-bob',
       severity: 'warn',
-      atSec: Math.round(t / 10) / 100,
-      value,
-      unit: 'torso',
-      message: 'Keep your head still.',
+      atSec: msToSec(timestampMs),
+      value: round2(bob * 100),
+      threshold: round2(this.limit * 100),
+      confidence: confidenceOf(bob, this.limit, LIMITS.headBobHeights.error, body.score('nose')),
+      unit: '% of height',
+      message: 'Keep your head still: only the knees move.',
+    };
+  }
+
+  /** The verdict over the whole set: the largest bob seen against the limit. */
+  verdict(): Verdict {
+    if (!this.seen)
+      return cannotJudge('head-bob', 'Head bob needs the face and feet in view: step back.');
+    const common = {
+      value: round2(this.worst * 100),
+      threshold: round2(this.limit * 100),
+      confidence: confidenceOf(this.worst, this.limit, LIMITS.headBobHeights.error, 1),
+    };
+    if (this.worst <= this.limit)
+      return pass('head-bob', '% of height', 'Head stayed still.', common);
+    return {
+      check: 'head-bob',
+      status: 'fault',
+      severity: 'warn',
+      unit: '% of height',
+      ...common,
+      message: 'Keep your head still: only the knees move.',
     };
   }
 }

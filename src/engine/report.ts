@@ -1,3 +1,4 @@
+import type { Strictness } from './checks/thresholds.ts';
 import type { Verdict } from './checks/verdict.ts';
 import type { Fault } from './faults.ts';
 import type { PhasesInWords } from './phases.ts';
@@ -11,6 +12,8 @@ export interface RepReport {
   readonly endSec: number;
   readonly phases: PhasesInWords;
   readonly depth?: {
+    /** The thigh's angle above level at the bottom (negative: hip below knee): checks/depth.ts. */
+    readonly thighAboveLevelDeg: number | null;
     readonly kneeAngleDeg: number | null;
     readonly belowParallel: boolean;
     readonly hipAboveKneeShanks: number | null;
@@ -32,6 +35,8 @@ export interface HoldReport {
 
 export interface Report {
   readonly exercise: string;
+  /** How strictly form was judged (gentle, standard, strict). */
+  readonly strictness: Strictness;
   readonly view: DetectedView;
   readonly durationSec: number;
   readonly repCount?: number;
@@ -43,6 +48,8 @@ export interface Report {
   readonly circles?: { readonly clockwise: number; readonly anticlockwise: number };
   readonly steps?: number;
   readonly faults: readonly Fault[];
+  /** Verdicts on the whole set (head bob over the circles); reps carry their own. */
+  readonly verdicts?: readonly Verdict[];
   /** Checks that could not run, and why (wrong view, no feet from this model). */
   readonly notes: readonly string[];
 }

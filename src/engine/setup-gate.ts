@@ -73,13 +73,19 @@ export class SetupGate {
       return { ready: true, openedAt: { timestampMs, restLevel: value ?? 0 } };
     }
     this.window.push({ timestampMs, value });
-    this.window = this.window.filter((s) => timestampMs - s.timestampMs <= this.params.stillMs);
+    // Keep the newest sample at least stillMs old too, so the window spans stillMs at any frame
+    // rate (at 15 frames/s the samples inside 400 ms span only 333 ms).
+    while (
+      this.window.length > 1 &&
+      timestampMs - (this.window[1]?.timestampMs ?? timestampMs) >= this.params.stillMs
+    )
+      this.window.shift();
     const first = this.window[0];
     const values = this.window.map((s) => s.value);
     const spread = Math.max(...values) - Math.min(...values);
     if (
       first !== undefined &&
-      timestampMs - first.timestampMs >= this.params.stillMs * 0.9 &&
+      timestampMs - first.timestampMs >= this.params.stillMs &&
       spread <= this.params.stillSpread
     ) {
       this.open = true;

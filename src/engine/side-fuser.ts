@@ -1,24 +1,41 @@
+import { median } from '../geometry/stats.ts';
 import type { Side } from '../pose/skeleton.ts';
+
+/** The offset between the sides is the median of what was seen over this long (ms)... */
+const OFFSET_WINDOW_MS = 1000;
+/** ... from at least this many frames; until then the last such median holds. */
+const MIN_OFFSET_SAMPLES = 3;
 
 /**
  * Combines a left and a right measurement into one signal that does not jump when one side drops
  * out of view (a far leg hidden side on, a foot leaving the frame). With both sides seen it is
- * their mean, and it learns the offset between them; with one side it is that side shifted by half
- * the last offset, i.e. what the mean would have been.
+ * their mean; with one side it is that side shifted by half the usual offset between them, i.e.
+ * what the mean would have been. The offset is the median over the last second of frames with
+ * both sides, from three frames at least, so one frame with a swapped or misplaced knee cannot set
+ * it (at 10 frames/s that frame may be the last one before a side disappears).
  */
 export class SideFuser {
-  /** Last seen right minus left. */
-  private offset = 0;
+  /** Right minus left, with when it was seen. */
+  private offsets: { t: number; v: number }[] = [];
+  private trusted = 0;
 
-  push(values: Readonly<Record<Side, number | undefined>>): number | undefined {
+  push(
+    values: Readonly<Record<Side, number | undefined>>,
+    timestampMs: number,
+  ): number | undefined {
     const l = finite(values.left);
     const r = finite(values.right);
     if (l !== undefined && r !== undefined) {
-      this.offset = r - l;
+      this.offsets.push({ t: timestampMs, v: r - l });
+      const newest = timestampMs;
+      this.offsets = this.offsets.filter((o) => newest - o.t <= OFFSET_WINDOW_MS);
+      if (this.offsets.length >= MIN_OFFSET_SAMPLES)
+        this.trusted = median(this.offsets.map((o) => o.v)) ?? this.trusted;
       return (l + r) / 2;
     }
-    if (l !== undefined) return l + this.offset / 2;
-    if (r !== undefined) return r - this.offset / 2;
+    const offset = this.trusted;
+    if (l !== undefined) return l + offset / 2;
+    if (r !== undefined) return r - offset / 2;
     return undefined;
   }
 }

@@ -1,19 +1,30 @@
 // npm run eval: the engine against the hand labels of every clip in ../shared/data.
 // Uses formcheck's own pose track of each clip (test/fixtures/tracks, made by the same detector
-// as `formcheck poses`); `--fresh` re-detects every clip from its video first (~12 min on 2 cores).
+// as `formcheck poses`); a clip without one is detected first, and `--fresh` re-detects them all.
+// `--fps N` analyses every track at N frames/s (frames dropped), to show what a slower camera does.
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { analyzeTrack } from '../engine/analyze-track.ts';
 import { EXERCISES } from '../engine/catalog.ts';
-import { parsePoseTrack, serializePoseTrack, type PoseTrack } from '../pose/pose-track.ts';
 import { DEFAULT_MODEL } from '../pose/model-catalog.ts';
-import { scoreClip, summarize, type ClipLabel, type ClipScore } from './score.ts';
-import { trackVideo } from '../cli/track-video.ts';
+import { parsePoseTrack, serializePoseTrack, type PoseTrack } from '../pose/pose-track.ts';
+import { resampleTrack } from '../pose/resample-track.ts';
+import { trackVideo } from '../node/track-video.ts';
+import type { Report } from '../engine/report.ts';
+import { scoreClip, summarize, type ClipLabel, type ClipScore, type Confusion } from './score.ts';
+import { separations, spread } from './separation.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const data = join(root, '..', 'shared', 'data');
-const fresh = process.argv.includes('--fresh');
+const args = process.argv.slice(2);
+const fresh = args.includes('--fresh');
+const fpsArg = args.indexOf('--fps');
+const fps = fpsArg >= 0 ? Number(args[fpsArg + 1]) : undefined;
+if (fps !== undefined && !(fps > 0)) {
+  console.error('--fps needs a number of frames per second, e.g. --fps 15.');
+  process.exit(2);
+}
 if (!existsSync(join(data, 'labels.json'))) {
   console.error('npm run eval needs ../shared/data (the labelled clips); it is not here.');
   process.exit(1);
@@ -27,23 +38,31 @@ async function trackOf(file: string): Promise<PoseTrack> {
   const name = file.replace(/^.*\//, '').replace(/\.mp4$/, '');
   const cached = join(root, 'test', 'fixtures', 'tracks', `${name}.track.json`);
   if (!fresh && existsSync(cached)) return parsePoseTrack(await readFile(cached, 'utf8'), cached);
+  console.error(`${file}: detecting poses (no pose track yet)…`);
   const track = await trackVideo(join(data, 'videos', file), DEFAULT_MODEL);
   await writeFile(cached, serializePoseTrack(track) + '\n');
   return track;
 }
 
 const scores: ClipScore[] = [];
+const runs: { label: ClipLabel; report: Report }[] = [];
 const skipped: string[] = [];
 for (const label of labels.clips) {
   if (!known.has(label.exercise)) {
-    skipped.push(`${label.file} (${label.exercise.slice(0, 40)}: not in the routine)`);
+    skipped.push(`${label.file} (${label.exercise.slice(0, 40)})`);
     continue;
   }
-  const report = analyzeTrack(await trackOf(label.file), label.exercise);
+  const track = await trackOf(label.file);
+  const report = analyzeTrack(
+    fps === undefined ? track : resampleTrack(track, fps),
+    label.exercise,
+  );
   scores.push(scoreClip(label, report));
+  runs.push({ label, report });
 }
 
 const cell = (v: unknown) => (v === undefined ? '' : Array.isArray(v) ? v.join(' ') : String(v));
+const pct = (n: number, d: number) => (d === 0 ? 'n/a' : `${Math.round((100 * n) / d)} %`);
 const rows = scores.map((s) => {
   const repOk = s.expectedReps === undefined || s.expectedReps === s.countedReps ? '' : ' ✗';
   const faultOk = cell(s.labelledFaults) === cell(s.foundFaults) ? '' : ' ✗';
@@ -53,21 +72,56 @@ const rows = scores.map((s) => {
       : `${s.expectedHoldSec.toFixed(1)} / ${(s.heldSec ?? 0).toFixed(1)}`;
   const circles =
     s.expectedCircles === undefined ? '' : `${s.expectedCircles} / ${s.countedCircles ?? 0}`;
-  return `| ${s.clip.replace(/^partial_body\//, '')} | ${s.exercise} | ${cell(s.expectedReps)} | ${cell(s.countedReps)}${repOk} | ${s.misplacedReps || ''} | ${cell(s.labelledFaults)} | ${cell(s.foundFaults)}${faultOk} | ${hold} | ${circles} |`;
+  return `| ${s.clip.replace(/^partial_body\//, '')} | ${s.exercise} | ${s.view} | ${cell(s.expectedReps)} | ${cell(s.countedReps)}${repOk} | ${s.misplacedReps || ''} | ${cell(s.labelledFaults)} | ${cell(s.foundFaults)}${faultOk} | ${hold} | ${circles} |`;
 });
+if (fps !== undefined)
+  console.log(`Analysed at ${fps} frames/s (frames dropped from each track).\n`);
 console.log(
-  '| clip | exercise | reps labelled | counted | off-time | faults labelled | found | hold s labelled / timed | circles labelled / counted |',
+  '| clip | exercise | view | reps labelled | counted | off-time | faults labelled | found | hold s labelled / timed | circles labelled / counted |',
 );
-console.log('|---|---|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|---|---|');
 console.log(rows.join('\n'));
+
 const sum = summarize(scores);
-const pct = (n: number, d: number) => (d === 0 ? 'n/a' : `${Math.round((100 * n) / d)} %`);
 console.log(
   `\nRep counts: ${sum.exact}/${sum.countedClips} exact (${pct(sum.exact, sum.countedClips)}), ${pct(sum.withinOne, sum.countedClips)} within one, mean absolute error ${sum.meanAbsError.toFixed(2)}, ghost reps ${sum.ghostReps}, reps off the labelled times ${sum.misplacedReps}.`,
 );
-const precision = pct(sum.faultTruePositives, sum.faultTruePositives + sum.faultFalsePositives);
-const recall = pct(sum.faultTruePositives, sum.faultTruePositives + sum.faultFalseNegatives);
+const pr = (c: Confusion) =>
+  `precision ${pct(c.truePositives, c.truePositives + c.falsePositives)}, recall ${pct(c.truePositives, c.truePositives + c.falseNegatives)}`;
 console.log(
-  `Faults (warn level, per clip and code): precision ${precision}, recall ${recall}; clean clips with a fault: ${sum.cleanClipsWithFaults}.`,
+  `Faults (warn level, per clip and code): ${pr(sum.faults)}; clean clips with a fault: ${sum.cleanClipsWithFaults} of ${sum.cleanClips} (${pct(sum.cleanClipsWithFaults, sum.cleanClips)}).`,
 );
-if (skipped.length > 0) console.log(`Not scored: ${skipped.join('; ')}`);
+
+console.log(
+  '\nPer check and view (clips: found of labelled · false alarms on clips without it):\n',
+);
+const views = [...new Set(scores.map((s) => s.view))].sort();
+console.log(`| check | ${views.join(' | ')} | all |`);
+console.log(`|---|${views.map(() => '---|').join('')}---|`);
+for (const [code, byView] of sum.byCode) {
+  const cellOf = (c: Confusion | undefined) =>
+    c === undefined || c.truePositives + c.falseNegatives + c.falsePositives === 0
+      ? ''
+      : `${c.truePositives}/${c.truePositives + c.falseNegatives} · ${c.falsePositives}`;
+  const all = [...byView.values()].reduce(
+    (a, c) => ({
+      truePositives: a.truePositives + c.truePositives,
+      falsePositives: a.falsePositives + c.falsePositives,
+      falseNegatives: a.falseNegatives + c.falseNegatives,
+    }),
+    { truePositives: 0, falsePositives: 0, falseNegatives: 0 },
+  );
+  console.log(`| ${code} | ${views.map((v) => cellOf(byView.get(v))).join(' | ')} | ${pr(all)} |`);
+}
+console.log(
+  '\nWhat each check measured on the labelled reps (min / median / max (reps)), reps labelled with its fault against the rest:\n',
+);
+console.log('| check | view | reps with the fault | reps without |');
+console.log('|---|---|---|---|');
+for (const s of separations(runs))
+  console.log(`| ${s.check} | ${s.view} | ${spread(s.faulty)} | ${spread(s.clean)} |`);
+if (sum.holdErrorsSec.length > 0) {
+  console.log('\nHolds (timed against labelled, seconds):');
+  for (const h of sum.holdErrorsSec) console.log(`- ${h.clip}: off by ${h.errorSec.toFixed(1)} s`);
+}
+if (skipped.length > 0) console.log(`\nNot in the routine, not scored: ${skipped.join('; ')}`);

@@ -5,7 +5,7 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DEFAULT_MODEL, parseModelId } from '../pose/model-catalog.ts';
 import { serializePoseTrack } from '../pose/pose-track.ts';
-import { trackVideo } from '../cli/track-video.ts';
+import { trackVideo } from '../node/track-video.ts';
 
 // --rendered: the synthetic clips in ../shared/data/rendered (exact ground truth, test use only).
 const rendered = process.argv.includes('--rendered');

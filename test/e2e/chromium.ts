@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { spawnSync } from 'node:child_process';
-import { FFMPEG_PATH } from '../../src/cli/video-decoder.ts';
+import { FFMPEG_PATH } from '../../src/node/video-decoder.ts';
 
 /** Debian's Chromium (installed by .ci/run with apt-get); never a downloaded browser. */
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';

@@ -80,30 +80,59 @@ describe('stances and yoga holds: each is timed only inside its own envelope', (
     ).toBe(0);
   });
 
-  const lunge = (frontBend: number, backStraight: boolean): FigurePose => ({
+  const lunge = (
+    frontBend: number,
+    backStraight: boolean,
+    arms: FigurePose['arms'] = 'down',
+  ): FigurePose => ({
     view: 'side',
     left: { ...STAND, ankleX: 0.2, shinDeg: 20 * frontBend, thighDeg: 80 * frontBend },
     // Back foot behind: the shin leans forward to the hip; straight = thigh continues the shin's line.
     right: { ...STAND, ankleX: -0.2, shinDeg: 35, thighDeg: backStraight ? -35 : 30 },
     torsoDeg: 5,
+    arms,
   });
-  it.each(['zenkutsu-dachi', 'warrior-1'])(
-    '%s: front knee bent, back leg straight counts',
-    (id) => {
+  it.each([
+    ['zenkutsu-dachi', 'down'],
+    ['warrior-1', 'overhead'],
+  ] as const)('%s: front knee bent, back leg straight counts', (id, arms) => {
+    expect(
+      analyze(
+        id,
+        sequence(8, FPS, () => lunge(1, true, arms)),
+      ).heldSeconds ?? 0,
+    ).toBeGreaterThan(6.5);
+    expect(
+      analyze(
+        id,
+        sequence(8, FPS, () => lunge(1, false, arms)),
+      ).heldSeconds ?? 0,
+    ).toBe(0);
+  });
+
+  it('warrior 1 is not timed with the arms out level (warrior II) or down', () => {
+    for (const arms of ['level', 'down'] as const)
       expect(
         analyze(
-          id,
-          sequence(8, FPS, () => lunge(1, true)),
-        ).heldSeconds ?? 0,
-      ).toBeGreaterThan(6.5);
-      expect(
-        analyze(
-          id,
-          sequence(8, FPS, () => lunge(1, false)),
-        ).heldSeconds ?? 0,
+          'warrior-1',
+          sequence(8, FPS, () => lunge(1, true, arms)),
+        ).heldSeconds,
       ).toBe(0);
-    },
-  );
+  });
+
+  it('a front stance is not a back stance: the bent knee decides which', () => {
+    // The figure faces +x: the left leg (ankle at +0.2) is in front.
+    const front = analyze(
+      'zenkutsu-dachi',
+      sequence(8, FPS, () => lunge(1, true)),
+    );
+    const back = analyze(
+      'kokutsu-dachi',
+      sequence(8, FPS, () => lunge(1, true)),
+    );
+    expect(front.heldSeconds ?? 0).toBeGreaterThan(6.5);
+    expect(back.heldSeconds).toBe(0);
+  });
 
   it('downward dog: hips high counts, a plank does not', () => {
     const dog: FigurePose = {

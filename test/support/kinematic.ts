@@ -48,6 +48,8 @@ export interface FigurePose {
   /** Wrist fore-aft offsets from the shoulders (side view, for arm swing). */
   readonly leftWristX?: number;
   readonly rightWristX?: number;
+  /** Where the hands are: down by the hips (default), out level with the shoulders, or overhead. */
+  readonly arms?: 'down' | 'level' | 'overhead';
   /** Where the figure stands: x of the midline and y of the floor (frame-height units). */
   readonly x?: number;
   readonly floorY?: number;
@@ -99,6 +101,12 @@ function leg(
   return { heel, toe, ankle, knee, hip };
 }
 
+function wristY(f: FigurePose, hipMid: Pt, shoulderMid: Pt): number {
+  if (f.arms === 'overhead') return shoulderMid.y - 0.3;
+  if (f.arms === 'level') return shoulderMid.y;
+  return hipMid.y;
+}
+
 /** The figure as a pose of the common skeleton (scores 0.95). */
 export function figure(f: FigurePose, timestampMs: number): Pose {
   const floorY = f.floorY ?? 0.92;
@@ -122,9 +130,28 @@ export function figure(f: FigurePose, timestampMs: number): Pose {
       x: shoulderMid.x + (f.view === 'side' ? 0.04 : 0),
       y: shoulderMid.y - 0.08 - (f.headUp ?? 0),
     },
-    left_wrist: { x: shoulderMid.x + half + (f.leftWristX ?? 0), y: hipMid.y },
-    right_wrist: { x: shoulderMid.x - half + (f.rightWristX ?? 0), y: hipMid.y },
+    // Side on the ears sit behind the nose (the figure faces +x); from the front, either side of it.
+    left_ear: {
+      x: shoulderMid.x + (f.view === 'side' ? -0.01 : 0.035),
+      y: shoulderMid.y - 0.09 - (f.headUp ?? 0),
+    },
+    right_ear: {
+      x: shoulderMid.x + (f.view === 'side' ? -0.012 : -0.035),
+      y: shoulderMid.y - 0.09 - (f.headUp ?? 0),
+    },
+    left_wrist: {
+      x: shoulderMid.x + half + (f.leftWristX ?? 0),
+      y: wristY(f, hipMid, shoulderMid),
+    },
+    right_wrist: {
+      x: shoulderMid.x - half + (f.rightWristX ?? 0),
+      y: wristY(f, hipMid, shoulderMid),
+    },
   };
+  if (f.arms === 'level' && f.view === 'front') {
+    points.left_wrist = { x: shoulderMid.x + 0.3, y: shoulderMid.y };
+    points.right_wrist = { x: shoulderMid.x - 0.3, y: shoulderMid.y };
+  }
   for (const [side, pts] of [
     ['left', L],
     ['right', R],

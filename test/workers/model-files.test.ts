@@ -2,7 +2,7 @@ import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createNodePoseService, MODELS_DIR } from '../../src/cli/node-pose-service.ts';
+import { createNodePoseService, MODELS_DIR } from '../../src/node/node-pose-service.ts';
 
 // A broken install must fail fast with the file's name and the fix, never hang.
 describe('model files', () => {

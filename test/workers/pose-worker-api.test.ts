@@ -1,8 +1,8 @@
 import { expose } from 'comlink';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PoseClient } from '../../src/app/pose-client.ts';
-import { createNodePoseService } from '../../src/cli/node-pose-service.ts';
-import { decodeVideo, probeVideo } from '../../src/cli/video-decoder.ts';
+import { createNodePoseService } from '../../src/node/node-pose-service.ts';
+import { decodeVideo, probeVideo } from '../../src/node/video-decoder.ts';
 import type { RawFrame } from '../../workers/pose-service.ts';
 
 const CLIP = new URL('../fixtures/squat_front_band_woman_3reps.mp4', import.meta.url).pathname;

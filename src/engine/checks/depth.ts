@@ -1,28 +1,108 @@
-import { round2 } from '../../geometry/stats.ts';
-import { minHipKneeGap } from '../features.ts';
+import { median } from '../../geometry/stats.ts';
+import type { Side } from '../../pose/skeleton.ts';
+import type { AnalyzedFrame } from '../front-end.ts';
+import {
+  jointScore,
+  thighElevation3dDeg,
+  thighElevationFromDropDeg,
+  thighElevationInPlaneDeg,
+} from './measures.ts';
 import type { RepCheck } from './rep-check.ts';
-import { atPeak } from './rep-context.ts';
-import { FORM } from './thresholds.ts';
+import type { RepContext } from './rep-context.ts';
+import { confidenceOf, LIMITS } from './thresholds.ts';
 import { cannotJudge, pass } from './verdict.ts';
 
-/** Squat depth: the hips must come down to the knees. */
+/**
+ * How the thigh's elevation is measured in this rep's view: in the image plane side on (exact),
+ * from the vertical drop against the standing thigh elsewhere (a camera at hip height sees heights
+ * at full length from any side), from the 3-D landmarks when no standing thigh was seen.
+ */
+function elevationMeasure(
+  ctx: RepContext,
+): ((f: AnalyzedFrame, side: Side) => number | undefined) | undefined {
+  if (ctx.view === 'side') return (f, s) => thighElevationInPlaneDeg(f.body, s);
+  const standing = ctx.standing;
+  if (standing !== undefined)
+    return (f, s) => {
+      const thigh = standing.thigh[s];
+      return thigh === undefined ? undefined : thighElevationFromDropDeg(f.body, s, thigh);
+    };
+  if (ctx.frames.some((f) => f.body.world('left_hip') !== undefined))
+    return (f, s) => thighElevation3dDeg(f.body, s);
+  return undefined;
+}
+
+/**
+ * Each frame's value is first the median of the frames within this of it (ms), or of its
+ * neighbours when frames are further apart (5-6 frames/s): a frame with a swapped knee is outvoted
+ * at 10 frames/s as at 30, and a held bottom keeps its depth.
+ */
+const SMOOTH_HALF_WIDTH_MS = 150;
+
+/**
+ * The lowest of a series after a running median, counting only points with a neighbour in the
+ * window: a side seen in one stray frame (a far knee found once) says nothing about depth.
+ */
+function sustainedMin(series: readonly { t: number; v: number }[]): number | undefined {
+  const gaps = series.slice(1).map((p, i) => p.t - (series[i]?.t ?? p.t));
+  const halfWidth = Math.max(SMOOTH_HALF_WIDTH_MS, 1.1 * (median(gaps) ?? 0));
+  let lowest: number | undefined;
+  for (const p of series) {
+    const near = series.filter((q) => Math.abs(q.t - p.t) <= halfWidth);
+    const m = near.length < 2 ? undefined : median(near.map((q) => q.v));
+    if (m !== undefined && (lowest === undefined || m < lowest)) lowest = m;
+  }
+  return lowest;
+}
+
+/** The thigh's elevation above level at the bottom of the rep (deg), deeper side. */
+export function depthAtBottom(ctx: RepContext): number | undefined {
+  const measure = elevationMeasure(ctx);
+  if (measure === undefined) return undefined;
+  const bySide = (['left', 'right'] as const)
+    .map((s) =>
+      sustainedMin(
+        ctx.frames.flatMap((f) => {
+          const v = measure(f, s);
+          return v === undefined || !Number.isFinite(v) ? [] : [{ t: f.timestampMs, v }];
+        }),
+      ),
+    )
+    .filter((v): v is number => v !== undefined);
+  return bySide.length === 0 ? undefined : Math.min(...bySide);
+}
+
+/** Squat depth: the thighs must reach level (the hip joint down to the knee's height). */
 export const depthCheck: RepCheck = {
   id: 'depth',
   code: 'shallow-depth',
   judge(ctx) {
-    const peak = atPeak(ctx);
-    const gap = peak === undefined ? undefined : minHipKneeGap(peak);
-    if (gap === undefined) return [cannotJudge('depth', 'Hips and knees not seen at the bottom.')];
-    const common = { value: round2(gap), threshold: FORM.shallowGapShanks, unit: 'shank' };
-    if (gap <= FORM.shallowGapShanks) return [pass('depth', 'shank', 'Deep enough.', common)];
+    const deg = depthAtBottom(ctx);
+    if (deg === undefined)
+      return [
+        cannotJudge(
+          'depth',
+          'Depth needs the hips and knees seen while standing and at the bottom: step back into view.',
+        ),
+      ];
+    const limit = LIMITS.thighAboveLevelDeg;
+    const threshold = limit[ctx.strictness];
+    const score = median(ctx.frames.map((f) => jointScore(f.body, ['hip', 'knee']))) ?? 0;
+    const common = {
+      value: Math.round(deg),
+      threshold,
+      unit: 'deg',
+      confidence: confidenceOf(deg, threshold, limit.error, score),
+    };
+    const where = deg <= 0 ? `${Math.round(-deg)}° below level` : `${Math.round(deg)}° above level`;
+    if (deg <= threshold) return [pass('depth', 'deg', `Thighs reached ${where}.`, common)];
     return [
       {
         check: 'depth',
         status: 'fault',
         severity: 'warn',
-        confidence: 1,
         ...common,
-        message: `Go deeper: hips stayed ${round2(gap)} shank lengths above the knees.`,
+        message: `Go deeper: thighs stopped ${where}; aim for level or lower.`,
       },
     ];
   },

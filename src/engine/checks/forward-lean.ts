@@ -1,34 +1,84 @@
+import { median } from '../../geometry/stats.ts';
+import { inclinations3d, inclinationsInPlane, jointScore } from './measures.ts';
 import type { RepCheck } from './rep-check.ts';
-import { atPeak } from './rep-context.ts';
-import { FORM } from './thresholds.ts';
+import { aroundPeak, medianOver, type RepContext } from './rep-context.ts';
+import { confidenceOf, LIMITS } from './thresholds.ts';
 import { cannotJudge, pass } from './verdict.ts';
 
-/** The chest dropping: the torso leaning further than the shins at the bottom (side view). */
+export interface Lean {
+  readonly trunkDeg: number;
+  readonly tibiaDeg: number;
+}
+
+/**
+ * Trunk and tibia inclination at the bottom: in the image plane side on (exact there), from the
+ * 3-D landmarks in other views (the image foreshortens a trunk leaning towards the camera).
+ */
+export function leanAtBottom(ctx: RepContext): Lean | undefined {
+  const bottom = aroundPeak(ctx);
+  const measure = ctx.view === 'side' ? inclinationsInPlane : inclinations3d;
+  const trunkDeg = medianOver(bottom, (f) => measure(f.body).trunkDeg);
+  const tibiaDeg = medianOver(bottom, (f) => measure(f.body).tibiaDeg);
+  return trunkDeg === undefined || tibiaDeg === undefined ? undefined : { trunkDeg, tibiaDeg };
+}
+
+/** Whether a lean breaks either limit at this strictness. */
+export function isForwardLean(lean: Lean, strictness: RepContext['strictness']): boolean {
+  return (
+    lean.trunkDeg - lean.tibiaDeg > LIMITS.trunkOverTibiaDeg[strictness] ||
+    lean.trunkDeg > LIMITS.trunkFromVerticalDeg[strictness]
+  );
+}
+
+/**
+ * Forward lean (the chest dropping): at the bottom the trunk should stay about parallel to the
+ * tibia (Myer 2014), within a margin for body proportions, and well short of horizontal.
+ */
 export const forwardLeanCheck: RepCheck = {
   id: 'forward-lean',
   code: 'forward-lean',
   judge(ctx) {
-    if (ctx.view !== 'side')
-      return [cannotJudge('forward-lean', 'Lean needs the side view: turn side-on.')];
-    const peak = atPeak(ctx);
-    if (peak?.torsoLeanDeg === undefined || peak.shinLeanDeg === undefined)
-      return [cannotJudge('forward-lean', 'Torso and shins not seen at the bottom.')];
-    const excess = peak.torsoLeanDeg - peak.shinLeanDeg;
+    const lean = leanAtBottom(ctx);
+    if (lean === undefined)
+      return [
+        cannotJudge(
+          'forward-lean',
+          ctx.view === 'side'
+            ? 'Lean needs the shoulders, hips, knees and ankles in view.'
+            : 'Lean needs the side view with this model: turn side-on.',
+        ),
+      ];
+    const excess = lean.trunkDeg - lean.tibiaDeg;
+    const overTibia = LIMITS.trunkOverTibiaDeg[ctx.strictness];
+    const fromVertical = LIMITS.trunkFromVerticalDeg[ctx.strictness];
+    const score =
+      median(ctx.frames.map((f) => jointScore(f.body, ['shoulder', 'hip', 'knee', 'ankle']))) ?? 0;
     const common = {
       value: Math.round(excess),
-      threshold: FORM.forwardLeanExcessDeg,
+      threshold: overTibia,
       unit: 'deg',
+      confidence: Math.min(
+        confidenceOf(excess, overTibia, LIMITS.trunkOverTibiaDeg.error, score),
+        confidenceOf(lean.trunkDeg, fromVertical, LIMITS.trunkFromVerticalDeg.error, score),
+      ),
     };
-    if (excess <= FORM.forwardLeanExcessDeg)
-      return [pass('forward-lean', 'deg', 'Chest up, torso with the shins.', common)];
+    const trunk = Math.round(lean.trunkDeg);
+    if (!isForwardLean(lean, ctx.strictness))
+      return [
+        pass(
+          'forward-lean',
+          'deg',
+          `Trunk ${trunk}° from vertical, ${Math.round(excess)}° more than the shins.`,
+          common,
+        ),
+      ];
     return [
       {
         check: 'forward-lean',
         status: 'fault',
         severity: 'warn',
-        confidence: 1,
         ...common,
-        message: `Chest up: torso leaned ${Math.round(excess)}° more than the shins.`,
+        message: `Chest up: trunk ${trunk}° from vertical, ${Math.round(excess)}° more than the shins.`,
       },
     ];
   },

@@ -1,28 +1,63 @@
 import { median, round2 } from '../../geometry/stats.ts';
+import type { Side } from '../../pose/skeleton.ts';
+import { heelAboveToe, jointScore } from './measures.ts';
 import type { RepCheck } from './rep-check.ts';
-import { aroundPeak } from './rep-context.ts';
-import { FORM } from './thresholds.ts';
+import { aroundPeak, medianOver, type RepContext } from './rep-context.ts';
+import { confidenceOf, LIMITS } from './thresholds.ts';
 import { cannotJudge, pass } from './verdict.ts';
 
-/** Heels leaving the floor in the squat (judged around the bottom, not at the top). */
+/**
+ * Heel rise at the bottom against standing, in standing shank lengths, the higher heel. Only the
+ * bottom counts: heels rising while standing back up (into a calf raise) is not this fault.
+ */
+export function heelRiseAtBottom(ctx: RepContext): { side: Side; rise: number } | undefined {
+  const standing = ctx.standing;
+  if (standing === undefined) return undefined;
+  const bottom = aroundPeak(ctx);
+  const rises = (['left', 'right'] as const).flatMap((side) => {
+    const shank = standing.shank[side];
+    const before = standing.heelAboveToe[side];
+    const now = medianOver(bottom, (f) => heelAboveToe(f.body, side));
+    if (shank === undefined || before === undefined || now === undefined) return [];
+    return [{ side, rise: (now - before) / shank }];
+  });
+  return rises.sort((a, b) => b.rise - a.rise)[0];
+}
+
+/**
+ * Heel lift (heels leaving the floor in the squat), side on only: from the front the foot points
+ * at the camera and its heel-to-toe height is mostly perspective. Needs BlazePose's heel and toe.
+ */
 export const heelLiftCheck: RepCheck = {
   id: 'heel-lift',
   code: 'heel-lift',
   judge(ctx) {
-    const base = ctx.baseline.heelAboveToeShanks;
-    // Heels rising while standing back up (into a calf raise) is not this fault: only the bottom counts.
-    const heel = median(aroundPeak(ctx, FORM.heelWindowMs).map((f) => f.heelAboveToeShanks));
-    if (base === undefined || heel === undefined)
-      return [cannotJudge('heel-lift', 'Heels and toes not seen standing and at the bottom.')];
-    const lift = heel - base;
-    const common = { value: round2(lift), threshold: FORM.heelLiftShanks, unit: 'shank' };
-    if (lift <= FORM.heelLiftShanks) return [pass('heel-lift', 'shank', 'Heels down.', common)];
+    if (ctx.view !== 'side')
+      return [cannotJudge('heel-lift', 'Heel lift needs the side view: turn side-on.')];
+    const heel = heelRiseAtBottom(ctx);
+    if (heel === undefined)
+      return [
+        cannotJudge(
+          'heel-lift',
+          'Heel lift needs the heels and toes seen while standing and at the bottom (a BlazePose model).',
+        ),
+      ];
+    const limit = LIMITS.heelRiseShanks;
+    const threshold = limit[ctx.strictness];
+    const score = median(ctx.frames.map((f) => jointScore(f.body, ['heel', 'toe']))) ?? 0;
+    const common = {
+      value: round2(heel.rise),
+      threshold,
+      unit: 'shank',
+      confidence: confidenceOf(heel.rise, threshold, limit.error, score),
+    };
+    if (heel.rise <= threshold) return [pass('heel-lift', 'shank', 'Heels stayed down.', common)];
     return [
       {
         check: 'heel-lift',
         status: 'fault',
         severity: 'warn',
-        confidence: 1,
+        side: heel.side,
         ...common,
         message: 'Heels down: push through the whole foot.',
       },

@@ -1,52 +1,79 @@
-import { round2 } from '../../geometry/stats.ts';
+import { median, round2 } from '../../geometry/stats.ts';
+import type { Side } from '../../pose/skeleton.ts';
+import type { Body } from '../body.ts';
+import { jointScore } from './measures.ts';
 import type { RepCheck } from './rep-check.ts';
-import { atPeak } from './rep-context.ts';
-import { FORM } from './thresholds.ts';
-import { cannotJudge, pass } from './verdict.ts';
+import { atBottom, medianOver } from './rep-context.ts';
+import { confidenceOf, LIMITS } from './thresholds.ts';
+import { cannotJudge, pass, type Verdict } from './verdict.ts';
 
-/** Knees caving in at the bottom, judged from the front. */
+/** Knee separation over ankle separation (the knee-to-ankle separation ratio), from the front. */
+export function kneeAnkleSeparationRatio(body: Body): number | undefined {
+  const lk = body.joint('left', 'knee');
+  const rk = body.joint('right', 'knee');
+  const la = body.joint('left', 'ankle');
+  const ra = body.joint('right', 'ankle');
+  if (!lk || !rk || !la || !ra) return undefined;
+  const ankles = Math.abs(la.x - ra.x);
+  return ankles > 1e-6 ? Math.abs(lk.x - rk.x) / ankles : undefined;
+}
+
+/** How far a knee sits towards the midline from its own ankle (frame-height units). */
+function kneeInsideAnkle(body: Body, side: Side): number | undefined {
+  const k = body.joint(side, 'knee');
+  const a = body.joint(side, 'ankle');
+  const hips = body.mid('hip');
+  if (!k || !a || !hips) return undefined;
+  return (k.x - a.x) * (Math.sign(hips.x - a.x) || 0);
+}
+
+/**
+ * Knee valgus (knees caving in), from the front: at the bottom the knees end up closer together
+ * than the ankles. The knee-to-ankle separation ratio (KASR) is the clinical 2-D screen for it;
+ * under 1 the knees are inside the ankles. The frontal-plane projection angle is not used at the
+ * bottom of a squat: the thigh points at the camera there and its image angle means little.
+ */
 export const kneeValgusCheck: RepCheck = {
   id: 'knee-valgus',
   code: 'knee-valgus',
   judge(ctx) {
     if (ctx.view !== 'front')
-      return [cannotJudge('knee-valgus', 'Valgus needs the front view: face the camera.')];
-    const peak = atPeak(ctx);
-    const base = ctx.baseline.kneeOverAnkleSeparation;
-    const now = peak?.kneeOverAnkleSeparation;
-    const gap = peak?.hipKneeGapShanks;
-    if (peak === undefined || base === undefined || now === undefined || !(base > 0))
-      return [cannotJudge('knee-valgus', 'Knees and ankles not seen standing and at the bottom.')];
-    if (gap === undefined || gap > FORM.valgusMinDepthGap)
-      return [cannotJudge('knee-valgus', 'Too shallow to judge the knees.')];
-    const spread = now / base;
-    const inside = peak.kneeInsideToeShanksBySide;
-    const insideMean =
-      inside.left !== undefined && inside.right !== undefined
-        ? (inside.left + inside.right) / 2
-        : undefined;
-    // Without toe points (MoveNet) only the spread can be judged.
-    const insideToes = insideMean === undefined || insideMean > FORM.valgusInsideToeShanks;
-    const common = { value: round2(spread), threshold: FORM.valgusSpreadRatio, unit: 'ratio' };
-    if (spread >= FORM.valgusSpreadRatio || !insideToes)
-      return [pass('knee-valgus', 'ratio', 'Knees track over the toes.', common)];
-    const side =
-      inside.left !== undefined &&
-      inside.right !== undefined &&
-      Math.abs(inside.left - inside.right) > 0.1
-        ? inside.left > inside.right
+      return [cannotJudge('knee-valgus', 'Knee valgus needs the front view: face the camera.')];
+    const bottom = atBottom(ctx);
+    const ratio = medianOver(bottom, (f) => kneeAnkleSeparationRatio(f.body));
+    if (ratio === undefined)
+      return [cannotJudge('knee-valgus', 'Knee valgus needs both knees and ankles in view.')];
+    const limit = LIMITS.kneeAnkleSeparationRatio;
+    const threshold = limit[ctx.strictness];
+    const score = median(ctx.frames.map((f) => jointScore(f.body, ['knee', 'ankle']))) ?? 0;
+    const common = {
+      value: round2(ratio),
+      threshold,
+      unit: 'ratio',
+      confidence: confidenceOf(ratio, threshold, limit.error, score),
+    };
+    if (ratio >= threshold)
+      return [pass('knee-valgus', 'ratio', 'Knees stayed over the feet.', common)];
+    const inside = (['left', 'right'] as const).map((s) => ({
+      side: s,
+      v: medianOver(bottom, (f) => kneeInsideAnkle(f.body, s)) ?? 0,
+    }));
+    const [l, r] = [inside[0]?.v ?? 0, inside[1]?.v ?? 0];
+    const side: Verdict['side'] =
+      Math.abs(l - r) < 0.5 * Math.max(Math.abs(l), Math.abs(r))
+        ? 'both'
+        : l > r
           ? 'left'
-          : 'right'
-        : 'both';
+          : 'right';
+    const which = side === 'both' ? 'Knees' : `${side === 'left' ? 'Left' : 'Right'} knee`;
     return [
       {
         check: 'knee-valgus',
         status: 'fault',
         severity: 'warn',
         side,
-        confidence: 1,
         ...common,
-        message: 'Knees out: push them over your toes.',
+        message: `${which} caving in: push the knees out over your toes.`,
       },
     ];
   },

@@ -1,28 +1,50 @@
-import { round2 } from '../../geometry/stats.ts';
+import { median, round2 } from '../../geometry/stats.ts';
+import { isForwardLean, leanAtBottom } from './forward-lean.ts';
+import { heelRiseAtBottom } from './heel-lift.ts';
+import { kneePastToe } from './measures.ts';
 import type { RepCheck } from './rep-check.ts';
-import { atPeak } from './rep-context.ts';
-import { FORM } from './thresholds.ts';
+import { aroundPeak, medianOver } from './rep-context.ts';
+import { LIMITS } from './thresholds.ts';
 import { cannotJudge, pass } from './verdict.ts';
 
-/** Knees travelling far past the toes at the bottom (side view). */
+/**
+ * Knees past the toes is normal in a deep squat with the heels down (current evidence: restricting
+ * it moves the load to the hips and back, List 2013), so it is never a fault: at most a note when
+ * the heels also lift or the trunk leans far, where the knees travelling forward is the cause.
+ */
 export const kneesOverToesCheck: RepCheck = {
   id: 'knees-over-toes',
   code: 'knees-over-toes',
   judge(ctx) {
-    const peak = atPeak(ctx);
-    if (ctx.view !== 'side' || peak?.kneePastToeShanks === undefined)
-      return [cannotJudge('knees-over-toes', 'Needs the side view with the feet seen.')];
-    const v = peak.kneePastToeShanks;
-    const common = { value: round2(v), threshold: FORM.kneePastToeShanks, unit: 'shank' };
-    if (v <= FORM.kneePastToeShanks) return [pass('knees-over-toes', 'shank', 'Fine.', common)];
+    const standing = ctx.standing;
+    if (ctx.view !== 'side' || standing === undefined)
+      return [cannotJudge('knees-over-toes', 'Seen side-on only.')];
+    const past = (['left', 'right'] as const).flatMap((side) => {
+      const shank = standing.shank[side];
+      const v = medianOver(aroundPeak(ctx), (f) => kneePastToe(f.body, side));
+      return shank === undefined || v === undefined ? [] : [v / shank];
+    });
+    const worst = median(past.length === 0 ? [] : [Math.max(...past)]);
+    if (worst === undefined)
+      return [cannotJudge('knees-over-toes', 'Needs the knees and toes seen side-on.')];
+    const threshold = LIMITS.kneePastToeShanks[ctx.strictness];
+    const heel = heelRiseAtBottom(ctx);
+    const lean = leanAtBottom(ctx);
+    const compensating =
+      (heel !== undefined && heel.rise > LIMITS.heelRiseShanks[ctx.strictness]) ||
+      (lean !== undefined && isForwardLean(lean, ctx.strictness));
+    const common = { value: round2(worst), threshold, unit: 'shank', confidence: 1 };
+    if (worst <= threshold || !compensating)
+      return [
+        pass('knees-over-toes', 'shank', 'Knees forward is fine with the heels down.', common),
+      ];
     return [
       {
         check: 'knees-over-toes',
         status: 'fault',
-        severity: 'warn',
-        confidence: 1,
+        severity: 'info',
         ...common,
-        message: 'Sit back: the knees travelled well past the toes.',
+        message: 'Sit the hips back a little: the knees run far past the toes.',
       },
     ];
   },

@@ -1,31 +1,61 @@
+import { median } from '../../geometry/stats.ts';
 import type { RepsExercise, Tempo } from '../exercise-def.ts';
-import type { Baseline } from '../baseline.ts';
-import type { FrameFeatures } from '../features.ts';
+import type { AnalyzedFrame } from '../front-end.ts';
 import type { CountedRep } from '../rep-counter.ts';
-import type { DetectedView } from '../view.ts';
+import type { FrameView } from '../view.ts';
+import type { Standing } from './standing.ts';
+import type { Strictness } from './thresholds.ts';
 
 /** Everything a check may look at for one completed rep. */
 export interface RepContext {
   readonly exercise: RepsExercise;
   readonly rep: CountedRep;
-  /** Smoothed-frame features from the rep's start to its end. */
-  readonly frames: readonly FrameFeatures[];
-  /** Features of the still start pose before this rep. */
-  readonly baseline: Baseline;
-  readonly view: DetectedView;
+  /** The frames from the rep's start to its end. */
+  readonly frames: readonly AnalyzedFrame[];
+  /** The start position just before this rep (undefined when it was not seen long enough). */
+  readonly standing: Standing | undefined;
+  /** The camera view during this rep (most of its frames). */
+  readonly view: FrameView;
   readonly bestAmplitude: number;
   readonly tempo: Tempo | undefined;
+  readonly strictness: Strictness;
 }
 
-/** The frame at the rep's far end (the bottom of a squat), or the middle one. */
-export function atPeak(ctx: RepContext): FrameFeatures | undefined {
-  return (
-    ctx.frames.find((f) => f.timestampMs === ctx.rep.peakMs) ??
-    ctx.frames[Math.floor(ctx.frames.length / 2)]
+/**
+ * Half-width of the window around the bottom that a verdict is judged on (ms, not frames: the same
+ * stretch of the movement at 30, 15 or 10 frames/s).
+ */
+export const BOTTOM_WINDOW_MS = 200;
+
+/** The frames within `halfWidthMs` of the rep's far end (the bottom of a squat). */
+export function aroundPeak(
+  ctx: RepContext,
+  halfWidthMs: number = BOTTOM_WINDOW_MS,
+): readonly AnalyzedFrame[] {
+  return ctx.frames.filter((f) => Math.abs(f.timestampMs - ctx.rep.peakMs) <= halfWidthMs);
+}
+
+/** Share of the rep's excursion that counts as its far end (the bottom), from the peak. */
+export const BOTTOM_FRACTION = 0.15;
+
+/**
+ * The bottom of the rep: the frames whose counted signal is within BOTTOM_FRACTION of the
+ * excursion from its peak (a paused bottom is all of it), plus those within BOTTOM_WINDOW_MS of
+ * the peak. Defined in signal and time, so the same at any frame rate.
+ */
+export function atBottom(ctx: RepContext): readonly AnalyzedFrame[] {
+  const level = ctx.rep.peakValue - BOTTOM_FRACTION * ctx.rep.amplitude;
+  return ctx.frames.filter(
+    (f) =>
+      (f.signal !== undefined && f.signal >= level) ||
+      Math.abs(f.timestampMs - ctx.rep.peakMs) <= BOTTOM_WINDOW_MS,
   );
 }
 
-/** The frames within `halfWidthMs` of the rep's far end. */
-export function aroundPeak(ctx: RepContext, halfWidthMs: number): readonly FrameFeatures[] {
-  return ctx.frames.filter((f) => Math.abs(f.timestampMs - ctx.rep.peakMs) <= halfWidthMs);
+/** The median of a per-frame measure over some frames (undefined when no frame has it). */
+export function medianOver(
+  frames: readonly AnalyzedFrame[],
+  measure: (f: AnalyzedFrame) => number | undefined,
+): number | undefined {
+  return median(frames.map(measure));
 }

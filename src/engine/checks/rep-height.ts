@@ -1,5 +1,5 @@
 import type { RepCheck } from './rep-check.ts';
-import { FORM } from './thresholds.ts';
+import { TEMPO } from './thresholds.ts';
 import { pass } from './verdict.ts';
 
 /** A calf raise or tibialis lift well below this person's best rep of the set. */
@@ -9,8 +9,8 @@ export const repHeightCheck: RepCheck = {
   judge(ctx) {
     if (!(ctx.bestAmplitude > 0)) return [];
     const pct = Math.round((100 * ctx.rep.amplitude) / ctx.bestAmplitude);
-    const threshold = Math.round(100 * FORM.lowHeightFraction);
-    if (ctx.rep.amplitude >= FORM.lowHeightFraction * ctx.bestAmplitude)
+    const threshold = Math.round(100 * TEMPO.lowHeightFraction);
+    if (ctx.rep.amplitude >= TEMPO.lowHeightFraction * ctx.bestAmplitude)
       return [pass('rep-height', '%', 'Full height.', { value: pct, threshold })];
     return [
       {

@@ -1,6 +1,6 @@
 import { round2 } from '../../geometry/stats.ts';
 import type { RepCheck } from './rep-check.ts';
-import { FORM } from './thresholds.ts';
+import { TEMPO } from './thresholds.ts';
 import { pass, type Verdict } from './verdict.ts';
 
 /**
@@ -23,7 +23,7 @@ export const tempoCheck: RepCheck = {
       confidence: 1,
       message,
     });
-    if (p.returnSec < FORM.bounceReturnSec && p.farSec < FORM.bounceFarSec)
+    if (p.returnSec < TEMPO.bounceReturnSec && p.farSec < TEMPO.bounceFarSec)
       return [
         off(
           p.returnSec,
@@ -32,7 +32,7 @@ export const tempoCheck: RepCheck = {
         ),
       ];
     const verdicts: Verdict[] = [];
-    if (p.returnSec < tempo.lowerSec * FORM.tempoFraction)
+    if (p.returnSec < tempo.lowerSec * TEMPO.tempoFraction)
       verdicts.push(
         off(
           p.returnSec,
@@ -40,7 +40,7 @@ export const tempoCheck: RepCheck = {
           'info',
         ),
       );
-    if (p.farSec < tempo.topSec * FORM.tempoFraction)
+    if (p.farSec < tempo.topSec * TEMPO.tempoFraction)
       verdicts.push(
         off(p.farSec, `Held the top ${p.farSec.toFixed(1)} s, aim for ${tempo.topSec} s.`, 'info'),
       );

@@ -1,32 +1,58 @@
 /**
- * Form thresholds (judging, separate from the counting thresholds in catalog.ts). Where each
- * number comes from is beside it; "labelled clips" means ../shared/data, see README's table.
+ * Judging thresholds, one per measure and strictness, separate from the counting thresholds in
+ * catalog.ts. Each comes from a definition with a source (design note: form-checks.md); the
+ * labelled clips check them, they do not set them. `error` is the measure's typical error on
+ * real footage: a value within about one error of its limit gets a low confidence.
  */
-export const FORM = {
-  /** Hip above knee by more than this (shank lengths) at the bottom = not deep enough. A thigh
-   *  about 25° above level leaves a gap of ~0.45 shank (thigh ≈ 1.05 shank); the labelled shallow
-   *  reps bottom at 0.6-0.95, full reps at -0.2-0.35. */
-  shallowGapShanks: 0.5,
-  /** Valgus from the front, judged at the bottom of reps deeper than `valgusMinDepthGap`, needs both:
-   *  the knees spread less than this ratio (knee/ankle separation at the bottom over standing:
-   *  clean labelled squats 1.28-1.97, the labelled valgus squat 1.22-1.48), and ... */
-  valgusSpreadRatio: 1.3,
-  /** ... the knees sit inside the toes by more than this (shank lengths, mean of both sides: clean
-   *  -0.35-0.24, valgus 0.15-0.30). Either alone misjudges clean clips; both together do not. */
-  valgusInsideToeShanks: 0.15,
-  valgusMinDepthGap: 0.5,
-  /** Torso leaning more than the shin by this many degrees at the bottom (side view): the chest
-   *  dropped. Coaching cue "torso parallel to the shins"; clean labelled clips reach 29°, the
-   *  labelled lean clips 35-62°. */
-  forwardLeanExcessDeg: 33,
-  /** Knee ahead of the toe at the bottom, shank lengths (side view): clean labelled side squats
-   *  reach 0.15, the labelled knees-over-toes squat 0.71. */
-  kneePastToeShanks: 0.35,
-  /** Heel rise before or at the bottom against standing, shank lengths (needs BlazePose feet).
-   *  Clean labelled squats reach 0.14 (ankle flexion moves the BlazePose heel point too). */
-  heelLiftShanks: 0.25,
-  /** Heels judged around the bottom (±ms), as a median: single-frame foot spikes are common. */
-  heelWindowMs: 250,
+export const STRICTNESS_LEVELS = ['gentle', 'standard', 'strict'] as const;
+export type Strictness = (typeof STRICTNESS_LEVELS)[number];
+export const DEFAULT_STRICTNESS: Strictness = 'standard';
+
+export interface Limit {
+  readonly gentle: number;
+  readonly standard: number;
+  readonly strict: number;
+  readonly error: number;
+}
+
+export const LIMITS = {
+  /** Depth: thigh angle above level at the bottom. Parallel (CSCCa, powerlifting) = 0°; a half
+   *  squat (knee 80-100°) leaves the thigh ~20-35° above level. */
+  thighAboveLevelDeg: { gentle: 25, standard: 15, strict: 5, error: 5 },
+  /** Knee valgus: knee separation over ankle separation at the bottom, from the front. Under 1
+   *  the knees are inside the ankles: the fault's definition (standard). Gentle lets the knees
+   *  come a tenth inside; strict wants them out over the feet (toes turned out put the knees
+   *  outside the ankles when they track the toes). */
+  kneeAnkleSeparationRatio: { gentle: 0.9, standard: 1.0, strict: 1.1, error: 0.05 },
+  /** Forward lean: trunk inclined more than the tibia (Myer 2014: parallel) by this, deg, ... */
+  trunkOverTibiaDeg: { gentle: 40, standard: 30, strict: 20, error: 5 },
+  /** ... or the trunk itself this far from vertical (NSCA: as upright as possible). */
+  trunkFromVerticalDeg: { gentle: 70, standard: 60, strict: 50, error: 5 },
+  /** Heel lift: heel above the toe at the bottom, against standing, in standing shank lengths.
+   *  BlazePose reads 0.15-0.17 on a flat-footed squat (rendered ground truth); a 4 cm lift adds
+   *  ~0.07. */
+  heelRiseShanks: { gentle: 0.25, standard: 0.2, strict: 0.18, error: 0.03 },
+  /** Knees past the toes (side on), shank lengths: only a note, and only with heels up or a lean. */
+  kneePastToeShanks: { gentle: 0.5, standard: 0.35, strict: 0.25, error: 0.05 },
+  /** Head bob: nose's vertical range about its trend over a circle, in statures (2.5 % ≈ 4 cm). */
+  headBobHeights: { gentle: 0.035, standard: 0.025, strict: 0.02, error: 0.005 },
+} as const satisfies Record<string, Limit>;
+
+export function limitOf(limit: Limit, strictness: Strictness): number {
+  return limit[strictness];
+}
+
+/**
+ * Confidence of a verdict: how sure the keypoints were (mean score, 0-1) times how far the value is
+ * from its limit in units of the measure's error (0.5 at the limit, 1 a whole error or more away).
+ */
+export function confidenceOf(value: number, limit: number, error: number, score: number): number {
+  const distance = Math.min(1, 0.5 + Math.abs(value - limit) / (2 * error));
+  return Math.round(distance * Math.max(0, Math.min(1, score)) * 100) / 100;
+}
+
+/** Tempo and calf-raise height (coaching, not the four promised checks). */
+export const TEMPO = {
   /** A phase shorter than this fraction of its prescription is off tempo. */
   tempoFraction: 0.6,
   /** Lowering and pausing both under these = bouncing (uncontrolled). */

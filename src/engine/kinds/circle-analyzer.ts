@@ -3,6 +3,7 @@ import { CircleCounter, type CircleDirection } from '../circle-counter.ts';
 import type { EngineEvent } from '../engine-event.ts';
 import type { CirclesExercise } from '../exercise-def.ts';
 import type { AnalyzedFrame } from '../front-end.ts';
+import type { Strictness } from '../checks/thresholds.ts';
 import { HeadBobMonitor } from '../head-bob.ts';
 import { IDLE_LIVE, type KindAnalyzer, type KindLive, type KindReport } from './kind-analyzer.ts';
 
@@ -12,11 +13,16 @@ const TOE_TRAVEL_WINDOW_MS = 2000;
 /** Counts circles in the direction the person was asked for, and watches the head. */
 export class CircleAnalyzer implements KindAnalyzer {
   private readonly circles = new CircleCounter();
-  private readonly headBob = new HeadBobMonitor();
+  private readonly headBob: HeadBobMonitor;
   private readonly toes: { t: number; left?: number; right?: number }[] = [];
   private direction: CircleDirection = 'clockwise';
 
-  constructor(private readonly exercise: CirclesExercise) {}
+  constructor(
+    private readonly exercise: CirclesExercise,
+    strictness: Strictness,
+  ) {
+    this.headBob = new HeadBobMonitor(strictness);
+  }
 
   /** The direction the person is asked to circle in now (the app switches it halfway). */
   setDirection(direction: CircleDirection): void {
@@ -43,8 +49,9 @@ export class CircleAnalyzer implements KindAnalyzer {
         count: this.circles.counts[this.direction],
       });
     }
-    if (!this.exercise.headStill) return;
-    const bob = this.headBob.push(f);
+    // The head is judged while circling, not while getting into position.
+    if (!this.exercise.headStill || !this.circles.circling) return;
+    const bob = this.headBob.push(frame.body, frame.timestampMs);
     if (bob !== undefined) events.push({ type: 'fault', fault: bob });
   }
 
@@ -71,6 +78,7 @@ export class CircleAnalyzer implements KindAnalyzer {
   }
 
   finish(): KindReport {
-    return { circles: { ...this.circles.counts } };
+    const circles = { ...this.circles.counts };
+    return this.exercise.headStill ? { circles, verdicts: [this.headBob.verdict()] } : { circles };
   }
 }

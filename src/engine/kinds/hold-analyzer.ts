@@ -1,6 +1,7 @@
 import { msToSec, round2 } from '../../geometry/stats.ts';
 import type { EngineEvent } from '../engine-event.ts';
 import type { HoldExercise } from '../exercise-def.ts';
+import { BodyMotion } from '../body-motion.ts';
 import type { AnalyzedFrame } from '../front-end.ts';
 import { checkEnvelope } from '../hold-envelope.ts';
 import { HoldTimer, type HoldSpan } from '../hold-timer.ts';
@@ -9,9 +10,18 @@ import { IDLE_LIVE, type KindAnalyzer, type KindLive, type KindReport } from './
 
 const END_OF_SET = 'end of the set';
 
+/**
+ * A hold's time starts when the person is in the pose and settled, and ends when they leave it.
+ * Settled: the trunk and legs move under 0.3 torso lengths a second (≈15 cm/s for a 50 cm torso)
+ * and the hands under 0.6. Quiet standing sways about 1-2 cm/s and keypoint jitter reads
+ * ~0.1 torso/s; lifting the hips or raising the arms into a pose is 1-2 torso/s.
+ */
+const SETTLED = { bodyTorsosPerSec: 0.3, handsTorsosPerSec: 0.6 } as const;
+
 /** Times the pose while every bound of its envelope holds. */
 export class HoldAnalyzer implements KindAnalyzer {
   private readonly timer = new HoldTimer();
+  private readonly motion = new BodyMotion();
   private readonly holds: HoldReport[] = [];
   private cue: string | undefined;
 
@@ -21,11 +31,16 @@ export class HoldAnalyzer implements KindAnalyzer {
 
   onFrame(frame: AnalyzedFrame, events: EngineEvent[]): void {
     const verdict = checkEnvelope(this.exercise.envelope, frame.features);
-    this.cue = verdict.inside ? undefined : verdict.broken.cue;
-    this.apply(this.timer.push(frame.timestampMs, verdict.inside, this.cue), events);
+    const motion = this.motion.push(frame.body, frame.timestampMs);
+    const settled =
+      (motion.bodyTorsosPerSec ?? 0) <= SETTLED.bodyTorsosPerSec &&
+      (motion.handsTorsosPerSec ?? 0) <= SETTLED.handsTorsosPerSec;
+    this.cue = verdict.inside ? (settled ? undefined : 'Hold still') : verdict.broken.cue;
+    this.apply(this.timer.push(frame.timestampMs, verdict.inside && settled, this.cue), events);
   }
 
   onInterrupt(atMs: number, events: EngineEvent[]): void {
+    this.motion.reset();
     this.apply(this.timer.push(atMs, false, 'out of view'), events);
   }
 

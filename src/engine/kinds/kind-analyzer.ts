@@ -31,7 +31,10 @@ export const IDLE_LIVE: KindLive = {
 };
 
 /** The part of the report one kind fills in (reps, holds, circles or steps). */
-export type KindReport = Omit<Report, 'exercise' | 'view' | 'durationSec' | 'faults' | 'notes'>;
+export type KindReport = Omit<
+  Report,
+  'exercise' | 'strictness' | 'view' | 'durationSec' | 'faults' | 'notes'
+>;
 
 /**
  * One kind of exercise behind the shared front end (front-end.ts): told when the person is set up,

@@ -1,25 +1,32 @@
 import { msToSec, round2 } from '../../geometry/stats.ts';
-import { baselineOf, BASELINE_WINDOW_MS } from '../baseline.ts';
 import { judgeRep } from '../checks/judge-rep.ts';
+import { depthAtBottom } from '../checks/depth.ts';
+import { standingOf, type Standing } from '../checks/standing.ts';
+import type { Strictness } from '../checks/thresholds.ts';
 import type { EngineEvent } from '../engine-event.ts';
 import type { RepsExercise, RepsPrescription } from '../exercise-def.ts';
-import { minHipKneeGap, type FrameFeatures } from '../features.ts';
+import { minHipKneeGap } from '../features.ts';
 import type { AnalyzedFrame } from '../front-end.ts';
 import { phasesInWords } from '../phases.ts';
 import { RepCounter, type CountedRep } from '../rep-counter.ts';
 import type { RepReport } from '../report.ts';
-import type { DetectedView } from '../view.ts';
+import { viewOfFrames } from '../view.ts';
 import { IDLE_LIVE, type KindAnalyzer, type KindLive, type KindReport } from './kind-analyzer.ts';
 
 /** Frames kept beyond the longest rep the counter accepts, for the checks' windows. */
 const KEEP_EXTRA_MS = 2000;
 
+/** How far back before a rep the start position is looked for. */
+const STANDING_WINDOW_MS = 3000;
+
 /** Counts reps on the exercise's signal and judges each one as it ends. */
 export class RepAnalyzer implements KindAnalyzer {
   private readonly counter: RepCounter;
   /** Frames in the start position (between reps), for the checks' baseline. */
-  private readonly restFrames: FrameFeatures[] = [];
-  private readonly recent: FrameFeatures[] = [];
+  private readonly restFrames: AnalyzedFrame[] = [];
+  private readonly recent: AnalyzedFrame[] = [];
+  /** The last start position seen long enough: reps with no pause at the top judge against it. */
+  private standing: Standing | undefined;
   private readonly reps: RepReport[] = [];
   private readonly partials: { atSec: number; reason: string }[] = [];
   private bestAmplitude = 0;
@@ -27,7 +34,7 @@ export class RepAnalyzer implements KindAnalyzer {
   constructor(
     private readonly exercise: RepsExercise,
     private readonly prescription: RepsPrescription,
-    private readonly view: () => DetectedView,
+    private readonly strictness: Strictness,
   ) {
     this.counter = new RepCounter(exercise.counter);
   }
@@ -41,15 +48,14 @@ export class RepAnalyzer implements KindAnalyzer {
   }
 
   onFrame(frame: AnalyzedFrame, events: EngineEvent[]): void {
-    const f = frame.features;
-    this.recent.push(f);
+    const t = frame.timestampMs;
+    this.recent.push(frame);
     const keepMs = this.exercise.counter.maxRepMs + KEEP_EXTRA_MS;
-    while (f.timestampMs - (this.recent[0]?.timestampMs ?? f.timestampMs) > keepMs)
-      this.recent.shift();
+    while (t - (this.recent[0]?.timestampMs ?? t) > keepMs) this.recent.shift();
     if (frame.signal === undefined) return;
     if (this.counter.phase === 'rest') {
-      this.restFrames.push(f);
-      while ((this.restFrames[0]?.timestampMs ?? 0) < f.timestampMs - 2 * BASELINE_WINDOW_MS)
+      this.restFrames.push(frame);
+      while ((this.restFrames[0]?.timestampMs ?? t) < t - STANDING_WINDOW_MS)
         this.restFrames.shift();
     }
     for (const e of this.counter.push({ timestampMs: frame.timestampMs, value: frame.signal })) {
@@ -71,15 +77,23 @@ export class RepAnalyzer implements KindAnalyzer {
     const frames = this.recent.filter(
       (f) => f.timestampMs >= rep.startMs && f.timestampMs <= rep.endMs,
     );
-    const { verdicts, faults } = judgeRep({
+    this.standing =
+      standingOf(
+        this.restFrames.filter(
+          (f) => f.timestampMs <= rep.startMs && rep.startMs - f.timestampMs <= STANDING_WINDOW_MS,
+        ),
+      ) ?? this.standing;
+    const ctx = {
       exercise: this.exercise,
       rep,
       frames,
-      baseline: baselineOf(this.restFrames, rep.startMs),
-      view: this.view(),
+      standing: this.standing,
+      view: viewOfFrames(frames.map((f) => f.features)),
       bestAmplitude: this.bestAmplitude,
       tempo: this.prescription.tempo,
-    });
+      strictness: this.strictness,
+    };
+    const { verdicts, faults } = judgeRep(ctx);
     const report: RepReport = {
       index: rep.index,
       startSec: msToSec(rep.startMs),
@@ -91,13 +105,15 @@ export class RepAnalyzer implements KindAnalyzer {
       verdicts,
     };
     if (this.exercise.signal !== 'hip-drop') return report;
-    const peak = frames.find((f) => f.timestampMs === rep.peakMs);
+    const peak = frames.find((f) => f.timestampMs === rep.peakMs)?.features;
     const gap = peak === undefined ? undefined : minHipKneeGap(peak);
+    const thigh = depthAtBottom(ctx);
     return {
       ...report,
       depth: {
+        thighAboveLevelDeg: thigh === undefined ? null : Math.round(thigh),
         kneeAngleDeg: peak?.minKneeAngleDeg === undefined ? null : Math.round(peak.minKneeAngleDeg),
-        belowParallel: gap !== undefined && gap <= 0,
+        belowParallel: thigh !== undefined && thigh <= 0,
         hipAboveKneeShanks: gap === undefined ? null : round2(gap),
       },
     };

@@ -1,0 +1,59 @@
+import { analyzeTrack } from '../engine/analyze-track.ts';
+import type { Report } from '../engine/report.ts';
+import type { PoseTrack } from '../pose/pose-track.ts';
+import { resampleTrack } from '../pose/resample-track.ts';
+
+/** Reps of two reports of one clip are the same rep when their bottoms are this close. */
+export const SAME_REP_SEC = 0.5;
+
+/** How a clip's report at a lower frame rate compares with the report at the full rate. */
+export interface FrameRateComparison {
+  readonly fps: number;
+  readonly repsFull: number;
+  readonly repsLow: number;
+  /** Reps found at both rates (matched by bottom time). */
+  readonly matchedReps: number;
+  /** Of those, reps whose every check gave the same status (pass, fault, cannot judge). */
+  readonly sameVerdictReps: number;
+  /** Largest depth difference over matched reps, degrees (thigh above level). */
+  readonly maxDepthDiffDeg: number;
+}
+
+function verdictKey(rep: NonNullable<Report['reps']>[number]): string {
+  return rep.verdicts
+    .filter((v) => v.check !== 'tempo' && v.check !== 'rep-height')
+    .map((v) => `${v.check}:${v.status}`)
+    .sort()
+    .join(' ');
+}
+
+/** The clip at `fps` (frames dropped) against the clip as recorded. */
+export function compareFrameRate(
+  track: PoseTrack,
+  exerciseId: string,
+  fps: number,
+): FrameRateComparison {
+  const full = analyzeTrack(track, exerciseId).reps ?? [];
+  const low = analyzeTrack(resampleTrack(track, fps), exerciseId).reps ?? [];
+  let matched = 0;
+  let same = 0;
+  let maxDepth = 0;
+  for (const r of full) {
+    const m = low.find((x) => Math.abs(x.bottomSec - r.bottomSec) <= SAME_REP_SEC);
+    if (m === undefined) continue;
+    matched += 1;
+    if (verdictKey(m) === verdictKey(r)) same += 1;
+    const a = r.depth?.thighAboveLevelDeg;
+    const b = m.depth?.thighAboveLevelDeg;
+    if (a !== undefined && a !== null && b !== undefined && b !== null)
+      maxDepth = Math.max(maxDepth, Math.abs(a - b));
+  }
+  return {
+    fps,
+    repsFull: full.length,
+    repsLow: low.length,
+    matchedReps: matched,
+    sameVerdictReps: same,
+    maxDepthDiffDeg: maxDepth,
+  };
+}

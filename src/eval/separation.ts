@@ -1,0 +1,51 @@
+import { REP_CHECKS } from '../engine/checks/judge-rep.ts';
+import type { Report } from '../engine/report.ts';
+import type { ClipLabel, ViewClass } from './score.ts';
+import { viewClass } from './score.ts';
+
+/**
+ * The values each check measured on the labelled reps, split by whether the label has that fault:
+ * the separation a check's limit sits in (form-checks.md shows it).
+ */
+export interface Separation {
+  readonly check: string;
+  readonly view: ViewClass;
+  readonly faulty: readonly number[];
+  readonly clean: readonly number[];
+}
+
+export function separations(
+  runs: readonly { readonly label: ClipLabel; readonly report: Report }[],
+): Separation[] {
+  const byKey = new Map<string, { faulty: number[]; clean: number[] }>();
+  for (const { label, report } of runs) {
+    const optional = new Set(label.faultsOptional ?? []);
+    for (const rep of report.reps ?? []) {
+      const perRep = label.perRep?.find((p) => Math.abs(p.bottomSec - rep.bottomSec) < 1);
+      const faults = perRep?.faults ?? label.faults ?? [];
+      for (const v of rep.verdicts) {
+        if (v.value === undefined || v.status === 'cannot-judge') continue;
+        const code = REP_CHECKS[v.check as keyof typeof REP_CHECKS]?.code ?? v.check;
+        if (optional.has(code)) continue;
+        const key = `${v.check}|${viewClass(label.view)}`;
+        const entry = byKey.get(key) ?? { faulty: [], clean: [] };
+        (faults.includes(code) ? entry.faulty : entry.clean).push(v.value);
+        byKey.set(key, entry);
+      }
+    }
+  }
+  return [...byKey.entries()]
+    .map(([key, e]) => {
+      const [check = '', view = 'front'] = key.split('|');
+      return { check, view: view as ViewClass, faulty: e.faulty, clean: e.clean };
+    })
+    .sort((a, b) => a.check.localeCompare(b.check) || a.view.localeCompare(b.view));
+}
+
+/** "min / median / max (n)" of some values. */
+export function spread(values: readonly number[]): string {
+  if (values.length === 0) return '';
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s[Math.floor(s.length / 2)] ?? 0;
+  return `${s[0]} / ${mid} / ${s[s.length - 1]} (${s.length})`;
+}

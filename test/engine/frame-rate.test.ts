@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compareFrameRate, type FrameRateComparison } from '../../src/eval/frame-rate.ts';
+import { parsePoseTrack } from '../../src/pose/pose-track.ts';
+import { LABELS } from '../fixtures/labels.ts';
+
+// The same real clip seen by a slower camera (frames dropped from its pose track) must give the
+// same count, the same verdicts and about the same depth: the engine works in milliseconds.
+
+/** Share of reps whose every form check must give the same status at 15 and 10 frames/s. */
+const SAME_VERDICT_SHARE = 0.9;
+/** A rep's depth (thigh above level) may move this much with the frame rate. */
+const DEPTH_TOLERANCE_DEG = 5;
+const RATES = [15, 10] as const;
+
+interface Known {
+  /** The frame rates at which it changes. */
+  readonly fps: readonly number[];
+  readonly why: string;
+}
+
+/** Clips whose count or depth does change with the frame rate, and why (none is skipped). */
+const KNOWN_COUNT_CHANGES: Readonly<Record<string, Known>> = {
+  'squat_front_barbell_gym_3reps.mp4': {
+    fps: [15, 10],
+    why: 'its first rep is counted only because an excursion opened while unracking the bar at 4 s closes there; at 15 and 10 frames/s that excursion has a third dip and is reported as pulses',
+  },
+  'calfraise_34front_home_bodyweight_3reps.mp4': {
+    fps: [15, 10],
+    why: 'the walk-out at the end is a rep at 30 frames/s and too quick at 15 and 10 (the count is right at 30 only by chance, see pinned-results.json)',
+  },
+  'partial_body/calfraise_rear_LOWER_LEGS_ONLY_wrong_bouncing_then_correct.mp4': {
+    fps: [10],
+    why: 'lower legs only: a third of the frames have no person; at 10 frames/s one controlled rep has too few frames to close',
+  },
+  'squat_front_wide_stance_bw.mp4': {
+    fps: [10],
+    why: 'the 10th rep, cut off three quarters of the way up, is counted at 30 and 15 frames/s and not at 10 (the label counts 9)',
+  },
+};
+const KNOWN_DEPTH_CHANGES: Readonly<Record<string, Known>> = {
+  'squat_side_barbell_quarter_SHALLOW.mp4': {
+    fps: [15, 10],
+    why: 'its one counted rep starts mid-clip behind the plates; which frames fall in it changes with the rate',
+  },
+  'squat_34side_darebee_bw.mp4': {
+    fps: [15, 10],
+    why: 'continuous reps with no pause at the top, seen at 3/4: the standing thigh ruler comes from the few top frames (6°)',
+  },
+};
+
+const TRACKS = join(import.meta.dirname, '..', 'fixtures', 'tracks');
+const repClips = LABELS.filter((l) => ['squat', 'lunge', 'calf-raise'].includes(l.exercise));
+const comparisons: (FrameRateComparison & { file: string })[] = repClips.flatMap((l) => {
+  const name = l.file.replace(/^.*\//, '').replace(/\.mp4$/, '');
+  const track = parsePoseTrack(readFileSync(join(TRACKS, `${name}.track.json`), 'utf8'));
+  return RATES.map((fps) => ({ file: l.file, ...compareFrameRate(track, l.exercise, fps) }));
+});
+
+describe('the engine at 30, 15 and 10 frames/s on the same real clips', () => {
+  it.each(repClips.map((l) => [l.file]))('%s: the same count', (file) => {
+    for (const c of comparisons.filter((x) => x.file === file)) {
+      const known = KNOWN_COUNT_CHANGES[file];
+      if (known?.fps.includes(c.fps) === true) expect(c.repsLow, known.why).not.toBe(c.repsFull);
+      else expect(c.repsLow, `at ${c.fps} frames/s`).toBe(c.repsFull);
+    }
+  });
+
+  it('gives every form check the same verdict on at least 90 % of the reps', () => {
+    const matched = comparisons.reduce((a, c) => a + c.matchedReps, 0);
+    const same = comparisons.reduce((a, c) => a + c.sameVerdictReps, 0);
+    expect(matched).toBeGreaterThan(200);
+    expect(same / matched).toBeGreaterThanOrEqual(SAME_VERDICT_SHARE);
+  });
+
+  it.each(repClips.map((l) => [l.file]))('%s: depth within 5°', (file) => {
+    for (const c of comparisons.filter((x) => x.file === file)) {
+      const known = KNOWN_DEPTH_CHANGES[file];
+      if (known?.fps.includes(c.fps) === true)
+        expect(c.maxDepthDiffDeg, known.why).toBeGreaterThan(DEPTH_TOLERANCE_DEG);
+      else
+        expect(c.maxDepthDiffDeg, `at ${c.fps} frames/s`).toBeLessThanOrEqual(DEPTH_TOLERANCE_DEG);
+    }
+  });
+});
