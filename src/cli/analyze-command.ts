@@ -1,50 +1,98 @@
-import { readFile } from 'node:fs/promises';
 import { analyzeTrack } from '../engine/analyze-track.ts';
 import { EXERCISES, findExercise } from '../engine/catalog.ts';
+import { STRICTNESS_LEVELS, type Strictness } from '../engine/checks/thresholds.ts';
+import { movementMismatch } from '../engine/movement-match.ts';
+import type { Report } from '../engine/report.ts';
 import { DEFAULT_MODEL, parseModelId } from '../pose/model-catalog.ts';
-import { parsePoseTrack, type PoseTrack } from '../pose/pose-track.ts';
-import { stringFlag, UsageError, type ParsedArgs } from './args.ts';
+import { fpsOption, parseCommandLine, UsageError } from './args.ts';
 import { formatReport } from './format-report.ts';
-import type { CliIo } from './poses-command.ts';
-import { trackVideo } from '../node/track-video.ts';
+import { isTrackFile, loadTrackFile, loadVideo, type LoadedInput } from './inputs.ts';
+import { ProgressLine, type CliIo } from './io.ts';
+import { speedLine, withTracker } from './tracking.ts';
 
-/** `formcheck analyze VIDEO_OR_POSE_TRACK --exercise ID [--model NAME] [--json]` */
-export async function analyzeCommand(args: ParsedArgs, io: CliIo): Promise<void> {
-  const input = args.positional[0];
-  const exerciseId = stringFlag(args, 'exercise');
-  if (input === undefined || exerciseId === undefined) {
-    throw new UsageError(
-      `Usage: formcheck analyze VIDEO_OR_POSE_TRACK --exercise ID [--model NAME] [--json]\nExercises: ${EXERCISES.map((e) => e.id).join(', ')}`,
-    );
-  }
+export const ANALYZE_USAGE =
+  'Usage: formcheck analyze VIDEO_OR_POSE_TRACK... --exercise ID [--model NAME] [--fps N] [--strictness gentle|standard|strict] [--json]';
+
+const OPTIONS = {
+  exercise: { type: 'string' },
+  model: { type: 'string' },
+  fps: { type: 'string' },
+  strictness: { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
+
+function strictnessOption(value: string | undefined): Strictness | undefined {
+  if (value === undefined) return undefined;
+  const found = STRICTNESS_LEVELS.find((s) => s === value);
+  if (found === undefined)
+    throw new UsageError(`--strictness ${value}: choose ${STRICTNESS_LEVELS.join(', ')}.`);
+  return found;
+}
+
+/**
+ * `formcheck analyze`: one report per input (a video, or a pose track from `formcheck poses`),
+ * all in one process: the model loads once and long videos are tracked on every core.
+ * Returns 1 when a result cannot be stood behind (a truncated file, nobody in view, frames out of
+ * order), after printing what it has.
+ */
+export async function analyzeCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const { positionals, values } = parseCommandLine(argv, OPTIONS);
+  if (positionals.length === 0 || values.exercise === undefined)
+    throw new UsageError(`${ANALYZE_USAGE}\nExercises: ${EXERCISES.map((e) => e.id).join(', ')}`);
   try {
-    findExercise(exerciseId);
+    findExercise(values.exercise);
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
-  const track = await loadTrack(input, stringFlag(args, 'model'), io);
-  const report = analyzeTrack(track, exerciseId);
-  io.stdout(
-    args.flags.get('json') === true ? JSON.stringify(report, null, 2) + '\n' : formatReport(report),
-  );
-}
-
-async function loadTrack(input: string, model: string | undefined, io: CliIo): Promise<PoseTrack> {
-  if (input.endsWith('.json')) {
-    let text: string;
-    try {
-      text = await readFile(input, 'utf8');
-    } catch {
-      throw new Error(`No such file: ${input}`);
-    }
-    return parsePoseTrack(text, input);
-  }
-  let last = 0;
-  return trackVideo(input, parseModelId(model ?? DEFAULT_MODEL), ({ frame, totalFrames }) => {
-    if (frame - last < 30) return;
-    last = frame;
+  const exerciseId = values.exercise;
+  const strictness = strictnessOption(values.strictness);
+  const maxFps = fpsOption(values.fps);
+  const model = parseModelId(values.model ?? DEFAULT_MODEL);
+  if (values.model !== undefined && positionals.every(isTrackFile))
     io.stderr(
-      `${io.isTty ? '\r' : ''}analysing frame ${frame}${totalFrames ? ` of ~${totalFrames}` : ''}${io.isTty ? '' : '\n'}`,
+      `formcheck: --model is ignored for pose tracks: their poses were detected when they were made.\n`,
     );
-  });
+  const progress = new ProgressLine(io);
+  const reports: Report[] = [];
+  const problems: string[] = [];
+  const videos: LoadedInput[] = [];
+  await withTracker(
+    positionals.some((p) => !isTrackFile(p)) ? model : undefined,
+    async (tracker) => {
+      for (const path of positionals) {
+        const input =
+          isTrackFile(path) || tracker === undefined
+            ? await loadTrackFile(path)
+            : await loadVideo(path, tracker, {
+                ...(maxFps === undefined ? {} : { maxFps }),
+                onProgress: ({ frame, totalFrames }) =>
+                  progress.update(
+                    `${path}: frame ${frame}${totalFrames === undefined ? '' : ` of ~${totalFrames}`}`,
+                  ),
+              });
+        progress.end();
+        if (input.video !== undefined) videos.push(input);
+        const report = analyzeTrack(input.track, exerciseId, {
+          ...(strictness === undefined ? {} : { strictness }),
+        });
+        const mismatch = movementMismatch(input.track, exerciseId, report);
+        if (mismatch !== undefined) io.stderr(`formcheck: ${path}: ${mismatch}\n`);
+        reports.push({
+          ...report,
+          source: input.track.source || path,
+          notes: [...report.notes, ...input.notes, ...(mismatch === undefined ? [] : [mismatch])],
+        });
+        problems.push(...input.problems);
+      }
+    },
+  );
+  if (values.json === true) {
+    const doc = reports.length === 1 ? reports[0] : reports;
+    io.stdout(JSON.stringify(doc, null, 2) + '\n');
+  } else {
+    io.stdout(reports.map(formatReport).join('\n'));
+  }
+  for (const v of videos) if (v.video !== undefined) io.stderr(speedLine(v.path, v.video));
+  for (const p of problems) io.stderr(`formcheck: ${p}\n`);
+  return problems.length === 0 ? 0 : 1;
 }

@@ -1,39 +1,46 @@
-/** Minimal flag parser: positional arguments plus `--name value` and boolean `--flag`. */
-export interface ParsedArgs {
-  readonly positional: readonly string[];
-  readonly flags: ReadonlyMap<string, string | true>;
-}
+import { parseArgs as nodeParseArgs, type ParseArgsConfig } from 'node:util';
 
-export function parseArgs(argv: readonly string[], booleanFlags: readonly string[]): ParsedArgs {
-  const positional: string[] = [];
-  const flags = new Map<string, string | true>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    if (!arg.startsWith('--')) {
-      positional.push(arg);
-      continue;
-    }
-    const [name = '', inline] = arg.slice(2).split('=', 2);
-    if (booleanFlags.includes(name)) {
-      flags.set(name, true);
-    } else if (inline !== undefined) {
-      flags.set(name, inline);
-    } else {
-      const value = argv[i + 1];
-      if (value === undefined || value.startsWith('--'))
-        throw new UsageError(`--${name} needs a value.`);
-      flags.set(name, value);
-      i += 1;
-    }
-  }
-  return { positional, flags };
-}
-
+/** A command line that cannot be run as given: exit code 2 and the usage. */
 export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-export function stringFlag(args: ParsedArgs, name: string): string | undefined {
-  const v = args.flags.get(name);
-  return typeof v === 'string' ? v : undefined;
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+export interface Parsed<O extends Options> {
+  readonly positionals: readonly string[];
+  readonly values: { readonly [K in keyof O]?: O[K]['type'] extends 'boolean' ? boolean : string };
+}
+
+/**
+ * Node's `util.parseArgs` in strict mode: an unknown flag or a flag without its value is a
+ * UsageError that names the valid flags.
+ */
+export function parseCommandLine<O extends Options>(
+  argv: readonly string[],
+  options: O,
+): Parsed<O> {
+  try {
+    const { values, positionals } = nodeParseArgs({
+      args: [...argv],
+      options,
+      allowPositionals: true,
+      strict: true,
+    });
+    return { positionals, values: values as Parsed<O>['values'] };
+  } catch (error) {
+    const valid = Object.entries(options)
+      .map(([name, o]) => `--${name}${o.type === 'string' ? ' VALUE' : ''}`)
+      .join(', ');
+    throw new UsageError(`${(error as Error).message.split('. ')[0]}. Valid options: ${valid}.`);
+  }
+}
+
+/** A positive number of frames per second (--fps), or undefined when not given. */
+export function fpsOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const fps = Number(value);
+  if (!Number.isFinite(fps) || fps < 1 || fps > 60)
+    throw new UsageError(`--fps ${value}: give frames per second between 1 and 60, e.g. --fps 15.`);
+  return fps;
 }

@@ -3,21 +3,29 @@ import type { Report } from '../engine/report.ts';
 /** The report as a person reads it in a terminal. */
 export function formatReport(r: Report): string {
   const lines: string[] = [];
-  lines.push(`${r.exercise}: ${r.durationSec.toFixed(1)} s, filmed from the ${r.view}`);
+  lines.push(
+    `${r.source === undefined ? '' : `${r.source}: `}${r.exercise}: ${r.durationSec.toFixed(1)} s, filmed from the ${r.view} (form judged ${r.strictness})`,
+  );
   if (r.repCount !== undefined) {
     lines.push(`reps: ${r.repCount}`);
     for (const rep of r.reps ?? []) {
       const p = rep.phases;
+      const thigh = rep.depth?.thighAboveLevelDeg;
       const depth =
-        rep.depth?.kneeAngleDeg == null
+        thigh === undefined || thigh === null
           ? ''
-          : `, knee ${rep.depth.kneeAngleDeg}°${rep.depth.belowParallel ? ' (below parallel)' : ''}`;
+          : `, thighs ${Math.abs(thigh)}° ${thigh <= 0 ? 'below' : 'above'} level`;
       lines.push(
         `  rep ${rep.index} at ${rep.bottomSec.toFixed(1)} s: down ${p.downSec.toFixed(1)} s, bottom ${p.bottomSec.toFixed(1)} s, up ${p.upSec.toFixed(1)} s, top ${p.topSec.toFixed(1)} s${depth}`,
       );
       for (const f of rep.faults)
         lines.push(`    ${f.severity === 'warn' ? '!' : '-'} ${f.code}: ${f.message}`);
     }
+    const unjudged = new Map<string, string>();
+    for (const rep of r.reps ?? [])
+      for (const v of rep.verdicts)
+        if (v.status === 'cannot-judge') unjudged.set(v.check, v.message);
+    for (const [check, why] of unjudged) lines.push(`  ${check} not judged: ${why}`);
     for (const p of r.partials ?? [])
       lines.push(`  not counted at ${p.atSec.toFixed(1)} s: ${p.reason}`);
   }

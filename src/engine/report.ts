@@ -35,6 +35,8 @@ export interface HoldReport {
 
 export interface Report {
   readonly exercise: string;
+  /** The video or pose track analysed, when it came from a file. */
+  readonly source?: string;
   /** How strictly form was judged (gentle, standard, strict). */
   readonly strictness: Strictness;
   readonly view: DetectedView;

@@ -10,7 +10,7 @@ import { EXERCISES } from '../engine/catalog.ts';
 import { DEFAULT_MODEL } from '../pose/model-catalog.ts';
 import { parsePoseTrack, serializePoseTrack, type PoseTrack } from '../pose/pose-track.ts';
 import { resampleTrack } from '../pose/resample-track.ts';
-import { trackVideo } from '../node/track-video.ts';
+import { trackVideo } from '../node/video-tracker.ts';
 import type { Report } from '../engine/report.ts';
 import { scoreClip, summarize, type ClipLabel, type ClipScore, type Confusion } from './score.ts';
 import { separations, spread } from './separation.ts';

@@ -5,7 +5,7 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DEFAULT_MODEL, parseModelId } from '../pose/model-catalog.ts';
 import { serializePoseTrack } from '../pose/pose-track.ts';
-import { trackVideo } from '../node/track-video.ts';
+import { VideoTracker } from '../node/video-tracker.ts';
 
 // --rendered: the synthetic clips in ../shared/data/rendered (exact ground truth, test use only).
 const rendered = process.argv.includes('--rendered');
@@ -32,13 +32,22 @@ const clips = [
 ].filter((c) => filters.length === 0 || filters.some((f) => c.includes(f)));
 
 await mkdir(outDir, { recursive: true });
-for (const clip of clips) {
-  const started = performance.now();
-  const track = await trackVideo(join(videosDir, clip), model);
-  const name = clip.replace(/^.*\//, '').replace(/\.mp4$/, '');
-  await writeFile(join(outDir, `${name}.track.json`), serializePoseTrack(track) + '\n');
-  const found = track.frames.filter((f) => f.pose !== null).length;
-  console.log(
-    `${clip}: ${track.frames.length} frames, person in ${found}, ${((performance.now() - started) / 1000).toFixed(1)} s`,
-  );
-}
+// One clip per worker at a time, each tracked whole (split: false): the tracks do not depend on
+// how many cores made them.
+const tracker = await VideoTracker.start(model);
+const queue = [...clips];
+await Promise.all(
+  Array.from({ length: tracker.size }, async () => {
+    for (let clip = queue.shift(); clip !== undefined; clip = queue.shift()) {
+      const started = performance.now();
+      const { track } = await tracker.track(join(videosDir, clip), { split: false });
+      const name = clip.replace(/^.*\//, '').replace(/\.mp4$/, '');
+      await writeFile(join(outDir, `${name}.track.json`), serializePoseTrack(track) + '\n');
+      const found = track.frames.filter((f) => f.pose !== null).length;
+      console.log(
+        `${clip}: ${track.frames.length} frames, person in ${found}, ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      );
+    }
+  }),
+);
+await tracker.close();

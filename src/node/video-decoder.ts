@@ -80,52 +80,67 @@ export function analysisFps(info: VideoInfo, maxFps = MAX_ANALYSIS_FPS): number 
   return Math.min(info.fps, maxFps);
 }
 
+export interface DecodeOptions {
+  /** The longer side is scaled down to this (px). */
+  readonly maxSidePx?: number;
+  /** At most this many frames per second (default: the video's own, capped at 30). */
+  readonly maxFps?: number;
+  /** Decode from here (s, on the frame grid), to `endSec`; the whole video by default. */
+  readonly startSec?: number;
+  readonly endSec?: number;
+  /** ffmpeg decoding threads (1 when several decoders share the cores). */
+  readonly threads?: number;
+}
+
 /**
- * Decodes every frame as RGB at a constant frame rate (the video's own, capped at `maxFps`);
- * frame i is at i / fps. Rejects with the tail of ffmpeg's message when the file is corrupt.
+ * Decodes frames as RGB at a constant frame rate (the video's own, capped at `maxFps`); frame i
+ * of the whole video is at i / fps, also when decoding starts part-way. Rejects with the tail of
+ * ffmpeg's message when the file is corrupt.
  */
 export async function* decodeVideo(
   path: string,
   info: VideoInfo,
-  maxSidePx = 640,
-  maxFps = MAX_ANALYSIS_FPS,
+  options: DecodeOptions = {},
 ): AsyncGenerator<DecodedFrame> {
-  const { width, height } = decodeSize(info, maxSidePx);
-  const fps = analysisFps(info, maxFps);
+  const { width, height } = decodeSize(info, options.maxSidePx ?? 640);
+  const fps = analysisFps(info, options.maxFps ?? MAX_ANALYSIS_FPS);
+  const firstIndex = Math.round((options.startSec ?? 0) * fps);
+  const startSec = firstIndex / fps;
   const frameBytes = width * height * 3;
-  const child = spawn(
-    FFMPEG_PATH,
-    [
-      '-hide_banner',
-      '-loglevel',
-      'error',
-      '-i',
-      path,
-      '-vf',
-      `scale=${width}:${height}`,
-      '-r',
-      String(fps),
-      '-f',
-      'rawvideo',
-      '-pix_fmt',
-      'rgb24',
-      'pipe:1',
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const args = ['-hide_banner', '-loglevel', 'error'];
+  if (options.threads !== undefined) args.push('-threads', String(options.threads));
+  if (startSec > 0) args.push('-ss', startSec.toFixed(6));
+  args.push('-i', path);
+  if (options.endSec !== undefined)
+    args.push('-t', Math.max(0, options.endSec - startSec).toFixed(6));
+  args.push('-vf', `scale=${width}:${height}`, '-r', String(fps));
+  args.push('-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1');
+  const child = spawn(FFMPEG_PATH, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 1)));
-  let pending: Buffer = Buffer.alloc(0);
+  const chunks: Buffer[] = [];
+  let buffered = 0;
   let index = 0;
-  for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
-    pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
-    while (pending.length >= frameBytes) {
-      const data = new Uint8Array(pending.subarray(0, frameBytes));
-      pending = pending.subarray(frameBytes);
-      yield { index, timestampMs: (index * 1000) / fps, width, height, channels: 3, data };
-      index += 1;
+  try {
+    for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
+      chunks.push(chunk);
+      buffered += chunk.length;
+      while (buffered >= frameBytes) {
+        // One copy per frame: join the chunks once a whole frame is in.
+        const all = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, buffered);
+        const data = new Uint8Array(all.subarray(0, frameBytes));
+        const rest = all.subarray(frameBytes);
+        chunks.length = 0;
+        if (rest.length > 0) chunks.push(rest);
+        buffered = rest.length;
+        const i = firstIndex + index;
+        yield { index: i, timestampMs: (i * 1000) / fps, width, height, channels: 3, data };
+        index += 1;
+      }
     }
+  } finally {
+    if (child.exitCode === null) child.kill();
   }
   const code = await exited;
   if (code !== 0 && index === 0) {

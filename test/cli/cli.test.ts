@@ -1,67 +1,221 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, stat, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FFMPEG_PATH } from '../../src/node/video-decoder.ts';
 import { parsePoseTrack } from '../../src/pose/pose-track.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const BIN = join(ROOT, 'src', 'cli', 'formcheck.mjs');
 const CLIP = join(ROOT, 'test', 'fixtures', 'squat_front_band_woman_3reps.mp4');
-const TRACK = join(ROOT, 'test', 'fixtures', 'tracks', 'squat_side_gym_dowel_2reps.track.json');
+const TRACKS = join(ROOT, 'test', 'fixtures', 'tracks');
+const TRACK = join(TRACKS, 'squat_side_gym_dowel_2reps.track.json');
+
+/** Exit codes of the command line. */
+const EXIT = { ok: 0, input: 1, usage: 2 } as const;
 
 function formcheck(...args: string[]) {
   return spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: ROOT });
 }
 
-describe('formcheck command line', () => {
-  it('poses: writes a pose track of a real video, one entry per frame with its timestamp', async () => {
-    const out = join(await mkdtemp(join(tmpdir(), 'formcheck-cli-')), 'band.json');
+function ffmpeg(...args: string[]): void {
+  const r = spawnSync(FFMPEG_PATH, ['-hide_banner', '-loglevel', 'error', '-y', ...args]);
+  if (r.status !== 0) throw new Error(String(r.stderr));
+}
+
+let dir = '';
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'formcheck-cli-'));
+});
+
+/** A pose track file made from the committed one, with `edit` applied to its JSON. */
+async function editedTrack(name: string, edit: (t: { frames: object[] }) => void): Promise<string> {
+  const t = JSON.parse(await readFile(TRACK, 'utf8')) as { frames: object[] };
+  edit(t);
+  const path = join(dir, name);
+  await writeFile(path, JSON.stringify(t));
+  return path;
+}
+
+describe('formcheck poses', () => {
+  it('writes a pose track of a real video, one entry per frame, with its speed', async () => {
+    const out = join(dir, 'band.json');
     const r = formcheck('poses', CLIP, '--model', 'blazepose-lite', '--out', out);
-    expect(r.status, r.stderr).toBe(0);
+    expect(r.status, r.stderr).toBe(EXIT.ok);
     const track = parsePoseTrack(await readFile(out, 'utf8'));
     expect(track.frames).toHaveLength(65);
     expect(track.frames[1]?.timestampMs).toBe(200);
     expect(track.frames.every((f) => f.pose !== null)).toBe(true);
     expect(track.frames[0]?.pose?.keypoints.left_heel).toBeDefined();
-    expect(r.stderr).toMatch(/frame 15 of ~65/);
+    expect(track.frames[0]?.pose?.world?.left_heel).toBeDefined();
+    expect(r.stderr).toMatch(/65 frames in [\d.]+ s, [\d.]+ frames\/s, [\d.]+× real time/);
   });
 
-  it('analyze --json: exactly one JSON document with the report', () => {
-    const r = formcheck('analyze', TRACK, '--exercise', 'squat', '--json');
-    expect(r.status, r.stderr).toBe(0);
-    const report = JSON.parse(r.stdout) as {
-      exercise: string;
-      repCount: number;
-      reps: { phases: object }[];
-      view: string;
-    };
-    expect(report).toMatchObject({ exercise: 'squat', repCount: 2, view: 'side' });
-    expect(report.reps[0]?.phases).toHaveProperty('downSec');
-  });
-
-  it('analyze: a readable report by default', () => {
-    const r = formcheck('analyze', TRACK, '--exercise', 'squat');
-    expect(r.stdout).toMatch(/^squat: .* filmed from the side\nreps: 2\n/);
-  });
-
-  it('lists the exercises when the name is unknown', () => {
-    const r = formcheck('analyze', TRACK, '--exercise', 'burpee');
-    expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/Unknown exercise "burpee". Choose one of: squat, lunge, calf-raise/);
+  it('checks --out before decoding anything', () => {
+    const r = formcheck('poses', CLIP, '--out', '/nonexistent/folder/track.json');
+    expect(r.status).toBe(EXIT.usage);
+    expect(r.stderr).toMatch(/--out .*: the folder \/nonexistent\/folder does not exist/);
   });
 
   it('exits non-zero with a clear message for a missing file', () => {
     const r = formcheck('poses', '/nonexistent/clip.mp4');
-    expect(r.status).toBe(1);
+    expect(r.status).toBe(EXIT.input);
     expect(r.stderr).toMatch(/No such file: \/nonexistent\/clip.mp4/);
   });
 
   it('exits non-zero with a clear message for a file that is not a video', async () => {
-    const bad = join(await mkdtemp(join(tmpdir(), 'formcheck-cli-')), 'notes.mp4');
+    const bad = join(dir, 'notes.mp4');
     await writeFile(bad, 'just text');
     const r = formcheck('poses', bad);
-    expect(r.status).toBe(1);
+    expect(r.status).toBe(EXIT.input);
     expect(r.stderr).toMatch(/is not a video ffmpeg can read/);
+  });
+});
+
+describe('formcheck analyze', () => {
+  it('--json: exactly one JSON document with the report, its verdicts and strictness', () => {
+    const r = formcheck('analyze', TRACK, '--exercise', 'squat', '--json');
+    expect(r.status, r.stderr).toBe(EXIT.ok);
+    const report = JSON.parse(r.stdout) as {
+      exercise: string;
+      repCount: number;
+      strictness: string;
+      reps: { phases: object; verdicts: { check: string; status: string }[] }[];
+      view: string;
+    };
+    expect(report).toMatchObject({
+      exercise: 'squat',
+      repCount: 2,
+      view: 'side',
+      strictness: 'standard',
+    });
+    expect(report.reps[0]?.phases).toHaveProperty('downSec');
+    expect(report.reps[0]?.verdicts.map((v) => v.check)).toContain('depth');
+  });
+
+  it('analyses several inputs in one run: --json gives an array, one report each', () => {
+    const other = join(TRACKS, 'squat_side_whitebg_wahoo_3reps.track.json');
+    const r = formcheck('analyze', TRACK, other, '--exercise', 'squat', '--json');
+    expect(r.status, r.stderr).toBe(EXIT.ok);
+    const reports = JSON.parse(r.stdout) as { repCount: number; source: string }[];
+    expect(reports.map((x) => x.repCount)).toEqual([2, 3]);
+    expect(reports[1]?.source).toBe('squat_side_whitebg_wahoo_3reps.mp4');
+  });
+
+  it('judges at the strictness asked for', () => {
+    const r = formcheck('analyze', TRACK, '--exercise', 'squat', '--strictness', 'strict');
+    expect(r.stdout).toMatch(/form judged strict/);
+    expect(
+      formcheck('analyze', TRACK, '--exercise', 'squat', '--strictness', 'lax').stderr,
+    ).toMatch(/--strictness lax: choose gentle, standard, strict/);
+  });
+
+  it('a readable report by default', () => {
+    const r = formcheck('analyze', TRACK, '--exercise', 'squat');
+    expect(r.stdout).toMatch(/squat: .* filmed from the side \(form judged standard\)\nreps: 2\n/);
+    expect(r.stdout).toMatch(/knee-valgus not judged: Knee valgus needs the front view/);
+  });
+
+  it('lists the exercises when the name is unknown', () => {
+    const r = formcheck('analyze', TRACK, '--exercise', 'burpee');
+    expect(r.status).toBe(EXIT.usage);
+    expect(r.stderr).toMatch(/Unknown exercise "burpee". Choose one of: squat, lunge, calf-raise/);
+  });
+
+  it('rejects an unknown flag, naming the valid ones', () => {
+    const r = formcheck('analyze', TRACK, '--exercise', 'squat', '--jsno');
+    expect(r.status).toBe(EXIT.usage);
+    expect(r.stderr).toMatch(/Unknown option '--jsno'/);
+    expect(r.stderr).toMatch(/Valid options: --exercise VALUE, --model VALUE, --fps VALUE/);
+  });
+
+  it('says that --model does nothing for a pose track', () => {
+    const r = formcheck('analyze', TRACK, '--exercise', 'squat', '--model', 'movenet-lightning');
+    expect(r.status).toBe(EXIT.ok);
+    expect(r.stderr).toMatch(/--model is ignored for pose tracks/);
+  });
+
+  it('warns when the movement does not look like the exercise asked for', async () => {
+    const squats = join(TRACKS, 'squat_front_home_airsquats_12reps.track.json');
+    const asCalf = formcheck('analyze', squats, '--exercise', 'calf-raise');
+    expect(asCalf.stderr).toMatch(
+      /No calf raise reps found, but analysed as bodyweight squat the video has 12/,
+    );
+    const asLunge = formcheck('analyze', squats, '--exercise', 'lunge', '--json');
+    expect(asLunge.stderr).toMatch(/looks like a squat .*not a lunge/);
+    expect((JSON.parse(asLunge.stdout) as { notes: string[] }).notes.join(' ')).toMatch(
+      /looks like a squat/,
+    );
+  });
+
+  it('names the first bad frame of a pose track with null keypoints', async () => {
+    const bad = await editedTrack('null-keypoints.json', (t) => {
+      (t.frames[3] as { k: unknown }).k = null;
+    });
+    const r = formcheck('analyze', bad, '--exercise', 'squat');
+    expect(r.status).toBe(EXIT.input);
+    expect(r.stderr).toMatch(/null-keypoints.json: frame 3 is not valid \(k: /);
+  });
+
+  it('rejects a null frame, a null time and numbers written as text', async () => {
+    for (const [name, edit] of [
+      ['null-frame.json', (t: { frames: unknown[] }) => (t.frames[2] = null)],
+      [
+        'null-time.json',
+        (t: { frames: { t: unknown }[] }) => ((t.frames[5] as { t: unknown }).t = null),
+      ],
+      [
+        'nan-text.json',
+        (t: { frames: { k: Record<string, unknown[]> }[] }) => {
+          const k = (t.frames[7] as { k: Record<string, unknown[]> }).k;
+          (k['left_knee'] as unknown[])[0] = 'NaN';
+        },
+      ],
+    ] as const) {
+      const bad = await editedTrack(name, edit as (t: { frames: object[] }) => void);
+      const r = formcheck('analyze', bad, '--exercise', 'squat');
+      expect(r.status, name).toBe(EXIT.input);
+      expect(r.stderr, name).toMatch(new RegExp(`${name}: frame \\d+ is not valid`));
+    }
+  });
+
+  it('reports timestamps that go backwards and exits non-zero', async () => {
+    const bad = await editedTrack('backwards.json', (t) => {
+      (t.frames[10] as { t: number }).t = 0;
+    });
+    const r = formcheck('analyze', bad, '--exercise', 'squat');
+    expect(r.status).toBe(EXIT.input);
+    expect(r.stderr).toMatch(/timestamps are not in order \(frame 10 goes back in time/);
+    expect(r.stdout).toMatch(/reps: 2/);
+  });
+
+  it('says when nobody is in the video at all, and exits non-zero', async () => {
+    const empty = join(dir, 'test-pattern.mp4');
+    ffmpeg(
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc=size=320x240:rate=10:duration=2',
+      '-pix_fmt',
+      'yuv420p',
+      empty,
+    );
+    const r = formcheck('analyze', empty, '--exercise', 'squat', '--json');
+    expect(r.status).toBe(EXIT.input);
+    expect(r.stderr).toMatch(/no person was found in any frame/);
+    expect(JSON.parse(r.stdout)).toMatchObject({ repCount: 0 });
+  });
+
+  it('says when a video decodes short of its length (a truncated file), and exits non-zero', async () => {
+    const whole = join(dir, 'faststart.mp4');
+    // The index at the front: a cut-off file still opens, and decodes only its first part.
+    ffmpeg('-i', CLIP, '-c', 'copy', '-movflags', '+faststart', whole);
+    await truncate(whole, Math.round((await stat(whole)).size * 0.4));
+    const r = formcheck('analyze', whole, '--exercise', 'squat');
+    expect(r.status).toBe(EXIT.input);
+    expect(r.stderr).toMatch(
+      /only [\d.]+ s of its 13\.\d s could be decoded; the file looks truncated/,
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { trackVideo } from '../../src/node/track-video.ts';
+import { trackVideo } from '../../src/node/video-tracker.ts';
 import { analyzeTrack } from '../../src/engine/analyze-track.ts';
 import type { Report } from '../../src/engine/report.ts';
 import { ARTIFACTS, launch } from './chromium.ts';

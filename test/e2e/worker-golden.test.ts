@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { trackVideo } from '../../src/node/track-video.ts';
+import { trackVideo } from '../../src/node/video-tracker.ts';
 import { MODEL_IDS, type ModelId } from '../../src/pose/model-catalog.ts';
 import { BODY, GOLDEN, GOLDEN_CLIP, GOLDEN_VIDEO, meanErrorPx } from '../support/golden.ts';
 import { openBench, runInPage, type BenchRunResult } from './bench-page.ts';

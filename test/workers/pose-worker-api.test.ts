@@ -9,7 +9,7 @@ const CLIP = new URL('../fixtures/squat_front_band_woman_3reps.mp4', import.meta
 
 async function firstFrames(n: number): Promise<RawFrame[]> {
   const frames: RawFrame[] = [];
-  for await (const f of decodeVideo(CLIP, await probeVideo(CLIP), 256)) {
+  for await (const f of decodeVideo(CLIP, await probeVideo(CLIP), { maxSidePx: 256 })) {
     frames.push(f);
     if (frames.length === n) break;
   }
