@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'models', 'test-results', 'test/fixtures'] },
+  { ignores: ['node_modules', 'dist', 'dist-test', 'models', 'test-results', 'test/fixtures'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

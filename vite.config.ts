@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { cp, readdir, writeFile } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, resolve, sep } from 'node:path';
 import type { Connect, Plugin } from 'vite';
 import { defineConfig } from 'vite';
 
 const root = import.meta.dirname;
 const modelsDir = join(root, 'models');
+const pwaDir = join(root, 'src', 'app', 'pwa');
 
 const TYPES: Record<string, string> = {
   '.json': 'application/json',
@@ -16,15 +17,37 @@ const TYPES: Record<string, string> = {
   '.data': 'application/octet-stream',
   '.tflite': 'application/octet-stream',
   '.binarypb': 'application/octet-stream',
+  '.webmanifest': 'application/manifest+json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
 };
 
-/** Serves models/ at /models/ (dev and preview) and copies it into dist/models on build. */
-function modelsPlugin(): Plugin {
+/** The web app manifest and its icons, served at the site's root (src/app/pwa). */
+const PWA_FILES = ['manifest.webmanifest', 'icon.svg', 'icon-192.png', 'icon-512.png'];
+
+/**
+ * The file a /models/… URL names, or undefined when it is outside models/: the decoded path is
+ * resolved first and must then be inside the folder (`..%2f` in a URL decodes to `../`).
+ */
+export function modelFile(url: string): string | undefined {
+  let name: string;
+  try {
+    name = decodeURIComponent(url.slice('/models/'.length));
+  } catch {
+    return undefined;
+  }
+  const file = resolve(modelsDir, name);
+  return file.startsWith(modelsDir + sep) ? file : undefined;
+}
+
+/** Serves models/ at /models/ (dev and preview) and copies it into the build's models/ folder. */
+function modelsPlugin(outDir: string): Plugin {
   const serve: Connect.NextHandleFunction = (req, res, next) => {
     const url = (req.url ?? '').split('?')[0] ?? '';
-    if (!url.startsWith('/models/')) return next();
-    const file = normalize(join(modelsDir, decodeURIComponent(url.slice('/models/'.length))));
-    if (!file.startsWith(modelsDir) || !existsSync(file) || !statSync(file).isFile()) {
+    const pwa = PWA_FILES.find((f) => url === `/${f}`);
+    if (!url.startsWith('/models/') && pwa === undefined) return next();
+    const file = pwa !== undefined ? join(pwaDir, pwa) : modelFile(url);
+    if (file === undefined || !existsSync(file) || !statSync(file).isFile()) {
       res.statusCode = 404;
       res.end(`Not found: ${url}. Run npm ci to install the models.`);
       return;
@@ -38,9 +61,10 @@ function modelsPlugin(): Plugin {
     configureServer: (server) => void server.middlewares.use(serve),
     configurePreviewServer: (server) => void server.middlewares.use(serve),
     async closeBundle() {
-      const dist = join(root, 'dist');
+      const dist = outDir;
       if (!existsSync(dist)) return;
       await cp(modelsDir, join(dist, 'models'), { recursive: true });
+      for (const f of PWA_FILES) await cp(join(pwaDir, f), join(dist, f));
       await writeFile(join(dist, 'sw.js'), serviceWorker(await listFiles(dist)));
     },
   };
@@ -86,42 +110,85 @@ self.addEventListener('fetch', (e) => {
 `;
 }
 
-/** Cross-origin isolation: lets the wasm backend use threads (SharedArrayBuffer). */
-const ISOLATION = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-};
+/**
+ * The security policy, sent as HTTP headers (so it covers the pose worker too): only this origin,
+ * wasm compiled from our own files ('wasm-unsafe-eval'), no eval, no inline script or style. Blob
+ * workers are allowed for tfjs's wasm threads (it builds their workers from blobs). The dev server
+ * adds what Vite's hot reload needs (its websocket and injected styles); builds do not have it.
+ */
+export function contentSecurityPolicy(dev: boolean): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "worker-src 'self' blob:",
+    `connect-src 'self'${dev ? ' ws://localhost:* ws://127.0.0.1:*' : ''}`,
+    "img-src 'self' blob: data:",
+    "media-src 'self' blob: mediastream:",
+    `style-src 'self'${dev ? " 'unsafe-inline'" : ''}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
 
-export default defineConfig(({ command }) => ({
-  plugins: [modelsPlugin()],
-  // The offline service worker exists only in a build (dist/sw.js); not keyed on NODE_ENV, which
-  // test runners set to "test".
-  define: { __FORMCHECK_SERVICE_WORKER__: JSON.stringify(command === 'build') },
-  publicDir: false,
-  resolve: {
-    alias: [
-      // pose-detection's ESM imports a class from @mediapipe/pose, whose script has no exports
-      // (POSE-STACK.md pitfall 1). The tfjs runtime never constructs it; the MediaPipe runtime is
-      // loaded as a classic script instead (src/app/mediapipe-runtime.ts).
-      { find: /^@mediapipe\/pose$/, replacement: resolve(root, 'src/app/mediapipe-shim/pose.ts') },
-    ],
-  },
-  server: { headers: ISOLATION },
-  preview: { headers: ISOLATION },
-  optimizeDeps: { include: ['@tensorflow/tfjs-backend-wasm'] },
-  worker: {
-    format: 'es',
-    // tfjs turns code into Blob workers via toString(); the minifier's compress pass breaks it
-    // (POSE-STACK.md pitfall 2).
-    rolldownOptions: { output: { minify: { compress: false, mangle: true } } },
-  },
-  build: {
-    target: 'es2022',
-    // Same reason as the worker's: pages that start tfjs wasm threads (the bench) need it too.
-    minify: false,
-    chunkSizeWarningLimit: 4000,
-    rolldownOptions: {
-      input: { main: resolve(root, 'index.html'), bench: resolve(root, 'test/bench/index.html') },
+/** Every response's headers: the policy, cross-origin isolation (wasm threads), no sniffing. */
+export function securityHeaders(dev: boolean): Record<string, string> {
+  return {
+    'Content-Security-Policy': contentSecurityPolicy(dev),
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Embedder-Policy': 'require-corp',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+  };
+}
+
+/**
+ * `vite build` makes the app alone (dist/); `vite build --mode test` adds the bench page the
+ * Chromium tests and `npm run bench` use (dist-test/). Test pages never ship.
+ */
+export default defineConfig(({ command, mode }) => {
+  const test = mode === 'test';
+  const outDir = join(root, test ? 'dist-test' : 'dist');
+  return {
+    plugins: [modelsPlugin(outDir)],
+    // The offline service worker exists only in a build (sw.js); not keyed on NODE_ENV, which
+    // test runners set to "test".
+    define: { __FORMCHECK_SERVICE_WORKER__: JSON.stringify(command === 'build') },
+    publicDir: false,
+    resolve: {
+      alias: [
+        // pose-detection's ESM imports a class from @mediapipe/pose, whose script has no exports
+        // (POSE-STACK.md pitfall 1). The tfjs runtime never constructs it; the MediaPipe runtime
+        // is loaded as a classic script instead (src/app/mediapipe-runtime.ts).
+        {
+          find: /^@mediapipe\/pose$/,
+          replacement: resolve(root, 'src/app/mediapipe-shim/pose.ts'),
+        },
+      ],
     },
-  },
-}));
+    server: { headers: securityHeaders(true) },
+    preview: { headers: securityHeaders(false) },
+    optimizeDeps: { include: ['@tensorflow/tfjs-backend-wasm'] },
+    worker: {
+      format: 'es' as const,
+      // tfjs turns code into Blob workers via toString(); the minifier's compress pass breaks it
+      // (POSE-STACK.md pitfall 2).
+      rolldownOptions: { output: { minify: { compress: false, mangle: true } } },
+    },
+    build: {
+      outDir,
+      target: 'es2022',
+      // Same reason as the worker's: pages that start tfjs wasm threads (the bench) need it too.
+      minify: false,
+      chunkSizeWarningLimit: 4000,
+      rolldownOptions: {
+        input: {
+          main: resolve(root, 'index.html'),
+          ...(test ? { bench: resolve(root, 'test/bench/index.html') } : {}),
+        },
+      },
+    },
+  };
+});

@@ -1,5 +1,5 @@
-import type { ModelManifest } from './model-files.ts';
-import { PoseService } from './pose-service.ts';
+import type { ModelManifest } from '../src/detector/model-files.ts';
+import { PoseService } from '../src/detector/pose-service.ts';
 
 async function fetchBytes(url: string): Promise<ArrayBuffer> {
   const response = await fetch(url);

@@ -1,12 +1,13 @@
 /// <reference lib="webworker" />
-// The pose worker: a few lines that expose the PoseService (STYLE.md). Everything else is in
-// pose-service.ts, which Node runs unchanged for the command line.
+// The pose worker: a few lines that expose its API (STYLE.md). The detector is the PoseService
+// (src/detector), which Node runs unchanged for the command line.
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { expose } from 'comlink';
 import { createBrowserPoseService } from './browser-pose-service.ts';
+import { createWorkerApi } from './pose-worker-api.ts';
 
 // The wasm binaries come from our own origin, never a CDN.
 setWasmPaths({
@@ -15,4 +16,4 @@ setWasmPaths({
   'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
 });
 
-expose(createBrowserPoseService(new URL('/models/', self.location.origin).href));
+expose(createWorkerApi(createBrowserPoseService(new URL('/models/', self.location.origin).href)));

@@ -1,8 +1,8 @@
 import { frameBitmap } from './frame-bitmap.ts';
 import type { PoseSource } from './pose-source.ts';
-import type { EstimateResult } from '../../workers/pose-service.ts';
+import type { LiveResult } from './live-loop.ts';
 
-const PEOPLE_COUNT_EVERY_MS = 1000;
+const PEOPLE_COUNT_EVERY_MS = 2000;
 
 type FrameCallbackVideo = HTMLVideoElement & {
   requestVideoFrameCallback?: (cb: (now: number, meta: { mediaTime: number }) => void) => number;
@@ -10,9 +10,9 @@ type FrameCallbackVideo = HTMLVideoElement & {
 };
 
 /**
- * The live loop: each new camera frame becomes an ImageBitmap sent to the worker, unless the
- * worker is still busy (then the frame is skipped: one in flight, never a queue). Timestamps come
- * from the page clock, so they always rise.
+ * The page-side live loop (MediaPipe on the main thread, or a browser that cannot hand camera
+ * frames to a worker): each new camera frame becomes an ImageBitmap sent to the detector, unless
+ * it is still busy (then the frame is skipped: one in flight, never a queue).
  */
 export class CameraFrameLoop {
   private running = false;
@@ -22,9 +22,10 @@ export class CameraFrameLoop {
 
   constructor(
     private readonly video: FrameCallbackVideo,
-    private readonly client: PoseSource,
-    private readonly onResult: (result: EstimateResult) => void,
+    private readonly source: PoseSource,
+    private readonly onResult: (result: LiveResult) => void,
     private readonly onError: (error: unknown) => void,
+    private readonly countPeople: () => boolean = () => false,
   ) {}
 
   start(): void {
@@ -55,14 +56,19 @@ export class CameraFrameLoop {
 
   private onFrame(mediaTime: number): void {
     this.schedule();
-    if (this.client.busy || mediaTime === this.lastMediaTime || this.video.readyState < 2) return;
+    if (this.source.busy || mediaTime === this.lastMediaTime || this.video.readyState < 2) return;
     this.lastMediaTime = mediaTime;
-    const timestampMs = performance.now();
-    // Count the people in view about once a second (a second, small model): the set-up check.
-    const countPeople = timestampMs - this.lastPeopleCountMs >= PEOPLE_COUNT_EVERY_MS;
-    if (countPeople) this.lastPeopleCountMs = timestampMs;
+    const receivedMs = performance.now();
+    const countPeople =
+      this.countPeople() && receivedMs - this.lastPeopleCountMs >= PEOPLE_COUNT_EVERY_MS;
+    if (countPeople) this.lastPeopleCountMs = receivedMs;
     frameBitmap(this.video)
-      .then((bitmap) => this.client.submit(bitmap, timestampMs, { countPeople }))
+      .then((bitmap) => {
+        const bitmapMs = performance.now() - receivedMs;
+        return this.source
+          .submit(bitmap, receivedMs, countPeople ? { countPeople } : {})
+          .then((r) => (r === undefined ? undefined : { ...r, receivedMs, bitmapMs }));
+      })
       .then((result) => {
         if (result !== undefined && this.running) this.onResult(result);
       })

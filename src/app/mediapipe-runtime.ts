@@ -1,7 +1,7 @@
 import { BLAZEPOSE_LANDMARKS } from '../pose/blazepose-landmarks.ts';
 import { poseFromDetector } from '../pose/from-detector.ts';
-import type { EstimateResult } from '../../workers/pose-service.ts';
-import { readVerified, type ModelManifest } from '../../workers/model-files.ts';
+import type { EstimateResult } from '../detector/pose-service.ts';
+import { readVerified, type ModelManifest } from '../detector/model-files.ts';
 import type { PoseSource } from './pose-source.ts';
 
 /** The three MediaPipe model complexities, as the app offers them. */

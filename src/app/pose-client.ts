@@ -1,21 +1,34 @@
-import { transfer, wrap, type Endpoint, type Remote } from 'comlink';
-import type { PoseSource } from './pose-source.ts';
+import { proxy, transfer, wrap, type Endpoint, type Remote } from 'comlink';
 import type {
   EstimateOptions,
   EstimateResult,
-  PoseService,
   PoseServiceInfo,
   PoseServiceOptions,
   RawFrame,
-} from '../../workers/pose-service.ts';
+} from '../detector/pose-service.ts';
+import type { StreamOptions, StreamResult, WorkerApi } from '../../workers/pose-worker-api.ts';
+import type { PoseSource } from './pose-source.ts';
 
 export type Frame = ImageBitmap | RawFrame;
+export type { StreamResult };
 
 export interface ClientStats {
   readonly submitted: number;
   readonly analysed: number;
   readonly dropped: number;
+  readonly restarts: number;
 }
+
+/** A worker to talk to: where its messages go, how to end it, how it reports dying. */
+export interface WorkerHandle {
+  readonly endpoint: Endpoint;
+  terminate(): void;
+  /** Called when the worker fails to load or throws outside a call. */
+  onError(listener: (message: string) => void): void;
+}
+
+/** A frame still unanswered after this long means the worker hung (a heavy model takes ~1 s). */
+export const FRAME_DEADLINE_MS = 10_000;
 
 function transferables(frame: Frame): Transferable[] {
   return 'data' in frame ? [frame.data.buffer as ArrayBuffer] : [frame];
@@ -25,33 +38,74 @@ function release(frame: Frame): void {
   if (!('data' in frame)) frame.close();
 }
 
+class WorkerLost extends Error {
+  override name = 'WorkerLost';
+}
+
 /**
  * The main thread's one handle on the pose worker: starts it, sends frames (transferred, never
- * copied), keeps one frame in flight and drops the rest, and stops it. Timestamps must rise;
- * the client enforces it so the worker's smoothing always has a clock.
+ * copied, one in flight, the rest dropped) or streams the camera into it, and restarts it with the
+ * same model when it dies or hangs (`restart`, also called by whoever notices it has gone quiet).
  */
 export class PoseClient implements PoseSource {
-  private readonly remote: Remote<PoseService>;
+  private handle: WorkerHandle;
+  private remote: Remote<WorkerApi>;
+  private options: PoseServiceOptions | undefined;
+  private stream:
+    | {
+        readonly open: () => ReadableStream<VideoFrame>;
+        readonly onResult: (r: StreamResult) => void;
+        options: StreamOptions;
+      }
+    | undefined;
   private inFlight = false;
   private lastTimestampMs = -Infinity;
-  private stats = { submitted: 0, analysed: 0, dropped: 0 };
+  private restarting: Promise<void> | undefined;
+  private stats = { submitted: 0, analysed: 0, dropped: 0, restarts: 0 };
+
+  private readonly onRestart: (reason: string) => void;
+  private readonly frameDeadlineMs: number;
 
   constructor(
-    endpoint: Endpoint,
-    private readonly terminate: () => void = () => undefined,
+    private readonly spawn: () => WorkerHandle,
+    options: { onRestart?: (reason: string) => void; frameDeadlineMs?: number } = {},
   ) {
-    this.remote = wrap<PoseService>(endpoint);
+    this.onRestart = options.onRestart ?? (() => undefined);
+    this.frameDeadlineMs = options.frameDeadlineMs ?? FRAME_DEADLINE_MS;
+    this.handle = this.connect();
+    this.remote = wrap<WorkerApi>(this.handle.endpoint);
   }
 
   /** Starts the real module worker. */
-  static start(): PoseClient {
-    const worker = new Worker(new URL('../../workers/pose.worker.ts', import.meta.url), {
-      type: 'module',
+  static start(onRestart?: (reason: string) => void): PoseClient {
+    return new PoseClient(
+      () => {
+        const worker = new Worker(new URL('../../workers/pose.worker.ts', import.meta.url), {
+          type: 'module',
+        });
+        return {
+          endpoint: worker,
+          terminate: () => worker.terminate(),
+          onError: (listener) => {
+            worker.addEventListener('error', (e) => listener(e.message || 'the worker failed'));
+            worker.addEventListener('messageerror', () => listener('a message could not be read'));
+          },
+        };
+      },
+      onRestart === undefined ? {} : { onRestart },
+    );
+  }
+
+  private connect(): WorkerHandle {
+    const handle = this.spawn();
+    handle.onError((message) => {
+      if (handle === this.handle) void this.restart(`the pose worker failed (${message})`);
     });
-    return new PoseClient(worker, () => worker.terminate());
+    return handle;
   }
 
   async init(options: PoseServiceOptions): Promise<PoseServiceInfo> {
+    this.options = options;
     const info = await this.remote.init(options);
     this.lastTimestampMs = -Infinity;
     return info;
@@ -59,12 +113,12 @@ export class PoseClient implements PoseSource {
 
   /** True while a frame is being analysed: a frame submitted now would be dropped. */
   get busy(): boolean {
-    return this.inFlight;
+    return this.inFlight || this.restarting !== undefined;
   }
 
   /**
-   * Sends one frame, or drops it (closing it) when the worker is still busy or the timestamp does
-   * not rise. Resolves to the result, or `undefined` for a dropped frame.
+   * Sends one frame, or drops it (closing it) when the worker is busy or the timestamp does not
+   * rise. Resolves to the result, `undefined` for a dropped frame or a lost worker (restarted).
    */
   async submit(
     frame: Frame,
@@ -72,29 +126,89 @@ export class PoseClient implements PoseSource {
     options: EstimateOptions = {},
   ): Promise<EstimateResult | undefined> {
     this.stats.submitted += 1;
-    if (this.inFlight || !(timestampMs > this.lastTimestampMs)) {
+    if (this.busy || !(timestampMs > this.lastTimestampMs)) {
       this.stats.dropped += 1;
       release(frame);
       return undefined;
     }
     this.inFlight = true;
     this.lastTimestampMs = timestampMs;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     try {
-      const result = await this.remote.estimate(
-        transfer(frame, transferables(frame)),
-        timestampMs,
-        options,
-      );
+      const deadline = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new WorkerLost('no answer')), this.frameDeadlineMs);
+      });
+      const result = await Promise.race([
+        this.remote.estimate(transfer(frame, transferables(frame)), timestampMs, options),
+        deadline,
+      ]);
       this.stats.analysed += 1;
       return result;
+    } catch (error) {
+      if (!(error instanceof WorkerLost)) throw error;
+      void this.restart(`the pose worker did not answer for ${this.frameDeadlineMs / 1000} s`);
+      return undefined;
     } finally {
+      clearTimeout(timer);
       this.inFlight = false;
     }
   }
 
+  /**
+   * Streams camera frames into the worker: it analyses the newest whenever it is free and calls
+   * back with each result. `open` makes a fresh frame stream (a restarted worker needs a new one).
+   */
+  async startStream(
+    open: () => ReadableStream<VideoFrame>,
+    onResult: (r: StreamResult) => void,
+    options: StreamOptions,
+  ): Promise<void> {
+    this.stream = { open, onResult, options };
+    const readable = open();
+    await this.remote.startStream(transfer(readable, [readable]), proxy(onResult), options);
+  }
+
+  setStreamOptions(options: StreamOptions): void {
+    if (this.stream === undefined) return;
+    this.stream.options = options;
+    void this.remote.setStreamOptions(options);
+  }
+
+  async stopStream(): Promise<void> {
+    this.stream = undefined;
+    await this.remote.stopStream();
+  }
+
+  /**
+   * Replaces a dead or hung worker with a new one: same model, and the camera stream again if one
+   * was running. Concurrent calls share one restart.
+   */
+  restart(reason: string): Promise<void> {
+    this.restarting ??= (async () => {
+      this.stats.restarts += 1;
+      this.onRestart(reason);
+      this.handle.terminate();
+      this.handle = this.connect();
+      this.remote = wrap<WorkerApi>(this.handle.endpoint);
+      this.inFlight = false;
+      if (this.options !== undefined) await this.init(this.options);
+      const s = this.stream;
+      if (s !== undefined) await this.startStream(s.open, s.onResult, s.options);
+    })().finally(() => {
+      this.restarting = undefined;
+    });
+    return this.restarting;
+  }
+
   async reset(): Promise<void> {
+    this.stream = undefined;
     await this.remote.reset();
     this.lastTimestampMs = -Infinity;
+  }
+
+  /** Ends the worker as a crash would: a test seam for the recovery above. */
+  crashForTest(): void {
+    void this.remote.crash().catch(() => undefined);
   }
 
   counts(): ClientStats {
@@ -102,6 +216,6 @@ export class PoseClient implements PoseSource {
   }
 
   stop(): void {
-    this.terminate();
+    this.handle.terminate();
   }
 }

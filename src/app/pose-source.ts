@@ -1,4 +1,4 @@
-import type { EstimateOptions, EstimateResult } from '../../workers/pose-service.ts';
+import type { EstimateOptions, EstimateResult } from '../detector/pose-service.ts';
 
 /** Anything that turns frames into poses for the page: the pose worker, or MediaPipe on the main thread. */
 export interface PoseSource {

@@ -1,6 +1,6 @@
 import { frameBitmap } from './frame-bitmap.ts';
 import type { PoseSource } from './pose-source.ts';
-import type { EstimateResult } from '../../workers/pose-service.ts';
+import type { EstimateResult } from '../detector/pose-service.ts';
 
 /** Same cap as the command line (src/node/video-decoder.ts): analyse at most 30 frames/s. */
 const MAX_FPS = 30;
@@ -62,7 +62,7 @@ export async function analyseVideoFile(
   video: HTMLVideoElement,
   client: PoseSource,
   onResult: (result: EstimateResult, progress: number) => void,
-  shouldStop: () => boolean,
+  signal: AbortSignal,
 ): Promise<void> {
   const url = URL.createObjectURL(file);
   try {
@@ -73,7 +73,7 @@ export async function analyseVideoFile(
     const duration = video.duration;
     const frames = Math.floor(duration * fps + 1e-6);
     await client.reset();
-    for (let i = 0; i < frames && !shouldStop(); i++) {
+    for (let i = 0; i < frames && !signal.aborted; i++) {
       video.currentTime = Math.min(duration, (i + 0.5) / fps);
       await once(video, 'seeked');
       const bitmap = await frameBitmap(video);

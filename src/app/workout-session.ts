@@ -1,44 +1,80 @@
 import { ExerciseAnalyzer, type EngineEvent, type LiveState } from '../engine/analyzer.ts';
-import type { ExerciseDef, Prescription } from '../engine/exercise-def.ts';
-import { phasesLine, phaseWord } from '../engine/phases.ts';
+import type { Strictness } from '../engine/checks/thresholds.ts';
 import { CueSelector, issueText, type Utterance } from '../engine/cues.ts';
+import type { ExerciseDef, Prescription } from '../engine/exercise-def.ts';
+import { formCheckLines, formCheckPlan, type FormCheckLine } from '../engine/form-check.ts';
+import { phasesLine, phaseWord } from '../engine/phases.ts';
 import type { RepPhase } from '../engine/rep-counter.ts';
 import type { Report, RepReport } from '../engine/report.ts';
 import { WorkoutFlow, type FlowStep } from '../engine/workout-flow.ts';
-import type { Pose } from '../pose/skeleton.ts';
-import type { HistoryDb } from '../storage/history-db.ts';
-import type { SetRecord } from '../storage/set-record.ts';
 import type { OverlayData } from '../overlay/overlay-data.ts';
+import type { Pose } from '../pose/skeleton.ts';
+import { completeRecord, foldEvents, videoRecord } from '../storage/fold-events.ts';
+import type { HistoryStore } from '../storage/history-store.ts';
+import type { SetRecord } from '../storage/set-record.ts';
 import type { Voice } from './voice.ts';
 
 /** "Rep 3: down 1.2 s, bottom 0.3 s, up 0.9 s. Knees out: …" */
 export function repLine(rep: RepReport, awayWord: 'down' | 'up'): string {
-  const phases = phasesLine(rep.phases, awayWord);
   const form = rep.faults.length === 0 ? 'Good form.' : rep.faults.map((f) => f.message).join(' ');
-  return `Rep ${rep.index}: ${phases}. ${form}`;
+  return `Rep ${rep.index}: ${phasesLine(rep.phases, awayWord)}. ${form}`;
 }
 
 export interface SessionOutputs {
   readonly voice: Voice;
   readonly announce: (text: string) => void;
   readonly showGate: (text: string, ok: boolean) => void;
-  readonly showSetSummary: (record: SetRecord, final: boolean) => void;
   /** A rep's analysis, as soon as the rep ends. */
   readonly showRep: (text: string) => void;
-  readonly saveFailed: (error: unknown) => void;
+  /** A set ended: its record, whether it was the last, and whether it is in the history. */
+  readonly setDone: (record: SetRecord, final: boolean, saved: boolean) => void;
+  /** A form check ended: its report and verdict lines. */
+  readonly formCheckDone: (report: Report, lines: readonly FormCheckLine[]) => void;
+}
+
+export interface SessionOptions {
+  readonly source: 'camera' | 'video';
+  /** A counted workout, or a form check (a few reps, then a verdict card; not saved unless asked). */
+  readonly mode: 'workout' | 'form-check';
+  readonly modelHasFeet: boolean;
+  readonly strictness: Strictness;
+  readonly store: HistoryStore;
+  readonly routine?: string;
+  readonly sessionId?: string;
+}
+
+/** Poses kept for the form check's stills (ms). */
+const POSE_MEMORY_MS = 120_000;
+
+/** The form check as a one-set prescription: a few reps, a short hold, a few seconds of circles. */
+function formCheckPrescription(exercise: ExerciseDef): Prescription {
+  const plan = formCheckPlan(exercise);
+  const p = exercise.prescription;
+  switch (p.kind) {
+    case 'reps':
+      return { ...p, sets: 1, reps: plan.reps ?? 3 };
+    case 'hold':
+      return { ...p, sets: 1, holdSec: plan.holdSec ?? 10 };
+    case 'circles':
+      return { ...p, sets: 1, perDirectionSec: (plan.seconds ?? 12) / 2 };
+    case 'walk':
+      return { ...p, sets: 1, walkSec: plan.seconds ?? 10 };
+  }
 }
 
 /**
- * One workout of one exercise: poses in, everything the person sees, hears and keeps out.
- * Owns the per-set analyzer, the hands-free flow, the cues and the history writes.
+ * One workout of one exercise, or one form check: poses in, everything the person sees, hears and
+ * keeps out. Owns the per-set analyzer, the hands-free flow, the cues and the history writes.
  */
 export class WorkoutSession {
-  readonly sessionId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+  readonly sessionId: string;
+  readonly prescription: Prescription;
   private analyzer: ExerciseAnalyzer;
   private readonly flow: WorkoutFlow;
   private readonly cues = new CueSelector();
   private record: SetRecord;
   private lastPose: Pose | null = null;
+  private readonly poses: { t: number; pose: Pose }[] = [];
   private phase: RepPhase = 'rest';
   private phaseSinceMs = 0;
   private cue: string | undefined;
@@ -49,26 +85,29 @@ export class WorkoutSession {
 
   constructor(
     readonly exercise: ExerciseDef,
-    readonly prescription: Prescription,
-    readonly source: 'camera' | 'video',
-    private readonly modelHasFeet: boolean,
-    private readonly db: HistoryDb,
+    prescription: Prescription,
+    private readonly options: SessionOptions,
     private readonly out: SessionOutputs,
   ) {
+    this.prescription =
+      options.mode === 'form-check' ? formCheckPrescription(exercise) : prescription;
+    this.sessionId =
+      options.sessionId ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
     this.analyzer = this.newAnalyzer();
-    this.flow = new WorkoutFlow(exercise, prescription);
+    this.flow = new WorkoutFlow(exercise, this.prescription);
     this.record = this.newRecord(1);
   }
 
   private newAnalyzer(): ExerciseAnalyzer {
     return new ExerciseAnalyzer(this.exercise, this.prescription, {
-      modelHasFeet: this.modelHasFeet,
+      modelHasFeet: this.options.modelHasFeet,
+      strictness: this.options.strictness,
     });
   }
 
   private newRecord(set: number): SetRecord {
     return {
-      id: `${this.sessionId}:${set}`,
+      id: `${this.sessionId}:${this.exercise.id}:${set}`,
       sessionId: this.sessionId,
       set,
       exerciseId: this.exercise.id,
@@ -82,76 +121,75 @@ export class WorkoutSession {
       circles: { clockwise: 0, anticlockwise: 0 },
       steps: 0,
       faults: [],
-      source: this.source,
+      source: this.options.source,
+      strictness: this.options.strictness,
+      ...(this.options.routine === undefined ? {} : { routine: this.options.routine }),
     };
-  }
-
-  private get awayWord(): 'down' | 'up' {
-    return this.exercise.kind === 'reps' ? this.exercise.awayWord : 'down';
   }
 
   get isPaused(): boolean {
     return this.paused;
   }
 
+  get isFormCheck(): boolean {
+    return this.options.mode === 'form-check';
+  }
+
   /** Hidden tab, the space bar, a camera gone: stop judging; nothing in between is counted. */
-  setPaused(paused: boolean): void {
+  setPaused(paused: boolean, why = 'Paused. Press space to resume.'): void {
     this.paused = paused;
     if (paused) this.analyzer.pause();
-    this.out.showGate(paused ? 'Paused. Press space to resume.' : 'Get into position.', false);
+    this.out.showGate(paused ? why : 'Get into position.', false);
   }
 
   /** One analysed frame (camera or video). */
   onPose(pose: Pose | null, timestampMs: number): void {
     if (this.paused) return;
     this.lastPose = pose;
+    if (pose !== null) {
+      this.poses.push({ t: timestampMs, pose });
+      while ((this.poses[0]?.t ?? timestampMs) < timestampMs - POSE_MEMORY_MS) this.poses.shift();
+    }
     const events = this.analyzer.push(pose, timestampMs);
     const live = this.analyzer.live();
-    this.trackPhase(live, timestampMs);
-    this.handle(events, timestampMs, live);
-    if (this.source === 'camera') this.applyFlow(this.flow.tick(timestampMs, live));
-  }
-
-  private trackPhase(live: LiveState, nowMs: number): void {
     if (live.phase !== this.phase) {
       this.phase = live.phase;
-      this.phaseSinceMs = nowMs;
+      this.phaseSinceMs = timestampMs;
     }
+    this.handle(events, timestampMs, live);
+    if (this.options.source === 'camera') this.applyFlow(this.flow.tick(timestampMs, live));
+  }
+
+  /** The pose seen closest to `timestampMs` (for a still of that moment). */
+  poseAt(timestampMs: number): Pose | undefined {
+    let best: { t: number; pose: Pose } | undefined;
+    for (const p of this.poses)
+      if (best === undefined || Math.abs(p.t - timestampMs) < Math.abs(best.t - timestampMs))
+        best = p;
+    return best?.pose;
+  }
+
+  /** Whether the countdown, set or rest is on (people are counted only while setting up). */
+  get settingUp(): boolean {
+    return this.flow.view().phase === 'setup';
   }
 
   private handle(events: readonly EngineEvent[], nowMs: number, live: LiveState): void {
-    let changed = false;
+    const folded = foldEvents(this.record, events, live);
+    this.record = folded.record;
     for (const e of events) {
       if (e.type === 'rep') {
-        this.record = {
-          ...this.record,
-          reps: [...this.record.reps, e.rep],
-          faults: [...this.record.faults, ...e.rep.faults],
-        };
         this.out.announce(
           `Rep ${e.rep.index}${e.rep.faults.length > 0 ? `: ${e.rep.faults.map((f) => f.message).join(' ')}` : ''}`,
         );
         this.out.showRep(repLine(e.rep, this.awayWord));
-        changed = true;
-      } else if (e.type === 'hold-end') {
-        this.record = {
-          ...this.record,
-          holds: [...this.record.holds, e.hold],
-          heldSeconds: this.record.heldSeconds + e.hold.seconds,
-        };
+      } else if (e.type === 'hold-end')
         this.out.announce(`Held ${e.hold.seconds.toFixed(0)} seconds`);
-        changed = true;
-      } else if (e.type === 'circle' || e.type === 'step') {
-        this.record = { ...this.record, circles: { ...live.circles }, steps: live.steps };
+      else if (e.type === 'circle' || e.type === 'step')
         this.out.announce(`${e.type === 'circle' ? 'Circle' : 'Step'} ${e.count}`);
-        changed = true;
-      } else if (e.type === 'fault' && e.fault.rep === undefined) {
-        this.record = { ...this.record, faults: [...this.record.faults, e.fault] };
-        changed = true;
-      }
     }
-    if (changed) this.save();
-    if (this.source === 'video') return;
+    if (folded.changed && !this.isFormCheck) void this.options.store.save(this.record);
+    if (this.options.source === 'video') return;
     const utterances = this.cues.select(events, nowMs);
     if (live.holdCue !== undefined && this.exercise.kind === 'hold' && live.ready)
       this.cues.offer(utterances, live.holdCue, nowMs);
@@ -163,7 +201,7 @@ export class WorkoutSession {
     this.out.showGate(this.gateText(live), live.ready);
   }
 
-  /** From the worker's people count (about once a second). */
+  /** From the worker's people count (while setting up). */
   setPeopleCount(count: number): void {
     this.people = count;
   }
@@ -175,7 +213,7 @@ export class WorkoutSession {
 
   private gateText(live: LiveState): string {
     const phase = this.flow.view().phase;
-    if (phase === 'done') return 'Workout done.';
+    if (phase === 'done') return this.isFormCheck ? 'Form check done.' : 'Workout done.';
     if (phase === 'rest') return 'Rest. The next set starts by itself.';
     if (phase === 'countdown') return 'Get ready…';
     const warnings =
@@ -185,7 +223,10 @@ export class WorkoutSession {
         : '');
     if (!live.ready) return `${this.cue ?? 'Get into position.'}${warnings}${this.viewHint(live)}`;
     if (phase === 'setup' && warnings !== '') return `Ready…${warnings}`;
-    return phase === 'setup' ? `Ready: hold still…${this.viewHint(live)}` : 'Tracking';
+    if (phase === 'setup') return `Ready: hold still…${this.viewHint(live)}`;
+    return this.isFormCheck
+      ? `Form check: ${formCheckPlan(this.exercise).instruction}`
+      : 'Tracking';
   }
 
   /** The exercise is judged best from one view: say so while setting up (it does not block). */
@@ -201,6 +242,10 @@ export class WorkoutSession {
     return want === 'side' ? ' Tip: turn side-on to the camera.' : ' Tip: face the camera.';
   }
 
+  private get awayWord(): 'down' | 'up' {
+    return this.exercise.kind === 'reps' ? this.exercise.awayWord : 'down';
+  }
+
   private speak(utterances: readonly Utterance[]): void {
     for (const u of utterances) {
       this.out.voice.say(u);
@@ -212,12 +257,8 @@ export class WorkoutSession {
     for (const text of step.say) this.speak([{ text, priority: 'cue' }]);
     this.analyzer.setCircleDirection(this.flow.view().direction);
     if (step.setEnded !== undefined) this.finishSet(this.flow.view().phase === 'done');
-    if (step.go === true) {
+    if (step.go === true || step.newSet === true) {
       // The set-up analyzer only judged the set-up; the set is counted from "Go!".
-      this.analyzer = this.newAnalyzer();
-      this.record = { ...this.newRecord(this.flow.view().set) };
-    }
-    if (step.newSet === true) {
       this.analyzer = this.newAnalyzer();
       this.record = this.newRecord(this.flow.view().set);
     }
@@ -234,38 +275,38 @@ export class WorkoutSession {
 
   private finishSet(final: boolean): void {
     const report = this.analyzer.finish();
-    this.record = {
-      ...this.record,
-      completed: true,
-      holds: report.holds ?? this.record.holds,
-      heldSeconds: report.heldSeconds ?? this.record.heldSeconds,
-    };
+    this.record = completeRecord(this.record, report);
+    if (this.isFormCheck) {
+      this.out.formCheckDone(report, formCheckLines(this.exercise, report));
+      return;
+    }
     this.records.push(this.record);
-    this.save();
-    this.out.showSetSummary(this.record, final);
+    const record = this.record;
+    void this.options.store
+      .save(record)
+      .then((saved) =>
+        this.out.setDone(record, final, saved && this.options.store.isSaved(record.id)),
+      );
   }
 
-  /** A recorded video ends: its report, stored as one set. */
-  finishVideo(): Report {
+  /** A recorded video ends: its report, stored as one set (or as a form check's verdict). */
+  async finishVideo(): Promise<Report> {
     const report = this.analyzer.finish();
-    this.record = {
-      ...this.record,
-      completed: true,
-      reps: report.reps ?? [],
-      holds: report.holds ?? [],
-      heldSeconds: report.heldSeconds ?? 0,
-      circles: report.circles ?? this.record.circles,
-      steps: report.steps ?? 0,
-      faults: report.faults,
-    };
+    if (this.isFormCheck) {
+      this.out.formCheckDone(report, formCheckLines(this.exercise, report));
+      return report;
+    }
+    this.record = videoRecord(this.record, report);
     this.records.push(this.record);
-    this.save();
-    this.out.showSetSummary(this.record, true);
+    const saved = await this.options.store.save(this.record);
+    this.out.setDone(this.record, true, saved && this.options.store.isSaved(this.record.id));
     return report;
   }
 
-  private save(): void {
-    this.db.save(this.record).catch((error: unknown) => this.out.saveFailed(error));
+  /** Keeps a form check in the history (with its stills), when the person asks to. */
+  async saveFormCheck(lines: readonly (FormCheckLine & { still?: string })[]): Promise<boolean> {
+    const record: SetRecord = { ...this.record, formCheck: lines };
+    return (await this.options.store.save(record)) && this.options.store.isSaved(record.id);
   }
 
   overlay(mirrored: boolean, nowMs: number): OverlayData {

@@ -4,6 +4,7 @@ import { DEFAULT_STRICTNESS, type Strictness } from './checks/thresholds.ts';
 import type { CircleDirection } from './circle-counter.ts';
 import type { EngineEvent } from './engine-event.ts';
 import type { ExerciseDef, Prescription } from './exercise-def.ts';
+import { FAULT_JOINTS } from './fault-joints.ts';
 import type { Fault } from './faults.ts';
 import { FrontEnd } from './front-end.ts';
 import { CircleAnalyzer } from './kinds/circle-analyzer.ts';
@@ -32,18 +33,6 @@ export interface LiveState extends KindLive {
   /** The knee angle that matters (the more bent knee), for the overlay. */
   readonly keyAngle: { readonly deg: number; readonly at: KeypointName } | undefined;
 }
-
-const FAULT_JOINTS: Partial<Record<Fault['code'], readonly KeypointName[]>> = {
-  'knee-valgus': ['left_knee', 'right_knee'],
-  'heel-lift': ['left_heel', 'right_heel'],
-  'shallow-depth': ['left_hip', 'right_hip'],
-  'forward-lean': ['left_shoulder', 'right_shoulder'],
-  'knees-over-toes': ['left_knee', 'right_knee'],
-  'head-bob': ['nose'],
-  'toes-down': ['left_toe', 'right_toe'],
-  'heels-down': ['left_heel', 'right_heel'],
-  'arm-swing': ['left_wrist', 'right_wrist'],
-};
 
 /** How an analyzer is set up besides the exercise and its prescription. */
 export interface AnalyzerOptions {

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PoseService } from '../../workers/pose-service.ts';
-import type { ModelManifest } from '../../workers/model-files.ts';
+import { PoseService } from '../detector/pose-service.ts';
+import type { ModelManifest } from '../detector/model-files.ts';
 
 export const MODELS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'models');
 

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { access } from 'node:fs/promises';
 import ffmpegInstaller from '@ffmpeg-installer/ffmpeg';
+import { scaledFrameSize } from '../pose/frame-size.ts';
 
 /** The ffmpeg binary that `npm ci` installed with @ffmpeg-installer (no system ffmpeg needed). */
 export const FFMPEG_PATH: string = ffmpegInstaller.path;
@@ -68,9 +69,7 @@ export async function probeVideo(path: string): Promise<VideoInfo> {
 
 /** Output size: the video's own, scaled down so the longer side is at most `maxSidePx` (even sizes). */
 export function decodeSize(info: VideoInfo, maxSidePx: number): { width: number; height: number } {
-  const scale = Math.min(1, maxSidePx / Math.max(info.widthPx, info.heightPx));
-  const even = (v: number) => Math.max(2, 2 * Math.round((v * scale) / 2));
-  return { width: even(info.widthPx), height: even(info.heightPx) };
+  return scaledFrameSize(info.widthPx, info.heightPx, maxSidePx);
 }
 
 /** A webcam gives 30 frames/s; 60 fps files are analysed at 30 like the live app would see them. */

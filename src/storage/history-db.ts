@@ -1,64 +1,156 @@
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { SetRecord } from './set-record.ts';
 
-const DB_NAME = 'formcheck';
-const DB_VERSION = 1;
-const SETS = 'sets';
+/** The typed IndexedDB schema (idb): one store of sets, indexed by start time and by session. */
+interface FormcheckSchema extends DBSchema {
+  sets: {
+    key: string;
+    value: SetRecord;
+    indexes: { byStart: number; bySession: string };
+  };
+}
 
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
-  });
+const DB_NAME = 'formcheck';
+/** Version 2 added the session index (deleting a session no longer reads every set). */
+const DB_VERSION = 2;
+
+/** Where history is kept: IndexedDB here, or memory when the browser has none (history-store.ts). */
+export interface HistoryBackend {
+  readonly persistent: boolean;
+  save(record: SetRecord): Promise<void>;
+  /** Sets started at or after `sinceMs`, oldest first (plots, exports). */
+  since(sinceMs: number): Promise<SetRecord[]>;
+  /** The sessions of one page, newest first: each session's sets, in set order. */
+  sessionsPage(page: number, perPage: number): Promise<{ sessions: SetRecord[][]; more: boolean }>;
+  /** One session's sets, in order. */
+  session(sessionId: string): Promise<SetRecord[]>;
+  deleteSession(sessionId: string): Promise<void>;
+  clear(): Promise<void>;
 }
 
 /**
- * Workout history in IndexedDB. Each set is written again after every rep and hold (a `put` of
- * the whole record, a few kB), so a reload or a crash mid-set keeps every completed rep.
+ * Workout history in IndexedDB through `idb` (typed schema, upgrade path). Each set is written
+ * again after every rep and hold (a `put` of the whole record, a few kB), so a reload or a crash
+ * mid-set keeps every completed rep.
  */
-export class HistoryDb {
-  private constructor(private readonly db: IDBDatabase) {}
+export class HistoryDb implements HistoryBackend {
+  readonly persistent = true;
 
-  static async open(factory: IDBFactory = indexedDB): Promise<HistoryDb> {
-    const req = factory.open(DB_NAME, DB_VERSION);
-    req.onupgradeneeded = () => {
-      const store = req.result.createObjectStore(SETS, { keyPath: 'id' });
-      store.createIndex('byStart', 'startedAtMs');
-    };
-    return new HistoryDb(await request(req));
+  private constructor(private readonly db: IDBPDatabase<FormcheckSchema>) {}
+
+  static async open(factory?: IDBFactory): Promise<HistoryDb> {
+    const g = globalThis as { indexedDB?: IDBFactory | undefined };
+    const previous = g.indexedDB;
+    // idb opens through the global factory; tests hand in fake-indexeddb's.
+    if (factory !== undefined) g.indexedDB = factory;
+    try {
+      const db = await openDB<FormcheckSchema>(DB_NAME, DB_VERSION, {
+        upgrade(database, oldVersion, _newVersion, tx) {
+          if (oldVersion < 1) {
+            const sets = database.createObjectStore('sets', { keyPath: 'id' });
+            sets.createIndex('byStart', 'startedAtMs');
+          }
+          if (oldVersion < 2) tx.objectStore('sets').createIndex('bySession', 'sessionId');
+        },
+      });
+      return new HistoryDb(db);
+    } finally {
+      if (factory !== undefined) g.indexedDB = previous;
+    }
   }
 
   async save(record: SetRecord): Promise<void> {
-    const tx = this.db.transaction(SETS, 'readwrite');
-    tx.objectStore(SETS).put(record);
-    await new Promise<void>((resolve, reject) => {
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error ?? new Error('IndexedDB write failed'));
-      tx.onabort = () => reject(tx.error ?? new Error('IndexedDB write aborted'));
-    });
+    await this.db.put('sets', record);
   }
 
-  async all(): Promise<SetRecord[]> {
-    const tx = this.db.transaction(SETS, 'readonly');
-    const sets = await request(tx.objectStore(SETS).index('byStart').getAll());
-    return sets as SetRecord[];
+  async since(sinceMs: number): Promise<SetRecord[]> {
+    return this.db.getAllFromIndex('sets', 'byStart', IDBKeyRange.lowerBound(sinceMs));
+  }
+
+  async sessionsPage(
+    page: number,
+    perPage: number,
+  ): Promise<{ sessions: SetRecord[][]; more: boolean }> {
+    // Newest first, by each session's first set: walk the start index backwards.
+    const order: string[] = [];
+    let cursor = await this.db.transaction('sets').store.index('byStart').openCursor(null, 'prev');
+    const want = (page + 1) * perPage + 1;
+    while (cursor !== null && order.length < want) {
+      const id = cursor.value.sessionId;
+      if (!order.includes(id)) order.push(id);
+      cursor = await cursor.continue();
+    }
+    const ids = order.slice(page * perPage, (page + 1) * perPage);
+    const sessions = await Promise.all(
+      ids.map(async (id) =>
+        (await this.db.getAllFromIndex('sets', 'bySession', id)).sort((a, b) => a.set - b.set),
+      ),
+    );
+    return { sessions, more: order.length > (page + 1) * perPage };
+  }
+
+  async session(sessionId: string): Promise<SetRecord[]> {
+    return (await this.db.getAllFromIndex('sets', 'bySession', sessionId)).sort(
+      (a, b) => a.startedAtMs - b.startedAtMs,
+    );
   }
 
   async deleteSession(sessionId: string): Promise<void> {
-    const all = await this.all();
-    const tx = this.db.transaction(SETS, 'readwrite');
-    for (const s of all) if (s.sessionId === sessionId) tx.objectStore(SETS).delete(s.id);
-    await new Promise<void>((resolve, reject) => {
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error ?? new Error('IndexedDB delete failed'));
-    });
+    const tx = this.db.transaction('sets', 'readwrite');
+    const keys = await tx.store.index('bySession').getAllKeys(sessionId);
+    await Promise.all([...keys.map((k) => tx.store.delete(k)), tx.done]);
   }
 
   async clear(): Promise<void> {
-    const tx = this.db.transaction(SETS, 'readwrite');
-    await request(tx.objectStore(SETS).clear());
+    await this.db.clear('sets');
   }
 
   close(): void {
     this.db.close();
+  }
+}
+
+/** History kept in this tab only, when IndexedDB is unavailable (a private window, a policy). */
+export class MemoryHistory implements HistoryBackend {
+  readonly persistent = false;
+  private readonly sets = new Map<string, SetRecord>();
+
+  save(record: SetRecord): Promise<void> {
+    this.sets.set(record.id, record);
+    return Promise.resolve();
+  }
+
+  since(sinceMs: number): Promise<SetRecord[]> {
+    return Promise.resolve(
+      [...this.sets.values()]
+        .filter((s) => s.startedAtMs >= sinceMs)
+        .sort((a, b) => a.startedAtMs - b.startedAtMs),
+    );
+  }
+
+  async sessionsPage(page: number, perPage: number) {
+    const all = await this.since(-Infinity);
+    const ids = [...new Set(all.map((s) => s.sessionId))].reverse();
+    const slice = ids.slice(page * perPage, (page + 1) * perPage);
+    return {
+      sessions: slice.map((id) =>
+        all.filter((s) => s.sessionId === id).sort((a, b) => a.set - b.set),
+      ),
+      more: ids.length > (page + 1) * perPage,
+    };
+  }
+
+  async session(sessionId: string): Promise<SetRecord[]> {
+    return (await this.since(-Infinity)).filter((s) => s.sessionId === sessionId);
+  }
+
+  deleteSession(sessionId: string): Promise<void> {
+    for (const [k, s] of this.sets) if (s.sessionId === sessionId) this.sets.delete(k);
+    return Promise.resolve();
+  }
+
+  clear(): Promise<void> {
+    this.sets.clear();
+    return Promise.resolve();
   }
 }

@@ -1,4 +1,6 @@
+import type { Strictness } from '../engine/checks/thresholds.ts';
 import type { Prescription } from '../engine/exercise-def.ts';
+import type { FormCheckLine } from '../engine/form-check.ts';
 import type { Fault } from '../engine/faults.ts';
 import type { HoldReport, RepReport } from '../engine/report.ts';
 
@@ -21,4 +23,15 @@ export interface SetRecord {
   readonly steps: number;
   readonly faults: readonly Fault[];
   readonly source: 'camera' | 'video';
+  readonly strictness?: Strictness;
+  /** The routine this set was part of, when it was. */
+  readonly routine?: string;
+  /** A form check rather than a counted set: its verdict lines (stills only when kept). */
+  readonly formCheck?: readonly StoredFormCheckLine[];
 }
+
+/** A form-check verdict line as kept: the engine's line, with its still if the person saved it. */
+export type StoredFormCheckLine = FormCheckLine & {
+  /** PNG data URL of the worst moment (kept only when the person chose to save it). */
+  readonly still?: string;
+};

@@ -9,9 +9,9 @@ import { frameBitmap } from '../../src/app/frame-bitmap.ts';
 import { PoseClient } from '../../src/app/pose-client.ts';
 import type { ModelId } from '../../src/pose/model-catalog.ts';
 import type { Pose } from '../../src/pose/skeleton.ts';
-import type { BackendPreference } from '../../workers/backend.ts';
+import type { BackendPreference } from '../../src/detector/backend.ts';
 import { createBrowserPoseService } from '../../workers/browser-pose-service.ts';
-import type { PoseServiceInfo } from '../../workers/pose-service.ts';
+import type { PoseServiceInfo } from '../../src/detector/pose-service.ts';
 
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlain,

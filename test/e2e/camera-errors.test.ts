@@ -12,10 +12,13 @@ async function cameraAlert(
     const page = await context.newPage();
     await page.goto(inject('baseUrl'));
     await page.click('[data-start="squat"]');
-    const error = page.locator('#error');
-    await error.waitFor({ state: 'visible', timeout: 30_000 });
+    const alert = page.locator('[data-alert="camera"]');
+    await alert.waitFor({ state: 'visible', timeout: 30_000 });
     await page.screenshot({ path: join(ARTIFACTS, screenshot) });
-    return { text: await error.textContent(), role: await error.getAttribute('role') };
+    return {
+      text: await alert.textContent(),
+      role: await page.locator('#alerts').getAttribute('role'),
+    };
   } finally {
     await context.close();
   }

@@ -3,10 +3,14 @@ import type { TestProject } from 'vitest/node';
 
 let server: PreviewServer | undefined;
 
-/** Builds the app once and serves it (production build, COOP/COEP headers) for the Chromium tests. */
+/**
+ * Builds the app once and serves it for the Chromium tests: the production build plus the bench
+ * page (`--mode test`, into dist-test/), with the production headers (policy, isolation).
+ */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  await build({ logLevel: 'warn' });
+  await build({ logLevel: 'warn', mode: 'test' });
   server = await preview({
+    mode: 'test',
     preview: { port: 0, host: '127.0.0.1', strictPort: false },
     logLevel: 'warn',
   });

@@ -2,18 +2,9 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ARTIFACTS, launch, makeY4m } from './chromium.ts';
+import { until } from './diagnostics.ts';
 
 const CLIP = join(import.meta.dirname, '..', 'fixtures', 'squat_front_band_woman_3reps.mp4');
-
-interface PageDiagnostics {
-  overlayFrames: number;
-  lastOverlay?: {
-    pose: { keypoints: Record<string, { x: number; y: number; score: number }> } | null;
-    mirrored: boolean;
-  };
-  info?: { model: string; backend: { name: string } };
-  fps: number;
-}
 
 describe('the page with a real video as its webcam', () => {
   let context: BrowserContext;
@@ -37,27 +28,22 @@ describe('the page with a real video as its webcam', () => {
 
   it('draws the skeleton of the person in the video over the camera view', async () => {
     await page.click('[data-start="squat"]');
-    await page.waitForFunction(
-      () => {
-        const d = (globalThis as { formcheck?: PageDiagnostics }).formcheck;
-        return d !== undefined && d.overlayFrames > 10 && d.lastOverlay?.pose != null;
-      },
-      undefined,
-      { timeout: 120_000 },
-    );
-    const d = await page.evaluate(
-      () => (globalThis as unknown as { formcheck: PageDiagnostics }).formcheck,
+    const d = await until(
+      page,
+      (s) => s.overlayFrames > 10 && s.lastOverlay?.pose != null,
+      120_000,
     );
     const k = d.lastOverlay?.pose?.keypoints ?? {};
     // The overlay was given a confident full-body pose, mirrored for the selfie view.
-    for (const name of [
+    const legs = [
       'left_hip',
       'right_hip',
       'left_knee',
       'right_knee',
       'left_ankle',
       'right_ankle',
-    ]) {
+    ] as const;
+    for (const name of legs) {
       expect(k[name]?.score ?? 0, name).toBeGreaterThan(0.5);
     }
     expect((k['left_ankle']?.y ?? 0) > (k['left_hip']?.y ?? 1)).toBe(true);

@@ -1,12 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { ARTIFACTS, launch, makeY4m } from './chromium.ts';
+import { until } from './diagnostics.ts';
 
 const CLIP = join(import.meta.dirname, '..', 'fixtures', 'squat_front_band_woman_3reps.mp4');
-
-interface Diagnostics {
-  lastOverlay?: { pose: { keypoints: Record<string, { score: number }> } | null };
-}
 
 // The legacy MediaPipe runtime runs on the main thread (it cannot run in a worker); here its WebGL
 // is software, so it is slow, but it must work and feed the same skeleton to the same engine.
@@ -19,14 +16,7 @@ describe('the MediaPipe runtime (main thread)', () => {
       page.on('pageerror', (e) => errors.push(String(e)));
       await page.goto(`${inject('baseUrl')}/?model=mediapipe-lite`);
       await page.click('[data-start="squat"]');
-      await page.waitForFunction(
-        () => (globalThis as { formcheck?: Diagnostics }).formcheck?.lastOverlay?.pose != null,
-        undefined,
-        { timeout: 120_000 },
-      );
-      const d = await page.evaluate(
-        () => (globalThis as unknown as { formcheck: Diagnostics }).formcheck,
-      );
+      const d = await until(page, (s) => s.lastOverlay?.pose != null, 120_000);
       expect(d.lastOverlay?.pose?.keypoints['left_heel']?.score ?? 0).toBeGreaterThan(0.3);
       expect(d.lastOverlay?.pose?.keypoints['left_knee']?.score ?? 0).toBeGreaterThan(0.5);
       expect(await page.locator('#status').textContent()).toMatch(

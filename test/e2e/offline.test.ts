@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { ARTIFACTS, launch, makeY4m } from './chromium.ts';
+import { until } from './diagnostics.ts';
 
 const CLIP = join(import.meta.dirname, '..', 'fixtures', 'squat_front_band_woman_3reps.mp4');
 
@@ -19,14 +20,8 @@ describe('offline use', () => {
       await context.setOffline(true);
       await page.reload();
       await page.click('[data-start="squat"]');
-      await page.waitForFunction(
-        () =>
-          (globalThis as { formcheck?: { lastOverlay?: { pose: unknown } } }).formcheck?.lastOverlay
-            ?.pose != null,
-        undefined,
-        { timeout: 90_000 },
-      );
-      expect(await page.locator('#error').isHidden()).toBe(true);
+      await until(page, (s) => s.lastOverlay?.pose != null, 90_000);
+      expect(await page.locator('#alerts').isHidden()).toBe(true);
       await page.screenshot({ path: join(ARTIFACTS, 'offline.png') });
     } finally {
       await context.close();

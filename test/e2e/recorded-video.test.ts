@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { trackVideo } from '../../src/node/video-tracker.ts';
 import { analyzeTrack } from '../../src/engine/analyze-track.ts';
-import type { Report } from '../../src/engine/report.ts';
 import { ARTIFACTS, launch } from './chromium.ts';
+import { until } from './diagnostics.ts';
 
 const CLIP = join(import.meta.dirname, '..', 'fixtures', 'squat_front_band_woman_3reps.mp4');
 /** Rep times from the page and the command line agree within this (one frame of the 5 fps clip). */
@@ -16,18 +16,11 @@ describe('a recorded video opened in the page', () => {
     try {
       const page = await context.newPage();
       await page.goto(inject('baseUrl'));
-      await page.locator('[data-exercise="squat"] input[type="file"]').setInputFiles(CLIP);
-      await page.waitForFunction(
-        () =>
-          (globalThis as { formcheck?: { lastReport?: unknown } }).formcheck?.lastReport !==
-          undefined,
-        undefined,
-        { timeout: 120_000 },
-      );
+      await page.selectOption('#video-exercise', 'squat');
+      await page.locator('#video-file').setInputFiles(CLIP);
+      const { lastReport: report } = await until(page, (s) => s.lastReport !== undefined, 120_000);
+      if (report === undefined) throw new Error('no report');
       await page.screenshot({ path: join(ARTIFACTS, 'recorded-video-report.png') });
-      const report = await page.evaluate(
-        () => (globalThis as unknown as { formcheck: { lastReport: Report } }).formcheck.lastReport,
-      );
       expect(report.repCount).toBe(cli.repCount);
       expect(report.repCount).toBe(2);
       report.reps?.forEach((rep, i) => {
@@ -50,12 +43,13 @@ describe('a recorded video opened in the page', () => {
     try {
       const page = await context.newPage();
       await page.goto(inject('baseUrl'));
-      await page.locator('[data-exercise="squat"] input[type="file"]').setInputFiles({
+      await page.selectOption('#video-exercise', 'squat');
+      await page.locator('#video-file').setInputFiles({
         name: 'broken.mp4',
         mimeType: 'video/mp4',
         buffer: Buffer.from('this is not a video'),
       });
-      const error = page.locator('#error');
+      const error = page.locator('[data-alert="video"]');
       await error.waitFor({ state: 'visible', timeout: 30_000 });
       expect(await error.textContent()).toMatch(/could not be read as a video/);
     } finally {

@@ -1,11 +1,14 @@
 import { expose } from 'comlink';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PoseClient } from '../../src/app/pose-client.ts';
+import { PoseClient, type WorkerHandle } from '../../src/app/pose-client.ts';
+import type { RawFrame } from '../../src/detector/pose-service.ts';
 import { createNodePoseService } from '../../src/node/node-pose-service.ts';
 import { decodeVideo, probeVideo } from '../../src/node/video-decoder.ts';
-import type { RawFrame } from '../../workers/pose-service.ts';
+import { createWorkerApi } from '../../workers/pose-worker-api.ts';
 
 const CLIP = new URL('../fixtures/squat_front_band_woman_3reps.mp4', import.meta.url).pathname;
+/** How long the tests let a silent worker go before the client calls it hung. */
+const TEST_DEADLINE_MS = 3000;
 
 async function firstFrames(n: number): Promise<RawFrame[]> {
   const frames: RawFrame[] = [];
@@ -16,21 +19,44 @@ async function firstFrames(n: number): Promise<RawFrame[]> {
   return frames;
 }
 
+/** A "worker" in this realm: the real worker API and model on one end of a MessageChannel. */
+function channelWorker(opts: { hangs?: boolean } = {}): WorkerHandle & { channel: MessageChannel } {
+  const channel = new MessageChannel();
+  const api = createWorkerApi(createNodePoseService());
+  // A hung worker: it loads its model, then never answers a frame.
+  const hung = { ...api, estimate: () => new Promise<never>(() => undefined) };
+  expose(opts.hangs === true ? hung : api, channel.port1 as never);
+  let onError: (m: string) => void = () => undefined;
+  return {
+    channel,
+    endpoint: channel.port2 as never,
+    terminate: () => {
+      channel.port1.close();
+      channel.port2.close();
+    },
+    onError: (listener) => (onError = listener),
+    // The worker failing outside a call (how a page Worker reports an uncaught error).
+    get fail() {
+      return onError;
+    },
+  } as WorkerHandle & { channel: MessageChannel };
+}
+
 // The worker API as the page uses it (comlink over a MessageChannel), with the real PoseService
 // and model in this realm: no worker thread needed (as comlink's own tests do).
 describe('pose worker API over a MessageChannel', () => {
-  const channel = new MessageChannel();
-  const client = new PoseClient(channel.port2 as unknown as Worker);
+  const workers: ReturnType<typeof channelWorker>[] = [];
+  const client = new PoseClient(() => {
+    const w = channelWorker();
+    workers.push(w);
+    return w;
+  });
 
   beforeAll(async () => {
-    expose(createNodePoseService(), channel.port1 as unknown as Worker);
     await client.init({ model: 'movenet-lightning', backend: 'wasm' });
   });
 
-  afterAll(() => {
-    channel.port1.close();
-    channel.port2.close();
-  });
+  afterAll(() => client.stop());
 
   it("transfers each frame: the sender's buffer is detached afterwards", async () => {
     const [frame] = await firstFrames(1);
@@ -57,4 +83,31 @@ describe('pose worker API over a MessageChannel', () => {
     if (a === undefined) throw new Error('no frame decoded');
     expect(await client.submit(a, 100)).toBeUndefined();
   });
+});
+
+describe('a pose client whose worker dies or hangs', () => {
+  it('notices a worker that does not answer, starts a new one with the same model, and goes on', async () => {
+    const reasons: string[] = [];
+    let spawned = 0;
+    const client = new PoseClient(() => channelWorker({ hangs: spawned++ === 1 }), {
+      onRestart: (r) => reasons.push(r),
+      frameDeadlineMs: TEST_DEADLINE_MS,
+    });
+    await client.init({ model: 'movenet-lightning', backend: 'wasm' });
+    // The first worker dies (an error outside any call); its replacement hangs on the next frame.
+    await client.restart('test: the first worker died');
+    const [a, b] = await firstFrames(2);
+    if (a === undefined || b === undefined) throw new Error('no frames decoded');
+    const lost = client.submit(a, 1000);
+    expect(await lost).toBeUndefined();
+    while (client.busy) await new Promise((r) => setTimeout(r, 50));
+    const result = await client.submit(b, 2000);
+    expect(result?.pose?.keypoints.left_hip).toBeDefined();
+    expect(reasons).toEqual([
+      'test: the first worker died',
+      `the pose worker did not answer for ${TEST_DEADLINE_MS / 1000} s`,
+    ]);
+    expect(client.counts().restarts).toBe(2);
+    client.stop();
+  }, 60_000);
 });

@@ -1,6 +1,6 @@
 import { findExercise } from '../../engine/catalog.ts';
 import { historyToCsv, historyToJson } from '../../storage/export.ts';
-import type { HistoryDb } from '../../storage/history-db.ts';
+import type { HistoryStore } from '../../storage/history-store.ts';
 import { progressOf } from '../../storage/progress.ts';
 import type { SetRecord } from '../../storage/set-record.ts';
 import { byId, download, el } from '../dom.ts';
@@ -50,57 +50,106 @@ function findExerciseName(id: string): string {
   }
 }
 
-/** Every set of every session (newest first), progress plots, export and delete. */
-export async function renderHistory(db: HistoryDb): Promise<void> {
-  const sets = await db.all();
-  byId('history-plots').replaceChildren(...plots(sets));
-  const sessions = [...new Set(sets.map((s) => s.sessionId))].reverse();
-  const list = byId('history-list');
-  if (sessions.length === 0) {
-    list.replaceChildren(el('p', {}, 'No sets yet. Finished reps are saved here as you do them.'));
-    return;
-  }
-  list.replaceChildren(
-    ...sessions.map((sessionId) => {
-      const inSession = sets.filter((s) => s.sessionId === sessionId);
-      const first = inSession[0];
-      const del = el('button', { type: 'button' }, 'Delete this session');
-      del.addEventListener('click', () => {
-        if (confirm('Delete this session from the history?'))
-          void db.deleteSession(sessionId).then(() => renderHistory(db));
-      });
-      const when = first === undefined ? '' : new Date(first.startedAtMs).toLocaleString();
-      return el(
-        'details',
-        { open: '', 'data-session': sessionId },
-        el(
-          'summary',
-          {},
-          `${when} · ${first?.exerciseName ?? ''} · ${inSession.length} set${inSession.length === 1 ? '' : 's'}`,
-        ),
-        ...inSession.map((s) =>
-          setSummary(s, `Set ${s.set}${s.completed ? '' : ' (interrupted)'}`),
-        ),
-        del,
-      );
-    }),
+/** How many sessions one page of the history shows. */
+export const SESSIONS_PER_PAGE = 10;
+/** The plots cover this much time (ms): eight weeks. */
+export const PLOT_SPAN_MS = 8 * 7 * 24 * 3600 * 1000;
+
+function sessionNode(
+  sets: readonly SetRecord[],
+  onDelete: () => void,
+  onReport: () => void,
+): HTMLElement {
+  const first = sets[0];
+  const sessionId = first?.sessionId ?? '';
+  const del = el('button', { type: 'button' }, 'Delete this session');
+  del.addEventListener('click', () => {
+    if (confirm('Delete this session from the history?')) onDelete();
+  });
+  const report = el('button', { type: 'button', 'data-report': sessionId }, 'Report');
+  report.addEventListener('click', onReport);
+  const names = [...new Set(sets.map((s) => s.exerciseName))];
+  const when = first === undefined ? '' : new Date(first.startedAtMs).toLocaleString();
+  return el(
+    'details',
+    { open: '', 'data-session': sessionId },
+    el(
+      'summary',
+      {},
+      `${when} · ${names.join(', ')} · ${sets.length} set${sets.length === 1 ? '' : 's'}`,
+    ),
+    ...sets.map((s) =>
+      setSummary(
+        s,
+        `${s.exerciseName}: ${s.formCheck !== undefined ? 'form check' : `set ${s.set}`}${s.completed ? '' : ' (interrupted)'}`,
+      ),
+    ),
+    el('div', { class: 'buttons' }, report, del),
   );
 }
 
-export function wireHistoryButtons(db: HistoryDb): void {
-  byId('export-csv').addEventListener(
-    'click',
-    () => void db.all().then((s) => download('formcheck-history.csv', historyToCsv(s), 'text/csv')),
-  );
-  byId('export-json').addEventListener(
-    'click',
-    () =>
-      void db
-        .all()
-        .then((s) => download('formcheck-history.json', historyToJson(s), 'application/json')),
-  );
-  byId('delete-all').addEventListener('click', () => {
-    if (confirm('Delete the whole history? This cannot be undone.'))
-      void db.clear().then(() => renderHistory(db));
-  });
+/**
+ * The history: progress plots of the last weeks, then the sessions newest first, a page at a
+ * time ("Show older sessions"), how much the browser stores, export and delete.
+ */
+export class HistoryScreen {
+  private page = 0;
+
+  constructor(
+    private readonly store: HistoryStore,
+    private readonly openReport: (sessionId: string) => void,
+  ) {
+    byId('export-csv').addEventListener(
+      'click',
+      () =>
+        void this.store.backend
+          .since(-Infinity)
+          .then((s) => download('formcheck-history.csv', historyToCsv(s), 'text/csv')),
+    );
+    byId('export-json').addEventListener(
+      'click',
+      () =>
+        void this.store.backend
+          .since(-Infinity)
+          .then((s) => download('formcheck-history.json', historyToJson(s), 'application/json')),
+    );
+    byId('delete-all').addEventListener('click', () => {
+      if (confirm('Delete the whole history? This cannot be undone.'))
+        void this.store.backend.clear().then(() => this.render());
+    });
+    byId('history-more').addEventListener('click', () => void this.more());
+  }
+
+  async render(): Promise<void> {
+    this.page = 0;
+    byId('history-list').replaceChildren();
+    const recent = await this.store.backend.since(Date.now() - PLOT_SPAN_MS);
+    byId('history-plots').replaceChildren(...plots(recent));
+    const usage = await this.store.usageBytes();
+    byId('history-usage').textContent = !this.store.backend.persistent
+      ? 'History is off in this browser: sets last until the tab closes (download them).'
+      : `Kept in this browser only${usage === undefined ? '' : `: ${(usage / 1e6).toFixed(1)} MB used`}.`;
+    await this.more(true);
+  }
+
+  private async more(first = false): Promise<void> {
+    const { sessions, more } = await this.store.backend.sessionsPage(this.page, SESSIONS_PER_PAGE);
+    this.page += 1;
+    const list = byId('history-list');
+    if (first && sessions.length === 0)
+      list.replaceChildren(
+        el('p', {}, 'No sets yet. Finished reps are saved here as you do them.'),
+      );
+    for (const sets of sessions) {
+      const id = sets[0]?.sessionId ?? '';
+      list.append(
+        sessionNode(
+          sets,
+          () => void this.store.backend.deleteSession(id).then(() => this.render()),
+          () => this.openReport(id),
+        ),
+      );
+    }
+    byId('history-more').hidden = !more;
+  }
 }

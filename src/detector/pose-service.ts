@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import * as poseDetection from '@tensorflow-models/pose-detection';
-import { MODELS, type ModelId } from '../src/pose/model-catalog.ts';
-import { poseFromDetector } from '../src/pose/from-detector.ts';
-import type { Pose } from '../src/pose/skeleton.ts';
+import { MODELS, type ModelId } from '../pose/model-catalog.ts';
+import { poseFromDetector } from '../pose/from-detector.ts';
+import type { Pose } from '../pose/skeleton.ts';
 import { chooseBackend, type BackendPreference, type BackendReport } from './backend.ts';
 import { verifiedModelHandler, type AssetReader, type ModelManifest } from './model-files.ts';
 

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 
-import type { BackendPreference } from '../src/pose/backend-preference.ts';
+import type { BackendPreference } from '../pose/backend-preference.ts';
 
 export type { BackendPreference };
 

@@ -1,0 +1,115 @@
+import type { PoseServiceInfo } from '../detector/pose-service.ts';
+import { BACKEND_PREFERENCES, type BackendPreference } from '../pose/backend-preference.ts';
+import { DEFAULT_MODEL, MODELS, parseModelId, type ModelId } from '../pose/model-catalog.ts';
+import {
+  MEDIAPIPE_RUNTIMES,
+  MediaPipeRuntime,
+  type MediaPipeRuntimeId,
+} from './mediapipe-runtime.ts';
+import { PoseClient } from './pose-client.ts';
+import type { PoseSource } from './pose-source.ts';
+
+export type RuntimeId = ModelId | MediaPipeRuntimeId;
+
+export interface Loaded {
+  readonly source: PoseSource;
+  readonly label: string;
+  readonly hasFeet: boolean;
+  readonly info?: PoseServiceInfo;
+}
+
+export const isMediaPipe = (id: string): id is MediaPipeRuntimeId =>
+  (MEDIAPIPE_RUNTIMES as readonly string[]).includes(id);
+
+/** The model asked for in the URL (?model=), then the last one used, then the default. */
+export function chosenRuntime(params: URLSearchParams, saved: string | null): RuntimeId {
+  const wanted = params.get('model') ?? saved ?? DEFAULT_MODEL;
+  if (isMediaPipe(wanted)) return wanted;
+  try {
+    return parseModelId(wanted);
+  } catch {
+    return DEFAULT_MODEL;
+  }
+}
+
+export function chosenBackend(params: URLSearchParams): BackendPreference {
+  return BACKEND_PREFERENCES.find((b) => b === params.get('backend')) ?? 'auto';
+}
+
+/**
+ * The detector the page uses: a tfjs model in the pose worker (the default), or MediaPipe's own
+ * runtime on the main thread. Switching loads the new one; `ready()` waits for the current one.
+ */
+export class PoseRuntime {
+  readonly client: PoseClient;
+  private loading: Promise<Loaded>;
+  private loadedLabel = '';
+  private currentId: RuntimeId;
+  private lastLoaded: Loaded | undefined;
+
+  constructor(
+    private readonly backend: BackendPreference,
+    private readonly status: (text: string) => void,
+    onRestart: (reason: string) => void,
+    initial: RuntimeId,
+  ) {
+    this.client = PoseClient.start(onRestart);
+    this.currentId = initial;
+    this.loading = this.load(initial);
+  }
+
+  /** The runtime last asked for (it may still be loading). */
+  get id(): RuntimeId {
+    return this.currentId;
+  }
+
+  get label(): string {
+    return this.loadedLabel;
+  }
+
+  /** What the last finished load gave (undefined while the first one runs). */
+  get loaded(): Loaded | undefined {
+    return this.lastLoaded;
+  }
+
+  ready(): Promise<Loaded> {
+    return this.loading;
+  }
+
+  switchTo(id: RuntimeId): Promise<Loaded> {
+    this.currentId = id;
+    this.loading = this.load(id);
+    return this.loading;
+  }
+
+  private async load(id: RuntimeId): Promise<Loaded> {
+    this.status(`Loading ${id}…`);
+    const started = performance.now();
+    if (isMediaPipe(id)) {
+      const source = await MediaPipeRuntime.load(id);
+      this.loadedLabel = `${id} on the main thread (MediaPipe, WebGL)`;
+      this.status(
+        `${this.loadedLabel}, loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      );
+      this.lastLoaded = { source, label: this.loadedLabel, hasFeet: true };
+      return this.lastLoaded;
+    }
+    // Threads need cores to spare: on 2 cores they made no consistent difference (npm run bench).
+    const info = await this.client.init({
+      model: id,
+      backend: this.backend,
+      wasmThreads: navigator.hardwareConcurrency > 4,
+    });
+    this.loadedLabel = `${info.model} on ${info.backend.name}`;
+    this.status(
+      `${this.loadedLabel} (${info.backend.reason}), loaded in ${(info.loadMs / 1000).toFixed(1)} s`,
+    );
+    this.lastLoaded = {
+      source: this.client,
+      label: this.loadedLabel,
+      hasFeet: MODELS[info.model].hasFeet,
+      info,
+    };
+    return this.lastLoaded;
+  }
+}

@@ -1,0 +1,137 @@
+import { REP_CHECKS } from '../../engine/checks/judge-rep.ts';
+import { FAULT_JOINTS } from '../../engine/fault-joints.ts';
+import type { FormCheckLine } from '../../engine/form-check.ts';
+import { drawStill } from '../../overlay/draw-still.ts';
+import { referencePose } from '../../overlay/reference-pose.ts';
+import type { KeypointName, Pose } from '../../pose/skeleton.ts';
+import { el } from '../dom.ts';
+
+export type CardChoice = 'start' | 'again' | 'back';
+
+const STATUS_TEXT: Record<FormCheckLine['status'], string> = {
+  pass: 'Pass',
+  fix: 'Fix this',
+  'cannot-judge': "Can't tell from this view",
+};
+
+function faultJointsOf(line: FormCheckLine): readonly KeypointName[] {
+  if (line.status !== 'fix') return [];
+  const check = line.check as keyof typeof REP_CHECKS;
+  const code = REP_CHECKS[check]?.code ?? (line.check === 'head-bob' ? 'head-bob' : undefined);
+  return code === undefined ? [] : (FAULT_JOINTS[code] ?? []);
+}
+
+function stillCanvas(
+  pose: Pose,
+  joints: readonly KeypointName[],
+  label: string,
+): HTMLCanvasElement {
+  const canvas = el('canvas', { width: '160', height: '200', role: 'img', 'aria-label': label });
+  const ctx = canvas.getContext('2d');
+  if (ctx !== null) drawStill(ctx, pose, joints);
+  return canvas;
+}
+
+/** A still of the line's moment and the reference figure beside it, when there is one. */
+function stills(
+  line: FormCheckLine,
+  poseAt: (ms: number) => Pose | undefined,
+): HTMLElement | undefined {
+  if (line.status === 'cannot-judge' || line.atSec === undefined) return undefined;
+  const pose = poseAt(line.atSec * 1000);
+  if (pose === undefined) return undefined;
+  const reference = referencePose(line.check);
+  const what = line.status === 'fix' ? 'worst moment' : 'deepest moment';
+  return el(
+    'div',
+    { class: 'stills' },
+    el(
+      'figure',
+      {},
+      stillCanvas(pose, faultJointsOf(line), `${line.label}: your ${what}`),
+      el('figcaption', {}, `You (${what})`),
+    ),
+    reference !== undefined &&
+      el(
+        'figure',
+        {},
+        stillCanvas(reference, [], `${line.label}: the correct position`),
+        el('figcaption', {}, 'Aim for'),
+      ),
+  );
+}
+
+/**
+ * The verdict card of a form check: a line per check (pass / fix this / can't tell, and why),
+ * the measured value against the target, and stills of the moment with the correct position
+ * beside it. Resolves with the person's choice; "Keep in history" saves the card with its stills.
+ */
+export function showFormCheckCard(
+  container: HTMLElement,
+  exerciseName: string,
+  lines: readonly FormCheckLine[],
+  poseAt: (ms: number) => Pose | undefined,
+  save: (lines: readonly (FormCheckLine & { still?: string })[]) => Promise<boolean>,
+): Promise<CardChoice> {
+  const rows = lines.map((line) => {
+    const pictures = stills(line, poseAt);
+    return {
+      line,
+      pictures,
+      node: el(
+        'li',
+        { class: `verdict ${line.status}`, 'data-check': line.check, 'data-status': line.status },
+        el('strong', {}, `${line.label}: `),
+        el('span', { class: 'badge' }, STATUS_TEXT[line.status]),
+        el('p', { class: 'verdict-text' }, line.text),
+        pictures,
+      ),
+    };
+  });
+  const fixes = lines.filter((l) => l.status === 'fix').length;
+  const start = el(
+    'button',
+    { type: 'button', class: 'primary', 'data-card': 'start' },
+    'Start the set (Enter)',
+  );
+  const again = el('button', { type: 'button', 'data-card': 'again' }, 'Check again (C)');
+  const keep = el('button', { type: 'button', 'data-card': 'save' }, 'Keep in history');
+  keep.addEventListener('click', () => {
+    keep.disabled = true;
+    const withStills = rows.map(({ line, pictures }) => {
+      const canvas = pictures?.querySelector('canvas');
+      return canvas === null || canvas === undefined
+        ? line
+        : { ...line, still: canvas.toDataURL('image/png') };
+    });
+    void save(withStills).then(
+      (ok) => (keep.textContent = ok ? 'Kept in history' : 'Could not save'),
+    );
+  });
+  container.replaceChildren(
+    el('h4', {}, `Form check: ${exerciseName}`),
+    el(
+      'p',
+      { 'data-verdict-summary': '' },
+      fixes === 0 ? 'No fault found.' : `${fixes} thing${fixes === 1 ? '' : 's'} to fix.`,
+    ),
+    el('ul', { class: 'verdicts' }, ...rows.map((r) => r.node)),
+    el('div', { class: 'buttons' }, start, again, keep),
+  );
+  container.hidden = false;
+  start.focus();
+  return new Promise((resolve) => {
+    const done = (choice: CardChoice) => {
+      document.removeEventListener('keydown', onKey);
+      resolve(choice);
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Enter' && document.activeElement === document.body) done('start');
+      else if (e.key === 'c' || e.key === 'C') done('again');
+    };
+    document.addEventListener('keydown', onKey);
+    start.addEventListener('click', () => done('start'));
+    again.addEventListener('click', () => done('again'));
+    container.addEventListener('formcheck-leave', () => done('back'), { once: true });
+  });
+}

@@ -1,0 +1,66 @@
+import type { Prescription } from '../../engine/exercise-def.ts';
+import { el } from '../dom.ts';
+
+function numberInput(label: string, value: number, min: number, max: number) {
+  const input = el('input', {
+    type: 'number',
+    min: String(min),
+    max: String(max),
+    value: String(value),
+  });
+  return { label: el('label', {}, `${label} `, input), input };
+}
+
+function readNumber(input: HTMLInputElement, fallback: number, min: number, max: number): number {
+  const v = Number(input.value);
+  return Number.isFinite(v) ? Math.min(max, Math.max(min, Math.round(v))) : fallback;
+}
+
+/**
+ * The editable numbers of a prescription (sets, and the reps, seconds or seconds each way its
+ * kind has), behind an "Edit" control; `read()` gives the prescription as edited, within range.
+ */
+export function prescriptionFields(
+  p: Prescription,
+  name: string,
+  onChange: () => void = () => undefined,
+): { element: HTMLElement; read: () => Prescription } {
+  const sets = numberInput('Sets', p.sets, 1, 10);
+  const [amountLabel, lo, hi, value] =
+    p.kind === 'reps'
+      ? ['Reps', 1, 100, p.reps]
+      : p.kind === 'hold'
+        ? ['Seconds', 5, 600, p.holdSec]
+        : p.kind === 'circles'
+          ? ['s each way', 5, 600, p.perDirectionSec]
+          : ['Seconds', 5, 600, p.walkSec];
+  const amount = numberInput(amountLabel, value, lo, hi);
+  const read = (): Prescription => {
+    const s = readNumber(sets.input, p.sets, 1, 10);
+    const n = readNumber(amount.input, value, lo, hi);
+    switch (p.kind) {
+      case 'reps':
+        return { ...p, sets: s, reps: n };
+      case 'hold':
+        return { ...p, sets: s, holdSec: n };
+      case 'circles':
+        return { ...p, sets: s, perDirectionSec: n };
+      case 'walk':
+        return { ...p, sets: s, walkSec: n };
+    }
+  };
+  for (const i of [sets.input, amount.input]) i.addEventListener('change', onChange);
+  const element = el(
+    'details',
+    { class: 'edit' },
+    el('summary', { 'aria-label': `Edit ${name}` }, 'Edit'),
+    el(
+      'fieldset',
+      {},
+      el('legend', { class: 'visually-hidden' }, `${name}: prescription`),
+      sets.label,
+      amount.label,
+    ),
+  );
+  return { element, read };
+}

@@ -1,0 +1,174 @@
+import { findExercise } from '../../engine/catalog.ts';
+import { progressOf } from '../../storage/progress.ts';
+import type { HistoryStore } from '../../storage/history-store.ts';
+import type { SetRecord } from '../../storage/set-record.ts';
+import { el } from '../dom.ts';
+import { drawLineChart, PRINT_CHART } from '../plot.ts';
+import { describePrescription } from '../prescription-text.ts';
+import { PLOT_SPAN_MS } from './history-screen.ts';
+
+const pct = (n: number, d: number) => (d === 0 ? '–' : `${Math.round((100 * n) / d)} %`);
+
+function doneText(sets: readonly SetRecord[]): string {
+  const reps = sets.reduce((a, s) => a + s.reps.length, 0);
+  const held = sets.reduce((a, s) => a + s.heldSeconds, 0);
+  const circles = sets.reduce((a, s) => a + s.circles.clockwise + s.circles.anticlockwise, 0);
+  const steps = sets.reduce((a, s) => a + s.steps, 0);
+  const parts = [
+    `${sets.length} set${sets.length === 1 ? '' : 's'}`,
+    reps > 0 && `${reps} reps`,
+    held > 0 && `${held.toFixed(0)} s held`,
+    circles > 0 && `${circles} circles`,
+    steps > 0 && `${steps} steps`,
+  ];
+  return parts.filter(Boolean).join(', ');
+}
+
+/** Per set: reps or holds, tempo adherence, and the faults found, per check. */
+function setsTable(sets: readonly SetRecord[]): HTMLElement {
+  return el(
+    'table',
+    {},
+    el(
+      'thead',
+      {},
+      el('tr', {}, ...['Set', 'Done', 'Tempo kept', 'Faults'].map((h) => el('th', {}, h))),
+    ),
+    el(
+      'tbody',
+      {},
+      ...sets.map((s) => {
+        const tempoOk = s.reps.filter((r) => !r.faults.some((f) => f.code === 'tempo')).length;
+        const byCode = new Map<string, number>();
+        for (const f of s.faults.filter((x) => x.severity === 'warn'))
+          byCode.set(f.code, (byCode.get(f.code) ?? 0) + 1);
+        return el(
+          'tr',
+          {},
+          el('td', {}, String(s.set)),
+          el(
+            'td',
+            {},
+            s.reps.length > 0
+              ? `${s.reps.length} reps`
+              : s.heldSeconds > 0
+                ? `${s.heldSeconds.toFixed(1)} s held`
+                : s.steps > 0
+                  ? `${s.steps} steps`
+                  : `${s.circles.clockwise + s.circles.anticlockwise} circles`,
+          ),
+          el('td', {}, s.reps.length > 0 ? pct(tempoOk, s.reps.length) : '–'),
+          el(
+            'td',
+            {},
+            byCode.size === 0 ? 'none' : [...byCode].map(([code, n]) => `${code} ×${n}`).join(', '),
+          ),
+        );
+      }),
+    ),
+  );
+}
+
+function formChecks(sets: readonly SetRecord[]): HTMLElement[] {
+  return sets.flatMap((s) =>
+    s.formCheck === undefined
+      ? []
+      : [
+          el(
+            'section',
+            { class: 'report-check' },
+            el('h4', {}, `Form check: ${s.exerciseName}`),
+            el(
+              'ul',
+              {},
+              ...s.formCheck.map((l) =>
+                el(
+                  'li',
+                  {},
+                  el('strong', {}, `${l.label}: `),
+                  l.status === 'pass'
+                    ? 'pass. '
+                    : l.status === 'fix'
+                      ? 'fix this. '
+                      : "can't tell. ",
+                  l.text,
+                  l.still !== undefined &&
+                    el('img', { src: l.still, alt: `${l.label}: the moment` }),
+                ),
+              ),
+            ),
+          ),
+        ],
+  );
+}
+
+function trends(exerciseId: string, recent: readonly SetRecord[]): HTMLElement[] {
+  const name = findExercise(exerciseId).name;
+  const points = progressOf(recent, exerciseId);
+  const series: [string, string, (p: (typeof points)[number]) => number | undefined][] = [
+    ['reps per set', 'reps', (p) => p.reps],
+    ['tempo adherence', 'share', (p) => p.tempoAdherence],
+    ['faults per rep', 'per rep', (p) => p.faultRate],
+    ['hold time', 's', (p) => p.heldSeconds],
+  ];
+  return series.flatMap(([title, unit, pick]) => {
+    const data = points.flatMap((p) => {
+      const y = pick(p);
+      return y === undefined ? [] : [{ x: p.atMs, y }];
+    });
+    if (!data.some((d) => d.y > 0)) return [];
+    const canvas = el('canvas', {
+      width: '340',
+      height: '170',
+      role: 'img',
+      'aria-label': `${name}: ${title}, last weeks`,
+    });
+    const ctx = canvas.getContext('2d');
+    if (ctx !== null) drawLineChart(ctx, data, `${name}: ${title}`, unit, PRINT_CHART);
+    return [el('figure', {}, canvas)];
+  });
+}
+
+/**
+ * A session as a page people would rather look at than read, laid out for printing (the
+ * browser's print to PDF): what was done, each exercise's sets with tempo and faults, the form
+ * checks with their stills, and the trends of the last weeks.
+ */
+export async function renderReport(
+  container: HTMLElement,
+  store: HistoryStore,
+  sessionId: string,
+): Promise<void> {
+  const sets = await store.backend.session(sessionId);
+  const first = sets[0];
+  if (first === undefined) {
+    container.replaceChildren(el('p', {}, 'This session is no longer in the history.'));
+    return;
+  }
+  const recent = await store.backend.since(Date.now() - PLOT_SPAN_MS);
+  const exercises = [...new Set(sets.map((s) => s.exerciseId))];
+  container.replaceChildren(
+    el('h2', {}, `formcheck: ${new Date(first.startedAtMs).toLocaleString()}`),
+    el(
+      'p',
+      {},
+      first.routine !== undefined ? `Routine: ${first.routine}. ` : '',
+      `${exercises.length} exercise${exercises.length === 1 ? '' : 's'}.`,
+    ),
+    ...exercises.map((id) => {
+      const mine = sets.filter((s) => s.exerciseId === id && s.formCheck === undefined);
+      const checks = sets.filter((s) => s.exerciseId === id && s.formCheck !== undefined);
+      const ex = findExercise(id);
+      return el(
+        'section',
+        { class: 'report-exercise', 'data-report-exercise': id },
+        el('h3', {}, ex.name),
+        mine[0] !== undefined &&
+          el('p', {}, `${doneText(mine)} (asked: ${describePrescription(mine[0].prescription)}).`),
+        mine.length > 0 && setsTable(mine),
+        ...formChecks(checks),
+        el('div', { class: 'trends' }, ...trends(id, recent)),
+      );
+    }),
+  );
+}

@@ -1,0 +1,72 @@
+import { STRICTNESS_LEVELS, type Strictness } from '../engine/checks/thresholds.ts';
+import { MODEL_IDS, MODELS, parseModelId } from '../pose/model-catalog.ts';
+import { listCameras } from './camera.ts';
+import { byId, el } from './dom.ts';
+import { MEDIAPIPE_RUNTIMES } from './mediapipe-runtime.ts';
+import { isMediaPipe, type RuntimeId } from './pose-runtime.ts';
+
+const STRICTNESS_KEY = 'formcheck.strictness';
+const MODEL_KEY = 'formcheck.model';
+
+/** The settings panel: strictness and model are remembered in localStorage; the camera is not. */
+export class Settings {
+  private readonly strictnessSelect = byId<HTMLSelectElement>('strictness-select');
+  private readonly modelSelect = byId<HTMLSelectElement>('model-select');
+  private readonly cameraSelect = byId<HTMLSelectElement>('camera-select');
+
+  constructor() {
+    this.strictnessSelect.value = localStorage.getItem(STRICTNESS_KEY) ?? 'standard';
+    this.strictnessSelect.onchange = () =>
+      localStorage.setItem(STRICTNESS_KEY, this.strictnessSelect.value);
+    this.modelSelect.replaceChildren(
+      ...MODEL_IDS.map((id) =>
+        el('option', { value: id }, `${id}${MODELS[id].hasFeet ? '' : ' (no feet)'}`),
+      ),
+      ...MEDIAPIPE_RUNTIMES.map((id) =>
+        el('option', { value: id }, `${id} (main thread; needs a GPU)`),
+      ),
+    );
+  }
+
+  get strictness(): Strictness {
+    return STRICTNESS_LEVELS.find((s) => s === this.strictnessSelect.value) ?? 'standard';
+  }
+
+  /** The model saved last time, unless the page address names one. */
+  static savedModel(): string | null {
+    return localStorage.getItem(MODEL_KEY);
+  }
+
+  /** Shows the runtime in use and calls back (after saving it) when the user picks another. */
+  onModelChange(current: RuntimeId, change: (id: RuntimeId) => void): void {
+    this.modelSelect.value = current;
+    this.modelSelect.onchange = () => {
+      const value = this.modelSelect.value;
+      const id = isMediaPipe(value) ? value : parseModelId(value);
+      localStorage.setItem(MODEL_KEY, id);
+      change(id);
+    };
+  }
+
+  /** Lists the cameras once one is playing (labels are only readable after permission). */
+  onCameraChange(
+    video: HTMLVideoElement,
+    current: () => string | undefined,
+    change: (deviceId: string) => void,
+  ): void {
+    video.addEventListener(
+      'playing',
+      () =>
+        void listCameras().then((cams) => {
+          this.cameraSelect.replaceChildren(
+            ...cams.map((c, i) =>
+              el('option', { value: c.deviceId }, c.label || `Camera ${i + 1}`),
+            ),
+          );
+          const id = current();
+          if (id !== undefined) this.cameraSelect.value = id;
+        }),
+    );
+    this.cameraSelect.onchange = () => change(this.cameraSelect.value);
+  }
+}

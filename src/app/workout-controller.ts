@@ -1,0 +1,343 @@
+import type { Strictness } from '../engine/checks/thresholds.ts';
+import type { ExerciseDef, Prescription } from '../engine/exercise-def.ts';
+import type { FormCheckLine } from '../engine/form-check.ts';
+import type { Report } from '../engine/report.ts';
+import type { HistoryStore } from '../storage/history-store.ts';
+import type { SetRecord } from '../storage/set-record.ts';
+import type { Alerts } from './alerts.ts';
+import { CameraFeed } from './camera-feed.ts';
+import { CameraError, cameraError } from './camera.ts';
+import { LightMeter, TOO_DARK_LUMA } from './light-meter.ts';
+import { LiveLoop, type LiveResult } from './live-loop.ts';
+import type { LiveStats } from './live-stats.ts';
+import type { OverlayRenderer } from './overlay-renderer.ts';
+import type { PoseRuntime } from './pose-runtime.ts';
+import { analyseVideoFile } from './video-file.ts';
+import type { Voice } from './voice.ts';
+import { WorkoutSession, type SessionOutputs } from './workout-session.ts';
+
+/** How a camera workout or form check ended. */
+export type RunEnd =
+  | { readonly kind: 'done'; readonly records: readonly SetRecord[] }
+  | {
+      readonly kind: 'form-check';
+      readonly session: WorkoutSession;
+      readonly report: Report;
+      readonly lines: readonly FormCheckLine[];
+    }
+  | { readonly kind: 'left' };
+
+export interface WorkoutView {
+  showGate(text: string, ok: boolean): void;
+  showRep(text: string): void;
+  showSetDone(record: SetRecord, final: boolean, saved: boolean): void;
+  showPaused(paused: boolean): void;
+  setStatus(text: string): void;
+  announce(text: string): void;
+}
+
+export interface RunOptions {
+  readonly mode: 'workout' | 'form-check';
+  readonly routine?: string;
+  readonly sessionId?: string;
+}
+
+/**
+ * Runs one exercise at a time: the camera (or a recorded video) → the detector → the session →
+ * the overlay, voice and history; pauses on a hidden tab or a lost camera and resumes on "Try
+ * again"; tells the person when the pose worker had to be restarted.
+ */
+export class WorkoutController {
+  private session: WorkoutSession | undefined;
+  private readonly feed: CameraFeed;
+  private readonly loop: LiveLoop;
+  private readonly light = new LightMeter();
+  private video: AbortController | undefined;
+  private ticker: ReturnType<typeof setInterval> | undefined;
+  private finish: ((end: RunEnd) => void) | undefined;
+  private mirrored = true;
+
+  constructor(
+    private readonly videoEl: HTMLVideoElement,
+    private readonly runtime: PoseRuntime,
+    private readonly store: HistoryStore,
+    private readonly voice: Voice,
+    private readonly alerts: Alerts,
+    private readonly stats: LiveStats,
+    private readonly renderer: OverlayRenderer,
+    private readonly view: WorkoutView,
+    private readonly strictness: () => Strictness,
+  ) {
+    this.feed = new CameraFeed(videoEl, {
+      onLost: (why) => this.cameraLost(why),
+      onResumed: () => this.cameraBack(),
+      onFrame: () => (this.stats.cameraFrames += 1),
+    });
+    this.loop = new LiveLoop(
+      this.feed,
+      (r) => this.onResult(r),
+      (e) => this.alerts.set('detector', `Pose detection failed: ${String(e)}`),
+    );
+  }
+
+  get current(): WorkoutSession | undefined {
+    return this.session;
+  }
+
+  get cameraDevice(): string | undefined {
+    return this.feed.device;
+  }
+
+  private outputs(): SessionOutputs {
+    return {
+      voice: this.voice,
+      announce: (t) => this.view.announce(t),
+      showGate: (t, ok) => this.view.showGate(t, ok),
+      showRep: (t) => this.view.showRep(t),
+      setDone: (record, final, saved) => {
+        this.view.showSetDone(record, final, saved);
+        if (!saved) this.offerUnsaved();
+        if (final) this.complete({ kind: 'done', records: this.session?.records ?? [record] });
+      },
+      formCheckDone: (report, lines) => {
+        const session = this.session;
+        if (session !== undefined) this.complete({ kind: 'form-check', session, report, lines });
+      },
+    };
+  }
+
+  private offerUnsaved(): void {
+    this.alerts.set(
+      'storage',
+      'Some sets could not be saved in this browser. Download them so nothing is lost.',
+      { label: 'Download sets', run: () => this.downloadUnsaved() },
+    );
+  }
+
+  downloadUnsaved(): void {
+    const sets = this.store.unsaved();
+    const text = JSON.stringify({ format: 'formcheck-history', version: 1, sets }, null, 2);
+    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = 'formcheck-unsaved-sets.json';
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  /**
+   * A workout or form check with the camera; resolves when it is done or left. The camera stays
+   * on from one run to the next (a routine, a form check then its set).
+   */
+  async runCamera(
+    exercise: ExerciseDef,
+    prescription: Prescription,
+    options: RunOptions,
+  ): Promise<RunEnd> {
+    this.endRun();
+    this.stopVideo();
+    const loaded = await this.runtime.ready();
+    this.session = this.newSession(exercise, prescription, 'camera', options, loaded.hasFeet);
+    const ended = new Promise<RunEnd>((resolve) => (this.finish = resolve));
+    this.mirrored = true;
+    this.videoEl.classList.add('mirrored');
+    if (!this.feed.active) await this.startCamera(this.feed.device);
+    else this.loop.setCountPeople(true);
+    this.ticker = setInterval(() => this.tick(), 250);
+    return ended;
+  }
+
+  private newSession(
+    exercise: ExerciseDef,
+    prescription: Prescription,
+    source: 'camera' | 'video',
+    options: RunOptions,
+    hasFeet: boolean,
+  ): WorkoutSession {
+    if (exercise.needsFeet && !hasFeet)
+      this.alerts.set(
+        'model',
+        `${exercise.name} needs heel and toe points: choose a BlazePose model.`,
+      );
+    else this.alerts.clear('model');
+    return new WorkoutSession(
+      exercise,
+      prescription,
+      {
+        source,
+        mode: options.mode,
+        modelHasFeet: hasFeet,
+        strictness: this.strictness(),
+        store: this.store,
+        ...(options.routine === undefined ? {} : { routine: options.routine }),
+        ...(options.sessionId === undefined ? {} : { sessionId: options.sessionId }),
+      },
+      this.outputs(),
+    );
+  }
+
+  /** Opens (or reopens) the camera and streams it to the detector. */
+  async startCamera(deviceId?: string): Promise<void> {
+    this.loop.stop();
+    try {
+      await this.feed.open(deviceId);
+    } catch (error) {
+      const message = error instanceof CameraError ? error.message : String(error);
+      this.alerts.set('camera', message, {
+        label: 'Try again',
+        run: () => void this.retryCamera(),
+      });
+      this.view.showGate('No camera.', false);
+      return;
+    }
+    this.alerts.clear('camera');
+    const loaded = await this.runtime.ready();
+    await loaded.source.reset();
+    await this.loop.start(loaded.source, this.runtime.client);
+    this.loop.setCountPeople(this.session?.settingUp ?? false);
+  }
+
+  private async retryCamera(): Promise<void> {
+    await this.startCamera(this.feed.device);
+    if (this.feed.active && this.session?.isPaused === true) this.session.setPaused(false);
+  }
+
+  private cameraLost(why: 'ended' | 'stalled'): void {
+    this.session?.setPaused(true, 'Paused: the camera stopped.');
+    this.view.showPaused(true);
+    const message =
+      why === 'ended'
+        ? cameraError('unplugged').message
+        : 'The camera stopped sending pictures. Check it is connected and not used by another app, then press “Try again”. Your reps so far are kept.';
+    this.alerts.set('camera', message, { label: 'Try again', run: () => void this.retryCamera() });
+  }
+
+  private cameraBack(): void {
+    this.alerts.clear('camera');
+  }
+
+  /** A frame's pose: into the session, onto the overlay, into the live stats. */
+  private onResult(r: LiveResult): void {
+    const session = this.session;
+    if (session === undefined) return;
+    if (this.alerts.has('restart')) this.alerts.clear('restart');
+    if (r.personCount !== undefined) session.setPeopleCount(r.personCount);
+    const t0 = performance.now();
+    session.onPose(r.pose, r.timestampMs);
+    const t1 = performance.now();
+    this.renderer.draw(session.overlay(this.mirrored, r.timestampMs));
+    const t2 = performance.now();
+    this.loop.setCountPeople(session.settingUp);
+    if (r.tensors !== undefined) this.stats.tensors = r.tensors;
+    this.stats.skipped += r.skipped ?? 0;
+    this.stats.record({
+      receivedMs: r.receivedMs,
+      bitmapMs: r.bitmapMs ?? 0,
+      inferenceMs: r.inferenceMs,
+      toResultMs: t0 - r.receivedMs,
+      engineMs: t1 - t0,
+      overlayMs: t2 - t1,
+      latencyMs: t2 - r.receivedMs,
+    });
+  }
+
+  /** Four times a second: timers and countdown move between frames, the light is checked. */
+  private tick(): void {
+    const session = this.session;
+    if (session === undefined) return;
+    const now = performance.now();
+    const luma = this.light.luma(this.videoEl);
+    if (luma !== undefined) session.setTooDark(luma < TOO_DARK_LUMA);
+    this.renderer.draw(session.overlay(this.mirrored, now));
+    this.view.setStatus(
+      `${this.runtime.label} · ${this.stats.fps(now)} frames/s analysed` +
+        (this.stats.restarts > 0 ? ` · worker restarted ${this.stats.restarts}×` : ''),
+    );
+  }
+
+  /** A worker restart: say so, and clear it when poses come back. */
+  workerRestarted(reason: string): void {
+    this.stats.restarts += 1;
+    this.alerts.set(
+      'restart',
+      `The pose detector stopped (${reason}) and is restarting; your set is kept.`,
+    );
+  }
+
+  /** Analyses a recorded video through the same worker and engine; resolves with its report. */
+  async runVideo(
+    file: File,
+    exercise: ExerciseDef,
+    prescription: Prescription,
+    options: RunOptions,
+    onProgress: (fraction: number) => void,
+  ): Promise<Report | undefined> {
+    this.end();
+    const loaded = await this.runtime.ready();
+    const session = this.newSession(exercise, prescription, 'video', options, loaded.hasFeet);
+    this.session = session;
+    this.mirrored = false;
+    this.videoEl.classList.remove('mirrored');
+    const abort = new AbortController();
+    this.video = abort;
+    await analyseVideoFile(
+      file,
+      this.videoEl,
+      loaded.source,
+      (result, progress) => {
+        session.onPose(result.pose, result.timestampMs);
+        this.renderer.draw(session.overlay(false, result.timestampMs));
+        onProgress(progress);
+      },
+      abort.signal,
+    );
+    if (abort.signal.aborted || this.session !== session) return undefined;
+    return session.finishVideo();
+  }
+
+  togglePause(): void {
+    const s = this.session;
+    if (s === undefined) return;
+    s.setPaused(!s.isPaused);
+    this.view.showPaused(s.isPaused);
+  }
+
+  /** The tab was hidden or shown: nothing in between counts. */
+  setHidden(hidden: boolean): void {
+    const s = this.session;
+    if (s === undefined || !this.feed.active) return;
+    s.setPaused(hidden, 'Paused while the tab was hidden.');
+    this.view.showPaused(hidden);
+  }
+
+  private complete(end: RunEnd): void {
+    const finish = this.finish;
+    this.finish = undefined;
+    finish?.(end);
+  }
+
+  /** Ends the current run (it resolves as left); the camera stays on. */
+  endRun(): void {
+    clearInterval(this.ticker);
+    this.ticker = undefined;
+    this.session = undefined;
+    this.complete({ kind: 'left' });
+  }
+
+  private stopVideo(): void {
+    this.video?.abort();
+    this.video = undefined;
+    this.videoEl.removeAttribute('src');
+  }
+
+  /** Stops everything: the run, the camera, the detector loop, any video analysis. */
+  end(): void {
+    this.endRun();
+    this.loop.stop();
+    this.feed.stop();
+    this.stopVideo();
+    this.alerts.clear('camera');
+  }
+}

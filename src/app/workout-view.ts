@@ -1,0 +1,104 @@
+import type { ExerciseDef } from '../engine/exercise-def.ts';
+import type { SetRecord } from '../storage/set-record.ts';
+import { byId, el } from './dom.ts';
+import type { RoutineView } from './routine-runner.ts';
+import { showFormCheckCard } from './screens/form-check-card.ts';
+import { setSummary } from './screens/set-summary.ts';
+import type { WorkoutView } from './workout-controller.ts';
+import type { Voice } from './voice.ts';
+
+/** What the workout screen shows: the gate line, each rep, set summaries, cards, the routine. */
+export function workoutView(voice: Voice): WorkoutView & RoutineView {
+  const announce = (text: string) => (byId('announcer').textContent = text);
+  return {
+    announce,
+    showGate(text, ok) {
+      const gate = byId('gate');
+      gate.textContent = text;
+      gate.classList.toggle('ok', ok);
+    },
+    showRep: (text) => (byId('last-rep').textContent = text),
+    showSetDone(record: SetRecord, final: boolean, saved: boolean) {
+      const summary = byId('set-summary');
+      const kept = saved
+        ? 'It is in your history.'
+        : 'It could NOT be saved in this browser: download it (see the message above).';
+      summary.prepend(
+        setSummary(
+          record,
+          final
+            ? `${record.exerciseName}: set ${record.set} — done`
+            : `Set ${record.set} done — rest, the next set starts by itself`,
+        ),
+        el('p', { 'data-saved': String(saved) }, kept),
+      );
+      if (final)
+        summary.prepend(
+          el(
+            'p',
+            { 'data-session-done': '' },
+            el('strong', {}, `${record.exerciseName} complete. `),
+          ),
+        );
+    },
+    showPaused(paused) {
+      byId('pause').textContent = paused ? 'Resume (space)' : 'Pause (space)';
+    },
+    setStatus: (text) => (byId('status').textContent = text),
+    showProgress(text) {
+      const p = byId('routine-progress');
+      p.hidden = text === undefined;
+      p.textContent = text ?? '';
+      for (const id of ['skip-exercise', 'repeat-exercise']) byId(id).hidden = text === undefined;
+    },
+    showExercise(exercise: ExerciseDef) {
+      byId('workout-name').textContent = exercise.name;
+      byId('placement').textContent = exercise.placement;
+      byId('last-rep').textContent = '';
+      byId('form-check-card').hidden = true;
+    },
+    async showCard(end, exercise) {
+      const card = byId('form-check-card');
+      announce(`Form check done: ${end.lines.filter((l) => l.status === 'fix').length} to fix.`);
+      const choice = await showFormCheckCard(
+        card,
+        exercise.name,
+        end.lines,
+        (ms) => end.session.poseAt(ms),
+        (lines) => end.session.saveFormCheck(lines),
+      );
+      card.hidden = choice !== 'back';
+      return choice;
+    },
+    showSummary(done) {
+      const summary = byId('set-summary');
+      summary.prepend(
+        el(
+          'div',
+          { 'data-routine-summary': '' },
+          el('h4', {}, 'Routine done'),
+          el(
+            'ul',
+            {},
+            ...done.map((d) => {
+              const reps = d.records.reduce((a, r) => a + r.reps.length, 0);
+              const held = d.records.reduce((a, r) => a + r.heldSeconds, 0);
+              const what = d.skipped
+                ? 'skipped'
+                : `${d.records.length} set${d.records.length === 1 ? '' : 's'}${reps > 0 ? `, ${reps} reps` : ''}${held > 0 ? `, ${held.toFixed(0)} s held` : ''}`;
+              return el(
+                'li',
+                { 'data-routine-exercise': d.exercise.id },
+                `${d.exercise.name}: ${what}`,
+              );
+            }),
+          ),
+        ),
+      );
+    },
+    say: (text) => {
+      voice.say({ text, priority: 'cue' });
+      announce(text);
+    },
+  };
+}

@@ -1,0 +1,216 @@
+import type { CheckId } from './checks/check-id.ts';
+import type { Verdict } from './checks/verdict.ts';
+import type { ExerciseDef } from './exercise-def.ts';
+import type { Report, RepReport } from './report.ts';
+
+/**
+ * A form check: a few slow reps (or a short hold, a few circles, a few steps) before the set,
+ * turned into one line per check that applies to the exercise: pass, fix this, or cannot tell from
+ * this view (with what to change), the measured value against the target, and the moment to show.
+ */
+export interface FormCheckPlan {
+  /** What the person does for the check. */
+  readonly instruction: string;
+  readonly reps?: number;
+  readonly holdSec?: number;
+  readonly seconds?: number;
+}
+
+export function formCheckPlan(exercise: ExerciseDef): FormCheckPlan {
+  switch (exercise.kind) {
+    case 'reps':
+      return { instruction: 'Do 3 slow reps.', reps: 3 };
+    case 'hold':
+      return { instruction: 'Get into position and hold for 10 seconds.', holdSec: 10 };
+    case 'circles':
+      return { instruction: 'Draw a few slow circles.', seconds: 12 };
+    case 'walk':
+      return { instruction: 'Take six steps across the view.', seconds: 10 };
+  }
+}
+
+export type LineStatus = 'pass' | 'fix' | 'cannot-judge';
+
+export interface FormCheckLine {
+  readonly check: CheckId | 'hold';
+  readonly label: string;
+  readonly status: LineStatus;
+  /** "hips 12° above level; aim for level or lower", or what to change to judge it. */
+  readonly text: string;
+  readonly value?: number;
+  readonly threshold?: number;
+  readonly unit?: string;
+  /** When the worst moment happened (s into the check), for its still. */
+  readonly atSec?: number;
+}
+
+const LABELS: Record<CheckId | 'hold', string> = {
+  depth: 'Depth',
+  'knee-valgus': 'Knee valgus',
+  'heel-lift': 'Heel lift',
+  'forward-lean': 'Forward lean',
+  'knees-over-toes': 'Knees past toes',
+  tempo: 'Tempo',
+  'rep-height': 'Height',
+  'head-bob': 'Head still',
+  hold: 'Hold position',
+};
+
+/** How far a fault is past its limit, to pick the worst rep (larger is worse). */
+function badness(v: Verdict): number {
+  if (v.value === undefined || v.threshold === undefined) return 0;
+  return v.check === 'knee-valgus' ? v.threshold - v.value : v.value - v.threshold;
+}
+
+const unitText = (unit: string) =>
+  unit === 'deg' ? '°' : unit === 'shank' ? ' shank' : ` ${unit}`;
+
+function targetText(v: Verdict): string {
+  if (v.value === undefined) return v.message;
+  const value = `${v.value}${unitText(v.unit)}`;
+  const limit = v.threshold === undefined ? '' : `${v.threshold}${unitText(v.unit)}`;
+  switch (v.check) {
+    case 'depth':
+      return `thighs ${Math.abs(v.value)}° ${v.value <= 0 ? 'below' : 'above'} level; aim for level (within ${limit})`;
+    case 'knee-valgus':
+      return `knees ${v.value.toFixed(2)} of the ankles' width apart; keep them at least ${limit.trim()} (over the feet)`;
+    case 'forward-lean':
+      return `trunk ${value} more than the shins; keep it within ${limit}`;
+    case 'heel-lift':
+      return `heels rose ${value}; keep under ${limit}`;
+    case 'head-bob':
+      return `head moved ${v.value} % of your height; keep under ${v.threshold ?? ''} %`;
+    default:
+      return `${value}${limit === '' ? '' : ` (limit ${limit})`}`;
+  }
+}
+
+/** One line for a check from its verdicts on every rep: the worst rep decides. */
+function lineFromVerdicts(
+  check: CheckId,
+  verdicts: readonly (Verdict & { atSec: number })[],
+): FormCheckLine {
+  const label = LABELS[check];
+  const judged = verdicts.filter((v) => v.status !== 'cannot-judge');
+  if (judged.length === 0)
+    return { check, label, status: 'cannot-judge', text: verdicts[0]?.message ?? 'Not seen.' };
+  const faults = judged.filter((v) => v.status === 'fault');
+  const worst = [...(faults.length > 0 ? faults : judged)].sort(
+    (a, b) => badness(b) - badness(a),
+  )[0];
+  if (worst === undefined) return { check, label, status: 'cannot-judge', text: 'Not seen.' };
+  const measured = {
+    ...(worst.value === undefined ? {} : { value: worst.value }),
+    ...(worst.threshold === undefined ? {} : { threshold: worst.threshold }),
+    unit: worst.unit,
+    atSec: worst.atSec,
+  };
+  if (faults.length === 0)
+    return { check, label, status: 'pass', text: `Good: ${targetText(worst)}.`, ...measured };
+  const tail =
+    faults.length === judged.length ? '' : ` (${faults.length} of ${judged.length} reps)`;
+  return {
+    check,
+    label,
+    status: 'fix',
+    text: `${worst.message} ${targetText(worst)}${tail}.`,
+    ...measured,
+  };
+}
+
+const repVerdicts = (reps: readonly RepReport[], check: CheckId) =>
+  reps.flatMap((r) =>
+    r.verdicts.filter((v) => v.check === check).map((v) => ({ ...v, atSec: r.bottomSec })),
+  );
+
+/** The verdict card's lines for one form check's report. */
+export function formCheckLines(exercise: ExerciseDef, report: Report): FormCheckLine[] {
+  switch (exercise.kind) {
+    case 'reps': {
+      const reps = report.reps ?? [];
+      if (reps.length === 0)
+        return [
+          {
+            check: 'depth',
+            label: 'Reps',
+            status: 'cannot-judge',
+            text: 'No rep was seen: stand where your whole body is in view and do the reps slowly.',
+          },
+        ];
+      // Knees past the toes is a note, and height is for calf raises' sets: not card lines.
+      const checks = exercise.checks.filter((c) => c !== 'knees-over-toes' && c !== 'rep-height');
+      const withTempo =
+        exercise.prescription.tempo === undefined
+          ? checks
+          : [...new Set([...checks, 'tempo' as const])];
+      return withTempo.map((c) => lineFromVerdicts(c, repVerdicts(reps, c)));
+    }
+    case 'hold': {
+      const held = report.heldSeconds ?? 0;
+      const broke = report.holds?.find((h) => h.endedBecause !== undefined)?.endedBecause;
+      return [
+        held >= 5
+          ? {
+              check: 'hold',
+              label: LABELS.hold,
+              status: 'pass',
+              text: `In position for ${held.toFixed(1)} s.`,
+              value: held,
+              unit: 's',
+            }
+          : {
+              check: 'hold',
+              label: LABELS.hold,
+              status: 'fix',
+              text: `${broke ?? 'Not in position yet'}: only ${held.toFixed(1)} s in the pose.`,
+              value: held,
+              unit: 's',
+            },
+      ];
+    }
+    case 'circles': {
+      const bob = report.verdicts?.find((v) => v.check === 'head-bob');
+      const circles = (report.circles?.clockwise ?? 0) + (report.circles?.anticlockwise ?? 0);
+      const lines: FormCheckLine[] = [
+        circles > 0
+          ? {
+              check: 'hold',
+              label: 'Circles',
+              status: 'pass',
+              text: `${circles} circle${circles === 1 ? '' : 's'} seen.`,
+            }
+          : {
+              check: 'hold',
+              label: 'Circles',
+              status: 'cannot-judge',
+              text: 'No circle was seen: make them bigger and slower.',
+            },
+      ];
+      if (exercise.headStill && bob !== undefined)
+        lines.push(lineFromVerdicts('head-bob', [{ ...bob, atSec: 0 }]));
+      return lines;
+    }
+    case 'walk': {
+      const steps = report.steps ?? 0;
+      const faults = report.faults.filter((f) => f.severity === 'warn');
+      return [
+        steps < 2
+          ? {
+              check: 'hold',
+              label: 'Steps',
+              status: 'cannot-judge',
+              text: 'Too few steps seen: walk across the view, side on.',
+            }
+          : faults.length === 0
+            ? { check: 'hold', label: 'Walk', status: 'pass', text: `${steps} steps, form held.` }
+            : {
+                check: 'hold',
+                label: 'Walk',
+                status: 'fix',
+                text: `${faults[0]?.message ?? ''} (${faults.length} of ${steps} steps).`,
+                atSec: faults[0]?.atSec ?? 0,
+              },
+      ];
+    }
+  }
+}

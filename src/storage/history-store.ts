@@ -1,0 +1,93 @@
+import { HistoryDb, MemoryHistory, type HistoryBackend } from './history-db.ts';
+import type { SetRecord } from './set-record.ts';
+
+/** Retries of a failed write before the set is kept in memory only (ms after each failure). */
+export const RETRY_DELAYS_MS: readonly number[] = [300, 1500];
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The app's history: writes each set as it changes, retries a failed write, and keeps what could
+ * not be written in memory so it can be downloaded, so the app never claims a set is saved when it
+ * is not. Without IndexedDB it runs on memory and says so.
+ */
+export class HistoryStore {
+  /** Per set id: whether its latest version is written. */
+  private readonly state = new Map<string, boolean>();
+  private readonly latest = new Map<string, SetRecord>();
+  private readonly chains = new Map<string, Promise<void>>();
+
+  constructor(
+    readonly backend: HistoryBackend,
+    private readonly retryDelaysMs: readonly number[] = RETRY_DELAYS_MS,
+  ) {}
+
+  /** IndexedDB when the browser allows it, else memory with a warning to show. */
+  static async open(): Promise<{ store: HistoryStore; warning?: string }> {
+    try {
+      if (typeof indexedDB === 'undefined') throw new Error('no IndexedDB');
+      return { store: new HistoryStore(await HistoryDb.open()) };
+    } catch {
+      return {
+        store: new HistoryStore(new MemoryHistory()),
+        warning:
+          'History is off: this browser does not let the page store data (a private window?). Sets still run; download them at the end.',
+      };
+    }
+  }
+
+  /** Writes the set (retrying); resolves true when this version is stored. */
+  save(record: SetRecord): Promise<boolean> {
+    this.latest.set(record.id, record);
+    this.state.set(record.id, false);
+    const previous = this.chains.get(record.id) ?? Promise.resolve();
+    const next = previous.then(() => this.write(record));
+    this.chains.set(
+      record.id,
+      next.then(() => undefined),
+    );
+    return next;
+  }
+
+  private async write(record: SetRecord): Promise<boolean> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.backend.save(record);
+        // A newer version may be queued behind: only the latest counts as the set's state.
+        if (this.latest.get(record.id) === record) this.state.set(record.id, true);
+        return true;
+      } catch {
+        const delay = this.retryDelaysMs[attempt];
+        if (delay === undefined) return false;
+        await wait(delay);
+      }
+    }
+  }
+
+  /** Whether every version of every set handed to `save` so far is stored (after pending writes). */
+  async settled(): Promise<void> {
+    await Promise.all(this.chains.values());
+  }
+
+  isSaved(recordId: string): boolean {
+    return this.state.get(recordId) === true && this.backend.persistent;
+  }
+
+  /** Sets whose latest version is not in the browser's storage (to offer as a download). */
+  unsaved(): SetRecord[] {
+    return [...this.latest.values()].filter((r) => !this.isSaved(r.id));
+  }
+
+  /** Asks the browser not to evict the history under storage pressure. */
+  async requestPersistence(): Promise<boolean> {
+    const storage = globalThis.navigator?.storage;
+    if (storage?.persist === undefined || !this.backend.persistent) return false;
+    return storage.persist().catch(() => false);
+  }
+
+  /** Bytes used by this site's storage, when the browser tells. */
+  async usageBytes(): Promise<number | undefined> {
+    const estimate = await globalThis.navigator?.storage?.estimate?.().catch(() => undefined);
+    return estimate?.usage;
+  }
+}

@@ -1,0 +1,37 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS } from './chromium.ts';
+
+/** Keeps a screenshot as a test artifact (look at them: a person should understand each screen). */
+export const shot = (page: Page, name: string) =>
+  page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+
+/**
+ * Starts one exercise from its card on the home screen, as a person would: opens "Edit", types
+ * the numbers, presses Start.
+ */
+export async function startExercise(
+  page: Page,
+  exerciseId: string,
+  numbers: { readonly sets?: number; readonly reps?: number; readonly seconds?: number } = {},
+): Promise<void> {
+  const card = page.locator(`[data-exercise="${exerciseId}"]`);
+  if (Object.keys(numbers).length > 0) {
+    await card.locator('details.edit > summary').click();
+    if (numbers.sets !== undefined) await card.getByLabel('Sets').fill(String(numbers.sets));
+    if (numbers.reps !== undefined) await card.getByLabel('Reps').fill(String(numbers.reps));
+    if (numbers.seconds !== undefined)
+      await card.getByLabel('Seconds').fill(String(numbers.seconds));
+  }
+  await card.locator(`[data-start="${exerciseId}"]`).click();
+}
+
+/** The text of the gate line once it matches `pattern`. */
+export async function gateSays(page: Page, pattern: RegExp, timeoutMs = 60_000): Promise<string> {
+  await page.waitForFunction(
+    (source) => new RegExp(source).test(document.getElementById('gate')?.textContent ?? ''),
+    pattern.source,
+    { timeout: timeoutMs },
+  );
+  return (await page.locator('#gate').textContent()) ?? '';
+}

@@ -1,0 +1,103 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { HistoryDb, MemoryHistory, type HistoryBackend } from '../../src/storage/history-db.ts';
+import { HistoryStore } from '../../src/storage/history-store.ts';
+import type { SetRecord } from '../../src/storage/set-record.ts';
+
+const record = (session: string, set: number, startedAtMs: number): SetRecord => ({
+  id: `${session}:${set}`,
+  sessionId: session,
+  set,
+  exerciseId: 'squat',
+  exerciseName: 'Bodyweight squat',
+  prescription: { kind: 'reps', sets: 3, reps: 10, restSec: 60 },
+  startedAtMs,
+  completed: true,
+  reps: [],
+  holds: [],
+  heldSeconds: 0,
+  circles: { clockwise: 0, anticlockwise: 0 },
+  steps: 0,
+  faults: [],
+  source: 'camera',
+});
+
+describe.each([
+  ['IndexedDB (fake-indexeddb)', () => HistoryDb.open(new IDBFactory())],
+  ['memory', () => Promise.resolve(new MemoryHistory())],
+] as const)('history in %s', (_name, open: () => Promise<HistoryBackend>) => {
+  it('keeps the latest version of a set written again after each rep', async () => {
+    const db = await open();
+    await db.save(record('a', 1, 1000));
+    await db.save({ ...record('a', 1, 1000), completed: false, steps: 7 });
+    const sets = await db.since(0);
+    expect(sets).toHaveLength(1);
+    expect(sets[0]?.steps).toBe(7);
+  });
+
+  it('pages sessions newest first, each with its sets in order', async () => {
+    const db = await open();
+    for (const [s, t] of [
+      ['old', 1000],
+      ['mid', 2000],
+      ['new', 3000],
+    ] as const) {
+      await db.save(record(s, 2, t + 100));
+      await db.save(record(s, 1, t));
+    }
+    const first = await db.sessionsPage(0, 2);
+    expect(first.sessions.map((x) => x[0]?.sessionId)).toEqual(['new', 'mid']);
+    expect(first.sessions[0]?.map((x) => x.set)).toEqual([1, 2]);
+    expect(first.more).toBe(true);
+    const second = await db.sessionsPage(1, 2);
+    expect(second.sessions.map((x) => x[0]?.sessionId)).toEqual(['old']);
+    expect(second.more).toBe(false);
+  });
+
+  it('deletes one session, or everything', async () => {
+    const db = await open();
+    await db.save(record('a', 1, 1000));
+    await db.save(record('b', 1, 2000));
+    await db.deleteSession('a');
+    expect((await db.since(0)).map((s) => s.sessionId)).toEqual(['b']);
+    await db.clear();
+    expect(await db.since(0)).toEqual([]);
+  });
+});
+
+describe('the history store', () => {
+  const failing = (failures: number): HistoryBackend & { writes: number } => {
+    const mem = new MemoryHistory();
+    const backend = Object.assign(Object.create(mem) as MemoryHistory, {
+      persistent: true,
+      writes: 0,
+      save(r: SetRecord) {
+        backend.writes += 1;
+        return backend.writes <= failures ? Promise.reject(new Error('quota')) : mem.save(r);
+      },
+    });
+    return backend;
+  };
+
+  it('retries a failed write and reports the set saved once it is', async () => {
+    const store = new HistoryStore(failing(1), [1, 1]);
+    expect(await store.save(record('a', 1, 0))).toBe(true);
+    expect(store.isSaved('a:1')).toBe(true);
+    expect(store.unsaved()).toEqual([]);
+  });
+
+  it('never claims a set it could not write: it stays in memory, to download', async () => {
+    const store = new HistoryStore(failing(99), [1, 1]);
+    expect(await store.save(record('a', 1, 0))).toBe(false);
+    expect(store.isSaved('a:1')).toBe(false);
+    expect(store.unsaved().map((r) => r.id)).toEqual(['a:1']);
+  });
+
+  it('without IndexedDB nothing counts as saved in the browser', async () => {
+    const store = new HistoryStore(new MemoryHistory());
+    await store.save(record('a', 1, 0));
+    expect(store.isSaved('a:1')).toBe(false);
+    expect(store.unsaved()).toHaveLength(1);
+  });
+});

@@ -1,0 +1,172 @@
+/// <reference lib="webworker" />
+import * as tf from '@tensorflow/tfjs';
+import type {
+  EstimateOptions,
+  EstimateResult,
+  FrameInput,
+  PoseService,
+  PoseServiceOptions,
+} from '../src/detector/pose-service.ts';
+import { scaledFrameSize } from '../src/pose/frame-size.ts';
+
+/** One analysed camera frame, with the times the live benchmark breaks the latency into. */
+export interface StreamResult extends EstimateResult {
+  /** When the worker received the frame, on the page's clock (ms): the capture, to a few ms. */
+  readonly receivedMs: number;
+  /** VideoFrame → ImageBitmap (scaled to 640 px) in the worker, ms. */
+  readonly bitmapMs: number;
+  /** Frames that arrived while this one was being analysed and were dropped for newer ones. */
+  readonly skipped: number;
+  /** tfjs tensors alive after this frame (a leak shows as growth). */
+  readonly tensors: number;
+}
+
+export interface StreamOptions {
+  /** performance.timeOrigin of the page: results carry times on the page's clock. */
+  readonly pageTimeOrigin: number;
+  /** Also count the people in view, at most this often (ms); undefined = never. */
+  readonly countPeopleEveryMs?: number;
+}
+
+/**
+ * Reads camera frames (a transferred MediaStreamTrackProcessor stream) and analyses the newest
+ * one whenever the detector is free: frames that arrive meanwhile are closed unread. Nothing of
+ * this runs on the page's main thread.
+ */
+class CameraStream {
+  private latest: { frame: VideoFrame; receivedMs: number } | undefined;
+  private skipped = 0;
+  private wake: (() => void) | undefined;
+  private running = true;
+  private lastPeopleMs = -Infinity;
+  private lastTimestampMs = -Infinity;
+
+  constructor(
+    private readonly service: PoseService,
+    private readonly readable: ReadableStream<VideoFrame>,
+    private readonly onResult: (r: StreamResult) => void,
+    private options: StreamOptions,
+  ) {
+    void this.read();
+    void this.analyse();
+  }
+
+  setOptions(options: StreamOptions): void {
+    this.options = options;
+  }
+
+  private pageNowMs(): number {
+    return performance.timeOrigin + performance.now() - this.options.pageTimeOrigin;
+  }
+
+  private async read(): Promise<void> {
+    const reader = this.readable.getReader();
+    try {
+      while (this.running) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        if (this.latest !== undefined) {
+          this.latest.frame.close();
+          this.skipped += 1;
+        }
+        this.latest = { frame: value, receivedMs: this.pageNowMs() };
+        this.wake?.();
+      }
+    } finally {
+      this.running = false;
+      this.wake?.();
+      await reader.cancel().catch(() => undefined);
+    }
+  }
+
+  private async analyse(): Promise<void> {
+    while (this.running) {
+      if (this.latest === undefined) {
+        await new Promise<void>((resolve) => (this.wake = resolve));
+        this.wake = undefined;
+        continue;
+      }
+      const { frame, receivedMs } = this.latest;
+      this.latest = undefined;
+      const skipped = this.skipped;
+      this.skipped = 0;
+      const started = performance.now();
+      let input: FrameInput;
+      try {
+        const size = scaledFrameSize(frame.displayWidth, frame.displayHeight);
+        input = await createImageBitmap(frame, {
+          resizeWidth: size.width,
+          resizeHeight: size.height,
+          resizeQuality: 'medium',
+        });
+      } finally {
+        frame.close();
+      }
+      const bitmapMs = performance.now() - started;
+      // Strictly rising timestamps on the page's clock (pose-detection smooths with them).
+      const timestampMs = Math.max(receivedMs, this.lastTimestampMs + 0.001);
+      this.lastTimestampMs = timestampMs;
+      const every = this.options.countPeopleEveryMs;
+      const countPeople = every !== undefined && timestampMs - this.lastPeopleMs >= every;
+      if (countPeople) this.lastPeopleMs = timestampMs;
+      const estimateOptions: EstimateOptions = countPeople ? { countPeople } : {};
+      const result = await this.service.estimate(input, timestampMs, estimateOptions);
+      if (!this.running) break;
+      this.onResult({
+        ...result,
+        receivedMs,
+        bitmapMs,
+        skipped,
+        tensors: tf.memory().numTensors,
+      });
+    }
+    this.latest?.frame.close();
+    this.latest = undefined;
+  }
+
+  stop(): void {
+    this.running = false;
+    this.wake?.();
+    void this.readable.cancel().catch(() => undefined);
+  }
+}
+
+/**
+ * What the pose worker exposes over comlink (the page's PoseClient owns it): frames one at a
+ * time (recorded videos, tests), or the camera's frames streamed straight into the worker.
+ */
+export function createWorkerApi(service: PoseService) {
+  let stream: CameraStream | undefined;
+  return {
+    init: (options: PoseServiceOptions) => service.init(options),
+    estimate: (frame: FrameInput, timestampMs: number, options?: EstimateOptions) =>
+      service.estimate(frame, timestampMs, options),
+    reset: () => {
+      stream?.stop();
+      stream = undefined;
+      service.reset();
+    },
+    startStream(
+      readable: ReadableStream<VideoFrame>,
+      onResult: (r: StreamResult) => void,
+      options: StreamOptions,
+    ): void {
+      stream?.stop();
+      service.reset();
+      stream = new CameraStream(service, readable, onResult, options);
+    },
+    setStreamOptions(options: StreamOptions): void {
+      stream?.setOptions(options);
+    },
+    stopStream(): void {
+      stream?.stop();
+      stream = undefined;
+    },
+    /** Ends the worker as a crash would (a test seam for the page's recovery). */
+    crash(): void {
+      self.close();
+    },
+  };
+}
+
+export type WorkerApi = ReturnType<typeof createWorkerApi>;
