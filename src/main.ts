@@ -80,21 +80,6 @@ function enterWorkout(exercise: ExerciseDef): void {
   view.showProgress(undefined);
 }
 
-/** A form check on its own: the card, then the set or another check. */
-async function formCheck(exercise: ExerciseDef): Promise<void> {
-  enterWorkout(exercise);
-  for (;;) {
-    const end = await controller.runCamera(exercise, exercise.prescription, { mode: 'form-check' });
-    if (end.kind !== 'form-check') return;
-    const choice = await view.showCard(end, exercise);
-    if (choice === 'back') return;
-    if (choice === 'start') {
-      await controller.runCamera(exercise, exercise.prescription, { mode: 'workout' });
-      return;
-    }
-  }
-}
-
 const diagnostics = new Diagnostics(stats, renderer, runtime, nav);
 (globalThis as { formcheck?: Diagnostics }).formcheck = diagnostics;
 
@@ -109,7 +94,10 @@ renderHome({
     enterWorkout(exercise);
     void controller.runCamera(exercise, prescription, { mode: 'workout' });
   },
-  formCheck: (exercise) => void formCheck(exercise),
+  formCheck: (exercise) => {
+    enterWorkout(exercise);
+    void routine.formCheck(exercise);
+  },
   analyseVideo: (file, exercise) => {
     enterWorkout(exercise);
     view.showGate('Analysing the video…', false);

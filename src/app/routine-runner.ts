@@ -58,6 +58,22 @@ export class RoutineRunner {
     this.controller.endRun();
   }
 
+  /** A form check on its own: the card, then the set ("Start") or another check. */
+  async formCheck(exercise: ExerciseDef): Promise<void> {
+    for (;;) {
+      const end = await this.controller.runCamera(exercise, exercise.prescription, {
+        mode: 'form-check',
+      });
+      if (end.kind !== 'form-check') return;
+      const choice = await this.view.showCard(end, exercise);
+      if (choice === 'back') return;
+      if (choice === 'start') {
+        await this.controller.runCamera(exercise, exercise.prescription, { mode: 'workout' });
+        return;
+      }
+    }
+  }
+
   async run(steps: readonly RoutineStep[], name = "Today's routine"): Promise<void> {
     this.running = true;
     const sessionId = `${Date.now().toString(36)}-routine`;

@@ -1,3 +1,4 @@
+import type { FormCheckLine } from '../engine/form-check.ts';
 import type { ExerciseDef } from '../engine/exercise-def.ts';
 import type { SetRecord } from '../storage/set-record.ts';
 import { byId, el } from './dom.ts';
@@ -8,6 +9,18 @@ import type { WorkoutView } from './workout-controller.ts';
 import type { Voice } from './voice.ts';
 
 /** What the workout screen shows: the gate line, each rep, set summaries, cards, the routine. */
+/** The card in one sentence for the live region: what to fix first, then what passed. */
+export function formCheckAnnouncement(lines: readonly FormCheckLine[]): string {
+  const named = (status: FormCheckLine['status']) =>
+    lines.filter((l) => l.status === status).map((l) => l.label.toLowerCase());
+  const fix = named('fix');
+  const pass = named('pass');
+  const parts = ['Form check done.'];
+  parts.push(fix.length === 0 ? 'Nothing to fix.' : `Fix: ${fix.join(', ')}.`);
+  if (pass.length > 0) parts.push(`Pass: ${pass.join(', ')}.`);
+  return parts.join(' ');
+}
+
 export function workoutView(voice: Voice): WorkoutView & RoutineView {
   const announce = (text: string) => (byId('announcer').textContent = text);
   return {
@@ -59,7 +72,7 @@ export function workoutView(voice: Voice): WorkoutView & RoutineView {
     },
     async showCard(end, exercise) {
       const card = byId('form-check-card');
-      announce(`Form check done: ${end.lines.filter((l) => l.status === 'fix').length} to fix.`);
+      announce(formCheckAnnouncement(end.lines));
       const choice = await showFormCheckCard(
         card,
         exercise.name,

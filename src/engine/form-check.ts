@@ -73,9 +73,13 @@ function targetText(v: Verdict): string {
     case 'depth':
       return `thighs ${Math.abs(v.value)}° ${v.value <= 0 ? 'below' : 'above'} level; aim for level (within ${limit})`;
     case 'knee-valgus':
-      return `knees ${v.value.toFixed(2)} of the ankles' width apart; keep them at least ${limit.trim()} (over the feet)`;
+      return `knees ${v.value.toFixed(2)}× the ankles' width apart; keep them at least ${v.threshold ?? 1}× (over the feet)`;
     case 'forward-lean':
-      return `trunk ${value} more than the shins; keep it within ${limit}`;
+      return v.measure === 'trunk-from-vertical'
+        ? `trunk ${value} from vertical; keep it within ${limit}`
+        : `trunk ${value} more than the shins; keep it within ${limit}`;
+    case 'tempo':
+      return `${v.value} s`;
     case 'heel-lift':
       return `heels rose ${value}; keep under ${limit}`;
     case 'head-bob':
@@ -83,6 +87,31 @@ function targetText(v: Verdict): string {
     default:
       return `${value}${limit === '' ? '' : ` (limit ${limit})`}`;
   }
+}
+
+/** What to do about a fault, in a few words (the measured value and target follow it). */
+function cueText(v: Verdict): string {
+  switch (v.check) {
+    case 'depth':
+      return 'Go deeper';
+    case 'knee-valgus':
+      return v.side === 'left' || v.side === 'right'
+        ? `${v.side === 'left' ? 'Left' : 'Right'} knee caving in, push it out over your toes`
+        : 'Knees caving in, push them out over your toes';
+    case 'forward-lean':
+      return 'Chest up';
+    case 'heel-lift':
+      return 'Heels down, push through the whole foot';
+    case 'head-bob':
+      return 'Keep your head still';
+    default:
+      return v.message.replace(/[.:]\s*$/, '');
+  }
+}
+
+/** A fault's line: the cue, then the measured value against the target (tempo says both). */
+function fixText(v: Verdict): string {
+  return v.check === 'tempo' ? v.message.replace(/\.$/, '') : `${cueText(v)}: ${targetText(v)}`;
 }
 
 /** One line for a check from its verdicts on every rep: the worst rep decides. */
@@ -113,7 +142,7 @@ function lineFromVerdicts(
     check,
     label,
     status: 'fix',
-    text: `${worst.message} ${targetText(worst)}${tail}.`,
+    text: `${fixText(worst)}${tail}.`,
     ...measured,
   };
 }

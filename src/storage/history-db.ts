@@ -1,5 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { SetRecord } from './set-record.ts';
+import { inSessionOrder, type SetRecord } from './set-record.ts';
 
 /** The typed IndexedDB schema (idb): one store of sets, indexed by start time and by session. */
 interface FormcheckSchema extends DBSchema {
@@ -83,16 +83,14 @@ export class HistoryDb implements HistoryBackend {
     const ids = order.slice(page * perPage, (page + 1) * perPage);
     const sessions = await Promise.all(
       ids.map(async (id) =>
-        (await this.db.getAllFromIndex('sets', 'bySession', id)).sort((a, b) => a.set - b.set),
+        (await this.db.getAllFromIndex('sets', 'bySession', id)).sort(inSessionOrder),
       ),
     );
     return { sessions, more: order.length > (page + 1) * perPage };
   }
 
   async session(sessionId: string): Promise<SetRecord[]> {
-    return (await this.db.getAllFromIndex('sets', 'bySession', sessionId)).sort(
-      (a, b) => a.startedAtMs - b.startedAtMs,
-    );
+    return (await this.db.getAllFromIndex('sets', 'bySession', sessionId)).sort(inSessionOrder);
   }
 
   async deleteSession(sessionId: string): Promise<void> {
@@ -133,9 +131,7 @@ export class MemoryHistory implements HistoryBackend {
     const ids = [...new Set(all.map((s) => s.sessionId))].reverse();
     const slice = ids.slice(page * perPage, (page + 1) * perPage);
     return {
-      sessions: slice.map((id) =>
-        all.filter((s) => s.sessionId === id).sort((a, b) => a.set - b.set),
-      ),
+      sessions: slice.map((id) => all.filter((s) => s.sessionId === id).sort(inSessionOrder)),
       more: ids.length > (page + 1) * perPage,
     };
   }

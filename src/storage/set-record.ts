@@ -35,3 +35,7 @@ export type StoredFormCheckLine = FormCheckLine & {
   /** PNG data URL of the worst moment (kept only when the person chose to save it). */
   readonly still?: string;
 };
+
+/** Sets of one session in the order they were done (a routine has a set 1 of each exercise). */
+export const inSessionOrder = (a: SetRecord, b: SetRecord): number =>
+  a.startedAtMs - b.startedAtMs || a.set - b.set;

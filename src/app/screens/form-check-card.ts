@@ -80,7 +80,12 @@ export function showFormCheckCard(
       pictures,
       node: el(
         'li',
-        { class: `verdict ${line.status}`, 'data-check': line.check, 'data-status': line.status },
+        {
+          class: `verdict ${line.status}`,
+          'data-check': line.check,
+          'data-status': line.status,
+          ...(line.value === undefined ? {} : { 'data-value': String(line.value) }),
+        },
         el('strong', {}, `${line.label}: `),
         el('span', { class: 'badge' }, STATUS_TEXT[line.status]),
         el('p', { class: 'verdict-text' }, line.text),

@@ -1,0 +1,82 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { RoutineStep } from '../../src/engine/routine.ts';
+import { shot } from './app-page.ts';
+import { launch, makeY4m } from './chromium.ts';
+
+const CLIP = join(import.meta.dirname, '..', 'fixtures', 'squat_front_band_woman_3reps.mp4');
+/** Two short strength exercises: each gets its form check, then one set of two reps. */
+const ROUTINE: RoutineStep[] = [
+  { exerciseId: 'squat', prescription: { kind: 'reps', sets: 1, reps: 2, restSec: 10 } },
+  { exerciseId: 'lunge', prescription: { kind: 'reps', sets: 1, reps: 2, restSec: 10 } },
+];
+const EXERCISE_TIMEOUT_MS = 150_000;
+
+describe("today's routine, coached in one go", () => {
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    context = await launch({ fakeCamera: await makeY4m(CLIP, 'band-routine', { fps: 15 }) });
+    // The person's own version of the routine, as the editor saves it.
+    await context.addInitScript((steps) => {
+      if (localStorage.getItem('formcheck.routine') === null)
+        localStorage.setItem('formcheck.routine', steps);
+    }, JSON.stringify(ROUTINE));
+    page = await context.newPage();
+    await page.goto(inject('baseUrl'));
+  });
+
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it('runs each exercise in order with a form check first, then sums the routine up', async () => {
+    await page.locator('#routine-steps > li').first().waitFor();
+    expect(await page.locator('#routine-steps > li').count()).toBe(2);
+    await shot(page, 'routine-home');
+    await page.click('#start-routine');
+    for (const id of ['squat', 'lunge']) {
+      // The form check's card, then "Start the set" from the keyboard.
+      await page
+        .locator('#form-check-card [data-card="start"]')
+        .waitFor({ timeout: EXERCISE_TIMEOUT_MS });
+      expect(await page.locator('#routine-progress').textContent()).toMatch(
+        id === 'squat' ? /Exercise 1 of 2/ : /Exercise 2 of 2/,
+      );
+      await page.keyboard.press('Enter');
+      await page.locator('#form-check-card').waitFor({ state: 'hidden' });
+      await page.locator(`[data-set="1"]`).last().waitFor({ timeout: EXERCISE_TIMEOUT_MS });
+    }
+    const summary = page.locator('[data-routine-summary]');
+    await summary.waitFor({ timeout: EXERCISE_TIMEOUT_MS });
+    await shot(page, 'routine-summary');
+    expect(await summary.locator('[data-routine-exercise="squat"]').textContent()).toMatch(
+      /1 set, 2 reps/,
+    );
+    expect(await summary.locator('[data-routine-exercise="lunge"]').textContent()).toMatch(
+      /1 set, 2 reps/,
+    );
+  });
+
+  it('keeps both exercises in the history as one session, with a printable report', async () => {
+    await page.click('[data-nav="history"]');
+    const session = page.locator('[data-session]').first();
+    await session.waitFor();
+    expect(await page.locator('[data-session]').count()).toBe(1);
+    expect(await session.locator('summary').textContent()).toMatch(/Bodyweight squat.*Lunge/);
+    await session.locator('[data-report]').click();
+    await page.locator('[data-report-exercise="lunge"]').waitFor();
+    expect(await page.locator('#report').textContent()).toMatch(/Routine: Today's routine/);
+    expect(await page.locator('[data-report-exercise]').count()).toBe(2);
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({
+      path: join(import.meta.dirname, '..', '..', 'test-results', 'report-print.png'),
+      fullPage: true,
+    });
+    expect(await page.locator('header').isVisible()).toBe(false);
+    expect(await page.locator('#print-report').isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'screen' });
+  });
+});
