@@ -162,6 +162,11 @@ export function createWorkerApi(service: PoseService) {
       stream?.stop();
       stream = undefined;
     },
+    /** Answers at once when the worker is alive and its event loop free (the liveness probe). */
+    ping(): true {
+      return true;
+    },
+
     /** Ends the worker as a crash would (a test seam for the page's recovery). */
     crash(): void {
       self.close();

@@ -32,6 +32,8 @@ export class CameraFeed {
   private deviceId: string | undefined;
   private lastFrameMs = 0;
   private stalled = false;
+  /** The track ended: no frame can follow, only reopening the camera brings it back. */
+  private ended = false;
   private watch: ReturnType<typeof setInterval> | undefined;
   private frameHandle: number | undefined;
 
@@ -62,6 +64,7 @@ export class CameraFeed {
     await this.video.play();
     this.lastFrameMs = performance.now();
     this.stalled = false;
+    this.ended = false;
     this.watchFrames();
   }
 
@@ -88,7 +91,7 @@ export class CameraFeed {
     const onFrame = () => {
       this.lastFrameMs = performance.now();
       this.events.onFrame?.();
-      if (this.stalled) {
+      if (this.stalled && !this.ended) {
         this.stalled = false;
         this.events.onResumed();
       }
@@ -104,8 +107,9 @@ export class CameraFeed {
   }
 
   private lost(why: 'ended' | 'stalled'): void {
-    if (this.stream === undefined) return;
+    if (this.stream === undefined || this.ended) return;
     this.stalled = true;
+    this.ended = why === 'ended';
     this.events.onLost(why);
   }
 

@@ -7,8 +7,19 @@ import type { PoseSource } from './pose-source.ts';
 /** A live result with where its time went (the bitmap path fills in what it can). */
 export type LiveResult = EstimateResult & Partial<StreamResult> & { readonly receivedMs: number };
 
-/** Camera frames arrive but no pose comes back for this long: the worker is hung or dead (ms). */
-export const WORKER_SILENT_MS = 4000;
+/**
+ * Camera frames arrive but no pose has come back for this long: ask the worker whether it is alive
+ * (ms). BlazePose full answers every ~50-70 ms here, heavy every ~350 ms.
+ */
+export const WORKER_QUIET_MS = 1000;
+/**
+ * How long a living worker may take to answer that question: it answers between two frames, so
+ * this must exceed the slowest frame of the slowest model (heavy, ~350 ms on a slow CPU).
+ */
+export const WORKER_PROBE_TIMEOUT_MS = 1500;
+/** A worker that answers but has sent no pose for this long has lost its stream: restart it (ms). */
+export const WORKER_STUCK_MS = 5000;
+const WATCH_EVERY_MS = 250;
 
 /**
  * Connects the camera to the detector. With the pose worker and a browser that can hand it the
@@ -37,16 +48,7 @@ export class LiveLoop {
         (r) => this.deliver(r),
         this.streamOptions(),
       );
-      this.watchdog = setInterval(() => {
-        if (
-          this.feed.active &&
-          !client.busy &&
-          performance.now() - this.lastResultMs > WORKER_SILENT_MS
-        ) {
-          this.lastResultMs = performance.now();
-          void client.restart(`no poses for ${WORKER_SILENT_MS / 1000} s`).catch(this.onError);
-        }
-      }, 500);
+      this.watchdog = setInterval(() => void this.watch(client), WATCH_EVERY_MS);
       this.client = client;
       return;
     }
@@ -61,6 +63,24 @@ export class LiveLoop {
   }
 
   private client: PoseClient | undefined;
+  private probing = false;
+
+  /** A quiet worker is probed; one that does not answer is replaced (same model, same stream). */
+  private async watch(client: PoseClient): Promise<void> {
+    const quietMs = performance.now() - this.lastResultMs;
+    if (this.probing || !this.feed.active || client.busy || quietMs < WORKER_QUIET_MS) return;
+    this.probing = true;
+    try {
+      const alive = await client.alive(WORKER_PROBE_TIMEOUT_MS);
+      if (this.client !== client || (alive && quietMs < WORKER_STUCK_MS)) return;
+      this.lastResultMs = performance.now();
+      await client.restart(alive ? 'no poses for 5 s' : 'it stopped answering');
+    } catch (error) {
+      this.onError(error);
+    } finally {
+      this.probing = false;
+    }
+  }
 
   private streamOptions() {
     return {

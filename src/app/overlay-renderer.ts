@@ -29,4 +29,10 @@ export class OverlayRenderer {
     this.last = data;
     this.drawn += 1;
   }
+
+  /** Nothing drawn: a run ended, and its last frame must not linger over the next one. */
+  clear(): void {
+    this.ctx?.clearRect(0, 0, this.canvas.width, this.canvas.height);
+    this.last = undefined;
+  }
 }

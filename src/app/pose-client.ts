@@ -206,6 +206,24 @@ export class PoseClient implements PoseSource {
     this.lastTimestampMs = -Infinity;
   }
 
+  /**
+   * Whether the worker answers within `timeoutMs`: a worker that ended itself or crashed without
+   * an error event never does (a busy one answers once its current frame is done).
+   */
+  async alive(timeoutMs: number): Promise<boolean> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), timeoutMs);
+    });
+    try {
+      return await Promise.race([this.remote.ping().then(() => true), timeout]);
+    } catch {
+      return false;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   /** Ends the worker as a crash would: a test seam for the recovery above. */
   crashForTest(): void {
     void this.remote.crash().catch(() => undefined);

@@ -56,6 +56,7 @@ export class WorkoutController {
   private ticker: ReturnType<typeof setInterval> | undefined;
   private finish: ((end: RunEnd) => void) | undefined;
   private mirrored = true;
+  private pausedByCamera = false;
 
   constructor(
     private readonly videoEl: HTMLVideoElement,
@@ -201,11 +202,14 @@ export class WorkoutController {
 
   private async retryCamera(): Promise<void> {
     await this.startCamera(this.feed.device);
-    if (this.feed.active && this.session?.isPaused === true) this.session.setPaused(false);
+    if (this.feed.active) this.cameraBack();
   }
 
   private cameraLost(why: 'ended' | 'stalled'): void {
-    this.session?.setPaused(true, 'Paused: the camera stopped.');
+    if (this.session !== undefined && !this.session.isPaused) {
+      this.session.setPaused(true, 'Paused: the camera stopped.');
+      this.pausedByCamera = true;
+    }
     this.view.showPaused(true);
     const message =
       why === 'ended'
@@ -214,8 +218,14 @@ export class WorkoutController {
     this.alerts.set('camera', message, { label: 'Try again', run: () => void this.retryCamera() });
   }
 
+  /** Frames flow again: the alert goes, and a set the camera paused goes on. */
   private cameraBack(): void {
     this.alerts.clear('camera');
+    if (this.pausedByCamera && this.session?.isPaused === true) {
+      this.session.setPaused(false);
+      this.view.showPaused(false);
+    }
+    this.pausedByCamera = false;
   }
 
   /** A frame's pose: into the session, onto the overlay, into the live stats. */
@@ -323,6 +333,7 @@ export class WorkoutController {
     clearInterval(this.ticker);
     this.ticker = undefined;
     this.session = undefined;
+    this.renderer.clear();
     this.complete({ kind: 'left' });
   }
 

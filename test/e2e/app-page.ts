@@ -17,7 +17,8 @@ export async function startExercise(
 ): Promise<void> {
   const card = page.locator(`[data-exercise="${exerciseId}"]`);
   if (Object.keys(numbers).length > 0) {
-    await card.locator('details.edit > summary').click();
+    const edit = card.locator('details.edit');
+    if ((await edit.getAttribute('open')) === null) await edit.locator('> summary').click();
     if (numbers.sets !== undefined) await card.getByLabel('Sets').fill(String(numbers.sets));
     if (numbers.reps !== undefined) await card.getByLabel('Reps').fill(String(numbers.reps));
     if (numbers.seconds !== undefined)
@@ -34,4 +35,31 @@ export async function gateSays(page: Page, pattern: RegExp, timeoutMs = 60_000):
     { timeout: timeoutMs },
   );
   return (await page.locator('#gate').textContent()) ?? '';
+}
+
+/** Every set stored in the page's IndexedDB (read directly, as the browser keeps it). */
+export function storedSets(
+  page: Page,
+): Promise<{ id: string; exerciseId: string; reps: unknown[]; completed: boolean }[]> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('formcheck');
+        open.onerror = () => reject(open.error ?? new Error('IndexedDB did not open'));
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('sets')) {
+            db.close();
+            resolve([]);
+            return;
+          }
+          const all = db.transaction('sets').objectStore('sets').getAll();
+          all.onsuccess = () => {
+            resolve(all.result as never);
+            db.close();
+          };
+          all.onerror = () => reject(all.error ?? new Error('read failed'));
+        };
+      }),
+  );
 }
