@@ -9,7 +9,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
     },
   },
   {
@@ -31,6 +34,28 @@ export default tseslint.config(
         },
       ],
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'performance', 'Date'],
+    },
+  },
+  {
+    // Dependencies point one way: geometry is the bottom layer (numbers, points, angles).
+    files: ['src/geometry/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            '**/pose/**',
+            '**/engine/**',
+            '**/app/**',
+            '**/overlay/**',
+            '**/storage/**',
+            '**/cli/**',
+            '**/workers/**',
+            '@tensorflow/*',
+            'comlink',
+          ],
+        },
+      ],
     },
   },
   {

@@ -11,8 +11,14 @@ import { scaledFrameSize } from '../src/pose/frame-size.ts';
 
 /** One analysed camera frame, with the times the live benchmark breaks the latency into. */
 export interface StreamResult extends EstimateResult {
-  /** When the worker received the frame, on the page's clock (ms): the capture, to a few ms. */
+  /**
+   * When the camera captured the frame, on the page's clock (ms): the VideoFrame's capture
+   * timestamp, aligned to the page's clock by the smallest delivery delay seen (so a frame that
+   * waited in the stream while the detector was busy shows that wait).
+   */
   readonly receivedMs: number;
+  /** Arrival → the detector free to take it (the frame waited for the previous one), ms. */
+  readonly queuedMs: number;
   /** VideoFrame → ImageBitmap (scaled to 640 px) in the worker, ms. */
   readonly bitmapMs: number;
   /** Frames that arrived while this one was being analysed and were dropped for newer ones. */
@@ -40,6 +46,8 @@ class CameraStream {
   private running = true;
   private lastPeopleMs = -Infinity;
   private lastTimestampMs = -Infinity;
+  /** Page clock minus capture clock, the smallest seen (ms). */
+  private captureOffsetMs = Infinity;
 
   constructor(
     private readonly service: PoseService,
@@ -59,6 +67,15 @@ class CameraStream {
     return performance.timeOrigin + performance.now() - this.options.pageTimeOrigin;
   }
 
+  /** The frame's capture time on the page's clock; its arrival when it carries no timestamp. */
+  private captureMs(frame: VideoFrame): number {
+    const now = this.pageNowMs();
+    const capturedMs = frame.timestamp / 1000;
+    if (!Number.isFinite(capturedMs) || capturedMs <= 0) return now;
+    this.captureOffsetMs = Math.min(this.captureOffsetMs, now - capturedMs);
+    return capturedMs + this.captureOffsetMs;
+  }
+
   private async read(): Promise<void> {
     const reader = this.readable.getReader();
     try {
@@ -69,7 +86,7 @@ class CameraStream {
           this.latest.frame.close();
           this.skipped += 1;
         }
-        this.latest = { frame: value, receivedMs: this.pageNowMs() };
+        this.latest = { frame: value, receivedMs: this.captureMs(value) };
         this.wake?.();
       }
     } finally {
@@ -91,6 +108,7 @@ class CameraStream {
       const skipped = this.skipped;
       this.skipped = 0;
       const started = performance.now();
+      const queuedMs = this.pageNowMs() - receivedMs;
       let input: FrameInput;
       try {
         const size = scaledFrameSize(frame.displayWidth, frame.displayHeight);
@@ -115,6 +133,7 @@ class CameraStream {
       this.onResult({
         ...result,
         receivedMs,
+        queuedMs,
         bitmapMs,
         skipped,
         tensors: tf.memory().numTensors,

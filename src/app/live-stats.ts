@@ -6,6 +6,8 @@
 export interface FrameTiming {
   /** Frame received (worker) or grabbed (page), on the page's clock, ms. */
   readonly receivedMs: number;
+  /** Waiting for the detector to finish the frame before (0 on the bitmap path), ms. */
+  readonly queuedMs: number;
   readonly bitmapMs: number;
   readonly inferenceMs: number;
   /** Received → result back on the page, ms (bitmap + inference + transfer). */

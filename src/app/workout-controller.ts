@@ -244,6 +244,7 @@ export class WorkoutController {
     this.stats.skipped += r.skipped ?? 0;
     this.stats.record({
       receivedMs: r.receivedMs,
+      queuedMs: r.queuedMs ?? 0,
       bitmapMs: r.bitmapMs ?? 0,
       inferenceMs: r.inferenceMs,
       toResultMs: t0 - r.receivedMs,

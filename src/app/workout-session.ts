@@ -3,11 +3,11 @@ import type { Strictness } from '../engine/checks/thresholds.ts';
 import { CueSelector, issueText, type Utterance } from '../engine/cues.ts';
 import type { ExerciseDef, Prescription } from '../engine/exercise-def.ts';
 import { formCheckLines, formCheckPlan, type FormCheckLine } from '../engine/form-check.ts';
-import { phasesLine, phaseWord } from '../engine/phases.ts';
+import { phasesLine } from '../engine/phases.ts';
 import type { RepPhase } from '../engine/rep-counter.ts';
 import type { Report, RepReport } from '../engine/report.ts';
 import { WorkoutFlow, type FlowStep } from '../engine/workout-flow.ts';
-import type { OverlayData } from '../overlay/overlay-data.ts';
+import { overlayData, type OverlayData } from '../overlay/overlay-data.ts';
 import type { Pose } from '../pose/skeleton.ts';
 import { completeRecord, foldEvents, videoRecord } from '../storage/fold-events.ts';
 import type { HistoryStore } from '../storage/history-store.ts';
@@ -310,36 +310,15 @@ export class WorkoutSession {
   }
 
   overlay(mirrored: boolean, nowMs: number): OverlayData {
-    const live = this.analyzer.live();
-    const p = this.prescription;
-    const tempo = p.kind === 'reps' ? p.tempo : undefined;
-    const phaseTargetSec =
-      tempo === undefined
-        ? undefined
-        : {
-            down: tempo.lowerSec,
-            bottom: tempo.bottomSec,
-            up: tempo.riseSec === 'fast' ? 1 : tempo.riseSec,
-            top: tempo.topSec,
-          }[phaseWord(live.phase, this.awayWord)];
-    const target: { reps?: number; holdSec?: number } =
-      p.kind === 'reps' ? { reps: p.reps } : p.kind === 'hold' ? { holdSec: p.holdSec } : {};
-    return {
+    return overlayData({
+      exercise: this.exercise,
+      prescription: this.prescription,
       pose: this.lastPose,
       mirrored,
-      live,
+      live: this.analyzer.live(),
       flow: this.flow.view(),
-      exerciseName: this.exercise.name,
-      kind: this.exercise.kind,
-      target,
-      angle:
-        live.keyAngle === undefined
-          ? undefined
-          : { label: 'knee', deg: live.keyAngle.deg, at: live.keyAngle.at },
       cue: this.cue,
-      awayWord: this.awayWord,
-      phaseTargetSec: phaseTargetSec === 0 ? undefined : phaseTargetSec,
-      phaseSec: Math.max(0, (nowMs - this.phaseSinceMs) / 1000),
-    };
+      phaseSec: (nowMs - this.phaseSinceMs) / 1000,
+    });
   }
 }

@@ -15,9 +15,21 @@ export interface BackendReport {
 /** Renderer strings of WebGL implementations that run on the CPU: 7-15x slower than wasm SIMD (POSE-STACK.md). */
 const SOFTWARE_RENDERERS = /swiftshader|llvmpipe|software|softpipe/i;
 
+/** What the renderer check needs of WebGL (this module is also compiled for Node, without it). */
+interface GlLike {
+  readonly RENDERER: number;
+  getExtension(name: 'WEBGL_debug_renderer_info'): { UNMASKED_RENDERER_WEBGL: number } | null;
+  getParameter(name: number): unknown;
+}
+
 function webglRenderer(): string | undefined {
-  if (typeof OffscreenCanvas === 'undefined') return undefined;
-  const gl = new OffscreenCanvas(1, 1).getContext('webgl2');
+  const Offscreen = (
+    globalThis as {
+      OffscreenCanvas?: new (w: number, h: number) => { getContext(id: 'webgl2'): unknown };
+    }
+  ).OffscreenCanvas;
+  if (Offscreen === undefined) return undefined;
+  const gl = new Offscreen(1, 1).getContext('webgl2') as GlLike | null;
   if (gl === null) return undefined;
   const info = gl.getExtension('WEBGL_debug_renderer_info');
   return String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
@@ -28,8 +40,9 @@ async function hasHardwareWebGpu(): Promise<boolean> {
     readonly isFallbackAdapter?: boolean;
     readonly info?: { readonly isFallbackAdapter?: boolean };
   }
-  const nav = globalThis.navigator as
-    { gpu?: { requestAdapter(): Promise<AdapterLike | null> } } | undefined;
+  const nav = (
+    globalThis as { navigator?: { gpu?: { requestAdapter(): Promise<AdapterLike | null> } } }
+  ).navigator;
   if (nav?.gpu === undefined) return false;
   const adapter = await nav.gpu.requestAdapter().catch(() => null);
   // A fallback adapter is a software rasterizer: slower than wasm SIMD.

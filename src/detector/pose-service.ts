@@ -15,7 +15,17 @@ export interface RawFrame {
   readonly data: Uint8Array | Uint8ClampedArray;
 }
 
-export type FrameInput = ImageBitmap | RawFrame;
+/**
+ * A decoded picture the browser holds (an ImageBitmap in the page or the worker), described by
+ * what the detector needs of it: this module is also compiled for Node, which has no ImageBitmap.
+ */
+export interface BitmapFrame {
+  readonly width: number;
+  readonly height: number;
+  close(): void;
+}
+
+export type FrameInput = BitmapFrame | RawFrame;
 
 export interface PoseServiceOptions {
   readonly model: ModelId;
@@ -138,7 +148,7 @@ export class PoseService {
     timestampMs: number,
     options: EstimateOptions = {},
   ): Promise<EstimateResult> {
-    let input: tf.Tensor3D | ImageBitmap | undefined;
+    let input: tf.Tensor3D | BitmapFrame | undefined;
     try {
       const detector = this.detector;
       if (detector === undefined) throw new Error('PoseService.estimate called before init.');
@@ -182,7 +192,7 @@ export class PoseService {
     }
   }
 
-  private async countPeople(input: tf.Tensor3D | ImageBitmap): Promise<number> {
+  private async countPeople(input: tf.Tensor3D | BitmapFrame): Promise<number> {
     const manifest = this.manifest;
     if (manifest === undefined) return 0;
     this.peopleCounter ??= verifiedModelHandler(

@@ -1,4 +1,6 @@
 import type { LiveState } from '../engine/analyzer.ts';
+import type { ExerciseDef, Prescription, Tempo } from '../engine/exercise-def.ts';
+import { phaseWord } from '../engine/phases.ts';
 import type { FlowView } from '../engine/workout-flow.ts';
 import type { KeypointName, Pose } from '../pose/skeleton.ts';
 
@@ -20,4 +22,53 @@ export interface OverlayData {
   /** Prescribed seconds for the current phase, for the tempo bar. */
   readonly phaseTargetSec: number | undefined;
   readonly phaseSec: number;
+}
+
+/** What one overlay frame is made from (the session's state at this moment). */
+export interface OverlayInput {
+  readonly exercise: ExerciseDef;
+  readonly prescription: Prescription;
+  readonly pose: Pose | null;
+  readonly mirrored: boolean;
+  readonly live: LiveState;
+  readonly flow: FlowView;
+  readonly cue: string | undefined;
+  /** Seconds in the current rep phase (the tempo bar fills against its target). */
+  readonly phaseSec: number;
+}
+
+/** Prescribed seconds for a phase of a tempo rep; undefined where nothing is prescribed. */
+function phaseTarget(tempo: Tempo, word: ReturnType<typeof phaseWord>): number | undefined {
+  const seconds = {
+    down: tempo.lowerSec,
+    bottom: tempo.bottomSec,
+    up: tempo.riseSec === 'fast' ? 1 : tempo.riseSec,
+    top: tempo.topSec,
+  }[word];
+  return seconds === 0 ? undefined : seconds;
+}
+
+/** The overlay's data for one frame: pure, so the tests can check what would be drawn. */
+export function overlayData(i: OverlayInput): OverlayData {
+  const p = i.prescription;
+  const awayWord = i.exercise.kind === 'reps' ? i.exercise.awayWord : 'down';
+  const tempo = p.kind === 'reps' ? p.tempo : undefined;
+  return {
+    pose: i.pose,
+    mirrored: i.mirrored,
+    live: i.live,
+    flow: i.flow,
+    exerciseName: i.exercise.name,
+    kind: i.exercise.kind,
+    target: p.kind === 'reps' ? { reps: p.reps } : p.kind === 'hold' ? { holdSec: p.holdSec } : {},
+    angle:
+      i.live.keyAngle === undefined
+        ? undefined
+        : { label: 'knee', deg: i.live.keyAngle.deg, at: i.live.keyAngle.at },
+    cue: i.cue,
+    awayWord,
+    phaseTargetSec:
+      tempo === undefined ? undefined : phaseTarget(tempo, phaseWord(i.live.phase, awayWord)),
+    phaseSec: Math.max(0, i.phaseSec),
+  };
 }

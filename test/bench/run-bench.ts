@@ -70,8 +70,12 @@ function browserRow(where: string, r: BenchRunResult): Row {
 const rows: Row[] = [];
 for (const model of MODEL_IDS) rows.push(await nodeRow(model));
 
-await build({ logLevel: 'warn' });
-const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
+await build({ logLevel: 'warn', mode: 'test' });
+const server = await preview({
+  mode: 'test',
+  preview: { port: 0, host: '127.0.0.1' },
+  logLevel: 'warn',
+});
 const base = (server.resolvedUrls?.local[0] ?? '').replace(/\/$/, '');
 const context = await chromium.launchPersistentContext(
   await mkdtemp(join(tmpdir(), 'formcheck-bench-')),

@@ -31,12 +31,14 @@ export interface LaunchOptions {
   readonly noCamera?: boolean;
   /** Reuse a profile (a browser restart); a fresh one otherwise. */
   readonly profileDir?: string;
+  /** More Chromium flags (the live bench's memory measurement). */
+  readonly extraArgs?: readonly string[];
 }
 
 /** A fresh Chromium profile per launch. */
 export async function launch(options: LaunchOptions = {}): Promise<BrowserContext> {
   const profile = options.profileDir ?? (await mkdtemp(join(tmpdir(), 'formcheck-chromium-')));
-  const args = [...BASE_FLAGS];
+  const args = [...BASE_FLAGS, ...(options.extraArgs ?? [])];
   if (options.fakeCamera !== undefined) {
     args.push(
       '--use-fake-device-for-media-stream',

@@ -1,0 +1,156 @@
+// npm run bench:live [-- --clip FILE] [--minutes N]: the live app's own speed, latency and memory
+// in Debian's Chromium with a real clip as a 30 fps webcam, side by side with the detector alone
+// on the same frames (the ceiling), then `formcheck analyze` on a 30 fps 720p clip (real-time
+// factor). Prints tables; asserts nothing (figures vary by machine and load).
+import { spawnSync } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { build, preview } from 'vite';
+import { FFMPEG_PATH, probeVideo } from '../../src/node/video-decoder.ts';
+import { runLiveBench, type LiveBenchResult } from './live-bench.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const DEFAULT_CLIP = join(ROOT, 'test', 'fixtures', 'squat_side_gym_dowel_2reps.mp4');
+
+const { values } = parseArgs({
+  options: {
+    clip: { type: 'string', default: DEFAULT_CLIP },
+    minutes: { type: 'string', default: '1' },
+    'no-cli': { type: 'boolean', default: false },
+  },
+  strict: true,
+});
+const minutes = Number(values.minutes);
+if (!(minutes > 0)) throw new Error(`--minutes must be a positive number, got ${values.minutes}`);
+
+const q = (v: readonly number[], p: number) =>
+  [...v].sort((a, b) => a - b)[Math.min(v.length - 1, Math.floor(p * v.length))] ?? NaN;
+const med = (v: readonly number[]) => q(v, 0.5);
+const f1 = (n: number | undefined) => (n === undefined || !Number.isFinite(n) ? '–' : n.toFixed(1));
+
+function printLive(r: LiveBenchResult): void {
+  const fr = r.frames;
+  const pick = (k: (t: (typeof fr)[number]) => number) => fr.map(k);
+  const transfer = pick((t) => t.toResultMs - t.queuedMs - t.bitmapMs - t.inferenceMs);
+  const rawFps = r.rawFrameMs === undefined ? undefined : 1000 / med(r.rawFrameMs);
+  console.log(
+    `\n## Live app: ${r.runtime}, ${r.seconds.toFixed(0)} s of a squat set (${r.reps} reps counted)\n`,
+  );
+  console.log('| measure | value |');
+  console.log('|---|---|');
+  const rows: [string, string][] = [
+    ['camera frames delivered / s', f1(r.cameraFps)],
+    ['frames analysed / s (live)', f1(r.analysedFps)],
+    ['detector alone / s (same frames, same browser: the ceiling)', f1(rawFps)],
+    [
+      '**live / raw**',
+      rawFps === undefined ? '–' : `**${((100 * r.analysedFps) / rawFps).toFixed(0)} %**`,
+    ],
+    [
+      'detector ms/frame inside the worker (median, p95)',
+      `${f1(med(pick((t) => t.inferenceMs)))}, ${f1(
+        q(
+          pick((t) => t.inferenceMs),
+          0.95,
+        ),
+      )}`,
+    ],
+    [
+      'detector alone ms/frame (median)',
+      f1(r.rawFrameMs === undefined ? undefined : med(r.rawFrameMs)),
+    ],
+    [
+      'capture → detector free (waited for the frame before), median ms',
+      f1(med(pick((t) => t.queuedMs))),
+    ],
+    ['VideoFrame → bitmap (worker), median ms', f1(med(pick((t) => t.bitmapMs)))],
+    ['result → page (transfer, messages), median ms', f1(med(transfer))],
+    ['engine, median ms', f1(med(pick((t) => t.engineMs)))],
+    ['overlay, median ms', f1(med(pick((t) => t.overlayMs)))],
+    ['capture → overlay drawn, median ms', f1(med(pick((t) => t.latencyMs)))],
+    [
+      'capture → overlay drawn, p95 ms',
+      f1(
+        q(
+          pick((t) => t.latencyMs),
+          0.95,
+        ),
+      ),
+    ],
+    [
+      'main-thread long tasks > 50 ms after the first second',
+      `${r.longTasksMs.length}${r.longTasksMs.length > 0 ? ` (longest ${Math.max(...r.longTasksMs).toFixed(0)} ms)` : ''}`,
+    ],
+  ];
+  for (const [k, v] of rows) console.log(`| ${k} | ${v} |`);
+  console.log('\n| at s | page heap MB | page + workers MB | tfjs tensors | storage MB |');
+  console.log('|---|---|---|---|---|');
+  for (const m of r.memory)
+    console.log(
+      `| ${m.atSec.toFixed(0)} | ${f1(m.pageHeapMB)} | ${f1(m.allMB)} | ${m.tensors ?? '–'} | ${f1(m.storageMB)} |`,
+    );
+}
+
+/** `formcheck analyze` on the clip made 1280×720 at 30 fps: its wall time against the video's. */
+async function cliRealTime(clip: string): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'formcheck-720p-'));
+  const out = join(dir, 'clip-720p30.mp4');
+  const vf = 'scale=-2:720,pad=1280:720:(ow-iw)/2:0,fps=30';
+  const ff = spawnSync(FFMPEG_PATH, [
+    '-loglevel',
+    'error',
+    '-y',
+    '-i',
+    clip,
+    '-vf',
+    vf,
+    '-an',
+    out,
+  ]);
+  if (ff.status !== 0) throw new Error(`ffmpeg: ${ff.stderr.toString()}`);
+  const durationSec = (await probeVideo(out)).durationSec ?? NaN;
+  const started = performance.now();
+  const run = spawnSync(
+    process.execPath,
+    [join(ROOT, 'src', 'cli', 'formcheck.mjs'), 'analyze', out, '--exercise', 'squat', '--json'],
+    { encoding: 'utf8' },
+  );
+  const wallSec = (performance.now() - started) / 1000;
+  if (run.status !== 0) throw new Error(`formcheck analyze failed: ${run.stderr}`);
+  console.log(`\n## formcheck analyze, 1280×720 30 fps, ${durationSec.toFixed(1)} s of video\n`);
+  console.log('| wall s (process start to exit) | real-time factor | its own speed line |');
+  console.log('|---|---|---|');
+  const speed = run.stderr.split('\n').find((l) => /real time/.test(l)) ?? '';
+  console.log(
+    `| ${wallSec.toFixed(1)} | ${(durationSec / wallSec).toFixed(2)}× | ${speed.trim()} |`,
+  );
+}
+
+await build({ root: ROOT, logLevel: 'warn', mode: 'test' });
+const server = await preview({
+  root: ROOT,
+  mode: 'test',
+  preview: { port: 0, host: '127.0.0.1' },
+  logLevel: 'warn',
+});
+const baseUrl = (server.resolvedUrls?.local[0] ?? '').replace(/\/$/, '');
+try {
+  const result = await runLiveBench(
+    {
+      baseUrl,
+      clip: values.clip,
+      seconds: minutes * 60,
+      sampleEverySec: minutes > 2 ? 60 : 20,
+    },
+    (line) => process.stderr.write(`${line}\n`),
+  );
+  console.log(
+    `formcheck live bench, ${new Date().toISOString()}, clip ${values.clip.replace(/^.*\//, '')}`,
+  );
+  printLive(result);
+} finally {
+  await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+}
+if (!values['no-cli']) await cliRealTime(values.clip);

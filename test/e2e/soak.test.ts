@@ -1,0 +1,37 @@
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { runLiveBench } from '../bench/live-bench.ts';
+
+const CLIP = join(import.meta.dirname, '..', 'fixtures', 'squat_side_gym_dowel_2reps.mp4');
+/**
+ * Bounds for two minutes of a live set (a 5-minute run here: page heap 3.5 → 13.5 MB in the first
+ * two minutes, then flat; page + workers 38 → 47 MB; tensors constant; storage +0.2 MB a minute as
+ * the set's record grows with its reps). A leak of a frame or a tensor per frame breaks them fast.
+ */
+const SOAK_SECONDS = 120;
+const PAGE_HEAP_GROWTH_MB = 25;
+const ALL_MEMORY_GROWTH_MB = 40;
+const STORAGE_GROWTH_MB = 2;
+
+describe('a long live set', () => {
+  it('keeps memory, tensors and storage bounded over two minutes with a real clip as the camera', async () => {
+    const r = await runLiveBench({
+      baseUrl: inject('baseUrl'),
+      clip: CLIP,
+      seconds: SOAK_SECONDS,
+      sampleEverySec: 60,
+      raw: false,
+    });
+    const first = r.memory[0];
+    const last = r.memory.at(-1);
+    if (first === undefined || last === undefined) throw new Error('no memory samples');
+    expect(r.memory.length).toBeGreaterThanOrEqual(3);
+    expect(r.analysedFps).toBeGreaterThan(0);
+    expect(r.reps).toBeGreaterThan(0);
+    expect(last.tensors).toBe(first.tensors);
+    expect(last.pageHeapMB - first.pageHeapMB).toBeLessThan(PAGE_HEAP_GROWTH_MB);
+    if (first.allMB !== undefined && last.allMB !== undefined)
+      expect(last.allMB - first.allMB).toBeLessThan(ALL_MEMORY_GROWTH_MB);
+    expect((last.storageMB ?? 0) - (first.storageMB ?? 0)).toBeLessThan(STORAGE_GROWTH_MB);
+  }, 400_000);
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { CircleCounter, DEFAULT_CIRCLES } from '../../src/engine/circle-counter.ts';
+
+/** A knee swinging side to side by `swing` shank lengths, one cycle per `periodMs`, for `forMs`. */
+function circles(counter: CircleCounter, swing: number, periodMs: number, forMs: number, fps = 30) {
+  let completed = 0;
+  for (let t = 0; t <= forMs; t += 1000 / fps)
+    if (
+      counter.push(
+        { timestampMs: t, x: swing * Math.sin((2 * Math.PI * t) / periodMs) },
+        'clockwise',
+      )
+    )
+      completed += 1;
+  return completed;
+}
+
+describe('CircleCounter', () => {
+  it('counts one circle per full side-to-side cycle', () => {
+    const counter = new CircleCounter();
+    // 10 cycles of 2 s; the first half-cycle fixes the starting side.
+    const n = circles(counter, 0.2, 2000, 20_000);
+    expect(n).toBeGreaterThanOrEqual(8);
+    expect(n).toBeLessThanOrEqual(10);
+    expect(counter.counts.clockwise).toBe(n);
+  });
+
+  it('does not count keypoint jitter on a still knee', () => {
+    const counter = new CircleCounter();
+    expect(circles(counter, DEFAULT_CIRCLES.minSwing / 2, 300, 10_000)).toBe(0);
+    expect(counter.circling).toBe(false);
+  });
+
+  it('does not count shuffling quicker than minCircleMs', () => {
+    const counter = new CircleCounter();
+    expect(circles(counter, 0.2, DEFAULT_CIRCLES.minCircleMs / 2, 10_000)).toBe(0);
+  });
+
+  it('counts the same at 15 frames/s', () => {
+    const at30 = circles(new CircleCounter(), 0.2, 2000, 20_000, 30);
+    const at15 = circles(new CircleCounter(), 0.2, 2000, 20_000, 15);
+    expect(Math.abs(at30 - at15)).toBeLessThanOrEqual(1);
+  });
+
+  it('starts over after a reset (a new direction)', () => {
+    const counter = new CircleCounter();
+    circles(counter, 0.2, 2000, 6000);
+    counter.reset();
+    expect(counter.circling).toBe(false);
+    expect(counter.push({ timestampMs: 7000, x: 0 }, 'anticlockwise')).toBe(false);
+  });
+});

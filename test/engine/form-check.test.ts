@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyzeTrack } from '../../src/engine/analyze-track.ts';
+import { findExercise } from '../../src/engine/catalog.ts';
+import { formCheckLines, formCheckPlan } from '../../src/engine/form-check.ts';
+import { parsePoseTrack } from '../../src/pose/pose-track.ts';
+
+const TRACKS = join(import.meta.dirname, '..', 'fixtures', 'tracks');
+
+/** The verdict card `formcheck` would show for a committed pose track of a labelled clip. */
+function card(clip: string, exerciseId: string) {
+  const track = parsePoseTrack(readFileSync(join(TRACKS, `${clip}.track.json`), 'utf8'));
+  return formCheckLines(findExercise(exerciseId), analyzeTrack(track, exerciseId));
+}
+const status = (lines: ReturnType<typeof card>, check: string) =>
+  lines.find((l) => l.check === check)?.status;
+
+describe('formCheckLines (the verdict card)', () => {
+  it('has a line per check of the squat: depth, valgus, lean, heel lift', () => {
+    const squat = findExercise('squat');
+    if (squat.kind !== 'reps') throw new Error('squat counts reps');
+    expect(card('squat_front_band_woman_3reps', 'squat').map((l) => l.check)).toEqual(
+      squat.checks.filter((c) => c !== 'knees-over-toes'),
+    );
+  });
+
+  it('passes a clean front squat, and says heel lift needs the side view', () => {
+    const lines = card('squat_front_band_woman_3reps', 'squat');
+    expect(status(lines, 'depth')).toBe('pass');
+    expect(status(lines, 'knee-valgus')).toBe('pass');
+    const heel = lines.find((l) => l.check === 'heel-lift');
+    expect(heel?.status).toBe('cannot-judge');
+    expect(heel?.text).toMatch(/turn side-on/);
+  });
+
+  it('marks the labelled knee valgus "fix", naming the knee, with value and target', () => {
+    const valgus = card('squat_front_knee_valgus_WRONG_3reps', 'squat').find(
+      (l) => l.check === 'knee-valgus',
+    );
+    expect(valgus?.status).toBe('fix');
+    expect(valgus?.text).toMatch(/knee caving in.*× the ankles' width apart; keep them at least/);
+    expect(valgus?.value).toBeLessThan(valgus?.threshold ?? 0);
+    expect(valgus?.atSec).toBeDefined();
+  });
+
+  it('marks the labelled forward lean "fix" with the limit it broke', () => {
+    const lean = card('squat_front_FORWARD_LEAN_mlsac_1rep', 'squat').find(
+      (l) => l.check === 'forward-lean',
+    );
+    expect(lean?.status).toBe('fix');
+    expect(lean?.text).toMatch(/^Chest up: trunk \d+° from vertical; keep it within 60°\.$/);
+  });
+
+  it('says when no rep was seen instead of passing anything', () => {
+    const lines = card('squat_front_SHALLOW_nodepth_mlsac_1rep', 'squat');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]?.status).toBe('cannot-judge');
+  });
+
+  it('judges a hold by the seconds in position', () => {
+    const lines = card('chair_pose_hold_side', 'squat-hold');
+    expect(lines.map((l) => l.check)).toEqual(['hold']);
+    expect(lines[0]?.unit).toBe('s');
+  });
+
+  it('asks for a few slow reps, a 10-second hold, or a few circles', () => {
+    expect(formCheckPlan(findExercise('squat')).reps).toBe(3);
+    expect(formCheckPlan(findExercise('squat-hold')).holdSec).toBe(10);
+    expect(formCheckPlan(findExercise('knee-circles')).seconds).toBeGreaterThan(0);
+  });
+});

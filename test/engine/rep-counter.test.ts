@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { findExercise } from '../../src/engine/catalog.ts';
+import { RepCounter, type RepEvent, type Sample } from '../../src/engine/rep-counter.ts';
+
+/** The squat's own counting parameters (hip drop in shank lengths). */
+const SQUAT = findExercise('squat');
+if (SQUAT.kind !== 'reps') throw new Error('squat is a reps exercise');
+const PARAMS = SQUAT.counter;
+/** A deep squat drops the hips about one shank length. */
+const DEPTH = 1;
+const FRAME_MS = 1000 / 30;
+/** Phase times come out of the samples: within two frames of the truth. */
+const PHASE_TOLERANCE_SEC = (2 * FRAME_MS) / 1000;
+
+/** Samples of a signal shaped by `at(ms)` from `fromMs` to `toMs`. */
+function signal(fromMs: number, toMs: number, at: (ms: number) => number, stepMs = FRAME_MS) {
+  const out: Sample[] = [];
+  for (let t = fromMs; t <= toMs; t += stepMs) out.push({ timestampMs: t, value: at(t) });
+  return out;
+}
+
+/** Stand 1 s, then reps: down over `downMs`, hold the bottom `bottomMs`, up over `upMs`, stand 1 s. */
+function squats(n: number, downMs = 1000, bottomMs = 300, upMs = 800, depth = DEPTH): Sample[] {
+  const repMs = downMs + bottomMs + upMs + 1000;
+  return signal(0, 1000 + n * repMs, (t) => {
+    if (t < 1000) return 0;
+    const x = (t - 1000) % repMs;
+    if (x < downMs) return (depth * x) / downMs;
+    if (x < downMs + bottomMs) return depth;
+    if (x < downMs + bottomMs + upMs) return depth * (1 - (x - downMs - bottomMs) / upMs);
+    return 0;
+  });
+}
+
+function run(samples: readonly Sample[]): { counter: RepCounter; events: RepEvent[] } {
+  const counter = new RepCounter(PARAMS);
+  const events = samples.flatMap((s) => counter.push(s));
+  return { counter, events };
+}
+
+describe('RepCounter', () => {
+  it('counts each rep once, when the person is back at the start', () => {
+    const { counter, events } = run(squats(3));
+    expect(counter.count).toBe(3);
+    expect(events.filter((e) => e.type === 'rep')).toHaveLength(3);
+  });
+
+  it('does not count a rep until the person comes back up', () => {
+    const down = squats(1).filter((s) => s.timestampMs < 1000 + 1000 + 300 + 200);
+    expect(run(down).counter.count).toBe(0);
+  });
+
+  it('times the way down from leaving the start band to reaching the bottom band', () => {
+    const downSec = 3;
+    const { events } = run(squats(2, downSec * 1000, 1000, 600));
+    const rep = events.find((e) => e.type === 'rep');
+    if (rep?.type !== 'rep') throw new Error('no rep');
+    // Leaves the start at startDelta of the depth, reaches the bottom band at (1 - farFraction).
+    const expectedDown = (1 - PARAMS.farFraction - PARAMS.startDelta / DEPTH) * downSec;
+    expect(Math.abs(rep.rep.phases.awaySec - expectedDown)).toBeLessThanOrEqual(
+      PHASE_TOLERANCE_SEC,
+    );
+    // Down, bottom and up together: from leaving the start to standing again.
+    const { awaySec, farSec, returnSec } = rep.rep.phases;
+    const expectedTotal = 3 + 1 + 0.6 - (PARAMS.startDelta / DEPTH) * downSec;
+    expect(Math.abs(awaySec + farSec + returnSec - expectedTotal)).toBeLessThanOrEqual(
+      PHASE_TOLERANCE_SEC,
+    );
+  });
+
+  it('ignores a wobble smaller than the smallest rep', () => {
+    const wobble = signal(0, 10_000, (t) => 0.3 * PARAMS.minAmplitude * Math.sin(t / 300));
+    const { counter, events } = run(wobble);
+    expect(counter.count).toBe(0);
+    expect(events).toEqual([]);
+  });
+
+  it('reports a shallow pulse after full reps as a partial, not a rep', () => {
+    const full = squats(3);
+    const last = full.at(-1)?.timestampMs ?? 0;
+    const pulse = squats(1, 600, 100, 500, 0.25).map((s) => ({
+      ...s,
+      timestampMs: s.timestampMs + last + FRAME_MS,
+    }));
+    const { counter, events } = run([...full, ...pulse]);
+    expect(counter.count).toBe(3);
+    expect(events.some((e) => e.type === 'partial')).toBe(true);
+  });
+
+  it('counts the same reps at 30, 15 and 10 frames/s', () => {
+    for (const stepMs of [1000 / 30, 1000 / 15, 100]) {
+      const samples = squats(4).filter((_, i) => i % Math.round(stepMs / FRAME_MS) === 0);
+      expect(run(samples).counter.count, `${(1000 / stepMs).toFixed(0)} fps`).toBe(4);
+    }
+  });
+
+  it('drops a rep in progress when interrupted (the person left the frame)', () => {
+    const samples = squats(1);
+    const counter = new RepCounter(PARAMS);
+    for (const s of samples.slice(0, 60)) counter.push(s);
+    counter.interrupt();
+    for (const s of samples.slice(60)) counter.push(s);
+    expect(counter.count).toBe(0);
+  });
+
+  it('ignores samples whose time does not move forward', () => {
+    const samples = squats(1);
+    const doubled = samples.flatMap((s) => [s, s]);
+    expect(run(doubled).counter.count).toBe(1);
+  });
+});

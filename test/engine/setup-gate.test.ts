@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_GATE, SetupGate } from '../../src/engine/setup-gate.ts';
+
+/** About 30 frames/s, in whole milliseconds (no rounding drift at the thresholds). */
+const FRAME_MS = 33;
+
+/** Pushes frames every FRAME_MS from `fromMs` for `forMs`; returns the last status. */
+function feed(
+  gate: SetupGate,
+  fromMs: number,
+  forMs: number,
+  value: (ms: number) => number | undefined,
+  missing: readonly ('left_knee' | 'left_ankle')[] | 'no-person' = [],
+  inStartPose = false,
+) {
+  let status = gate.push(fromMs, missing, value(fromMs), inStartPose);
+  for (let t = fromMs + FRAME_MS; t < fromMs + forMs; t += FRAME_MS)
+    status = gate.push(t, missing, value(t), inStartPose);
+  return status;
+}
+
+describe('SetupGate', () => {
+  it('stays closed while nobody is in view, and says so', () => {
+    const status = feed(new SetupGate(), 0, 2000, () => undefined, 'no-person');
+    expect(status.ready).toBe(false);
+    expect(status.issue).toEqual({ kind: 'no-person' });
+  });
+
+  it('names the joints it cannot see', () => {
+    const status = feed(new SetupGate(), 0, 1000, () => 0, ['left_ankle']);
+    expect(status.issue).toEqual({ kind: 'missing', keypoints: ['left_ankle'] });
+  });
+
+  it('opens once the signal has been still for stillMs, at its median level', () => {
+    const gate = new SetupGate();
+    const moving = feed(gate, 0, 1000, (t) => Math.sin(t / 50));
+    expect(moving.issue).toEqual({ kind: 'not-still' });
+    let opened: number | undefined;
+    for (let t = 1000; t < 2000 && opened === undefined; t += FRAME_MS) {
+      const s = gate.push(t, [], 0.5);
+      if (s.openedAt !== undefined) opened = t;
+      if (s.openedAt !== undefined) expect(s.openedAt.restLevel).toBe(0.5);
+    }
+    expect(opened).toBeDefined();
+    expect((opened ?? 0) - 1000).toBeGreaterThanOrEqual(DEFAULT_GATE.stillMs);
+    expect((opened ?? 0) - 1000).toBeLessThanOrEqual(DEFAULT_GATE.stillMs + 2 * FRAME_MS);
+  });
+
+  it('opens at once for a person plainly in the start pose (standing tall)', () => {
+    const gate = new SetupGate();
+    const status = gate.push(0, [], 0.3, true);
+    expect(status.ready).toBe(true);
+    expect(status.openedAt?.restLevel).toBe(0.3);
+  });
+
+  it('opens after stillMs at low frame rates too (the window spans time, not samples)', () => {
+    const gate = new SetupGate();
+    let opened: number | undefined;
+    for (let t = 0; t < 2000 && opened === undefined; t += 1000 / 6)
+      if (gate.push(t, [], 0).openedAt !== undefined) opened = t;
+    expect(opened).toBeGreaterThanOrEqual(DEFAULT_GATE.stillMs);
+    expect(opened).toBeLessThan(DEFAULT_GATE.stillMs + 1000 / 6 + 1);
+  });
+
+  it('bridges a joint lost for less than lostAfterMs, and closes after it', () => {
+    const gate = new SetupGate();
+    gate.push(0, [], 0, true);
+    expect(gate.push(500, ['left_knee'], undefined).ready).toBe(true);
+    expect(gate.push(DEFAULT_GATE.lostAfterMs + 100, ['left_knee'], undefined).ready).toBe(false);
+    expect(gate.isOpen).toBe(false);
+  });
+});

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import type { LiveState } from '../../src/engine/analyzer.ts';
+import { findExercise } from '../../src/engine/catalog.ts';
+import { IDLE_LIVE } from '../../src/engine/kinds/kind-analyzer.ts';
+import type { FlowView } from '../../src/engine/workout-flow.ts';
+import { overlayData, type OverlayInput } from '../../src/overlay/overlay-data.ts';
+
+const LIVE: LiveState = {
+  ...IDLE_LIVE,
+  ready: true,
+  issue: undefined,
+  faultJoints: [],
+  lastFaults: [],
+  view: 'side',
+  keyAngle: { deg: 95, at: 'left_knee' },
+};
+const FLOW: FlowView = {
+  phase: 'set',
+  set: 1,
+  sets: 3,
+  secondsLeft: 0,
+  direction: 'clockwise',
+  setSec: 12,
+};
+
+function input(exerciseId: string, live: Partial<LiveState> = {}): OverlayInput {
+  const exercise = findExercise(exerciseId);
+  return {
+    exercise,
+    prescription: exercise.prescription,
+    pose: null,
+    mirrored: true,
+    live: { ...LIVE, ...live },
+    flow: FLOW,
+    cue: undefined,
+    phaseSec: 1.2,
+  };
+}
+
+describe('overlayData', () => {
+  it('shows the reps asked for and the knee angle where it was measured', () => {
+    const d = overlayData(input('squat'));
+    expect(d.target).toEqual({ reps: 10 });
+    expect(d.angle).toEqual({ label: 'knee', deg: 95, at: 'left_knee' });
+    expect(d.mirrored).toBe(true);
+    expect(d.kind).toBe('reps');
+  });
+
+  it('fills the tempo bar against the prescribed seconds of the phase the person is in', () => {
+    // Calf raise, 3-0-X-1: "away" is the rise (fast, ~1 s), "far" the top hold (1 s), "return"
+    // the lowering (3 s).
+    expect(overlayData(input('calf-raise', { phase: 'return' })).phaseTargetSec).toBe(3);
+    expect(overlayData(input('calf-raise', { phase: 'far' })).phaseTargetSec).toBe(1);
+    expect(overlayData(input('calf-raise', { phase: 'away' })).phaseTargetSec).toBe(1);
+    expect(overlayData(input('calf-raise', { phase: 'away' })).awayWord).toBe('up');
+  });
+
+  it('has no tempo target where none is prescribed or the phase has 0 s', () => {
+    expect(overlayData(input('squat', { phase: 'away' })).phaseTargetSec).toBeUndefined();
+    // 3-0-X-1: no pause at the bottom of a calf raise.
+    expect(overlayData(input('calf-raise', { phase: 'rest' })).phaseTargetSec).toBeUndefined();
+  });
+
+  it('shows the seconds to hold for a hold, and nothing to count for circles', () => {
+    expect(overlayData(input('squat-hold')).target).toEqual({ holdSec: 30 });
+    expect(overlayData(input('knee-circles')).target).toEqual({});
+  });
+
+  it('never shows a negative phase time (a clock that stepped back)', () => {
+    expect(overlayData({ ...input('squat'), phaseSec: -0.4 }).phaseSec).toBe(0);
+  });
+});
