@@ -1,6 +1,17 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** The shell and the libraries the pure core must not import (STYLE.md: pure core, thin shell). */
+const SHELL = [
+  '**/app/**',
+  '**/overlay/**',
+  '**/storage/**',
+  '**/cli/**',
+  '**/workers/**',
+  '@tensorflow/*',
+  'comlink',
+];
+
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'dist-test', 'models', 'test-results', 'test/fixtures'] },
   js.configs.recommended,
@@ -22,15 +33,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            '**/app/**',
-            '**/overlay/**',
-            '**/storage/**',
-            '**/cli/**',
-            '**/workers/**',
-            '@tensorflow/*',
-            'comlink',
-          ],
+          patterns: SHELL,
         },
       ],
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'performance', 'Date'],
@@ -43,17 +46,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            '**/pose/**',
-            '**/engine/**',
-            '**/app/**',
-            '**/overlay/**',
-            '**/storage/**',
-            '**/cli/**',
-            '**/workers/**',
-            '@tensorflow/*',
-            'comlink',
-          ],
+          patterns: ['**/pose/**', '**/engine/**', ...SHELL],
         },
       ],
     },

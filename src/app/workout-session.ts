@@ -11,7 +11,7 @@ import { overlayData, type OverlayData } from '../overlay/overlay-data.ts';
 import type { Pose } from '../pose/skeleton.ts';
 import { completeRecord, foldEvents, videoRecord } from '../storage/fold-events.ts';
 import type { HistoryStore } from '../storage/history-store.ts';
-import type { SetRecord } from '../storage/set-record.ts';
+import { newSetRecord, type SetRecord } from '../storage/set-record.ts';
 import type { Voice } from './voice.ts';
 
 /** "Rep 3: down 1.2 s, bottom 0.3 s, up 0.9 s. Knees out: …" */
@@ -106,7 +106,7 @@ export class WorkoutSession {
   }
 
   private newRecord(set: number): SetRecord {
-    return {
+    return newSetRecord({
       id: `${this.sessionId}:${this.exercise.id}:${set}`,
       sessionId: this.sessionId,
       set,
@@ -114,17 +114,10 @@ export class WorkoutSession {
       exerciseName: this.exercise.name,
       prescription: this.prescription,
       startedAtMs: Date.now(),
-      completed: false,
-      reps: [],
-      holds: [],
-      heldSeconds: 0,
-      circles: { clockwise: 0, anticlockwise: 0 },
-      steps: 0,
-      faults: [],
       source: this.options.source,
       strictness: this.options.strictness,
       ...(this.options.routine === undefined ? {} : { routine: this.options.routine }),
-    };
+    });
   }
 
   get isPaused(): boolean {

@@ -39,3 +39,31 @@ export type StoredFormCheckLine = FormCheckLine & {
 /** Sets of one session in the order they were done (a routine has a set 1 of each exercise). */
 export const inSessionOrder = (a: SetRecord, b: SetRecord): number =>
   a.startedAtMs - b.startedAtMs || a.set - b.set;
+
+/** What names a set; everything it counts starts empty. */
+export type SetIdentity = Pick<
+  SetRecord,
+  | 'id'
+  | 'sessionId'
+  | 'set'
+  | 'exerciseId'
+  | 'exerciseName'
+  | 'prescription'
+  | 'startedAtMs'
+  | 'source'
+> &
+  Pick<Partial<SetRecord>, 'strictness' | 'routine'>;
+
+/** A set that has just started: nothing counted, not completed. */
+export function newSetRecord(identity: SetIdentity): SetRecord {
+  return {
+    ...identity,
+    completed: false,
+    reps: [],
+    holds: [],
+    heldSeconds: 0,
+    circles: { clockwise: 0, anticlockwise: 0 },
+    steps: 0,
+    faults: [],
+  };
+}

@@ -1,22 +1,28 @@
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { ARTIFACTS, launch, makeY4m } from './chromium.ts';
 import { until } from './diagnostics.ts';
 
 const CLIP = join(import.meta.dirname, '..', 'fixtures', 'squat_front_band_woman_3reps.mp4');
 
+/** Opens the app and waits until its service worker is installed and controls the page. */
+async function firstVisit(page: Page): Promise<void> {
+  await page.goto(inject('baseUrl'));
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+}
+
 describe('offline use', () => {
   it('works with no network after the first visit, models included', async () => {
     const context = await launch({ fakeCamera: await makeY4m(CLIP, 'band-offline', { fps: 10 }) });
     try {
       const page = await context.newPage();
-      await page.goto(inject('baseUrl'));
       // First visit: the service worker installs and caches the app and the default model.
-      await page.evaluate(async () => {
-        await navigator.serviceWorker.ready;
-      });
-      await page.reload();
-      await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+      await firstVisit(page);
       await context.setOffline(true);
       await page.reload();
       await page.click('[data-start="squat"]');
@@ -32,12 +38,7 @@ describe('offline use', () => {
     const context = await launch();
     try {
       const page = await context.newPage();
-      await page.goto(inject('baseUrl'));
-      await page.evaluate(async () => {
-        await navigator.serviceWorker.ready;
-      });
-      await page.reload();
-      await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+      await firstVisit(page);
       // Chromium's own verdict: the manifest parses, and nothing stops it offering to install.
       const cdp = await context.newCDPSession(page);
       const manifest = (await cdp.send('Page.getAppManifest')) as {

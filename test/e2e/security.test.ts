@@ -130,6 +130,11 @@ describe('the security policy that ships', () => {
     expect((await fetch(`${base}/models/manifest.json`)).status).toBe(200);
   });
 
+  it("is the policy the README's privacy section quotes", () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    expect(readme).toContain(`Content-Security-Policy: ${contentSecurityPolicy(false)}`);
+  });
+
   it('keeps the bench and test pages out of the production build', async () => {
     await build({ root: ROOT, logLevel: 'warn', mode: 'production' });
     const dist = join(ROOT, 'dist');

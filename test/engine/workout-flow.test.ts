@@ -1,20 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { LiveState } from '../../src/engine/analyzer.ts';
 import { findExercise } from '../../src/engine/catalog.ts';
+import { IDLE_LIVE } from '../../src/engine/kinds/kind-analyzer.ts';
 import { WorkoutFlow } from '../../src/engine/workout-flow.ts';
 
 const live = (over: Partial<LiveState> = {}): LiveState => ({
+  ...IDLE_LIVE,
   ready: true,
   issue: undefined,
-  repCount: 0,
-  phase: 'rest',
-  progress: 0,
-  holding: false,
-  holdSec: 0,
-  heldSec: 0,
-  holdCue: undefined,
-  circles: { clockwise: 0, anticlockwise: 0 },
-  steps: 0,
   faultJoints: [],
   lastFaults: [],
   keyAngle: undefined,

@@ -1,16 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { historyToCsv, historyToJson } from '../../src/storage/export.ts';
 import { progressOf } from '../../src/storage/progress.ts';
-import type { SetRecord } from '../../src/storage/set-record.ts';
+import { newSetRecord, type SetRecord } from '../../src/storage/set-record.ts';
 
 const record = (set: number, startedAtMs: number): SetRecord => ({
-  id: `s1:${set}`,
-  sessionId: 's1',
-  set,
-  exerciseId: 'calf-raise',
-  exerciseName: 'Calf raise',
-  prescription: { kind: 'reps', sets: 3, reps: 20, restSec: 45 },
-  startedAtMs,
+  ...newSetRecord({
+    id: `s1:${set}`,
+    sessionId: 's1',
+    set,
+    exerciseId: 'calf-raise',
+    exerciseName: 'Calf raise',
+    prescription: { kind: 'reps', sets: 3, reps: 20, restSec: 45 },
+    startedAtMs,
+    source: 'camera',
+  }),
   completed: true,
   reps: [
     {
@@ -43,12 +46,6 @@ const record = (set: number, startedAtMs: number): SetRecord => ({
       verdicts: [],
     },
   ],
-  holds: [],
-  heldSeconds: 0,
-  circles: { clockwise: 0, anticlockwise: 0 },
-  steps: 0,
-  faults: [],
-  source: 'camera',
 });
 
 describe('history export', () => {

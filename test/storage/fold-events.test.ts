@@ -3,10 +3,10 @@ import { findExercise } from '../../src/engine/catalog.ts';
 import type { Fault } from '../../src/engine/faults.ts';
 import type { RepReport, Report } from '../../src/engine/report.ts';
 import { completeRecord, foldEvents, videoRecord } from '../../src/storage/fold-events.ts';
-import type { SetRecord } from '../../src/storage/set-record.ts';
+import { newSetRecord, type SetRecord } from '../../src/storage/set-record.ts';
 
 const squat = findExercise('squat');
-const EMPTY: SetRecord = {
+const EMPTY: SetRecord = newSetRecord({
   id: 's1:1',
   sessionId: 's1',
   set: 1,
@@ -14,15 +14,8 @@ const EMPTY: SetRecord = {
   exerciseName: squat.name,
   prescription: squat.prescription,
   startedAtMs: 0,
-  completed: false,
-  reps: [],
-  holds: [],
-  heldSeconds: 0,
-  circles: { clockwise: 0, anticlockwise: 0 },
-  steps: 0,
-  faults: [],
   source: 'camera',
-};
+});
 const NO_TALLIES = { circles: { clockwise: 0, anticlockwise: 0 }, steps: 0 };
 
 const shallow: Fault = {

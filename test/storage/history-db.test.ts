@@ -3,24 +3,20 @@ import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { HistoryDb, MemoryHistory, type HistoryBackend } from '../../src/storage/history-db.ts';
 import { HistoryStore } from '../../src/storage/history-store.ts';
-import type { SetRecord } from '../../src/storage/set-record.ts';
+import { newSetRecord, type SetRecord } from '../../src/storage/set-record.ts';
 
 const record = (session: string, set: number, startedAtMs: number): SetRecord => ({
-  id: `${session}:${set}`,
-  sessionId: session,
-  set,
-  exerciseId: 'squat',
-  exerciseName: 'Bodyweight squat',
-  prescription: { kind: 'reps', sets: 3, reps: 10, restSec: 60 },
-  startedAtMs,
+  ...newSetRecord({
+    id: `${session}:${set}`,
+    sessionId: session,
+    set,
+    exerciseId: 'squat',
+    exerciseName: 'Bodyweight squat',
+    prescription: { kind: 'reps', sets: 3, reps: 10, restSec: 60 },
+    startedAtMs,
+    source: 'camera',
+  }),
   completed: true,
-  reps: [],
-  holds: [],
-  heldSeconds: 0,
-  circles: { clockwise: 0, anticlockwise: 0 },
-  steps: 0,
-  faults: [],
-  source: 'camera',
 });
 
 describe.each([
