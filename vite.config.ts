@@ -170,7 +170,18 @@ export default defineConfig(({ command, mode }) => {
     },
     server: { headers: securityHeaders(true) },
     preview: { headers: securityHeaders(false) },
-    optimizeDeps: { include: ['@tensorflow/tfjs-backend-wasm'] },
+    // Pre-bundled when the dev server starts: found on the first page load instead, Vite would
+    // bundle them then and reload the page (losing a click on Start).
+    optimizeDeps: {
+      include: [
+        '@tensorflow/tfjs',
+        '@tensorflow/tfjs-backend-wasm',
+        '@tensorflow-models/pose-detection',
+        'comlink',
+        'idb',
+        'valibot',
+      ],
+    },
     worker: {
       format: 'es' as const,
       // tfjs turns code into Blob workers via toString(); the minifier's compress pass breaks it
