@@ -154,7 +154,10 @@ class CameraStream {
  * What the pose worker exposes over comlink (the page's PoseClient owns it): frames one at a
  * time (recorded videos, tests), or the camera's frames streamed straight into the worker.
  */
-export function createWorkerApi(service: PoseService) {
+export function createWorkerApi(
+  service: PoseService,
+  lifeLock: Promise<boolean> = Promise.resolve(false),
+) {
   let stream: CameraStream | undefined;
   return {
     init: (options: PoseServiceOptions) => service.init(options),
@@ -181,6 +184,8 @@ export function createWorkerApi(service: PoseService) {
       stream?.stop();
       stream = undefined;
     },
+    /** Whether the worker holds its life lock (named by the page; life-lock.ts). */
+    lifeLock: () => lifeLock,
     /** Answers at once when the worker is alive and its event loop free (the liveness probe). */
     ping(): true {
       return true;
@@ -189,6 +194,15 @@ export function createWorkerApi(service: PoseService) {
     /** Ends the worker as a crash would (a test seam for the page's recovery). */
     crash(): void {
       self.close();
+    },
+
+    /** Blocks the worker for good, as an endless loop in a model would (a test seam). */
+    hang(): void {
+      setTimeout(() => {
+        for (;;) {
+          // never returns: the worker answers nothing from here on
+        }
+      }, 0);
     },
   };
 }

@@ -7,6 +7,7 @@ import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { expose } from 'comlink';
 import { createBrowserPoseService } from './browser-pose-service.ts';
+import { holdLifeLock } from './life-lock.ts';
 import { createWorkerApi } from './pose-worker-api.ts';
 
 // The wasm binaries come from our own origin, never a CDN.
@@ -16,4 +17,6 @@ setWasmPaths({
   'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
 });
 
-expose(createWorkerApi(createBrowserPoseService(new URL('/models/', self.location.origin).href)));
+const service = createBrowserPoseService(new URL('/models/', self.location.origin).href);
+// The page names the worker after its life lock, and watches the lock to learn when it ends.
+expose(createWorkerApi(service, holdLifeLock(self.name)));

@@ -71,4 +71,9 @@ export class Diagnostics {
   crashWorker(): void {
     this.#runtime.client.crashForTest();
   }
+
+  /** Blocks the pose worker in an endless loop (the hang test). */
+  hangWorker(): void {
+    this.#runtime.client.hangForTest();
+  }
 }

@@ -14,9 +14,12 @@ export type LiveResult = EstimateResult & Partial<StreamResult> & { readonly rec
 export const WORKER_QUIET_MS = 1000;
 /**
  * How long a living worker may take to answer that question: it answers between two frames, so
- * this must exceed the slowest frame of the slowest model (heavy, ~350 ms on a slow CPU).
+ * this must exceed the slowest frame of the slowest model (heavy, ~350 ms here) and the first
+ * frames after a model loads (kernels set up, the people counter loading: a second or two on a
+ * slow CPU). A worker that has *ended* is noticed at once through its life lock; this only
+ * catches one that hangs.
  */
-export const WORKER_PROBE_TIMEOUT_MS = 1500;
+export const WORKER_PROBE_TIMEOUT_MS = 5000;
 /** A worker that answers but has sent no pose for this long has lost its stream: restart it (ms). */
 export const WORKER_STUCK_MS = 5000;
 const WATCH_EVERY_MS = 250;

@@ -25,6 +25,8 @@ export interface WorkerHandle {
   terminate(): void;
   /** Called when the worker fails to load or throws outside a call. */
   onError(listener: (message: string) => void): void;
+  /** The Web Lock the worker holds for its life (life-lock.ts), when there is one. */
+  readonly lifeLock?: string;
 }
 
 /** A frame still unanswered after this long means the worker hung (a heavy model takes ~1 s). */
@@ -61,6 +63,7 @@ export class PoseClient implements PoseSource {
   private inFlight = false;
   private lastTimestampMs = -Infinity;
   private restarting: Promise<void> | undefined;
+  private stopped = false;
   private stats = { submitted: 0, analysed: 0, dropped: 0, restarts: 0 };
 
   private readonly onRestart: (reason: string) => void;
@@ -74,16 +77,20 @@ export class PoseClient implements PoseSource {
     this.frameDeadlineMs = options.frameDeadlineMs ?? FRAME_DEADLINE_MS;
     this.handle = this.connect();
     this.remote = wrap<WorkerApi>(this.handle.endpoint);
+    this.watchLife(this.handle, this.remote);
   }
 
   /** Starts the real module worker. */
   static start(onRestart?: (reason: string) => void): PoseClient {
     return new PoseClient(
       () => {
+        const lifeLock = `formcheck-pose-worker-${crypto.randomUUID()}`;
         const worker = new Worker(new URL('../../workers/pose.worker.ts', import.meta.url), {
           type: 'module',
+          name: lifeLock,
         });
         return {
+          lifeLock,
           endpoint: worker,
           terminate: () => worker.terminate(),
           onError: (listener) => {
@@ -102,6 +109,25 @@ export class PoseClient implements PoseSource {
       if (handle === this.handle) void this.restart(`the pose worker failed (${message})`);
     });
     return handle;
+  }
+
+  /**
+   * Waits on the worker's life lock: the browser grants it to the page only when the worker has
+   * ended (a crash, `self.close()`), and then the worker is replaced at once.
+   */
+  private watchLife(handle: WorkerHandle, remote: Remote<WorkerApi>): void {
+    const name = handle.lifeLock;
+    const locks = (globalThis.navigator as { locks?: LockManager } | undefined)?.locks;
+    if (name === undefined || locks === undefined) return;
+    void remote
+      .lifeLock()
+      .then((held) => {
+        if (!held) return;
+        return locks.request(name, () => {
+          if (handle === this.handle && !this.stopped) void this.restart('the pose worker ended');
+        });
+      })
+      .catch(() => undefined);
   }
 
   async init(options: PoseServiceOptions): Promise<PoseServiceInfo> {
@@ -190,6 +216,7 @@ export class PoseClient implements PoseSource {
       this.handle.terminate();
       this.handle = this.connect();
       this.remote = wrap<WorkerApi>(this.handle.endpoint);
+      this.watchLife(this.handle, this.remote);
       this.inFlight = false;
       if (this.options !== undefined) await this.init(this.options);
       const s = this.stream;
@@ -229,11 +256,17 @@ export class PoseClient implements PoseSource {
     void this.remote.crash().catch(() => undefined);
   }
 
+  /** Blocks the worker for good: a test seam for the hang detection. */
+  hangForTest(): void {
+    void this.remote.hang().catch(() => undefined);
+  }
+
   counts(): ClientStats {
     return { ...this.stats };
   }
 
   stop(): void {
+    this.stopped = true;
     this.handle.terminate();
   }
 }

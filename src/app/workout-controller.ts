@@ -2,11 +2,13 @@ import type { Strictness } from '../engine/checks/thresholds.ts';
 import type { ExerciseDef, Prescription } from '../engine/exercise-def.ts';
 import type { FormCheckLine } from '../engine/form-check.ts';
 import type { Report } from '../engine/report.ts';
+import { historyToJson } from '../storage/export.ts';
 import type { HistoryStore } from '../storage/history-store.ts';
 import type { SetRecord } from '../storage/set-record.ts';
 import type { Alerts } from './alerts.ts';
 import { CameraFeed } from './camera-feed.ts';
 import { CameraError, cameraError } from './camera.ts';
+import { download } from './dom.ts';
 import { LightMeter, TOO_DARK_LUMA } from './light-meter.ts';
 import { LiveLoop, type LiveResult } from './live-loop.ts';
 import type { LiveStats } from './live-stats.ts';
@@ -115,17 +117,13 @@ export class WorkoutController {
     );
   }
 
+  /** The sets the browser could not store, as the history export's JSON. */
   downloadUnsaved(): void {
-    const sets = this.store.unsaved();
-    const text = JSON.stringify({ format: 'formcheck-history', version: 1, sets }, null, 2);
-    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = 'formcheck-unsaved-sets.json';
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    download(
+      'formcheck-unsaved-sets.json',
+      historyToJson(this.store.unsaved()),
+      'application/json',
+    );
   }
 
   /**

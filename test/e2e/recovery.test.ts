@@ -10,6 +10,8 @@ const DOWEL = join(import.meta.dirname, '..', 'fixtures', 'squat_side_gym_dowel_
 const POSES_RESUME_MS = 5000;
 /** Issue #10: a camera that stops sending frames is reported within this (ms). */
 const STALL_REPORTED_MS = 3000;
+/** A hung worker: 1 s quiet + 5 s unanswered + reloading the model, with room for a slow CI (ms). */
+const HUNG_REPLACED_MS = 20_000;
 /** Long enough for a rep or two of the clip (it loops every 20 s) on a slow CI machine (ms). */
 const REP_TIMEOUT_MS = 90_000;
 
@@ -67,6 +69,26 @@ describe('recovery in the middle of a set', () => {
     const stored = (await storedSets(page)).filter((s) => s.exerciseId === 'squat');
     expect(stored).toHaveLength(1);
     expect(stored[0]?.reps).toHaveLength(live);
+  });
+
+  it('replaces a pose worker that hangs, and the set goes on', async () => {
+    await page.keyboard.press('Escape');
+    await startExercise(page, 'squat', { sets: 1, reps: 20 });
+    await until(page, (s) => (s.lastOverlay?.live.repCount ?? 0) >= 1, REP_TIMEOUT_MS);
+    const before = await snapshot(page);
+    await page.evaluate(() =>
+      (globalThis as unknown as { formcheck: { hangWorker(): void } }).formcheck.hangWorker(),
+    );
+    // Quiet for WORKER_QUIET_MS, unanswered for WORKER_PROBE_TIMEOUT_MS, then the model reloads.
+    const back = await until(
+      page,
+      (s) => s.restarts > before.restarts && s.analysed > before.analysed + 2,
+      HUNG_REPLACED_MS,
+    );
+    expect(back.lastOverlay?.live.repCount).toBeGreaterThanOrEqual(
+      before.lastOverlay?.live.repCount ?? 1,
+    );
+    expect(back.lastOverlay?.flow.set).toBe(1);
   });
 
   it('pauses when the camera is unplugged, and "Try again" goes on with the same set', async () => {
