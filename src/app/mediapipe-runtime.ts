@@ -2,7 +2,11 @@ import { BLAZEPOSE_LANDMARKS } from '../pose/blazepose-landmarks.ts';
 import { poseFromDetector } from '../pose/from-detector.ts';
 import type { EstimateResult } from '../detector/pose-service.ts';
 import { readVerified, type ModelManifest } from '../detector/model-files.ts';
+import { withDeadline } from './deadline.ts';
 import type { PoseSource } from './pose-source.ts';
+
+/** A frame unanswered after this long is given up (heavy on a CPU takes ~1 s) (ms). */
+export const MEDIAPIPE_FRAME_DEADLINE_MS = 10_000;
 
 /** The three MediaPipe model complexities, as the app offers them. */
 export const MEDIAPIPE_RUNTIMES = ['mediapipe-lite', 'mediapipe-full', 'mediapipe-heavy'] as const;
@@ -116,10 +120,15 @@ export class MediaPipeRuntime implements PoseSource {
       this.canvas.getContext('2d')?.drawImage(frame, 0, 0);
       frame.close();
       const started = performance.now();
-      const results = await new Promise<MpResults>((resolve, reject) => {
-        this.resolveResult = resolve;
-        this.pose.send({ image: this.canvas }, timestampMs).catch(reject);
-      });
+      // Its result comes through a callback: a frame it never answers must not stall the loop.
+      const results = await withDeadline(
+        new Promise<MpResults>((resolve, reject) => {
+          this.resolveResult = resolve;
+          this.pose.send({ image: this.canvas }, timestampMs).catch(reject);
+        }),
+        MEDIAPIPE_FRAME_DEADLINE_MS,
+        () => new Error(`MediaPipe gave no pose for ${MEDIAPIPE_FRAME_DEADLINE_MS / 1000} s`),
+      );
       const landmarks = results.poseLandmarks;
       const frameSize = { widthPx: width, heightPx: height };
       const pose =

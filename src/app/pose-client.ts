@@ -7,6 +7,7 @@ import type {
   RawFrame,
 } from '../detector/pose-service.ts';
 import type { StreamOptions, StreamResult, WorkerApi } from '../../workers/pose-worker-api.ts';
+import { withDeadline } from './deadline.ts';
 import type { PoseSource } from './pose-source.ts';
 
 export type Frame = ImageBitmap | RawFrame;
@@ -159,15 +160,12 @@ export class PoseClient implements PoseSource {
     }
     this.inFlight = true;
     this.lastTimestampMs = timestampMs;
-    let timer: ReturnType<typeof setTimeout> | undefined;
     try {
-      const deadline = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new WorkerLost('no answer')), this.frameDeadlineMs);
-      });
-      const result = await Promise.race([
+      const result = await withDeadline(
         this.remote.estimate(transfer(frame, transferables(frame)), timestampMs, options),
-        deadline,
-      ]);
+        this.frameDeadlineMs,
+        () => new WorkerLost('no answer'),
+      );
       this.stats.analysed += 1;
       return result;
     } catch (error) {
@@ -175,7 +173,6 @@ export class PoseClient implements PoseSource {
       void this.restart(`the pose worker did not answer for ${this.frameDeadlineMs / 1000} s`);
       return undefined;
     } finally {
-      clearTimeout(timer);
       this.inFlight = false;
     }
   }
