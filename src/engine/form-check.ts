@@ -1,3 +1,4 @@
+import { LIMITS, type Strictness } from './checks/thresholds.ts';
 import type { CheckId } from './checks/check-id.ts';
 import type { Verdict } from './checks/verdict.ts';
 import type { ExerciseDef } from './exercise-def.ts';
@@ -75,9 +76,7 @@ function targetText(v: Verdict): string {
     case 'knee-valgus':
       return `knees ${v.value.toFixed(2)}× the ankles' width apart; keep them at least ${v.threshold ?? 1}× (over the feet)`;
     case 'forward-lean':
-      return v.measure === 'trunk-from-vertical'
-        ? `trunk ${value} from vertical; keep it within ${limit}`
-        : `trunk ${value} more than the shins; keep it within ${limit}`;
+      return `trunk ${value} more than the shins; keep it within ${limit}`;
     case 'tempo':
       return `${v.value} s`;
     case 'heel-lift':
@@ -109,15 +108,23 @@ function cueText(v: Verdict): string {
   }
 }
 
-/** A fault's line: the cue, then the measured value against the target (tempo says both). */
-function fixText(v: Verdict): string {
-  return v.check === 'tempo' ? v.message.replace(/\.$/, '') : `${cueText(v)}: ${targetText(v)}`;
+/**
+ * A fault's line: the cue, then the measured value against the target. Tempo's message says both;
+ * a lean can break either of two limits, so its line gives both measures and both limits.
+ */
+function fixText(v: Verdict, strictness: Strictness): string {
+  const said = v.message.replace(/\.$/, '');
+  if (v.check === 'tempo') return said;
+  if (v.check === 'forward-lean')
+    return `${said}; keep it within ${v.threshold ?? ''}° of the shins and ${LIMITS.trunkFromVerticalDeg[strictness]}° of vertical`;
+  return `${cueText(v)}: ${targetText(v)}`;
 }
 
 /** One line for a check from its verdicts on every rep: the worst rep decides. */
 function lineFromVerdicts(
   check: CheckId,
   verdicts: readonly (Verdict & { atSec: number })[],
+  strictness: Strictness,
 ): FormCheckLine {
   const label = LABELS[check];
   const judged = verdicts.filter((v) => v.status !== 'cannot-judge');
@@ -142,7 +149,7 @@ function lineFromVerdicts(
     check,
     label,
     status: 'fix',
-    text: `${fixText(worst)}${tail}.`,
+    text: `${fixText(worst, strictness)}${tail}.`,
     ...measured,
   };
 }
@@ -172,7 +179,7 @@ export function formCheckLines(exercise: ExerciseDef, report: Report): FormCheck
         exercise.prescription.tempo === undefined
           ? checks
           : [...new Set([...checks, 'tempo' as const])];
-      return withTempo.map((c) => lineFromVerdicts(c, repVerdicts(reps, c)));
+      return withTempo.map((c) => lineFromVerdicts(c, repVerdicts(reps, c), report.strictness));
     }
     case 'hold': {
       const held = report.heldSeconds ?? 0;
@@ -216,7 +223,7 @@ export function formCheckLines(exercise: ExerciseDef, report: Report): FormCheck
             },
       ];
       if (exercise.headStill && bob !== undefined)
-        lines.push(lineFromVerdicts('head-bob', [{ ...bob, atSec: 0 }]));
+        lines.push(lineFromVerdicts('head-bob', [{ ...bob, atSec: 0 }], report.strictness));
       return lines;
     }
     case 'walk': {

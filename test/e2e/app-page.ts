@@ -38,9 +38,15 @@ export async function gateSays(page: Page, pattern: RegExp, timeoutMs = 60_000):
 }
 
 /** Every set stored in the page's IndexedDB (read directly, as the browser keeps it). */
-export function storedSets(
-  page: Page,
-): Promise<{ id: string; exerciseId: string; reps: unknown[]; completed: boolean }[]> {
+export function storedSets(page: Page): Promise<
+  {
+    id: string;
+    exerciseId: string;
+    reps: unknown[];
+    completed: boolean;
+    formCheck?: { check: string; status: string; still?: string }[];
+  }[]
+> {
   return page.evaluate(
     () =>
       new Promise((resolve, reject) => {

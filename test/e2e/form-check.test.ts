@@ -6,7 +6,7 @@ import { analyzeTrack } from '../../src/engine/analyze-track.ts';
 import { findExercise } from '../../src/engine/catalog.ts';
 import { formCheckLines } from '../../src/engine/form-check.ts';
 import { parsePoseTrack } from '../../src/pose/pose-track.ts';
-import { shot } from './app-page.ts';
+import { shot, storedSets } from './app-page.ts';
 import { launch, makeY4m } from './chromium.ts';
 import { until } from './diagnostics.ts';
 
@@ -128,6 +128,14 @@ describe('the form check before a set', () => {
       );
       expect(lean?.drawnPixels[0]).toBeGreaterThan(MIN_DRAWN_PIXELS);
       expect(await page.locator('#announcer').textContent()).toMatch(/Fix: .*forward lean/);
+      // Stills stay in memory until the person keeps the card; then they are in IndexedDB.
+      expect(await storedSets(page)).toEqual([]);
+      await page.click('[data-card="save"]');
+      await page.locator('[data-card="save"]', { hasText: 'Kept in history' }).waitFor();
+      const [kept] = await storedSets(page);
+      const keptLean = kept?.formCheck?.find((l) => l.check === 'forward-lean');
+      expect(keptLean?.status).toBe('fix');
+      expect(keptLean?.still).toMatch(/^data:image\/png;base64,/);
     } finally {
       await context.close();
     }

@@ -44,12 +44,14 @@ describe('formCheckLines (the verdict card)', () => {
     expect(valgus?.atSec).toBeDefined();
   });
 
-  it('marks the labelled forward lean "fix" with the limit it broke', () => {
+  it('marks the labelled forward lean "fix", with both measures and both limits', () => {
     const lean = card('squat_front_FORWARD_LEAN_mlsac_1rep', 'squat').find(
       (l) => l.check === 'forward-lean',
     );
     expect(lean?.status).toBe('fix');
-    expect(lean?.text).toMatch(/^Chest up: trunk \d+° from vertical; keep it within 60°\.$/);
+    expect(lean?.text).toMatch(
+      /^Chest up: trunk \d+° from vertical, \d+° more than the shins; keep it within 30° of the shins and 60° of vertical\.$/,
+    );
   });
 
   it('says when no rep was seen instead of passing anything', () => {

@@ -57,7 +57,6 @@ export const forwardLeanCheck: RepCheck = {
       value: Math.round(excess),
       threshold: overTibia,
       unit: 'deg',
-      measure: 'trunk-over-tibia' as const,
       confidence: Math.min(
         confidenceOf(excess, overTibia, LIMITS.trunkOverTibiaDeg.error, score),
         confidenceOf(lean.trunkDeg, fromVertical, LIMITS.trunkFromVerticalDeg.error, score),
@@ -73,17 +72,12 @@ export const forwardLeanCheck: RepCheck = {
           common,
         ),
       ];
-    // Report the limit that was broken (the trunk alone can pass 60° with the shins as steep).
-    const byVertical = excess <= overTibia;
     return [
       {
         check: 'forward-lean',
         status: 'fault',
         severity: 'warn',
         ...common,
-        ...(byVertical
-          ? { value: trunk, threshold: fromVertical, measure: 'trunk-from-vertical' as const }
-          : {}),
         message: `Chest up: trunk ${trunk}° from vertical, ${Math.round(excess)}° more than the shins.`,
       },
     ];

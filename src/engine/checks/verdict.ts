@@ -16,8 +16,6 @@ export interface Verdict {
   readonly value?: number;
   readonly threshold?: number;
   readonly unit: string;
-  /** What `value` measures, where a check measures more than one thing (forward lean). */
-  readonly measure?: 'trunk-over-tibia' | 'trunk-from-vertical';
   /** 0-1: the keypoints' scores and how far the value is from the threshold. */
   readonly confidence: number;
   /** A fault's cue, a pass's summary, or why it cannot be judged and what to change. */
