@@ -50,6 +50,11 @@ export class CameraFeed {
     return this.stream !== undefined;
   }
 
+  /** Frames are arriving (open, and neither ended nor quiet for CAMERA_STALL_MS). */
+  get delivering(): boolean {
+    return this.stream !== undefined && !this.stalled;
+  }
+
   get device(): string | undefined {
     return this.deviceId;
   }

@@ -35,6 +35,8 @@ export class LiveLoop {
   private watchdog: ReturnType<typeof setInterval> | undefined;
   private lastResultMs = 0;
   private countPeople = false;
+  private client: PoseClient | undefined;
+  private probing = false;
 
   constructor(
     private readonly feed: CameraFeed,
@@ -65,13 +67,14 @@ export class LiveLoop {
     this.bitmapLoop.start();
   }
 
-  private client: PoseClient | undefined;
-  private probing = false;
-
-  /** A quiet worker is probed; one that does not answer is replaced (same model, same stream). */
+  /**
+   * A worker that sends no poses while camera frames arrive is probed; one that does not answer
+   * is replaced (same model, same stream). A quiet camera is the camera feed's business.
+   */
   private async watch(client: PoseClient): Promise<void> {
+    if (!this.feed.delivering) this.lastResultMs = performance.now();
     const quietMs = performance.now() - this.lastResultMs;
-    if (this.probing || !this.feed.active || client.busy || quietMs < WORKER_QUIET_MS) return;
+    if (this.probing || client.busy || quietMs < WORKER_QUIET_MS) return;
     this.probing = true;
     try {
       const alive = await client.alive(WORKER_PROBE_TIMEOUT_MS);
