@@ -43,7 +43,7 @@ export interface SessionOptions {
   readonly sessionId?: string;
 }
 
-/** Poses kept for the form check's stills (ms). */
+/** Poses a form check keeps for its stills (ms; a check is a few reps). */
 const POSE_MEMORY_MS = 120_000;
 
 /** The form check as a one-set prescription: a few reps, a short hold, a few seconds of circles. */
@@ -139,7 +139,8 @@ export class WorkoutSession {
   onPose(pose: Pose | null, timestampMs: number): void {
     if (this.paused) return;
     this.lastPose = pose;
-    if (pose !== null) {
+    // Only a form check shows stills; a set keeps no poses.
+    if (pose !== null && this.isFormCheck) {
       this.poses.push({ t: timestampMs, pose });
       while ((this.poses[0]?.t ?? timestampMs) < timestampMs - POSE_MEMORY_MS) this.poses.shift();
     }
