@@ -235,17 +235,10 @@ export class PoseClient implements PoseSource {
    * an error event never does (a busy one answers once its current frame is done).
    */
   async alive(timeoutMs: number): Promise<boolean> {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<false>((resolve) => {
-      timer = setTimeout(() => resolve(false), timeoutMs);
-    });
-    try {
-      return await Promise.race([this.remote.ping().then(() => true), timeout]);
-    } catch {
-      return false;
-    } finally {
-      clearTimeout(timer);
-    }
+    return withDeadline(this.remote.ping(), timeoutMs, () => new WorkerLost('no answer')).then(
+      () => true,
+      () => false,
+    );
   }
 
   /** Ends the worker as a crash would: a test seam for the recovery above. */
