@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ModelId } from '../pose/model-catalog.ts';
 import type { PoseTrack, TrackFrame } from '../pose/pose-track.ts';
+import { planStretches } from './stretch-plan.ts';
 import type { WorkerReply, WorkerRequest } from './track-worker-main.ts';
 import { analysisFps, decodeSize, probeVideo, type VideoInfo } from './video-decoder.ts';
 
@@ -110,11 +111,11 @@ export class VideoTracker {
     const fps = analysisFps(info, maxFps);
     const duration = info.durationSec;
     const totalFrames = duration === undefined ? undefined : Math.round(duration * fps);
-    const parts = duration === undefined || duration < MIN_SPLIT_SEC ? 1 : Math.min(this.size, 8);
-    // Stretch boundaries on the frame grid, so frame i is at i / fps whoever decodes it.
-    const bounds = Array.from({ length: parts + 1 }, (_, k) =>
-      k === parts ? undefined : Math.round(((duration ?? 0) * k * fps) / parts) / fps,
-    );
+    const whole = options.split === false || duration === undefined || duration < MIN_SPLIT_SEC;
+    const stretches = whole
+      ? [{ fromSec: 0, toSec: undefined, warmupSec: 0 }]
+      : planStretches(duration, fps, Math.min(this.size, 8), WARMUP_SEC);
+    const parts = stretches.length;
     const done = new Array<number>(parts).fill(0);
     const report = () => {
       const frame = done.reduce((a, b) => a + b, 0);
@@ -124,27 +125,15 @@ export class VideoTracker {
         totalFrames,
       });
     };
-    const stretches = await Promise.all(
-      Array.from({ length: parts }, (_, k) =>
-        this.run(
-          {
-            type: 'job',
-            id: this.nextId++,
-            path,
-            info,
-            maxFps,
-            fromSec: bounds[k] ?? 0,
-            toSec: bounds[k + 1],
-            warmupSec: k === 0 ? 0 : WARMUP_SEC,
-          },
-          (n) => {
-            done[k] = n;
-            report();
-          },
-        ),
+    const tracked = await Promise.all(
+      stretches.map((stretch, k) =>
+        this.run({ type: 'job', id: this.nextId++, path, info, maxFps, ...stretch }, (n) => {
+          done[k] = n;
+          report();
+        }),
       ),
     );
-    const frames = mergeStretches(stretches);
+    const frames = mergeStretches(tracked);
     const last = frames[frames.length - 1];
     const size = decodeSize(info, 640);
     return {
