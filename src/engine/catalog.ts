@@ -105,7 +105,7 @@ const LUNGE: RepsExercise = {
   // One leg bends at a time: the fused hip drop moves less than in a squat.
   counter: { ...HIP_DROP_COUNTER, minAmplitude: 0.15, startDelta: 0.08 },
   startPose: STANDING,
-  checks: ['depth', 'knee-valgus'],
+  checks: ['lunge-depth', 'knee-valgus'],
 };
 
 const feetRaise = (

@@ -47,6 +47,7 @@ export interface FormCheckLine {
 
 const LABELS: Record<CheckId | 'hold', string> = {
   depth: 'Depth',
+  'lunge-depth': 'Depth',
   'knee-valgus': 'Knee valgus',
   'heel-lift': 'Heel lift',
   'forward-lean': 'Forward lean',
@@ -73,6 +74,8 @@ function targetText(v: Verdict): string {
   switch (v.check) {
     case 'depth':
       return `thighs ${Math.abs(v.value)}° ${v.value <= 0 ? 'below' : 'above'} level; aim for level (within ${limit})`;
+    case 'lunge-depth':
+      return `front knee bent to ${value}; aim for about 90° (at most ${limit})`;
     case 'knee-valgus':
       return `knees ${v.value.toFixed(2)}× the ankles' width apart; keep them at least ${v.threshold ?? 1}× (over the feet)`;
     case 'forward-lean':
@@ -92,6 +95,7 @@ function targetText(v: Verdict): string {
 function cueText(v: Verdict): string {
   switch (v.check) {
     case 'depth':
+    case 'lunge-depth':
       return 'Go deeper';
     case 'knee-valgus':
       return v.side === 'left' || v.side === 'right'

@@ -3,7 +3,24 @@ import { ExerciseAnalyzer } from '../../src/engine/analyzer.ts';
 import { findExercise } from '../../src/engine/catalog.ts';
 import type { Report } from '../../src/engine/report.ts';
 import type { Pose } from '../../src/pose/skeleton.ts';
-import { bump, sequence, squatAt, standing, type FigurePose } from '../support/kinematic.ts';
+import {
+  bump,
+  SEGMENTS,
+  sequence,
+  squatAt,
+  STAND,
+  standing,
+  type FigurePose,
+  type LegPose,
+} from '../support/kinematic.ts';
+import { Body } from '../../src/engine/body.ts';
+import { lungeDepthCheck } from '../../src/engine/checks/lunge-depth.ts';
+import { standingOf } from '../../src/engine/checks/standing.ts';
+import type { Verdict } from '../../src/engine/checks/verdict.ts';
+import type { RepsExercise } from '../../src/engine/exercise-def.ts';
+import { frameFeatures } from '../../src/engine/features.ts';
+import type { AnalyzedFrame } from '../../src/engine/front-end.ts';
+import type { CountedRep } from '../../src/engine/rep-counter.ts';
 
 const FPS = 30;
 
@@ -207,5 +224,97 @@ describe('tibialis lift analyzer on synthetic poses', () => {
       };
     });
     expect(analyze('tibialis-lift', poses).repCount).toBe(3);
+  });
+});
+
+describe('lunge depth on synthetic poses', () => {
+  const { shank, thigh } = SEGMENTS;
+  const RAD = Math.PI / 180;
+  /**
+   * A split-stance lunge at progress `d` (0 top, 1 bottom): the front knee bends from 155° to
+   * `frontKneeDeg` (internal angle), its shin `shinDeg` forward at the bottom; the back leg
+   * reaches from the same hip to its foot behind (two-link inverse kinematics).
+   */
+  function lungeAt(view: 'side' | 'front', d: number, frontKneeDeg: number, bottomShinDeg = 20) {
+    const shinDeg = bottomShinDeg * d;
+    const thighDeg = 25 + (180 - frontKneeDeg - bottomShinDeg - 25) * d;
+    const front: LegPose = { ...STAND, ankleX: 0.1, shinDeg, thighDeg };
+    const hipX = 0.1 + shank * Math.sin(shinDeg * RAD) - thigh * Math.sin(thighDeg * RAD);
+    const hipUp = shank * Math.cos(shinDeg * RAD) + thigh * Math.cos(thighDeg * RAD);
+    const backX = -0.1;
+    const reach = Math.hypot(hipX - backX, hipUp);
+    const bend = Math.acos((shank ** 2 + thigh ** 2 - reach ** 2) / (2 * shank * thigh));
+    const shin = Math.atan2(hipX - backX, hipUp) + Math.asin((thigh * Math.sin(bend)) / reach);
+    const back: LegPose = {
+      ...STAND,
+      ankleX: backX,
+      shinDeg: shin / RAD,
+      thighDeg: 180 - bend / RAD - shin / RAD,
+    };
+    // From the front only heights show; the feet stand hip-width apart.
+    const apart = (l: LegPose): LegPose => (view === 'front' ? { ...l, ankleX: STAND.ankleX } : l);
+    const pose: FigurePose = { view, left: apart(front), right: apart(back), torsoDeg: 0 };
+    return pose;
+  }
+
+  function lunges(frontKneeDeg: number, bottomShinDeg?: number): Pose[] {
+    return sequence(2 + 3 * 2.5, FPS, (t) => {
+      const inSet = t - 1;
+      const d = inSet < 0 || inSet >= 7.5 ? 0 : bump((inSet % 2.5) / 2.5);
+      return lungeAt('side', d, frontKneeDeg, bottomShinDeg);
+    });
+  }
+
+  it('passes lunges to a 90° front knee side on, though the thigh stays above level', () => {
+    const r = analyze('lunge', lunges(90));
+    expect(r.repCount).toBe(3);
+    expect(r.faults.map((f) => f.code)).not.toContain('shallow-depth');
+    const depth = r.reps?.[0]?.verdicts.find((v) => v.check === 'lunge-depth');
+    expect(depth?.value).toBeGreaterThan(85);
+    expect(depth?.value).toBeLessThan(95);
+  });
+
+  it('tells a lunge that stops at a 118° front knee to go deeper', () => {
+    const r = analyze('lunge', lunges(118, 5));
+    expect(r.repCount).toBe(3);
+    const shallow = r.faults.filter((f) => f.code === 'shallow-depth');
+    expect(shallow).toHaveLength(3);
+    expect(shallow[0]?.value).toBeGreaterThan(110);
+  });
+
+  /** The check alone on one rep seen from the front: standing frames, then the way down and up. */
+  function judgeFromFront(frontKneeDeg: number): Verdict | undefined {
+    const poses = sequence(2.5, FPS, (t) =>
+      lungeAt('front', t < 1 ? 0 : bump((t - 1) / 1.5), frontKneeDeg),
+    );
+    const frames: AnalyzedFrame[] = poses.map((p) => {
+      const body = new Body(p);
+      return { timestampMs: p.timestampMs, body, features: frameFeatures(body), signal: 0 };
+    });
+    const top = frames.filter((f) => f.timestampMs < 1000);
+    const rep = frames.filter((f) => f.timestampMs >= 1000);
+    return lungeDepthCheck.judge({
+      exercise: findExercise('lunge') as RepsExercise,
+      rep: { peakMs: 1750 } as CountedRep,
+      frames: rep,
+      standing: standingOf(top),
+      view: 'front',
+      bestAmplitude: 1,
+      tempo: undefined,
+      strictness: 'standard',
+    })[0];
+  }
+
+  it('reads the front knee from the front, from the drops of thigh and shin', () => {
+    const deep = judgeFromFront(90);
+    expect(deep?.status).toBe('pass');
+    expect(deep?.value).toBeGreaterThan(85);
+    expect(deep?.value).toBeLessThan(95);
+    // Standing in the split stance, the front thigh is already 25° from vertical, so its ruler is
+    // short and a shallow lunge reads a few degrees shallower still (form-checks.md).
+    const shallow = judgeFromFront(120);
+    expect(shallow?.status).toBe('fault');
+    expect(shallow?.value).toBeGreaterThan(118);
+    expect(shallow?.value).toBeLessThan(130);
   });
 });

@@ -1,6 +1,7 @@
 /** The form checks a rep can be judged by; each lives in its own file in this folder. */
 export const REP_CHECK_IDS = [
   'depth',
+  'lunge-depth',
   'knee-valgus',
   'heel-lift',
   'forward-lean',

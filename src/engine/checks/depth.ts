@@ -43,7 +43,7 @@ const SMOOTH_HALF_WIDTH_MS = 150;
  * The lowest of a series after a running median, counting only points with a neighbour in the
  * window: a side seen in one stray frame (a far knee found once) says nothing about depth.
  */
-function sustainedMin(series: readonly { t: number; v: number }[]): number | undefined {
+export function sustainedMin(series: readonly { t: number; v: number }[]): number | undefined {
   const gaps = series.slice(1).map((p, i) => p.t - (series[i]?.t ?? p.t));
   const halfWidth = Math.max(SMOOTH_HALF_WIDTH_MS, 1.1 * (median(gaps) ?? 0));
   let lowest: number | undefined;

@@ -6,6 +6,7 @@ import { forwardLeanCheck } from './forward-lean.ts';
 import { heelLiftCheck } from './heel-lift.ts';
 import { kneeValgusCheck } from './knee-valgus.ts';
 import { kneesOverToesCheck } from './knees-over-toes.ts';
+import { lungeDepthCheck } from './lunge-depth.ts';
 import type { RepCheck } from './rep-check.ts';
 import type { RepContext } from './rep-context.ts';
 import { repHeightCheck } from './rep-height.ts';
@@ -14,6 +15,7 @@ import { faultOf, type Verdict } from './verdict.ts';
 
 export const REP_CHECKS: Readonly<Record<RepCheckId, RepCheck>> = {
   depth: depthCheck,
+  'lunge-depth': lungeDepthCheck,
   'knee-valgus': kneeValgusCheck,
   'heel-lift': heelLiftCheck,
   'forward-lean': forwardLeanCheck,

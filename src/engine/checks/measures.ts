@@ -1,3 +1,4 @@
+import { angleAtDeg } from '../../geometry/point.ts';
 import type { Side } from '../../pose/skeleton.ts';
 import type { Body, BodyPoint } from '../body.ts';
 
@@ -40,6 +41,45 @@ export function thighElevationFromDropDeg(
   const k = body.joint(side, 'knee');
   if (!h || !k || !(standingThigh > 1e-6)) return undefined;
   return Math.asin(clampUnit((k.y - h.y) / standingThigh)) * DEG;
+}
+
+/**
+ * Shin inclination from vertical from the vertical drop alone: acos(knee-above-ankle height /
+ * standing shank length), deg (0 = vertical; over 90 = the knee below the ankle). As for the thigh,
+ * a camera at hip height sees the heights at full length from any side.
+ */
+export function shinInclinationFromDropDeg(
+  body: Body,
+  side: Side,
+  standingShank: number,
+): number | undefined {
+  const k = body.joint(side, 'knee');
+  const a = body.joint(side, 'ankle');
+  if (!k || !a || !(standingShank > 1e-6)) return undefined;
+  return Math.acos(clampUnit((a.y - k.y) / standingShank)) * DEG;
+}
+
+/** The knee's internal angle hip-knee-ankle in the image (deg; 180 = straight): exact side on. */
+export function kneeAngleInPlaneDeg(body: Body, side: Side): number | undefined {
+  const h = body.joint(side, 'hip');
+  const k = body.joint(side, 'knee');
+  const a = body.joint(side, 'ankle');
+  if (!h || !k || !a) return undefined;
+  const deg = angleAtDeg(h, k, a);
+  return Number.isFinite(deg) ? deg : undefined;
+}
+
+/** The knee's internal angle from BlazePose's 3-D world landmarks (deg). */
+export function kneeAngle3dDeg(body: Body, side: Side): number | undefined {
+  const h = body.world(`${side}_hip`);
+  const k = body.world(`${side}_knee`);
+  const a = body.world(`${side}_ankle`);
+  if (!h || !k || !a) return undefined;
+  const u = [h.xM - k.xM, h.yM - k.yM, h.zM - k.zM] as const;
+  const v = [a.xM - k.xM, a.yM - k.yM, a.zM - k.zM] as const;
+  const norm = Math.hypot(...u) * Math.hypot(...v);
+  const dot = u[0] * v[0] + u[1] * v[1] + u[2] * v[2];
+  return norm > 1e-9 ? Math.acos(clampUnit(dot / norm)) * DEG : undefined;
 }
 
 /** Thigh elevation from BlazePose's 3-D world landmarks (deg), the same from every view. */

@@ -19,6 +19,10 @@ export const LIMITS = {
   /** Depth: thigh angle above level at the bottom. Parallel (CSCCa, powerlifting) = 0°; a half
    *  squat (knee 80-100°) leaves the thigh ~20-35° above level. */
   thighAboveLevelDeg: { gentle: 25, standard: 15, strict: 5, error: 5 },
+  /** Lunge depth: the front knee's internal angle at the bottom. Forward-lunge studies take the
+   *  front knee to ~90° (Farrokhi 2008, Escamilla 2008); the margins match the squat's against its
+   *  target (15° standard, 25° gentle, 5° strict). */
+  lungeKneeAngleDeg: { gentle: 115, standard: 105, strict: 95, error: 7 },
   /** Knee valgus: knee separation over ankle separation at the bottom, from the front. Under 1
    *  the knees are inside the ankles: the fault's definition (standard). Gentle lets the knees
    *  come a tenth inside; strict wants them out over the feet (toes turned out put the knees

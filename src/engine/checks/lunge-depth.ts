@@ -1,0 +1,119 @@
+import { median } from '../../geometry/stats.ts';
+import type { Side } from '../../pose/skeleton.ts';
+import type { AnalyzedFrame } from '../front-end.ts';
+import { sustainedMin } from './depth.ts';
+import {
+  jointScore,
+  kneeAngle3dDeg,
+  kneeAngleInPlaneDeg,
+  shinInclinationFromDropDeg,
+  thighElevationFromDropDeg,
+} from './measures.ts';
+import type { RepCheck } from './rep-check.ts';
+import type { RepContext } from './rep-context.ts';
+import { confidenceOf, LIMITS } from './thresholds.ts';
+import { cannotJudge, pass } from './verdict.ts';
+
+/**
+ * The front knee's internal angle in one frame, as this rep's view allows: in the image side on
+ * (exact in that plane); elsewhere from the vertical drops of thigh and shin against their standing
+ * lengths, 90° + thigh elevation − shin inclination (both segments in the leg's own vertical
+ * plane, the shin forward of vertical); from the 3-D landmarks when no standing was seen.
+ */
+function kneeAngleMeasure(
+  ctx: RepContext,
+): ((f: AnalyzedFrame, side: Side) => number | undefined) | undefined {
+  if (ctx.view === 'side') return (f, s) => kneeAngleInPlaneDeg(f.body, s);
+  const standing = ctx.standing;
+  if (standing !== undefined)
+    return (f, s) => {
+      const thigh = standing.thigh[s];
+      const shank = standing.shank[s];
+      if (thigh === undefined || shank === undefined) return undefined;
+      const e = thighElevationFromDropDeg(f.body, s, thigh);
+      const i = shinInclinationFromDropDeg(f.body, s, shank);
+      return e === undefined || i === undefined ? undefined : 90 + e - i;
+    };
+  if (ctx.frames.some((f) => f.body.world('left_knee') !== undefined))
+    return (f, s) => kneeAngle3dDeg(f.body, s);
+  return undefined;
+}
+
+/**
+ * The front leg, from any view: its shin stays near vertical, so its knee stands higher above its
+ * own ankle than the back knee, which drops towards the floor behind a raised back heel.
+ */
+function frontSide(frames: readonly AnalyzedFrame[]): Side | undefined {
+  const rise = (s: Side) =>
+    median(
+      frames.map((f) => {
+        const k = f.body.joint(s, 'knee');
+        const a = f.body.joint(s, 'ankle');
+        return k && a ? a.y - k.y : undefined;
+      }),
+    );
+  const [l, r] = [rise('left'), rise('right')];
+  if (l === undefined) return r === undefined ? undefined : 'right';
+  return r === undefined || l >= r ? 'left' : 'right';
+}
+
+/** The front knee's smallest sustained angle over the rep (deg). */
+export function frontKneeAngleAtBottom(ctx: RepContext): number | undefined {
+  const measure = kneeAngleMeasure(ctx);
+  if (measure === undefined) return undefined;
+  // The front knee is the one the movement is defined by; away from the side view it is also the
+  // only one whose angle follows from the drops (the back shin slopes the other way).
+  const front = frontSide(ctx.frames);
+  if (front === undefined) return undefined;
+  const bySide = [front]
+    .map((s) =>
+      sustainedMin(
+        ctx.frames.flatMap((f) => {
+          const v = measure(f, s);
+          return v === undefined || !Number.isFinite(v) ? [] : [{ t: f.timestampMs, v }];
+        }),
+      ),
+    )
+    .filter((v): v is number => v !== undefined);
+  return bySide.length === 0 ? undefined : Math.min(...bySide);
+}
+
+/**
+ * Lunge depth: the front knee bent to about 90° at the bottom, as forward-lunge studies define
+ * the movement. Not the squat's level thigh: the front shin leans forward in a lunge, and at 90°
+ * of knee bend the thigh stays above level by exactly that lean.
+ */
+export const lungeDepthCheck: RepCheck = {
+  id: 'lunge-depth',
+  code: 'shallow-depth',
+  judge(ctx) {
+    const deg = frontKneeAngleAtBottom(ctx);
+    if (deg === undefined)
+      return [
+        cannotJudge(
+          'lunge-depth',
+          'Lunge depth needs the hips, knees and ankles seen while standing and at the bottom: step back into view.',
+        ),
+      ];
+    const limit = LIMITS.lungeKneeAngleDeg;
+    const threshold = limit[ctx.strictness];
+    const score = median(ctx.frames.map((f) => jointScore(f.body, ['hip', 'knee', 'ankle']))) ?? 0;
+    const common = {
+      value: Math.round(deg),
+      threshold,
+      unit: 'deg',
+      confidence: confidenceOf(deg, threshold, limit.error, score),
+    };
+    if (deg <= threshold)
+      return [pass('lunge-depth', 'deg', `Front knee bent to ${Math.round(deg)}°.`, common)];
+    return [
+      {
+        check: 'lunge-depth',
+        status: 'fault',
+        severity: 'warn',
+        ...common,
+        message: `Go deeper: the front knee stopped at ${Math.round(deg)}°; lower until it is bent to about 90°.`,
+      },
+    ];
+  },
+};
