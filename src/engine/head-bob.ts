@@ -5,16 +5,18 @@ import type { Body } from './body.ts';
 import type { Fault } from './faults.ts';
 
 /**
- * Head bob during circles: the nose's vertical range about its trend over the last circle (a
- * sliding window), as a
- * fraction of the person's standing height, measured in the first second after set-up (nose to
- * ankles ≈ 0.875 of stature, Winter's anthropometry). Design note: checks/form-checks.md.
+ * Head bob during circles: the nose's vertical range about its trend over each completed circle,
+ * as a fraction of the person's standing height, measured in the first second after set-up (nose
+ * to ankles ≈ 0.875 of stature, Winter's anthropometry). Only what happens while circling counts:
+ * the window is the circle itself, from the end of the one before (or the start of circling) to
+ * its own end, so getting into position or putting the foot down after the last circle does not.
+ * Design note: checks/form-checks.md.
  */
 export const HEAD_BOB = {
-  /** About one knee circle: the range is taken over this much time. */
-  windowMs: 2500,
   /** Standing height is measured over the first second after the person is set up. */
   calibrateMs: 1000,
+  /** A circle longer than this is judged on its last this-much (a pause mid-circle is not a bob). */
+  maxWindowMs: 4000,
   /** At most one spoken fault per this much time. */
   coolDownMs: 4000,
   /** Nose-to-ankle height over stature. */
@@ -40,10 +42,12 @@ export class HeadBobMonitor {
   private startMs: number | undefined;
   private stature: number | undefined;
   private readonly standHeights: number[] = [];
-  private window: { t: number; y: number }[] = [];
+  /** Nose heights since the last completed circle (or since circling started). */
+  private circle: { t: number; y: number }[] = [];
   private lastFaultMs = -Infinity;
   private worst = 0;
   private seen = false;
+  private lastScore = 0;
 
   constructor(private readonly strictness: Strictness) {}
 
@@ -51,29 +55,39 @@ export class HeadBobMonitor {
     this.startMs = undefined;
     this.stature = undefined;
     this.standHeights.length = 0;
-    this.window = [];
+    this.circle = [];
   }
 
   private get limit(): number {
     return LIMITS.headBobHeights[this.strictness];
   }
 
-  /** A head-bob fault when the head moved more than the limit (at most one per cool-down). */
-  push(body: Body, timestampMs: number): Fault | undefined {
+  /** Calibrates standing height first, then records the nose while the person circles. */
+  push(body: Body, timestampMs: number): void {
     const nose = body.point('nose');
     const ankles = body.mid('ankle');
-    if (nose === undefined) return undefined;
+    if (nose === undefined) return;
     this.startMs ??= timestampMs;
     if (this.stature === undefined) {
       if (ankles !== undefined) this.standHeights.push(ankles.y - nose.y);
-      if (timestampMs - this.startMs < HEAD_BOB.calibrateMs) return undefined;
+      if (timestampMs - this.startMs < HEAD_BOB.calibrateMs) return;
       const tallest = Math.max(...this.standHeights);
-      if (!(tallest > 0)) return undefined;
+      if (!(tallest > 0)) return;
       this.stature = tallest / HEAD_BOB.noseToAnkleOfStature;
     }
-    this.window.push({ t: timestampMs, y: nose.y });
-    this.window = this.window.filter((s) => timestampMs - s.t <= HEAD_BOB.windowMs);
-    const bob = detrendedRange(this.window) / this.stature;
+    this.circle.push({ t: timestampMs, y: nose.y });
+    this.lastScore = body.score('nose');
+  }
+
+  /**
+   * A circle was completed at `timestampMs`: judges the head over it. Returns a head-bob fault when
+   * the head moved more than the limit (at most one per cool-down).
+   */
+  circleCompleted(timestampMs: number): Fault | undefined {
+    const samples = this.circle.filter((s) => timestampMs - s.t <= HEAD_BOB.maxWindowMs);
+    this.circle = [];
+    if (this.stature === undefined || samples.length < 2) return undefined;
+    const bob = detrendedRange(samples) / this.stature;
     this.seen = true;
     this.worst = Math.max(this.worst, bob);
     if (bob <= this.limit || timestampMs - this.lastFaultMs < HEAD_BOB.coolDownMs) return undefined;
@@ -84,16 +98,19 @@ export class HeadBobMonitor {
       atSec: msToSec(timestampMs),
       value: round2(bob * 100),
       threshold: round2(this.limit * 100),
-      confidence: confidenceOf(bob, this.limit, LIMITS.headBobHeights.error, body.score('nose')),
+      confidence: confidenceOf(bob, this.limit, LIMITS.headBobHeights.error, this.lastScore),
       unit: '% of height',
       message: 'Keep your head still: only the knees move.',
     };
   }
 
-  /** The verdict over the whole set: the largest bob seen against the limit. */
+  /** The verdict over the whole set: the largest bob over a circle against the limit. */
   verdict(): Verdict {
     if (!this.seen)
-      return cannotJudge('head-bob', 'Head bob needs the face and feet in view: step back.');
+      return cannotJudge(
+        'head-bob',
+        'Head bob needs the face and feet in view for a whole circle: step back.',
+      );
     const common = {
       value: round2(this.worst * 100),
       threshold: round2(this.limit * 100),

@@ -3,7 +3,7 @@ import { ExerciseAnalyzer } from '../../src/engine/analyzer.ts';
 import { findExercise } from '../../src/engine/catalog.ts';
 import type { Report } from '../../src/engine/report.ts';
 import type { Pose } from '../../src/pose/skeleton.ts';
-import { sequence, squatAt, standing, STAND, type FigurePose } from '../support/kinematic.ts';
+import { bump, sequence, squatAt, standing, STAND, type FigurePose } from '../support/kinematic.ts';
 
 const FPS = 30;
 /** Hold timing is judged to within this (the hold starts after 0.5 s inside the envelope). */
@@ -192,6 +192,19 @@ describe('knee circles', () => {
     expect(analyze('knee-circles', circles(10, 2, 0)).faults.map((f) => f.code)).not.toContain(
       'head-bob',
     );
+  });
+
+  it('judges the head over the circles only, not while stepping out after the last one', () => {
+    const circling = circles(1 + 4 * 2, 2, 0);
+    const last = circling[circling.length - 1];
+    // Circles done, the person bends to look at the screen and comes back up: the head dips ~6 %.
+    const after = sequence(1.5, FPS, (t) => ({
+      ...squatAt('front', 0.3),
+      headUp: -0.04 * bump(t / 1.5),
+    })).map((p) => ({ ...p, timestampMs: p.timestampMs + (last?.timestampMs ?? 0) + 1000 / FPS }));
+    const r = analyze('knee-circles', [...circling, ...after]);
+    expect(r.circles?.clockwise).toBeGreaterThanOrEqual(3);
+    expect(r.faults.map((f) => f.code)).not.toContain('head-bob');
   });
 });
 

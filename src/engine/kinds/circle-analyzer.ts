@@ -42,16 +42,22 @@ export class CircleAnalyzer implements KindAnalyzer {
     const shank = f.shankLength;
     const x = this.circlingX(frame.body, frame.timestampMs);
     if (x === undefined || shank === undefined || !(shank > 0)) return;
-    if (this.circles.push({ timestampMs: frame.timestampMs, x: x / shank }, this.direction)) {
+    const counted = this.circles.push(
+      { timestampMs: frame.timestampMs, x: x / shank },
+      this.direction,
+    );
+    if (counted) {
       events.push({
         type: 'circle',
         direction: this.direction,
         count: this.circles.counts[this.direction],
       });
     }
-    // The head is judged while circling, not while getting into position.
-    if (!this.exercise.headStill || !this.circles.circling) return;
-    const bob = this.headBob.push(frame.body, frame.timestampMs);
+    if (!this.exercise.headStill) return;
+    // The head is judged over each circle, not while getting into position or after the last.
+    if (this.circles.circling || counted) this.headBob.push(frame.body, frame.timestampMs);
+    if (!counted) return;
+    const bob = this.headBob.circleCompleted(frame.timestampMs);
     if (bob !== undefined) events.push({ type: 'fault', fault: bob });
   }
 
