@@ -1,4 +1,4 @@
-// npm run bench:live [-- --clip FILE] [--minutes N]: the live app's own speed, latency and memory
+// npm run bench:live [-- --clip FILE] [--minutes N] [--no-cli | --cli-only]: the live app's own speed, latency and memory
 // in Debian's Chromium with a real clip as a 30 fps webcam, side by side with the detector alone
 // on the same frames (the ceiling), then `formcheck analyze` on a 30 fps 720p clip (real-time
 // factor). Prints tables; asserts nothing (figures vary by machine and load).
@@ -13,12 +13,14 @@ import { runLiveBench, type LiveBenchResult } from './live-bench.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const DEFAULT_CLIP = join(ROOT, 'test', 'fixtures', 'squat_side_gym_dowel_2reps.mp4');
+const CLI = join(ROOT, 'src', 'cli', 'formcheck.mjs');
 
 const { values } = parseArgs({
   options: {
     clip: { type: 'string', default: DEFAULT_CLIP },
     minutes: { type: 'string', default: '1' },
     'no-cli': { type: 'boolean', default: false },
+    'cli-only': { type: 'boolean', default: false },
   },
   strict: true,
 });
@@ -111,46 +113,57 @@ async function cliRealTime(clip: string): Promise<void> {
   ]);
   if (ff.status !== 0) throw new Error(`ffmpeg: ${ff.stderr.toString()}`);
   const durationSec = (await probeVideo(out)).durationSec ?? NaN;
-  const started = performance.now();
-  const run = spawnSync(
-    process.execPath,
-    [join(ROOT, 'src', 'cli', 'formcheck.mjs'), 'analyze', out, '--exercise', 'squat', '--json'],
-    { encoding: 'utf8' },
-  );
-  const wallSec = (performance.now() - started) / 1000;
-  if (run.status !== 0) throw new Error(`formcheck analyze failed: ${run.stderr}`);
+  const args = ['analyze', out, '--exercise', 'squat', '--json'];
+  const configurations: [string, string[]][] = [
+    ['formcheck analyze (restarts with --single-threaded-gc)', [CLI, ...args]],
+    [
+      "the same without the restart (V8's GC helper threads)",
+      ['--import', 'tsx', join(ROOT, 'test', 'bench', 'cli-default-gc.ts'), ...args],
+    ],
+  ];
   console.log(`\n## formcheck analyze, 1280×720 30 fps, ${durationSec.toFixed(1)} s of video\n`);
-  console.log('| wall s (process start to exit) | real-time factor | its own speed line |');
-  console.log('|---|---|---|');
-  const speed = run.stderr.split('\n').find((l) => /real time/.test(l)) ?? '';
-  console.log(
-    `| ${wallSec.toFixed(1)} | ${(durationSec / wallSec).toFixed(2)}× | ${speed.trim()} |`,
-  );
+  console.log('| run | wall s (process start to exit) | real-time factor | its own speed line |');
+  console.log('|---|---|---|---|');
+  for (const [name, argv] of configurations) {
+    const started = performance.now();
+    const run = spawnSync(process.execPath, argv, { encoding: 'utf8', cwd: ROOT });
+    const wallSec = (performance.now() - started) / 1000;
+    if (run.status !== 0) throw new Error(`${name} failed: ${run.stderr}`);
+    const speed = run.stderr.split('\n').find((l) => /real time/.test(l)) ?? '';
+    console.log(
+      `| ${name} | ${wallSec.toFixed(1)} | ${(durationSec / wallSec).toFixed(2)}× | ${speed.replace(/^.*: /, '').trim()} |`,
+    );
+  }
 }
 
-await build({ root: ROOT, logLevel: 'warn', mode: 'test' });
-const server = await preview({
-  root: ROOT,
-  mode: 'test',
-  preview: { port: 0, host: '127.0.0.1' },
-  logLevel: 'warn',
-});
-const baseUrl = (server.resolvedUrls?.local[0] ?? '').replace(/\/$/, '');
-try {
-  const result = await runLiveBench(
-    {
-      baseUrl,
-      clip: values.clip,
-      seconds: minutes * 60,
-      sampleEverySec: minutes > 2 ? 60 : 20,
-    },
-    (line) => process.stderr.write(`${line}\n`),
-  );
-  console.log(
-    `formcheck live bench, ${new Date().toISOString()}, clip ${values.clip.replace(/^.*\//, '')}`,
-  );
-  printLive(result);
-} finally {
-  await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+/** The production build in Chromium with the clip as the webcam. */
+async function liveApp(): Promise<void> {
+  await build({ root: ROOT, logLevel: 'warn', mode: 'test' });
+  const server = await preview({
+    root: ROOT,
+    mode: 'test',
+    preview: { port: 0, host: '127.0.0.1' },
+    logLevel: 'warn',
+  });
+  const baseUrl = (server.resolvedUrls?.local[0] ?? '').replace(/\/$/, '');
+  try {
+    const result = await runLiveBench(
+      {
+        baseUrl,
+        clip: values.clip,
+        seconds: minutes * 60,
+        sampleEverySec: minutes > 2 ? 60 : 20,
+      },
+      (line) => process.stderr.write(`${line}\n`),
+    );
+    console.log(
+      `formcheck live bench, ${new Date().toISOString()}, clip ${values.clip.replace(/^.*\//, '')}`,
+    );
+    printLive(result);
+  } finally {
+    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+  }
 }
+
+if (!values['cli-only']) await liveApp();
 if (!values['no-cli']) await cliRealTime(values.clip);
