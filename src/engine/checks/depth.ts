@@ -43,7 +43,7 @@ const SMOOTH_HALF_WIDTH_MS = 150;
  * The lowest of a series after a running median, counting only points with a neighbour in the
  * window: a side seen in one stray frame (a far knee found once) says nothing about depth.
  */
-export function sustainedMin(series: readonly { t: number; v: number }[]): number | undefined {
+function sustainedMin(series: readonly { t: number; v: number }[]): number | undefined {
   const gaps = series.slice(1).map((p, i) => p.t - (series[i]?.t ?? p.t));
   const halfWidth = Math.max(SMOOTH_HALF_WIDTH_MS, 1.1 * (median(gaps) ?? 0));
   let lowest: number | undefined;
@@ -55,14 +55,19 @@ export function sustainedMin(series: readonly { t: number; v: number }[]): numbe
   return lowest;
 }
 
-/** The thigh's elevation above level at the bottom of the rep (deg), deeper side. */
-export function depthAtBottom(ctx: RepContext): number | undefined {
-  const measure = elevationMeasure(ctx);
-  if (measure === undefined) return undefined;
-  const bySide = (['left', 'right'] as const)
+/**
+ * The smallest sustained value of a per-frame, per-side measure over the rep, lowest of `sides`
+ * (undefined when no side was seen long enough).
+ */
+export function lowestSustained(
+  frames: readonly AnalyzedFrame[],
+  measure: (f: AnalyzedFrame, side: Side) => number | undefined,
+  sides: readonly Side[],
+): number | undefined {
+  const bySide = sides
     .map((s) =>
       sustainedMin(
-        ctx.frames.flatMap((f) => {
+        frames.flatMap((f) => {
           const v = measure(f, s);
           return v === undefined || !Number.isFinite(v) ? [] : [{ t: f.timestampMs, v }];
         }),
@@ -70,6 +75,14 @@ export function depthAtBottom(ctx: RepContext): number | undefined {
     )
     .filter((v): v is number => v !== undefined);
   return bySide.length === 0 ? undefined : Math.min(...bySide);
+}
+
+/** The thigh's elevation above level at the bottom of the rep (deg), deeper side. */
+export function depthAtBottom(ctx: RepContext): number | undefined {
+  const measure = elevationMeasure(ctx);
+  return measure === undefined
+    ? undefined
+    : lowestSustained(ctx.frames, measure, ['left', 'right']);
 }
 
 /** Squat depth: the thighs must reach level (the hip joint down to the knee's height). */

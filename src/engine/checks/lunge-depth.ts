@@ -1,7 +1,7 @@
 import { median } from '../../geometry/stats.ts';
 import type { Side } from '../../pose/skeleton.ts';
 import type { AnalyzedFrame } from '../front-end.ts';
-import { sustainedMin } from './depth.ts';
+import { lowestSustained } from './depth.ts';
 import {
   jointScore,
   kneeAngle3dDeg,
@@ -64,18 +64,7 @@ export function frontKneeAngleAtBottom(ctx: RepContext): number | undefined {
   // The front knee is the one the movement is defined by; away from the side view it is also the
   // only one whose angle follows from the drops (the back shin slopes the other way).
   const front = frontSide(ctx.frames);
-  if (front === undefined) return undefined;
-  const bySide = [front]
-    .map((s) =>
-      sustainedMin(
-        ctx.frames.flatMap((f) => {
-          const v = measure(f, s);
-          return v === undefined || !Number.isFinite(v) ? [] : [{ t: f.timestampMs, v }];
-        }),
-      ),
-    )
-    .filter((v): v is number => v !== undefined);
-  return bySide.length === 0 ? undefined : Math.min(...bySide);
+  return front === undefined ? undefined : lowestSustained(ctx.frames, measure, [front]);
 }
 
 /**
