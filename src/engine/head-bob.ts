@@ -76,6 +76,9 @@ export class HeadBobMonitor {
       this.stature = tallest / HEAD_BOB.noseToAnkleOfStature;
     }
     this.circle.push({ t: timestampMs, y: nose.y });
+    // Only the last stretch of a long circle is judged: older samples are dropped as they age.
+    while (timestampMs - (this.circle[0]?.t ?? timestampMs) > HEAD_BOB.maxWindowMs)
+      this.circle.shift();
     this.lastScore = body.score('nose');
   }
 
@@ -84,7 +87,7 @@ export class HeadBobMonitor {
    * the head moved more than the limit (at most one per cool-down).
    */
   circleCompleted(timestampMs: number): Fault | undefined {
-    const samples = this.circle.filter((s) => timestampMs - s.t <= HEAD_BOB.maxWindowMs);
+    const samples = this.circle;
     this.circle = [];
     if (this.stature === undefined || samples.length < 2) return undefined;
     const bob = detrendedRange(samples) / this.stature;

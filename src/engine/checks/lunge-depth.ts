@@ -5,7 +5,6 @@ import { lowestSustained } from './depth.ts';
 import {
   jointScore,
   kneeAngle3dDeg,
-  kneeAngleInPlaneDeg,
   shinInclinationFromDropDeg,
   thighElevationFromDropDeg,
 } from './measures.ts';
@@ -23,7 +22,8 @@ import { cannotJudge, pass } from './verdict.ts';
 function kneeAngleMeasure(
   ctx: RepContext,
 ): ((f: AnalyzedFrame, side: Side) => number | undefined) | undefined {
-  if (ctx.view === 'side') return (f, s) => kneeAngleInPlaneDeg(f.body, s);
+  // Side on, the image angle every frame's features already carry.
+  if (ctx.view === 'side') return (f, s) => f.features.kneeAngleDeg[s];
   const standing = ctx.standing;
   if (standing !== undefined)
     return (f, s) => {

@@ -1,4 +1,3 @@
-import { angleAtDeg } from '../../geometry/point.ts';
 import type { Side } from '../../pose/skeleton.ts';
 import type { Body, BodyPoint } from '../body.ts';
 
@@ -57,16 +56,6 @@ export function shinInclinationFromDropDeg(
   const a = body.joint(side, 'ankle');
   if (!k || !a || !(standingShank > 1e-6)) return undefined;
   return Math.acos(clampUnit((a.y - k.y) / standingShank)) * DEG;
-}
-
-/** The knee's internal angle hip-knee-ankle in the image (deg; 180 = straight): exact side on. */
-export function kneeAngleInPlaneDeg(body: Body, side: Side): number | undefined {
-  const h = body.joint(side, 'hip');
-  const k = body.joint(side, 'knee');
-  const a = body.joint(side, 'ankle');
-  if (!h || !k || !a) return undefined;
-  const deg = angleAtDeg(h, k, a);
-  return Number.isFinite(deg) ? deg : undefined;
 }
 
 /** The knee's internal angle from BlazePose's 3-D world landmarks (deg). */
