@@ -75,6 +75,12 @@ const REST_FOLLOW_DOWN_MS = 150;
 
 /** A dip-and-rise inside one excursion bigger than this fraction of it is a separate pulse. */
 const PULSE_FRACTION = 0.25;
+/**
+ * Still this long part-way through an excursion (not at its far end), within `startDelta`: the
+ * person has stopped, not slowed down. The slowest prescribed phase (lowering over 3 s) moves the
+ * smallest countable rep further than `startDelta` in this time.
+ */
+const SETTLED_MS = 3000;
 /** The return phase is timed all the way back to the start level (the count fires earlier, see below). */
 const RETURNED_FRACTION = 0;
 
@@ -177,6 +183,19 @@ export class RepCounter {
       });
       return events;
     }
+    if (this.settledPartWay(e, sample, amp)) {
+      // Stopped part-way and stayed (a new stance, a camera that moved): not a rep in progress.
+      this.excursion = undefined;
+      this.restLevel = sample.value;
+      this.floor = sample.value;
+      events.push({
+        type: 'partial',
+        atMs: sample.timestampMs,
+        amplitude: amp,
+        reason: 'stopped part-way',
+      });
+      return events;
+    }
     if (
       sample.value - e.restLevel <= p.returnFraction * amp ||
       sample.value - e.restLevel <= p.startDelta * 0.5
@@ -186,6 +205,23 @@ export class RepCounter {
       events.push(this.closeExcursion(e, sample));
     }
     return events;
+  }
+
+  /** Still (within `startDelta`) for {@link SETTLED_MS}, and not at the far end (a paused bottom). */
+  private settledPartWay(e: Excursion, now: Sample, amp: number): boolean {
+    const first = e.samples[0];
+    if (first === undefined || now.timestampMs - first.timestampMs < SETTLED_MS) return false;
+    if (now.value >= e.peak.value - this.params.farFraction * amp) return false;
+    let lo = now.value;
+    let hi = now.value;
+    for (let i = e.samples.length - 1; i >= 0; i--) {
+      const s = e.samples[i];
+      if (s === undefined || now.timestampMs - s.timestampMs > SETTLED_MS) break;
+      lo = Math.min(lo, s.value);
+      hi = Math.max(hi, s.value);
+      if (hi - lo > this.params.startDelta) return false;
+    }
+    return true;
   }
 
   private trackTurns(e: Excursion, value: number, amp: number): void {

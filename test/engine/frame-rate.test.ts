@@ -44,6 +44,10 @@ const KNOWN_DEPTH_CHANGES: Readonly<Record<string, Known>> = {
     fps: [15, 10],
     why: 'its one counted rep starts mid-clip behind the plates; which frames fall in it changes with the rate',
   },
+  'squat_34_handheld_bw_goblet.mp4': {
+    fps: [10],
+    why: 'the first rep (counted since the counter lets go of an excursion it stopped part-way) bottoms out for about 0.2 s (10.83-10.97 s): at 10 frames/s the ±150 ms median around its bottom holds one deep frame',
+  },
   'squat_34side_darebee_bw.mp4': {
     fps: [15, 10],
     why: 'continuous reps with no pause at the top, seen at 3/4: the standing thigh ruler comes from the few top frames (6°)',

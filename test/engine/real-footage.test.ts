@@ -57,7 +57,7 @@ describe('the engine on the RepCount squat poses (MediaPipe landmarks, converted
     clips: { clip: string; count: number; repFrames: [number, number][] }[];
   };
 
-  it('counts the annotated set to within one rep on at least 10 of 13 clips, exactly on 8', () => {
+  it('counts the annotated set to within one rep on at least 11 of 13 clips, exactly on 9', () => {
     let exact = 0;
     let withinOne = 0;
     for (const c of annotations.clips) {
@@ -74,8 +74,8 @@ describe('the engine on the RepCount squat poses (MediaPipe landmarks, converted
       if (inSet === c.count) exact += 1;
       if (Math.abs(inSet - c.count) <= 1) withinOne += 1;
     }
-    expect(withinOne).toBeGreaterThanOrEqual(10);
-    expect(exact).toBeGreaterThanOrEqual(8);
+    expect(withinOne).toBeGreaterThanOrEqual(11);
+    expect(exact).toBeGreaterThanOrEqual(9);
   });
 });
 

@@ -94,6 +94,33 @@ describe('RepCounter', () => {
     }
   });
 
+  it('lets go of a move that stops part-way and stays there, and counts the reps from there', () => {
+    // The start level moves (the person shuffles their stance, a hand-held camera swings), goes
+    // past where it ends up, settles and stays: still, and short of the furthest it went.
+    const shift = 0.75;
+    const settled = signal(0, 6000, (t) => {
+      if (t < 1000) return 0;
+      if (t < 1500) return (t - 1000) / 500;
+      if (t < 2000) return 1 - ((1 - shift) * (t - 1500)) / 500;
+      return shift + 0.02 * Math.sin(t / 200);
+    });
+    const reps = squats(2).map((s) => ({
+      timestampMs: s.timestampMs + 6000 + FRAME_MS,
+      value: s.value + shift,
+    }));
+    const { counter, events } = run([...settled, ...reps]);
+    expect(events.find((e) => e.type === 'partial')).toMatchObject({ reason: 'stopped part-way' });
+    expect(counter.count).toBe(2);
+  });
+
+  it('keeps a rep that pauses at the bottom or lowers slowly (neither is stopping part-way)', () => {
+    expect(run(squats(2, 1000, 6000, 800)).counter.count).toBe(2);
+    const slowShallow = squats(2, 3000, 1000, 800, 2 * PARAMS.minAmplitude);
+    const { counter, events } = run(slowShallow);
+    expect(counter.count).toBe(2);
+    expect(events.filter((e) => e.type === 'partial')).toEqual([]);
+  });
+
   it('drops a rep in progress when interrupted (the person left the frame)', () => {
     const samples = squats(1);
     const counter = new RepCounter(PARAMS);
