@@ -106,6 +106,7 @@ const LUNGE: RepsExercise = {
   counter: { ...HIP_DROP_COUNTER, minAmplitude: 0.15, startDelta: 0.08 },
   startPose: STANDING,
   checks: ['lunge-depth', 'knee-valgus'],
+  splitStance: true,
 };
 
 const feetRaise = (

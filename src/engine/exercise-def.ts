@@ -80,6 +80,8 @@ export interface RepsExercise extends ExerciseBase {
   readonly startPose?: { readonly max: number };
   /** The form checks judged on every rep (checks/). */
   readonly checks: readonly RepCheckId[];
+  /** One foot in front of the other (lunges): measures of feet side by side do not apply. */
+  readonly splitStance?: boolean;
 }
 
 export interface HoldExercise extends ExerciseBase {

@@ -14,9 +14,10 @@ import {
   type LegPose,
 } from '../support/kinematic.ts';
 import { Body } from '../../src/engine/body.ts';
+import { kneeValgusCheck } from '../../src/engine/checks/knee-valgus.ts';
 import { lungeDepthCheck } from '../../src/engine/checks/lunge-depth.ts';
+import type { RepCheck } from '../../src/engine/checks/rep-check.ts';
 import { standingOf } from '../../src/engine/checks/standing.ts';
-import type { Verdict } from '../../src/engine/checks/verdict.ts';
 import type { RepsExercise } from '../../src/engine/exercise-def.ts';
 import { frameFeatures } from '../../src/engine/features.ts';
 import type { AnalyzedFrame } from '../../src/engine/front-end.ts';
@@ -257,11 +258,15 @@ describe('lunge depth on synthetic poses', () => {
     return pose;
   }
 
-  function lunges(frontKneeDeg: number, bottomShinDeg?: number): Pose[] {
+  function lunges(
+    frontKneeDeg: number,
+    bottomShinDeg?: number,
+    view: 'side' | 'front' = 'side',
+  ): Pose[] {
     return sequence(2 + 3 * 2.5, FPS, (t) => {
       const inSet = t - 1;
       const d = inSet < 0 || inSet >= 7.5 ? 0 : bump((inSet % 2.5) / 2.5);
-      return lungeAt('side', d, frontKneeDeg, bottomShinDeg);
+      return lungeAt(view, d, frontKneeDeg, bottomShinDeg);
     });
   }
 
@@ -282,8 +287,8 @@ describe('lunge depth on synthetic poses', () => {
     expect(shallow[0]?.value).toBeGreaterThan(110);
   });
 
-  /** The check alone on one rep seen from the front: standing frames, then the way down and up. */
-  function judgeFromFront(frontKneeDeg: number): Verdict | undefined {
+  /** A check alone on one rep seen from the front: standing frames, then the way down and up. */
+  function judgeFromFront(frontKneeDeg: number, check: RepCheck = lungeDepthCheck) {
     const poses = sequence(2.5, FPS, (t) =>
       lungeAt('front', t < 1 ? 0 : bump((t - 1) / 1.5), frontKneeDeg),
     );
@@ -293,7 +298,7 @@ describe('lunge depth on synthetic poses', () => {
     });
     const top = frames.filter((f) => f.timestampMs < 1000);
     const rep = frames.filter((f) => f.timestampMs >= 1000);
-    return lungeDepthCheck.judge({
+    return check.judge({
       exercise: findExercise('lunge') as RepsExercise,
       rep: { peakMs: 1750 } as CountedRep,
       frames: rep,
@@ -304,6 +309,19 @@ describe('lunge depth on synthetic poses', () => {
       strictness: 'standard',
     })[0];
   }
+
+  it('says knee valgus is not measured in a split stance, rather than which view to try', () => {
+    const notMeasured = {
+      status: 'cannot-judge',
+      message: expect.stringContaining('split stance') as unknown,
+    };
+    // From the front both ankles are in view, but the knee-to-ankle ratio means nothing here.
+    expect(judgeFromFront(90, kneeValgusCheck)).toMatchObject(notMeasured);
+    const sideOn = analyze('lunge', lunges(90));
+    expect(sideOn.repCount).toBe(3);
+    for (const rep of sideOn.reps ?? [])
+      expect(rep.verdicts.find((v) => v.check === 'knee-valgus')).toMatchObject(notMeasured);
+  });
 
   it('reads the front knee from the front, from the drops of thigh and shin', () => {
     const deep = judgeFromFront(90);

@@ -37,6 +37,16 @@ export const kneeValgusCheck: RepCheck = {
   id: 'knee-valgus',
   code: 'knee-valgus',
   judge(ctx) {
+    // Neither screen is defined for a split stance: the ankles are not side by side, and the front
+    // knee's offset from its hip-ankle line did not tell the labelled valgus lunge from a clean
+    // one (form-checks.md). Say so rather than ask the person to fix a view that would not help.
+    if (ctx.exercise.splitStance === true)
+      return [
+        cannotJudge(
+          'knee-valgus',
+          'Knee valgus is not measured in a split stance yet: check it in the squat.',
+        ),
+      ];
     if (ctx.view !== 'front')
       return [cannotJudge('knee-valgus', 'Knee valgus needs the front view: face the camera.')];
     const bottom = atBottom(ctx);
