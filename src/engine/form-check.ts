@@ -120,7 +120,7 @@ function fixText(v: Verdict, strictness: Strictness): string {
   const said = v.message.replace(/\.$/, '');
   if (v.check === 'tempo') return said;
   if (v.check === 'forward-lean')
-    return `${said}; keep it within ${v.threshold ?? ''}° of the shins and ${LIMITS.trunkFromVerticalDeg[strictness]}° of vertical`;
+    return `${said}; keep it within ${LIMITS.trunkOverTibiaDeg[strictness]}° of the shins and ${LIMITS.trunkFromVerticalDeg[strictness]}° of vertical`;
   return `${cueText(v)}: ${targetText(v)}`;
 }
 

@@ -50,6 +50,37 @@ describe('the engine on real labelled footage (results pinned per clip)', () => 
   });
 });
 
+describe('every verdict on every clip', () => {
+  /** Checks whose fault is a value under its limit; the others fault above it. */
+  const FAULT_BELOW = new Set(['knee-valgus', 'rep-height']);
+  /** A note only when something else is wrong too: past its limit alone it still passes. */
+  const CONDITIONAL = new Set(['knees-over-toes']);
+
+  it('agrees with the value and the limit it reports', () => {
+    const disagreeing: string[] = [];
+    let judged = 0;
+    for (const label of scored) {
+      const report = analyzeTrack(track(label.file), label.exercise);
+      for (const rep of report.reps ?? [])
+        for (const v of rep.verdicts) {
+          if (v.value === undefined || v.threshold === undefined) continue;
+          judged += 1;
+          const beyond = FAULT_BELOW.has(v.check) ? v.value < v.threshold : v.value > v.threshold;
+          const agrees =
+            v.status === 'fault'
+              ? beyond
+              : v.status !== 'pass' || !beyond || CONDITIONAL.has(v.check);
+          if (!agrees)
+            disagreeing.push(
+              `${label.file} rep ${rep.index} ${v.check}: ${v.status} at ${v.value}, limit ${v.threshold}`,
+            );
+        }
+    }
+    expect(judged).toBeGreaterThan(300);
+    expect(disagreeing).toEqual([]);
+  });
+});
+
 describe('the engine on the RepCount squat poses (MediaPipe landmarks, converted)', () => {
   const dir = join(import.meta.dirname, '..', 'fixtures', 'repcount');
   const annotations = JSON.parse(readFileSync(join(dir, 'annotations.json'), 'utf8')) as {

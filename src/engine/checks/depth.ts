@@ -101,14 +101,16 @@ export const depthCheck: RepCheck = {
     const limit = LIMITS.thighAboveLevelDeg;
     const threshold = limit[ctx.strictness];
     const score = median(ctx.frames.map((f) => jointScore(f.body, ['hip', 'knee']))) ?? 0;
+    // Judged on the value reported (whole degrees): a verdict never reads "15°, limit 15°, fault".
+    const shown = Math.round(deg);
     const common = {
-      value: Math.round(deg),
+      value: shown,
       threshold,
       unit: 'deg',
       confidence: confidenceOf(deg, threshold, limit.error, score),
     };
     const where = deg <= 0 ? `${Math.round(-deg)}° below level` : `${Math.round(deg)}° above level`;
-    if (deg <= threshold) return [pass('depth', 'deg', `Thighs reached ${where}.`, common)];
+    if (shown <= threshold) return [pass('depth', 'deg', `Thighs reached ${where}.`, common)];
     return [
       {
         check: 'depth',

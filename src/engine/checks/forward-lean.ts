@@ -22,12 +22,21 @@ export function leanAtBottom(ctx: RepContext): Lean | undefined {
   return trunkDeg === undefined || tibiaDeg === undefined ? undefined : { trunkDeg, tibiaDeg };
 }
 
-/** Whether a lean breaks either limit at this strictness. */
-export function isForwardLean(lean: Lean, strictness: RepContext['strictness']): boolean {
-  return (
-    lean.trunkDeg - lean.tibiaDeg > LIMITS.trunkOverTibiaDeg[strictness] ||
-    lean.trunkDeg > LIMITS.trunkFromVerticalDeg[strictness]
+/**
+ * How far the trunk may lean past the tibia in this rep (deg): the margin over the tibia, or less
+ * when the trunk would pass its limit from vertical first. Both limits as one, on one measure, so
+ * the verdict reports a single value and the limit it broke.
+ */
+export function leanLimitDeg(lean: Lean, strictness: RepContext['strictness']): number {
+  return Math.min(
+    LIMITS.trunkOverTibiaDeg[strictness],
+    Math.round(LIMITS.trunkFromVerticalDeg[strictness] - lean.tibiaDeg),
   );
+}
+
+/** Whether a lean breaks either limit at this strictness (judged on the value reported, in whole degrees). */
+export function isForwardLean(lean: Lean, strictness: RepContext['strictness']): boolean {
+  return Math.round(lean.trunkDeg - lean.tibiaDeg) > leanLimitDeg(lean, strictness);
 }
 
 /**
@@ -49,13 +58,14 @@ export const forwardLeanCheck: RepCheck = {
         ),
       ];
     const excess = lean.trunkDeg - lean.tibiaDeg;
+    const threshold = leanLimitDeg(lean, ctx.strictness);
     const overTibia = LIMITS.trunkOverTibiaDeg[ctx.strictness];
     const fromVertical = LIMITS.trunkFromVerticalDeg[ctx.strictness];
     const score =
       median(ctx.frames.map((f) => jointScore(f.body, ['shoulder', 'hip', 'knee', 'ankle']))) ?? 0;
     const common = {
       value: Math.round(excess),
-      threshold: overTibia,
+      threshold,
       unit: 'deg',
       confidence: Math.min(
         confidenceOf(excess, overTibia, LIMITS.trunkOverTibiaDeg.error, score),

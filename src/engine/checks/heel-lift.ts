@@ -45,13 +45,14 @@ export const heelLiftCheck: RepCheck = {
     const limit = LIMITS.heelRiseShanks;
     const threshold = limit[ctx.strictness];
     const score = median(ctx.frames.map((f) => jointScore(f.body, ['heel', 'toe']))) ?? 0;
+    const shown = round2(heel.rise);
     const common = {
-      value: round2(heel.rise),
+      value: shown,
       threshold,
       unit: 'shank',
       confidence: confidenceOf(heel.rise, threshold, limit.error, score),
     };
-    if (heel.rise <= threshold) return [pass('heel-lift', 'shank', 'Heels stayed down.', common)];
+    if (shown <= threshold) return [pass('heel-lift', 'shank', 'Heels stayed down.', common)];
     return [
       {
         check: 'heel-lift',

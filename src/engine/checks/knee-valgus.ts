@@ -56,13 +56,14 @@ export const kneeValgusCheck: RepCheck = {
     const limit = LIMITS.kneeAnkleSeparationRatio;
     const threshold = limit[ctx.strictness];
     const score = median(ctx.frames.map((f) => jointScore(f.body, ['knee', 'ankle']))) ?? 0;
+    const shown = round2(ratio);
     const common = {
-      value: round2(ratio),
+      value: shown,
       threshold,
       unit: 'ratio',
       confidence: confidenceOf(ratio, threshold, limit.error, score),
     };
-    if (ratio >= threshold)
+    if (shown >= threshold)
       return [pass('knee-valgus', 'ratio', 'Knees stayed over the feet.', common)];
     const inside = (['left', 'right'] as const).map((s) => ({
       side: s,

@@ -31,10 +31,11 @@ export const kneesOverToesCheck: RepCheck = {
     const heel = heelRiseAtBottom(ctx);
     const lean = leanAtBottom(ctx);
     const compensating =
-      (heel !== undefined && heel.rise > LIMITS.heelRiseShanks[ctx.strictness]) ||
+      (heel !== undefined && round2(heel.rise) > LIMITS.heelRiseShanks[ctx.strictness]) ||
       (lean !== undefined && isForwardLean(lean, ctx.strictness));
-    const common = { value: round2(worst), threshold, unit: 'shank', confidence: 1 };
-    if (worst <= threshold || !compensating)
+    const shown = round2(worst);
+    const common = { value: shown, threshold, unit: 'shank', confidence: 1 };
+    if (shown <= threshold || !compensating)
       return [
         pass('knees-over-toes', 'shank', 'Knees forward is fine with the heels down.', common),
       ];

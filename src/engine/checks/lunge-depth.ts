@@ -87,13 +87,14 @@ export const lungeDepthCheck: RepCheck = {
     const limit = LIMITS.lungeKneeAngleDeg;
     const threshold = limit[ctx.strictness];
     const score = median(ctx.frames.map((f) => jointScore(f.body, ['hip', 'knee', 'ankle']))) ?? 0;
+    const shown = Math.round(deg);
     const common = {
-      value: Math.round(deg),
+      value: shown,
       threshold,
       unit: 'deg',
       confidence: confidenceOf(deg, threshold, limit.error, score),
     };
-    if (deg <= threshold)
+    if (shown <= threshold)
       return [pass('lunge-depth', 'deg', `Front knee bent to ${Math.round(deg)}°.`, common)];
     return [
       {
