@@ -4,6 +4,9 @@ import { cannotJudge, pass, type Verdict } from './checks/verdict.ts';
 import type { Body } from './body.ts';
 import type { Fault } from './faults.ts';
 
+/** A fraction of stature as the percentage reported (hundredths). */
+const percent = (fraction: number): number => round2(fraction * 100);
+
 /**
  * Head bob during circles: the nose's vertical range about its trend over each completed circle,
  * as a fraction of the person's standing height, measured in the first second after set-up (nose
@@ -93,14 +96,16 @@ export class HeadBobMonitor {
     const bob = detrendedRange(samples) / this.stature;
     this.seen = true;
     this.worst = Math.max(this.worst, bob);
-    if (bob <= this.limit || timestampMs - this.lastFaultMs < HEAD_BOB.coolDownMs) return undefined;
+    // Judged on the percentages reported, so a fault never reads as at its limit.
+    if (percent(bob) <= percent(this.limit) || timestampMs - this.lastFaultMs < HEAD_BOB.coolDownMs)
+      return undefined;
     this.lastFaultMs = timestampMs;
     return {
       code: 'head-bob',
       severity: 'warn',
       atSec: msToSec(timestampMs),
-      value: round2(bob * 100),
-      threshold: round2(this.limit * 100),
+      value: percent(bob),
+      threshold: percent(this.limit),
       confidence: confidenceOf(bob, this.limit, LIMITS.headBobHeights.error, this.lastScore),
       unit: '% of height',
       message: 'Keep your head still: only the knees move.',
@@ -115,11 +120,11 @@ export class HeadBobMonitor {
         'Head bob needs the face and feet in view for a whole circle: step back.',
       );
     const common = {
-      value: round2(this.worst * 100),
-      threshold: round2(this.limit * 100),
+      value: percent(this.worst),
+      threshold: percent(this.limit),
       confidence: confidenceOf(this.worst, this.limit, LIMITS.headBobHeights.error, 1),
     };
-    if (this.worst <= this.limit)
+    if (common.value <= common.threshold)
       return pass('head-bob', '% of height', 'Head stayed still.', common);
     return {
       check: 'head-bob',

@@ -40,16 +40,17 @@ export class WalkChecks {
     if (frames.length < 3) return [];
     const atSec = msToSec(timestampMs);
     const { posture } = this.exercise;
-    const share = frames.filter((f) => f.posture).length / frames.length;
+    const share = Math.round((100 * frames.filter((f) => f.posture).length) / frames.length);
+    const required = Math.round(posture.share * 100);
     const out: Fault[] = [];
-    if (share < posture.share) {
+    if (share < required) {
       out.push({
         code: posture.fault,
         severity: 'warn',
         rep: step,
         atSec,
-        value: Math.round(share * 100),
-        threshold: Math.round(posture.share * 100),
+        value: share,
+        threshold: required,
         unit: '%',
         message: posture.cue,
       });
