@@ -114,7 +114,7 @@ export class ExerciseAnalyzer {
     }
     this.firstMs ??= timestampMs;
     this.lastMs = timestampMs;
-    const step = this.front.push(pose, timestampMs);
+    const step = this.front.push(pose, timestampMs, this.kind.live().phase === 'rest');
     if (!step.ready) {
       if (step.closed) this.kind.onInterrupt(timestampMs, events);
       if (step.issue !== undefined && step.issue.kind !== this.issue?.kind)

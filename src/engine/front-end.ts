@@ -1,21 +1,12 @@
-import { MedianFilter } from '../geometry/median-filter.ts';
-import { oneEuroStep, type OneEuroParams, type OneEuroState } from '../geometry/one-euro-filter.ts';
 import type { KeypointName, Pose } from '../pose/skeleton.ts';
 import { Body } from './body.ts';
 import { frameFeatures, type FrameFeatures } from './features.ts';
 import { missingKeypoints, type Requirement } from './requirements.ts';
+import { RestRuler } from './rest-ruler.ts';
 import { SetupGate, type GateIssue } from './setup-gate.ts';
-import { SideFuser } from './side-fuser.ts';
+import { SignalChannel } from './signal-channel.ts';
 import { signalBySide, type SignalId } from './signals.ts';
 import { ViewTally } from './view.ts';
-
-/**
- * Signal smoothing: a 150 ms running median drops single-frame keypoint spikes, then One Euro. The
- * detector already smooths keypoints (pose-detection's own filters, driven by our timestamps);
- * this second One Euro pass on the one counted signal trades a few ms of lag for steadier
- * hysteresis. 1.5 Hz at rest keeps a still stand steady; beta lets 1-2 Hz reps through.
- */
-const SIGNAL_FILTER: OneEuroParams = { minCutoffHz: 1.5, beta: 2, derivativeCutoffHz: 1 };
 
 /** What every kind of analyzer is told about one frame once the person is set up. */
 export interface AnalyzedFrame {
@@ -24,6 +15,11 @@ export interface AnalyzedFrame {
   readonly features: FrameFeatures;
   /** The counted signal after side fusion and smoothing (exercises with a signal only). */
   readonly signal: number | undefined;
+  /**
+   * The hip drop measured against the shank seen in the start position instead of each frame's
+   * own (rest-ruler.ts); hip-drop exercises only. Undefined until that ruler is known.
+   */
+  readonly signalAgainstRest?: number;
 }
 
 export interface FrontEndConfig {
@@ -55,9 +51,10 @@ export type FrontEndStep =
  */
 export class FrontEnd {
   private readonly gate = new SetupGate();
-  private readonly sides = new SideFuser();
-  private readonly spikes = new MedianFilter();
-  private filter: OneEuroState | undefined;
+  private readonly channel = new SignalChannel();
+  /** The hip drop against the resting shank, alongside (rep-counter.md, "Two rulers"). */
+  private readonly restChannel = new SignalChannel();
+  private readonly shankRuler = new RestRuler();
   readonly views = new ViewTally();
   private latest: FrameFeatures | undefined;
 
@@ -72,12 +69,21 @@ export class FrontEnd {
     return this.latest;
   }
 
-  push(pose: Pose | null, timestampMs: number): FrontEndStep {
+  /**
+   * One frame. `atRest`: the counters are in the start position (false mid-rep), so the resting
+   * shank ruler (rest-ruler.ts) learns only from the start position.
+   */
+  push(pose: Pose | null, timestampMs: number, atRest = true): FrontEndStep {
     const body = pose === null ? undefined : new Body({ ...pose, timestampMs });
     const missing: KeypointName[] | 'no-person' =
       body === undefined ? 'no-person' : missingKeypoints(body, this.config.required);
     const features = body === undefined ? undefined : frameFeatures(body);
-    const signal = this.smoothedSignal(features, timestampMs);
+    const id = this.config.signal;
+    const signal = this.channel.push(
+      id === undefined || features === undefined ? undefined : signalBySide(id, features),
+      timestampMs,
+    );
+    const signalAgainstRest = this.againstRest(features, timestampMs, atRest);
     const wasOpen = this.gate.isOpen;
     const startPose = this.config.startPose;
     const inStartPose = signal !== undefined && startPose !== undefined && signal <= startPose.max;
@@ -89,7 +95,13 @@ export class FrontEnd {
     const frame =
       body === undefined || features === undefined
         ? undefined
-        : { timestampMs, body, features, signal };
+        : {
+            timestampMs,
+            body,
+            features,
+            signal,
+            ...(signalAgainstRest === undefined ? {} : { signalAgainstRest }),
+          };
     if (features !== undefined) {
       this.views.push(features);
       this.latest = features;
@@ -106,23 +118,23 @@ export class FrontEnd {
   }
 
   private resetSignal(): void {
-    this.filter = undefined;
-    this.spikes.reset();
+    this.channel.reset();
+    this.restChannel.reset();
+    this.shankRuler.reset();
   }
 
-  private smoothedSignal(f: FrameFeatures | undefined, timestampMs: number): number | undefined {
-    const id = this.config.signal;
-    const v =
-      id === undefined || f === undefined
+  private againstRest(
+    f: FrameFeatures | undefined,
+    timestampMs: number,
+    atRest: boolean,
+  ): number | undefined {
+    if (this.config.signal !== 'hip-drop') return undefined;
+    const restShank = this.shankRuler.push(f?.shankLength, timestampMs, atRest);
+    return this.restChannel.push(
+      f === undefined || restShank === undefined
         ? undefined
-        : this.sides.push(signalBySide(id, f), timestampMs);
-    if (v === undefined || !Number.isFinite(v)) return undefined;
-    this.filter = oneEuroStep(
-      this.filter,
-      this.spikes.push(v, timestampMs),
+        : signalBySide('hip-drop', f, restShank),
       timestampMs,
-      SIGNAL_FILTER,
     );
-    return this.filter.value;
   }
 }

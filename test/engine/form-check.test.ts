@@ -55,9 +55,15 @@ describe('formCheckLines (the verdict card)', () => {
   });
 
   it('says when no rep was seen instead of passing anything', () => {
-    const lines = card('squat_front_SHALLOW_nodepth_mlsac_1rep', 'squat');
+    // Half-squat pulses out of a hold, never standing up: no rep to judge.
+    const lines = card('squat_pulses_34front_medball_partial_15pulses', 'squat');
     expect(lines).toHaveLength(1);
     expect(lines[0]?.status).toBe('cannot-judge');
+  });
+
+  it('marks the front-view quarter squat "fix" for depth (counted on the resting shank)', () => {
+    const lines = card('squat_front_SHALLOW_nodepth_mlsac_1rep', 'squat');
+    expect(status(lines, 'depth')).toBe('fix');
   });
 
   it('judges a hold by the seconds in position', () => {

@@ -22,9 +22,13 @@ interface Known {
 
 /** Clips whose count or depth does change with the frame rate, and why (none is skipped). */
 const KNOWN_COUNT_CHANGES: Readonly<Record<string, Known>> = {
-  'squat_front_barbell_gym_3reps.mp4': {
-    fps: [15, 10],
-    why: 'its first rep is counted only because an excursion opened while unracking the bar at 4 s closes there; at 15 and 10 frames/s that excursion has a third dip and is reported as pulses',
+  'lunge_split_front_knee_valgus_WRONG_5reps.mp4': {
+    fps: [10],
+    why: 'at 10 frames/s the fifth rep (cut off by the end of the clip) leaves the start on the very frame the fourth is counted, so the two rulers see one movement there and count it once',
+  },
+  'squat_pulses_34front_medball_partial_15pulses.mp4': {
+    fps: [10],
+    why: 'at 10 frames/s one pulse out of the half-squat hold reaches 0.20 shank against the resting shank, the smallest countable rep (0.12-0.17 at 30 and 15)',
   },
   'calfraise_34front_home_bodyweight_3reps.mp4': {
     fps: [15, 10],

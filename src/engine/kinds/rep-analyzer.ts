@@ -8,7 +8,7 @@ import type { RepsExercise, RepsPrescription } from '../exercise-def.ts';
 import { minHipKneeGap } from '../features.ts';
 import type { AnalyzedFrame } from '../front-end.ts';
 import { phasesInWords } from '../phases.ts';
-import { RepCounter, type CountedRep } from '../rep-counter.ts';
+import { RepCounter, type CountedRep, type RepPhase } from '../rep-counter.ts';
 import type { RepReport } from '../report.ts';
 import { viewOfFrames } from '../view.ts';
 import { IDLE_LIVE, type KindAnalyzer, type KindLive, type KindReport } from './kind-analyzer.ts';
@@ -19,15 +19,23 @@ const KEEP_EXTRA_MS = 2000;
 /** How far back before a rep the start position is looked for. */
 const STANDING_WINDOW_MS = 3000;
 
-/** Counts reps on the exercise's signal and judges each one as it ends. */
+/**
+ * Counts reps on the exercise's signal and judges each one as it ends. Hip-drop exercises count on
+ * two rulers at once (rep-counter.md, "Two rulers"): a rep either counter sees is a rep, and one
+ * both see is counted once.
+ */
 export class RepAnalyzer implements KindAnalyzer {
   private readonly counter: RepCounter;
+  /** The hip drop against the shank seen in the start position (hip-drop exercises only). */
+  private readonly restCounter: RepCounter | undefined;
   /** Frames in the start position (between reps), for the checks' baseline. */
   private readonly restFrames: AnalyzedFrame[] = [];
   private readonly recent: AnalyzedFrame[] = [];
   /** The last start position seen long enough: reps with no pause at the top judge against it. */
   private standing: Standing | undefined;
   private readonly reps: RepReport[] = [];
+  /** The time each counted rep spans, as seen by either counter (ms). */
+  private readonly movements: { startMs: number; endMs: number }[] = [];
   private readonly partials: { atSec: number; reason: string }[] = [];
   private bestAmplitude = 0;
 
@@ -37,6 +45,8 @@ export class RepAnalyzer implements KindAnalyzer {
     private readonly strictness: Strictness,
   ) {
     this.counter = new RepCounter(exercise.counter);
+    this.restCounter =
+      exercise.signal === 'hip-drop' ? new RepCounter(exercise.counter) : undefined;
   }
 
   onReady(restLevel: number): void {
@@ -45,6 +55,13 @@ export class RepAnalyzer implements KindAnalyzer {
 
   onInterrupt(): void {
     this.counter.interrupt();
+    this.restCounter?.interrupt();
+  }
+
+  /** Where the person is in the rep: away from the start as soon as either counter says so. */
+  private get phase(): RepPhase {
+    const main = this.counter.phase;
+    return main !== 'rest' || this.restCounter === undefined ? main : this.restCounter.phase;
   }
 
   onFrame(frame: AnalyzedFrame, events: EngineEvent[]): void {
@@ -53,23 +70,43 @@ export class RepAnalyzer implements KindAnalyzer {
     const keepMs = this.exercise.counter.maxRepMs + KEEP_EXTRA_MS;
     while (t - (this.recent[0]?.timestampMs ?? t) > keepMs) this.recent.shift();
     if (frame.signal === undefined) return;
-    if (this.counter.phase === 'rest') {
+    if (this.phase === 'rest') {
       this.restFrames.push(frame);
       while ((this.restFrames[0]?.timestampMs ?? t) < t - STANDING_WINDOW_MS)
         this.restFrames.shift();
     }
-    for (const e of this.counter.push({ timestampMs: frame.timestampMs, value: frame.signal })) {
+    for (const e of this.counter.push({ timestampMs: t, value: frame.signal })) {
       if (e.type === 'partial') {
         const p = { atSec: msToSec(e.atMs), reason: e.reason };
         this.partials.push(p);
         events.push({ type: 'partial', ...p });
-        continue;
-      }
-      const rep = this.reportRep(e.rep);
-      this.reps.push(rep);
-      events.push({ type: 'rep', rep });
-      for (const fault of rep.faults) events.push({ type: 'fault', fault });
+      } else this.count(e.rep, events);
     }
+    // The second ruler only adds reps; its partials would repeat the first one's.
+    if (this.restCounter !== undefined && frame.signalAgainstRest !== undefined)
+      for (const e of this.restCounter.push({ timestampMs: t, value: frame.signalAgainstRest }))
+        if (e.type === 'rep') this.count(e.rep, events);
+  }
+
+  /**
+   * Counts and judges a rep, unless its time meets a movement already counted: then both counters
+   * saw the same movement, and that movement's span grows to cover both (so a rep one counter
+   * splits in two is still one).
+   */
+  private count(counted: CountedRep, events: EngineEvent[]): void {
+    const same = this.movements.find(
+      (m) => m.startMs <= counted.endMs && counted.startMs <= m.endMs,
+    );
+    if (same !== undefined) {
+      same.startMs = Math.min(same.startMs, counted.startMs);
+      same.endMs = Math.max(same.endMs, counted.endMs);
+      return;
+    }
+    this.movements.push({ startMs: counted.startMs, endMs: counted.endMs });
+    const rep = this.reportRep({ ...counted, index: this.reps.length + 1 });
+    this.reps.push(rep);
+    events.push({ type: 'rep', rep });
+    for (const fault of rep.faults) events.push({ type: 'fault', fault });
   }
 
   private reportRep(rep: CountedRep): RepReport {
@@ -122,13 +159,17 @@ export class RepAnalyzer implements KindAnalyzer {
   live(): KindLive {
     return {
       ...IDLE_LIVE,
-      repCount: this.counter.count,
-      phase: this.counter.phase,
-      progress: this.counter.progress(),
+      repCount: this.reps.length,
+      phase: this.phase,
+      progress: Math.max(this.counter.progress(), this.restCounter?.progress() ?? 0),
     };
   }
 
   finish(): KindReport {
-    return { repCount: this.reps.length, reps: [...this.reps], partials: [...this.partials] };
+    // An excursion the first ruler found too small may be a rep the second one counted.
+    const partials = this.partials.filter(
+      (p) => !this.reps.some((r) => p.atSec >= r.startSec && p.atSec <= r.endSec),
+    );
+    return { repCount: this.reps.length, reps: [...this.reps], partials };
   }
 }
