@@ -55,6 +55,8 @@ export type RepEvent =
   | { readonly type: 'rep'; readonly rep: CountedRep }
   | {
       readonly type: 'partial';
+      /** When the excursion began, and when it was let go. */
+      readonly startMs: number;
       readonly atMs: number;
       readonly amplitude: number;
       readonly reason: string;
@@ -177,6 +179,7 @@ export class RepCounter {
       this.restLevel = sample.value;
       events.push({
         type: 'partial',
+        startMs: e.samples[0]?.timestampMs ?? sample.timestampMs,
         atMs: sample.timestampMs,
         amplitude: amp,
         reason: 'too long to be a rep',
@@ -190,6 +193,7 @@ export class RepCounter {
       this.floor = sample.value;
       events.push({
         type: 'partial',
+        startMs: e.samples[0]?.timestampMs ?? sample.timestampMs,
         atMs: sample.timestampMs,
         amplitude: amp,
         reason: 'stopped part-way',
@@ -258,22 +262,36 @@ export class RepCounter {
     const durationMs = end.timestampMs - start;
     const relative = this.amplitudes.length === 0 ? Infinity : amp / this.typicalAmplitude();
     if (amp < p.minAmplitude) {
-      return { type: 'partial', atMs: end.timestampMs, amplitude: amp, reason: 'too small' };
+      return {
+        type: 'partial',
+        startMs: start,
+        atMs: end.timestampMs,
+        amplitude: amp,
+        reason: 'too small',
+      };
     }
     if (e.bottoms + (e.heading === 'away' ? 1 : 0) > p.maxBottoms) {
       return {
         type: 'partial',
+        startMs: start,
         atMs: end.timestampMs,
         amplitude: amp,
         reason: 'pulses without standing up between them',
       };
     }
     if (durationMs < p.minRepMs) {
-      return { type: 'partial', atMs: end.timestampMs, amplitude: amp, reason: 'too quick' };
+      return {
+        type: 'partial',
+        startMs: start,
+        atMs: end.timestampMs,
+        amplitude: amp,
+        reason: 'too quick',
+      };
     }
     if (relative < p.relativeMinAmplitude) {
       return {
         type: 'partial',
+        startMs: start,
         atMs: end.timestampMs,
         amplitude: amp,
         reason: 'much smaller than your other reps',

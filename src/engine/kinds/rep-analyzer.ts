@@ -36,7 +36,7 @@ export class RepAnalyzer implements KindAnalyzer {
   private readonly reps: RepReport[] = [];
   /** The time each counted rep spans, as seen by either counter (ms). */
   private readonly movements: { startMs: number; endMs: number }[] = [];
-  private readonly partials: { atSec: number; reason: string }[] = [];
+  private readonly partials: { startMs: number; atMs: number; reason: string }[] = [];
   private bestAmplitude = 0;
 
   constructor(
@@ -77,9 +77,8 @@ export class RepAnalyzer implements KindAnalyzer {
     }
     for (const e of this.counter.push({ timestampMs: t, value: frame.signal })) {
       if (e.type === 'partial') {
-        const p = { atSec: msToSec(e.atMs), reason: e.reason };
-        this.partials.push(p);
-        events.push({ type: 'partial', ...p });
+        this.partials.push(e);
+        events.push({ type: 'partial', atSec: msToSec(e.atMs), reason: e.reason });
       } else this.count(e.rep, events);
     }
     // The second ruler only adds reps; its partials would repeat the first one's.
@@ -167,9 +166,9 @@ export class RepAnalyzer implements KindAnalyzer {
 
   finish(): KindReport {
     // An excursion the first ruler found too small may be a rep the second one counted.
-    const partials = this.partials.filter(
-      (p) => !this.reps.some((r) => p.atSec >= r.startSec && p.atSec <= r.endSec),
-    );
+    const partials = this.partials
+      .filter((p) => !this.movements.some((m) => m.startMs <= p.atMs && p.startMs <= m.endMs))
+      .map((p) => ({ atSec: msToSec(p.atMs), reason: p.reason }));
     return { repCount: this.reps.length, reps: [...this.reps], partials };
   }
 }
