@@ -173,33 +173,12 @@ export class RepCounter {
     const amp = e.peak.value - e.restLevel;
     this.trackTurns(e, sample.value, amp);
     const events: RepEvent[] = [];
-    if (sample.timestampMs - (e.samples[0]?.timestampMs ?? sample.timestampMs) > p.maxRepMs) {
-      // Stayed away too long (sat down, a hold, not a rep): start over from here.
-      this.excursion = undefined;
-      this.restLevel = sample.value;
-      events.push({
-        type: 'partial',
-        startMs: e.samples[0]?.timestampMs ?? sample.timestampMs,
-        atMs: sample.timestampMs,
-        amplitude: amp,
-        reason: 'too long to be a rep',
-      });
-      return events;
-    }
-    if (this.settledPartWay(e, sample, amp)) {
+    if (sample.timestampMs - (e.samples[0]?.timestampMs ?? sample.timestampMs) > p.maxRepMs)
+      // Stayed away too long (sat down, a hold, not a rep).
+      return [this.letGo(e, sample, amp, 'too long to be a rep')];
+    if (this.settledPartWay(e, sample, amp))
       // Stopped part-way and stayed (a new stance, a camera that moved): not a rep in progress.
-      this.excursion = undefined;
-      this.restLevel = sample.value;
-      this.floor = sample.value;
-      events.push({
-        type: 'partial',
-        startMs: e.samples[0]?.timestampMs ?? sample.timestampMs,
-        atMs: sample.timestampMs,
-        amplitude: amp,
-        reason: 'stopped part-way',
-      });
-      return events;
-    }
+      return [this.letGo(e, sample, amp, 'stopped part-way')];
     if (
       sample.value - e.restLevel <= p.returnFraction * amp ||
       sample.value - e.restLevel <= p.startDelta * 0.5
@@ -209,6 +188,19 @@ export class RepCounter {
       events.push(this.closeExcursion(e, sample));
     }
     return events;
+  }
+
+  /** Drops the excursion and starts over from where the person is now. */
+  private letGo(e: Excursion, now: Sample, amp: number, reason: string): RepEvent {
+    this.excursion = undefined;
+    this.restLevel = now.value;
+    return {
+      type: 'partial',
+      startMs: e.samples[0]?.timestampMs ?? now.timestampMs,
+      atMs: now.timestampMs,
+      amplitude: amp,
+      reason,
+    };
   }
 
   /** Still (within `startDelta`) for {@link SETTLED_MS}, and not at the far end (a paused bottom). */
