@@ -2,15 +2,15 @@ import { median } from '../../geometry/stats.ts';
 import type { Side } from '../../pose/skeleton.ts';
 import type { AnalyzedFrame } from '../front-end.ts';
 import {
-  jointScore,
   thighElevation3dDeg,
   thighElevationFromDropDeg,
   thighElevationInPlaneDeg,
 } from './measures.ts';
 import type { RepCheck } from './rep-check.ts';
 import type { RepContext } from './rep-context.ts';
-import { confidenceOf, LIMITS } from './thresholds.ts';
-import { cannotJudge, pass } from './verdict.ts';
+import { heldToLimit } from './held-to-limit.ts';
+import { LIMITS } from './thresholds.ts';
+import { cannotJudge, fault, pass } from './verdict.ts';
 
 /**
  * How the thigh's elevation is measured in this rep's view: in the image plane side on (exact),
@@ -98,27 +98,15 @@ export const depthCheck: RepCheck = {
           'Depth needs the hips and knees seen while standing and at the bottom: step back into view.',
         ),
       ];
-    const limit = LIMITS.thighAboveLevelDeg;
-    const threshold = limit[ctx.strictness];
-    const score = median(ctx.frames.map((f) => jointScore(f.body, ['hip', 'knee']))) ?? 0;
-    // Judged on the value reported (whole degrees): a verdict never reads "15°, limit 15°, fault".
-    const shown = Math.round(deg);
-    const common = {
-      value: shown,
-      threshold,
+    const { measured, past } = heldToLimit(ctx, deg, LIMITS.thighAboveLevelDeg, {
       unit: 'deg',
-      confidence: confidenceOf(deg, threshold, limit.error, score),
-    };
+      decimals: 0,
+      joints: ['hip', 'knee'],
+    });
     const where = deg <= 0 ? `${Math.round(-deg)}° below level` : `${Math.round(deg)}° above level`;
-    if (shown <= threshold) return [pass('depth', 'deg', `Thighs reached ${where}.`, common)];
+    if (!past) return [pass('depth', 'deg', `Thighs reached ${where}.`, measured)];
     return [
-      {
-        check: 'depth',
-        status: 'fault',
-        severity: 'warn',
-        ...common,
-        message: `Go deeper: thighs stopped ${where}; aim for level or lower.`,
-      },
+      fault('depth', `Go deeper: thighs stopped ${where}; aim for level or lower.`, measured),
     ];
   },
 };

@@ -3,7 +3,7 @@ import { inclinations3d, inclinationsInPlane, jointScore } from './measures.ts';
 import type { RepCheck } from './rep-check.ts';
 import { aroundPeak, medianOver, type RepContext } from './rep-context.ts';
 import { confidenceOf, LIMITS } from './thresholds.ts';
-import { cannotJudge, pass } from './verdict.ts';
+import { cannotJudge, fault, pass } from './verdict.ts';
 
 export interface Lean {
   readonly trunkDeg: number;
@@ -72,24 +72,9 @@ export const forwardLeanCheck: RepCheck = {
         confidenceOf(lean.trunkDeg, fromVertical, LIMITS.trunkFromVerticalDeg.error, score),
       ),
     };
-    const trunk = Math.round(lean.trunkDeg);
+    const angles = `${Math.round(lean.trunkDeg)}° from vertical, ${common.value}° more than the shins.`;
     if (!isForwardLean(lean, ctx.strictness))
-      return [
-        pass(
-          'forward-lean',
-          'deg',
-          `Trunk ${trunk}° from vertical, ${Math.round(excess)}° more than the shins.`,
-          common,
-        ),
-      ];
-    return [
-      {
-        check: 'forward-lean',
-        status: 'fault',
-        severity: 'warn',
-        ...common,
-        message: `Chest up: trunk ${trunk}° from vertical, ${Math.round(excess)}° more than the shins.`,
-      },
-    ];
+      return [pass('forward-lean', 'deg', `Trunk ${angles}`, common)];
+    return [fault('forward-lean', `Chest up: trunk ${angles}`, common)];
   },
 };

@@ -1,10 +1,10 @@
-import { median, round2 } from '../../geometry/stats.ts';
 import type { Side } from '../../pose/skeleton.ts';
-import { heelAboveToe, jointScore } from './measures.ts';
+import { heelAboveToe } from './measures.ts';
 import type { RepCheck } from './rep-check.ts';
 import { aroundPeak, medianOver, type RepContext } from './rep-context.ts';
-import { confidenceOf, LIMITS } from './thresholds.ts';
-import { cannotJudge, pass } from './verdict.ts';
+import { heldToLimit } from './held-to-limit.ts';
+import { LIMITS } from './thresholds.ts';
+import { cannotJudge, fault, pass } from './verdict.ts';
 
 /**
  * Heel rise at the bottom against standing, in standing shank lengths, the higher heel. Only the
@@ -42,26 +42,14 @@ export const heelLiftCheck: RepCheck = {
           'Heel lift needs the heels and toes seen while standing and at the bottom (a BlazePose model).',
         ),
       ];
-    const limit = LIMITS.heelRiseShanks;
-    const threshold = limit[ctx.strictness];
-    const score = median(ctx.frames.map((f) => jointScore(f.body, ['heel', 'toe']))) ?? 0;
-    const shown = round2(heel.rise);
-    const common = {
-      value: shown,
-      threshold,
+    const { measured, past } = heldToLimit(ctx, heel.rise, LIMITS.heelRiseShanks, {
       unit: 'shank',
-      confidence: confidenceOf(heel.rise, threshold, limit.error, score),
-    };
-    if (shown <= threshold) return [pass('heel-lift', 'shank', 'Heels stayed down.', common)];
+      decimals: 2,
+      joints: ['heel', 'toe'],
+    });
+    if (!past) return [pass('heel-lift', 'shank', 'Heels stayed down.', measured)];
     return [
-      {
-        check: 'heel-lift',
-        status: 'fault',
-        severity: 'warn',
-        side: heel.side,
-        ...common,
-        message: 'Heels down: push through the whole foot.',
-      },
+      fault('heel-lift', 'Heels down: push through the whole foot.', measured, { side: heel.side }),
     ];
   },
 };

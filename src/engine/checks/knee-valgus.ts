@@ -1,11 +1,10 @@
-import { median, round2 } from '../../geometry/stats.ts';
 import type { Side } from '../../pose/skeleton.ts';
 import type { Body } from '../body.ts';
-import { jointScore } from './measures.ts';
 import type { RepCheck } from './rep-check.ts';
 import { atBottom, medianOver } from './rep-context.ts';
-import { confidenceOf, LIMITS } from './thresholds.ts';
-import { cannotJudge, pass, type Verdict } from './verdict.ts';
+import { heldToLimit } from './held-to-limit.ts';
+import { LIMITS } from './thresholds.ts';
+import { cannotJudge, fault, pass, type Verdict } from './verdict.ts';
 
 /** Knee separation over ankle separation (the knee-to-ankle separation ratio), from the front. */
 export function kneeAnkleSeparationRatio(body: Body): number | undefined {
@@ -53,18 +52,13 @@ export const kneeValgusCheck: RepCheck = {
     const ratio = medianOver(bottom, (f) => kneeAnkleSeparationRatio(f.body));
     if (ratio === undefined)
       return [cannotJudge('knee-valgus', 'Knee valgus needs both knees and ankles in view.')];
-    const limit = LIMITS.kneeAnkleSeparationRatio;
-    const threshold = limit[ctx.strictness];
-    const score = median(ctx.frames.map((f) => jointScore(f.body, ['knee', 'ankle']))) ?? 0;
-    const shown = round2(ratio);
-    const common = {
-      value: shown,
-      threshold,
+    const { measured, past } = heldToLimit(ctx, ratio, LIMITS.kneeAnkleSeparationRatio, {
       unit: 'ratio',
-      confidence: confidenceOf(ratio, threshold, limit.error, score),
-    };
-    if (shown >= threshold)
-      return [pass('knee-valgus', 'ratio', 'Knees stayed over the feet.', common)];
+      decimals: 2,
+      joints: ['knee', 'ankle'],
+      faultBelow: true,
+    });
+    if (!past) return [pass('knee-valgus', 'ratio', 'Knees stayed over the feet.', measured)];
     const inside = (['left', 'right'] as const).map((s) => ({
       side: s,
       v: medianOver(bottom, (f) => kneeInsideAnkle(f.body, s)) ?? 0,
@@ -78,14 +72,9 @@ export const kneeValgusCheck: RepCheck = {
           : 'right';
     const which = side === 'both' ? 'Knees' : `${side === 'left' ? 'Left' : 'Right'} knee`;
     return [
-      {
-        check: 'knee-valgus',
-        status: 'fault',
-        severity: 'warn',
+      fault('knee-valgus', `${which} caving in: push the knees out over your toes.`, measured, {
         side,
-        ...common,
-        message: `${which} caving in: push the knees out over your toes.`,
-      },
+      }),
     ];
   },
 };

@@ -5,7 +5,7 @@ import { kneePastToe } from './measures.ts';
 import type { RepCheck } from './rep-check.ts';
 import { aroundPeak, medianOver } from './rep-context.ts';
 import { LIMITS } from './thresholds.ts';
-import { cannotJudge, pass } from './verdict.ts';
+import { cannotJudge, fault, pass } from './verdict.ts';
 
 /**
  * Knees past the toes is normal in a deep squat with the heels down (current evidence: restricting
@@ -40,13 +40,12 @@ export const kneesOverToesCheck: RepCheck = {
         pass('knees-over-toes', 'shank', 'Knees forward is fine with the heels down.', common),
       ];
     return [
-      {
-        check: 'knees-over-toes',
-        status: 'fault',
-        severity: 'info',
-        ...common,
-        message: 'Sit the hips back a little: the knees run far past the toes.',
-      },
+      fault(
+        'knees-over-toes',
+        'Sit the hips back a little: the knees run far past the toes.',
+        common,
+        { severity: 'info' },
+      ),
     ];
   },
 };

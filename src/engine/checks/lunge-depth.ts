@@ -3,15 +3,15 @@ import type { Side } from '../../pose/skeleton.ts';
 import type { AnalyzedFrame } from '../front-end.ts';
 import { lowestSustained } from './depth.ts';
 import {
-  jointScore,
   kneeAngle3dDeg,
   shinInclinationFromDropDeg,
   thighElevationFromDropDeg,
 } from './measures.ts';
 import type { RepCheck } from './rep-check.ts';
 import type { RepContext } from './rep-context.ts';
-import { confidenceOf, LIMITS } from './thresholds.ts';
-import { cannotJudge, pass } from './verdict.ts';
+import { heldToLimit } from './held-to-limit.ts';
+import { LIMITS } from './thresholds.ts';
+import { cannotJudge, fault, pass } from './verdict.ts';
 
 /**
  * The front knee's internal angle in one frame, as this rep's view allows: in the image side on
@@ -84,26 +84,19 @@ export const lungeDepthCheck: RepCheck = {
           'Lunge depth needs the hips, knees and ankles seen while standing and at the bottom: step back into view.',
         ),
       ];
-    const limit = LIMITS.lungeKneeAngleDeg;
-    const threshold = limit[ctx.strictness];
-    const score = median(ctx.frames.map((f) => jointScore(f.body, ['hip', 'knee', 'ankle']))) ?? 0;
-    const shown = Math.round(deg);
-    const common = {
-      value: shown,
-      threshold,
+    const { measured, past } = heldToLimit(ctx, deg, LIMITS.lungeKneeAngleDeg, {
       unit: 'deg',
-      confidence: confidenceOf(deg, threshold, limit.error, score),
-    };
-    if (shown <= threshold)
-      return [pass('lunge-depth', 'deg', `Front knee bent to ${Math.round(deg)}°.`, common)];
+      decimals: 0,
+      joints: ['hip', 'knee', 'ankle'],
+    });
+    if (!past)
+      return [pass('lunge-depth', 'deg', `Front knee bent to ${measured.value}°.`, measured)];
     return [
-      {
-        check: 'lunge-depth',
-        status: 'fault',
-        severity: 'warn',
-        ...common,
-        message: `Go deeper: the front knee stopped at ${Math.round(deg)}°; lower until it is bent to about 90°.`,
-      },
+      fault(
+        'lunge-depth',
+        `Go deeper: the front knee stopped at ${measured.value}°; lower until it is bent to about 90°.`,
+        measured,
+      ),
     ];
   },
 };

@@ -29,6 +29,22 @@ export const pass = (
   extra: Partial<Verdict> = {},
 ): Verdict => ({ check, status: 'pass', unit, confidence: 1, message, ...extra });
 
+/** A fault found: form to fix (`warn`) unless said to be a note (`info`). */
+export const fault = (
+  check: CheckId,
+  message: string,
+  measured: Partial<Verdict> & { readonly unit: string },
+  extra: { readonly severity?: Severity; readonly side?: Verdict['side'] } = {},
+): Verdict => ({
+  check,
+  status: 'fault',
+  severity: extra.severity ?? 'warn',
+  confidence: 1,
+  ...measured,
+  ...(extra.side === undefined ? {} : { side: extra.side }),
+  message,
+});
+
 export const cannotJudge = (check: CheckId, message: string): Verdict => ({
   check,
   status: 'cannot-judge',
