@@ -14,6 +14,7 @@ import { RepAnalyzer } from './kinds/rep-analyzer.ts';
 import { WalkAnalyzer } from './kinds/walk-analyzer.ts';
 import type { Report } from './report.ts';
 import type { GateIssue } from './setup-gate.ts';
+import { SetupSummary } from './setup-summary.ts';
 import { viewOfFrame } from './view.ts';
 
 export type { EngineEvent } from './engine-event.ts';
@@ -73,6 +74,7 @@ export class ExerciseAnalyzer {
   private readonly kind: KindAnalyzer;
   private readonly faults: Fault[] = [];
   private readonly notes: string[] = [];
+  private readonly setup = new SetupSummary();
   private issue: GateIssue | undefined;
   private firstMs: number | undefined;
   private lastMs: number | undefined;
@@ -115,6 +117,7 @@ export class ExerciseAnalyzer {
     this.firstMs ??= timestampMs;
     this.lastMs = timestampMs;
     const step = this.front.push(pose, timestampMs, this.kind.live().phase === 'rest');
+    this.setup.push(timestampMs, step.ready ? 'ready' : step.issue);
     if (!step.ready) {
       if (step.closed) this.kind.onInterrupt(timestampMs, events);
       if (step.issue !== undefined && step.issue.kind !== this.issue?.kind)
@@ -192,6 +195,8 @@ export class ExerciseAnalyzer {
     this.record(events);
     const view = this.front.views.current();
     const notes = [...this.notes];
+    const neverReady = this.setup.note();
+    if (neverReady !== undefined) notes.push(neverReady);
     if (this.exercise.view !== 'any' && view !== 'unknown' && view !== this.exercise.view) {
       notes.push(
         `Filmed from the ${view}; ${this.exercise.name} is best judged from the ${this.exercise.view}. Checks that need the other view were skipped.`,

@@ -38,13 +38,14 @@ export function foldEvents(
   return { record: r, changed };
 }
 
-/** The record when its set ends: completed, with the report's final holds. */
+/** The record when its set ends: completed, with the report's final holds and its notes. */
 export function completeRecord(record: SetRecord, report: Report): SetRecord {
   return {
     ...record,
     completed: true,
     holds: report.holds ?? record.holds,
     heldSeconds: report.heldSeconds ?? record.heldSeconds,
+    ...notesOf(report),
   };
 }
 
@@ -59,5 +60,9 @@ export function videoRecord(record: SetRecord, report: Report): SetRecord {
     circles: report.circles ?? record.circles,
     steps: report.steps ?? 0,
     faults: report.faults,
+    ...notesOf(report),
   };
 }
+
+const notesOf = (report: Report): Pick<SetRecord, 'notes'> =>
+  report.notes.length === 0 ? {} : { notes: report.notes };

@@ -26,6 +26,8 @@ export interface SetRecord {
   readonly strictness?: Strictness;
   /** The routine this set was part of, when it was. */
   readonly routine?: string;
+  /** What the engine said about the set as a whole (why nothing was counted, a view to change). */
+  readonly notes?: readonly string[];
   /** A form check rather than a counted set: its verdict lines (stills only when kept). */
   readonly formCheck?: readonly StoredFormCheckLine[];
 }

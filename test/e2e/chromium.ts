@@ -61,17 +61,25 @@ export async function launch(options: LaunchOptions = {}): Promise<BrowserContex
   });
 }
 
+interface ClipOptions {
+  readonly cropTopFraction?: number;
+  readonly fps?: number;
+  readonly seconds?: number;
+  readonly darken?: boolean;
+}
+
 /**
- * Makes a .y4m webcam file from a real clip with the project's ffmpeg: scaled to at most 480 px
- * high (a .y4m is raw), optional crop (e.g. legs out of frame), optional frame rate.
+ * A real clip made over with the project's ffmpeg into `format`: scaled to at most 480 px high,
+ * optional crop (e.g. legs out of frame), optional frame rate and length.
  */
-export async function makeY4m(
+async function remake(
   clip: string,
   name: string,
-  opts: { cropTopFraction?: number; fps?: number; seconds?: number; darken?: boolean } = {},
+  opts: ClipOptions,
+  format: 'y4m' | 'webm',
 ): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'formcheck-y4m-'));
-  const out = join(dir, `${name}.y4m`);
+  const dir = await mkdtemp(join(tmpdir(), `formcheck-${format}-`));
+  const out = join(dir, `${name}.${format}`);
   const filters = [];
   if (opts.cropTopFraction !== undefined) filters.push(`crop=iw:ih*${opts.cropTopFraction}:0:0`);
   filters.push('scale=-2:480');
@@ -90,12 +98,21 @@ export async function makeY4m(
     filters.join(','),
     '-pix_fmt',
     'yuv420p',
+    ...(format === 'webm' ? ['-an', '-c:v', 'libvpx', '-b:v', '1M'] : []),
     out,
   ];
   const r = spawnSync(FFMPEG_PATH, args, { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`ffmpeg failed: ${r.stderr}`);
   return out;
 }
+
+/** A .y4m webcam file from a real clip (a .y4m is raw: keep it short and small). */
+export const makeY4m = (clip: string, name: string, opts: ClipOptions = {}): Promise<string> =>
+  remake(clip, name, opts, 'y4m');
+
+/** A video file a person could open in the page, from a real clip (VP8 WebM). */
+export const makeWebm = (clip: string, name: string, opts: ClipOptions = {}): Promise<string> =>
+  remake(clip, name, opts, 'webm');
 
 /** Two real clips side by side in one webcam view (two people in frame). */
 export async function makeY4mSideBySide(

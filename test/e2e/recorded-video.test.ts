@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { trackVideo } from '../../src/node/video-tracker.ts';
 import { analyzeTrack } from '../../src/engine/analyze-track.ts';
-import { ARTIFACTS, launch } from './chromium.ts';
+import { ARTIFACTS, launch, makeWebm } from './chromium.ts';
 import { until } from './diagnostics.ts';
 
 const CLIP = join(import.meta.dirname, '..', 'fixtures', 'squat_front_band_woman_3reps.mp4');
@@ -33,6 +33,31 @@ describe('a recorded video opened in the page', () => {
       });
       expect(report.faults.map((f) => f.code)).toEqual(cli.faults.map((f) => f.code));
       expect(await page.locator('[data-summary-line]').first().textContent()).toMatch(/^2 reps/);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('says why nothing was counted when the legs are out of the picture', async () => {
+    // The same real squats, cut off at mid-thigh: nobody is ever in position for a squat.
+    const cropped = await makeWebm(CLIP, 'legs-out-of-frame', { cropTopFraction: 0.55 });
+    const context = await launch();
+    try {
+      const page = await context.newPage();
+      await page.goto(inject('baseUrl'));
+      await page.selectOption('#video-exercise', 'squat');
+      await page.locator('#video-file').setInputFiles(cropped);
+      const { lastReport: report } = await until(page, (s) => s.lastReport !== undefined, 120_000);
+      await page.screenshot({ path: join(ARTIFACTS, 'recorded-video-legs-cut-off.png') });
+      expect(report?.repCount).toBe(0);
+      expect(await page.locator('[data-summary-line]').first().textContent()).toBe(
+        'Nothing was counted.',
+      );
+      expect(await page.locator('[data-set-note]').allTextContents()).toContainEqual(
+        expect.stringMatching(
+          /^Never in position, so nothing was counted: the (knee|ankle).* out of view most of the time\. Step back so your whole body is in view\.$/,
+        ),
+      );
     } finally {
       await context.close();
     }

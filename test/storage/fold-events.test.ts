@@ -131,4 +131,17 @@ describe('completeRecord and videoRecord', () => {
     expect(v.faults).toEqual([shallow]);
     expect(v.completed).toBe(true);
   });
+
+  it("keeps the report's notes, so a set in which nothing was counted says why", () => {
+    const never = {
+      ...report,
+      repCount: 0,
+      reps: [],
+      faults: [],
+      notes: ['Never in position, so nothing was counted: nobody was found in most frames.'],
+    };
+    expect(completeRecord(EMPTY, never).notes).toEqual(never.notes);
+    expect(videoRecord(EMPTY, never).notes).toEqual(never.notes);
+    expect(completeRecord(EMPTY, report)).not.toHaveProperty('notes');
+  });
 });

@@ -44,6 +44,7 @@ export function setSummary(record: SetRecord, title: string): HTMLElement {
     { class: 'set-summary', 'data-set': String(record.set) },
     el('h4', {}, title),
     el('p', { 'data-summary-line': '' }, line),
+    ...(record.notes ?? []).map((n) => el('p', { class: 'set-note', 'data-set-note': '' }, n)),
     rows.length > 0 &&
       el(
         'table',

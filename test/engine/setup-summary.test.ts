@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyzeTrack } from '../../src/engine/analyze-track.ts';
+import { SetupSummary } from '../../src/engine/setup-summary.ts';
+import { parsePoseTrack } from '../../src/pose/pose-track.ts';
+
+/** Pushes `state` every 33 ms from `fromMs` for `forMs`. */
+function feed(
+  s: SetupSummary,
+  fromMs: number,
+  forMs: number,
+  state: Parameters<SetupSummary['push']>[1],
+): void {
+  for (let t = fromMs; t < fromMs + forMs; t += 33) s.push(t, state);
+}
+
+describe('SetupSummary: why a set was never judged', () => {
+  it('says nothing once the person was in position, however long it took', () => {
+    const s = new SetupSummary();
+    feed(s, 0, 5000, { kind: 'no-person' });
+    feed(s, 5000, 100, 'ready');
+    feed(s, 5100, 5000, { kind: 'not-still' });
+    expect(s.note()).toBeUndefined();
+  });
+
+  it('says nothing about a set with no frames at all (the caller reports that)', () => {
+    expect(new SetupSummary().note()).toBeUndefined();
+  });
+
+  it('names the issue that held the set-up longest', () => {
+    const s = new SetupSummary();
+    feed(s, 0, 1000, { kind: 'no-person' });
+    feed(s, 1000, 3000, { kind: 'not-still' });
+    expect(s.note()).toMatch(/^Never in position, so nothing was counted: the start position/);
+  });
+
+  it('names the joints that were out of view, without sides, longest first', () => {
+    const s = new SetupSummary();
+    feed(s, 0, 3000, { kind: 'missing', keypoints: ['left_hip', 'right_hip'] });
+    feed(s, 3000, 200, { kind: 'missing', keypoints: ['left_knee'] });
+    expect(s.note()).toBe(
+      'Never in position, so nothing was counted: the hip was out of view most of the time. Step back so your whole body is in view.',
+    );
+  });
+});
+
+describe('a real clip in which the person is never in position', () => {
+  it('reports why nothing was counted (lower legs only: nobody found in most frames)', () => {
+    const track = readFileSync(
+      join(
+        import.meta.dirname,
+        '..',
+        'fixtures',
+        'tracks',
+        'tibialis_wall_raise_side_LOWER_LEGS_ONLY_3reps.track.json',
+      ),
+      'utf8',
+    );
+    const report = analyzeTrack(parsePoseTrack(track), 'tibialis-lift');
+    expect(report.repCount).toBe(0);
+    expect(report.notes).toContain(
+      'Never in position, so nothing was counted: nobody was found in most frames. The whole body, head included, must be in view.',
+    );
+  });
+});
