@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { trackVideo } from '../../src/node/video-tracker.ts';
 import { analyzeTrack } from '../../src/engine/analyze-track.ts';
@@ -9,15 +10,24 @@ const CLIP = join(import.meta.dirname, '..', 'fixtures', 'squat_front_band_woman
 /** Rep times from the page and the command line agree within this (one frame of the 5 fps clip). */
 const REP_TIME_TOLERANCE_SEC = 0.21;
 
+/** A fresh page with `file` opened as a squat video, as a person would from the home screen. */
+async function openVideo(
+  context: BrowserContext,
+  file: Parameters<Page['setInputFiles']>[1],
+): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(inject('baseUrl'));
+  await page.selectOption('#video-exercise', 'squat');
+  await page.locator('#video-file').setInputFiles(file);
+  return page;
+}
+
 describe('a recorded video opened in the page', () => {
   it('goes through the same engine and gives the same report as `formcheck analyze`', async () => {
     const cli = analyzeTrack(await trackVideo(CLIP, 'blazepose-full'), 'squat');
     const context = await launch();
     try {
-      const page = await context.newPage();
-      await page.goto(inject('baseUrl'));
-      await page.selectOption('#video-exercise', 'squat');
-      await page.locator('#video-file').setInputFiles(CLIP);
+      const page = await openVideo(context, CLIP);
       const { lastReport: report } = await until(page, (s) => s.lastReport !== undefined, 120_000);
       if (report === undefined) throw new Error('no report');
       await page.screenshot({ path: join(ARTIFACTS, 'recorded-video-report.png') });
@@ -43,10 +53,7 @@ describe('a recorded video opened in the page', () => {
     const cropped = await makeWebm(CLIP, 'legs-out-of-frame', { cropTopFraction: 0.55 });
     const context = await launch();
     try {
-      const page = await context.newPage();
-      await page.goto(inject('baseUrl'));
-      await page.selectOption('#video-exercise', 'squat');
-      await page.locator('#video-file').setInputFiles(cropped);
+      const page = await openVideo(context, cropped);
       const { lastReport: report } = await until(page, (s) => s.lastReport !== undefined, 120_000);
       await page.screenshot({ path: join(ARTIFACTS, 'recorded-video-legs-cut-off.png') });
       expect(report?.repCount).toBe(0);
@@ -66,10 +73,7 @@ describe('a recorded video opened in the page', () => {
   it('reports a corrupt file clearly', async () => {
     const context = await launch();
     try {
-      const page = await context.newPage();
-      await page.goto(inject('baseUrl'));
-      await page.selectOption('#video-exercise', 'squat');
-      await page.locator('#video-file').setInputFiles({
+      const page = await openVideo(context, {
         name: 'broken.mp4',
         mimeType: 'video/mp4',
         buffer: Buffer.from('this is not a video'),
