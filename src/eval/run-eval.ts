@@ -2,12 +2,14 @@
 // Uses formcheck's own pose track of each clip (test/fixtures/tracks, made by the same detector
 // as `formcheck poses`); a clip without one is detected first, and `--fresh` re-detects them all.
 // `--fps N` analyses every track at N frames/s (frames dropped), to show what a slower camera does.
+// `--model ID` measures another pose model: its tracks are detected once and kept in
+// .cache/tracks/ID (not committed; BlazePose heavy takes about 3× the clips' length here).
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { analyzeTrack } from '../engine/analyze-track.ts';
 import { EXERCISES } from '../engine/catalog.ts';
-import { DEFAULT_MODEL } from '../pose/model-catalog.ts';
+import { DEFAULT_MODEL, parseModelId } from '../pose/model-catalog.ts';
 import { parsePoseTrack, serializePoseTrack, type PoseTrack } from '../pose/pose-track.ts';
 import { resampleTrack } from '../pose/resample-track.ts';
 import { trackVideo } from '../node/video-tracker.ts';
@@ -25,6 +27,19 @@ if (fps !== undefined && !(fps > 0)) {
   console.error('--fps needs a number of frames per second, e.g. --fps 15.');
   process.exit(2);
 }
+const modelArg = args.indexOf('--model');
+let model = DEFAULT_MODEL;
+try {
+  if (modelArg >= 0) model = parseModelId(args[modelArg + 1] ?? '');
+} catch (e) {
+  console.error(`--model: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(2);
+}
+/** The committed tracks are the default model's; another model's are cached, not committed. */
+const tracksDir =
+  model === DEFAULT_MODEL
+    ? join(root, 'test', 'fixtures', 'tracks')
+    : join(root, '.cache', 'tracks', model);
 if (!existsSync(join(data, 'labels.json'))) {
   console.error('npm run eval needs ../shared/data (the labelled clips); it is not here.');
   process.exit(1);
@@ -36,10 +51,11 @@ const known = new Set(EXERCISES.map((e) => e.id));
 
 async function trackOf(file: string): Promise<PoseTrack> {
   const name = file.replace(/^.*\//, '').replace(/\.mp4$/, '');
-  const cached = join(root, 'test', 'fixtures', 'tracks', `${name}.track.json`);
+  const cached = join(tracksDir, `${name}.track.json`);
   if (!fresh && existsSync(cached)) return parsePoseTrack(await readFile(cached, 'utf8'), cached);
-  console.error(`${file}: detecting poses (no pose track yet)…`);
-  const track = await trackVideo(join(data, 'videos', file), DEFAULT_MODEL);
+  console.error(`${file}: detecting poses with ${model} (no pose track yet)…`);
+  const track = await trackVideo(join(data, 'videos', file), model);
+  await mkdir(tracksDir, { recursive: true });
   await writeFile(cached, serializePoseTrack(track) + '\n');
   return track;
 }
@@ -74,6 +90,7 @@ const rows = scores.map((s) => {
     s.expectedCircles === undefined ? '' : `${s.expectedCircles} / ${s.countedCircles ?? 0}`;
   return `| ${s.clip.replace(/^partial_body\//, '')} | ${s.exercise} | ${s.view} | ${cell(s.expectedReps)} | ${cell(s.countedReps)}${repOk} | ${s.misplacedReps || ''} | ${cell(s.labelledFaults)} | ${cell(s.foundFaults)}${faultOk} | ${hold} | ${circles} |`;
 });
+if (model !== DEFAULT_MODEL) console.log(`Poses from ${model}.\n`);
 if (fps !== undefined)
   console.log(`Analysed at ${fps} frames/s (frames dropped from each track).\n`);
 console.log(
