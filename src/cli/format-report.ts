@@ -1,4 +1,4 @@
-import type { Report } from '../engine/report.ts';
+import { depthInWords, type Report } from '../engine/report.ts';
 
 /** The report as a person reads it in a terminal. */
 export function formatReport(r: Report): string {
@@ -10,11 +10,8 @@ export function formatReport(r: Report): string {
     lines.push(`reps: ${r.repCount}`);
     for (const rep of r.reps ?? []) {
       const p = rep.phases;
-      const thigh = rep.depth?.thighAboveLevelDeg;
-      const depth =
-        thigh === undefined || thigh === null
-          ? ''
-          : `, thighs ${Math.abs(thigh)}° ${thigh <= 0 ? 'below' : 'above'} level`;
+      const words = depthInWords(rep);
+      const depth = words === undefined ? '' : `, ${words}`;
       lines.push(
         `  rep ${rep.index} at ${rep.bottomSec.toFixed(1)} s: down ${p.downSec.toFixed(1)} s, bottom ${p.bottomSec.toFixed(1)} s, up ${p.upSec.toFixed(1)} s, top ${p.topSec.toFixed(1)} s${depth}`,
       );

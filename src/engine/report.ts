@@ -25,6 +25,27 @@ export interface RepReport {
   readonly verdicts: readonly Verdict[];
 }
 
+/** A thigh angle above level in words, whole degrees: "4° below level", "level", "19° above level". */
+export function againstLevel(thighAboveLevelDeg: number): string {
+  const deg = Math.round(thighAboveLevelDeg);
+  if (deg === 0) return 'level';
+  return `${Math.abs(deg)}° ${deg < 0 ? 'below' : 'above'} level`;
+}
+
+/**
+ * A rep's depth in the measure its check judges: the front knee's angle for a lunge ("front knee
+ * at 95°"), the thighs against level otherwise ("thighs 4° below level"), the knee angle when the
+ * thigh was not measured. The same words in the page and on the command line.
+ */
+export function depthInWords(rep: Pick<RepReport, 'depth' | 'verdicts'>): string | undefined {
+  const lunge = rep.verdicts.find((v) => v.check === 'lunge-depth');
+  if (lunge?.value !== undefined) return `front knee at ${lunge.value}°`;
+  const thigh = rep.depth?.thighAboveLevelDeg;
+  if (thigh !== undefined && thigh !== null) return `thighs ${againstLevel(thigh)}`;
+  const knee = rep.depth?.kneeAngleDeg;
+  return knee === undefined || knee === null ? undefined : `knee at ${knee}°`;
+}
+
 export interface HoldReport {
   readonly startSec: number;
   readonly endSec: number;

@@ -114,6 +114,9 @@ describe('formcheck analyze', () => {
   it('a readable report by default', () => {
     const r = formcheck('analyze', TRACK, '--exercise', 'squat');
     expect(r.stdout).toMatch(/squat: .* filmed from the side \(form judged standard\)\nreps: 2\n/);
+    expect(r.stdout).toMatch(
+      / {2}rep 1 at [\d.]+ s: down [\d.]+ s, .*, thighs (level|\d+° (below|above) level)\n/,
+    );
     expect(r.stdout).toMatch(/knee-valgus not judged: Knee valgus needs the front view/);
   });
 

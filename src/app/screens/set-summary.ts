@@ -1,3 +1,4 @@
+import { depthInWords } from '../../engine/report.ts';
 import type { SetRecord } from '../../storage/set-record.ts';
 import { el } from '../dom.ts';
 
@@ -26,7 +27,7 @@ export function setSummary(record: SetRecord, title: string): HTMLElement {
         {},
         `${s1(r.phases.downSec)} / ${s1(r.phases.bottomSec)} / ${s1(r.phases.upSec)} / ${s1(r.phases.topSec)}`,
       ),
-      el('td', {}, r.depth?.kneeAngleDeg == null ? '' : `${r.depth.kneeAngleDeg}°`),
+      el('td', {}, depthInWords(r) ?? ''),
       el('td', {}, r.faults.length === 0 ? '✓' : r.faults.map((f) => f.message).join(' ')),
     ),
   );

@@ -11,6 +11,7 @@ import type { RepContext } from './rep-context.ts';
 import { heldToLimit } from './held-to-limit.ts';
 import { LIMITS } from './thresholds.ts';
 import { cannotJudge, fault, pass } from './verdict.ts';
+import { againstLevel } from '../report.ts';
 
 /**
  * How the thigh's elevation is measured in this rep's view: in the image plane side on (exact),
@@ -103,7 +104,7 @@ export const depthCheck: RepCheck = {
       decimals: 0,
       joints: ['hip', 'knee'],
     });
-    const where = deg <= 0 ? `${Math.round(-deg)}° below level` : `${Math.round(deg)}° above level`;
+    const where = againstLevel(deg);
     if (!past) return [pass('depth', 'deg', `Thighs reached ${where}.`, measured)];
     return [
       fault('depth', `Go deeper: thighs stopped ${where}; aim for level or lower.`, measured),
