@@ -18,6 +18,7 @@ import { WorkoutController } from './app/workout-controller.ts';
 import { workoutView } from './app/workout-view.ts';
 import { findExercise } from './engine/catalog.ts';
 import type { ExerciseDef } from './engine/exercise-def.ts';
+import { countedAnything } from './engine/report.ts';
 import { HistoryStore } from './storage/history-store.ts';
 
 const params = new URLSearchParams(location.search);
@@ -108,7 +109,11 @@ renderHome({
       .then((report) => {
         if (report === undefined) return;
         diagnostics.lastReport = report;
-        view.showGate('Video analysed.', true);
+        const counted = countedAnything(report);
+        view.showGate(
+          counted ? 'Video analysed.' : 'Video analysed: nothing was counted.',
+          counted,
+        );
       })
       .catch((e: unknown) => alerts.set('video', e instanceof Error ? e.message : String(e)));
   },

@@ -76,3 +76,10 @@ export interface Report {
   /** Checks that could not run, and why (wrong view, no feet from this model). */
   readonly notes: readonly string[];
 }
+
+/** Whether a report counted or timed anything at all (reps, hold time, circles, steps). */
+export const countedAnything = (r: Report): boolean =>
+  (r.repCount ?? 0) > 0 ||
+  (r.heldSeconds ?? 0) > 0 ||
+  (r.circles?.clockwise ?? 0) + (r.circles?.anticlockwise ?? 0) > 0 ||
+  (r.steps ?? 0) > 0;

@@ -33,6 +33,7 @@ describe('a recorded video opened in the page', () => {
       await page.screenshot({ path: join(ARTIFACTS, 'recorded-video-report.png') });
       expect(report.repCount).toBe(cli.repCount);
       expect(report.repCount).toBe(2);
+      expect(await page.locator('#gate').textContent()).toBe('Video analysed.');
       report.reps?.forEach((rep, i) => {
         expect(Math.abs(rep.bottomSec - (cli.reps?.[i]?.bottomSec ?? NaN))).toBeLessThanOrEqual(
           REP_TIME_TOLERANCE_SEC,
@@ -57,6 +58,9 @@ describe('a recorded video opened in the page', () => {
       const { lastReport: report } = await until(page, (s) => s.lastReport !== undefined, 120_000);
       await page.screenshot({ path: join(ARTIFACTS, 'recorded-video-legs-cut-off.png') });
       expect(report?.repCount).toBe(0);
+      expect(await page.locator('#gate').textContent()).toBe(
+        'Video analysed: nothing was counted.',
+      );
       expect(await page.locator('[data-summary-line]').first().textContent()).toBe(
         'Nothing was counted.',
       );

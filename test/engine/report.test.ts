@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Verdict } from '../../src/engine/checks/verdict.ts';
-import { depthInWords } from '../../src/engine/report.ts';
+import { countedAnything, depthInWords, type Report } from '../../src/engine/report.ts';
 
 const depth = (thighAboveLevelDeg: number | null, kneeAngleDeg: number | null) => ({
   thighAboveLevelDeg,
@@ -35,5 +35,28 @@ describe('a rep’s depth in words, in the measure its check judges', () => {
     expect(depthInWords({ depth: depth(null, 92), verdicts: [] })).toBe('knee at 92°');
     expect(depthInWords({ depth: depth(null, null), verdicts: [] })).toBeUndefined();
     expect(depthInWords({ verdicts: [] })).toBeUndefined();
+  });
+});
+
+describe('whether a report counted anything', () => {
+  const empty: Report = {
+    exercise: 'squat',
+    strictness: 'standard',
+    view: 'front',
+    durationSec: 10,
+    faults: [],
+    notes: [],
+  };
+
+  it('is false for a set with no reps, no hold time, no circles and no steps', () => {
+    expect(countedAnything(empty)).toBe(false);
+    expect(countedAnything({ ...empty, repCount: 0, reps: [], heldSeconds: 0 })).toBe(false);
+  });
+
+  it('is true for any rep, second held, circle or step', () => {
+    expect(countedAnything({ ...empty, repCount: 1 })).toBe(true);
+    expect(countedAnything({ ...empty, heldSeconds: 0.5 })).toBe(true);
+    expect(countedAnything({ ...empty, circles: { clockwise: 0, anticlockwise: 2 } })).toBe(true);
+    expect(countedAnything({ ...empty, steps: 4 })).toBe(true);
   });
 });
