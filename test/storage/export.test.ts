@@ -54,12 +54,48 @@ describe('history export', () => {
       .trim()
       .split('\n');
     expect(lines[0]).toBe(
-      'date,session,exercise,set,kind,index,start_s,end_s,down_s,bottom_s,up_s,top_s,knee_angle_deg,below_parallel,hold_s,faults',
+      'date,session,exercise,set,kind,index,start_s,end_s,down_s,bottom_s,up_s,top_s,thigh_above_level_deg,knee_angle_deg,below_parallel,hold_s,faults',
     );
     expect(lines).toHaveLength(3);
     expect(lines[2]).toBe(
-      '2026-01-02T00:00:00.000Z,s1,calf-raise,1,rep,2,6,8,0.8,0.2,0.4,1,,,,tempo',
+      '2026-01-02T00:00:00.000Z,s1,calf-raise,1,rep,2,6,8,0.8,0.2,0.4,1,,,,,tempo',
     );
+  });
+
+  it("gives a squat rep's depth in the check's measure and a hold's seconds, in their columns", () => {
+    const squat: SetRecord = {
+      ...record(1, Date.UTC(2026, 0, 2)),
+      exerciseId: 'squat',
+      reps: [
+        {
+          index: 1,
+          startSec: 1,
+          bottomSec: 2,
+          endSec: 3,
+          phases: { downSec: 1, bottomSec: 0.2, upSec: 0.8, topSec: 0 },
+          amplitude: 1,
+          depth: {
+            thighAboveLevelDeg: -4,
+            kneeAngleDeg: 70,
+            belowParallel: true,
+            hipAboveKneeShanks: -0.1,
+          },
+          faults: [],
+          verdicts: [],
+        },
+      ],
+      holds: [{ startSec: 4, endSec: 24, seconds: 20 }],
+    };
+    const [header, rep, hold] = historyToCsv([squat]).trim().split('\n');
+    const columns = header?.split(',') ?? [];
+    const cell = (line: string | undefined, column: string) =>
+      line?.split(',')[columns.indexOf(column)];
+    expect(cell(rep, 'thigh_above_level_deg')).toBe('-4');
+    expect(cell(rep, 'knee_angle_deg')).toBe('70');
+    expect(cell(rep, 'below_parallel')).toBe('true');
+    expect(cell(hold, 'kind')).toBe('hold');
+    expect(cell(hold, 'hold_s')).toBe('20');
+    expect(hold?.split(',')).toHaveLength(columns.length);
   });
 
   it('writes JSON that names its format', () => {
