@@ -43,6 +43,16 @@ export interface SessionOptions {
   readonly sessionId?: string;
 }
 
+/** The counts the overlay shows before a set's "Go!". */
+const NOTHING_COUNTED = {
+  repCount: 0,
+  heldSec: 0,
+  holdSec: 0,
+  holding: false,
+  circles: { clockwise: 0, anticlockwise: 0 },
+  steps: 0,
+} as const;
+
 /** Poses a form check keeps for its stills (ms; a check is a few reps). */
 const POSE_MEMORY_MS = 120_000;
 
@@ -135,10 +145,28 @@ export class WorkoutSession {
     this.out.showGate(paused ? why : 'Get into position.', false);
   }
 
+  /**
+   * Where the camera's poses go now: `set` counts them into the set's record; `setup` (the
+   * set-up and countdown) only opens the gate, so a squat during the countdown is neither spoken
+   * nor kept; `over` (the rest after a set, or the workout done) judges nothing, so moving about
+   * or walking away cannot add reps to a finished set. A video is one set from start to end.
+   */
+  private get stage(): 'set' | 'setup' | 'over' {
+    if (this.options.source === 'video') return 'set';
+    const phase = this.flow.view().phase;
+    if (phase === 'set') return 'set';
+    return phase === 'rest' || phase === 'done' ? 'over' : 'setup';
+  }
+
   /** One analysed frame (camera or video). */
   onPose(pose: Pose | null, timestampMs: number): void {
     if (this.paused) return;
     this.lastPose = pose;
+    if (this.stage === 'over') {
+      // The skeleton is still drawn and the rest timer runs; the finished set's record is final.
+      this.applyFlow(this.flow.tick(timestampMs, this.analyzer.live()));
+      return;
+    }
     // Only a form check shows stills; a set keeps no poses.
     if (pose !== null && this.isFormCheck) {
       this.poses.push({ t: timestampMs, pose });
@@ -168,7 +196,10 @@ export class WorkoutSession {
     return this.flow.view().phase === 'setup';
   }
 
-  private handle(events: readonly EngineEvent[], nowMs: number, live: LiveState): void {
+  private handle(all: readonly EngineEvent[], nowMs: number, live: LiveState): void {
+    // Before "Go!" only the set-up speaks (what to fix, that the person is ready).
+    const events =
+      this.stage === 'set' ? all : all.filter((e) => e.type === 'setup' || e.type === 'ready');
     const folded = foldEvents(this.record, events, live);
     this.record = folded.record;
     for (const e of events) {
@@ -304,12 +335,14 @@ export class WorkoutSession {
   }
 
   overlay(mirrored: boolean, nowMs: number): OverlayData {
+    const live = this.analyzer.live();
     return overlayData({
       exercise: this.exercise,
       prescription: this.prescription,
       pose: this.lastPose,
       mirrored,
-      live: this.analyzer.live(),
+      // Before "Go!" nothing is counted, whatever the set-up analyzer saw.
+      live: this.stage === 'setup' ? { ...live, ...NOTHING_COUNTED } : live,
       flow: this.flow.view(),
       cue: this.cue,
       phaseSec: (nowMs - this.phaseSinceMs) / 1000,

@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Voice } from '../../src/app/voice.ts';
+import { WorkoutSession } from '../../src/app/workout-session.ts';
+import { findExercise } from '../../src/engine/catalog.ts';
+import { parsePoseTrack } from '../../src/pose/pose-track.ts';
+import { MemoryHistory } from '../../src/storage/history-db.ts';
+import { HistoryStore } from '../../src/storage/history-store.ts';
+import type { SetRecord } from '../../src/storage/set-record.ts';
+
+// A real side-view squat clip (2 reps in 20 s) played as a webcam plays a file: in a loop, so the
+// person keeps squatting after the set is over, as people do (stretching, walking to the laptop).
+const TRACK = parsePoseTrack(
+  readFileSync(
+    join(import.meta.dirname, '..', 'fixtures', 'tracks', 'squat_side_gym_dowel_2reps.track.json'),
+    'utf8',
+  ),
+);
+const CLIP_MS = (TRACK.frames.at(-1)?.timestampMs ?? 0) + 33;
+
+/** Runs a camera session of `sets` × `reps` squats over `loops` plays of the clip. */
+async function cameraSession(sets: number, reps: number, loops: number) {
+  const said: string[] = [];
+  const done: SetRecord[] = [];
+  const store = new HistoryStore(new MemoryHistory());
+  const squat = findExercise('squat');
+  const session = new WorkoutSession(
+    squat,
+    { kind: 'reps', sets, reps, restSec: 5 },
+    { source: 'camera', mode: 'workout', modelHasFeet: true, strictness: 'standard', store },
+    {
+      voice: { say: () => undefined } as unknown as Voice,
+      announce: (text) => said.push(text),
+      showGate: () => undefined,
+      showRep: () => undefined,
+      setDone: (record) => done.push(record),
+      formCheckDone: () => undefined,
+    },
+  );
+  for (let loop = 0; loop < loops; loop += 1)
+    for (const f of TRACK.frames) session.onPose(f.pose, loop * CLIP_MS + f.timestampMs);
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  const stored = await store.backend.session(session.sessionId);
+  return { session, said, done, stored };
+}
+
+describe('a workout on the camera', () => {
+  it('counts and says nothing before "Go!", even a squat done during the countdown', async () => {
+    const { session, said } = await cameraSession(1, 5, 0);
+    // From 8 s the clip's person stands, then squats (9.0-11.1 s) while the set-up (1 s ready)
+    // and the 3-2-1 countdown run.
+    for (const f of TRACK.frames.filter((x) => x.timestampMs >= 8000 && x.timestampMs <= 11_500))
+      session.onPose(f.pose, f.timestampMs);
+    const shown = session.overlay(false, 11_500);
+    expect(shown.flow.phase).toBe('countdown');
+    expect(shown.live.repCount).toBe(0);
+    expect(said.filter((s) => s.startsWith('Rep'))).toEqual([]);
+  });
+
+  it('keeps a finished set as it was, however much the person moves afterwards', async () => {
+    const { session, said, done, stored } = await cameraSession(1, 2, 4);
+    expect(done.map((r) => r.reps.length)).toEqual([2]);
+    expect(stored.map((r) => r.reps.length)).toEqual([2]);
+    expect(stored[0]?.completed).toBe(true);
+    expect(session.overlay(false, 4 * CLIP_MS).live.repCount).toBe(2);
+    expect(said.filter((s) => s.startsWith('Rep 3'))).toEqual([]);
+  });
+
+  it('counts nothing during the rest into the set before it, and each set from its own "Go!"', async () => {
+    const { done, stored } = await cameraSession(2, 2, 6);
+    expect(done.map((r) => [r.set, r.reps.length])).toEqual([
+      [1, 2],
+      [2, 2],
+    ]);
+    expect(stored.map((r) => r.reps.length)).toEqual([2, 2]);
+  });
+});
