@@ -164,7 +164,9 @@ export class WorkoutSession {
     this.lastPose = pose;
     if (this.stage === 'over') {
       // The skeleton is still drawn and the rest timer runs; the finished set's record is final.
-      this.applyFlow(this.flow.tick(timestampMs, this.analyzer.live()));
+      const live = this.analyzer.live();
+      this.applyFlow(this.flow.tick(timestampMs, live));
+      this.out.showGate(this.gateText(live), true);
       return;
     }
     // Only a form check shows stills; a set keeps no poses.

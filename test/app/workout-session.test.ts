@@ -22,6 +22,7 @@ const CLIP_MS = (TRACK.frames.at(-1)?.timestampMs ?? 0) + 33;
 /** Runs a camera session of `sets` × `reps` squats over `loops` plays of the clip. */
 async function cameraSession(sets: number, reps: number, loops: number) {
   const said: string[] = [];
+  const gate: string[] = [];
   const done: SetRecord[] = [];
   const store = new HistoryStore(new MemoryHistory());
   const squat = findExercise('squat');
@@ -32,7 +33,7 @@ async function cameraSession(sets: number, reps: number, loops: number) {
     {
       voice: { say: () => undefined } as unknown as Voice,
       announce: (text) => said.push(text),
-      showGate: () => undefined,
+      showGate: (text) => gate.push(text),
       showRep: () => undefined,
       setDone: (record) => done.push(record),
       formCheckDone: () => undefined,
@@ -42,7 +43,7 @@ async function cameraSession(sets: number, reps: number, loops: number) {
     for (const f of TRACK.frames) session.onPose(f.pose, loop * CLIP_MS + f.timestampMs);
   await new Promise((resolve) => setTimeout(resolve, 10));
   const stored = await store.backend.session(session.sessionId);
-  return { session, said, done, stored };
+  return { session, said, gate, done, stored };
 }
 
 describe('a workout on the camera', () => {
@@ -59,12 +60,13 @@ describe('a workout on the camera', () => {
   });
 
   it('keeps a finished set as it was, however much the person moves afterwards', async () => {
-    const { session, said, done, stored } = await cameraSession(1, 2, 4);
+    const { session, said, gate, done, stored } = await cameraSession(1, 2, 4);
     expect(done.map((r) => r.reps.length)).toEqual([2]);
     expect(stored.map((r) => r.reps.length)).toEqual([2]);
     expect(stored[0]?.completed).toBe(true);
     expect(session.overlay(false, 4 * CLIP_MS).live.repCount).toBe(2);
     expect(said.filter((s) => s.startsWith('Rep 3'))).toEqual([]);
+    expect(gate.at(-1)).toBe('Workout done.');
   });
 
   it('counts nothing during the rest into the set before it, and each set from its own "Go!"', async () => {
