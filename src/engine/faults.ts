@@ -13,6 +13,7 @@ export const FAULT_CODES = [
   'heels-down',
   'toes-down',
   'arm-swing',
+  'partial-reps',
 ] as const;
 export type FaultCode = (typeof FAULT_CODES)[number];
 

@@ -168,15 +168,21 @@ export function formCheckLines(exercise: ExerciseDef, report: Report): FormCheck
   switch (exercise.kind) {
     case 'reps': {
       const reps = report.reps ?? [];
-      if (reps.length === 0)
+      if (reps.length === 0) {
+        // Quick small lifts were seen but not counted (quick-lifts.ts): say that, not "no rep".
+        const quick = report.faults.find((f) => f.rep === undefined);
         return [
           {
             check: 'depth',
             label: 'Reps',
             status: 'cannot-judge',
-            text: 'No rep was seen: stand where your whole body is in view and do the reps slowly.',
+            text:
+              quick === undefined
+                ? 'No rep was seen: stand where your whole body is in view and do the reps slowly.'
+                : `No rep was counted. ${quick.message}`,
           },
         ];
+      }
       // Knees past the toes is a note, and height is for calf raises' sets: not card lines.
       const checks = exercise.checks.filter((c) => c !== 'knees-over-toes' && c !== 'rep-height');
       const withTempo =

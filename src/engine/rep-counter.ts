@@ -51,6 +51,15 @@ export interface CountedRep {
   readonly phases: PhaseTimes;
 }
 
+/** Why an excursion was let go without a count (said to the person, kept in the report). */
+export type PartialReason =
+  | 'too small'
+  | 'too quick'
+  | 'much smaller than your other reps'
+  | 'pulses without standing up between them'
+  | 'too long to be a rep'
+  | 'stopped part-way';
+
 export type RepEvent =
   | { readonly type: 'rep'; readonly rep: CountedRep }
   | {
@@ -59,7 +68,7 @@ export type RepEvent =
       readonly startMs: number;
       readonly atMs: number;
       readonly amplitude: number;
-      readonly reason: string;
+      readonly reason: PartialReason;
     };
 
 interface Excursion {
@@ -191,7 +200,7 @@ export class RepCounter {
   }
 
   /** Drops the excursion and starts over from where the person is now. */
-  private letGo(e: Excursion, now: Sample, amp: number, reason: string): RepEvent {
+  private letGo(e: Excursion, now: Sample, amp: number, reason: PartialReason): RepEvent {
     this.excursion = undefined;
     this.restLevel = now.value;
     return {

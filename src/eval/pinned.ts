@@ -50,8 +50,9 @@ export function matchesLabel(result: PinnedResult, label: ClipLabel): boolean {
   const holdOk =
     want.heldSec === undefined ||
     Math.abs((result.heldSec ?? 0) - want.heldSec) <= HOLD_TOLERANCE_SEC + 1e-9;
-  // Hold and circle clips label reps as 0; their reports have no rep count.
-  const repsOk = result.reps === undefined || result.reps === want.reps;
+  // Hold and circle clips label reps as 0; their reports have no rep count. A clip whose reps are
+  // not labelled (null: a mix of bounces and reps) is judged on the rest.
+  const repsOk = result.reps === undefined || want.reps === undefined || result.reps === want.reps;
   return (
     repsOk &&
     result.faults.join(' ') === want.faults.join(' ') &&

@@ -38,6 +38,15 @@ export type StoredFormCheckLine = FormCheckLine & {
   readonly still?: string;
 };
 
+/**
+ * What the set summary says about the set as a whole: the engine's notes, then each fault that
+ * belongs to no rep (bouncing too small to count, a head that bobbed over the circles), once.
+ */
+export function setNotes(record: SetRecord): string[] {
+  const loose = record.faults.filter((f) => f.rep === undefined).map((f) => f.message);
+  return [...new Set([...(record.notes ?? []), ...loose])];
+}
+
 /** Sets of one session in the order they were done (a routine has a set 1 of each exercise). */
 export const inSessionOrder = (a: SetRecord, b: SetRecord): number =>
   a.startedAtMs - b.startedAtMs || a.set - b.set;

@@ -59,6 +59,7 @@ describe('formCheckLines (the verdict card)', () => {
     const lines = card('squat_pulses_34front_medball_partial_15pulses', 'squat');
     expect(lines).toHaveLength(1);
     expect(lines[0]?.status).toBe('cannot-judge');
+    expect(lines[0]?.text).toMatch(/^No rep was counted\. Small quick dips are not counted/);
   });
 
   it('marks the front-view quarter squat "fix" for depth (counted on the resting shank)', () => {

@@ -3,7 +3,7 @@ import { findExercise } from '../../src/engine/catalog.ts';
 import type { Fault } from '../../src/engine/faults.ts';
 import type { RepReport, Report } from '../../src/engine/report.ts';
 import { completeRecord, foldEvents, videoRecord } from '../../src/storage/fold-events.ts';
-import { newSetRecord, type SetRecord } from '../../src/storage/set-record.ts';
+import { newSetRecord, setNotes, type SetRecord } from '../../src/storage/set-record.ts';
 
 const squat = findExercise('squat');
 const EMPTY: SetRecord = newSetRecord({
@@ -143,5 +143,30 @@ describe('completeRecord and videoRecord', () => {
     expect(completeRecord(EMPTY, never).notes).toEqual(never.notes);
     expect(videoRecord(EMPTY, never).notes).toEqual(never.notes);
     expect(completeRecord(EMPTY, report)).not.toHaveProperty('notes');
+  });
+});
+
+describe('setNotes (what the set summary says about the whole set)', () => {
+  const bouncing: Fault = {
+    code: 'partial-reps',
+    severity: 'info',
+    atSec: 1.3,
+    value: 0.9,
+    threshold: 2,
+    unit: 's',
+    message: 'Small quick dips are not counted: go all the way down and all the way back each rep.',
+  };
+
+  it("gives the engine's notes, then each fault of no rep once, and no rep's fault", () => {
+    const record: SetRecord = {
+      ...EMPTY,
+      notes: ['Filmed from the side.'],
+      faults: [bouncing, shallow, { ...bouncing, atSec: 6 }],
+    };
+    expect(setNotes(record)).toEqual(['Filmed from the side.', bouncing.message]);
+  });
+
+  it('is empty for a set with nothing to say', () => {
+    expect(setNotes({ ...EMPTY, faults: [shallow] })).toEqual([]);
   });
 });

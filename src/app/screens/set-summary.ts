@@ -1,5 +1,5 @@
 import { depthInWords } from '../../engine/report.ts';
-import type { SetRecord } from '../../storage/set-record.ts';
+import { setNotes, type SetRecord } from '../../storage/set-record.ts';
 import { el } from '../dom.ts';
 
 const s1 = (v: number) => v.toFixed(1);
@@ -45,7 +45,7 @@ export function setSummary(record: SetRecord, title: string): HTMLElement {
     { class: 'set-summary', 'data-set': String(record.set) },
     el('h4', {}, title),
     el('p', { 'data-summary-line': '' }, line),
-    ...(record.notes ?? []).map((n) => el('p', { class: 'set-note', 'data-set-note': '' }, n)),
+    ...setNotes(record).map((n) => el('p', { class: 'set-note', 'data-set-note': '' }, n)),
     rows.length > 0 &&
       el(
         'table',

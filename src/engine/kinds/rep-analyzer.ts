@@ -8,13 +8,21 @@ import type { RepsExercise, RepsPrescription } from '../exercise-def.ts';
 import { minHipKneeGap } from '../features.ts';
 import type { AnalyzedFrame } from '../front-end.ts';
 import { phasesInWords } from '../phases.ts';
-import { RepCounter, type CountedRep, type RepPhase } from '../rep-counter.ts';
+import { QuickLifts, quickLiftFault } from '../quick-lifts.ts';
+import { RepCounter, type CountedRep, type PartialReason, type RepPhase } from '../rep-counter.ts';
 import type { RepReport } from '../report.ts';
 import { viewOfFrames } from '../view.ts';
 import { IDLE_LIVE, type KindAnalyzer, type KindLive, type KindReport } from './kind-analyzer.ts';
 
 /** Frames kept beyond the longest rep the counter accepts, for the checks' windows. */
 const KEEP_EXTRA_MS = 2000;
+
+/** The counter's reasons for letting a lift go that make it part of a quick run (rep-counter.ts). */
+const QUICK_REASONS: ReadonlySet<PartialReason> = new Set<PartialReason>([
+  'too small',
+  'too quick',
+  'much smaller than your other reps',
+]);
 
 /** How far back before a rep the start position is looked for. */
 const STANDING_WINDOW_MS = 3000;
@@ -37,6 +45,8 @@ export class RepAnalyzer implements KindAnalyzer {
   /** The time each counted rep spans, as seen by either counter (ms). */
   private readonly movements: { startMs: number; endMs: number }[] = [];
   private readonly partials: { startMs: number; atMs: number; reason: string }[] = [];
+  /** Uncounted lifts in a quick rhythm: bouncing, pulsing. */
+  private readonly quickLifts = new QuickLifts();
   private bestAmplitude = 0;
 
   constructor(
@@ -54,6 +64,7 @@ export class RepAnalyzer implements KindAnalyzer {
   }
 
   onInterrupt(): void {
+    this.quickLifts.counted();
     this.counter.interrupt();
     this.restCounter?.interrupt();
   }
@@ -79,12 +90,33 @@ export class RepAnalyzer implements KindAnalyzer {
       if (e.type === 'partial') {
         this.partials.push(e);
         events.push({ type: 'partial', atSec: msToSec(e.atMs), reason: e.reason });
+        this.noteUncounted(e.startMs, e.atMs, e.reason, events);
       } else this.count(e.rep, events);
     }
     // The second ruler only adds reps; its partials would repeat the first one's.
     if (this.restCounter !== undefined && frame.signalAgainstRest !== undefined)
       for (const e of this.restCounter.push({ timestampMs: t, value: frame.signalAgainstRest }))
         if (e.type === 'rep') this.count(e.rep, events);
+  }
+
+  /**
+   * A lift the counter let go because it was too small or too quick joins the run of quick lifts
+   * (quick-lifts.ts); one that stopped part-way or lasted too long was something else.
+   */
+  private noteUncounted(
+    startMs: number,
+    endMs: number,
+    reason: PartialReason,
+    events: EngineEvent[],
+  ): void {
+    if (!QUICK_REASONS.has(reason)) {
+      this.quickLifts.counted();
+      return;
+    }
+    const run = this.quickLifts.uncounted({ startMs, endMs });
+    if (run === undefined) return;
+    const fault = quickLiftFault(run, this.prescription.tempo, this.exercise.awayWord);
+    events.push({ type: 'fault', fault });
   }
 
   /**
@@ -102,6 +134,7 @@ export class RepAnalyzer implements KindAnalyzer {
       return;
     }
     this.movements.push({ startMs: counted.startMs, endMs: counted.endMs });
+    this.quickLifts.counted();
     const rep = this.reportRep({ ...counted, index: this.reps.length + 1 });
     this.reps.push(rep);
     events.push({ type: 'rep', rep });
