@@ -82,9 +82,12 @@ export class WorkoutFlow {
     }
   }
 
-  /** The person ends the set early (a key, the button). */
+  /**
+   * The person ends the set early (a key, the button), also while setting up: someone who cannot
+   * get into position moves on, and the set's record says why nothing was counted.
+   */
   endSet(nowMs: number): FlowStep {
-    if (this.phase !== 'set' && this.phase !== 'countdown') return { say: [] };
+    if (this.phase === 'rest' || this.phase === 'done') return { say: [] };
     return this.finishSet(nowMs);
   }
 

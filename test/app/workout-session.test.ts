@@ -43,7 +43,7 @@ async function cameraSession(sets: number, reps: number, loops: number) {
     for (const f of TRACK.frames) session.onPose(f.pose, loop * CLIP_MS + f.timestampMs);
   await new Promise((resolve) => setTimeout(resolve, 10));
   const stored = await store.backend.session(session.sessionId);
-  return { session, said, gate, done, stored };
+  return { session, said, gate, done, stored, store };
 }
 
 describe('a workout on the camera', () => {
@@ -67,6 +67,21 @@ describe('a workout on the camera', () => {
     expect(session.overlay(false, 4 * CLIP_MS).live.repCount).toBe(2);
     expect(said.filter((s) => s.startsWith('Rep 3'))).toEqual([]);
     expect(gate.at(-1)).toBe('Workout done.');
+  });
+
+  it('ends a set the person could not get into position for, and says why nothing counted', async () => {
+    const { session, done, gate, store } = await cameraSession(2, 2, 0);
+    // Nobody in view for 5 s, then End set (E).
+    for (let t = 0; t <= 5000; t += 100) session.onPose(null, t);
+    session.endSet(5000);
+    session.onPose(null, 5100);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(done.map((r) => [r.set, r.reps.length, r.completed])).toEqual([[1, 0, true]]);
+    expect(done[0]?.notes?.join(' ')).toMatch(/^Never in position, so nothing was counted/);
+    const stored = await store.backend.session(session.sessionId);
+    expect(stored.map((r) => [r.set, r.completed])).toEqual([[1, true]]);
+    expect(gate.at(-1)).toBe('Rest. The next set starts by itself.');
+    expect(session.overlay(false, 5000).flow).toMatchObject({ phase: 'rest', set: 2 });
   });
 
   it('counts nothing during the rest into the set before it, and each set from its own "Go!"', async () => {

@@ -46,6 +46,14 @@ describe('the hands-free workout flow', () => {
     expect(flow.view().phase).toBe('done');
   });
 
+  it('ends the set on request at any point before the rest, even while setting up', () => {
+    const flow = new WorkoutFlow(squat, { kind: 'reps', sets: 2, reps: 3, restSec: 10 });
+    flow.tick(0, live({ ready: false }));
+    expect(flow.endSet(500)).toMatchObject({ setEnded: 1, say: ['Set 1 done. Rest.'] });
+    expect(flow.view().phase).toBe('rest');
+    expect(flow.endSet(600)).toEqual({ say: [] });
+  });
+
   it('switches circle direction halfway', () => {
     const flow = new WorkoutFlow(findExercise('knee-circles'), {
       kind: 'circles',
