@@ -1,4 +1,11 @@
-import { depthInWords, type Report } from '../engine/report.ts';
+import type { Fault } from '../engine/faults.ts';
+import { depthInWords, withUnit, type Report } from '../engine/report.ts';
+
+/** A measured fault's confidence, as a person reads it (tempo and notes are timed, not measured). */
+const sureness = (f: Fault): string =>
+  f.confidence === undefined || f.threshold === undefined
+    ? ''
+    : ` (${withUnit(f.value, f.unit)} against ${withUnit(f.threshold, f.unit)}, confidence ${Math.round(f.confidence * 100)} %)`;
 
 /** The report as a person reads it in a terminal. */
 export function formatReport(r: Report): string {
@@ -16,7 +23,9 @@ export function formatReport(r: Report): string {
         `  rep ${rep.index} at ${rep.bottomSec.toFixed(1)} s: down ${p.downSec.toFixed(1)} s, bottom ${p.bottomSec.toFixed(1)} s, up ${p.upSec.toFixed(1)} s, top ${p.topSec.toFixed(1)} s${depth}`,
       );
       for (const f of rep.faults)
-        lines.push(`    ${f.severity === 'warn' ? '!' : '-'} ${f.code}: ${f.message}`);
+        lines.push(
+          `    ${f.severity === 'warn' ? '!' : '-'} ${f.code}: ${f.message}${sureness(f)}`,
+        );
     }
     const unjudged = new Map<string, string>();
     for (const rep of r.reps ?? [])

@@ -1,8 +1,8 @@
 import { LIMITS, type Strictness } from './checks/thresholds.ts';
 import type { CheckId } from './checks/check-id.ts';
-import type { Verdict } from './checks/verdict.ts';
+import { borderlineText, isBorderline, type Verdict } from './checks/verdict.ts';
 import type { ExerciseDef } from './exercise-def.ts';
-import type { Report, RepReport } from './report.ts';
+import { withUnit, type Report, type RepReport } from './report.ts';
 
 /**
  * A form check: a few slow reps (or a short hold, a few circles, a few steps) before the set,
@@ -64,13 +64,10 @@ function badness(v: Verdict): number {
   return v.check === 'knee-valgus' ? v.threshold - v.value : v.value - v.threshold;
 }
 
-const unitText = (unit: string) =>
-  unit === 'deg' ? '°' : unit === 'shank' ? ' shank' : ` ${unit}`;
-
 function targetText(v: Verdict): string {
   if (v.value === undefined) return v.message;
-  const value = `${v.value}${unitText(v.unit)}`;
-  const limit = v.threshold === undefined ? '' : `${v.threshold}${unitText(v.unit)}`;
+  const value = withUnit(v.value, v.unit);
+  const limit = v.threshold === undefined ? '' : withUnit(v.threshold, v.unit);
   switch (v.check) {
     case 'depth':
       return `thighs ${Math.abs(v.value)}° ${v.value <= 0 ? 'below' : 'above'} level; aim for level (within ${limit})`;
@@ -118,10 +115,13 @@ function cueText(v: Verdict): string {
  */
 function fixText(v: Verdict, strictness: Strictness): string {
   const said = v.message.replace(/\.$/, '');
-  if (v.check === 'tempo') return said;
-  if (v.check === 'forward-lean')
-    return `${said}; keep it within ${LIMITS.trunkOverTibiaDeg[strictness]}° of the shins and ${LIMITS.trunkFromVerticalDeg[strictness]}° of vertical`;
-  return `${cueText(v)}: ${targetText(v)}`;
+  const text =
+    v.check === 'tempo'
+      ? said
+      : v.check === 'forward-lean'
+        ? `${said}; keep it within ${LIMITS.trunkOverTibiaDeg[strictness]}° of the shins and ${LIMITS.trunkFromVerticalDeg[strictness]}° of vertical`
+        : `${cueText(v)}: ${targetText(v)}`;
+  return isBorderline(v) ? borderlineText(text) : text;
 }
 
 /** One line for a check from its verdicts on every rep: the worst rep decides. */

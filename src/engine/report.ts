@@ -25,6 +25,11 @@ export interface RepReport {
   readonly verdicts: readonly Verdict[];
 }
 
+/** A measured value with its unit as people write it: "16°", "0.21 shank", "1.9 s". */
+export function withUnit(value: number, unit: string): string {
+  return `${value}${unit === 'deg' ? '°' : unit === 'shank' ? ' shank' : unit === '' ? '' : ` ${unit}`}`;
+}
+
 /** A thigh angle above level in words, whole degrees: "4° below level", "level", "19° above level". */
 export function againstLevel(thighAboveLevelDeg: number): string {
   const deg = Math.round(thighAboveLevelDeg);

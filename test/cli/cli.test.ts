@@ -120,6 +120,15 @@ describe('formcheck analyze', () => {
     expect(r.stdout).toMatch(/knee-valgus not judged: Knee valgus needs the front view/);
   });
 
+  it('gives each fault its measure against the limit, and says when it is a close call', () => {
+    // The handheld 3/4 squats: rep 3 stops 16° above level against the 15° limit.
+    const clip = join(TRACKS, 'squat_34_handheld_bw_goblet.track.json');
+    const r = formcheck('analyze', clip, '--exercise', 'squat');
+    expect(r.stdout).toContain(
+      '! shallow-depth: Borderline: go deeper: thighs stopped 16° above level; aim for level or lower. (16° against 15°, confidence 53 %)',
+    );
+  });
+
   it('lists the exercises when the name is unknown', () => {
     const r = formcheck('analyze', TRACK, '--exercise', 'burpee');
     expect(r.status).toBe(EXIT.usage);

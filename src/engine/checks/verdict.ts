@@ -29,6 +29,23 @@ export const pass = (
   extra: Partial<Verdict> = {},
 ): Verdict => ({ check, status: 'pass', unit, confidence: 1, message, ...extra });
 
+/**
+ * Under this confidence a fault is borderline: its value within about half its measure's typical
+ * error of the limit (thresholds.ts, `confidenceOf`), or measured on keypoints the model was
+ * unsure of. It is still reported and counted; the person is told it is a close call.
+ */
+export const BORDERLINE_CONFIDENCE = 0.7;
+
+export const isBorderline = (v: { readonly confidence?: number | undefined }): boolean =>
+  v.confidence !== undefined && v.confidence < BORDERLINE_CONFIDENCE;
+
+/** "Borderline: go deeper…": a close call says so first (said and shown). */
+export function borderlineText(text: string): string {
+  return text.startsWith('Borderline')
+    ? text
+    : `Borderline: ${text.charAt(0).toLowerCase()}${text.slice(1)}`;
+}
+
 /** A fault found: form to fix (`warn`) unless said to be a note (`info`). */
 export const fault = (
   check: CheckId,
@@ -42,7 +59,7 @@ export const fault = (
   confidence: 1,
   ...measured,
   ...(extra.side === undefined ? {} : { side: extra.side }),
-  message,
+  message: isBorderline(measured) ? borderlineText(message) : message,
 });
 
 export const cannotJudge = (check: CheckId, message: string): Verdict => ({
