@@ -189,7 +189,19 @@ export function formCheckLines(exercise: ExerciseDef, report: Report): FormCheck
         exercise.prescription.tempo === undefined
           ? checks
           : [...new Set([...checks, 'tempo' as const])];
-      return withTempo.map((c) => lineFromVerdicts(c, repVerdicts(reps, c), report.strictness));
+      // Bouncing between the counted reps (quick-lifts.ts) breaks the tempo whatever the reps did.
+      const bouncing = report.faults.find((f) => f.rep === undefined && f.code === 'tempo');
+      return withTempo.map((c) =>
+        c === 'tempo' && bouncing !== undefined
+          ? {
+              check: c,
+              label: LABELS.tempo,
+              status: 'fix',
+              text: bouncing.message.replace(/\.$/, ''),
+              atSec: bouncing.atSec,
+            }
+          : lineFromVerdicts(c, repVerdicts(reps, c), report.strictness),
+      );
     }
     case 'hold': {
       const held = report.heldSeconds ?? 0;

@@ -67,6 +67,12 @@ describe('formCheckLines (the verdict card)', () => {
     expect(status(lines, 'depth')).toBe('fix');
   });
 
+  it('marks the tempo "fix" for calf raises with bouncing between the counted reps', () => {
+    const lines = card('calfraise_rear_LOWER_LEGS_ONLY_wrong_bouncing_then_correct', 'calf-raise');
+    expect(status(lines, 'tempo')).toBe('fix');
+    expect(lines.find((l) => l.check === 'tempo')?.text).toMatch(/^Bouncing: small quick lifts/);
+  });
+
   it('judges a hold by the seconds in position', () => {
     const lines = card('chair_pose_hold_side', 'squat-hold');
     expect(lines.map((l) => l.check)).toEqual(['hold']);
