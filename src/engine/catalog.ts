@@ -6,6 +6,7 @@ import type {
   Tempo,
   WalkExercise,
 } from './exercise-def.ts';
+import { FOOT_FEATURES } from './features.ts';
 import type { EnvelopeCondition } from './hold-envelope.ts';
 import type { RepCounterParams } from './rep-counter.ts';
 import type { Requirement } from './requirements.ts';
@@ -320,7 +321,7 @@ function stances(): HoldExercise[] {
     placement:
       view === 'side' ? 'Side on, whole body in view.' : 'Face the camera, whole body in view.',
     required: BODY,
-    needsFeet: false,
+    needsFeet: envelope.some((c) => FOOT_FEATURES.has(c.feature)),
     prescription: { kind: 'hold', sets: 1, holdSec: 60, restSec: 30 },
     envelope,
   });
@@ -376,11 +377,16 @@ function stances(): HoldExercise[] {
     hold(
       'kake-ashi-dachi',
       'Kake ashi dachi (hooked stance)',
-      'Legs crossed, knees bent, weight on the front foot.',
+      'Legs crossed, knees bent, weight on the front foot, the back foot hooked behind it on its ball.',
       [
+        // Side on, where the knee angles are true (from the front a 2-D knee angle shows how far
+        // the legs angle in, not the bend) and the back foot on its ball tells it from its
+        // neighbour, feet together with the knees bent (both heels down).
         { feature: 'maxKneeAngleDeg', max: 160, cue: 'Bend the knees' },
         { feature: 'ankleSeparationShanks', max: 0.6, cue: 'Hook the feet closer' },
+        { feature: 'backHeelAboveToeShanks', min: 0.05, cue: 'Back foot on its ball' },
       ],
+      'side',
     ),
     // Warrior I: the arms overhead tell it from warrior II (arms out level, wrists ~0.4 torso
     // below the nose) and the upright trunk from warrior III (trunk level). Overhead = wrists above

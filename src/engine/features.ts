@@ -70,6 +70,15 @@ export type FeatureName = {
   [K in keyof FrameFeatures]: FrameFeatures[K] extends number | undefined ? K : never;
 }[keyof FrameFeatures];
 
+/** Features measured on the heels and toes: only BlazePose sees them. */
+export const FOOT_FEATURES: ReadonlySet<FeatureName> = new Set<FeatureName>([
+  'ankleAboveToeShanks',
+  'heelAboveToeShanks',
+  'kneePastToeShanks',
+  'frontHeelAboveToeShanks',
+  'backHeelAboveToeShanks',
+]);
+
 const per = (v: number | undefined, ruler: number | undefined): number | undefined =>
   v === undefined || ruler === undefined || !(ruler > 1e-6) ? undefined : v / ruler;
 

@@ -18,6 +18,19 @@ export interface StanceFeatures {
   readonly wristsAboveNoseTorsos: number | undefined;
   /** Front heel above its toe over shank length: > 0 on the ball of the front foot (cat stance). */
   readonly frontHeelAboveToeShanks: number | undefined;
+  /** Back heel above its toe over shank length: > 0 on the ball of the back foot (hooked stance). */
+  readonly backHeelAboveToeShanks: number | undefined;
+}
+
+/** A foot's heel above its toe over its shank length (> 0: on the ball of the foot). */
+function heelAboveToe(body: Body, side: Side | undefined): number | undefined {
+  if (side === undefined) return undefined;
+  const h = body.joint(side, 'heel');
+  const t = body.joint(side, 'toe');
+  const k = body.joint(side, 'knee');
+  const a = body.joint(side, 'ankle');
+  const shank = k && a ? Math.hypot(k.x - a.x, k.y - a.y) : undefined;
+  return h && t && shank !== undefined && shank > 0 ? (t.y - h.y) / shank : undefined;
 }
 
 /**
@@ -58,11 +71,6 @@ export function stanceFeatures(body: Body, torso: number | undefined): StanceFea
     w === undefined ? [] : [w.y],
   );
   const lowest = wristYs.length === 0 ? undefined : Math.max(...wristYs);
-  const fh = front === undefined ? undefined : body.joint(front, 'heel');
-  const ft = front === undefined ? undefined : body.joint(front, 'toe');
-  const fk = front === undefined ? undefined : body.joint(front, 'knee');
-  const fa = front === undefined ? undefined : body.joint(front, 'ankle');
-  const frontShank = fk && fa ? Math.hypot(fk.x - fa.x, fk.y - fa.y) : undefined;
   return {
     frontKneeAngleDeg: front === undefined ? undefined : kneeAngle(body, front),
     backKneeAngleDeg: back === undefined ? undefined : kneeAngle(body, back),
@@ -70,9 +78,7 @@ export function stanceFeatures(body: Body, torso: number | undefined): StanceFea
       nose && lowest !== undefined && torso !== undefined && torso > 0
         ? (nose.y - lowest) / torso
         : undefined,
-    frontHeelAboveToeShanks:
-      fh && ft && frontShank !== undefined && frontShank > 0
-        ? (ft.y - fh.y) / frontShank
-        : undefined,
+    frontHeelAboveToeShanks: heelAboveToe(body, front),
+    backHeelAboveToeShanks: heelAboveToe(body, back),
   };
 }

@@ -134,6 +134,33 @@ describe('stances and yoga holds: each is timed only inside its own envelope', (
     expect(back.heldSeconds).toBe(0);
   });
 
+  it('kake ashi dachi: knees bent, back foot hooked on its ball; not feet together flat', () => {
+    // Side on, the figure faces +x: the left foot is in front, the right one just behind it.
+    const hooked = (backHeel: number, bent = true): FigurePose => {
+      const knees = bent ? { shinDeg: 20, thighDeg: 30 } : { shinDeg: 0, thighDeg: 0 };
+      return {
+        view: 'side',
+        left: { ...STAND, ...knees, ankleX: 0.02 },
+        right: { ...STAND, ...knees, ankleX: -0.02, heelLift: backHeel },
+        torsoDeg: 5,
+      };
+    };
+    const held = (f: FigurePose) =>
+      analyze(
+        'kake-ashi-dachi',
+        sequence(8, FPS, () => f),
+      ).heldSeconds ?? 0;
+    expect(held(hooked(0.03))).toBeGreaterThan(6.5);
+    expect(held(hooked(0))).toBe(0);
+    expect(held(hooked(0.03, false))).toBe(0);
+  });
+
+  it('asks for a model with heels and toes for the stances judged on the ball of a foot', () => {
+    expect(findExercise('neko-dachi').needsFeet).toBe(true);
+    expect(findExercise('kake-ashi-dachi').needsFeet).toBe(true);
+    expect(findExercise('kiba-dachi').needsFeet).toBe(false);
+  });
+
   it('downward dog: hips high counts, a plank does not', () => {
     const dog: FigurePose = {
       view: 'side',
