@@ -1,4 +1,5 @@
 import type { EngineEvent } from './analyzer.ts';
+import type { PartialReason } from './rep-counter.ts';
 import type { GateIssue } from './setup-gate.ts';
 
 /**
@@ -32,6 +33,22 @@ export function issueText(issue: GateIssue): string {
   }
 }
 
+/**
+ * What to say about a movement that was not counted, when it was plainly meant as a rep: one much
+ * smaller than the person's own reps, or dips without standing up. Lone "too small" or "too quick"
+ * excursions may be a wobble and stay unsaid (a run of them is named by quick-lifts.ts).
+ */
+export function uncountedText(reason: PartialReason): string | undefined {
+  switch (reason) {
+    case 'much smaller than your other reps':
+      return 'Not counted: that one was much smaller than your other reps.';
+    case 'pulses without standing up between them':
+      return 'Not counted: stand all the way up between reps.';
+    default:
+      return undefined;
+  }
+}
+
 export class CueSelector {
   private lastSpokenMs = -Infinity;
   private readonly lastByText = new Map<string, number>();
@@ -50,6 +67,10 @@ export class CueSelector {
     const faults = events.flatMap((e) => (e.type === 'fault' ? [e.fault] : []));
     const best = faults.find((f) => f.severity === 'warn') ?? faults[0];
     if (best !== undefined) this.offer(out, best.message, nowMs);
+    for (const e of events) {
+      const text = e.type === 'partial' ? uncountedText(e.reason) : undefined;
+      if (text !== undefined) this.offer(out, text, nowMs);
+    }
     const setup = events.find((e) => e.type === 'setup');
     if (setup?.type === 'setup') this.offer(out, issueText(setup.issue), nowMs);
     return out;

@@ -50,6 +50,19 @@ describe('spoken cues', () => {
     expect(f(12_000, 'Knees out.')).toEqual(['Knees out.']);
   });
 
+  it('says why a movement meant as a rep was not counted, and lets a lone wobble be', () => {
+    const said = (reason: Extract<EngineEvent, { type: 'partial' }>['reason']) =>
+      new CueSelector().select([{ type: 'partial', atSec: 1, reason }], 0).map((u) => u.text);
+    expect(said('much smaller than your other reps')).toEqual([
+      'Not counted: that one was much smaller than your other reps.',
+    ]);
+    expect(said('pulses without standing up between them')).toEqual([
+      'Not counted: stand all the way up between reps.',
+    ]);
+    expect(said('too small')).toEqual([]);
+    expect(said('too quick')).toEqual([]);
+  });
+
   it('tells the person what the set-up gate is missing, in words', () => {
     expect(issueText({ kind: 'missing', keypoints: ['left_knee', 'left_ankle'] })).toBe(
       "I can't see your knee, ankle. Step back so your whole body is in view.",

@@ -58,7 +58,7 @@ describe('foldEvents', () => {
   it('leaves the record as it was for events that store nothing (set-up, partials, cues)', () => {
     const { record, changed } = foldEvents(
       EMPTY,
-      [{ type: 'ready' }, { type: 'partial', atSec: 3, reason: 'pulse' }],
+      [{ type: 'ready' }, { type: 'partial', atSec: 3, reason: 'too small' }],
       NO_TALLIES,
     );
     expect(changed).toBe(false);
