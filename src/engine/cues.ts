@@ -34,19 +34,16 @@ export function issueText(issue: GateIssue): string {
 }
 
 /**
- * What to say about a movement that was not counted, when it was plainly meant as a rep: one much
- * smaller than the person's own reps, or dips without standing up. Lone "too small" or "too quick"
- * excursions may be a wobble and stay unsaid (a run of them is named by quick-lifts.ts).
+ * What to say about a movement that was not counted, when it was plainly meant as a rep: one at
+ * least the size of a small rep but much smaller than the person's own reps so far. The other
+ * reasons stay unsaid: a lone "too small" or "too quick" excursion may be a wobble (a run of them
+ * is named by quick-lifts.ts), and "pulses" is also what settling a barbell on the back while
+ * standing looks like (`squat_front_barbell_gym_3reps` at 4.1 s, standing still by its label).
  */
 export function uncountedText(reason: PartialReason): string | undefined {
-  switch (reason) {
-    case 'much smaller than your other reps':
-      return 'Not counted: that one was much smaller than your other reps.';
-    case 'pulses without standing up between them':
-      return 'Not counted: stand all the way up between reps.';
-    default:
-      return undefined;
-  }
+  return reason === 'much smaller than your other reps'
+    ? 'Not counted: that one was much smaller than your other reps.'
+    : undefined;
 }
 
 export class CueSelector {
