@@ -9,7 +9,13 @@ import { minHipKneeGap } from '../features.ts';
 import type { AnalyzedFrame } from '../front-end.ts';
 import { phasesInWords } from '../phases.ts';
 import { QuickLifts, quickLiftFault } from '../quick-lifts.ts';
-import { RepCounter, type CountedRep, type PartialReason, type RepPhase } from '../rep-counter.ts';
+import {
+  RepCounter,
+  type CountedRep,
+  type PartialReason,
+  type RepEvent,
+  type RepPhase,
+} from '../rep-counter.ts';
 import type { RepReport } from '../report.ts';
 import { viewOfFrames } from '../view.ts';
 import { IDLE_LIVE, type KindAnalyzer, type KindLive, type KindReport } from './kind-analyzer.ts';
@@ -45,6 +51,8 @@ export class RepAnalyzer implements KindAnalyzer {
   /** The time each counted rep spans, as seen by either counter (ms). */
   private readonly movements: { startMs: number; endMs: number }[] = [];
   private readonly partials: { startMs: number; atMs: number; reason: string }[] = [];
+  /** Let go by the first ruler, not yet announced: the second may still count them. */
+  private pending: Extract<RepEvent, { type: 'partial' }>[] = [];
   /** Uncounted lifts in a quick rhythm: bouncing, pulsing. */
   private readonly quickLifts = new QuickLifts();
   private bestAmplitude = 0;
@@ -64,6 +72,7 @@ export class RepAnalyzer implements KindAnalyzer {
   }
 
   onInterrupt(): void {
+    this.pending = [];
     this.quickLifts.counted();
     this.counter.interrupt();
     this.restCounter?.interrupt();
@@ -87,16 +96,29 @@ export class RepAnalyzer implements KindAnalyzer {
         this.restFrames.shift();
     }
     for (const e of this.counter.push({ timestampMs: t, value: frame.signal })) {
-      if (e.type === 'partial') {
+      if (e.type === 'rep') this.count(e.rep, events);
+      else {
         this.partials.push(e);
-        events.push({ type: 'partial', atSec: msToSec(e.atMs), reason: e.reason });
-        this.noteUncounted(e.startMs, e.atMs, e.reason, events);
-      } else this.count(e.rep, events);
+        this.pending.push(e);
+      }
     }
     // The second ruler only adds reps; its partials would repeat the first one's.
     if (this.restCounter !== undefined && frame.signalAgainstRest !== undefined)
       for (const e of this.restCounter.push({ timestampMs: t, value: frame.signalAgainstRest }))
         if (e.type === 'rep') this.count(e.rep, events);
+    // What the first ruler let go is announced once the second is back at rest, unless it counted
+    // the same movement (seen from the front by a camera above the knees it often does, later).
+    if (this.restCounter !== undefined && this.restCounter.phase !== 'rest') return;
+    for (const e of this.pending.splice(0)) {
+      if (this.covered(e.startMs, e.atMs)) continue;
+      events.push({ type: 'partial', atSec: msToSec(e.atMs), reason: e.reason });
+      this.noteUncounted(e.startMs, e.atMs, e.reason, events);
+    }
+  }
+
+  /** A movement over this time was counted (by either ruler). */
+  private covered(startMs: number, endMs: number): boolean {
+    return this.movements.some((m) => m.startMs <= endMs && startMs <= m.endMs);
   }
 
   /**
@@ -200,7 +222,7 @@ export class RepAnalyzer implements KindAnalyzer {
   finish(): KindReport {
     // An excursion the first ruler found too small may be a rep the second one counted.
     const partials = this.partials
-      .filter((p) => !this.movements.some((m) => m.startMs <= p.atMs && p.startMs <= m.endMs))
+      .filter((p) => !this.covered(p.startMs, p.atMs))
       .map((p) => ({ atSec: msToSec(p.atMs), reason: p.reason }));
     return { repCount: this.reps.length, reps: [...this.reps], partials };
   }
