@@ -17,7 +17,13 @@ export interface FrameRateComparison {
   readonly sameVerdictReps: number;
   /** Largest depth difference over matched reps, degrees (thigh above level). */
   readonly maxDepthDiffDeg: number;
+  /** The codes of faults that belong to no rep (bouncing, head bob), at each rate, sorted. */
+  readonly setFaultsFull: readonly string[];
+  readonly setFaultsLow: readonly string[];
 }
+
+const setFaults = (r: Report): string[] =>
+  [...new Set(r.faults.filter((f) => f.rep === undefined).map((f) => f.code))].sort();
 
 function verdictKey(rep: NonNullable<Report['reps']>[number]): string {
   return rep.verdicts
@@ -33,8 +39,10 @@ export function compareFrameRate(
   exerciseId: string,
   fps: number,
 ): FrameRateComparison {
-  const full = analyzeTrack(track, exerciseId).reps ?? [];
-  const low = analyzeTrack(resampleTrack(track, fps), exerciseId).reps ?? [];
+  const fullReport = analyzeTrack(track, exerciseId);
+  const lowReport = analyzeTrack(resampleTrack(track, fps), exerciseId);
+  const full = fullReport.reps ?? [];
+  const low = lowReport.reps ?? [];
   let matched = 0;
   let same = 0;
   let maxDepth = 0;
@@ -55,5 +63,7 @@ export function compareFrameRate(
     matchedReps: matched,
     sameVerdictReps: same,
     maxDepthDiffDeg: maxDepth,
+    setFaultsFull: setFaults(fullReport),
+    setFaultsLow: setFaults(lowReport),
   };
 }
