@@ -89,6 +89,28 @@ describe('quick lifts on real footage', () => {
     expect(setLevel(r).map((f) => [f.code, f.severity])).toEqual([['partial-reps', 'info']]);
   });
 
+  it('reports a run still waiting on the second ruler when the set ends', () => {
+    const full = parsePoseTrack(
+      readFileSync(
+        join(
+          import.meta.dirname,
+          '..',
+          'fixtures',
+          'tracks',
+          'squat_pulses_34front_medball_partial_15pulses.track.json',
+        ),
+        'utf8',
+      ),
+    );
+    // The set ends at 4.44 s, just after the third quick dip was let go (4.43 s) and before the
+    // hip drop against the resting shank was back at rest (4.47 s).
+    const cut = { ...full, frames: full.frames.filter((f) => f.timestampMs <= 4440) };
+    const r = analyzeTrack(cut, 'squat');
+    expect(r.faults.filter((f) => f.rep === undefined).map((f) => f.code)).toEqual([
+      'partial-reps',
+    ]);
+  });
+
   it('stays quiet on clean calf raises done at a brisk pace (tops 1.5-1.75 s apart, counted)', () => {
     const r = report('calfraise_34front_then_side_fitbod_man_6reps', 'calf-raise');
     expect(setLevel(r)).toEqual([]);

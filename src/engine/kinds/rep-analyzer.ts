@@ -108,7 +108,11 @@ export class RepAnalyzer implements KindAnalyzer {
         if (e.type === 'rep') this.count(e.rep, events);
     // What the first ruler let go is announced once the second is back at rest, unless it counted
     // the same movement (seen from the front by a camera above the knees it often does, later).
-    if (this.restCounter !== undefined && this.restCounter.phase !== 'rest') return;
+    if (this.restCounter === undefined || this.restCounter.phase === 'rest') this.announce(events);
+  }
+
+  /** Announces what the first ruler let go and no ruler counted. */
+  private announce(events: EngineEvent[]): void {
     for (const e of this.pending.splice(0)) {
       if (this.covered(e.startMs, e.atMs)) continue;
       events.push({ type: 'partial', atSec: msToSec(e.atMs), reason: e.reason });
@@ -219,7 +223,9 @@ export class RepAnalyzer implements KindAnalyzer {
     };
   }
 
-  finish(): KindReport {
+  finish(events: EngineEvent[]): KindReport {
+    // No frame is coming to let the second ruler finish: what is still waiting is said now.
+    this.announce(events);
     // An excursion the first ruler found too small may be a rep the second one counted.
     const partials = this.partials
       .filter((p) => !this.covered(p.startMs, p.atMs))
