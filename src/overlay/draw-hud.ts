@@ -1,5 +1,6 @@
 import { keypoint } from '../pose/skeleton.ts';
 import { toCanvas } from './draw-skeleton.ts';
+import { fitText } from './fit-text.ts';
 import type { OverlayData } from './overlay-data.ts';
 
 const PANEL = 'rgba(0, 0, 0, 0.6)';
@@ -24,15 +25,37 @@ export function drawHud(ctx: CanvasRenderingContext2D, d: OverlayData): void {
   if (d.kind === 'reps' && d.phaseTargetSec !== undefined) drawTempoBar(ctx, d);
   if (d.angle !== undefined && d.pose !== null) drawAngle(ctx, d);
   const message = bannerText(d);
-  if (message !== undefined) {
-    const size = Math.round(Math.min(height / 14, width / 16));
-    ctx.font = `bold ${size}px system-ui, sans-serif`;
-    ctx.fillStyle = PANEL;
-    ctx.fillRect(0, height - size * 1.8, width, size * 1.8);
-    ctx.fillStyle = WARN;
-    ctx.textBaseline = 'middle';
-    ctx.fillText(message, 16, height - size * 0.9, width - 32);
-  }
+  if (message !== undefined) drawBanner(ctx, message);
+}
+
+/**
+ * The cue along the bottom: up to two lines, wrapped by word, the letters never squeezed (a long
+ * cue steps down to 70 % of the size, then ends in "…"; the voice says it whole).
+ */
+function drawBanner(ctx: CanvasRenderingContext2D, message: string): void {
+  const { width, height } = ctx.canvas;
+  const start = Math.round(Math.min(height / 14, width / 16));
+  const font = (size: number) => `bold ${size}px system-ui, sans-serif`;
+  const { size, lines } = fitText(
+    message,
+    width - 32,
+    2,
+    { start, min: Math.round(start * 0.7) },
+    (text, px) => {
+      ctx.font = font(px);
+      return ctx.measureText(text).width;
+    },
+  );
+  const lineHeight = size * 1.2;
+  const panel = lineHeight * lines.length + size * 0.6;
+  ctx.font = font(size);
+  ctx.fillStyle = PANEL;
+  ctx.fillRect(0, height - panel, width, panel);
+  ctx.fillStyle = WARN;
+  ctx.textBaseline = 'middle';
+  lines.forEach((line, i) =>
+    ctx.fillText(line, 16, height - panel + size * 0.3 + lineHeight * (i + 0.5)),
+  );
 }
 
 function mainFigure(d: OverlayData): string {
