@@ -1,6 +1,6 @@
 import type { Fault } from './faults.ts';
-import type { Tempo } from './exercise-def.ts';
-import { msToSec, round2 } from '../geometry/stats.ts';
+import type { RepsExercise, Tempo } from './exercise-def.ts';
+import { median, msToSec, round2 } from '../geometry/stats.ts';
 
 /**
  * A run of quick lifts that were not counted: bouncing on the toes, pulsing in a half squat.
@@ -56,15 +56,12 @@ export class QuickLifts {
   }
 
   private summary(): QuickLiftRun {
-    const cycles = this.run
-      .slice(1)
-      .map((l, i) => l.startMs - (this.run[i]?.startMs ?? l.startMs))
-      .sort((a, b) => a - b);
+    const cycles = this.run.slice(1).map((l, i) => l.startMs - (this.run[i]?.startMs ?? l.startMs));
     return {
       lifts: this.run.length,
       firstMs: this.run[0]?.startMs ?? 0,
       lastMs: this.run[this.run.length - 1]?.endMs ?? 0,
-      cycleMs: cycles[Math.floor(cycles.length / 2)] ?? 0,
+      cycleMs: median(cycles) ?? 0,
     };
   }
 }
@@ -73,7 +70,11 @@ export class QuickLifts {
  * What the person is told: with a prescribed tempo (calf raise, tibialis lift) the run breaks it
  * (`tempo`, warn); without one (a squat) the dips are named as not counted (`partial-reps`, a note).
  */
-export function quickLiftFault(run: QuickLiftRun, tempo: Tempo | undefined, away: string): Fault {
+export function quickLiftFault(
+  run: QuickLiftRun,
+  tempo: Tempo | undefined,
+  away: RepsExercise['awayWord'],
+): Fault {
   const measured = {
     atSec: msToSec(run.firstMs),
     value: round2(run.cycleMs / 1000),
