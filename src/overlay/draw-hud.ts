@@ -1,6 +1,6 @@
 import { keypoint } from '../pose/skeleton.ts';
 import { toCanvas } from './draw-skeleton.ts';
-import { fitText } from './fit-text.ts';
+import { fitText, type FittedText } from './fit-text.ts';
 import type { OverlayData } from './overlay-data.ts';
 
 const PANEL = 'rgba(0, 0, 0, 0.6)';
@@ -34,18 +34,7 @@ export function drawHud(ctx: CanvasRenderingContext2D, d: OverlayData): void {
  */
 function drawBanner(ctx: CanvasRenderingContext2D, message: string): void {
   const { width, height } = ctx.canvas;
-  const start = Math.round(Math.min(height / 14, width / 16));
-  const font = (size: number) => `bold ${size}px system-ui, sans-serif`;
-  const { size, lines } = fitText(
-    message,
-    width - 32,
-    2,
-    { start, min: Math.round(start * 0.7) },
-    (text, px) => {
-      ctx.font = font(px);
-      return ctx.measureText(text).width;
-    },
-  );
+  const { size, lines } = bannerFit(ctx, message);
   const lineHeight = size * 1.2;
   const panel = lineHeight * lines.length + size * 0.6;
   ctx.font = font(size);
@@ -56,6 +45,30 @@ function drawBanner(ctx: CanvasRenderingContext2D, message: string): void {
   lines.forEach((line, i) =>
     ctx.fillText(line, 16, height - panel + size * 0.3 + lineHeight * (i + 0.5)),
   );
+}
+
+const font = (size: number) => `bold ${size}px system-ui, sans-serif`;
+
+/** The last banner fitted: a cue stays up for many frames, and fitting measures every word. */
+let lastFit: { readonly key: string; readonly fitted: FittedText } | undefined;
+
+function bannerFit(ctx: CanvasRenderingContext2D, message: string): FittedText {
+  const { width, height } = ctx.canvas;
+  const key = `${width}x${height}:${message}`;
+  if (lastFit?.key === key) return lastFit.fitted;
+  const start = Math.round(Math.min(height / 14, width / 16));
+  const fitted = fitText(
+    message,
+    width - 32,
+    2,
+    { start, min: Math.round(start * 0.7) },
+    (text, px) => {
+      ctx.font = font(px);
+      return ctx.measureText(text).width;
+    },
+  );
+  lastFit = { key, fitted };
+  return fitted;
 }
 
 function mainFigure(d: OverlayData): string {
