@@ -15,6 +15,7 @@ import { WalkAnalyzer } from './kinds/walk-analyzer.ts';
 import type { Report } from './report.ts';
 import type { GateIssue } from './setup-gate.ts';
 import { SetupSummary } from './setup-summary.ts';
+import { followsTheHips } from './signals.ts';
 import { viewOfFrame } from './view.ts';
 
 export type { EngineEvent } from './engine-event.ts';
@@ -179,7 +180,7 @@ export class ExerciseAnalyzer {
 
   private keyAngle(): LiveState['keyAngle'] {
     const f = this.front.last;
-    const feetOnly = this.exercise.kind === 'reps' && this.exercise.signal !== 'hip-drop';
+    const feetOnly = this.exercise.kind === 'reps' && !followsTheHips(this.exercise.signal);
     if (f === undefined || feetOnly) return undefined;
     const { left, right } = f.kneeAngleDeg;
     if (left === undefined && right === undefined) return undefined;

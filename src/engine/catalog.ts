@@ -49,6 +49,11 @@ const HIP_DROP_COUNTER: RepCounterParams = {
 
 /** Hips at least 0.85 shank above the knees: standing (thigh ≈ 1.0-1.1 shank; a hinge or a squat is lower). */
 const STANDING = { max: -0.85 };
+/**
+ * The same for the hip's height above the ankles: the thigh 0.85 above the knee as above and the
+ * shank within 25° of vertical (0.9), 1.75 shanks; a squat's or a lunge's bottom is 0.9-1.2.
+ */
+const STANDING_ON_LEGS = { max: -1.75 };
 
 /**
  * Heel rise in shank lengths: 0.1-0.25 at the top from 3/4 views (ENGINE-NOTES.md; measured
@@ -101,11 +106,13 @@ const LUNGE: RepsExercise = {
   required: LEGS,
   needsFeet: false,
   prescription: { kind: 'reps', sets: 3, reps: 10, restSec: 60 },
-  signal: 'hip-drop',
+  // The hip above the feet, not above a knee: the back knee sinks with the hips (signals.ts). The
+  // hips drop by as much as in a squat (a shank: standing to the front thigh level), in the same
+  // unit, so the squat's counting thresholds hold.
+  signal: 'hip-height',
   awayWord: 'down',
-  // One leg bends at a time: the fused hip drop moves less than in a squat.
-  counter: { ...HIP_DROP_COUNTER, minAmplitude: 0.15, startDelta: 0.08 },
-  startPose: STANDING,
+  counter: HIP_DROP_COUNTER,
+  startPose: STANDING_ON_LEGS,
   checks: ['lunge-depth', 'knee-valgus'],
   splitStance: true,
 };

@@ -55,6 +55,12 @@ export interface FrameFeatures extends StanceFeatures {
   readonly torsoLength: number | undefined;
   /** Mean hip height above the ankles over shank length. */
   readonly hipAboveAnkleShanks: number | undefined;
+  /**
+   * The hips' height above the lowest ankle seen, over shank length: above the floor nearest the
+   * camera (the front foot from the front, either foot side on), whichever leg the model calls
+   * left. ~2 standing, ~1 with a lunge's front thigh level.
+   */
+  readonly hipAboveFloorShanks: number | undefined;
   /** Nose height in the image, frame-height units (head bob is measured against torso length). */
   readonly noseY: number | undefined;
   readonly minKneeAngleDeg: number | undefined;
@@ -156,6 +162,7 @@ export function frameFeatures(body: Body): FrameFeatures {
   const la = body.joint('left', 'ankle');
   const ra = body.joint('right', 'ankle');
   const nose = body.point('nose');
+  const ankleYs = [la?.y, ra?.y].filter((y): y is number => y !== undefined);
   const footMeasure = (top: 'ankle' | 'heel') =>
     meanDefined(
       SIDES.map((s) => {
@@ -210,6 +217,10 @@ export function frameFeatures(body: Body): FrameFeatures {
     headAboveShouldersTorsos: nose && shoulders ? per(shoulders.y - nose.y, torso) : undefined,
     kneePastToeShanks: kneePastToe.length === 0 ? undefined : Math.max(...kneePastToe),
     torsoLength: torso,
+    hipAboveFloorShanks:
+      hips === undefined || ankleYs.length === 0
+        ? undefined
+        : per(Math.max(...ankleYs) - hips.y, shank),
     hipAboveAnkleShanks: per(
       meanDefined(
         SIDES.map((s) => {

@@ -5,7 +5,7 @@ import { missingKeypoints, type Requirement } from './requirements.ts';
 import { RestRuler } from './rest-ruler.ts';
 import { SetupGate, type GateIssue } from './setup-gate.ts';
 import { SignalChannel } from './signal-channel.ts';
-import { signalBySide, type SignalId } from './signals.ts';
+import { followsTheHips, signalBySide, type SignalId } from './signals.ts';
 import { ViewTally } from './view.ts';
 
 /** What every kind of analyzer is told about one frame once the person is set up. */
@@ -128,12 +128,11 @@ export class FrontEnd {
     timestampMs: number,
     atRest: boolean,
   ): number | undefined {
-    if (this.config.signal !== 'hip-drop') return undefined;
+    const id = this.config.signal;
+    if (id === undefined || !followsTheHips(id)) return undefined;
     const restShank = this.shankRuler.push(f?.shankLength, timestampMs, atRest);
     return this.restChannel.push(
-      f === undefined || restShank === undefined
-        ? undefined
-        : signalBySide('hip-drop', f, restShank),
+      f === undefined || restShank === undefined ? undefined : signalBySide(id, f, restShank),
       timestampMs,
     );
   }

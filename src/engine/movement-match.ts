@@ -5,6 +5,7 @@ import { Body } from './body.ts';
 import { EXERCISES, findExercise } from './catalog.ts';
 import { frameFeatures } from './features.ts';
 import type { Report } from './report.ts';
+import { followsTheHips, type SignalId } from './signals.ts';
 import { viewOfFrame } from './view.ts';
 
 /**
@@ -51,7 +52,11 @@ export function movementMismatch(
   if (exercise.kind !== 'reps') return undefined;
   if ((report.repCount ?? 0) === 0) {
     for (const other of EXERCISES) {
-      if (other.kind !== 'reps' || other.id === exerciseId || other.signal === exercise.signal)
+      if (
+        other.kind !== 'reps' ||
+        other.id === exerciseId ||
+        sameMovement(other.signal, exercise.signal)
+      )
         continue;
       const n = analyzeTrack(track, other.id).repCount ?? 0;
       if (n >= 2)
@@ -59,7 +64,7 @@ export function movementMismatch(
     }
     return undefined;
   }
-  if (exercise.signal !== 'hip-drop') {
+  if (!followsTheHips(exercise.signal)) {
     // Calf raises and tibialis lifts keep the legs straight: squat reps in them mean a squat.
     const squats = analyzeTrack(track, 'squat').repCount ?? 0;
     return squats >= 2
@@ -73,4 +78,9 @@ export function movementMismatch(
   if (exercise.id === 'lunge' && split < SPLIT_STANCE_SHANKS)
     return 'This looks like a squat (the feet side by side at the bottom), not a lunge.';
   return undefined;
+}
+
+/** Two signals that follow the same movement (both the hips): analysing as the other tells nothing. */
+function sameMovement(a: SignalId, b: SignalId): boolean {
+  return a === b || (followsTheHips(a) && followsTheHips(b));
 }

@@ -2,15 +2,29 @@ import type { Side } from '../pose/skeleton.ts';
 import type { FrameFeatures } from './features.ts';
 
 /** The scalar a rep counter follows: ~0 in the start position, growing away from it. */
-export const SIGNAL_IDS = ['hip-drop', 'heel-rise', 'toe-rise'] as const;
+export const SIGNAL_IDS = ['hip-drop', 'hip-height', 'heel-rise', 'toe-rise'] as const;
 export type SignalId = (typeof SIGNAL_IDS)[number];
+
+/**
+ * The signals that follow the hips down and up, in shank lengths. They are counted on two rulers
+ * (rep-counter.md, "Two rulers") and their reps are judged for depth.
+ */
+export function followsTheHips(id: SignalId): id is 'hip-drop' | 'hip-height' {
+  return id === 'hip-drop' || id === 'hip-height';
+}
 
 /**
  * The counted signal, per side (the side fuser combines them):
  * - hip-drop: minus the hip-above-knee gap in shank lengths. Works from the front and the side
- *   (a 2-D knee angle does not: ENGINE-NOTES.md); standing ≈ -1, thighs level = 0. With
- *   `restShank` the gap is measured against the shank seen in the start position (rest-ruler.ts)
- *   instead of each frame's own: the second of the counter's two rulers (rep-counter.md).
+ *   (a 2-D knee angle does not: ENGINE-NOTES.md); standing ≈ -1, thighs level = 0.
+ * - hip-height: minus the hips' height above the lowest ankle seen (the floor), in shank
+ *   lengths; standing ≈ -2, front thigh level ≈ -1. For split stances (lunges, split squats):
+ *   the hip-above-knee gap falls on the front leg only (the back knee sinks with the hips, so its
+ *   gap stays about a thigh long), and side on, where one leg is often hidden and the model may
+ *   swap which leg it calls left, a per-knee gap jumps between the legs mid-rep. The floor is
+ *   the same under both legs and needs no leg's name.
+ * With `restShank` both hip signals are measured against the shank seen in the start position
+ * (rest-ruler.ts) instead of each frame's own: the second of the counter's two rulers.
  * - heel-rise: ankle and heel height above the toe, in shank lengths. The toe stays on the floor,
  *   so camera drift cancels out; averaging two points halves the noise.
  * - toe-rise: toe height above the heel, in shank lengths (tibialis lift: heels stay down).
@@ -21,14 +35,18 @@ export function signalBySide(
   restShank?: number,
 ): Readonly<Record<Side, number | undefined>> {
   switch (id) {
-    case 'hip-drop': {
-      const g = f.hipKneeGapShanksBySide;
+    case 'hip-drop':
+    case 'hip-height': {
       const scale =
         restShank === undefined || f.shankLength === undefined ? 1 : f.shankLength / restShank;
-      return {
-        left: g.left === undefined ? undefined : -g.left * scale,
-        right: g.right === undefined ? undefined : -g.right * scale,
-      };
+      const drop = (gap: number | undefined) => (gap === undefined ? undefined : -gap * scale);
+      if (id === 'hip-drop') {
+        const g = f.hipKneeGapShanksBySide;
+        return { left: drop(g.left), right: drop(g.right) };
+      }
+      // Not a per-leg measure: the same value on both sides.
+      const h = drop(f.hipAboveFloorShanks);
+      return { left: h, right: h };
     }
     case 'heel-rise':
       return f.heelRiseShanksBySide;

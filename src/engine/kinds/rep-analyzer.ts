@@ -17,6 +17,7 @@ import {
   type RepPhase,
 } from '../rep-counter.ts';
 import type { RepReport } from '../report.ts';
+import { followsTheHips } from '../signals.ts';
 import { viewOfFrames } from '../view.ts';
 import { IDLE_LIVE, type KindAnalyzer, type KindLive, type KindReport } from './kind-analyzer.ts';
 
@@ -63,8 +64,9 @@ export class RepAnalyzer implements KindAnalyzer {
     private readonly strictness: Strictness,
   ) {
     this.counter = new RepCounter(exercise.counter);
-    this.restCounter =
-      exercise.signal === 'hip-drop' ? new RepCounter(exercise.counter) : undefined;
+    this.restCounter = followsTheHips(exercise.signal)
+      ? new RepCounter(exercise.counter)
+      : undefined;
   }
 
   onReady(restLevel: number): void {
@@ -199,7 +201,7 @@ export class RepAnalyzer implements KindAnalyzer {
       faults,
       verdicts,
     };
-    if (this.exercise.signal !== 'hip-drop') return report;
+    if (!followsTheHips(this.exercise.signal)) return report;
     const peak = frames.find((f) => f.timestampMs === rep.peakMs)?.features;
     const gap = peak === undefined ? undefined : minHipKneeGap(peak);
     const thigh = depthAtBottom(ctx);

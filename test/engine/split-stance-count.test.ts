@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyzeTrack } from '../../src/engine/analyze-track.ts';
+import { parsePoseTrack, type PoseTrack } from '../../src/pose/pose-track.ts';
+import type { Keypoint, KeypointName, Pose, Side } from '../../src/pose/skeleton.ts';
+import { LABELS } from '../fixtures/labels.ts';
+
+// A lunge or split squat is counted on the hips' height above the floor (signals.ts,
+// 'hip-height'), not on the hips above a knee: the back knee sinks with the hips, so only the
+// front leg's gap falls. Side on, one leg is often hidden (on the side-view clips here one knee
+// is seen in 70-100 % of frames), and the model swaps which leg it calls left in 10-17 % of
+// side-view squat frames (../shared/data/rendered/README.md): a count that follows a leg would
+// then follow the wrong one. The real lunge clips, with a leg hidden or the legs' names swapped,
+// must count what they count as filmed.
+
+const LEG_JOINTS = ['knee', 'ankle', 'heel', 'toe'] as const;
+const OTHER: Record<Side, Side> = { left: 'right', right: 'left' };
+
+const track = (clip: string): PoseTrack =>
+  parsePoseTrack(
+    readFileSync(
+      join(
+        import.meta.dirname,
+        '..',
+        'fixtures',
+        'tracks',
+        `${clip.replace(/\.mp4$/, '')}.track.json`,
+      ),
+      'utf8',
+    ),
+  );
+
+function editPoses(t: PoseTrack, edit: (pose: Pose, frame: number) => Pose): PoseTrack {
+  return { ...t, frames: t.frames.map((f, i) => ({ ...f, pose: f.pose && edit(f.pose, i) })) };
+}
+
+/** The leg below the hip is not seen (scores under the threshold), as the far leg side on. */
+function hideLeg(t: PoseTrack, side: Side): PoseTrack {
+  return editPoses(t, (pose) => {
+    const keypoints: Partial<Record<KeypointName, Keypoint>> = { ...pose.keypoints };
+    for (const j of LEG_JOINTS) {
+      const k = keypoints[`${side}_${j}`];
+      if (k !== undefined) keypoints[`${side}_${j}`] = { ...k, score: 0.1 };
+    }
+    return { ...pose, keypoints };
+  });
+}
+
+/** In 3 frames of every 20 (15 %, 0.1 s at 30 frames/s) the legs' names are swapped. */
+function swapLegNames(t: PoseTrack): PoseTrack {
+  return editPoses(t, (pose, i) => {
+    if (i % 20 >= 3) return pose;
+    const rename = (name: KeypointName): KeypointName => {
+      const [side, joint] = name.split('_') as [Side, string];
+      return LEG_JOINTS.some((j) => j === joint)
+        ? (`${OTHER[side]}_${joint}` as KeypointName)
+        : name;
+    };
+    const swap = <T>(points: Readonly<Partial<Record<KeypointName, T>>>) =>
+      Object.fromEntries(Object.entries(points).map(([n, p]) => [rename(n as KeypointName), p]));
+    return {
+      ...pose,
+      keypoints: swap(pose.keypoints),
+      ...(pose.world === undefined ? {} : { world: swap(pose.world) }),
+    };
+  });
+}
+
+const lunges = LABELS.filter((l) => l.exercise === 'lunge' && l.view !== 'front');
+
+describe('lunges seen side on and at 3/4 are counted whichever leg the model sees', () => {
+  it('has real lunge clips to judge by', () => {
+    expect(lunges.map((l) => l.file)).toEqual(
+      expect.arrayContaining([
+        'lunge_forward_side_whitebg_8reps.mp4',
+        'lunge_forward_side_1rep.mp4',
+      ]),
+    );
+  });
+
+  it.each(lunges.map((l) => [l.file, l.reps] as const))(
+    '%s: the labelled %i with either leg hidden',
+    (file, reps) => {
+      expect(analyzeTrack(track(file), 'lunge').repCount).toBe(reps);
+      for (const side of ['left', 'right'] as const)
+        expect(
+          analyzeTrack(hideLeg(track(file), side), 'lunge').repCount,
+          `${side} leg hidden`,
+        ).toBe(reps);
+    },
+  );
+
+  it.each(lunges.map((l) => [l.file, l.reps] as const))(
+    '%s: the labelled %i with the legs named the wrong way round now and then',
+    (file, reps) => {
+      expect(analyzeTrack(swapLegNames(track(file)), 'lunge').repCount).toBe(reps);
+    },
+  );
+
+  it('does the same with a leg hidden and the other one named the wrong way round now and then', () => {
+    const file = 'lunge_forward_side_whitebg_8reps.mp4';
+    expect(analyzeTrack(swapLegNames(hideLeg(track(file), 'left')), 'lunge').repCount).toBe(8);
+  });
+});
