@@ -45,6 +45,15 @@ export class Body {
     return worldPoint(this.pose, name, this.minScore);
   }
 
+  /**
+   * The 3-D world landmark as the model inferred it, seen or not: BlazePose places hidden joints
+   * in 3-D too (a far ankle side on, a back ankle behind the front leg). For coarse measures only.
+   */
+  worldInferred(name: KeypointName): WorldPointM | undefined {
+    const w = this.pose.world?.[name];
+    return w !== undefined && Number.isFinite(w.xM + w.yM + w.zM) ? w : undefined;
+  }
+
   joint(side: Side, joint: Joint): BodyPoint | undefined {
     return this.point(`${side}_${joint}`);
   }

@@ -72,6 +72,19 @@ const HEEL_RISE_COUNTER: RepCounterParams = {
   restTrackingMs: 3000,
 };
 
+/**
+ * One foot ahead of the other, not side by side: the line between the ankles nearer a half-facing
+ * front stance (45° from the way the hips face) than feet side by side (90°), from the 3-D
+ * landmarks. Real clips: warrior I 42-48°, split squats 15-45°; warrior II (the hips open to the
+ * side) 76-78°, squat stances and the wall sit 78-88°.
+ */
+const FOOT_AHEAD: EnvelopeCondition = {
+  feature: 'feetLineFromFacingDeg',
+  max: 67.5,
+  cue: 'One foot ahead of the other, hips to the front',
+  whenMeasured: true,
+};
+
 const CALF_TEMPO: Tempo = { lowerSec: 3, bottomSec: 0, riseSec: 'fast', topSec: 1 };
 
 const SQUAT: RepsExercise = {
@@ -191,10 +204,27 @@ export const EXERCISES: readonly ExerciseDef[] = [
     // Vertical distances survive a change of view (ENGINE-NOTES: the knee angle jumps 20° at a
     // cut from side to front). Standing: gap ≈ 1.0, hip ≈ 2.0-2.2 shanks above the ankle; thighs
     // level: gap ≈ 0-0.4 (side) / 0.65 (front, shank foreshortened), hip ≈ 1.4-1.65.
+    // A squat stance, not a split or a wide yoga stance (measured on the floor from the 3-D
+    // landmarks, the same from any view): the feet side by side (one under 0.6 shank ahead of
+    // the other, the split-stance line of movement-match.ts) and at most two shoulder widths
+    // apart (shoulder width ≈ shank: 0.259 and 0.246 of stature, Winter); warrior II and the
+    // triangle stand a leg's length wide (2.4-2.9 shanks on the real clips).
     envelope: [
       { feature: 'hipKneeGapShanks', max: 0.75, cue: 'Sit lower' },
       { feature: 'hipAboveAnkleShanks', max: 1.75, cue: 'Sit lower' },
       { feature: 'torsoLeanDeg', max: 60, cue: 'Chest up' },
+      {
+        feature: 'feetForeAftShanks3d',
+        max: 0.6,
+        cue: 'Feet side by side',
+        whenMeasured: true,
+      },
+      {
+        feature: 'feetApartShanks3d',
+        max: 2.1,
+        cue: 'Feet closer, about shoulder-width',
+        whenMeasured: true,
+      },
     ],
   },
   kneelingStretch(
@@ -343,6 +373,7 @@ function stances(): HoldExercise[] {
         { feature: 'frontKneeAngleDeg', min: 90, max: 140, cue: 'Bend the front knee' },
         { feature: 'backKneeAngleDeg', min: 160, cue: 'Straighten the back leg' },
         { feature: 'ankleSeparationShanks', min: 1.6, cue: 'Longer stance' },
+        FOOT_AHEAD,
       ],
       'side',
     ),
@@ -365,6 +396,7 @@ function stances(): HoldExercise[] {
         { feature: 'backKneeAngleDeg', min: 90, max: 145, cue: 'Sink onto the back leg' },
         { feature: 'ankleSeparationShanks', max: 1.2, cue: 'Shorter stance' },
         { feature: 'frontHeelAboveToeShanks', min: 0.05, cue: 'Front heel up, on the ball' },
+        FOOT_AHEAD,
       ],
       'side',
     ),
@@ -407,6 +439,7 @@ function stances(): HoldExercise[] {
         { feature: 'maxKneeAngleDeg', min: 155, cue: 'Straighten the back leg' },
         { feature: 'wristsAboveNoseTorsos', min: 0.35, cue: 'Arms up overhead' },
         { feature: 'torsoLeanDeg', max: 25, cue: 'Lift the chest' },
+        FOOT_AHEAD,
       ],
       'side',
     ),

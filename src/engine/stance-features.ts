@@ -1,5 +1,5 @@
 import { angleAtDeg } from '../geometry/point.ts';
-import type { Side } from '../pose/skeleton.ts';
+import type { Side, WorldPointM } from '../pose/skeleton.ts';
 import type { Body } from './body.ts';
 
 /**
@@ -20,6 +20,25 @@ export interface StanceFeatures {
   readonly frontHeelAboveToeShanks: number | undefined;
   /** Back heel above its toe over shank length: > 0 on the ball of the back foot (hooked stance). */
   readonly backHeelAboveToeShanks: number | undefined;
+  /**
+   * How far apart the ankles are over the floor, over the shank, from the 3-D world landmarks (the
+   * same from any view): about one shoulder width (≈ 1 shank) in a squat stance, a leg's length
+   * (2.5-3 shanks) in warrior II or a triangle. Undefined without world landmarks (MoveNet).
+   */
+  readonly feetApartShanks3d: number | undefined;
+  /**
+   * How far one ankle is ahead of the other, along the way the hips face (across the line
+   * between the hips), over the shank, from the 3-D world landmarks: under 0.6 with the feet side
+   * by side, a shank or more in a split stance (a lunge, a front stance, warrior I).
+   */
+  readonly feetForeAftShanks3d: number | undefined;
+  /**
+   * The line from one ankle to the other against the way the hips face, over the floor, from the
+   * 3-D world landmarks, deg: 0 with one foot straight ahead of the other (a front stance, hips
+   * square), 90 with the feet side by side (a squat, a horse stance) or spread along the hips'
+   * line (warrior II: the hips open to the side).
+   */
+  readonly feetLineFromFacingDeg: number | undefined;
 }
 
 /** A foot's heel above its toe over its shank length (> 0: on the ball of the foot). */
@@ -50,6 +69,45 @@ export function facingSign(body: Body): 1 | -1 | undefined {
   return ahead > 0 ? 1 : -1;
 }
 
+/**
+ * The ankles' spread over the floor, all of it and along the hips' facing, in 3-D shanks. The
+ * model's 3-D places a hidden ankle too (the back one behind the front leg seen from the front):
+ * the measure is coarse (limits of 0.6 and 2.1 shanks against 0.1-0.3 in a squat stance and
+ * 1.1-2.9 in a split or wide one on the real clips), so the inferred position is used.
+ */
+function feetOverFloor3d(
+  body: Body,
+): { apart: number; foreAft: number; lineFromFacingDeg: number } | undefined {
+  const w = (side: Side, joint: 'hip' | 'knee' | 'ankle') => body.worldInferred(`${side}_${joint}`);
+  const [lh, rh, lk, rk, la, ra] = [
+    w('left', 'hip'),
+    w('right', 'hip'),
+    w('left', 'knee'),
+    w('right', 'knee'),
+    w('left', 'ankle'),
+    w('right', 'ankle'),
+  ];
+  if (!lh || !rh || !lk || !rk || !la || !ra) return undefined;
+  const length = (a: WorldPointM, b: WorldPointM) =>
+    Math.hypot(a.xM - b.xM, a.yM - b.yM, a.zM - b.zM);
+  const shank = (length(lk, la) + length(rk, ra)) / 2;
+  // The floor is the x-z plane (y is down); the hips face across the line between them.
+  const hipsX = rh.xM - lh.xM;
+  const hipsZ = rh.zM - lh.zM;
+  const hipsWidth = Math.hypot(hipsX, hipsZ);
+  if (!(shank > 1e-3) || !(hipsWidth > 1e-3)) return undefined;
+  const dx = la.xM - ra.xM;
+  const dz = la.zM - ra.zM;
+  const apart = Math.hypot(dx, dz);
+  const foreAft = Math.abs(dx * -hipsZ + dz * hipsX) / hipsWidth;
+  return {
+    apart: apart / shank,
+    foreAft: foreAft / shank,
+    lineFromFacingDeg:
+      apart > 1e-6 ? (Math.acos(Math.min(1, foreAft / apart)) * 180) / Math.PI : 90,
+  };
+}
+
 function kneeAngle(body: Body, side: Side): number | undefined {
   const h = body.joint(side, 'hip');
   const k = body.joint(side, 'knee');
@@ -71,6 +129,7 @@ export function stanceFeatures(body: Body, torso: number | undefined): StanceFea
     w === undefined ? [] : [w.y],
   );
   const lowest = wristYs.length === 0 ? undefined : Math.max(...wristYs);
+  const feet = feetOverFloor3d(body);
   return {
     frontKneeAngleDeg: front === undefined ? undefined : kneeAngle(body, front),
     backKneeAngleDeg: back === undefined ? undefined : kneeAngle(body, back),
@@ -80,5 +139,8 @@ export function stanceFeatures(body: Body, torso: number | undefined): StanceFea
         : undefined,
     frontHeelAboveToeShanks: heelAboveToe(body, front),
     backHeelAboveToeShanks: heelAboveToe(body, back),
+    feetApartShanks3d: feet?.apart,
+    feetForeAftShanks3d: feet?.foreAft,
+    feetLineFromFacingDeg: feet?.lineFromFacingDeg,
   };
 }

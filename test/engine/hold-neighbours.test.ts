@@ -1,0 +1,165 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyzeTrack } from '../../src/engine/analyze-track.ts';
+import { Body } from '../../src/engine/body.ts';
+import { checkEnvelope, type EnvelopeCondition } from '../../src/engine/hold-envelope.ts';
+import { frameFeatures, type FrameFeatures } from '../../src/engine/features.ts';
+import { stanceFeatures } from '../../src/engine/stance-features.ts';
+import { parsePoseTrack, type PoseTrack } from '../../src/pose/pose-track.ts';
+import type { Keypoint, KeypointName, Pose, WorldPointM } from '../../src/pose/skeleton.ts';
+import { LABELS } from '../fixtures/labels.ts';
+
+// A hold is timed only in its own pose. Real clips of one pose, analysed as the poses next to it,
+// must not be timed: the feet on the floor (from BlazePose's 3-D landmarks, the same from any
+// view) tell a squat stance (side by side, about shoulder-width) from a split stance (one foot
+// ahead: a lunge, a front stance, warrior I) and from warrior II (the hips open to the side,
+// the feet a leg's length apart along their line).
+
+const track = (clip: string): PoseTrack =>
+  parsePoseTrack(
+    readFileSync(
+      join(import.meta.dirname, '..', 'fixtures', 'tracks', `${clip}.track.json`),
+      'utf8',
+    ),
+  );
+const held = (clip: string, exercise: string): number =>
+  analyzeTrack(track(clip), exercise).heldSeconds ?? 0;
+
+describe('a real hold is not timed as its neighbour', () => {
+  it('warrior II is not a squat hold, warrior I or a front stance', () => {
+    const clip = 'warrior_2_hold_front_NOT_warrior1';
+    expect(held(clip, 'squat-hold')).toBe(0);
+    expect(held(clip, 'warrior-1')).toBe(0);
+    const label = LABELS.find((l) => l.file === `${clip}.mp4`);
+    const [from, to] = label?.otherPosesSec?.['warrior-2']?.[0] ?? [NaN, NaN];
+    expect(to - from).toBeGreaterThan(10);
+    const frontStance = analyzeTrack(track(clip), 'zenkutsu-dachi').holds ?? [];
+    expect(
+      frontStance.filter((h) => h.endSec > from && h.startSec < to),
+      'front-stance time inside the labelled warrior II',
+    ).toEqual([]);
+  });
+
+  it('warrior I and split squats (one foot ahead) are not a squat hold', () => {
+    for (const clip of [
+      'warrior_1_hold_34front',
+      'lunge_split_front_correct_5reps',
+      'lunge_split_front_knee_valgus_WRONG_5reps',
+    ])
+      expect(held(clip, 'squat-hold'), clip).toBe(0);
+  });
+
+  it('a wall sit (feet side by side) is not a cat stance, and is still a squat hold', () => {
+    const clip = 'wallsit_hold_34side_then_front_fitbod';
+    expect(held(clip, 'neko-dachi')).toBe(0);
+    expect(held(clip, 'squat-hold')).toBeGreaterThan(14.7);
+  });
+
+  it('the real holds measure as their stances on the floor', () => {
+    const median = (
+      clip: string,
+      from: number,
+      to: number,
+      f: (x: FrameFeatures) => number | undefined,
+    ) => {
+      const v = track(clip)
+        .frames.filter(
+          (fr) => fr.pose !== null && fr.timestampMs >= from * 1000 && fr.timestampMs <= to * 1000,
+        )
+        .map((fr) => f(frameFeatures(new Body(fr.pose as Pose))))
+        .filter((x): x is number => x !== undefined)
+        .sort((a, b) => a - b);
+      return v[Math.floor(v.length / 2)] ?? NaN;
+    };
+    // Labelled hold stretches (labels.json).
+    expect(
+      median('wallsit_hold_34side_then_front_fitbod', 0, 15.2, (x) => x.feetForeAftShanks3d),
+    ).toBeLessThan(0.6);
+    expect(
+      median('warrior_1_hold_34front', 6.9, 10.3, (x) => x.feetLineFromFacingDeg),
+    ).toBeLessThan(67.5);
+    expect(
+      median('warrior_2_hold_front_NOT_warrior1', 19.9, 30.1, (x) => x.feetLineFromFacingDeg),
+    ).toBeGreaterThan(67.5);
+    expect(
+      median('warrior_2_hold_front_NOT_warrior1', 19.9, 30.1, (x) => x.feetApartShanks3d),
+    ).toBeGreaterThan(2.1);
+  });
+});
+
+/** A pose with only 3-D world landmarks that matter here (metres; y down, z away from the camera). */
+function feetPose(
+  ankles: { left: [number, number]; right: [number, number] },
+  hipsFacing: 'camera' | 'image-right',
+): Pose {
+  const hipHalf = 0.1;
+  // The hips' line runs across the way they face.
+  const [lhX, lhZ] = hipsFacing === 'camera' ? [hipHalf, 0] : [0, -hipHalf];
+  const world: Partial<Record<KeypointName, WorldPointM>> = {
+    left_hip: { xM: lhX, yM: 0, zM: lhZ },
+    right_hip: { xM: -lhX, yM: 0, zM: -lhZ },
+    left_knee: { xM: ankles.left[0], yM: 0.45, zM: ankles.left[1] },
+    right_knee: { xM: ankles.right[0], yM: 0.45, zM: ankles.right[1] },
+    left_ankle: { xM: ankles.left[0], yM: 0.85, zM: ankles.left[1] },
+    right_ankle: { xM: ankles.right[0], yM: 0.85, zM: ankles.right[1] },
+  };
+  const keypoints: Partial<Record<KeypointName, Keypoint>> = {};
+  for (const name of Object.keys(world) as KeypointName[])
+    keypoints[name] = { x: 0.5, y: 0.5, score: 0.9 };
+  return {
+    timestampMs: 0,
+    frameSize: { widthPx: 640, heightPx: 480 },
+    score: 0.9,
+    keypoints,
+    world,
+  };
+}
+
+describe('the feet on the floor, from the 3-D landmarks', () => {
+  const feet = (p: Pose) => stanceFeatures(new Body(p), undefined);
+
+  it('one foot a shank ahead of the other, hips square: the line runs the way they face', () => {
+    // Facing the camera, "ahead" is towards it (smaller z).
+    const f = feet(feetPose({ left: [0.1, -0.2], right: [0.1, 0.2] }, 'camera'));
+    expect(f.feetForeAftShanks3d).toBeCloseTo(1, 1);
+    expect(f.feetLineFromFacingDeg).toBeCloseTo(0, 0);
+  });
+
+  it('feet side by side: nothing ahead, the line across the way the hips face', () => {
+    const f = feet(feetPose({ left: [0.2, 0], right: [-0.2, 0] }, 'camera'));
+    expect(f.feetForeAftShanks3d).toBeCloseTo(0, 2);
+    expect(f.feetApartShanks3d).toBeCloseTo(1, 1);
+    expect(f.feetLineFromFacingDeg).toBeCloseTo(90, 0);
+  });
+
+  it('judges against the hips, not the camera: side on, feet spread along the hips are side by side', () => {
+    const f = feet(feetPose({ left: [0, -0.5], right: [0, 0.5] }, 'image-right'));
+    expect(f.feetLineFromFacingDeg).toBeCloseTo(90, 0);
+    expect(f.feetApartShanks3d).toBeCloseTo(2.5, 1);
+  });
+
+  it('is not measured without 3-D landmarks (MoveNet)', () => {
+    const { world: _, ...flat } = feetPose({ left: [0.2, 0], right: [-0.2, 0] }, 'camera');
+    expect(feet(flat).feetLineFromFacingDeg).toBeUndefined();
+  });
+});
+
+describe('a bound on a 3-D feature', () => {
+  const bound: EnvelopeCondition = {
+    feature: 'feetForeAftShanks3d',
+    max: 0.6,
+    cue: 'Feet side by side',
+    whenMeasured: true,
+  };
+  const withValue = (v: number | undefined) =>
+    ({ feetForeAftShanks3d: v }) as unknown as FrameFeatures;
+
+  it('is checked when measured and left out when the model gives no 3-D', () => {
+    expect(checkEnvelope([bound], withValue(0.2)).inside).toBe(true);
+    expect(checkEnvelope([bound], withValue(1.2)).inside).toBe(false);
+    expect(checkEnvelope([bound], withValue(undefined)).inside).toBe(true);
+    const { whenMeasured: _, ...always } = bound;
+    expect(checkEnvelope([always], withValue(undefined)).inside).toBe(false);
+  });
+});
