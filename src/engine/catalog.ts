@@ -9,6 +9,7 @@ import type {
 import { FOOT_FEATURES } from './features.ts';
 import type { EnvelopeCondition } from './hold-envelope.ts';
 import type { RepCounterParams } from './rep-counter.ts';
+import { SPLIT_STANCE_SHANKS } from './stance-features.ts';
 import type { Requirement } from './requirements.ts';
 
 /**
@@ -206,7 +207,7 @@ export const EXERCISES: readonly ExerciseDef[] = [
     // level: gap ≈ 0-0.4 (side) / 0.65 (front, shank foreshortened), hip ≈ 1.4-1.65.
     // A squat stance, not a split or a wide yoga stance (measured on the floor from the 3-D
     // landmarks, the same from any view): the feet side by side (one under 0.6 shank ahead of
-    // the other, the split-stance line of movement-match.ts) and at most two shoulder widths
+    // the other, the split-stance line) and at most two shoulder widths
     // apart (shoulder width ≈ shank: 0.259 and 0.246 of stature, Winter); warrior II and the
     // triangle stand a leg's length wide (2.4-2.9 shanks on the real clips).
     envelope: [
@@ -215,7 +216,7 @@ export const EXERCISES: readonly ExerciseDef[] = [
       { feature: 'torsoLeanDeg', max: 60, cue: 'Chest up' },
       {
         feature: 'feetForeAftShanks3d',
-        max: 0.6,
+        max: SPLIT_STANCE_SHANKS,
         cue: 'Feet side by side',
         whenMeasured: true,
       },

@@ -6,16 +6,15 @@ import { EXERCISES, findExercise } from './catalog.ts';
 import { frameFeatures } from './features.ts';
 import type { Report } from './report.ts';
 import { followsTheHips, type SignalId } from './signals.ts';
+import { SPLIT_STANCE_SHANKS } from './stance-features.ts';
 import { viewOfFrame } from './view.ts';
 
 /**
- * A split stance (a lunge) puts one foot a shank length or more ahead of the other; in a squat
- * the feet are side by side. Side on that is their distance along the image, from the front the
- * front foot sits lower in the image (nearer the camera).
+ * The median fore-aft distance between the ankles at the bottoms of the counted reps, in shanks:
+ * from BlazePose's 3-D landmarks along the way the hips face (any view), else in the image: side on
+ * their distance along it, from the front how much lower the front foot sits (nearer the camera;
+ * weak: on the real front-view split squats it stayed under the line).
  */
-const SPLIT_STANCE_SHANKS = 0.6;
-
-/** The median fore-aft distance between the ankles at the bottoms of the counted reps, in shanks. */
 function stanceSplitShanks(track: PoseTrack, report: Report): number | undefined {
   const perRep = (report.reps ?? []).map((rep) =>
     median(
@@ -25,6 +24,8 @@ function stanceSplitShanks(track: PoseTrack, report: Report): number | undefined
           if (f.pose === null) return undefined;
           const body = new Body(f.pose);
           const features = frameFeatures(body);
+          // From the 3-D landmarks where the model gives them: the same from any view.
+          if (features.feetForeAftShanks3d !== undefined) return features.feetForeAftShanks3d;
           const la = body.joint('left', 'ankle');
           const ra = body.joint('right', 'ankle');
           const shank = features.shankLength;

@@ -41,6 +41,12 @@ export interface StanceFeatures {
   readonly feetLineFromFacingDeg: number | undefined;
 }
 
+/**
+ * A split stance (a lunge, a front stance) puts one foot a shank length or more ahead of the
+ * other; in a squat stance they are side by side. The line between them, in shank lengths.
+ */
+export const SPLIT_STANCE_SHANKS = 0.6;
+
 /** A foot's heel above its toe over its shank length (> 0: on the ball of the foot). */
 function heelAboveToe(body: Body, side: Side | undefined): number | undefined {
   if (side === undefined) return undefined;
