@@ -457,7 +457,8 @@ function stances(): HoldExercise[] {
         // Hips the apex of an inverted V: the back at least 30° off level puts them sin 30° = 0.5
         // torso above the shoulders (a plank or table-top is level, 0).
         { feature: 'hipAboveShouldersTorsos', min: 0.5, cue: 'Hips higher' },
-        { feature: 'hipAboveAnkleShanks', min: 1.2, cue: 'Hips higher' },
+        // Above the floor, the lowest ankle: in a three-legged dog the raised foot is above the hips.
+        { feature: 'hipAboveFloorShanks', min: 1.2, cue: 'Hips higher' },
       ],
       'side',
     ),

@@ -2,8 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { ExerciseAnalyzer } from '../../src/engine/analyzer.ts';
 import { findExercise } from '../../src/engine/catalog.ts';
 import type { Report } from '../../src/engine/report.ts';
-import type { Pose } from '../../src/pose/skeleton.ts';
-import { bump, sequence, squatAt, standing, STAND, type FigurePose } from '../support/kinematic.ts';
+import type { Keypoint, KeypointName, Pose } from '../../src/pose/skeleton.ts';
+import {
+  bump,
+  SEGMENTS,
+  sequence,
+  squatAt,
+  standing,
+  STAND,
+  type FigurePose,
+} from '../support/kinematic.ts';
 
 const FPS = 30;
 /** Hold timing is judged to within this (the hold starts after 0.5 s inside the envelope). */
@@ -161,19 +169,19 @@ describe('stances and yoga holds: each is timed only inside its own envelope', (
     expect(findExercise('kiba-dachi').needsFeet).toBe(false);
   });
 
+  const dog: FigurePose = {
+    view: 'side',
+    left: { ...STAND, ankleX: -0.1, shinDeg: -25, thighDeg: -25 },
+    right: { ...STAND, ankleX: -0.09, shinDeg: -25, thighDeg: -25 },
+    torsoDeg: 140,
+  };
+  const plank: FigurePose = {
+    ...dog,
+    left: { ...dog.left, shinDeg: -75, thighDeg: -75 },
+    right: { ...dog.right, shinDeg: -75, thighDeg: -75 },
+    torsoDeg: 100,
+  };
   it('downward dog: hips high counts, a plank does not', () => {
-    const dog: FigurePose = {
-      view: 'side',
-      left: { ...STAND, ankleX: -0.1, shinDeg: -25, thighDeg: -25 },
-      right: { ...STAND, ankleX: -0.09, shinDeg: -25, thighDeg: -25 },
-      torsoDeg: 140,
-    };
-    const plank: FigurePose = {
-      ...dog,
-      left: { ...dog.left, shinDeg: -75, thighDeg: -75 },
-      right: { ...dog.right, shinDeg: -75, thighDeg: -75 },
-      torsoDeg: 100,
-    };
     expect(
       analyze(
         'downward-dog',
@@ -186,6 +194,41 @@ describe('stances and yoga holds: each is timed only inside its own envelope', (
         sequence(8, FPS, () => plank),
       ).heldSeconds ?? 0,
     ).toBe(0);
+  });
+
+  /** The right leg raised behind, in line with the back (shoulders → hips → raised foot). */
+  function raiseRightLeg(pose: Pose): Pose {
+    const k = pose.keypoints;
+    const aspect = pose.frameSize.widthPx / pose.frameSize.heightPx;
+    const mid = (a: KeypointName, b: KeypointName) => ({
+      x: (((k[a]?.x ?? 0) + (k[b]?.x ?? 0)) / 2) * aspect,
+      y: ((k[a]?.y ?? 0) + (k[b]?.y ?? 0)) / 2,
+    });
+    const hip = mid('left_hip', 'right_hip');
+    const shoulder = mid('left_shoulder', 'right_shoulder');
+    const back = Math.hypot(hip.x - shoulder.x, hip.y - shoulder.y);
+    const along = (d: number): Keypoint => ({
+      x: (hip.x + ((hip.x - shoulder.x) / back) * d) / aspect,
+      y: hip.y + ((hip.y - shoulder.y) / back) * d,
+      score: 0.95,
+    });
+    return {
+      ...pose,
+      keypoints: {
+        ...k,
+        right_knee: along(SEGMENTS.thigh),
+        right_ankle: along(SEGMENTS.thigh + SEGMENTS.shank),
+        right_heel: along(SEGMENTS.thigh + SEGMENTS.shank + 0.02),
+        right_toe: along(SEGMENTS.thigh + SEGMENTS.shank + 0.06),
+      },
+    };
+  }
+
+  it('downward dog on one leg: the raised foot is not the floor', () => {
+    const held = (f: FigurePose) =>
+      analyze('downward-dog', sequence(8, FPS, () => f).map(raiseRightLeg)).heldSeconds ?? 0;
+    expect(held(dog)).toBeGreaterThan(6.5);
+    expect(held(plank)).toBe(0);
   });
 });
 
