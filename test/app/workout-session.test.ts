@@ -1,22 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Voice } from '../../src/app/voice.ts';
 import { WorkoutSession } from '../../src/app/workout-session.ts';
 import { findExercise } from '../../src/engine/catalog.ts';
-import { parsePoseTrack } from '../../src/pose/pose-track.ts';
 import { MemoryHistory } from '../../src/storage/history-db.ts';
 import { HistoryStore } from '../../src/storage/history-store.ts';
 import type { SetRecord } from '../../src/storage/set-record.ts';
+import { fixtureTrack } from '../support/tracks.ts';
 
 // A real side-view squat clip (2 reps in 20 s) played as a webcam plays a file: in a loop, so the
 // person keeps squatting after the set is over, as people do (stretching, walking to the laptop).
-const TRACK = parsePoseTrack(
-  readFileSync(
-    join(import.meta.dirname, '..', 'fixtures', 'tracks', 'squat_side_gym_dowel_2reps.track.json'),
-    'utf8',
-  ),
-);
+const TRACK = fixtureTrack('squat_side_gym_dowel_2reps');
 const CLIP_MS = (TRACK.frames.at(-1)?.timestampMs ?? 0) + 33;
 
 /** Runs a camera session of `sets` × `reps` squats over `loops` plays of the clip. */

@@ -1,17 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeTrack } from '../../src/engine/analyze-track.ts';
 import { findExercise } from '../../src/engine/catalog.ts';
 import { formCheckLines, formCheckPlan } from '../../src/engine/form-check.ts';
-import { parsePoseTrack } from '../../src/pose/pose-track.ts';
-
-const TRACKS = join(import.meta.dirname, '..', 'fixtures', 'tracks');
+import { fixtureTrack } from '../support/tracks.ts';
 
 /** The verdict card `formcheck` would show for a committed pose track of a labelled clip. */
 function card(clip: string, exerciseId: string) {
-  const track = parsePoseTrack(readFileSync(join(TRACKS, `${clip}.track.json`), 'utf8'));
-  return formCheckLines(findExercise(exerciseId), analyzeTrack(track, exerciseId));
+  return formCheckLines(findExercise(exerciseId), analyzeTrack(fixtureTrack(clip), exerciseId));
 }
 const status = (lines: ReturnType<typeof card>, check: string) =>
   lines.find((l) => l.check === check)?.status;

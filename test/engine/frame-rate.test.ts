@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareFrameRate, type FrameRateComparison } from '../../src/eval/frame-rate.ts';
-import { parsePoseTrack } from '../../src/pose/pose-track.ts';
 import { LABELS } from '../fixtures/labels.ts';
+import { fixtureTrack } from '../support/tracks.ts';
 
 // The same real clip seen by a slower camera (frames dropped from its pose track) must give the
 // same count, the same verdicts and about the same depth: the engine works in milliseconds.
@@ -65,11 +63,9 @@ const KNOWN_DEPTH_CHANGES: Readonly<Record<string, Known>> = {
   },
 };
 
-const TRACKS = join(import.meta.dirname, '..', 'fixtures', 'tracks');
 const repClips = LABELS.filter((l) => ['squat', 'lunge', 'calf-raise'].includes(l.exercise));
 const comparisons: (FrameRateComparison & { file: string })[] = repClips.flatMap((l) => {
-  const name = l.file.replace(/^.*\//, '').replace(/\.mp4$/, '');
-  const track = parsePoseTrack(readFileSync(join(TRACKS, `${name}.track.json`), 'utf8'));
+  const track = fixtureTrack(l.file);
   return RATES.map((fps) => ({ file: l.file, ...compareFrameRate(track, l.exercise, fps) }));
 });
 

@@ -1,14 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeTrack } from '../../src/engine/analyze-track.ts';
 import { Body } from '../../src/engine/body.ts';
 import { checkEnvelope, type EnvelopeCondition } from '../../src/engine/hold-envelope.ts';
 import { frameFeatures, type FrameFeatures } from '../../src/engine/features.ts';
 import { stanceFeatures } from '../../src/engine/stance-features.ts';
-import { parsePoseTrack, type PoseTrack } from '../../src/pose/pose-track.ts';
 import type { Keypoint, KeypointName, Pose, WorldPointM } from '../../src/pose/skeleton.ts';
 import { LABELS } from '../fixtures/labels.ts';
+import { fixtureTrack } from '../support/tracks.ts';
 
 // A hold is timed only in its own pose. Real clips of one pose, analysed as the poses next to it,
 // must not be timed: the feet on the floor (from BlazePose's 3-D landmarks, the same from any
@@ -16,13 +14,7 @@ import { LABELS } from '../fixtures/labels.ts';
 // ahead: a lunge, a front stance, warrior I) and from warrior II (the hips open to the side,
 // the feet a leg's length apart along their line).
 
-const track = (clip: string): PoseTrack =>
-  parsePoseTrack(
-    readFileSync(
-      join(import.meta.dirname, '..', 'fixtures', 'tracks', `${clip}.track.json`),
-      'utf8',
-    ),
-  );
+const track = fixtureTrack;
 const held = (clip: string, exercise: string): number =>
   analyzeTrack(track(clip), exercise).heldSeconds ?? 0;
 

@@ -1,28 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeTrack } from '../../src/engine/analyze-track.ts';
 import { movementMismatch } from '../../src/engine/movement-match.ts';
-import { parsePoseTrack, type PoseTrack } from '../../src/pose/pose-track.ts';
 import { LABELS } from '../fixtures/labels.ts';
+import { fixtureTrack } from '../support/tracks.ts';
 
 // Analysed as the wrong one of squat and lunge, a real clip says so: one foot ahead of the other
 // at the bottoms is a lunge, the feet side by side a squat, told from BlazePose's 3-D landmarks
 // along the way the hips face (from the front the image alone hardly shows which foot is ahead).
 
-const track = (file: string): PoseTrack =>
-  parsePoseTrack(
-    readFileSync(
-      join(
-        import.meta.dirname,
-        '..',
-        'fixtures',
-        'tracks',
-        `${file.replace(/^.*\//, '').replace(/\.mp4$/, '')}.track.json`,
-      ),
-      'utf8',
-    ),
-  );
+const track = fixtureTrack;
 const mismatch = (file: string, exercise: string): string | undefined => {
   const t = track(file);
   return movementMismatch(t, exercise, analyzeTrack(t, exercise));

@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { analyzeTrack } from '../../src/engine/analyze-track.ts';
 import {
   QUICK_LIFT_CYCLE_MS,
@@ -8,7 +6,7 @@ import {
   quickLiftFault,
   type QuickLiftRun,
 } from '../../src/engine/quick-lifts.ts';
-import { parsePoseTrack } from '../../src/pose/pose-track.ts';
+import { fixtureTrack } from '../support/tracks.ts';
 
 /** An uncounted lift starting at `sec`, 0.5 s long. */
 const lift = (sec: number) => ({ startMs: sec * 1000, endMs: sec * 1000 + 500 });
@@ -60,16 +58,7 @@ describe('quickLiftFault (what the person is told)', () => {
 });
 
 describe('quick lifts on real footage', () => {
-  const report = (clip: string, exercise: string) =>
-    analyzeTrack(
-      parsePoseTrack(
-        readFileSync(
-          join(import.meta.dirname, '..', 'fixtures', 'tracks', `${clip}.track.json`),
-          'utf8',
-        ),
-      ),
-      exercise,
-    );
+  const report = (clip: string, exercise: string) => analyzeTrack(fixtureTrack(clip), exercise);
   const setLevel = (r: ReturnType<typeof report>) => r.faults.filter((f) => f.rep === undefined);
 
   it('flags the bouncing calf raises (labelled 1.0-8.4 s) and not the slow reps after them', () => {
@@ -90,18 +79,7 @@ describe('quick lifts on real footage', () => {
   });
 
   it('reports a run still waiting on the second ruler when the set ends', () => {
-    const full = parsePoseTrack(
-      readFileSync(
-        join(
-          import.meta.dirname,
-          '..',
-          'fixtures',
-          'tracks',
-          'squat_pulses_34front_medball_partial_15pulses.track.json',
-        ),
-        'utf8',
-      ),
-    );
+    const full = fixtureTrack('squat_pulses_34front_medball_partial_15pulses');
     // The set ends at 4.44 s, just after the third quick dip was let go (4.43 s) and before the
     // hip drop against the resting shank was back at rest (4.47 s).
     const cut = { ...full, frames: full.frames.filter((f) => f.timestampMs <= 4440) };

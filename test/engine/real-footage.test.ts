@@ -5,8 +5,9 @@ import { analyzeTrack } from '../../src/engine/analyze-track.ts';
 import { EXERCISES } from '../../src/engine/catalog.ts';
 import { REP_TIME_TOLERANCE_SEC, scoreClip } from '../../src/eval/score.ts';
 import { matchesLabel, pinnedResult, type PinnedResult } from '../../src/eval/pinned.ts';
-import { parsePoseTrack, type PoseTrack } from '../../src/pose/pose-track.ts';
+import { parsePoseTrack } from '../../src/pose/pose-track.ts';
 import { LABELS } from '../fixtures/labels.ts';
+import { fixtureTrack } from '../support/tracks.ts';
 
 // Real footage is the judge: formcheck's own pose tracks of the hand-labelled clips in
 // ../shared/data (committed as fixtures, named after their clip) against the hand labels. Every
@@ -15,13 +16,7 @@ import { LABELS } from '../fixtures/labels.ts';
 // that differs from its label carries the reason ("miss").
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
-const track = (file: string): PoseTrack =>
-  parsePoseTrack(
-    readFileSync(
-      join(FIXTURES, 'tracks', `${file.replace(/^.*\//, '').replace(/\.mp4$/, '')}.track.json`),
-      'utf8',
-    ),
-  );
+const track = fixtureTrack;
 const PINNED = JSON.parse(readFileSync(join(FIXTURES, 'pinned-results.json'), 'utf8')) as Record<
   string,
   PinnedResult & { miss?: string }

@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeTrack } from '../../src/engine/analyze-track.ts';
 import { SetupSummary } from '../../src/engine/setup-summary.ts';
-import { parsePoseTrack } from '../../src/pose/pose-track.ts';
+import { fixtureTrack } from '../support/tracks.ts';
 
 /** Pushes `state` every 33 ms from `fromMs` for `forMs`. */
 function feed(
@@ -47,17 +45,8 @@ describe('SetupSummary: why a set was never judged', () => {
 
 describe('a real clip in which the person is never in position', () => {
   it('reports why nothing was counted (lower legs only: nobody found in most frames)', () => {
-    const track = readFileSync(
-      join(
-        import.meta.dirname,
-        '..',
-        'fixtures',
-        'tracks',
-        'tibialis_wall_raise_side_LOWER_LEGS_ONLY_3reps.track.json',
-      ),
-      'utf8',
-    );
-    const report = analyzeTrack(parsePoseTrack(track), 'tibialis-lift');
+    const track = fixtureTrack('tibialis_wall_raise_side_LOWER_LEGS_ONLY_3reps');
+    const report = analyzeTrack(track, 'tibialis-lift');
     expect(report.repCount).toBe(0);
     expect(report.notes).toContain(
       'Never in position, so nothing was counted: nobody was found in most frames. The whole body, head included, must be in view.',

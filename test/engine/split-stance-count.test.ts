@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeTrack } from '../../src/engine/analyze-track.ts';
-import { parsePoseTrack, type PoseTrack } from '../../src/pose/pose-track.ts';
+import { type PoseTrack } from '../../src/pose/pose-track.ts';
 import type { Keypoint, KeypointName, Pose, Side } from '../../src/pose/skeleton.ts';
 import { LABELS } from '../fixtures/labels.ts';
+import { fixtureTrack } from '../support/tracks.ts';
 
 // A lunge or split squat is counted on the hips' height above the floor (signals.ts,
 // 'hip-height'), not on the hips above a knee: the back knee sinks with the hips, so only the
@@ -17,19 +16,7 @@ import { LABELS } from '../fixtures/labels.ts';
 const LEG_JOINTS = ['knee', 'ankle', 'heel', 'toe'] as const;
 const OTHER: Record<Side, Side> = { left: 'right', right: 'left' };
 
-const track = (clip: string): PoseTrack =>
-  parsePoseTrack(
-    readFileSync(
-      join(
-        import.meta.dirname,
-        '..',
-        'fixtures',
-        'tracks',
-        `${clip.replace(/\.mp4$/, '')}.track.json`,
-      ),
-      'utf8',
-    ),
-  );
+const track = fixtureTrack;
 
 function editPoses(t: PoseTrack, edit: (pose: Pose, frame: number) => Pose): PoseTrack {
   return { ...t, frames: t.frames.map((f, i) => ({ ...f, pose: f.pose && edit(f.pose, i) })) };
