@@ -80,7 +80,14 @@ export async function analyzeCommand(argv: readonly string[], io: CliIo): Promis
         reports.push({
           ...report,
           source: input.track.source || path,
-          notes: [...report.notes, ...input.notes, ...(mismatch === undefined ? [] : [mismatch])],
+          // The engine's notes may already say what the mismatch says (squat or lunge).
+          notes: [
+            ...new Set([
+              ...report.notes,
+              ...input.notes,
+              ...(mismatch === undefined ? [] : [mismatch]),
+            ]),
+          ],
         });
         problems.push(...input.problems);
       }

@@ -195,7 +195,7 @@ export class ExerciseAnalyzer {
     const kindReport = this.kind.finish(events);
     this.record(events);
     const view = this.front.views.current();
-    const notes = [...this.notes];
+    const notes = [...this.notes, ...(this.kind.notes?.() ?? [])];
     const neverReady = this.setup.note();
     if (neverReady !== undefined) notes.push(neverReady);
     if (this.exercise.view !== 'any' && view !== 'unknown' && view !== this.exercise.view) {

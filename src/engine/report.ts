@@ -18,6 +18,11 @@ export interface RepReport {
     readonly belowParallel: boolean;
     readonly hipAboveKneeShanks: number | null;
   };
+  /**
+   * How far one foot was ahead of the other at the bottom, in shanks (squats and lunges; null when
+   * not seen): over 0.6 a split stance, a lunge (stance-split.ts).
+   */
+  readonly footAheadShanks?: number | null;
   /** Excursion of the counted signal (shank lengths): heel height for a calf raise. */
   readonly amplitude: number;
   readonly faults: readonly Fault[];

@@ -29,3 +29,22 @@ describe('squat or lunge: a real clip analysed as the other says so', () => {
     expect(mismatch(file, 'squat')).toMatch(/looks like a lunge or split squat/);
   });
 });
+
+describe('the set report says so too (the app shows its notes in the set summary)', () => {
+  it('squat or lunge, chosen wrongly on real clips, with what to choose', () => {
+    const notes = (file: string, exercise: string) =>
+      analyzeTrack(fixtureTrack(file), exercise).notes.join(' ');
+    expect(notes('lunge_split_front_correct_5reps', 'squat')).toMatch(
+      /looks like a lunge or split squat .*choose Lunge/,
+    );
+    expect(notes('squat_side_bw_man_3reps', 'lunge')).toMatch(/looks like a squat .*choose Squat/);
+    expect(notes('squat_side_bw_man_3reps', 'squat')).not.toMatch(STANCE);
+    expect(notes('lunge_split_front_correct_5reps', 'lunge')).not.toMatch(STANCE);
+  });
+
+  it('keeps where the feet stood at each bottom in the rep report', () => {
+    const reps = analyzeTrack(fixtureTrack('lunge_forward_side_whitebg_8reps'), 'lunge').reps ?? [];
+    expect(reps.length).toBe(8);
+    for (const r of reps) expect(r.footAheadShanks).toBeGreaterThan(0.6);
+  });
+});

@@ -47,4 +47,6 @@ export interface KindAnalyzer {
   onInterrupt(atMs: number, events: EngineEvent[]): void;
   live(): KindLive;
   finish(events: EngineEvent[]): KindReport;
+  /** What this kind has to say about the set as a whole, for the report's notes (after finish). */
+  notes?(): readonly string[];
 }

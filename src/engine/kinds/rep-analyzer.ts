@@ -18,6 +18,8 @@ import {
 } from '../rep-counter.ts';
 import type { RepReport } from '../report.ts';
 import { followsTheHips } from '../signals.ts';
+import { footAheadShanks, stanceMismatch } from '../stance-split.ts';
+import { aroundPeak, medianOver } from '../checks/rep-context.ts';
 import { viewOfFrames } from '../view.ts';
 import { IDLE_LIVE, type KindAnalyzer, type KindLive, type KindReport } from './kind-analyzer.ts';
 
@@ -33,6 +35,8 @@ const QUICK_REASONS: ReadonlySet<PartialReason> = new Set<PartialReason>([
 
 /** How far back before a rep the start position is looked for. */
 const STANDING_WINDOW_MS = 3000;
+/** Where the feet stand is read within this of the bottom (ms). */
+const STANCE_WINDOW_MS = 200;
 
 /**
  * Counts reps on the exercise's signal and judges each one as it ends. Hip-drop exercises count on
@@ -203,6 +207,9 @@ export class RepAnalyzer implements KindAnalyzer {
     };
     if (!followsTheHips(this.exercise.signal)) return report;
     const peak = frames.find((f) => f.timestampMs === rep.peakMs)?.features;
+    const footAhead = medianOver(aroundPeak(ctx, STANCE_WINDOW_MS), (f) =>
+      footAheadShanks(f.body, f.features),
+    );
     const gap = peak === undefined ? undefined : minHipKneeGap(peak);
     const thigh = depthAtBottom(ctx);
     return {
@@ -213,6 +220,7 @@ export class RepAnalyzer implements KindAnalyzer {
         belowParallel: thigh !== undefined && thigh <= 0,
         hipAboveKneeShanks: gap === undefined ? null : round2(gap),
       },
+      footAheadShanks: footAhead === undefined ? null : round2(footAhead),
     };
   }
 
@@ -223,6 +231,14 @@ export class RepAnalyzer implements KindAnalyzer {
       phase: this.phase,
       progress: Math.max(this.counter.progress(), this.restCounter?.progress() ?? 0),
     };
+  }
+
+  notes(): readonly string[] {
+    const stance = stanceMismatch(
+      this.exercise.id,
+      this.reps.map((r) => r.footAheadShanks),
+    );
+    return stance === undefined ? [] : [stance];
   }
 
   finish(events: EngineEvent[]): KindReport {
