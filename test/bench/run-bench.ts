@@ -13,6 +13,7 @@ import type { Pose } from '../../src/pose/skeleton.ts';
 import { BASE_FLAGS, CHROMIUM } from '../e2e/chromium.ts';
 import { GOLDEN_CLIP as CLIP, meanErrorPx } from '../support/golden.ts';
 import { openBench, runInPage, type BenchRunResult } from '../e2e/bench-page.ts';
+import { removeScratch } from '../support/scratch.ts';
 
 /** The clip is 13 s at 5 frames/s: run it three times over for steadier figures (tracking restarts each pass). */
 const PASSES = 3;
@@ -77,14 +78,12 @@ const server = await preview({
   logLevel: 'warn',
 });
 const base = (server.resolvedUrls?.local[0] ?? '').replace(/\/$/, '');
-const context = await chromium.launchPersistentContext(
-  await mkdtemp(join(tmpdir(), 'formcheck-bench-')),
-  {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [...BASE_FLAGS, '--enable-precise-memory-info'],
-  },
-);
+const profile = await mkdtemp(join(tmpdir(), 'formcheck-bench-'));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: CHROMIUM,
+  headless: true,
+  args: [...BASE_FLAGS, '--enable-precise-memory-info'],
+});
 const page = await openBench(context, base, CLIP, 5);
 /** Runs of one configuration, passes pooled (first pass's poses kept for the error). */
 function pooled(runs: readonly BenchRunResult[]): BenchRunResult | undefined {
@@ -122,6 +121,7 @@ for (const model of MODEL_IDS) {
   if (m !== undefined) rows.push(browserRow('chromium main thread (wasm, raw)', m));
 }
 await context.close();
+await removeScratch(profile);
 await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
 
 console.log(

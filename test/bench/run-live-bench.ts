@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { build, preview } from 'vite';
 import { FFMPEG_PATH, probeVideo } from '../../src/node/video-decoder.ts';
 import { runLiveBench, type LiveBenchResult } from './live-bench.ts';
+import { removeScratch, SCRATCH_ROOT_ENV, scratchDir } from '../support/scratch.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const DEFAULT_CLIP = join(ROOT, 'test', 'fixtures', 'squat_side_gym_dowel_2reps.mp4');
@@ -97,7 +98,7 @@ function printLive(r: LiveBenchResult): void {
 
 /** `formcheck analyze` on the clip made 1280×720 at 30 fps: its wall time against the video's. */
 async function cliRealTime(clip: string): Promise<void> {
-  const dir = await mkdtemp(join(tmpdir(), 'formcheck-720p-'));
+  const dir = await scratchDir('formcheck-720p-');
   const out = join(dir, 'clip-720p30.mp4');
   const vf = 'scale=-2:720,pad=1280:720:(ow-iw)/2:0,fps=30';
   const ff = spawnSync(FFMPEG_PATH, [
@@ -165,5 +166,12 @@ async function liveApp(): Promise<void> {
   }
 }
 
-if (!values['cli-only']) await liveApp();
-if (!values['no-cli']) await cliRealTime(values.clip);
+// Webcam files, browser profiles and the 720p copy go in one scratch folder, removed at the end.
+const scratch = await mkdtemp(join(tmpdir(), 'formcheck-bench-'));
+process.env[SCRATCH_ROOT_ENV] = scratch;
+try {
+  if (!values['cli-only']) await liveApp();
+  if (!values['no-cli']) await cliRealTime(values.clip);
+} finally {
+  await removeScratch(scratch);
+}

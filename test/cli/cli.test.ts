@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, stat, truncate, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, stat, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FFMPEG_PATH } from '../../src/node/video-decoder.ts';
 import { parsePoseTrack } from '../../src/pose/pose-track.ts';
+import { removeScratch, scratchDir } from '../support/scratch.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const BIN = join(ROOT, 'src', 'cli', 'formcheck.mjs');
@@ -26,8 +26,9 @@ function ffmpeg(...args: string[]): void {
 
 let dir = '';
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'formcheck-cli-'));
+  dir = await scratchDir('formcheck-cli-');
 });
+afterAll(() => removeScratch(dir));
 
 /** A pose track file made from the committed one, with `edit` applied to its JSON. */
 async function editedTrack(name: string, edit: (t: { frames: object[] }) => void): Promise<string> {

@@ -1,6 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -9,6 +7,7 @@ import { parsePoseTrack } from '../../src/pose/pose-track.ts';
 import { gateSays, shot, startExercise } from './app-page.ts';
 import { launch, makeY4m, makeY4mSideBySide } from './chromium.ts';
 import { snapshot, until } from './diagnostics.ts';
+import { removeScratch, scratchDir } from '../support/scratch.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const DOWEL = join(FIXTURES, 'squat_side_gym_dowel_2reps.mp4');
@@ -30,7 +29,7 @@ describe('a coached squat set with a real video as the webcam', () => {
   let y4m: string;
 
   beforeAll(async () => {
-    profile = await mkdtemp(join(tmpdir(), 'formcheck-profile-'));
+    profile = await scratchDir('formcheck-profile-');
     y4m = await makeY4m(DOWEL, 'dowel', { fps: 15 });
     context = await launch({ fakeCamera: y4m, profileDir: profile });
     page = await context.newPage();
@@ -39,6 +38,7 @@ describe('a coached squat set with a real video as the webcam', () => {
 
   afterAll(async () => {
     await context?.close();
+    await removeScratch(profile);
   });
 
   it('counts the set hands-free and shows its summary', async () => {

@@ -1,9 +1,9 @@
-import { mkdtemp, mkdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { spawnSync } from 'node:child_process';
 import { FFMPEG_PATH } from '../../src/node/video-decoder.ts';
+import { removeScratch, scratchDir } from '../support/scratch.ts';
 
 /** Debian's Chromium (installed by .ci/run with apt-get); never a downloaded browser. */
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -35,9 +35,9 @@ export interface LaunchOptions {
   readonly extraArgs?: readonly string[];
 }
 
-/** A fresh Chromium profile per launch. */
+/** A fresh Chromium profile per launch (removed when the browser closes), unless one is given. */
 export async function launch(options: LaunchOptions = {}): Promise<BrowserContext> {
-  const profile = options.profileDir ?? (await mkdtemp(join(tmpdir(), 'formcheck-chromium-')));
+  const profile = options.profileDir ?? (await scratchDir('formcheck-chromium-'));
   const args = [...BASE_FLAGS, ...(options.extraArgs ?? [])];
   if (options.fakeCamera !== undefined) {
     args.push(
@@ -53,12 +53,17 @@ export async function launch(options: LaunchOptions = {}): Promise<BrowserContex
   if (options.cameraAllowed === false)
     args.push('--use-fake-device-for-media-stream', '--deny-permission-prompts');
   await mkdir(ARTIFACTS, { recursive: true });
-  return chromium.launchPersistentContext(profile, {
+  const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     args,
     viewport: { width: 1280, height: 800 },
   });
+  if (options.profileDir === undefined)
+    context.on('close', () => {
+      removeScratch(profile).catch(() => undefined);
+    });
+  return context;
 }
 
 interface ClipOptions {
@@ -78,7 +83,7 @@ async function remake(
   opts: ClipOptions,
   format: 'y4m' | 'webm',
 ): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), `formcheck-${format}-`));
+  const dir = await scratchDir(`formcheck-${format}-`);
   const out = join(dir, `${name}.${format}`);
   const filters = [];
   if (opts.cropTopFraction !== undefined) filters.push(`crop=iw:ih*${opts.cropTopFraction}:0:0`);
@@ -121,7 +126,7 @@ export async function makeY4mSideBySide(
   name: string,
   seconds = 8,
 ): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'formcheck-y4m-'));
+  const dir = await scratchDir('formcheck-y4m-');
   const out = join(dir, `${name}.y4m`);
   const graph =
     '[0:v]scale=-2:480,fps=10[a];[1:v]scale=-2:480,fps=10[b];[a][b]hstack=inputs=2,format=yuv420p[v]';
