@@ -85,6 +85,11 @@ export class HeadBobMonitor {
     this.lastScore = body.score('nose');
   }
 
+  /** What looked like a circle was not one (ankle circles with the foot down): not judged. */
+  circleDiscarded(): void {
+    this.circle = [];
+  }
+
   /**
    * A circle was completed at `timestampMs`: judges the head over it. Returns a head-bob fault when
    * the head moved more than the limit (at most one per cool-down).

@@ -1,3 +1,4 @@
+import { median } from '../../geometry/stats.ts';
 import type { Body } from '../body.ts';
 import { CircleCounter, type CircleDirection } from '../circle-counter.ts';
 import type { EngineEvent } from '../engine-event.ts';
@@ -10,12 +11,24 @@ import { IDLE_LIVE, type KindAnalyzer, type KindLive, type KindReport } from './
 /** Ankle circles: the toe that travelled further sideways over this window is the circling one. */
 const TOE_TRAVEL_WINDOW_MS = 2000;
 
+/**
+ * An ankle circle is drawn with the foot off the floor: over the circle, the circling toe must be
+ * this far above the other one (median, BlazePose's 3-D landmarks, metres). Two feet on the floor
+ * read 0.2-2.2 cm apart (median per clip, every two-footed calf-raise clip here); a toe circling
+ * in the air clears the floor by at least its circle's reach. Without 3-D every circle counts.
+ */
+const MIN_TOE_LIFT_M = 0.05;
+
 /** Counts circles in the direction the person was asked for, and watches the head. */
 export class CircleAnalyzer implements KindAnalyzer {
   private readonly circles = new CircleCounter();
   private readonly headBob: HeadBobMonitor;
   private readonly toes: { t: number; left?: number; right?: number }[] = [];
   private direction: CircleDirection = 'clockwise';
+  /** The circles credited: for ankle circles, those drawn with the foot lifted. */
+  private readonly credited: Record<CircleDirection, number> = { clockwise: 0, anticlockwise: 0 };
+  /** The toes' 3-D height difference (m) in each frame since the last circle, where measured. */
+  private toeLifts: number[] = [];
 
   constructor(
     private readonly exercise: CirclesExercise,
@@ -42,23 +55,39 @@ export class CircleAnalyzer implements KindAnalyzer {
     const shank = f.shankLength;
     const x = this.circlingX(frame.body, frame.timestampMs);
     if (x === undefined || shank === undefined || !(shank > 0)) return;
+    const lift = this.exercise.circleJoint === 'toe' ? toeLiftM(frame.body) : undefined;
+    if (lift !== undefined) this.toeLifts.push(lift);
     const counted = this.circles.push(
       { timestampMs: frame.timestampMs, x: x / shank },
       this.direction,
     );
-    if (counted) {
+    // A toe swinging with the foot on the floor (setting up, shifting weight) is not a circle.
+    const credited = counted && this.drawnInTheAir();
+    if (credited) {
+      this.credited[this.direction] += 1;
       events.push({
         type: 'circle',
         direction: this.direction,
-        count: this.circles.counts[this.direction],
+        count: this.credited[this.direction],
       });
     }
     if (!this.exercise.headStill) return;
     // The head is judged over each circle, not while getting into position or after the last.
     if (this.circles.circling || counted) this.headBob.push(frame.body, frame.timestampMs);
     if (!counted) return;
+    if (!credited) {
+      this.headBob.circleDiscarded();
+      return;
+    }
     const bob = this.headBob.circleCompleted(frame.timestampMs);
     if (bob !== undefined) events.push({ type: 'fault', fault: bob });
+  }
+
+  /** The circle just completed was drawn with the foot lifted (always true without 3-D, or for knees). */
+  private drawnInTheAir(): boolean {
+    const lifts = this.toeLifts;
+    this.toeLifts = [];
+    return (median(lifts) ?? Infinity) >= MIN_TOE_LIFT_M;
   }
 
   /** Knee circles: both knees move together (their midpoint). Ankle circles: the toe that moves more. */
@@ -80,11 +109,18 @@ export class CircleAnalyzer implements KindAnalyzer {
   }
 
   live(): KindLive {
-    return { ...IDLE_LIVE, circles: { ...this.circles.counts } };
+    return { ...IDLE_LIVE, circles: { ...this.credited } };
   }
 
   finish(): KindReport {
-    const circles = { ...this.circles.counts };
+    const circles = { ...this.credited };
     return this.exercise.headStill ? { circles, verdicts: [this.headBob.verdict()] } : { circles };
   }
+}
+
+/** How far one toe is above the other (m), from the 3-D landmarks as inferred; undefined without. */
+function toeLiftM(body: Body): number | undefined {
+  const l = body.worldInferred('left_toe');
+  const r = body.worldInferred('right_toe');
+  return l && r ? Math.abs(l.yM - r.yM) : undefined;
 }

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { ExerciseAnalyzer } from '../../src/engine/analyzer.ts';
+import { findExercise } from '../../src/engine/catalog.ts';
+import { analyzeTrack } from '../../src/engine/analyze-track.ts';
+import { LABELS } from '../fixtures/labels.ts';
+import { fixtureTrack } from '../support/tracks.ts';
+
+// An ankle circle is drawn with the foot off the floor (circle-analyzer.ts): a toe swinging with
+// both feet down (setting up, shifting weight, circling the hips) is not one.
+
+/** When each circle was credited (s) as the clip plays. */
+function circleTimesSec(clip: string, exercise: string): number[] {
+  const a = new ExerciseAnalyzer(findExercise(exercise));
+  const out: number[] = [];
+  for (const f of fixtureTrack(clip).frames)
+    for (const e of a.push(f.pose, f.timestampMs))
+      if (e.type === 'circle') out.push(f.timestampMs / 1000);
+  return out;
+}
+
+describe('ankle circles on real footage', () => {
+  it('counts the labelled circles, not the set-up swing before them with the foot down', () => {
+    const clip = 'ankle_circles_front_standing_home_4circles';
+    const label = LABELS.find((l) => l.file === `${clip}.mp4`);
+    const firstStart = label?.circlesSec?.[0]?.[0] ?? NaN;
+    expect(analyzeTrack(fixtureTrack(clip), 'ankle-circles').circles?.clockwise).toBe(
+      label?.circles,
+    );
+    // A circle is credited as it ends: none before the first labelled one has ended.
+    const firstEnd = label?.circlesSec?.[0]?.[1] ?? NaN;
+    const times = circleTimesSec(clip, 'ankle-circles');
+    expect(times).toHaveLength(label?.circles ?? -1);
+    expect(Math.min(...times)).toBeGreaterThan(firstStart);
+    expect(Math.min(...times)).toBeLessThan(firstEnd + 0.5);
+  });
+
+  it('does not count hips circling with both feet on the floor as ankle circles', () => {
+    const r = analyzeTrack(
+      fixtureTrack('hip_circles_standing_34front_then_side_fitbod_8circles'),
+      'ankle-circles',
+    );
+    expect(r.circles).toEqual({ clockwise: 0, anticlockwise: 0 });
+  });
+});
