@@ -12,4 +12,5 @@ export const FAULT_JOINTS: Readonly<Partial<Record<FaultCode, readonly KeypointN
   'toes-down': ['left_toe', 'right_toe'],
   'heels-down': ['left_heel', 'right_heel'],
   'arm-swing': ['left_wrist', 'right_wrist'],
+  'foot-down': ['left_toe', 'right_toe'],
 };

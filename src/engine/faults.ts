@@ -14,6 +14,7 @@ export const FAULT_CODES = [
   'toes-down',
   'arm-swing',
   'partial-reps',
+  'foot-down',
 ] as const;
 export type FaultCode = (typeof FAULT_CODES)[number];
 

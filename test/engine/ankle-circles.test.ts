@@ -34,6 +34,22 @@ describe('ankle circles on real footage', () => {
     expect(Math.min(...times)).toBeLessThan(firstEnd + 0.5);
   });
 
+  it('says why the swing with the foot down was not counted (a note, not a form fault)', () => {
+    const r = analyzeTrack(
+      fixtureTrack('ankle_circles_front_standing_home_4circles'),
+      'ankle-circles',
+    );
+    const notes = r.faults.filter((f) => f.code === 'foot-down');
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatchObject({
+      severity: 'info',
+      unit: 'cm',
+      threshold: 5,
+      message: 'Not counted: lift the foot off the floor and circle it in the air.',
+    });
+    expect(notes[0]?.value).toBeLessThan(5);
+  });
+
   it('does not count hips circling with both feet on the floor as ankle circles', () => {
     const r = analyzeTrack(
       fixtureTrack('hip_circles_standing_34front_then_side_fitbod_8circles'),

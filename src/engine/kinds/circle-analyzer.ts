@@ -1,7 +1,8 @@
-import { median } from '../../geometry/stats.ts';
+import { median, msToSec } from '../../geometry/stats.ts';
 import type { Body } from '../body.ts';
 import { CircleCounter, type CircleDirection } from '../circle-counter.ts';
 import type { EngineEvent } from '../engine-event.ts';
+import type { Fault } from '../faults.ts';
 import type { CirclesExercise } from '../exercise-def.ts';
 import type { AnalyzedFrame } from '../front-end.ts';
 import type { Strictness } from '../checks/thresholds.ts';
@@ -62,7 +63,10 @@ export class CircleAnalyzer implements KindAnalyzer {
       this.direction,
     );
     // A toe swinging with the foot on the floor (setting up, shifting weight) is not a circle.
-    const credited = counted && this.drawnInTheAir();
+    const lifted = counted ? this.toeLiftOverCircle() : undefined;
+    const credited = counted && !(lifted !== undefined && lifted < MIN_TOE_LIFT_M);
+    if (counted && !credited)
+      events.push({ type: 'fault', fault: footDown(frame.timestampMs, lifted ?? 0) });
     if (credited) {
       this.credited[this.direction] += 1;
       events.push({
@@ -83,11 +87,11 @@ export class CircleAnalyzer implements KindAnalyzer {
     if (bob !== undefined) events.push({ type: 'fault', fault: bob });
   }
 
-  /** The circle just completed was drawn with the foot lifted (always true without 3-D, or for knees). */
-  private drawnInTheAir(): boolean {
+  /** How far the circling toe was above the other over the circle just completed (m; median). */
+  private toeLiftOverCircle(): number | undefined {
     const lifts = this.toeLifts;
     this.toeLifts = [];
-    return (median(lifts) ?? Infinity) >= MIN_TOE_LIFT_M;
+    return median(lifts);
   }
 
   /** Knee circles: both knees move together (their midpoint). Ankle circles: the toe that moves more. */
@@ -123,4 +127,18 @@ function toeLiftM(body: Body): number | undefined {
   const l = body.worldInferred('left_toe');
   const r = body.worldInferred('right_toe');
   return l && r ? Math.abs(l.yM - r.yM) : undefined;
+}
+
+/** A circle drawn with the foot down: not counted, and said (a note, not a form fault). */
+function footDown(timestampMs: number, liftM: number): Fault {
+  return {
+    code: 'foot-down',
+    severity: 'info',
+    atSec: msToSec(timestampMs),
+    value: Math.round(liftM * 100),
+    threshold: Math.round(MIN_TOE_LIFT_M * 100),
+    confidence: 1,
+    unit: 'cm',
+    message: 'Not counted: lift the foot off the floor and circle it in the air.',
+  };
 }
