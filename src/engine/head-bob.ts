@@ -52,7 +52,15 @@ export class HeadBobMonitor {
   private seen = false;
   private lastScore = 0;
 
-  constructor(private readonly strictness: Strictness) {}
+  /** What to say: only the part that circles moves (the knees, or the foot). */
+  private readonly cue: string;
+
+  constructor(
+    private readonly strictness: Strictness,
+    circling: 'knees' | 'foot' = 'knees',
+  ) {
+    this.cue = `Keep your head still: only the ${circling} ${circling === 'knees' ? 'move' : 'moves'}.`;
+  }
 
   reset(): void {
     this.startMs = undefined;
@@ -113,7 +121,7 @@ export class HeadBobMonitor {
       threshold: percent(this.limit),
       confidence: confidenceOf(bob, this.limit, LIMITS.headBobHeights.error, this.lastScore),
       unit: '% of height',
-      message: 'Keep your head still: only the knees move.',
+      message: this.cue,
     };
   }
 
@@ -137,7 +145,7 @@ export class HeadBobMonitor {
       severity: 'warn',
       unit: '% of height',
       ...common,
-      message: 'Keep your head still: only the knees move.',
+      message: this.cue,
     };
   }
 }

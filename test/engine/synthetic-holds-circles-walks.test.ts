@@ -256,11 +256,31 @@ describe('knee circles', () => {
   });
 
   it('flags the head bobbing, and not a still head', () => {
-    expect(analyze('knee-circles', circles(10, 2, 0.02)).faults.map((f) => f.code)).toContain(
-      'head-bob',
+    const bobbing = analyze('knee-circles', circles(10, 2, 0.02)).faults;
+    expect(bobbing.find((f) => f.code === 'head-bob')?.message).toBe(
+      'Keep your head still: only the knees move.',
     );
     expect(analyze('knee-circles', circles(10, 2, 0)).faults.map((f) => f.code)).not.toContain(
       'head-bob',
+    );
+  });
+
+  it('tells an ankle circler that only the foot moves', () => {
+    // The circling toe sweeps sideways (the left foot, lifted) while the head bobs.
+    const ankle = sequence(10, FPS, (t) => {
+      const s = t < 1 ? 0 : Math.sin((2 * Math.PI * (t - 1)) / 2);
+      const c = t < 1 ? 0 : Math.cos((2 * Math.PI * (t - 1)) / 2);
+      const base = standing('front');
+      return {
+        ...base,
+        left: { ...base.left, ankleX: 0.06 + 0.03 * s, footUp: 0.04 },
+        headUp: 0.02 * c,
+      };
+    });
+    const r = analyze('ankle-circles', ankle);
+    expect(r.circles?.clockwise).toBeGreaterThanOrEqual(3);
+    expect(r.faults.find((f) => f.code === 'head-bob')?.message).toBe(
+      'Keep your head still: only the foot moves.',
     );
   });
 

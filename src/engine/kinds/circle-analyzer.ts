@@ -35,7 +35,10 @@ export class CircleAnalyzer implements KindAnalyzer {
     private readonly exercise: CirclesExercise,
     strictness: Strictness,
   ) {
-    this.headBob = new HeadBobMonitor(strictness);
+    this.headBob = new HeadBobMonitor(
+      strictness,
+      exercise.circleJoint === 'toe' ? 'foot' : 'knees',
+    );
   }
 
   /** The direction the person is asked to circle in now (the app switches it halfway). */
