@@ -6,7 +6,7 @@ import type { Fault } from '../faults.ts';
 import type { CirclesExercise } from '../exercise-def.ts';
 import type { AnalyzedFrame } from '../front-end.ts';
 import type { Strictness } from '../checks/thresholds.ts';
-import { HeadBobMonitor } from '../head-bob.ts';
+import { HEAD_BOB, HeadBobMonitor } from '../head-bob.ts';
 import { IDLE_LIVE, type KindAnalyzer, type KindLive, type KindReport } from './kind-analyzer.ts';
 
 /** Ankle circles: the toe that travelled further sideways over this window is the circling one. */
@@ -19,6 +19,8 @@ const TOE_TRAVEL_WINDOW_MS = 2000;
  * in the air clears the floor by at least its circle's reach. Without 3-D every circle counts.
  */
 const MIN_TOE_LIFT_M = 0.05;
+/** The foot is judged over at most the last this of a circle (ms), as the head (head-bob.ts). */
+const TOE_LIFT_WINDOW_MS = HEAD_BOB.maxWindowMs;
 
 /** Counts circles in the direction the person was asked for, and watches the head. */
 export class CircleAnalyzer implements KindAnalyzer {
@@ -28,8 +30,11 @@ export class CircleAnalyzer implements KindAnalyzer {
   private direction: CircleDirection = 'clockwise';
   /** The circles credited: for ankle circles, those drawn with the foot lifted. */
   private readonly credited: Record<CircleDirection, number> = { clockwise: 0, anticlockwise: 0 };
-  /** The toes' 3-D height difference (m) in each frame since the last circle, where measured. */
-  private toeLifts: number[] = [];
+  /**
+   * The toes' 3-D height difference (m) in each frame since the last circle, where measured; the
+   * last TOE_LIFT_WINDOW_MS of a long one.
+   */
+  private toeLifts: { t: number; m: number }[] = [];
 
   constructor(
     private readonly exercise: CirclesExercise,
@@ -52,6 +57,7 @@ export class CircleAnalyzer implements KindAnalyzer {
 
   onInterrupt(): void {
     this.circles.reset();
+    this.toeLifts = [];
   }
 
   onFrame(frame: AnalyzedFrame, events: EngineEvent[]): void {
@@ -60,7 +66,9 @@ export class CircleAnalyzer implements KindAnalyzer {
     const x = this.circlingX(frame.body, frame.timestampMs);
     if (x === undefined || shank === undefined || !(shank > 0)) return;
     const lift = this.exercise.circleJoint === 'toe' ? toeLiftM(frame.body) : undefined;
-    if (lift !== undefined) this.toeLifts.push(lift);
+    if (lift !== undefined) this.toeLifts.push({ t: frame.timestampMs, m: lift });
+    while (frame.timestampMs - (this.toeLifts[0]?.t ?? frame.timestampMs) > TOE_LIFT_WINDOW_MS)
+      this.toeLifts.shift();
     const counted = this.circles.push(
       { timestampMs: frame.timestampMs, x: x / shank },
       this.direction,
@@ -92,7 +100,7 @@ export class CircleAnalyzer implements KindAnalyzer {
 
   /** How far the circling toe was above the other over the circle just completed (m; median). */
   private toeLiftOverCircle(): number | undefined {
-    const lifts = this.toeLifts;
+    const lifts = this.toeLifts.map((s) => s.m);
     this.toeLifts = [];
     return median(lifts);
   }
