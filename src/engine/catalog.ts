@@ -207,9 +207,9 @@ export const EXERCISES: readonly ExerciseDef[] = [
     // level: gap ≈ 0-0.4 (side) / 0.65 (front, shank foreshortened), hip ≈ 1.4-1.65.
     // A squat stance, not a split or a wide yoga stance (measured on the floor from the 3-D
     // landmarks, the same from any view): the feet side by side (one under 0.6 shank ahead of
-    // the other, the split-stance line) and at most two shoulder widths
-    // apart (shoulder width ≈ shank: 0.259 and 0.246 of stature, Winter); warrior II and the
-    // triangle stand a leg's length wide (2.4-2.9 shanks on the real clips).
+    // the other, the split-stance line) and at most two shoulder widths apart (shoulder width ≈
+    // shank: 0.259 and 0.246 of stature, Winter); warrior II and the triangle stand a leg's
+    // length wide (2.4-2.9 shanks on the real clips).
     envelope: [
       { feature: 'hipKneeGapShanks', max: 0.75, cue: 'Sit lower' },
       { feature: 'hipAboveAnkleShanks', max: 1.75, cue: 'Sit lower' },
