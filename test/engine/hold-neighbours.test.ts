@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeTrack } from '../../src/engine/analyze-track.ts';
+import { median } from '../../src/geometry/stats.ts';
 import { Body } from '../../src/engine/body.ts';
 import { checkEnvelope, type EnvelopeCondition } from '../../src/engine/hold-envelope.ts';
 import { frameFeatures, type FrameFeatures } from '../../src/engine/features.ts';
@@ -48,35 +49,21 @@ describe('a real hold is not timed as its neighbour', () => {
     expect(held(clip, 'squat-hold')).toBeGreaterThan(14.7);
   });
 
-  it('the real holds measure as their stances on the floor', () => {
-    const median = (
-      clip: string,
-      from: number,
-      to: number,
-      f: (x: FrameFeatures) => number | undefined,
-    ) => {
-      const v = track(clip)
-        .frames.filter(
-          (fr) => fr.pose !== null && fr.timestampMs >= from * 1000 && fr.timestampMs <= to * 1000,
-        )
-        .map((fr) => f(frameFeatures(new Body(fr.pose as Pose))))
-        .filter((x): x is number => x !== undefined)
-        .sort((a, b) => a - b);
-      return v[Math.floor(v.length / 2)] ?? NaN;
-    };
-    // Labelled hold stretches (labels.json).
-    expect(
-      median('wallsit_hold_34side_then_front_fitbod', 0, 15.2, (x) => x.feetForeAftShanks3d),
-    ).toBeLessThan(0.6);
-    expect(
-      median('warrior_1_hold_34front', 6.9, 10.3, (x) => x.feetLineFromFacingDeg),
-    ).toBeLessThan(67.5);
-    expect(
-      median('warrior_2_hold_front_NOT_warrior1', 19.9, 30.1, (x) => x.feetLineFromFacingDeg),
-    ).toBeGreaterThan(67.5);
-    expect(
-      median('warrior_2_hold_front_NOT_warrior1', 19.9, 30.1, (x) => x.feetApartShanks3d),
-    ).toBeGreaterThan(2.1);
+  // Labelled hold stretches (labels.json) and where their feet stand against the bounds.
+  it.each([
+    ['wallsit_hold_34side_then_front_fitbod', 0, 15.2, 'feetForeAftShanks3d', '<', 0.6],
+    ['warrior_1_hold_34front', 6.9, 10.3, 'feetLineFromFacingDeg', '<', 67.5],
+    ['warrior_2_hold_front_NOT_warrior1', 19.9, 30.1, 'feetLineFromFacingDeg', '>', 67.5],
+    ['warrior_2_hold_front_NOT_warrior1', 19.9, 30.1, 'feetApartShanks3d', '>', 2.1],
+  ] as const)('%s %s-%s s: %s %s %s (median)', (clip, fromSec, toSec, feature, side, limit) => {
+    const held = track(clip).frames.filter(
+      (fr) => fr.timestampMs >= fromSec * 1000 && fr.timestampMs <= toSec * 1000,
+    );
+    const value = median(
+      held.map((fr) => (fr.pose === null ? undefined : frameFeatures(new Body(fr.pose))[feature])),
+    );
+    if (side === '<') expect(value).toBeLessThan(limit);
+    else expect(value).toBeGreaterThan(limit);
   });
 });
 
