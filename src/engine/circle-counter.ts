@@ -22,6 +22,12 @@ export const DEFAULT_CIRCLES: CircleParams = {
 
 export type CircleDirection = 'clockwise' | 'anticlockwise';
 
+/** When a completed circle was drawn (ms). */
+export interface CircleSpan {
+  readonly startMs: number;
+  readonly endMs: number;
+}
+
 export interface CirclePoint {
   readonly timestampMs: number;
   /** Sideways position in shank lengths (any origin). */
@@ -34,9 +40,22 @@ export class CircleCounter {
   private startSide: -1 | 1 | undefined;
   private visitedOther = false;
   private cycleStartMs: number | undefined;
+  /** When the point first reached the other side in this cycle. */
+  private otherSideMs: number | undefined;
+  private lastSpan: CircleSpan | undefined;
   readonly counts: Record<CircleDirection, number> = { clockwise: 0, anticlockwise: 0 };
 
   constructor(private readonly params: CircleParams = DEFAULT_CIRCLES) {}
+
+  /**
+   * The circle just completed, as the time it took: twice its return half (from reaching the far
+   * side back to the start), never before the cycle began. Out and back take about as long, so a
+   * pause on the way out (standing still, then circling) is not part of it, and the span does not
+   * depend on which side the swing happened to start from.
+   */
+  get lastCircle(): CircleSpan | undefined {
+    return this.lastSpan;
+  }
 
   /** Whether a swing has been seen since the last reset: the person is circling. */
   get circling(): boolean {
@@ -63,14 +82,20 @@ export class CircleCounter {
     }
     if (side !== this.startSide) {
       this.visitedOther = true;
+      this.otherSideMs = p.timestampMs;
       return false;
     }
     if (!this.visitedOther) return false;
     this.visitedOther = false;
     const started = this.cycleStartMs ?? p.timestampMs;
+    const returnHalfMs = p.timestampMs - (this.otherSideMs ?? started);
     this.cycleStartMs = p.timestampMs;
     if (p.timestampMs - started < this.params.minCircleMs) return false;
     this.counts[direction] += 1;
+    this.lastSpan = {
+      startMs: Math.max(started, p.timestampMs - 2 * returnHalfMs),
+      endMs: p.timestampMs,
+    };
     return true;
   }
 
@@ -80,5 +105,7 @@ export class CircleCounter {
     this.startSide = undefined;
     this.visitedOther = false;
     this.cycleStartMs = undefined;
+    this.otherSideMs = undefined;
+    this.lastSpan = undefined;
   }
 }

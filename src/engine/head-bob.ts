@@ -11,8 +11,8 @@ const percent = (fraction: number): number => round2(fraction * 100);
  * Head bob during circles: the nose's vertical range about its trend over each completed circle,
  * as a fraction of the person's standing height, measured in the first second after set-up (nose
  * to ankles ≈ 0.875 of stature, Winter's anthropometry). Only what happens while circling counts:
- * the window is the circle itself, from the end of the one before (or the start of circling) to
- * its own end, so getting into position or putting the foot down after the last circle does not.
+ * the window is the circle itself (as the circle counter times it: a pause before it is left out),
+ * so getting into position or putting the foot down after the last circle does not.
  * Design note: checks/form-checks.md.
  */
 export const HEAD_BOB = {
@@ -99,11 +99,12 @@ export class HeadBobMonitor {
   }
 
   /**
-   * A circle was completed at `timestampMs`: judges the head over it. Returns a head-bob fault when
-   * the head moved more than the limit (at most one per cool-down).
+   * A circle was completed at `timestampMs` (drawn since `sinceMs`, where the counter knows): judges
+   * the head over it. Returns a head-bob fault when the head moved more than the limit (at most one
+   * per cool-down).
    */
-  circleCompleted(timestampMs: number): Fault | undefined {
-    const samples = this.circle;
+  circleCompleted(timestampMs: number, sinceMs = -Infinity): Fault | undefined {
+    const samples = this.circle.filter((s) => s.t >= sinceMs);
     this.circle = [];
     if (this.stature === undefined || samples.length < 2) return undefined;
     const bob = detrendedRange(samples) / this.stature;

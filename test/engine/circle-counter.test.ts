@@ -49,4 +49,31 @@ describe('CircleCounter', () => {
     expect(counter.circling).toBe(false);
     expect(counter.push({ timestampMs: 7000, x: 0 }, 'anticlockwise')).toBe(false);
   });
+
+  it('times a circle without a pause before it, whichever side the pause is on', () => {
+    for (const side of [1, -1]) {
+      const counter = new CircleCounter();
+      const spans: { startMs: number; endMs: number }[] = [];
+      const push = (t: number, x: number) => {
+        if (counter.push({ timestampMs: t, x: side * x }, 'clockwise') && counter.lastCircle)
+          spans.push(counter.lastCircle);
+      };
+      const swing = (t: number) => 0.2 * Math.sin((2 * Math.PI * t) / 1600);
+      // Three and a half circles of 1.6 s, a stop of 3 s with the foot back in the middle on its
+      // way across, then three more.
+      let t = 0;
+      for (; t < 3 * 1600 + 800; t += 33) push(t, swing(t));
+      const stop = t;
+      for (; t < stop + 3000; t += 33) push(t, swing(stop));
+      for (; t < stop + 3000 + 3 * 1600; t += 33) push(t, swing(t - 3000));
+      const after = spans.filter((s) => s.endMs > stop + 3000);
+      expect(after.length).toBeGreaterThanOrEqual(2);
+      // Timed from its return half, a circle holds less than half a circle's worth of the stop
+      // (the swing's moving centre lags just after it) and never the whole stop.
+      for (const s of after) {
+        expect(s.startMs).toBeGreaterThanOrEqual(stop + 3000 - 1600 / 2);
+        expect(s.endMs - s.startMs).toBeLessThanOrEqual(1.5 * 1600);
+      }
+    }
+  });
 });

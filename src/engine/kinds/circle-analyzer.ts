@@ -74,7 +74,8 @@ export class CircleAnalyzer implements KindAnalyzer {
       this.direction,
     );
     // A toe swinging with the foot on the floor (setting up, shifting weight) is not a circle.
-    const lifted = counted ? this.toeLiftOverCircle() : undefined;
+    const span = counted ? this.circles.lastCircle : undefined;
+    const lifted = span === undefined ? undefined : this.toeLiftOver(span.startMs);
     const credited = counted && !(lifted !== undefined && lifted < MIN_TOE_LIFT_M);
     if (counted && !credited)
       events.push({ type: 'fault', fault: footDown(frame.timestampMs, lifted ?? 0) });
@@ -94,13 +95,13 @@ export class CircleAnalyzer implements KindAnalyzer {
       this.headBob.circleDiscarded();
       return;
     }
-    const bob = this.headBob.circleCompleted(frame.timestampMs);
+    const bob = this.headBob.circleCompleted(frame.timestampMs, span?.startMs);
     if (bob !== undefined) events.push({ type: 'fault', fault: bob });
   }
 
   /** How far the circling toe was above the other over the circle just completed (m; median). */
-  private toeLiftOverCircle(): number | undefined {
-    const lifts = this.toeLifts.map((s) => s.m);
+  private toeLiftOver(sinceMs: number): number | undefined {
+    const lifts = this.toeLifts.filter((s) => s.t >= sinceMs).map((s) => s.m);
     this.toeLifts = [];
     return median(lifts);
   }

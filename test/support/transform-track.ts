@@ -1,0 +1,99 @@
+import type { PoseTrack } from '../../src/pose/pose-track.ts';
+import type {
+  FrameSize,
+  Keypoint,
+  KeypointName,
+  Pose,
+  WorldPointM,
+} from '../../src/pose/skeleton.ts';
+
+// The same real movement seen another way: pose tracks changed as a different camera or a
+// different side of the body would have changed them, for specs that the engine's results do not
+// depend on it.
+
+type Rename = (name: KeypointName) => KeypointName;
+
+function mapPoses(track: PoseTrack, map: (pose: Pose) => Pose, frameSize = track.frameSize) {
+  return {
+    ...track,
+    frameSize,
+    frames: track.frames.map((f) =>
+      f.pose === null ? f : { ...f, pose: { ...map(f.pose), frameSize } },
+    ),
+  };
+}
+
+function mapPoints(
+  pose: Pose,
+  image: (p: Keypoint) => Keypoint,
+  world: (p: WorldPointM) => WorldPointM = (p) => p,
+  rename: Rename = (n) => n,
+): Pose {
+  const keypoints: Partial<Record<KeypointName, Keypoint>> = {};
+  for (const [name, p] of Object.entries(pose.keypoints) as [KeypointName, Keypoint][])
+    keypoints[rename(name)] = image(p);
+  if (pose.world === undefined) return { ...pose, keypoints };
+  const worldPoints: Partial<Record<KeypointName, WorldPointM>> = {};
+  for (const [name, p] of Object.entries(pose.world) as [KeypointName, WorldPointM][])
+    worldPoints[rename(name)] = world(p);
+  return { ...pose, keypoints, world: worldPoints };
+}
+
+const otherSide: Rename = (name) =>
+  name.startsWith('left_')
+    ? (name.replace('left_', 'right_') as KeypointName)
+    : name.startsWith('right_')
+      ? (name.replace('right_', 'left_') as KeypointName)
+      : name;
+
+/** The mirror image: as if the person had done it with the other side of the body towards us. */
+export function mirrored(track: PoseTrack): PoseTrack {
+  return mapPoses(track, (pose) =>
+    mapPoints(
+      pose,
+      (p) => ({ ...p, x: 1 - p.x }),
+      (p) => ({ ...p, xM: -p.xM }),
+      otherSide,
+    ),
+  );
+}
+
+/** The same frames a minute later on the clock (a camera session that did not start at 0). */
+export function later(track: PoseTrack, byMs = 60_000): PoseTrack {
+  return {
+    ...track,
+    frames: track.frames.map((f) => ({
+      timestampMs: f.timestampMs + byMs,
+      pose: f.pose === null ? null : { ...f.pose, timestampMs: f.pose.timestampMs + byMs },
+    })),
+  };
+}
+
+/** The person smaller in the frame, about its centre (standing further back). */
+export function smaller(track: PoseTrack, scale = 0.6): PoseTrack {
+  const about = (v: number) => 0.5 + (v - 0.5) * scale;
+  return mapPoses(track, (pose) =>
+    mapPoints(pose, (p) => ({ ...p, x: about(p.x), y: about(p.y) })),
+  );
+}
+
+/** The same picture in a frame half as wide again (a wider camera: the person unchanged). */
+export function widerFrame(track: PoseTrack): PoseTrack {
+  const frameSize: FrameSize = {
+    widthPx: track.frameSize.widthPx * 1.5,
+    heightPx: track.frameSize.heightPx,
+  };
+  return mapPoses(
+    track,
+    (pose) => mapPoints(pose, (p) => ({ ...p, x: (p.x + 0.25) / 1.5 })),
+    frameSize,
+  );
+}
+
+/** The same picture at twice the resolution. */
+export function sharper(track: PoseTrack): PoseTrack {
+  return mapPoses(track, (pose) => pose, {
+    widthPx: track.frameSize.widthPx * 2,
+    heightPx: track.frameSize.heightPx * 2,
+  });
+}
