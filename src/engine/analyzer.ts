@@ -121,9 +121,10 @@ export class ExerciseAnalyzer {
     this.setup.push(timestampMs, step.ready ? 'ready' : step.issue);
     if (!step.ready) {
       if (step.closed) this.kind.onInterrupt(timestampMs, events);
+      // No issue: the detector blinked while setting up, and the last cue stands.
       if (step.issue !== undefined && step.issue.kind !== this.issue?.kind)
         events.push({ type: 'setup', issue: step.issue });
-      this.issue = step.issue;
+      this.issue = step.issue ?? this.issue;
       return this.record(events);
     }
     this.issue = undefined;

@@ -12,9 +12,16 @@ export interface SetupGateParams {
   readonly stillSpread: number;
   /** Out of sight for longer than this closes the gate. */
   readonly lostAfterMs: number;
+  /** Setting up, out of sight for at most this is the detector blinking: the wait goes on. */
+  readonly blinkMs: number;
 }
 
-export const DEFAULT_GATE: SetupGateParams = { stillMs: 400, stillSpread: 0.1, lostAfterMs: 1000 };
+export const DEFAULT_GATE: SetupGateParams = {
+  stillMs: 400,
+  stillSpread: 0.1,
+  lostAfterMs: 1000,
+  blinkMs: 300,
+};
 
 export type GateIssue =
   | { readonly kind: 'no-person' }
@@ -23,6 +30,7 @@ export type GateIssue =
 
 export interface GateStatus {
   readonly ready: boolean;
+  /** What holds the set-up up; none while the detector blinks (the last cue stands). */
   readonly issue?: GateIssue;
   /** The still start level the counter calibrates to, when the gate just opened. */
   readonly openedAt?: { readonly timestampMs: number; readonly restLevel: number };
@@ -50,14 +58,12 @@ export class SetupGate {
     inStartPose = false,
   ): GateStatus {
     if (missing === 'no-person' || missing.length > 0) {
+      // A detector loses a person now and then for a frame or a few: that is not leaving. Open, the
+      // gate stays open; setting up, the stillness seen so far is kept and the cue stays the same.
+      const unseenMs = this.lastSeenMs === undefined ? Infinity : timestampMs - this.lastSeenMs;
+      if (this.open && unseenMs <= this.params.lostAfterMs) return { ready: true };
+      if (!this.open && unseenMs <= this.params.blinkMs) return { ready: false };
       this.window = [];
-      if (
-        this.open &&
-        this.lastSeenMs !== undefined &&
-        timestampMs - this.lastSeenMs <= this.params.lostAfterMs
-      ) {
-        return { ready: true };
-      }
       this.open = false;
       return {
         ready: false,
@@ -101,5 +107,6 @@ export class SetupGate {
   close(): void {
     this.open = false;
     this.window = [];
+    this.lastSeenMs = undefined;
   }
 }

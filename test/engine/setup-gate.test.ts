@@ -69,4 +69,28 @@ describe('SetupGate', () => {
     expect(gate.push(DEFAULT_GATE.lostAfterMs + 100, ['left_knee'], undefined).ready).toBe(false);
     expect(gate.isOpen).toBe(false);
   });
+
+  it('waits through a detector that blinks while the person holds still: same cue, same wait', () => {
+    const gate = new SetupGate();
+    const issues = new Set<string>();
+    let opened: number | undefined;
+    // Every fifth frame has nobody in it (the detector lost the person for a frame).
+    for (let i = 0, t = 0; t < 2000 && opened === undefined; i++, t += FRAME_MS) {
+      const s = i % 5 === 4 ? gate.push(t, 'no-person', undefined) : gate.push(t, [], 0.5);
+      if (s.issue !== undefined) issues.add(s.issue.kind);
+      if (s.openedAt !== undefined) opened = t;
+    }
+    expect(issues).toEqual(new Set(['not-still']));
+    expect(opened).toBeLessThanOrEqual(DEFAULT_GATE.stillMs + 2 * FRAME_MS);
+  });
+
+  it('starts the wait again after the person is gone for longer than a blink', () => {
+    const gate = new SetupGate();
+    feed(gate, 0, 300, () => 0.5);
+    const gone = feed(gate, 300, DEFAULT_GATE.blinkMs + 100, () => undefined, 'no-person');
+    expect(gone.issue).toEqual({ kind: 'no-person' });
+    // Back and still: the stillness before the absence does not count.
+    const back = gate.push(300 + DEFAULT_GATE.blinkMs + 100, [], 0.5);
+    expect(back.ready).toBe(false);
+  });
 });
