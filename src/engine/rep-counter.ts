@@ -105,7 +105,14 @@ export class RepCounter {
   private readonly amplitudes: number[] = [];
   private reps = 0;
 
-  constructor(private readonly params: RepCounterParams) {}
+  /**
+   * `startPose`: signal values that can only mean the start position (standing tall, for a
+   * squat): a person who settles there has changed stance, wherever the excursion's far end was.
+   */
+  constructor(
+    private readonly params: RepCounterParams,
+    private readonly startPose?: { readonly max: number },
+  ) {}
 
   get count(): number {
     return this.reps;
@@ -212,11 +219,17 @@ export class RepCounter {
     };
   }
 
-  /** Still (within `startDelta`) for {@link SETTLED_MS}, and not at the far end (a paused bottom). */
+  /**
+   * Still (within `startDelta`) for {@link SETTLED_MS}, and not at the far end (a paused bottom)
+   * unless that is the start pose: standing tall is not the bottom of a rep, so an excursion that
+   * ends there is a new stance (stepping back from a rack with the bar and standing a little
+   * lower, say).
+   */
   private settledPartWay(e: Excursion, now: Sample, amp: number): boolean {
     const first = e.samples[0];
     if (first === undefined || now.timestampMs - first.timestampMs < SETTLED_MS) return false;
-    if (now.value >= e.peak.value - this.params.farFraction * amp) return false;
+    const standingTall = this.startPose !== undefined && now.value <= this.startPose.max;
+    if (!standingTall && now.value >= e.peak.value - this.params.farFraction * amp) return false;
     let lo = now.value;
     let hi = now.value;
     for (let i = e.samples.length - 1; i >= 0; i--) {

@@ -113,6 +113,32 @@ describe('RepCounter', () => {
     expect(counter.count).toBe(2);
   });
 
+  it('lets go of a stance that settles lower but still standing tall, and counts the reps from there', () => {
+    // The real signal's units: minus the hips' height above the knees in shanks (about -1.1
+    // standing). The person stands tall under a rack (-1.3), steps back with the bar and stands a
+    // little lower (-1.1) for 3.5 s: the furthest the move went, but still plainly standing.
+    const standingTall = SQUAT.startPose?.max ?? 0;
+    const stepBack = signal(0, 6000, (t) => {
+      if (t < 1000) return -1.3;
+      if (t < 1500) return -1.3 + (0.2 * (t - 1000)) / 500;
+      // Settling the bar: the hips come up a little, twice, then stay.
+      if (t < 2500) return -1.1 - 0.08 * Math.abs(Math.sin((2 * Math.PI * (t - 1500)) / 1000));
+      return -1.1;
+    });
+    expect(-1.1).toBeLessThan(standingTall);
+    const reps = squats(2).map((s) => ({
+      timestampMs: s.timestampMs + 6000 + FRAME_MS,
+      value: -1.1 + s.value,
+    }));
+    const counter = new RepCounter(PARAMS, SQUAT.startPose);
+    const events = [...stepBack, ...reps].flatMap((s) => counter.push(s));
+    expect(events.find((e) => e.type === 'partial')).toMatchObject({ reason: 'stopped part-way' });
+    expect(counter.count).toBe(2);
+    // Without knowing the start pose, the new stance is a paused bottom with pulses in it, and
+    // it swallows the first rep.
+    expect(run([...stepBack, ...reps]).counter.count).toBe(1);
+  });
+
   it('keeps a rep that pauses at the bottom or lowers slowly (neither is stopping part-way)', () => {
     expect(run(squats(2, 1000, 6000, 800)).counter.count).toBe(2);
     const slowShallow = squats(2, 3000, 1000, 800, 2 * PARAMS.minAmplitude);

@@ -97,3 +97,14 @@ export function sharper(track: PoseTrack): PoseTrack {
     heightPx: track.frameSize.heightPx * 2,
   });
 }
+
+/**
+ * A detector that loses the person in one frame of `every`, the first of each run (the frames are
+ * there, with nobody in them).
+ */
+export function blinking(track: PoseTrack, every = 10): PoseTrack {
+  return {
+    ...track,
+    frames: track.frames.map((f, i) => (i % every === 0 ? { ...f, pose: null } : f)),
+  };
+}

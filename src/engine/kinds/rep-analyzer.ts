@@ -67,9 +67,9 @@ export class RepAnalyzer implements KindAnalyzer {
     private readonly prescription: RepsPrescription,
     private readonly strictness: Strictness,
   ) {
-    this.counter = new RepCounter(exercise.counter);
+    this.counter = new RepCounter(exercise.counter, exercise.startPose);
     this.restCounter = followsTheHips(exercise.signal)
-      ? new RepCounter(exercise.counter)
+      ? new RepCounter(exercise.counter, exercise.startPose)
       : undefined;
   }
 
