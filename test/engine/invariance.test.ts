@@ -56,8 +56,6 @@ const KNOWN_BLINK_CHANGES: Readonly<Record<string, string>> = {
     "a 5 frames/s clip: the frame lost is at the first rep's bottom, 200 ms of it; depth reads 16° against 15° and is said as borderline",
   'calfraise_on_stair_rear34_cdc_1rep_hold.mp4':
     'stepping down off the stair after the rep is a lift just under the shortest rep (500 ms) with every frame, and just over it with a frame lost at its start',
-  'squat_side_knees_far_past_toes_demo.mp4':
-    'the third rep follows the second with 290 ms at the top: with a frame lost that is under the 300 ms a standing baseline needs, so the heel is compared with the standing before the second rep and reads 0.23 shank instead of 0.16 (limit 0.20)',
 };
 
 // Which frame of ten is lost matters on other clips too (measured over all ten: a clean barbell

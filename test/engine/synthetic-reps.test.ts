@@ -137,6 +137,43 @@ describe('squat analyzer on synthetic poses', () => {
     expect(r.faults.map((f) => f.code)).toContain('heel-lift');
   });
 
+  it('judges the heel of the foot it sees, not the far foot the model guesses (side view)', () => {
+    /** The far (right) foot hidden: its heel and toe at 0.65 and its heel somewhere the model guessed. */
+    const guessedFarFoot = (poses: readonly Pose[], heelUp: (p: Pose, i: number) => number) =>
+      poses.map((p, i) => {
+        const heel = p.keypoints.right_heel;
+        const toe = p.keypoints.right_toe;
+        if (heel === undefined || toe === undefined) return p;
+        return {
+          ...p,
+          keypoints: {
+            ...p.keypoints,
+            right_heel: { ...heel, y: heel.y - heelUp(p, i), score: 0.65 },
+            right_toe: { ...toe, score: 0.65 },
+          },
+        };
+      });
+    const flat = squats('side', 2, 2.5, (t) => bump(t));
+    // Near the bottom the guess jumps up and down by about a third of a shank from frame to frame
+    // (as the real far heel of squat_side_knees_far_past_toes_demo does): not a heel lift.
+    const deep = (p: Pose) => {
+      const inSet = p.timestampMs / 1000 - 1;
+      return inSet >= 0 && inSet < 5 && bump((inSet % 2.5) / 2.5) > 0.5;
+    };
+    const swinging = guessedFarFoot(flat, (p, i) => (deep(p) && i % 3 !== 0 ? 0.06 : 0));
+    expect(analyze('squat', swinging).faults.map((f) => f.code)).not.toContain('heel-lift');
+    // The near heel lifting is found, whatever the guessed far foot does.
+    const lifting = squats(
+      'side',
+      2,
+      2.5,
+      (t) => bump(t),
+      (t) => ({ heelLift: 0.06 * bump(t) }),
+    );
+    const withFlatGuess = guessedFarFoot(lifting, () => 0);
+    expect(analyze('squat', withFlatGuess).faults.map((f) => f.code)).toContain('heel-lift');
+  });
+
   it('flags the chest dropping far ahead of the shins (side view)', () => {
     const poses = sequence(5, FPS, (t) => {
       const d = t < 1 || t > 4 ? 0 : bump((t - 1) / 3);

@@ -7,7 +7,11 @@ import { LIMITS } from './thresholds.ts';
 import { cannotJudge, fault, pass } from './verdict.ts';
 
 /**
- * Heel rise at the bottom against standing, in standing shank lengths, the higher heel. Only the
+ * Heel rise at the bottom against standing, in standing shank lengths, of the foot seen better
+ * there (its heel and toe's mean score). Side on, the far foot is behind the near one and its points
+ * are the model's guess: on `squat_side_knees_far_past_toes_demo` the far heel (scores 0.6-0.7)
+ * swings 0.06-0.33 shank above its toe from one frame to the next while the near one (0.98) moves
+ * smoothly, so "the higher heel" judged the guess. Both heels rise together in a squat. Only the
  * bottom counts: heels rising while standing back up (into a calf raise) is not this fault.
  */
 export function heelRiseAtBottom(ctx: RepContext): { side: Side; rise: number } | undefined {
@@ -18,10 +22,14 @@ export function heelRiseAtBottom(ctx: RepContext): { side: Side; rise: number } 
     const shank = standing.shank[side];
     const before = standing.heelAboveToe[side];
     const now = medianOver(bottom, (f) => heelAboveToe(f.body, side));
+    const seen = medianOver(bottom, (f) =>
+      Math.min(f.body.score(`${side}_heel`), f.body.score(`${side}_toe`)),
+    );
     if (shank === undefined || before === undefined || now === undefined) return [];
-    return [{ side, rise: (now - before) / shank }];
+    return [{ side, rise: (now - before) / shank, seen: seen ?? 0 }];
   });
-  return rises.sort((a, b) => b.rise - a.rise)[0];
+  const best = rises.sort((a, b) => b.seen - a.seen)[0];
+  return best && { side: best.side, rise: best.rise };
 }
 
 /**
