@@ -97,7 +97,7 @@ const SQUAT: RepsExercise = {
     'Feet shoulder-width, sit the hips back and down until the thighs are level, knees over the toes, then stand tall.',
   view: 'front',
   placement:
-    'Face the camera, whole body in view, camera at hip height about 2.5 m away. Side on for depth and lean.',
+    'Face the camera, whole body in view, camera level at hip height about 2.5 m away. Side on for depth and lean.',
   required: BODY,
   needsFeet: false,
   prescription: { kind: 'reps', sets: 3, reps: 10, restSec: 60 },
@@ -116,7 +116,7 @@ const LUNGE: RepsExercise = {
   howTo:
     'Long step, drop the back knee towards the floor, front knee over the front foot, push back up.',
   view: 'front',
-  placement: 'Face the camera or stand side on, whole body in view, camera at hip height.',
+  placement: 'Face the camera or stand side on, whole body in view, camera level at hip height.',
   required: LEGS,
   needsFeet: false,
   prescription: { kind: 'reps', sets: 3, reps: 10, restSec: 60 },
