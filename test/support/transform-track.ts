@@ -108,3 +108,20 @@ export function blinking(track: PoseTrack, every = 10): PoseTrack {
     frames: track.frames.map((f, i) => (i % every === 0 ? { ...f, pose: null } : f)),
   };
 }
+
+/**
+ * Filmed by a hand that sways: the whole picture drifts by up to 4 % of the frame sideways and 3 %
+ * up and down, over about 3 s (a phone held at arm's length, not shaking).
+ */
+export function swaying(track: PoseTrack): PoseTrack {
+  return {
+    ...track,
+    frames: track.frames.map((f) => {
+      if (f.pose === null) return f;
+      const s = f.timestampMs / 1000;
+      const dx = 0.04 * Math.sin((2 * Math.PI * s) / 2.7);
+      const dy = 0.03 * Math.sin((2 * Math.PI * s) / 3.3 + 1);
+      return { ...f, pose: mapPoints(f.pose, (p) => ({ ...p, x: p.x + dx, y: p.y + dy })) };
+    }),
+  };
+}

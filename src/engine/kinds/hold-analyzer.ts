@@ -13,7 +13,8 @@ const END_OF_SET = 'end of the set';
 /**
  * A hold's time starts when the person is in the pose and settled, and ends when they leave it.
  * Settled: the trunk and legs move under 0.3 torso lengths a second (≈15 cm/s for a 50 cm torso)
- * and the hands under 0.6. Quiet standing sways about 1-2 cm/s and keypoint jitter reads
+ * and the hands under 0.6, against the planted feet (body-motion.ts: a moving camera is not the
+ * person moving). Quiet standing sways about 1-2 cm/s and keypoint jitter reads
  * ~0.1 torso/s; lifting the hips or raising the arms into a pose is 1-2 torso/s.
  */
 const SETTLED = { bodyTorsosPerSec: 0.3, handsTorsosPerSec: 0.6 } as const;
