@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { EXERCISES } from '../../src/engine/catalog.ts';
 import { compareFrameRate, type FrameRateComparison } from '../../src/eval/frame-rate.ts';
+import { HOLD_TOLERANCE_SEC, pinnedResult } from '../../src/eval/pinned.ts';
 import { LABELS } from '../fixtures/labels.ts';
 import { fixtureTrack } from '../support/tracks.ts';
 
 // The same real clip seen by a slower camera (frames dropped from its pose track) must give the
-// same count, the same verdicts and about the same depth: the engine works in milliseconds.
+// same count, the same verdicts and about the same depth, the same circles and the hold timed within
+// 0.5 s: the engine works in milliseconds.
 
 /** Share of reps whose every form check must give the same status at 15 and 10 frames/s. */
 const SAME_VERDICT_SHARE = 0.9;
@@ -103,4 +106,29 @@ describe('the engine at 30, 15 and 10 frames/s on the same real clips', () => {
         expect(c.maxDepthDiffDeg, `at ${c.fps} frames/s`).toBeLessThanOrEqual(DEPTH_TOLERANCE_DEG);
     }
   });
+});
+
+describe('holds and circles at 15 and 10 frames/s', () => {
+  const timed = LABELS.filter(
+    (l) =>
+      EXERCISES.some((e) => e.id === l.exercise) &&
+      (l.holdsSec !== undefined || l.circles !== undefined),
+  );
+
+  it.each(timed.map((l) => [l.file, l] as const))(
+    '%s: the same circles, and the hold timed within 0.5 s',
+    (_file, label) => {
+      const track = fixtureTrack(label.file);
+      const full = pinnedResult(label, track);
+      for (const fps of RATES) {
+        const low = pinnedResult(label, track, fps);
+        expect(low.circles, `circles at ${fps} frames/s`).toBe(full.circles);
+        expect(low.faults, `faults at ${fps} frames/s`).toEqual(full.faults);
+        expect(
+          Math.abs((low.heldSec ?? 0) - (full.heldSec ?? 0)),
+          `hold at ${fps} frames/s`,
+        ).toBeLessThanOrEqual(HOLD_TOLERANCE_SEC + 1e-9);
+      }
+    },
+  );
 });
