@@ -6,12 +6,12 @@ import { LABELS } from '../fixtures/labels.ts';
 import { fixtureTrack } from '../support/tracks.ts';
 import {
   blinking,
+  inLargerFrame,
   later,
   mirrored,
   sharper,
   smaller,
   swaying,
-  widerFrame,
 } from '../support/transform-track.ts';
 
 // What the engine says about a movement does not depend on things that do not change the
@@ -24,7 +24,8 @@ const VARIANTS: readonly (readonly [string, (t: PoseTrack) => PoseTrack])[] = [
   ['mirrored (the other side of the body)', mirrored],
   ['a minute later on the clock', later],
   ['standing further back (0.6 the size)', smaller],
-  ['in a wider frame', widerFrame],
+  ['in a frame half as wide again', (t) => inLargerFrame(t, 1.5, 1)],
+  ['in an upright frame (a phone held upright)', (t) => inLargerFrame(t, 1, 2)],
   ['at twice the resolution', sharper],
 ];
 

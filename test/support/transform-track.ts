@@ -77,15 +77,19 @@ export function smaller(track: PoseTrack, scale = 0.6): PoseTrack {
   );
 }
 
-/** The same picture in a frame half as wide again (a wider camera: the person unchanged). */
-export function widerFrame(track: PoseTrack): PoseTrack {
+/**
+ * The same picture in the middle of a larger frame, `wide` times as wide and `tall` times as tall
+ * (a wider camera, a phone held upright: the person unchanged).
+ */
+export function inLargerFrame(track: PoseTrack, wide: number, tall: number): PoseTrack {
   const frameSize: FrameSize = {
-    widthPx: track.frameSize.widthPx * 1.5,
-    heightPx: track.frameSize.heightPx,
+    widthPx: track.frameSize.widthPx * wide,
+    heightPx: track.frameSize.heightPx * tall,
   };
+  const centred = (v: number, k: number) => (v + (k - 1) / 2) / k;
   return mapPoses(
     track,
-    (pose) => mapPoints(pose, (p) => ({ ...p, x: (p.x + 0.25) / 1.5 })),
+    (pose) => mapPoints(pose, (p) => ({ ...p, x: centred(p.x, wide), y: centred(p.y, tall) })),
     frameSize,
   );
 }
