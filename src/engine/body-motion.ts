@@ -1,3 +1,4 @@
+import { meanDefined } from '../geometry/stats.ts';
 import type { Body, BodyPoint } from './body.ts';
 
 /** How fast the trunk and legs and the hands are moving, in torso lengths per second. */
@@ -11,9 +12,9 @@ export interface Motion {
 /**
  * How fast the body is moving over the last `spanMs`: holding a pose sways a few centimetres a
  * second; getting into it (hips lifting, arms rising) moves several times that. Time-based, so the
- * same at any frame rate. Measured against the feet (the ankles' midpoint), which every hold
- * keeps planted: a camera that moves (held in the hand, nudged) moves the feet with the rest, so
- * it is not the person moving. In the image alone, a hand-held sway of 4 % of the frame over ~3 s
+ * same at any frame rate. Measured against the feet (their toes, else their ankles), which every
+ * hold keeps planted: a camera that moves (held in the hand, nudged) moves the feet with the rest,
+ * so it is not the person moving. In the image alone, a hand-held sway of 4 % of the frame over ~3 s
  * read as moving and timed none of the labelled holds.
  */
 export class BodyMotion {
@@ -84,13 +85,11 @@ function meanShift(
   then: readonly (BodyPoint | undefined)[],
   now: readonly (BodyPoint | undefined)[],
 ): { x: number; y: number } | undefined {
-  const shifts = now.flatMap((a, i) => {
+  const shifts = now.map((a, i) => {
     const b = then[i];
-    return a && b ? [{ x: a.x - b.x, y: a.y - b.y }] : [];
+    return a && b ? { x: a.x - b.x, y: a.y - b.y } : undefined;
   });
-  if (shifts.length === 0) return undefined;
-  return {
-    x: shifts.reduce((s, d) => s + d.x, 0) / shifts.length,
-    y: shifts.reduce((s, d) => s + d.y, 0) / shifts.length,
-  };
+  const x = meanDefined(shifts.map((d) => d?.x));
+  const y = meanDefined(shifts.map((d) => d?.y));
+  return x === undefined || y === undefined ? undefined : { x, y };
 }

@@ -8,7 +8,7 @@ import { cannotJudge, fault, pass } from './verdict.ts';
 
 /**
  * Heel rise at the bottom against standing, in standing shank lengths, of the foot seen better
- * there (its heel and toe's mean score). Side on, the far foot is behind the near one and its points
+ * there (the lower of its heel and toe scores, median over the bottom). Side on, the far foot is behind the near one and its points
  * are the model's guess: on `squat_side_knees_far_past_toes_demo` the far heel (scores 0.6-0.7)
  * swings 0.06-0.33 shank above its toe from one frame to the next while the near one (0.98) moves
  * smoothly, so "the higher heel" judged the guess. Both heels rise together in a squat. Only the
