@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeTrack } from '../../src/engine/analyze-track.ts';
-import { findExercise } from '../../src/engine/catalog.ts';
+import { EXERCISES, findExercise } from '../../src/engine/catalog.ts';
 import { formCheckLines, formCheckPlan } from '../../src/engine/form-check.ts';
+import { LABELS } from '../fixtures/labels.ts';
 import { fixtureTrack } from '../support/tracks.ts';
 
 /** The verdict card `formcheck` would show for a committed pose track of a labelled clip. */
@@ -78,5 +79,35 @@ describe('formCheckLines (the verdict card)', () => {
     expect(formCheckPlan(findExercise('squat')).reps).toBe(3);
     expect(formCheckPlan(findExercise('squat-hold')).holdSec).toBe(10);
     expect(formCheckPlan(findExercise('knee-circles')).seconds).toBeGreaterThan(0);
+  });
+});
+
+describe('a check that cannot judge', () => {
+  it('says what it needs and what to do, on every labelled clip', () => {
+    const unclear = new Set<string>();
+    let seen = 0;
+    for (const label of LABELS.filter((l) => EXERCISES.some((e) => e.id === l.exercise))) {
+      const report = analyzeTrack(fixtureTrack(label.file), label.exercise);
+      for (const v of [
+        ...(report.reps ?? []).flatMap((r) => r.verdicts),
+        ...(report.verdicts ?? []),
+      ])
+        if (v.status === 'cannot-judge') {
+          seen += 1;
+          // "Heel lift needs the side view: turn side-on."
+          if (!/^[A-Z][^:]+: [a-z][^:]*\.$/.test(v.message))
+            unclear.add(`${v.check}: ${v.message}`);
+        }
+    }
+    expect(seen).toBeGreaterThan(100);
+    expect([...unclear]).toEqual([]);
+  });
+
+  it('asks a side-on squat with no standing moment to stand still, not to turn side-on', () => {
+    // The office clip starts just before its one rep: no standing long enough for a shin ruler.
+    const rep = analyzeTrack(fixtureTrack('squat_side_office_correct_1rep'), 'squat').reps?.[0];
+    const knees = rep?.verdicts.find((v) => v.check === 'knees-over-toes');
+    expect(knees?.status).toBe('cannot-judge');
+    expect(knees?.message).toMatch(/stand still a moment before the rep/);
   });
 });

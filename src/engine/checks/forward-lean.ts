@@ -53,7 +53,7 @@ export const forwardLeanCheck: RepCheck = {
         cannotJudge(
           'forward-lean',
           ctx.view === 'side'
-            ? 'Lean needs the shoulders, hips, knees and ankles in view.'
+            ? 'Lean needs the shoulders, hips, knees and ankles in view: step back until all of you is in the picture.'
             : 'Lean needs the side view with this model: turn side-on.',
         ),
       ];

@@ -47,7 +47,7 @@ export const heelLiftCheck: RepCheck = {
       return [
         cannotJudge(
           'heel-lift',
-          'Heel lift needs the heels and toes seen while standing and at the bottom (a BlazePose model).',
+          'Heel lift needs the heels and toes seen while standing and at the bottom (a BlazePose model): stand still a moment before the rep with the feet in the picture.',
         ),
       ];
     const { measured, past } = heldToLimit(ctx, heel.rise, LIMITS.heelRiseShanks, {

@@ -51,7 +51,12 @@ export const kneeValgusCheck: RepCheck = {
     const bottom = atBottom(ctx);
     const ratio = medianOver(bottom, (f) => kneeAnkleSeparationRatio(f.body));
     if (ratio === undefined)
-      return [cannotJudge('knee-valgus', 'Knee valgus needs both knees and ankles in view.')];
+      return [
+        cannotJudge(
+          'knee-valgus',
+          'Knee valgus needs both knees and ankles in view: step back until the feet are in the picture.',
+        ),
+      ];
     const { measured, past } = heldToLimit(ctx, ratio, LIMITS.kneeAnkleSeparationRatio, {
       unit: 'ratio',
       decimals: 2,

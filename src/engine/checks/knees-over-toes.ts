@@ -17,8 +17,17 @@ export const kneesOverToesCheck: RepCheck = {
   code: 'knees-over-toes',
   judge(ctx) {
     const standing = ctx.standing;
-    if (ctx.view !== 'side' || standing === undefined)
-      return [cannotJudge('knees-over-toes', 'Seen side-on only.')];
+    if (ctx.view !== 'side')
+      return [
+        cannotJudge('knees-over-toes', 'Knees past the toes is measured side-on: turn side-on.'),
+      ];
+    if (standing === undefined)
+      return [
+        cannotJudge(
+          'knees-over-toes',
+          'Knees past the toes needs the shins measured standing: stand still a moment before the rep.',
+        ),
+      ];
     const past = (['left', 'right'] as const).flatMap((side) => {
       const shank = standing.shank[side];
       const v = medianOver(aroundPeak(ctx), (f) => kneePastToe(f.body, side));
@@ -26,7 +35,12 @@ export const kneesOverToesCheck: RepCheck = {
     });
     const worst = median(past.length === 0 ? [] : [Math.max(...past)]);
     if (worst === undefined)
-      return [cannotJudge('knees-over-toes', 'Needs the knees and toes seen side-on.')];
+      return [
+        cannotJudge(
+          'knees-over-toes',
+          'Knees past the toes needs the knees and toes seen side-on: step back until the feet are in the picture.',
+        ),
+      ];
     const threshold = LIMITS.kneePastToeShanks[ctx.strictness];
     const heel = heelRiseAtBottom(ctx);
     const lean = leanAtBottom(ctx);
