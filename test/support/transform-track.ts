@@ -129,3 +129,19 @@ export function swaying(track: PoseTrack): PoseTrack {
     }),
   };
 }
+
+/**
+ * The clip played `times` times in a row, as the app's looping test camera plays it: each play
+ * starts one frame interval after the last one ended.
+ */
+export function played(track: PoseTrack, times: number): { track: PoseTrack; playMs: number } {
+  const first = track.frames[0]?.timestampMs ?? 0;
+  const last = track.frames[track.frames.length - 1]?.timestampMs ?? first;
+  const interval = (last - first) / Math.max(1, track.frames.length - 1);
+  const playMs = last - first + interval;
+  const frames = Array.from(
+    { length: times },
+    (_, i) => later({ ...track }, i * playMs).frames,
+  ).flat();
+  return { track: { ...track, frames }, playMs };
+}
