@@ -7,11 +7,17 @@ const sureness = (f: Fault): string =>
     ? ''
     : ` (${withUnit(f.value, f.unit)} against ${withUnit(f.threshold, f.unit)}, confidence ${Math.round(f.confidence * 100)} %)`;
 
+/** Where the camera stood, as a person says it (unknown: no view held most of the frames). */
+const viewInWords = (view: Report['view']): string =>
+  view === 'unknown'
+    ? 'filmed neither from the front nor from the side'
+    : `filmed from the ${view}`;
+
 /** The report as a person reads it in a terminal. */
 export function formatReport(r: Report): string {
   const lines: string[] = [];
   lines.push(
-    `${r.source === undefined ? '' : `${r.source}: `}${r.exercise}: ${r.durationSec.toFixed(1)} s, filmed from the ${r.view} (form judged ${r.strictness})`,
+    `${r.source === undefined ? '' : `${r.source}: `}${r.exercise}: ${r.durationSec.toFixed(1)} s, ${viewInWords(r.view)} (form judged ${r.strictness})`,
   );
   if (r.repCount !== undefined) {
     lines.push(`reps: ${r.repCount}`);
