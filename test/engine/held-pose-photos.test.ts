@@ -1,12 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Body } from '../../src/engine/body.ts';
 import { EXERCISES } from '../../src/engine/catalog.ts';
 import type { HoldExercise } from '../../src/engine/exercise-def.ts';
 import { frameFeatures } from '../../src/engine/features.ts';
 import { checkEnvelope } from '../../src/engine/hold-envelope.ts';
-import { parsePoseTrack } from '../../src/pose/pose-track.ts';
+import { STILLS_DIR, stillTrack } from '../support/tracks.ts';
 
 // Photos of real people that nobody tuned the held poses on (../shared/data/stills: 43 photos of
 // people, from free-exercise-db, MoveNet_Yoga, kdmon/yoga-app, Nutifit and tfjs-models; their
@@ -21,7 +20,6 @@ import { parsePoseTrack } from '../../src/pose/pose-track.ts';
 // triangle; Warrior II is not Warrior I; standing, calf raises, toe raises and knee circles are
 // none of the holds.
 
-const DIR = join(import.meta.dirname, '..', 'fixtures', 'stills');
 const HOLDS = EXERCISES.filter((e): e is HoldExercise => e.kind === 'hold');
 
 /** The pose each photo shows, by its file name (stills.json), when it is one of the holds. */
@@ -58,14 +56,14 @@ const KNOWN: Readonly<
   },
 };
 
-const photos = readdirSync(DIR)
+const photos = readdirSync(STILLS_DIR)
   .filter((f) => f.endsWith('.track.json'))
   .map((f) => f.replace(/\.track\.json$/, ''))
   .sort();
 
 /** The holds whose envelope holds most of the photo's frames after the first. */
 function insideOf(photo: string): string[] {
-  const track = parsePoseTrack(readFileSync(join(DIR, `${photo}.track.json`), 'utf8'));
+  const track = stillTrack(photo);
   const frames = track.frames.slice(1).flatMap((f) => (f.pose === null ? [] : [f.pose]));
   return HOLDS.filter((h) => {
     const inside = frames.filter(
@@ -77,11 +75,7 @@ function insideOf(photo: string): string[] {
 
 describe('held poses on photos of real people', () => {
   it('has the photos: 43 with a person found', () => {
-    const withPerson = photos.filter((p) =>
-      parsePoseTrack(readFileSync(join(DIR, `${p}.track.json`), 'utf8')).frames.some(
-        (f) => f.pose !== null,
-      ),
-    );
+    const withPerson = photos.filter((p) => stillTrack(p).frames.some((f) => f.pose !== null));
     expect(withPerson).toHaveLength(43);
   });
 

@@ -13,3 +13,11 @@ export function fixtureTrack(clip: string): PoseTrack {
   const name = clip.replace(/^.*\//, '').replace(/\.mp4$/, '');
   return parsePoseTrack(readFileSync(join(TRACKS_DIR, `${name}.track.json`), 'utf8'));
 }
+
+/** Where formcheck's own pose tracks of the photos in ../shared/data/stills are committed. */
+export const STILLS_DIR = join(import.meta.dirname, '..', 'fixtures', 'stills');
+
+/** The committed pose track of a photo (1 s of video of it), by the photo's name. */
+export function stillTrack(photo: string): PoseTrack {
+  return parsePoseTrack(readFileSync(join(STILLS_DIR, `${photo}.track.json`), 'utf8'));
+}
