@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { Body } from '../../src/engine/body.ts';
+import { kneeAnkleSeparationRatio } from '../../src/engine/checks/knee-valgus.ts';
 import { segmentLength, thighElevationFromDropDeg } from '../../src/engine/checks/measures.ts';
 import { LIMITS } from '../../src/engine/checks/thresholds.ts';
 import { median } from '../../src/geometry/stats.ts';
 import { stillTrack } from '../support/tracks.ts';
 
-// Squats photographed from the front standing and at the bottom, by people nobody tuned the depth
-// check on (../shared/data/stills, free-exercise-db; formcheck's own tracks of each photo as 1 s
-// of video). From the front, depth is the hip's drop to the knee against the thigh measured
-// standing (depth.ts): the standing photo gives the ruler, the bottom photo the drop.
+// Squats photographed from the front standing and at the bottom, by people nobody tuned the checks
+// on (../shared/data/stills, free-exercise-db; formcheck's own tracks of each photo as 1 s of
+// video). From the front, depth is the hip's drop to the knee against the thigh measured standing
+// (depth.ts): the standing photo gives the ruler, the bottom photo the drop. Valgus is the knees'
+// separation over the ankles' at the bottom (knee-valgus.ts).
 
 const bodies = (photo: string) =>
   stillTrack(photo)
@@ -25,6 +27,11 @@ function depthOf(top: string, bottom: string): number {
 }
 
 const LIMIT = LIMITS.thighAboveLevelDeg.standard;
+
+/** The knee-to-ankle separation ratio at the bottom photo (median over its frames). */
+const kneesOverAnkles = (bottom: string): number =>
+  median(bodies(bottom).map((b) => kneeAnkleSeparationRatio(b))) ?? NaN;
+const VALGUS = LIMITS.kneeAnkleSeparationRatio;
 
 describe('squat depth from the front on photos of real people', () => {
   it('reads a deliberate partial squat (the "sit squat", well above parallel) as shallow', () => {
@@ -45,5 +52,22 @@ describe('squat depth from the front on photos of real people', () => {
     );
     expect(deg).toBeGreaterThan(LIMIT);
     expect(deg).toBeLessThan(30);
+  });
+});
+
+describe('knee valgus from the front on photos of real people', () => {
+  it('passes a deep squat with the knees pushed out, well clear of the limit', () => {
+    const ratio = kneesOverAnkles('squat_front_bodyweight_fedb_1_bottom_deep');
+    expect(ratio).toBeGreaterThan(VALGUS.standard + 2 * VALGUS.error);
+  });
+
+  it('reads knees straight over the ankles in a partial squat as just inside (known limit)', () => {
+    // The photo shows the knees over the feet, neither caving nor pushed out; the ratio reads
+    // 0.96, under the limit by less than the measure's error: a valgus fault, said with about
+    // 90 % confidence (thresholds.ts). A shallow squat spreads the knees less than a deep one,
+    // and the ratio alone cannot tell "over the ankles" from "just inside".
+    const ratio = kneesOverAnkles('squat_front_sit_squat_SHALLOW_fedb_1_bottom_above_parallel');
+    expect(ratio).toBeLessThan(VALGUS.standard);
+    expect(ratio).toBeGreaterThan(VALGUS.standard - VALGUS.error);
   });
 });
