@@ -3,8 +3,7 @@ import { Body } from '../../src/engine/body.ts';
 import { findExercise } from '../../src/engine/catalog.ts';
 import { frameFeatures } from '../../src/engine/features.ts';
 import { signalBySide } from '../../src/engine/signals.ts';
-import { median } from '../../src/geometry/stats.ts';
-import type { Side } from '../../src/pose/skeleton.ts';
+import { meanDefined, median } from '../../src/geometry/stats.ts';
 import { stillTrack } from '../support/tracks.ts';
 
 // Calf raises and a toe raise photographed at the start and at the top, by people nobody tuned
@@ -12,29 +11,28 @@ import { stillTrack } from '../support/tracks.ts';
 // 1 s of video, test/fixtures/stills). The signal each raise is counted on must read the top
 // higher than the start by at least the counter's smallest rep, or the rep would not count.
 
-/** The counted signal of a photo: the mean of the sides, median over the frames after the first. */
-function signalOf(photo: string, exerciseId: string): number | undefined {
+/** A rep exercise of the catalogue, by id (the raises count reps). */
+function repsExercise(exerciseId: string) {
   const exercise = findExercise(exerciseId);
   if (exercise.kind !== 'reps') throw new Error(`${exerciseId} counts reps`);
-  const track = stillTrack(photo);
+  return exercise;
+}
+
+/** The counted signal of a photo: the mean of the sides, median over the frames after the first. */
+function signalOf(photo: string, exerciseId: string): number | undefined {
+  const { signal } = repsExercise(exerciseId);
   return median(
-    track.frames.slice(1).map((f) => {
-      if (f.pose === null) return undefined;
-      const bySide = signalBySide(exercise.signal, frameFeatures(new Body(f.pose)));
-      const seen = (['left', 'right'] as Side[]).flatMap((s) => {
-        const v = bySide?.[s];
-        return v === undefined ? [] : [v];
-      });
-      return seen.length === 0 ? undefined : seen.reduce((a, b) => a + b) / seen.length;
-    }),
+    stillTrack(photo)
+      .frames.slice(1)
+      .map((f) => {
+        if (f.pose === null) return undefined;
+        const bySide = signalBySide(signal, frameFeatures(new Body(f.pose)));
+        return meanDefined([bySide.left, bySide.right]);
+      }),
   );
 }
 
-const smallestRep = (exerciseId: string): number => {
-  const exercise = findExercise(exerciseId);
-  if (exercise.kind !== 'reps') throw new Error(`${exerciseId} counts reps`);
-  return exercise.counter.minAmplitude;
-};
+const smallestRep = (exerciseId: string): number => repsExercise(exerciseId).counter.minAmplitude;
 
 describe('the raise counters on photos of real people, start against top', () => {
   it.each([

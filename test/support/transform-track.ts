@@ -139,9 +139,6 @@ export function played(track: PoseTrack, times: number): { track: PoseTrack; pla
   const last = track.frames[track.frames.length - 1]?.timestampMs ?? first;
   const interval = (last - first) / Math.max(1, track.frames.length - 1);
   const playMs = last - first + interval;
-  const frames = Array.from(
-    { length: times },
-    (_, i) => later({ ...track }, i * playMs).frames,
-  ).flat();
+  const frames = Array.from({ length: times }, (_, i) => later(track, i * playMs).frames).flat();
   return { track: { ...track, frames }, playMs };
 }
