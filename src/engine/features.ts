@@ -4,6 +4,7 @@ import type { Body } from './body.ts';
 import { SIDES } from './body.ts';
 import { stanceFeatures, type StanceFeatures } from './stance-features.ts';
 import { meanDefined } from '../geometry/stats.ts';
+import { turnFromCameraDeg } from './view.ts';
 
 /**
  * Per-frame measurements the analyzers use. Lengths are in frame-height units and are only ever
@@ -48,6 +49,8 @@ export interface FrameFeatures extends StanceFeatures {
   readonly ankleSeparationShanks: number | undefined;
   /** Shoulder width over torso length: ~0.7+ facing the camera, <0.35 side on. */
   readonly shoulderWidthOverTorso: number | undefined;
+  /** How far the body is turned from facing the camera, deg (0 facing, 90 side-on), 3-D only. */
+  readonly turnFromCameraDeg: number | undefined;
   /** Nose height above the shoulder midpoint over torso length (head bob). */
   readonly headAboveShouldersTorsos: number | undefined;
   /** Knee forward of toe (side view), in shank lengths, larger of the sides seen. */
@@ -214,6 +217,7 @@ export function frameFeatures(body: Body): FrameFeatures {
     kneeSeparationShanks: per(kneeSep, shank),
     ankleSeparationShanks: per(ankleSep, shank),
     shoulderWidthOverTorso: ls && rs ? per(Math.abs(ls.x - rs.x), torso) : undefined,
+    turnFromCameraDeg: turnFromCameraDeg(body),
     headAboveShouldersTorsos: nose && shoulders ? per(shoulders.y - nose.y, torso) : undefined,
     kneePastToeShanks: kneePastToe.length === 0 ? undefined : Math.max(...kneePastToe),
     torsoLength: torso,

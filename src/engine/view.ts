@@ -1,13 +1,56 @@
+import type { Body } from './body.ts';
 import type { FrameFeatures } from './features.ts';
 
 export type DetectedView = 'front' | 'side' | 'unknown';
 export type FrameView = DetectedView | 'three-quarter';
 
 /**
- * Shoulder width over torso length: about 0.6-0.9 facing the camera (or facing away), under 0.35
- * side on (measured on the labelled front and side clips); between is a 3/4 view.
+ * Facing the camera while turned less than this (deg): nearer facing than side-on. The front-view
+ * checks compare the two legs (knee over ankle separation), which a turn foreshortens alike, and
+ * the far leg is still clear of the near one.
+ */
+const FRONT_BELOW_TURN_DEG = 45;
+/**
+ * Side-on from this turn (deg), within 30° of side-on: there a thigh at the depth limit (15° above
+ * level) reads at most 2° steeper in the image (atan(tan 15° / cos 30°) = 17°), inside the depth
+ * measure's error (5°); at 45° it would read 21°.
+ */
+const SIDE_FROM_TURN_DEG = 60;
+
+/**
+ * How far the body is turned from facing the camera, deg: 0 facing it (or facing away), 90
+ * side-on. The hip line's and the shoulder line's angle against the image plane over the floor,
+ * from BlazePose's 3-D world landmarks (x to the image right, z away from the camera), averaged
+ * (the trunk may twist against the hips). It does not depend on the person's build, as shoulder
+ * width in the picture does. The far hip and shoulder side-on are the model's inference: a coarse
+ * measure against limits 15° apart. Undefined without world landmarks (MoveNet).
+ */
+export function turnFromCameraDeg(body: Body): number | undefined {
+  const turns = (['hip', 'shoulder'] as const).flatMap((joint) => {
+    const l = body.worldInferred(`left_${joint}`);
+    const r = body.worldInferred(`right_${joint}`);
+    if (!l || !r) return [];
+    const across = Math.abs(l.xM - r.xM);
+    const depth = Math.abs(l.zM - r.zM);
+    return across + depth > 1e-6 ? [(Math.atan2(depth, across) * 180) / Math.PI] : [];
+  });
+  return turns.length === 0 ? undefined : turns.reduce((a, b) => a + b, 0) / turns.length;
+}
+
+/**
+ * The view of one frame: from how far the body is turned (3-D, when the model gives it), else from
+ * shoulder width over torso length in the picture (about 0.6-0.9 facing the camera or facing away,
+ * under 0.35 side on, measured on the labelled front and side clips; a slim build facing the camera
+ * can read under 0.5, as the rendered character does).
  */
 export function viewOfFrame(f: FrameFeatures): FrameView {
+  const turn = f.turnFromCameraDeg;
+  if (turn !== undefined)
+    return turn < FRONT_BELOW_TURN_DEG
+      ? 'front'
+      : turn >= SIDE_FROM_TURN_DEG
+        ? 'side'
+        : 'three-quarter';
   const r = f.shoulderWidthOverTorso;
   if (r === undefined) return 'unknown';
   if (r >= 0.5) return 'front';

@@ -10,9 +10,9 @@ describe('the report as printed', () => {
   });
 
   it('says so in words when neither the front nor the side view held most of the frames', () => {
-    // The rendered character faces the camera, but its narrow shoulders read 0.38-0.48 of its
-    // torso's length, under the front view's 0.5 (view.ts): every frame counts as 3/4.
-    const report = analyzeTrack(fixtureTrack('michelle_calf_raise_front'), 'calf-raise');
+    // The banded lunges are filmed with the person turned about 45° towards the camera: their hips
+    // and shoulders read 50-60° turned (view.ts), a 3/4 view in most frames.
+    const report = analyzeTrack(fixtureTrack('lunge_34_banded'), 'lunge');
     expect(report.view).toBe('unknown');
     const first = formatReport(report).split('\n')[0];
     expect(first).toMatch(/, filmed neither from the front nor from the side \(form judged/);

@@ -53,16 +53,16 @@ const KNOWN_SET_FAULT_CHANGES: Readonly<Record<string, Known>> = {
 };
 const KNOWN_DEPTH_CHANGES: Readonly<Record<string, Known>> = {
   'squat_side_barbell_quarter_SHALLOW.mp4': {
-    fps: [15, 10],
-    why: 'its one counted rep starts mid-clip behind the plates; which frames fall in it changes with the rate',
+    fps: [10],
+    why: 'its first counted rep starts mid-clip behind the plates, with the person found in half its frames; at 10 frames/s its bottom falls on a misread frame (hips turned 32°, a front view) and which frames fall in it changes',
   },
   'squat_34_handheld_bw_goblet.mp4': {
     fps: [10],
     why: 'the first rep (counted since the counter lets go of an excursion it stopped part-way) bottoms out for about 0.2 s (10.83-10.97 s): at 10 frames/s the ±150 ms median around its bottom holds one deep frame',
   },
-  'squat_34side_darebee_bw.mp4': {
-    fps: [15, 10],
-    why: 'continuous reps with no pause at the top, seen at 3/4: the standing thigh ruler comes from the few top frames (6°)',
+  'squat_side_barbell_voltathletics_3reps.mp4': {
+    fps: [10],
+    why: 'the plates hide the shoulders and the lifter turns during the first rep (30-57° from the camera going down, 63-76° at and after the bottom): at 10 frames/s most of its frames are side-on and depth is read as the thigh angle in the picture (36°) instead of the drop (19°); a fault either way',
   },
 };
 
