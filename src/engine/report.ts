@@ -2,7 +2,7 @@ import type { Strictness } from './checks/thresholds.ts';
 import type { Verdict } from './checks/verdict.ts';
 import type { Fault } from './faults.ts';
 import type { PhasesInWords } from './phases.ts';
-import type { DetectedView } from './view.ts';
+import type { DetectedView, FrameView } from './view.ts';
 
 export interface RepReport {
   readonly index: number;
@@ -10,6 +10,8 @@ export interface RepReport {
   /** The far end: the bottom of a squat, the top of a calf raise. */
   readonly bottomSec: number;
   readonly endSec: number;
+  /** The view most of the rep was seen from (view.ts): which checks it could be judged for. Absent in records saved before it was reported. */
+  readonly view?: FrameView;
   readonly phases: PhasesInWords;
   readonly depth?: {
     /** The thigh's angle above level at the bottom (negative: hip below knee): checks/depth.ts. */

@@ -21,7 +21,7 @@ describe('formCheckLines (the verdict card)', () => {
     );
   });
 
-  it('passes a clean front squat, and says heel lift needs the side view', () => {
+  it('passes a clean front squat, and says heel lift is hidden from the front', () => {
     const lines = card('squat_front_band_woman_3reps', 'squat');
     expect(status(lines, 'depth')).toBe('pass');
     expect(status(lines, 'knee-valgus')).toBe('pass');
@@ -94,7 +94,7 @@ describe('a check that cannot judge', () => {
       ])
         if (v.status === 'cannot-judge') {
           seen += 1;
-          // "Heel lift needs the side view: turn side-on."
+          // "Heel lift is hidden from the front: turn side-on."
           if (!/^[A-Z][^:]+: [a-z][^:]*\.$/.test(v.message))
             unclear.add(`${v.check}: ${v.message}`);
         }

@@ -86,7 +86,7 @@ const READ_SIDE_ON: Readonly<Record<string, string>> = {
 
 describe('the view of a set on the labelled clips', () => {
   const clips = LABELS.flatMap((l) => {
-    const want = labelledView(l.view);
+    const want = labelledView(l.view ?? '');
     return want !== undefined && EXERCISES.some((e) => e.id === l.exercise)
       ? [[l.file, l.exercise, want] as const]
       : [];

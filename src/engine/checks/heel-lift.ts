@@ -33,15 +33,17 @@ export function heelRiseAtBottom(ctx: RepContext): { side: Side; rise: number } 
 }
 
 /**
- * Heel lift (heels leaving the floor in the squat), side on only: from the front the foot points
- * at the camera and its heel-to-toe height is mostly perspective. Needs BlazePose's heel and toe.
+ * Heel lift (heels leaving the floor in the squat), side on and at 3/4: the heel's height above the
+ * toe is vertical, seen at full length from any side by a level camera, and measured against the
+ * person's own standing. From the front the foot points at the camera, the heel is behind it and
+ * the heel-to-toe height is mostly perspective. Needs BlazePose's heel and toe.
  */
 export const heelLiftCheck: RepCheck = {
   id: 'heel-lift',
   code: 'heel-lift',
   judge(ctx) {
-    if (ctx.view !== 'side')
-      return [cannotJudge('heel-lift', 'Heel lift needs the side view: turn side-on.')];
+    if (ctx.view !== 'side' && ctx.view !== 'three-quarter')
+      return [cannotJudge('heel-lift', 'Heel lift is hidden from the front: turn side-on.')];
     const heel = heelRiseAtBottom(ctx);
     if (heel === undefined)
       return [

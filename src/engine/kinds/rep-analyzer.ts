@@ -200,6 +200,7 @@ export class RepAnalyzer implements KindAnalyzer {
       startSec: msToSec(rep.startMs),
       bottomSec: msToSec(rep.peakMs),
       endSec: msToSec(rep.endMs),
+      view: ctx.view,
       phases: phasesInWords(rep.phases, this.exercise.awayWord),
       amplitude: round2(rep.amplitude),
       faults,
