@@ -1,5 +1,5 @@
 import type { Fault } from '../engine/faults.ts';
-import { depthInWords, withUnit, type Report } from '../engine/report.ts';
+import { depthInWords, withUnit, type Report, type RepReport } from '../engine/report.ts';
 
 /** A measured fault's confidence, as a person reads it (tempo and notes are timed, not measured). */
 const sureness = (f: Fault): string =>
@@ -12,6 +12,17 @@ const viewInWords = (view: Report['view']): string =>
   view === 'unknown'
     ? 'filmed neither from the front nor from the side'
     : `filmed from the ${view}`;
+
+/** A rep's view, where it differs from the set's (a set filmed from the front, then side-on). */
+function repViewWords(view: RepReport['view'], setView: Report['view']): string {
+  if (view === undefined || view === 'unknown') return '';
+  if (view === setView || (view === 'three-quarter' && setView === 'unknown')) return '';
+  return view === 'front'
+    ? ', seen from the front'
+    : view === 'side'
+      ? ', seen side-on'
+      : ', seen at 3/4';
+}
 
 /** The report as a person reads it in a terminal. */
 export function formatReport(r: Report): string {
@@ -26,18 +37,21 @@ export function formatReport(r: Report): string {
       const words = depthInWords(rep);
       const depth = words === undefined ? '' : `, ${words}`;
       lines.push(
-        `  rep ${rep.index} at ${rep.bottomSec.toFixed(1)} s: down ${p.downSec.toFixed(1)} s, bottom ${p.bottomSec.toFixed(1)} s, up ${p.upSec.toFixed(1)} s, top ${p.topSec.toFixed(1)} s${depth}`,
+        `  rep ${rep.index} at ${rep.bottomSec.toFixed(1)} s${repViewWords(rep.view, r.view)}: down ${p.downSec.toFixed(1)} s, bottom ${p.bottomSec.toFixed(1)} s, up ${p.upSec.toFixed(1)} s, top ${p.topSec.toFixed(1)} s${depth}`,
       );
       for (const f of rep.faults)
         lines.push(
           `    ${f.severity === 'warn' ? '!' : '-'} ${f.code}: ${f.message}${sureness(f)}`,
         );
     }
-    const unjudged = new Map<string, string>();
+    const unjudged = new Map<string, { why: string; reps: number }>();
     for (const rep of r.reps ?? [])
       for (const v of rep.verdicts)
-        if (v.status === 'cannot-judge') unjudged.set(v.check, v.message);
-    for (const [check, why] of unjudged) lines.push(`  ${check} not judged: ${why}`);
+        if (v.status === 'cannot-judge')
+          unjudged.set(v.check, { why: v.message, reps: (unjudged.get(v.check)?.reps ?? 0) + 1 });
+    const reps = r.reps?.length ?? 0;
+    for (const [check, { why, reps: n }] of unjudged)
+      lines.push(`  ${check} not judged${n < reps ? ` on ${n} of ${reps} reps` : ''}: ${why}`);
     for (const p of r.partials ?? [])
       lines.push(`  not counted at ${p.atSec.toFixed(1)} s: ${p.reason}`);
   }

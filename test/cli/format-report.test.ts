@@ -18,4 +18,21 @@ describe('the report as printed', () => {
     expect(first).toMatch(/, filmed neither from the front nor from the side \(form judged/);
     expect(first).not.toMatch(/the unknown/);
   });
+
+  it('names the view of reps seen otherwise than the set, and how many reps a check skipped', () => {
+    // Filmed from the front, then side-on for four reps, then from the front again.
+    const report = analyzeTrack(fixtureTrack('squat_front_side_front_crossfit_air'), 'squat');
+    const lines = formatReport(report).split('\n');
+    expect(lines[0]).toMatch(/filmed from the front/);
+    const reps = lines.filter((l) => /^ {2}rep \d/.test(l));
+    expect(reps).toHaveLength(9);
+    expect(reps.filter((l) => l.includes(', seen side-on:'))).toHaveLength(4);
+    expect(reps.filter((l) => l.includes(', seen'))).toHaveLength(4);
+    expect(lines).toContain(
+      '  knee-valgus not judged on 4 of 9 reps: Knee valgus needs the front view: face the camera.',
+    );
+    expect(lines).toContain(
+      '  heel-lift not judged on 5 of 9 reps: Heel lift is hidden from the front: turn side-on.',
+    );
+  });
 });
