@@ -1,3 +1,4 @@
+import { NOTE_ONLY_CHECKS } from '../engine/checks/check-id.ts';
 import type { Fault } from '../engine/faults.ts';
 import { depthInWords, withUnit, type Report, type RepReport } from '../engine/report.ts';
 
@@ -47,7 +48,7 @@ export function formatReport(r: Report): string {
     const unjudged = new Map<string, { why: string; reps: number }>();
     for (const rep of r.reps ?? [])
       for (const v of rep.verdicts)
-        if (v.status === 'cannot-judge')
+        if (v.status === 'cannot-judge' && !NOTE_ONLY_CHECKS.has(v.check))
           unjudged.set(v.check, { why: v.message, reps: (unjudged.get(v.check)?.reps ?? 0) + 1 });
     const reps = r.reps?.length ?? 0;
     for (const [check, { why, reps: n }] of unjudged)

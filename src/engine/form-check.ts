@@ -1,5 +1,5 @@
 import { LIMITS, type Strictness } from './checks/thresholds.ts';
-import type { CheckId } from './checks/check-id.ts';
+import { NOTE_ONLY_CHECKS, type CheckId } from './checks/check-id.ts';
 import { borderlineText, isBorderline, type Verdict } from './checks/verdict.ts';
 import type { ExerciseDef } from './exercise-def.ts';
 import { withUnit, type Report, type RepReport } from './report.ts';
@@ -183,8 +183,7 @@ export function formCheckLines(exercise: ExerciseDef, report: Report): FormCheck
           },
         ];
       }
-      // Knees past the toes is a note, and height is for calf raises' sets: not card lines.
-      const checks = exercise.checks.filter((c) => c !== 'knees-over-toes' && c !== 'rep-height');
+      const checks = exercise.checks.filter((c) => !NOTE_ONLY_CHECKS.has(c));
       const withTempo =
         exercise.prescription.tempo === undefined
           ? checks

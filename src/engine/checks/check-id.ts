@@ -13,3 +13,13 @@ export type RepCheckId = (typeof REP_CHECK_IDS)[number];
 
 /** Every check with a verdict, the rep checks plus the one judged over time during circles. */
 export type CheckId = RepCheckId | 'head-bob';
+
+/**
+ * Checks that only ever give a note (`info`), never a fault to fix on their own: knees past the
+ * toes (form-checks.md) and a calf raise's height against the set's best. Not lines of the form
+ * check card, and no "could not judge" for them: turning to see a note is not worth asking.
+ */
+export const NOTE_ONLY_CHECKS: ReadonlySet<CheckId> = new Set<CheckId>([
+  'knees-over-toes',
+  'rep-height',
+]);
