@@ -23,13 +23,16 @@ const SIDE_FROM_TURN_DEG = 60;
  * from BlazePose's 3-D world landmarks (x to the image right, z away from the camera), averaged
  * (the trunk may twist against the hips). It does not depend on the person's build, as shoulder
  * width in the picture does. The far hip and shoulder side-on are the model's inference: a coarse
- * measure against limits 15° apart. Undefined without world landmarks (MoveNet).
+ * measure against limits 15° apart. Undefined without world landmarks (MoveNet) or with neither
+ * hip nor shoulder in the picture.
  */
 export function turnFromCameraDeg(body: Body): number | undefined {
   const turns = (['hip', 'shoulder'] as const).flatMap((joint) => {
+    // A line out of the picture (lower legs only) is a guess: one of its ends must be seen.
+    const seen = body.point(`left_${joint}`) ?? body.point(`right_${joint}`);
     const l = body.worldInferred(`left_${joint}`);
     const r = body.worldInferred(`right_${joint}`);
-    if (!l || !r) return [];
+    if (!seen || !l || !r) return [];
     const across = Math.abs(l.xM - r.xM);
     const depth = Math.abs(l.zM - r.zM);
     return across + depth > 1e-6 ? [(Math.atan2(depth, across) * 180) / Math.PI] : [];

@@ -12,8 +12,11 @@ import { fixtureTrack } from '../support/tracks.ts';
 // The view decides which checks can be judged (valgus from the front, heel lift side-on) and how
 // depth is measured, so it must be the camera's view of the person, not of their build.
 
-/** Hips 0.2 m and shoulders 0.36 m wide, the body turned `deg` from facing the camera. */
-function turnedBody(deg: number): Body {
+/**
+ * Hips 0.2 m and shoulders 0.36 m wide, the body turned `deg` from facing the camera; the hips and
+ * shoulders in the picture unless `inPicture` is false (only the legs filmed).
+ */
+function turnedBody(deg: number, inPicture = true): Body {
   const rad = (deg * Math.PI) / 180;
   const at = (halfWidthM: number, yM: number, sign: 1 | -1): WorldPointM => ({
     xM: sign * halfWidthM * Math.cos(rad),
@@ -24,7 +27,14 @@ function turnedBody(deg: number): Body {
     timestampMs: 0,
     frameSize: { widthPx: 640, heightPx: 480 },
     score: 1,
-    keypoints: {},
+    keypoints: inPicture
+      ? {
+          left_hip: { x: 0.52, y: 0.5, score: 0.9 },
+          right_hip: { x: 0.48, y: 0.5, score: 0.9 },
+          left_shoulder: { x: 0.54, y: 0.3, score: 0.9 },
+          right_shoulder: { x: 0.46, y: 0.3, score: 0.9 },
+        }
+      : {},
     world: {
       left_hip: at(0.1, 0, 1),
       right_hip: at(0.1, 0, -1),
@@ -54,6 +64,10 @@ describe('how far the body is turned from the camera (3-D)', () => {
   it('is the angle of the hip and shoulder lines against the image plane', () => {
     for (const deg of [0, 30, 45, 60, 90])
       expect(turnFromCameraDeg(turnedBody(deg))).toBeCloseTo(deg, 6);
+  });
+
+  it('is not measured when neither hip nor shoulder is in the picture (the model guesses them)', () => {
+    expect(turnFromCameraDeg(turnedBody(30, false))).toBeUndefined();
   });
 
   it('is the same facing away from the camera as facing it, and either way round', () => {
