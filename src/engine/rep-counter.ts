@@ -313,10 +313,29 @@ export class RepCounter {
     }
     this.amplitudes.push(amp);
     this.reps += 1;
+    // Phase boundaries are the times the signal crossed each level, between the frames that saw
+    // it, so phase times neither shrink nor grow with the frame rate (at 10 frames/s the frame
+    // that happens to see a crossing is up to 100 ms late).
     const farLevel = e.peak.value - p.farFraction * amp;
-    const far = e.samples.filter((s) => s.value >= farLevel);
-    const farStart = far[0]?.timestampMs ?? e.peak.timestampMs;
-    const farEnd = far[far.length - 1]?.timestampMs ?? e.peak.timestampMs;
+    const farStart = crossingMs(
+      e.samples,
+      e.samples.findIndex((s) => s.value >= farLevel),
+      -1,
+      farLevel,
+    );
+    const farEnd = crossingMs(
+      e.samples,
+      e.samples.findLastIndex((s) => s.value >= farLevel),
+      1,
+      farLevel,
+    );
+    const leftRest = crossingMs(e.samples, this.startIndex(e, amp), 1, this.startLevel(e, amp));
+    const backAt = crossingMs(
+      e.samples,
+      e.samples.length - 2,
+      1,
+      e.restLevel + Math.max(p.returnFraction * amp, p.startDelta * 0.5),
+    );
     const rep: CountedRep = {
       index: this.reps,
       startMs: start,
@@ -326,16 +345,16 @@ export class RepCounter {
       peakValue: e.peak.value,
       amplitude: amp,
       phases: {
-        awaySec: (farStart - start) / 1000,
+        awaySec: (farStart - leftRest) / 1000,
         farSec: (farEnd - farStart) / 1000,
         // The count fires at `returnFraction` so the person hears it at once; the rest of the
         // way back is extrapolated at the same speed (linear), so tempo reports whole phases.
-        returnSec: ((end.timestampMs - farEnd) / 1000) * this.returnScale(),
+        returnSec: ((backAt - farEnd) / 1000) * this.returnScale(),
         restSec:
-          this.lastRepEndMs === undefined ? 0 : Math.max(0, (start - this.lastRepEndMs) / 1000),
+          this.lastRepEndMs === undefined ? 0 : Math.max(0, (leftRest - this.lastRepEndMs) / 1000),
       },
     };
-    this.lastRepEndMs = end.timestampMs;
+    this.lastRepEndMs = backAt;
     return { type: 'rep', rep };
   }
 
@@ -347,14 +366,40 @@ export class RepCounter {
     );
   }
 
-  /** The rep began when the signal last left the rest band before the peak. */
-  private startOf(e: Excursion, amp: number): number {
-    const threshold = e.restLevel + Math.max(this.params.startDelta * 0.5, 0.1 * amp);
-    let start = e.samples[0]?.timestampMs ?? e.peak.timestampMs;
-    for (const s of e.samples) {
-      if (s.timestampMs >= e.peak.timestampMs) break;
-      if (s.value <= threshold) start = s.timestampMs;
+  /** The level that leaving the rest band means. */
+  private startLevel(e: Excursion, amp: number): number {
+    return e.restLevel + Math.max(this.params.startDelta * 0.5, 0.1 * amp);
+  }
+
+  /** The last sample in the rest band before the peak: the rep began right after it. */
+  private startIndex(e: Excursion, amp: number): number {
+    const level = this.startLevel(e, amp);
+    let start = 0;
+    for (let i = 0; i < e.samples.length; i++) {
+      const s = e.samples[i];
+      if (s === undefined || s.timestampMs >= e.peak.timestampMs) break;
+      if (s.value <= level) start = i;
     }
     return start;
   }
+
+  /** The rep began when the signal last left the rest band before the peak (the frame that saw it). */
+  private startOf(e: Excursion, amp: number): number {
+    return e.samples[this.startIndex(e, amp)]?.timestampMs ?? e.peak.timestampMs;
+  }
+}
+
+/**
+ * When the signal crossed `level` between sample `i` and its neighbour `i + step`, linearly
+ * interpolated; sample `i`'s own time when there is no neighbour or no crossing between them.
+ */
+function crossingMs(samples: readonly Sample[], i: number, step: 1 | -1, level: number): number {
+  const at = samples[i];
+  if (at === undefined) return NaN;
+  const next = samples[i + step];
+  if (next === undefined || next.value === at.value) return at.timestampMs;
+  const f = (at.value - level) / (at.value - next.value);
+  return f >= 0 && f <= 1
+    ? at.timestampMs + f * (next.timestampMs - at.timestampMs)
+    : at.timestampMs;
 }

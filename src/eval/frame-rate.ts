@@ -1,5 +1,6 @@
 import { analyzeTrack } from '../engine/analyze-track.ts';
 import type { Report } from '../engine/report.ts';
+import type { PhasesInWords } from '../engine/phases.ts';
 import type { PoseTrack } from '../pose/pose-track.ts';
 import { resampleTrack } from '../pose/resample-track.ts';
 
@@ -20,6 +21,8 @@ export interface FrameRateComparison {
   /** The codes of faults that belong to no rep (bouncing, head bob), at each rate, sorted. */
   readonly setFaultsFull: readonly string[];
   readonly setFaultsLow: readonly string[];
+  /** Per phase, each matched rep's time at `fps` minus its time as recorded, seconds. */
+  readonly phaseShiftsSec: Readonly<Record<keyof PhasesInWords, readonly number[]>>;
 }
 
 const setFaults = (r: Report): string[] =>
@@ -46,10 +49,18 @@ export function compareFrameRate(
   let matched = 0;
   let same = 0;
   let maxDepth = 0;
+  const shifts: Record<keyof PhasesInWords, number[]> = {
+    downSec: [],
+    bottomSec: [],
+    upSec: [],
+    topSec: [],
+  };
   for (const r of full) {
     const m = low.find((x) => Math.abs(x.bottomSec - r.bottomSec) <= SAME_REP_SEC);
     if (m === undefined) continue;
     matched += 1;
+    for (const phase of Object.keys(shifts) as (keyof PhasesInWords)[])
+      shifts[phase].push(m.phases[phase] - r.phases[phase]);
     if (verdictKey(m) === verdictKey(r)) same += 1;
     const a = r.depth?.thighAboveLevelDeg;
     const b = m.depth?.thighAboveLevelDeg;
@@ -65,5 +76,6 @@ export function compareFrameRate(
     maxDepthDiffDeg: maxDepth,
     setFaultsFull: setFaults(fullReport),
     setFaultsLow: setFaults(lowReport),
+    phaseShiftsSec: shifts,
   };
 }
