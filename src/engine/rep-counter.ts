@@ -272,7 +272,8 @@ export class RepCounter {
   private closeExcursion(e: Excursion, end: Sample): RepEvent {
     const p = this.params;
     const amp = e.peak.value - e.restLevel;
-    const start = this.startOf(e, amp);
+    const first = this.startIndex(e, amp);
+    const start = e.samples[first]?.timestampMs ?? e.peak.timestampMs;
     const durationMs = end.timestampMs - start;
     const relative = this.amplitudes.length === 0 ? Infinity : amp / this.typicalAmplitude();
     if (amp < p.minAmplitude) {
@@ -329,7 +330,7 @@ export class RepCounter {
       1,
       farLevel,
     );
-    const leftRest = crossingMs(e.samples, this.startIndex(e, amp), 1, this.startLevel(e, amp));
+    const leftRest = crossingMs(e.samples, first, 1, this.startLevel(e, amp));
     const backAt = crossingMs(
       e.samples,
       e.samples.length - 2,
@@ -371,7 +372,7 @@ export class RepCounter {
     return e.restLevel + Math.max(this.params.startDelta * 0.5, 0.1 * amp);
   }
 
-  /** The last sample in the rest band before the peak: the rep began right after it. */
+  /** The last sample in the rest band before the peak: the rep began just after it. */
   private startIndex(e: Excursion, amp: number): number {
     const level = this.startLevel(e, amp);
     let start = 0;
@@ -381,11 +382,6 @@ export class RepCounter {
       if (s.value <= level) start = i;
     }
     return start;
-  }
-
-  /** The rep began when the signal last left the rest band before the peak (the frame that saw it). */
-  private startOf(e: Excursion, amp: number): number {
-    return e.samples[this.startIndex(e, amp)]?.timestampMs ?? e.peak.timestampMs;
   }
 }
 

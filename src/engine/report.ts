@@ -10,7 +10,10 @@ export interface RepReport {
   /** The far end: the bottom of a squat, the top of a calf raise. */
   readonly bottomSec: number;
   readonly endSec: number;
-  /** The view most of the rep was seen from (view.ts): which checks it could be judged for. Absent in records saved before it was reported. */
+  /**
+   * The view most of the rep was seen from (view.ts): which checks it could be judged for. Absent
+   * in records saved before it was reported.
+   */
   readonly view?: FrameView;
   readonly phases: PhasesInWords;
   readonly depth?: {
