@@ -14,7 +14,7 @@ export interface FrameRateComparison {
   readonly repsLow: number;
   /** Reps found at both rates (matched by bottom time). */
   readonly matchedReps: number;
-  /** Of those, reps whose every check gave the same status (pass, fault, cannot judge). */
+  /** Of those, reps whose every check (tempo too; not height) gave the same status. */
   readonly sameVerdictReps: number;
   /** Largest depth difference over matched reps, degrees (thigh above level). */
   readonly maxDepthDiffDeg: number;
@@ -28,9 +28,13 @@ export interface FrameRateComparison {
 const setFaults = (r: Report): string[] =>
   [...new Set(r.faults.filter((f) => f.rep === undefined).map((f) => f.code))].sort();
 
+/**
+ * Every check's status on a rep, tempo included; not a calf raise's height, which is against the
+ * best rep of the set so far (another rate's set has its own best).
+ */
 function verdictKey(rep: NonNullable<Report['reps']>[number]): string {
   return rep.verdicts
-    .filter((v) => v.check !== 'tempo' && v.check !== 'rep-height')
+    .filter((v) => v.check !== 'rep-height')
     .map((v) => `${v.check}:${v.status}`)
     .sort()
     .join(' ');
