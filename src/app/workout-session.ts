@@ -256,16 +256,15 @@ export class WorkoutSession {
       : 'Tracking';
   }
 
-  /** The exercise is judged best from one view: say so while setting up (it does not block). */
+  /**
+   * The exercise is judged best from one view: say so while setting up (it does not block). At 3/4
+   * the side-on checks still work (heel lift, depth from the hips' drop) but the front ones do not
+   * (knee valgus), so only an exercise best seen from the front asks to turn from there.
+   */
   private viewHint(live: LiveState): string {
     const want = this.exercise.view;
-    if (
-      want === 'any' ||
-      live.view === 'unknown' ||
-      live.view === 'three-quarter' ||
-      live.view === want
-    )
-      return '';
+    if (want === 'any' || live.view === 'unknown' || live.view === want) return '';
+    if (live.view === 'three-quarter' && want === 'side') return '';
     return want === 'side' ? ' Tip: turn side-on to the camera.' : ' Tip: face the camera.';
   }
 

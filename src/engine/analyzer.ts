@@ -16,7 +16,7 @@ import type { Report } from './report.ts';
 import type { GateIssue } from './setup-gate.ts';
 import { SetupSummary } from './setup-summary.ts';
 import { followsTheHips } from './signals.ts';
-import { viewOfFrame } from './view.ts';
+import type { FrameView } from './view.ts';
 
 export type { EngineEvent } from './engine-event.ts';
 
@@ -30,8 +30,8 @@ export interface LiveState extends KindLive {
   /** Joints with a fault in the last rep, to colour on the skeleton. */
   readonly faultJoints: readonly KeypointName[];
   readonly lastFaults: readonly Fault[];
-  /** The camera view this frame (front, side or 3/4), for the set-up hint. */
-  readonly view: ReturnType<typeof viewOfFrame>;
+  /** The camera view over the last second (front, side or 3/4), for the set-up tip. */
+  readonly view: FrameView;
   /** The knee angle that matters (the more bent knee), for the overlay. */
   readonly keyAngle: { readonly deg: number; readonly at: KeypointName } | undefined;
 }
@@ -167,14 +167,13 @@ export class ExerciseAnalyzer {
   }
 
   live(): LiveState {
-    const last = this.front.last;
     return {
       ...this.kind.live(),
       ready: this.front.isOpen,
       issue: this.issue,
       faultJoints: this.lastFaults.flatMap((f) => FAULT_JOINTS[f.code] ?? []),
       lastFaults: this.lastFaults,
-      view: last === undefined ? 'unknown' : viewOfFrame(last),
+      view: this.front.recentView.current(),
       keyAngle: this.keyAngle(),
     };
   }

@@ -6,7 +6,7 @@ import { RestRuler } from './rest-ruler.ts';
 import { SetupGate, type GateIssue } from './setup-gate.ts';
 import { SignalChannel } from './signal-channel.ts';
 import { followsTheHips, signalBySide, type SignalId } from './signals.ts';
-import { ViewTally } from './view.ts';
+import { RecentView, ViewTally } from './view.ts';
 
 /** What every kind of analyzer is told about one frame once the person is set up. */
 export interface AnalyzedFrame {
@@ -56,6 +56,8 @@ export class FrontEnd {
   private readonly restChannel = new SignalChannel();
   private readonly shankRuler = new RestRuler();
   readonly views = new ViewTally();
+  /** The view over the last second, for the live tip. */
+  readonly recentView = new RecentView();
   private latest: FrameFeatures | undefined;
 
   constructor(private readonly config: FrontEndConfig) {}
@@ -104,6 +106,7 @@ export class FrontEnd {
           };
     if (features !== undefined) {
       this.views.push(features);
+      this.recentView.push(features);
       this.latest = features;
     }
     return status.openedAt === undefined

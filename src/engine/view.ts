@@ -81,13 +81,36 @@ export class ViewTally {
 
 /** The view of most of these frames (a rep, a stretch of a set), 3/4 included. */
 export function viewOfFrames(frames: readonly FrameFeatures[]): FrameView {
+  return mostSeen(frames.map(viewOfFrame));
+}
+
+function mostSeen(views: readonly FrameView[]): FrameView {
   const counts = new Map<FrameView, number>();
-  for (const f of frames) {
-    const v = viewOfFrame(f);
-    if (v !== 'unknown') counts.set(v, (counts.get(v) ?? 0) + 1);
-  }
+  for (const v of views) if (v !== 'unknown') counts.set(v, (counts.get(v) ?? 0) + 1);
   let best: FrameView = 'unknown';
   let most = 0;
   for (const [v, n] of counts) if (n > most) [best, most] = [v, n];
   return best;
+}
+
+/** How far back the live view looks: a second of frames. */
+const RECENT_VIEW_MS = 1000;
+
+/**
+ * The view of most of the last second's frames: what the live set-up tip goes by. One frame's view
+ * flickers where the body is turned near a boundary (a squat filmed at 3/4, turned 50-64°, read
+ * side-on in one frame of six), and the tip flickered with it.
+ */
+export class RecentView {
+  private readonly seen: { readonly atMs: number; readonly view: FrameView }[] = [];
+
+  push(f: FrameFeatures): void {
+    this.seen.push({ atMs: f.timestampMs, view: viewOfFrame(f) });
+    while ((this.seen[0]?.atMs ?? f.timestampMs) < f.timestampMs - RECENT_VIEW_MS)
+      this.seen.shift();
+  }
+
+  current(): FrameView {
+    return mostSeen(this.seen.map((s) => s.view));
+  }
 }

@@ -86,3 +86,59 @@ describe('a workout on the camera', () => {
     expect(stored.map((r) => r.reps.length)).toEqual([2, 2]);
   });
 });
+
+describe('setting up in front of the camera', () => {
+  /** What the set-up line says while the person stands in view for the first seconds of a clip. */
+  function setUpLines(clip: string, exercise: string, untilMs: number): string[] {
+    const gate: string[] = [];
+    const session = new WorkoutSession(
+      findExercise(exercise),
+      { kind: 'reps', sets: 1, reps: 5, restSec: 5 },
+      {
+        source: 'camera',
+        mode: 'workout',
+        modelHasFeet: true,
+        strictness: 'standard',
+        store: new HistoryStore(new MemoryHistory()),
+      },
+      {
+        voice: { say: () => undefined } as unknown as Voice,
+        announce: () => undefined,
+        showGate: (text) => gate.push(text),
+        showRep: () => undefined,
+        setDone: () => undefined,
+        formCheckDone: () => undefined,
+      },
+    );
+    for (const f of fixtureTrack(clip).frames.filter((x) => x.timestampMs <= untilMs))
+      session.onPose(f.pose, f.timestampMs);
+    return gate;
+  }
+
+  /** The "Ready: hold still…" lines: shown each frame once the person stands in position. */
+  const readyLines = (lines: readonly string[]) => lines.filter((t) => t.startsWith('Ready'));
+
+  it('asks squats filmed side-on or at 3/4 to face the camera (valgus is judged from the front), steadily', () => {
+    // At 3/4 one frame in six read side-on (the body turned 50-64°): judged frame by frame, the
+    // tip came and went with it.
+    for (const clip of ['squat_side_gym_dowel_2reps', 'squat_34side_darebee_bw']) {
+      const ready = readyLines(setUpLines(clip, 'squat', 1500));
+      expect(ready.length, clip).toBeGreaterThan(3);
+      expect(
+        ready.every((t) => t.endsWith('Tip: face the camera.')),
+        clip,
+      ).toBe(true);
+    }
+    const front = readyLines(setUpLines('squat_front_home_airsquats_12reps', 'squat', 1500));
+    expect(front.length).toBeGreaterThan(3);
+    expect(front.some((t) => t.includes('Tip:'))).toBe(false);
+  });
+
+  it('does not ask a calf raise filmed at 3/4 to turn side-on (its checks work there)', () => {
+    const ready = readyLines(
+      setUpLines('calf_raise_rear34_wall_supported_2reps', 'calf-raise', 2000),
+    );
+    expect(ready.length).toBeGreaterThan(3);
+    expect(ready.some((t) => t.includes('Tip:'))).toBe(false);
+  });
+});
