@@ -1,3 +1,4 @@
+import { meanDefined } from '../geometry/stats.ts';
 import type { Body } from './body.ts';
 import type { FrameFeatures } from './features.ts';
 
@@ -27,17 +28,18 @@ const SIDE_FROM_TURN_DEG = 60;
  * hip nor shoulder in the picture.
  */
 export function turnFromCameraDeg(body: Body): number | undefined {
-  const turns = (['hip', 'shoulder'] as const).flatMap((joint) => {
-    // A line out of the picture (lower legs only) is a guess: one of its ends must be seen.
-    const seen = body.point(`left_${joint}`) ?? body.point(`right_${joint}`);
-    const l = body.worldInferred(`left_${joint}`);
-    const r = body.worldInferred(`right_${joint}`);
-    if (!seen || !l || !r) return [];
-    const across = Math.abs(l.xM - r.xM);
-    const depth = Math.abs(l.zM - r.zM);
-    return across + depth > 1e-6 ? [(Math.atan2(depth, across) * 180) / Math.PI] : [];
-  });
-  return turns.length === 0 ? undefined : turns.reduce((a, b) => a + b, 0) / turns.length;
+  return meanDefined(
+    (['hip', 'shoulder'] as const).map((joint) => {
+      // A line out of the picture (lower legs only) is a guess: one of its ends must be seen.
+      const seen = body.point(`left_${joint}`) ?? body.point(`right_${joint}`);
+      const l = body.worldInferred(`left_${joint}`);
+      const r = body.worldInferred(`right_${joint}`);
+      if (!seen || !l || !r) return undefined;
+      const across = Math.abs(l.xM - r.xM);
+      const depth = Math.abs(l.zM - r.zM);
+      return across + depth > 1e-6 ? (Math.atan2(depth, across) * 180) / Math.PI : undefined;
+    }),
+  );
 }
 
 /**
