@@ -114,6 +114,27 @@ export function blinking(track: PoseTrack, every = 10): PoseTrack {
 }
 
 /**
+ * A webcam's uneven frame timing: each frame's time moved by up to `maxMs` either way (a fixed
+ * pseudo-random draw per `seed`, so a spec sees the same frames every run), order kept.
+ */
+export function jittered(track: PoseTrack, maxMs: number, seed: number): PoseTrack {
+  let state = seed;
+  const next = () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+  let previous = -Infinity;
+  return {
+    ...track,
+    frames: track.frames.map((f) => {
+      const t = Math.max(previous + 1, f.timestampMs + (next() * 2 - 1) * maxMs);
+      previous = t;
+      return { ...f, timestampMs: t, pose: f.pose === null ? null : { ...f.pose, timestampMs: t } };
+    }),
+  };
+}
+
+/**
  * Filmed by a hand that sways: the whole picture drifts by up to 4 % of the frame sideways and 3 %
  * up and down, over about 3 s (a phone held at arm's length, not shaking).
  */
