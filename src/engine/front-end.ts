@@ -6,7 +6,7 @@ import { RestRuler } from './rest-ruler.ts';
 import { SetupGate, type GateIssue } from './setup-gate.ts';
 import { SignalChannel } from './signal-channel.ts';
 import { followsTheHips, signalBySide, type SignalId } from './signals.ts';
-import { RecentView, ViewTally } from './view.ts';
+import { RecentView, ViewTally, viewOfFrame } from './view.ts';
 
 /** What every kind of analyzer is told about one frame once the person is set up. */
 export interface AnalyzedFrame {
@@ -105,8 +105,9 @@ export class FrontEnd {
             ...(signalAgainstRest === undefined ? {} : { signalAgainstRest }),
           };
     if (features !== undefined) {
-      this.views.push(features);
-      this.recentView.push(features);
+      const view = viewOfFrame(features);
+      this.views.push(view);
+      this.recentView.push(timestampMs, view);
       this.latest = features;
     }
     return status.openedAt === undefined

@@ -67,8 +67,8 @@ export function viewOfFrame(f: FrameFeatures): FrameView {
 export class ViewTally {
   private readonly counts = { front: 0, side: 0, 'three-quarter': 0, unknown: 0 };
 
-  push(f: FrameFeatures): void {
-    this.counts[viewOfFrame(f)] += 1;
+  push(view: FrameView): void {
+    this.counts[view] += 1;
   }
 
   current(): DetectedView {
@@ -106,10 +106,9 @@ const RECENT_VIEW_MS = 1000;
 export class RecentView {
   private readonly seen: { readonly atMs: number; readonly view: FrameView }[] = [];
 
-  push(f: FrameFeatures): void {
-    this.seen.push({ atMs: f.timestampMs, view: viewOfFrame(f) });
-    while ((this.seen[0]?.atMs ?? f.timestampMs) < f.timestampMs - RECENT_VIEW_MS)
-      this.seen.shift();
+  push(atMs: number, view: FrameView): void {
+    this.seen.push({ atMs, view });
+    while ((this.seen[0]?.atMs ?? atMs) < atMs - RECENT_VIEW_MS) this.seen.shift();
   }
 
   current(): FrameView {

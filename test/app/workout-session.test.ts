@@ -12,15 +12,13 @@ import { fixtureTrack } from '../support/tracks.ts';
 const TRACK = fixtureTrack('squat_side_gym_dowel_2reps');
 const CLIP_MS = (TRACK.frames.at(-1)?.timestampMs ?? 0) + 33;
 
-/** Runs a camera session of `sets` × `reps` squats over `loops` plays of the clip. */
-async function cameraSession(sets: number, reps: number, loops: number) {
+/** A workout session on the camera of `sets` × `reps`, with what it shows and says collected. */
+function newSession(exercise: string, sets: number, reps: number, store: HistoryStore) {
   const said: string[] = [];
   const gate: string[] = [];
   const done: SetRecord[] = [];
-  const store = new HistoryStore(new MemoryHistory());
-  const squat = findExercise('squat');
   const session = new WorkoutSession(
-    squat,
+    findExercise(exercise),
     { kind: 'reps', sets, reps, restSec: 5 },
     { source: 'camera', mode: 'workout', modelHasFeet: true, strictness: 'standard', store },
     {
@@ -32,6 +30,13 @@ async function cameraSession(sets: number, reps: number, loops: number) {
       formCheckDone: () => undefined,
     },
   );
+  return { session, said, gate, done };
+}
+
+/** Runs a camera session of `sets` × `reps` squats over `loops` plays of the clip. */
+async function cameraSession(sets: number, reps: number, loops: number) {
+  const store = new HistoryStore(new MemoryHistory());
+  const { session, said, gate, done } = newSession('squat', sets, reps, store);
   for (let loop = 0; loop < loops; loop += 1)
     for (const f of TRACK.frames) session.onPose(f.pose, loop * CLIP_MS + f.timestampMs);
   await new Promise((resolve) => setTimeout(resolve, 10));
@@ -90,26 +95,7 @@ describe('a workout on the camera', () => {
 describe('setting up in front of the camera', () => {
   /** What the set-up line says while the person stands in view for the first seconds of a clip. */
   function setUpLines(clip: string, exercise: string, untilMs: number): string[] {
-    const gate: string[] = [];
-    const session = new WorkoutSession(
-      findExercise(exercise),
-      { kind: 'reps', sets: 1, reps: 5, restSec: 5 },
-      {
-        source: 'camera',
-        mode: 'workout',
-        modelHasFeet: true,
-        strictness: 'standard',
-        store: new HistoryStore(new MemoryHistory()),
-      },
-      {
-        voice: { say: () => undefined } as unknown as Voice,
-        announce: () => undefined,
-        showGate: (text) => gate.push(text),
-        showRep: () => undefined,
-        setDone: () => undefined,
-        formCheckDone: () => undefined,
-      },
-    );
+    const { session, gate } = newSession(exercise, 1, 5, new HistoryStore(new MemoryHistory()));
     for (const f of fixtureTrack(clip).frames.filter((x) => x.timestampMs <= untilMs))
       session.onPose(f.pose, f.timestampMs);
     return gate;
