@@ -135,6 +135,37 @@ export function jittered(track: PoseTrack, maxMs: number, seed: number): PoseTra
 }
 
 /**
+ * A camera whose framing zooms about the frame's centre by `zoomAt(seconds since the first frame)`
+ * (1 = as filmed): the image points move, the 3-D landmarks (metres) do not.
+ */
+function zoomed(track: PoseTrack, zoomAt: (sec: number) => number): PoseTrack {
+  const first = track.frames[0]?.timestampMs ?? 0;
+  return {
+    ...track,
+    frames: track.frames.map((f) => {
+      if (f.pose === null) return f;
+      const z = zoomAt((f.timestampMs - first) / 1000);
+      const about = (v: number) => 0.5 + (v - 0.5) * z;
+      return { ...f, pose: mapPoints(f.pose, (p) => ({ ...p, x: about(p.x), y: about(p.y) })) };
+    }),
+  };
+}
+
+/**
+ * Automatic framing (a webcam that zooms to keep the person framed): the picture zooms in and out
+ * by `amplitude` (0.1 = 10 %) over `periodSec`.
+ */
+export const autoFramed = (track: PoseTrack, amplitude: number, periodSec: number): PoseTrack =>
+  zoomed(track, (sec) => 1 + amplitude * Math.sin((2 * Math.PI * sec) / periodSec));
+
+/**
+ * The camera brought closer all through the clip: the person grows by `perSec` (0.03 = 3 %) each
+ * second.
+ */
+export const approaching = (track: PoseTrack, perSec: number): PoseTrack =>
+  zoomed(track, (sec) => 1 + perSec * sec);
+
+/**
  * Filmed by a hand that sways: the whole picture drifts by up to 4 % of the frame sideways and 3 %
  * up and down, over about 3 s (a phone held at arm's length, not shaking).
  */
