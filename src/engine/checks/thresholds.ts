@@ -33,8 +33,9 @@ export const LIMITS = {
   /** ... or the trunk itself this far from vertical (NSCA: as upright as possible). */
   trunkFromVerticalDeg: { gentle: 70, standard: 60, strict: 50, error: 5 },
   /** Heel lift: heel above the toe at the bottom, against standing, in standing shank lengths.
-   *  BlazePose reads 0.15-0.17 on a flat-footed squat (rendered ground truth); a 4 cm lift adds
-   *  ~0.07. */
+   *  BlazePose's heel rises with a forward shin on flat feet (0.10-0.12 at the bottom of the
+   *  rendered flat-footed squat, up to 0.17 on real ones at 40°; form-checks.md); a still heel
+   *  jitters ±0.03-0.04. The limit is that bias plus twice the jitter. */
   heelRiseShanks: { gentle: 0.25, standard: 0.2, strict: 0.18, error: 0.03 },
   /** Knees past the toes (side on), shank lengths: only a note, and only with heels up or a lean. */
   kneePastToeShanks: { gentle: 0.5, standard: 0.35, strict: 0.25, error: 0.05 },
