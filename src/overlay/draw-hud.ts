@@ -1,5 +1,5 @@
 import { keypoint } from '../pose/skeleton.ts';
-import { toCanvas } from './draw-skeleton.ts';
+import { outwardOf, toCanvas } from './draw-skeleton.ts';
 import { fitText, type FittedText } from './fit-text.ts';
 import type { OverlayData } from './overlay-data.ts';
 
@@ -129,10 +129,12 @@ function drawAngle(ctx: CanvasRenderingContext2D, d: OverlayData): void {
   const k = keypoint(d.pose, d.angle.at);
   if (k === undefined) return;
   const [x, y] = toCanvas(k.x, k.y, ctx.canvas.width, ctx.canvas.height, d.mirrored);
+  // Beside the knee on its outer side, just below the knee's L/R label (draw-skeleton.ts).
+  const side = outwardOf(d.pose, d.angle.at, d.mirrored);
   ctx.font = 'bold 22px system-ui, sans-serif';
   ctx.fillStyle = TEXT;
   ctx.textBaseline = 'middle';
-  ctx.textAlign = 'right';
-  ctx.fillText(`${Math.round(d.angle.deg)}°`, x - 14, y);
+  ctx.textAlign = side > 0 ? 'left' : 'right';
+  ctx.fillText(`${Math.round(d.angle.deg)}°`, x + side * 12, y + 12);
   ctx.textAlign = 'left';
 }

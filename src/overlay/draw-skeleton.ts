@@ -58,14 +58,40 @@ export function drawSkeleton(
     ctx.arc(p[0], p[1], bad ? 9 : 5, 0, 2 * Math.PI);
     ctx.fill();
   }
-  // The person's own left and right, labelled at the knees (correct whatever the mirroring).
+  // The person's own left and right, labelled at the knees (correct whatever the mirroring),
+  // each on its outer side and a little above (the knee angle goes a little below).
   ctx.font = 'bold 18px system-ui, sans-serif';
   ctx.fillStyle = style.joint;
+  ctx.textBaseline = 'middle';
   for (const [name, label] of [
     ['left_knee', 'L'],
     ['right_knee', 'R'],
   ] as const) {
     const p = at(name);
-    if (p !== undefined) ctx.fillText(label, p[0] + 12, p[1]);
+    if (p === undefined) continue;
+    const side = outwardOf(pose, name, mirrored);
+    ctx.textAlign = side > 0 ? 'left' : 'right';
+    ctx.fillText(label, p[0] + side * 12, p[1] - 12);
   }
+  ctx.textAlign = 'left';
+}
+
+/**
+ * Which side of a joint its text goes on, on the canvas: away from the same joint of the other leg
+ * (+1 right, -1 left), so that with the knees close together (a narrow stance seen from the front)
+ * one knee's label does not sit on the other knee. Right when the other is not seen.
+ */
+export function outwardOf(pose: Pose, joint: KeypointName, mirrored: boolean): 1 | -1 {
+  const other = joint.startsWith('left_')
+    ? joint.replace('left_', 'right_')
+    : joint.startsWith('right_')
+      ? joint.replace('right_', 'left_')
+      : undefined;
+  const a = keypoint(pose, joint);
+  const b = other === undefined ? undefined : keypoint(pose, other as KeypointName);
+  if (a === undefined || b === undefined) return 1;
+  const ax = mirrored ? 1 - a.x : a.x;
+  const bx = mirrored ? 1 - b.x : b.x;
+  // Level (side on, one knee behind the other): the right knee's text right, the left's left.
+  return ax > bx || (ax === bx && joint.startsWith('right_')) ? 1 : -1;
 }

@@ -1,14 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { drawSkeleton, SKELETON_STYLE, toCanvas } from '../../src/overlay/draw-skeleton.ts';
+import {
+  drawSkeleton,
+  outwardOf,
+  SKELETON_STYLE,
+  toCanvas,
+} from '../../src/overlay/draw-skeleton.ts';
+import { keypoint, type Pose } from '../../src/pose/skeleton.ts';
 import { figure, standing } from '../support/kinematic.ts';
 
 /** A 2-D context that records what is drawn (canvas helpers are tested by spying on it). */
 function spyContext(width = 640, height = 480) {
   const arcs: { x: number; y: number; r: number; fill: string }[] = [];
   const lines: [number, number][] = [];
-  const labels: { text: string; x: number }[] = [];
+  const labels: { text: string; x: number; y: number; align: string }[] = [];
   let fill = '';
   const ctx = {
+    textAlign: 'start',
+    textBaseline: 'alphabetic',
     canvas: { width, height },
     lineWidth: 0,
     strokeStyle: '',
@@ -25,7 +33,8 @@ function spyContext(width = 640, height = 480) {
     fill: () => undefined,
     arc: (x: number, y: number, r: number) => arcs.push({ x, y, r, fill }),
     font: '',
-    fillText: (text: string, x: number) => labels.push({ text, x }),
+    fillText: (text: string, x: number, y: number) =>
+      labels.push({ text, x, y, align: ctx.textAlign }),
   };
   return { ctx: ctx as unknown as CanvasRenderingContext2D, arcs, lines, labels };
 }
@@ -60,6 +69,40 @@ describe('drawSkeleton', () => {
     expect(Math.sign(x(plain, 'L') - x(plain, 'R'))).toBe(
       -Math.sign(x(mirrored, 'L') - x(mirrored, 'R')),
     );
+  });
+
+  it("puts each knee's label on its outer side, clear of the other knee, mirrored or not", () => {
+    for (const mirrored of [false, true]) {
+      const { ctx, labels } = spyContext();
+      drawSkeleton(ctx, pose, mirrored, []);
+      const kneeX = (name: 'left_knee' | 'right_knee') => {
+        const k = keypoint(pose, name);
+        return k === undefined ? NaN : toCanvas(k.x, k.y, 640, 480, mirrored)[0];
+      };
+      for (const [text, own, other] of [
+        ['L', 'left_knee', 'right_knee'],
+        ['R', 'right_knee', 'left_knee'],
+      ] as const) {
+        const label = labels.find((l) => l.text === text);
+        const away = Math.sign(kneeX(own) - kneeX(other));
+        expect(Math.sign((label?.x ?? NaN) - kneeX(own)), `${text}, mirrored ${mirrored}`).toBe(
+          away,
+        );
+        expect(label?.align).toBe(away > 0 ? 'left' : 'right');
+      }
+    }
+  });
+
+  it("sends the two knees' text opposite ways when one knee is straight behind the other", () => {
+    const left = keypoint(pose, 'left_knee');
+    const right = keypoint(pose, 'right_knee');
+    if (left === undefined || right === undefined) throw new Error('the figure has knees');
+    const sideOn: Pose = {
+      ...pose,
+      keypoints: { ...pose.keypoints, right_knee: { ...right, x: left.x } },
+    };
+    expect(outwardOf(sideOn, 'left_knee', false)).toBe(-1);
+    expect(outwardOf(sideOn, 'right_knee', false)).toBe(1);
   });
 
   it('mirrors x for a selfie view and keeps y', () => {
