@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { Body } from '../../src/engine/body.ts';
-import { kneeAnkleSeparationRatio } from '../../src/engine/checks/knee-valgus.ts';
+import { analyzeTrack } from '../../src/engine/analyze-track.ts';
+import {
+  kneeAnkleSeparationRatio,
+  VALGUS_MIN_DEPTH_DEG,
+} from '../../src/engine/checks/knee-valgus.ts';
 import { segmentLength, thighElevationFromDropDeg } from '../../src/engine/checks/measures.ts';
 import { LIMITS } from '../../src/engine/checks/thresholds.ts';
 import { median } from '../../src/geometry/stats.ts';
-import { stillTrack } from '../support/tracks.ts';
+import { photoRep, stillTrack } from '../support/tracks.ts';
 
 // Squats photographed from the front standing and at the bottom, by people nobody tuned the checks
 // on (../shared/data/stills, free-exercise-db; formcheck's own tracks of each photo as 1 s of
@@ -61,13 +65,30 @@ describe('knee valgus from the front on photos of real people', () => {
     expect(ratio).toBeGreaterThan(VALGUS.standard + 2 * VALGUS.error);
   });
 
-  it('reads knees straight over the ankles in a partial squat as just inside (known limit)', () => {
-    // The photo shows the knees over the feet, neither caving nor pushed out; the ratio reads
-    // 0.96, under the limit by less than the measure's error: a valgus fault, said with about
-    // 90 % confidence (thresholds.ts). A shallow squat spreads the knees less than a deep one,
-    // and the ratio alone cannot tell "over the ankles" from "just inside".
-    const ratio = kneesOverAnkles('squat_front_sit_squat_SHALLOW_fedb_1_bottom_above_parallel');
-    expect(ratio).toBeLessThan(VALGUS.standard);
-    expect(ratio).toBeGreaterThan(VALGUS.standard - VALGUS.error);
+  it('does not call knees over the feet in a quarter squat caving in: too shallow to judge', () => {
+    // The photo shows the knees over the feet, neither caving nor pushed out. Their ratio reads
+    // 0.96, inside the ankles, as the knees of any stance wider than the hips read before the
+    // thighs come down (0.72 in the standing photo). The rep the two photos make stops 45° above
+    // level, above a half squat: the knees are not judged there, and the rep is told to go deeper.
+    const [top, bottom] = [
+      'squat_front_sit_squat_SHALLOW_fedb_0_top',
+      'squat_front_sit_squat_SHALLOW_fedb_1_bottom_above_parallel',
+    ];
+    expect(kneesOverAnkles(bottom)).toBeLessThan(VALGUS.standard);
+    const [rep, ...more] = analyzeTrack(photoRep(top, bottom), 'squat').reps ?? [];
+    expect(more).toEqual([]);
+    expect(rep?.depth?.thighAboveLevelDeg).toBeGreaterThan(VALGUS_MIN_DEPTH_DEG);
+    expect(rep?.verdicts.find((v) => v.check === 'knee-valgus')?.status).toBe('cannot-judge');
+    expect(rep?.faults.map((f) => f.code)).toEqual(['shallow-depth']);
+  });
+
+  it('judges the knees of a squat that goes below a half squat', () => {
+    const [rep] =
+      analyzeTrack(
+        photoRep('squat_front_bodyweight_fedb_0_top', 'squat_front_bodyweight_fedb_1_bottom_deep'),
+        'squat',
+      ).reps ?? [];
+    expect(rep?.depth?.thighAboveLevelDeg).toBeLessThanOrEqual(VALGUS_MIN_DEPTH_DEG);
+    expect(rep?.verdicts.find((v) => v.check === 'knee-valgus')?.status).toBe('pass');
   });
 });

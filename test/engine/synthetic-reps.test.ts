@@ -14,7 +14,7 @@ import {
   type LegPose,
 } from '../support/kinematic.ts';
 import { Body } from '../../src/engine/body.ts';
-import { kneeValgusCheck } from '../../src/engine/checks/knee-valgus.ts';
+import { kneeValgusCheck, VALGUS_MIN_DEPTH_DEG } from '../../src/engine/checks/knee-valgus.ts';
 import { lungeDepthCheck } from '../../src/engine/checks/lunge-depth.ts';
 import type { RepCheck } from '../../src/engine/checks/rep-check.ts';
 import { standingOf } from '../../src/engine/checks/standing.ts';
@@ -107,6 +107,29 @@ describe('squat analyzer on synthetic poses', () => {
       ),
     );
     expect(r.faults.map((f) => f.code)).toContain('knee-valgus');
+  });
+
+  it('does not judge caving knees in a quarter squat, but says so and asks for depth', () => {
+    // Above a half squat the knees are still on the line from hip to ankle they stood on.
+    const r = analyze(
+      'squat',
+      squats(
+        'front',
+        2,
+        2.5,
+        (t) => 0.45 * bump(t),
+        (t) => ({ kneeIn: 0.05 * bump(t) }),
+      ),
+    );
+    expect(r.repCount).toBe(2);
+    for (const rep of r.reps ?? []) {
+      expect(rep.depth?.thighAboveLevelDeg).toBeGreaterThan(VALGUS_MIN_DEPTH_DEG);
+      expect(rep.verdicts.find((v) => v.check === 'knee-valgus')).toMatchObject({
+        status: 'cannot-judge',
+        message: expect.stringMatching(/half way down/),
+      });
+      expect(rep.faults.map((f) => f.code)).toEqual(['shallow-depth']);
+    }
   });
 
   it('does not flag knees pushed out over the toes', () => {

@@ -21,3 +21,29 @@ export const STILLS_DIR = join(import.meta.dirname, '..', 'fixtures', 'stills');
 export function stillTrack(photo: string): PoseTrack {
   return parsePoseTrack(readFileSync(join(STILLS_DIR, `${photo}.track.json`), 'utf8'));
 }
+
+/**
+ * One rep made of two photos of a person taken from one camera (free-exercise-db shoots each
+ * exercise as a start and an end photo): the start photo for 3 s, the end photo for 1 s, the start
+ * again for 2 s, at 30 frames/s. Each photo's track is 1 s of video of it; its first frame is left
+ * out (the model's first frame of a clip is off, ../shared/data/rendered/README.md).
+ */
+export function photoRep(start: string, end: string): PoseTrack {
+  const FRAME_MS = 1000 / 30;
+  const held = (photo: string, ms: number) => {
+    const poses = stillTrack(photo)
+      .frames.slice(1)
+      .map((f) => f.pose);
+    return Array.from(
+      { length: Math.round(ms / FRAME_MS) },
+      (_, i) => poses[i % poses.length] ?? null,
+    );
+  };
+  const poses = [...held(start, 3000), ...held(end, 1000), ...held(start, 2000)];
+  const track = stillTrack(start);
+  return {
+    ...track,
+    source: `${start} → ${end} → ${start}`,
+    frames: poses.map((pose, i) => ({ timestampMs: Math.round(i * FRAME_MS), pose })),
+  };
+}

@@ -1,5 +1,6 @@
 import type { Side } from '../../pose/skeleton.ts';
 import type { Body } from '../body.ts';
+import { depthAtBottom } from './depth.ts';
 import type { RepCheck } from './rep-check.ts';
 import { atBottom, medianOver } from './rep-context.ts';
 import { heldToLimit } from './held-to-limit.ts';
@@ -16,6 +17,15 @@ export function kneeAnkleSeparationRatio(body: Body): number | undefined {
   const ankles = Math.abs(la.x - ra.x);
   return ankles > 1e-6 ? Math.abs(lk.x - rk.x) / ankles : undefined;
 }
+
+/**
+ * The knee-to-ankle ratio judges a rep only if its thighs came down to this far above level (deg)
+ * or lower: a half squat (20-35°). Higher up the knees have not left the line from hip to ankle they
+ * stand on, which is inside the ankles whenever the feet are wider than the hips: with the thighs
+ * 30-60° above level two clean front-view clips read 0.76-0.99, as low as the valgus clip
+ * (form-checks.md).
+ */
+export const VALGUS_MIN_DEPTH_DEG = 30;
 
 /** How far a knee sits towards the midline from its own ankle (frame-height units). */
 function kneeInsideAnkle(body: Body, side: Side): number | undefined {
@@ -64,6 +74,16 @@ export const kneeValgusCheck: RepCheck = {
       faultBelow: true,
     });
     if (!past) return [pass('knee-valgus', 'ratio', 'Knees stayed over the feet.', measured)];
+    // Above a half squat the knees are still near where standing put them: inside the ankles in
+    // any stance wider than the hips, caving or not (form-checks.md, "Knee valgus").
+    const depth = depthAtBottom(ctx);
+    if (depth !== undefined && depth > VALGUS_MIN_DEPTH_DEG)
+      return [
+        cannotJudge(
+          'knee-valgus',
+          'Knees not judged on a rep this shallow: squat at least half way down to check them.',
+        ),
+      ];
     const inside = (['left', 'right'] as const).map((s) => ({
       side: s,
       v: medianOver(bottom, (f) => kneeInsideAnkle(f.body, s)) ?? 0,
