@@ -81,7 +81,7 @@ export const kneeValgusCheck: RepCheck = {
       return [
         cannotJudge(
           'knee-valgus',
-          'Knees not judged on a rep this shallow: squat at least half way down to check them.',
+          'Knee valgus is judged from half way down: squat deeper to check the knees.',
         ),
       ];
     const inside = (['left', 'right'] as const).map((s) => ({
