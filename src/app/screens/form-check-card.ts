@@ -11,7 +11,7 @@ export type CardChoice = 'start' | 'again' | 'back';
 const STATUS_TEXT: Record<FormCheckLine['status'], string> = {
   pass: 'Pass',
   fix: 'Fix this',
-  'cannot-judge': "Can't tell from this view",
+  'cannot-judge': 'Not judged',
 };
 
 function faultJointsOf(line: FormCheckLine): readonly KeypointName[] {
@@ -62,7 +62,7 @@ function stills(
 }
 
 /**
- * The verdict card of a form check: a line per check (pass / fix this / can't tell, and why),
+ * The verdict card of a form check: a line per check (pass / fix this / not judged, and why),
  * the measured value against the target, and stills of the moment with the correct position
  * beside it. Resolves with the person's choice; "Keep in history" saves the card with its stills.
  */

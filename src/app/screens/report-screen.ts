@@ -90,7 +90,7 @@ function formChecks(sets: readonly SetRecord[]): HTMLElement[] {
                     ? 'pass. '
                     : l.status === 'fix'
                       ? 'fix this. '
-                      : "can't tell. ",
+                      : 'not judged. ',
                   l.text,
                   l.still !== undefined &&
                     el('img', { src: l.still, alt: `${l.label}: the moment` }),
