@@ -1,3 +1,4 @@
+import { againstShins } from './checks/forward-lean.ts';
 import { LIMITS, type Strictness } from './checks/thresholds.ts';
 import { NOTE_ONLY_CHECKS, type CheckId } from './checks/check-id.ts';
 import { borderlineText, isBorderline, type Verdict } from './checks/verdict.ts';
@@ -76,7 +77,7 @@ function targetText(v: Verdict): string {
     case 'knee-valgus':
       return `knees ${v.value.toFixed(2)}× the ankles' width apart; keep them at least ${v.threshold ?? 1}× (over the feet)`;
     case 'forward-lean':
-      return `trunk ${value} more than the shins; keep it within ${limit}`;
+      return `trunk ${againstShins(v.value)}; at most ${limit} more`;
     case 'tempo':
       return `${v.value} s`;
     case 'heel-lift':

@@ -50,6 +50,16 @@ describe('formCheckLines (the verdict card)', () => {
     );
   });
 
+  it('says a trunk more upright than the shins as "less than the shins", not "-12° more"', () => {
+    // The goblet squat's trunk stays 12° more upright than its shins.
+    const lean = card('squat_front_goblet_kettlebell_2reps', 'squat').find(
+      (l) => l.check === 'forward-lean',
+    );
+    expect(lean?.status).toBe('pass');
+    expect(lean?.value).toBeLessThan(0);
+    expect(lean?.text).toMatch(/^Good: trunk \d+° less than the shins; at most 30° more\.$/);
+  });
+
   it('says when no rep was seen instead of passing anything', () => {
     // Half-squat pulses out of a hold, never standing up: no rep to judge.
     const lines = card('squat_pulses_34front_medball_partial_15pulses', 'squat');

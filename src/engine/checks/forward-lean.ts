@@ -39,6 +39,11 @@ export function isForwardLean(lean: Lean, strictness: RepContext['strictness']):
   return Math.round(lean.trunkDeg - lean.tibiaDeg) > leanLimitDeg(lean, strictness);
 }
 
+/** The trunk's lean against the shins' in words: "12° more than the shins" or "8° less than…". */
+export function againstShins(excessDeg: number): string {
+  return excessDeg < 0 ? `${-excessDeg}° less than the shins` : `${excessDeg}° more than the shins`;
+}
+
 /**
  * Forward lean (the chest dropping): at the bottom the trunk should stay about parallel to the
  * tibia (Myer 2014), within a margin for body proportions, and well short of horizontal.
@@ -72,7 +77,7 @@ export const forwardLeanCheck: RepCheck = {
         confidenceOf(lean.trunkDeg, fromVertical, LIMITS.trunkFromVerticalDeg.error, score),
       ),
     };
-    const angles = `${Math.round(lean.trunkDeg)}° from vertical, ${common.value}° more than the shins.`;
+    const angles = `${Math.round(lean.trunkDeg)}° from vertical, ${againstShins(common.value)}.`;
     if (!isForwardLean(lean, ctx.strictness))
       return [pass('forward-lean', 'deg', `Trunk ${angles}`, common)];
     return [fault('forward-lean', `Chest up: trunk ${angles}`, common)];
