@@ -44,6 +44,9 @@ export function photoRep(start: string, end: string): PoseTrack {
   return {
     ...track,
     source: `${start} → ${end} → ${start}`,
-    frames: poses.map((pose, i) => ({ timestampMs: Math.round(i * FRAME_MS), pose })),
+    frames: poses.map((pose, i) => {
+      const timestampMs = Math.round(i * FRAME_MS);
+      return { timestampMs, pose: pose === null ? null : { ...pose, timestampMs } };
+    }),
   };
 }
