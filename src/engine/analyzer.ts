@@ -1,5 +1,6 @@
 import { round2 } from '../geometry/stats.ts';
 import type { KeypointName, Pose } from '../pose/skeleton.ts';
+import { CHECK_NAMES, NOTE_ONLY_CHECKS } from './checks/check-id.ts';
 import { DEFAULT_STRICTNESS, type Strictness } from './checks/thresholds.ts';
 import type { CircleDirection } from './circle-counter.ts';
 import type { EngineEvent } from './engine-event.ts';
@@ -12,7 +13,7 @@ import { HoldAnalyzer } from './kinds/hold-analyzer.ts';
 import type { KindAnalyzer, KindLive } from './kinds/kind-analyzer.ts';
 import { RepAnalyzer } from './kinds/rep-analyzer.ts';
 import { WalkAnalyzer } from './kinds/walk-analyzer.ts';
-import type { Report } from './report.ts';
+import type { RepReport, Report } from './report.ts';
 import type { GateIssue } from './setup-gate.ts';
 import { SetupSummary } from './setup-summary.ts';
 import { followsTheHips } from './signals.ts';
@@ -199,8 +200,11 @@ export class ExerciseAnalyzer {
     const neverReady = this.setup.note();
     if (neverReady !== undefined) notes.push(neverReady);
     if (this.exercise.view !== 'any' && view !== 'unknown' && view !== this.exercise.view) {
+      const skipped = checksTheViewHid(kindReport.reps ?? []);
       notes.push(
-        `Filmed from the ${view}; ${this.exercise.name} is best judged from the ${this.exercise.view}. Checks that need the other view were skipped.`,
+        // The view's turn is the same facing the camera or facing away from it.
+        `Filmed ${view === 'front' ? 'from the front or behind' : 'from the side'}; ${this.exercise.name} is best judged from the ${this.exercise.view}` +
+          (skipped.length === 0 ? '.' : `: ${skipped.join(', ')} not judged from this view.`),
       );
     }
     return {
@@ -216,4 +220,19 @@ export class ExerciseAnalyzer {
       ...kindReport,
     };
   }
+}
+
+/**
+ * The checks that some rep could not judge because of the camera's view (in the catalogue's words,
+ * lower case), leaving out the notes-only ones: nobody needs to turn for a note.
+ */
+function checksTheViewHid(reps: readonly RepReport[]): string[] {
+  const hidden = new Set(
+    reps.flatMap((r) =>
+      r.verdicts
+        .filter((v) => v.cause === 'view' && !NOTE_ONLY_CHECKS.has(v.check))
+        .map((v) => v.check),
+    ),
+  );
+  return [...hidden].map((id) => CHECK_NAMES[id].toLowerCase());
 }

@@ -1,6 +1,6 @@
 import { againstShins } from './checks/forward-lean.ts';
 import { LIMITS, type Strictness } from './checks/thresholds.ts';
-import { NOTE_ONLY_CHECKS, type CheckId } from './checks/check-id.ts';
+import { CHECK_NAMES, NOTE_ONLY_CHECKS, type CheckId } from './checks/check-id.ts';
 import { borderlineText, isBorderline, type Verdict } from './checks/verdict.ts';
 import type { ExerciseDef } from './exercise-def.ts';
 import { withUnit, type Report, type RepReport } from './report.ts';
@@ -46,18 +46,7 @@ export interface FormCheckLine {
   readonly atSec?: number;
 }
 
-const LABELS: Record<CheckId | 'hold', string> = {
-  depth: 'Depth',
-  'lunge-depth': 'Depth',
-  'knee-valgus': 'Knee valgus',
-  'heel-lift': 'Heel lift',
-  'forward-lean': 'Forward lean',
-  'knees-over-toes': 'Knees past toes',
-  tempo: 'Tempo',
-  'rep-height': 'Height',
-  'head-bob': 'Head still',
-  hold: 'Hold position',
-};
+const LABELS: Record<CheckId | 'hold', string> = { ...CHECK_NAMES, hold: 'Hold position' };
 
 /** How far a fault is past its limit, to pick the worst rep (larger is worse). */
 function badness(v: Verdict): number {

@@ -150,3 +150,22 @@ describe('a slim build facing the camera', () => {
     expect(frames.every((f) => viewOfFrame(f) === 'three-quarter')).toBe(true);
   });
 });
+
+describe("the set's note when filmed from another view than the exercise's best", () => {
+  const viewNote = (clip: string, exercise: string) =>
+    analyzeTrack(fixtureTrack(clip), exercise).notes.find((n) => n.startsWith('Filmed from'));
+
+  it('names the checks that view could not judge', () => {
+    expect(viewNote('squat_side_gym_dowel_2reps', 'squat')).toBe(
+      'Filmed from the side; Bodyweight squat is best judged from the front: knee valgus not judged from this view.',
+    );
+  });
+
+  it('says nothing was skipped when every check worked from that view', () => {
+    // A calf raise's checks (tempo, height) need no particular view; the side shows the heels best.
+    // This clip is filmed from behind: the body's turn reads the same either way round.
+    expect(viewNote('calfraise_rear_wall_hands', 'calf-raise')).toBe(
+      'Filmed from the front or behind; Calf raise is best judged from the side.',
+    );
+  });
+});

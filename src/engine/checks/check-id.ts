@@ -14,6 +14,19 @@ export type RepCheckId = (typeof REP_CHECK_IDS)[number];
 /** Every check with a verdict, the rep checks plus the one judged over time during circles. */
 export type CheckId = RepCheckId | 'head-bob';
 
+/** Each check's name for people (the form-check card's line labels). */
+export const CHECK_NAMES: Readonly<Record<CheckId, string>> = {
+  depth: 'Depth',
+  'lunge-depth': 'Depth',
+  'knee-valgus': 'Knee valgus',
+  'heel-lift': 'Heel lift',
+  'forward-lean': 'Forward lean',
+  'knees-over-toes': 'Knees past toes',
+  tempo: 'Tempo',
+  'rep-height': 'Height',
+  'head-bob': 'Head still',
+};
+
 /**
  * Checks that only ever give a note (`info`), never a fault to fix on their own: knees past the
  * toes (form-checks.md) and a calf raise's height against the set's best. Not lines of the form

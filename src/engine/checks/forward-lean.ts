@@ -55,12 +55,16 @@ export const forwardLeanCheck: RepCheck = {
     const lean = leanAtBottom(ctx);
     if (lean === undefined)
       return [
-        cannotJudge(
-          'forward-lean',
-          ctx.view === 'side'
-            ? 'Lean needs the shoulders, hips, knees and ankles in view: step back until all of you is in the picture.'
-            : 'Lean needs the side view with this model: turn side-on.',
-        ),
+        ctx.view === 'side'
+          ? cannotJudge(
+              'forward-lean',
+              'Lean needs the shoulders, hips, knees and ankles in view: step back until all of you is in the picture.',
+            )
+          : cannotJudge(
+              'forward-lean',
+              'Lean needs the side view with this model: turn side-on.',
+              'view',
+            ),
       ];
     const excess = lean.trunkDeg - lean.tibiaDeg;
     const threshold = leanLimitDeg(lean, ctx.strictness);

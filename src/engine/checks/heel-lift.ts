@@ -43,7 +43,9 @@ export const heelLiftCheck: RepCheck = {
   code: 'heel-lift',
   judge(ctx) {
     if (ctx.view !== 'side' && ctx.view !== 'three-quarter')
-      return [cannotJudge('heel-lift', 'Heel lift is hidden from the front: turn side-on.')];
+      return [
+        cannotJudge('heel-lift', 'Heel lift is hidden from the front: turn side-on.', 'view'),
+      ];
     const heel = heelRiseAtBottom(ctx);
     if (heel === undefined)
       return [

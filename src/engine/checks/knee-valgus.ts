@@ -57,7 +57,9 @@ export const kneeValgusCheck: RepCheck = {
         ),
       ];
     if (ctx.view !== 'front')
-      return [cannotJudge('knee-valgus', 'Knee valgus needs the front view: face the camera.')];
+      return [
+        cannotJudge('knee-valgus', 'Knee valgus needs the front view: face the camera.', 'view'),
+      ];
     const bottom = atBottom(ctx);
     const ratio = medianOver(bottom, (f) => kneeAnkleSeparationRatio(f.body));
     if (ratio === undefined)

@@ -19,7 +19,11 @@ export const kneesOverToesCheck: RepCheck = {
     const standing = ctx.standing;
     if (ctx.view !== 'side')
       return [
-        cannotJudge('knees-over-toes', 'Knees past the toes is measured side-on: turn side-on.'),
+        cannotJudge(
+          'knees-over-toes',
+          'Knees past the toes is measured side-on: turn side-on.',
+          'view',
+        ),
       ];
     if (standing === undefined)
       return [

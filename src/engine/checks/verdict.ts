@@ -20,6 +20,8 @@ export interface Verdict {
   readonly confidence: number;
   /** A fault's cue, a pass's summary, or why it cannot be judged and what to change. */
   readonly message: string;
+  /** Not judged because the camera's view cannot show it (another view would). */
+  readonly cause?: 'view';
 }
 
 export const pass = (
@@ -62,12 +64,13 @@ export const fault = (
   message: isBorderline(measured) ? borderlineText(message) : message,
 });
 
-export const cannotJudge = (check: CheckId, message: string): Verdict => ({
+export const cannotJudge = (check: CheckId, message: string, cause?: 'view'): Verdict => ({
   check,
   status: 'cannot-judge',
   unit: '',
   confidence: 0,
   message,
+  ...(cause === undefined ? {} : { cause }),
 });
 
 /** The fault a verdict reports, for the rep's fault list (undefined for a pass or no view). */
