@@ -59,7 +59,8 @@ export const heelLiftCheck: RepCheck = {
       decimals: 2,
       joints: ['heel', 'toe'],
     });
-    if (!past) return [pass('heel-lift', 'shank', 'Heels stayed down.', measured)];
+    // "Seen": a lift of a few centimetres is under what BlazePose's heel point shows (form-checks.md).
+    if (!past) return [pass('heel-lift', 'shank', 'No heel lift seen.', measured)];
     return [
       fault('heel-lift', 'Heels down: push through the whole foot.', measured, { side: heel.side }),
     ];
