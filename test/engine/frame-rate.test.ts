@@ -62,7 +62,7 @@ const KNOWN_DEPTH_CHANGES: Readonly<Record<string, Known>> = {
   },
   'squat_side_barbell_voltathletics_3reps.mp4': {
     fps: [10],
-    why: 'the plates hide the shoulders and the lifter turns during the first rep (30-57° from the camera going down, 63-76° at and after the bottom): at 10 frames/s most of its frames are side-on and depth is read as the thigh angle in the picture (36°) instead of the drop (19°); a fault either way',
+    why: 'the plates hide the shoulders and the lifter turns during the first rep (30-57° from the camera going down, 63-76° at and after the bottom): at 10 frames/s most of its frames are side-on and depth is read as the thigh angle in the picture (36°) instead of the drop (16°); a fault either way',
   },
 };
 

@@ -14,9 +14,34 @@ import { cannotJudge, fault, pass } from './verdict.ts';
 import { againstLevel } from '../report.ts';
 
 /**
+ * How much shallower than the truth the vertical drop reads the thigh of a person facing the camera
+ * at the bottom of a squat (deg). The camera sits above the hips there (placed at standing hip
+ * height, it is ~0.4 m above them at the bottom), so the hip moving away from it reads high, and a
+ * hip that reads high reads shallow; the model's hip point, below the joint centre from the front,
+ * takes part of it back. Measured twice, with one result: the rendered front squat with exact
+ * ground truth (a thigh 37.6° above level reads 42-43°) and a real person squatting the same
+ * squats from the front and side on in one clip (front reps −1° to +1°, side-on reps, read in the
+ * image plane, −8° to −5°: medians 5° apart). form-checks.md, "Squat depth".
+ */
+export const FRONT_DROP_BIAS_DEG = 5;
+
+/** The middle of the 3/4 band (45-60° turned), for a frame whose turn is not known. */
+const THREE_QUARTER_TURN_DEG = 52.5;
+
+/**
+ * The drop's bias in one frame: the hip recedes along the camera's axis by the thigh's forward
+ * travel times the cosine of the body's turn (all of it facing the camera, none side on).
+ */
+function dropBiasDeg(f: AnalyzedFrame, view: RepContext['view']): number {
+  const turn = f.features.turnFromCameraDeg ?? (view === 'front' ? 0 : THREE_QUARTER_TURN_DEG);
+  return FRONT_DROP_BIAS_DEG * Math.cos((turn * Math.PI) / 180);
+}
+
+/**
  * How the thigh's elevation is measured in this rep's view: in the image plane side on (exact),
  * from the vertical drop against the standing thigh elsewhere (a camera at hip height sees heights
- * at full length from any side), from the 3-D landmarks when no standing thigh was seen.
+ * at full length from any side), less the drop's perspective bias; from the 3-D landmarks when no
+ * standing thigh was seen.
  */
 function elevationMeasure(
   ctx: RepContext,
@@ -26,7 +51,8 @@ function elevationMeasure(
   if (standing !== undefined)
     return (f, s) => {
       const thigh = standing.thigh[s];
-      return thigh === undefined ? undefined : thighElevationFromDropDeg(f.body, s, thigh);
+      const deg = thigh === undefined ? undefined : thighElevationFromDropDeg(f.body, s, thigh);
+      return deg === undefined ? undefined : deg - dropBiasDeg(f, ctx.view);
     };
   if (ctx.frames.some((f) => f.body.world('left_hip') !== undefined))
     return (f, s) => thighElevation3dDeg(f.body, s);
