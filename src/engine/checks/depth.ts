@@ -15,10 +15,12 @@ import { againstLevel } from '../report.ts';
 
 /**
  * How much shallower than the truth the vertical drop reads the thigh of a person facing the camera
- * at the bottom of a squat (deg). The camera sits above the hips there (placed at standing hip
- * height, it is ~0.4 m above them at the bottom), so the hip moving away from it reads high, and a
- * hip that reads high reads shallow; the model's hip point, below the joint centre from the front,
- * takes part of it back. Measured twice, with one result: the rendered front squat with exact
+ * at the bottom of a squat (deg). The camera sits above the knees and hips there (placed at
+ * standing hip height, it is ~0.4 m above them at the bottom), and the hip is behind the knee by
+ * the thigh's length along the floor: further from the camera, it reads higher in the picture
+ * (by about the camera's height above the knee × cos(thigh elevation) / distance, in sin units),
+ * and the squat shallower; the model's hip point, below the joint centre from the front, takes part
+ * of it back. Measured twice, with one result: the rendered front squat with exact
  * ground truth (a thigh 37.6° above level reads 42-43°) and a real person squatting the same
  * squats from the front and side on in one clip (front reps −1° to +1°, side-on reps, read in the
  * image plane, −8° to −5°: medians 5° apart). form-checks.md, "Squat depth".
@@ -29,8 +31,9 @@ export const FRONT_DROP_BIAS_DEG = 5;
 const THREE_QUARTER_TURN_DEG = 52.5;
 
 /**
- * The drop's bias in one frame: the hip recedes along the camera's axis by the thigh's forward
- * travel times the cosine of the body's turn (all of it facing the camera, none side on).
+ * The drop's bias in one frame: the hip is behind the knee along the camera's axis by the thigh's
+ * length along the floor times the cosine of the body's turn (all of it facing the camera, none
+ * side on).
  */
 function dropBiasDeg(f: AnalyzedFrame, view: RepContext['view']): number {
   const turn = f.features.turnFromCameraDeg ?? (view === 'front' ? 0 : THREE_QUARTER_TURN_DEG);
