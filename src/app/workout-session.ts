@@ -2,7 +2,12 @@ import { ExerciseAnalyzer, type EngineEvent, type LiveState } from '../engine/an
 import type { Strictness } from '../engine/checks/thresholds.ts';
 import { CueSelector, issueText, type Utterance } from '../engine/cues.ts';
 import type { ExerciseDef, Prescription } from '../engine/exercise-def.ts';
-import { formCheckLines, formCheckPlan, type FormCheckLine } from '../engine/form-check.ts';
+import {
+  formCheckLines,
+  formCheckPlan,
+  type FormCheckLine,
+  type FormCheckPart,
+} from '../engine/form-check.ts';
 import { phasesLine } from '../engine/phases.ts';
 import type { RepPhase } from '../engine/rep-counter.ts';
 import type { Report, RepReport } from '../engine/report.ts';
@@ -53,16 +58,27 @@ const NOTHING_COUNTED = {
   steps: 0,
 } as const;
 
-/** Poses a form check keeps for its stills (ms; a check is a few reps). */
-const POSE_MEMORY_MS = 120_000;
+/** Poses a form check keeps for its stills (ms; a check is a few reps, from one or two views). */
+const POSE_MEMORY_MS = 240_000;
 
-/** The form check as a one-set prescription: a few reps, a short hold, a few seconds of circles. */
+/** Between the parts of a form check, time to turn to the next view (the set-up then waits). */
+const FORM_CHECK_TURN_SEC = 5;
+
+/**
+ * The form check as a prescription: a few reps per part (a set per view, the rest between them
+ * to turn), a short hold, a few seconds of circles.
+ */
 function formCheckPrescription(exercise: ExerciseDef): Prescription {
   const plan = formCheckPlan(exercise);
   const p = exercise.prescription;
   switch (p.kind) {
     case 'reps':
-      return { ...p, sets: 1, reps: plan.reps ?? 3 };
+      return {
+        ...p,
+        sets: plan.parts.length,
+        reps: plan.reps ?? 3,
+        restSec: FORM_CHECK_TURN_SEC,
+      };
     case 'hold':
       return { ...p, sets: 1, holdSec: plan.holdSec ?? 10 };
     case 'circles':
@@ -92,6 +108,8 @@ export class WorkoutSession {
   private tooDark = false;
   private people = 1;
   readonly records: SetRecord[] = [];
+  /** A form check's reports of the parts done so far (one per view). */
+  private readonly checkParts: Report[] = [];
 
   constructor(
     readonly exercise: ExerciseDef,
@@ -241,7 +259,10 @@ export class WorkoutSession {
   private gateText(live: LiveState): string {
     const phase = this.flow.view().phase;
     if (phase === 'done') return this.isFormCheck ? 'Form check done.' : 'Workout done.';
-    if (phase === 'rest') return 'Rest. The next set starts by itself.';
+    if (phase === 'rest')
+      return this.isFormCheck
+        ? `Turn: ${this.checkPart().instruction}`
+        : 'Rest. The next set starts by itself.';
     if (phase === 'countdown') return 'Get ready…';
     const warnings =
       (this.tooDark ? ' It is too dark: turn on a light or face a window.' : '') +
@@ -251,9 +272,17 @@ export class WorkoutSession {
     if (!live.ready) return `${this.cue ?? 'Get into position.'}${warnings}${this.viewHint(live)}`;
     if (phase === 'setup' && warnings !== '') return `Ready…${warnings}`;
     if (phase === 'setup') return `Ready: hold still…${this.viewHint(live)}`;
-    return this.isFormCheck
-      ? `Form check: ${formCheckPlan(this.exercise).instruction}`
-      : 'Tracking';
+    if (!this.isFormCheck) return 'Tracking';
+    const { set, sets } = this.flow.view();
+    return `Form check${sets > 1 ? `, part ${set} of ${sets}` : ''}: ${this.checkPart().instruction}`;
+  }
+
+  /** The part of the form check on now (or next, during the turn between parts). */
+  private checkPart(): FormCheckPart {
+    const { parts } = formCheckPlan(this.exercise);
+    const part = parts[Math.min(this.flow.view().set, parts.length) - 1] ?? parts[0];
+    if (part === undefined) throw new Error(`No form check for ${this.exercise.id}`);
+    return part;
   }
 
   /**
@@ -262,7 +291,7 @@ export class WorkoutSession {
    * (knee valgus), so only an exercise best seen from the front asks to turn from there.
    */
   private viewHint(live: LiveState): string {
-    const want = this.exercise.view;
+    const want = this.isFormCheck ? this.checkPart().view : this.exercise.view;
     if (want === 'any' || live.view === 'unknown' || live.view === want) return '';
     if (live.view === 'three-quarter' && want === 'side') return '';
     return want === 'side' ? ' Tip: turn side-on to the camera.' : ' Tip: face the camera.';
@@ -280,7 +309,8 @@ export class WorkoutSession {
   }
 
   private applyFlow(step: FlowStep): void {
-    for (const text of step.say) this.speak([{ text, priority: 'cue' }]);
+    for (const text of this.isFormCheck ? this.formCheckWords(step) : step.say)
+      this.speak([{ text, priority: 'cue' }]);
     this.analyzer.setCircleDirection(this.flow.view().direction);
     if (step.setEnded !== undefined) this.finishSet(this.flow.view().phase === 'done');
     if (step.go === true || step.newSet === true) {
@@ -299,11 +329,21 @@ export class WorkoutSession {
     this.applyFlow(this.flow.skipRest(nowMs));
   }
 
+  /** A form check's parts are not sets: between them the person is told to turn. */
+  private formCheckWords(step: FlowStep): readonly string[] {
+    const { phase } = this.flow.view();
+    if (step.setEnded !== undefined && phase === 'rest')
+      return [`Part ${step.setEnded} done. ${this.checkPart().instruction}`];
+    if (step.newSet === true) return [];
+    return step.say;
+  }
+
   private finishSet(final: boolean): void {
     const report = this.analyzer.finish();
     this.record = completeRecord(this.record, report);
     if (this.isFormCheck) {
-      this.out.formCheckDone(report, formCheckLines(this.exercise, report));
+      this.checkParts.push(report);
+      if (final) this.out.formCheckDone(report, formCheckLines(this.exercise, this.checkParts));
       return;
     }
     this.records.push(this.record);

@@ -2,32 +2,81 @@ import { againstShins } from './checks/forward-lean.ts';
 import { LIMITS, type Strictness } from './checks/thresholds.ts';
 import { CHECK_NAMES, NOTE_ONLY_CHECKS, type CheckId } from './checks/check-id.ts';
 import { borderlineText, isBorderline, type Verdict } from './checks/verdict.ts';
-import type { ExerciseDef } from './exercise-def.ts';
+import { REP_CHECKS } from './checks/judge-rep.ts';
+import type { CameraView, ExerciseDef } from './exercise-def.ts';
 import { withUnit, type Report, type RepReport } from './report.ts';
 
 /**
  * A form check: a few slow reps (or a short hold, a few circles, a few steps) before the set,
  * turned into one line per check that applies to the exercise: pass, fix this, or cannot tell from
  * this view (with what to change), the measured value against the target, and the moment to show.
+ * An exercise whose checks need two views (a squat: the knees from the front, the heels side on)
+ * is checked in two parts, one from each.
  */
 export interface FormCheckPlan {
-  /** What the person does for the check. */
-  readonly instruction: string;
+  /** The parts, in order: the view to film each from and what the person does. */
+  readonly parts: readonly FormCheckPart[];
+  /** Reps in each part. */
   readonly reps?: number;
   readonly holdSec?: number;
   readonly seconds?: number;
 }
 
+export interface FormCheckPart {
+  readonly view: CameraView;
+  readonly instruction: string;
+}
+
+const REPS_PER_PART = 3;
+
+/**
+ * The views a rep exercise's checks need: the exercise's own first, then any view a check can be
+ * judged from only (knee valgus from the front, heel lift side on). Note-only checks ask for none.
+ */
+export function formCheckViews(exercise: ExerciseDef): CameraView[] {
+  if (exercise.kind !== 'reps') return [exercise.view];
+  const only = exercise.checks
+    .filter((c) => !NOTE_ONLY_CHECKS.has(c))
+    .map((c) => REP_CHECKS[c].view)
+    .flatMap((v) => (v.only && v.best !== 'any' ? [v.best] : []));
+  const views = [...new Set<CameraView>([exercise.view, ...only])];
+  return views.length > 1 ? views.filter((v) => v !== 'any') : views;
+}
+
+/** How each part starts: the first from where the person stands, the next after turning. */
+const PART_WORDS: Record<CameraView, { readonly first: string; readonly next: string }> = {
+  front: { first: 'Face the camera: do', next: 'Now face the camera:' },
+  side: { first: 'Stand side-on to the camera: do', next: 'Now stand side-on to the camera:' },
+  any: { first: 'Do', next: 'Now' },
+};
+
 export function formCheckPlan(exercise: ExerciseDef): FormCheckPlan {
   switch (exercise.kind) {
-    case 'reps':
-      return { instruction: 'Do 3 slow reps.', reps: 3 };
+    case 'reps': {
+      const parts = formCheckViews(exercise).map((view, i) => ({
+        view,
+        instruction:
+          i === 0
+            ? `${PART_WORDS[view].first} ${REPS_PER_PART} slow reps.`
+            : `${PART_WORDS[view].next} ${REPS_PER_PART} more slow reps.`,
+      }));
+      return { parts, reps: REPS_PER_PART };
+    }
     case 'hold':
-      return { instruction: 'Get into position and hold for 10 seconds.', holdSec: 10 };
+      return {
+        parts: [{ view: exercise.view, instruction: 'Get into position and hold for 10 seconds.' }],
+        holdSec: 10,
+      };
     case 'circles':
-      return { instruction: 'Draw a few slow circles.', seconds: 12 };
+      return {
+        parts: [{ view: exercise.view, instruction: 'Draw a few slow circles.' }],
+        seconds: 12,
+      };
     case 'walk':
-      return { instruction: 'Take six steps across the view.', seconds: 10 };
+      return {
+        parts: [{ view: exercise.view, instruction: 'Take six steps across the view.' }],
+        seconds: 10,
+      };
   }
 }
 
@@ -153,14 +202,40 @@ const repVerdicts = (reps: readonly RepReport[], check: CheckId) =>
     r.verdicts.filter((v) => v.check === check).map((v) => ({ ...v, atSec: r.bottomSec })),
   );
 
-/** The verdict card's lines for one form check's report. */
-export function formCheckLines(exercise: ExerciseDef, report: Report): FormCheckLine[] {
+/**
+ * The reps a check's line is judged on: those seen from the view it is measured exactly from
+ * (depth and lean side on, valgus from the front), when any of them judged it; else all of them.
+ * A two-part check thus reports depth from its side-on reps, and a set filmed from one view is
+ * judged on all its reps.
+ */
+function repsForCheck(reps: readonly RepReport[], check: CheckId): readonly RepReport[] {
+  const best = check === 'head-bob' ? 'any' : REP_CHECKS[check].view.best;
+  if (best === 'any') return reps;
+  const fromBest = reps.filter(
+    (r) =>
+      r.view === best && r.verdicts.some((v) => v.check === check && v.status !== 'cannot-judge'),
+  );
+  return fromBest.length > 0 ? fromBest : reps;
+}
+
+/**
+ * The verdict card's lines for one form check: the report of each of its parts (one per view; a
+ * recorded video is one part).
+ */
+export function formCheckLines(
+  exercise: ExerciseDef,
+  parts: Report | readonly Report[],
+): FormCheckLine[] {
+  const reports: readonly Report[] = Array.isArray(parts) ? parts : [parts];
+  const report = reports[reports.length - 1];
+  if (report === undefined) return [];
   switch (exercise.kind) {
     case 'reps': {
-      const reps = report.reps ?? [];
+      const reps = reports.flatMap((r) => r.reps ?? []);
+      const faults = reports.flatMap((r) => r.faults);
       if (reps.length === 0) {
         // Quick small lifts were seen but not counted (quick-lifts.ts): say that, not "no rep".
-        const quick = report.faults.find((f) => f.rep === undefined);
+        const quick = faults.find((f) => f.rep === undefined);
         return [
           {
             check: 'depth',
@@ -179,7 +254,7 @@ export function formCheckLines(exercise: ExerciseDef, report: Report): FormCheck
           ? checks
           : [...new Set([...checks, 'tempo' as const])];
       // Bouncing between the counted reps (quick-lifts.ts) breaks the tempo whatever the reps did.
-      const bouncing = report.faults.find((f) => f.rep === undefined && f.code === 'tempo');
+      const bouncing = faults.find((f) => f.rep === undefined && f.code === 'tempo');
       return withTempo.map((c) =>
         c === 'tempo' && bouncing !== undefined
           ? {
@@ -189,7 +264,7 @@ export function formCheckLines(exercise: ExerciseDef, report: Report): FormCheck
               text: bouncing.message.replace(/\.$/, ''),
               atSec: bouncing.atSec,
             }
-          : lineFromVerdicts(c, repVerdicts(reps, c), report.strictness),
+          : lineFromVerdicts(c, repVerdicts(repsForCheck(reps, c), c), report.strictness),
       );
     }
     case 'hold': {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Voice } from '../../src/app/voice.ts';
 import { WorkoutSession } from '../../src/app/workout-session.ts';
 import { findExercise } from '../../src/engine/catalog.ts';
+import type { FormCheckLine } from '../../src/engine/form-check.ts';
 import { MemoryHistory } from '../../src/storage/history-db.ts';
 import { HistoryStore } from '../../src/storage/history-store.ts';
 import type { SetRecord } from '../../src/storage/set-record.ts';
@@ -126,5 +127,76 @@ describe('setting up in front of the camera', () => {
     );
     expect(ready.length).toBeGreaterThan(3);
     expect(ready.some((t) => t.includes('Tip:'))).toBe(false);
+  });
+});
+
+describe('a form check of a squat, in two parts', () => {
+  /** A form-check session whose camera plays `clip` in a loop from `fromMs` until `stop` says so. */
+  function play(
+    session: WorkoutSession,
+    clip: string,
+    fromMs: number,
+    stop: () => boolean,
+  ): number {
+    const track = fixtureTrack(clip);
+    const clipMs = (track.frames.at(-1)?.timestampMs ?? 0) + 33;
+    for (let loop = 0; loop < 20; loop += 1)
+      for (const f of track.frames) {
+        const t = fromMs + loop * clipMs + f.timestampMs;
+        session.onPose(f.pose, t);
+        if (stop()) return t;
+      }
+    throw new Error(`${clip} played 20 times and the part did not end`);
+  }
+
+  it('asks for the front, then side on, and judges valgus from the first and heel lift from the second', () => {
+    const said: string[] = [];
+    const gate: string[] = [];
+    const cards: (readonly FormCheckLine[])[] = [];
+    const session = new WorkoutSession(
+      findExercise('squat'),
+      findExercise('squat').prescription,
+      {
+        source: 'camera',
+        mode: 'form-check',
+        modelHasFeet: true,
+        strictness: 'standard',
+        store: new HistoryStore(new MemoryHistory()),
+      },
+      {
+        voice: { say: () => undefined } as unknown as Voice,
+        announce: (text) => said.push(text),
+        showGate: (text) => gate.push(text),
+        showRep: () => undefined,
+        setDone: () => undefined,
+        formCheckDone: (_report, lines) => cards.push(lines),
+      },
+    );
+    expect(session.prescription).toMatchObject({ sets: 2, reps: 3 });
+    // Part 1 facing the camera (a real front-view squat clip), until the turn.
+    const turnAt = play(
+      session,
+      'squat_front_band_woman_3reps',
+      0,
+      () => session.overlay(false, 0).flow.phase === 'rest',
+    );
+    expect(cards).toEqual([]);
+    expect(said).toContain('Part 1 done. Now stand side-on to the camera: 3 more slow reps.');
+    expect(gate).toContain('Form check, part 1 of 2: Face the camera: do 3 slow reps.');
+    const partOne = gate.length;
+    // Part 2 side on (a real side-view clip), until the card.
+    play(session, 'squat_side_gym_dowel_2reps', turnAt + 1000, () => cards.length > 0);
+    const partTwo = gate.slice(partOne);
+    expect(partTwo).toContain(
+      'Form check, part 2 of 2: Now stand side-on to the camera: 3 more slow reps.',
+    );
+    // Side on is what part 2 asks for: setting up for it, no tip to face the camera.
+    expect(partTwo.filter((t) => t.includes('Tip: face the camera'))).toEqual([]);
+    const [card] = cards;
+    const status = (check: string) => card?.find((l) => l.check === check)?.status;
+    expect(status('knee-valgus')).toBe('pass');
+    expect(status('heel-lift')).toBe('pass');
+    expect(status('depth')).toBe('pass');
+    expect(card?.some((l) => l.status === 'cannot-judge')).toBe(false);
   });
 });

@@ -92,6 +92,41 @@ describe('formCheckLines (the verdict card)', () => {
   });
 });
 
+describe('a form check in two parts, when the checks need two views', () => {
+  const views = (id: string) => formCheckPlan(findExercise(id)).parts.map((p) => p.view);
+
+  it('checks a squat facing the camera (valgus), then side on (heel lift)', () => {
+    expect(formCheckPlan(findExercise('squat')).parts).toEqual([
+      { view: 'front', instruction: 'Face the camera: do 3 slow reps.' },
+      { view: 'side', instruction: 'Now stand side-on to the camera: 3 more slow reps.' },
+    ]);
+  });
+
+  it('checks in one part what one view judges', () => {
+    // A lunge's valgus needs the front and its depth any view; a calf raise and a hold need none.
+    expect(views('lunge')).toEqual(['front']);
+    expect(views('calf-raise')).toEqual([findExercise('calf-raise').view]);
+    expect(views('squat-hold')).toHaveLength(1);
+    expect(views('knee-circles')).toHaveLength(1);
+  });
+
+  it('judges each check from the part filmed from its view', () => {
+    const squat = findExercise('squat');
+    const front = analyzeTrack(fixtureTrack('squat_front_band_woman_3reps'), 'squat');
+    const side = analyzeTrack(fixtureTrack('squat_side_gym_dowel_2reps'), 'squat');
+    const both = formCheckLines(squat, [front, side]);
+    const line = (lines: typeof both, check: string) => lines.find((l) => l.check === check);
+    // Valgus from the front part only, heel lift from the side part only.
+    expect(line(formCheckLines(squat, side), 'knee-valgus')?.status).toBe('cannot-judge');
+    expect(line(formCheckLines(squat, front), 'heel-lift')?.status).toBe('cannot-judge');
+    expect(line(both, 'knee-valgus')).toEqual(line(formCheckLines(squat, front), 'knee-valgus'));
+    expect(line(both, 'heel-lift')).toEqual(line(formCheckLines(squat, side), 'heel-lift'));
+    // Depth and lean, judged from both, are read where they are exact: side on.
+    expect(line(both, 'depth')).toEqual(line(formCheckLines(squat, side), 'depth'));
+    expect(line(both, 'forward-lean')).toEqual(line(formCheckLines(squat, side), 'forward-lean'));
+  });
+});
+
 describe('a check that cannot judge', () => {
   it('says what it needs and what to do, on every labelled clip', () => {
     const unclear = new Set<string>();

@@ -119,6 +119,8 @@ export function depthAtBottom(ctx: RepContext): number | undefined {
 export const depthCheck: RepCheck = {
   id: 'depth',
   code: 'shallow-depth',
+  // Side on the thigh's angle in the picture; elsewhere its drop, corrected for perspective.
+  view: { best: 'side', only: false },
   judge(ctx) {
     const deg = depthAtBottom(ctx);
     if (deg === undefined)

@@ -51,6 +51,8 @@ export function againstShins(excessDeg: number): string {
 export const forwardLeanCheck: RepCheck = {
   id: 'forward-lean',
   code: 'forward-lean',
+  // Side on in the picture; elsewhere from the 3-D landmarks.
+  view: { best: 'side', only: false },
   judge(ctx) {
     const lean = leanAtBottom(ctx);
     if (lean === undefined)

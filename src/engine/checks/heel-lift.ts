@@ -41,6 +41,8 @@ export function heelRiseAtBottom(ctx: RepContext): { side: Side; rise: number } 
 export const heelLiftCheck: RepCheck = {
   id: 'heel-lift',
   code: 'heel-lift',
+  // Side on or at 3/4; from the front the heel is behind the foot.
+  view: { best: 'side', only: true },
   judge(ctx) {
     if (ctx.view !== 'side' && ctx.view !== 'three-quarter')
       return [

@@ -45,6 +45,7 @@ function kneeInsideAnkle(body: Body, side: Side): number | undefined {
 export const kneeValgusCheck: RepCheck = {
   id: 'knee-valgus',
   code: 'knee-valgus',
+  view: { best: 'front', only: true },
   judge(ctx) {
     // Neither screen is defined for a split stance: the ankles are not side by side, and the front
     // knee's offset from its hip-ankle line did not tell the labelled valgus lunge from a clean

@@ -15,6 +15,7 @@ import { cannotJudge, fault, pass } from './verdict.ts';
 export const kneesOverToesCheck: RepCheck = {
   id: 'knees-over-toes',
   code: 'knees-over-toes',
+  view: { best: 'side', only: true },
   judge(ctx) {
     const standing = ctx.standing;
     if (ctx.view !== 'side')

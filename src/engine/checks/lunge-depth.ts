@@ -75,6 +75,8 @@ export function frontKneeAngleAtBottom(ctx: RepContext): number | undefined {
 export const lungeDepthCheck: RepCheck = {
   id: 'lunge-depth',
   code: 'shallow-depth',
+  // Side on the knee's angle in the picture; elsewhere from the thigh's and shin's drops.
+  view: { best: 'side', only: false },
   judge(ctx) {
     const deg = frontKneeAngleAtBottom(ctx);
     if (deg === undefined)

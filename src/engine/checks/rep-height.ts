@@ -6,6 +6,7 @@ import { pass } from './verdict.ts';
 export const repHeightCheck: RepCheck = {
   id: 'rep-height',
   code: 'low-height',
+  view: { best: 'any', only: false },
   judge(ctx) {
     if (!(ctx.bestAmplitude > 0)) return [];
     const pct = Math.round((100 * ctx.rep.amplitude) / ctx.bestAmplitude);

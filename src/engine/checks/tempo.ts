@@ -10,6 +10,7 @@ import { pass, type Verdict } from './verdict.ts';
 export const tempoCheck: RepCheck = {
   id: 'tempo',
   code: 'tempo',
+  view: { best: 'any', only: false },
   judge(ctx) {
     const tempo = ctx.tempo;
     if (tempo === undefined) return [];
