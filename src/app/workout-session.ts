@@ -385,6 +385,7 @@ export class WorkoutSession {
       // Before "Go!" nothing is counted, whatever the set-up analyzer saw.
       live: this.stage === 'setup' ? { ...live, ...NOTHING_COUNTED } : live,
       flow: this.flow.view(),
+      formCheck: this.isFormCheck,
       cue: this.cue,
       phaseSec: (nowMs - this.phaseSinceMs) / 1000,
     });

@@ -20,7 +20,7 @@ export function drawHud(ctx: CanvasRenderingContext2D, d: OverlayData): void {
   ctx.font = `bold ${big}px system-ui, sans-serif`;
   ctx.fillText(mainFigure(d), 12, 8);
   ctx.font = `${Math.round(big / 3)}px system-ui, sans-serif`;
-  ctx.fillText(`set ${d.flow.set}/${d.flow.sets}`, 12, 12 + big, width * 0.6 - 16);
+  ctx.fillText(d.setLabel, 12, 12 + big, width * 0.6 - 16);
   if (d.kind === 'reps') drawRangeBar(ctx, d);
   if (d.kind === 'reps' && d.phaseTargetSec !== undefined) drawTempoBar(ctx, d);
   if (d.angle !== undefined && d.pose !== null) drawAngle(ctx, d);

@@ -11,6 +11,8 @@ export interface OverlayData {
   readonly mirrored: boolean;
   readonly live: LiveState;
   readonly flow: FlowView;
+  /** "set 2/3", or for a form check "part 1/2" ("form check" when it has one part). */
+  readonly setLabel: string;
   readonly exerciseName: string;
   readonly kind: 'reps' | 'hold' | 'circles' | 'walk';
   readonly target: { readonly reps?: number; readonly holdSec?: number };
@@ -32,6 +34,8 @@ export interface OverlayInput {
   readonly mirrored: boolean;
   readonly live: LiveState;
   readonly flow: FlowView;
+  /** A form check counts parts (one per view), not sets. */
+  readonly formCheck?: boolean;
   readonly cue: string | undefined;
   /** Seconds in the current rep phase (the tempo bar fills against its target). */
   readonly phaseSec: number;
@@ -58,6 +62,12 @@ export function overlayData(i: OverlayInput): OverlayData {
     mirrored: i.mirrored,
     live: i.live,
     flow: i.flow,
+    setLabel:
+      i.formCheck !== true
+        ? `set ${i.flow.set}/${i.flow.sets}`
+        : i.flow.sets > 1
+          ? `part ${i.flow.set}/${i.flow.sets}`
+          : 'form check',
     exerciseName: i.exercise.name,
     kind: i.exercise.kind,
     target: p.kind === 'reps' ? { reps: p.reps } : p.kind === 'hold' ? { holdSec: p.holdSec } : {},

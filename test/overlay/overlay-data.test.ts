@@ -55,6 +55,14 @@ describe('overlayData', () => {
     expect(overlayData(input('calf-raise', { phase: 'away' })).awayWord).toBe('up');
   });
 
+  it("counts sets, and a form check's parts (one per view)", () => {
+    expect(overlayData(input('squat')).setLabel).toBe('set 1/3');
+    const check = (sets: number) =>
+      overlayData({ ...input('squat'), formCheck: true, flow: { ...FLOW, set: 1, sets } }).setLabel;
+    expect(check(2)).toBe('part 1/2');
+    expect(check(1)).toBe('form check');
+  });
+
   it('has no tempo target where none is prescribed or the phase has 0 s', () => {
     expect(overlayData(input('squat', { phase: 'away' })).phaseTargetSec).toBeUndefined();
     // 3-0-X-1: no pause at the bottom of a calf raise.
