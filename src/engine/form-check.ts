@@ -119,13 +119,20 @@ function targetText(v: Verdict): string {
     case 'tempo':
       return `${v.value} s`;
     case 'heel-lift':
-      return `heels rose ${value}; keep under ${limit}`;
+      // The heel point against where it stood, as a share of the shin (the model's heel point
+      // rises a little with a forward shin even on a flat foot: a rise, not a height in cm).
+      return v.value > 0
+        ? `heel ${percentOf(v.value)} of a shin length above standing; a lift reads over ${percentOf(v.threshold ?? NaN)}`
+        : `heel no higher than standing; a lift reads over ${percentOf(v.threshold ?? NaN)} of a shin length`;
     case 'head-bob':
       return `head moved ${v.value} % of your height; keep under ${v.threshold ?? ''} %`;
     default:
       return `${value}${limit === '' ? '' : ` (limit ${limit})`}`;
   }
 }
+
+/** A share as a whole percentage: 0.12 → "12 %". */
+const percentOf = (share: number): string => `${Math.round(share * 100)} %`;
 
 /** What to do about a fault, in a few words (the measured value and target follow it). */
 function cueText(v: Verdict): string {
