@@ -31,6 +31,27 @@ describe('squat depth read from the front', () => {
     for (const deg of front) expect(Math.abs(deg - sideMedian)).toBeLessThanOrEqual(ERROR_DEG);
   });
 
+  it("needs no 3-D landmarks (MoveNet): the set's view stands in for the body's turn", () => {
+    const clip = 'squat_front_band_woman_3reps';
+    const track = fixtureTrack(clip);
+    const flat = {
+      ...track,
+      frames: track.frames.map((f) => {
+        if (f.pose === null) return f;
+        const { world: _world, ...pose } = f.pose;
+        return { ...f, pose };
+      }),
+    };
+    const without = (analyzeTrack(flat, 'squat').reps ?? []).map(
+      (r) => r.depth?.thighAboveLevelDeg,
+    );
+    const withWorld = depths(clip, 'front');
+    expect(without).toHaveLength(withWorld.length);
+    without.forEach((deg, i) =>
+      expect(Math.abs((deg ?? NaN) - (withWorld[i] ?? NaN))).toBeLessThanOrEqual(1),
+    );
+  });
+
   it('reads the rendered half squat at its true depth (exact ground truth: 37.6° above level)', () => {
     const reps = depths('michelle_squat_front', 'front');
     expect(reps).toHaveLength(3);
