@@ -7,6 +7,7 @@ import {
   formCheckPlan,
   type FormCheckLine,
   type FormCheckPart,
+  type FormCheckPlan,
 } from '../engine/form-check.ts';
 import { phasesLine } from '../engine/phases.ts';
 import type { RepPhase } from '../engine/rep-counter.ts';
@@ -68,8 +69,7 @@ const FORM_CHECK_TURN_SEC = 5;
  * The form check as a prescription: a few reps per part (a set per view, the rest between them
  * to turn), a short hold, a few seconds of circles.
  */
-function formCheckPrescription(exercise: ExerciseDef): Prescription {
-  const plan = formCheckPlan(exercise);
+function formCheckPrescription(exercise: ExerciseDef, plan: FormCheckPlan): Prescription {
   const p = exercise.prescription;
   switch (p.kind) {
     case 'reps':
@@ -110,6 +110,8 @@ export class WorkoutSession {
   readonly records: SetRecord[] = [];
   /** A form check's reports of the parts done so far (one per view). */
   private readonly checkParts: Report[] = [];
+  /** A form check's parts: the view of each and what the person is asked to do. */
+  private readonly plan: FormCheckPlan;
 
   constructor(
     readonly exercise: ExerciseDef,
@@ -117,8 +119,9 @@ export class WorkoutSession {
     private readonly options: SessionOptions,
     private readonly out: SessionOutputs,
   ) {
+    this.plan = formCheckPlan(exercise);
     this.prescription =
-      options.mode === 'form-check' ? formCheckPrescription(exercise) : prescription;
+      options.mode === 'form-check' ? formCheckPrescription(exercise, this.plan) : prescription;
     this.sessionId =
       options.sessionId ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
     this.analyzer = this.newAnalyzer();
@@ -279,7 +282,7 @@ export class WorkoutSession {
 
   /** The part of the form check on now (or next, during the turn between parts). */
   private checkPart(): FormCheckPart {
-    const { parts } = formCheckPlan(this.exercise);
+    const { parts } = this.plan;
     const part = parts[Math.min(this.flow.view().set, parts.length) - 1] ?? parts[0];
     if (part === undefined) throw new Error(`No form check for ${this.exercise.id}`);
     return part;
