@@ -33,7 +33,7 @@ const REPS_PER_PART = 3;
  * The views a rep exercise's checks need: the exercise's own first, then any view a check can be
  * judged from only (knee valgus from the front, heel lift side on). Note-only checks ask for none.
  */
-export function formCheckViews(exercise: ExerciseDef): CameraView[] {
+function formCheckViews(exercise: ExerciseDef): CameraView[] {
   if (exercise.kind !== 'reps') return [exercise.view];
   const only = exercise.checks
     .filter((c) => !NOTE_ONLY_CHECKS.has(c))
