@@ -1,7 +1,7 @@
 import { ExerciseAnalyzer, type EngineEvent, type LiveState } from '../engine/analyzer.ts';
 import type { Strictness } from '../engine/checks/thresholds.ts';
 import { CueSelector, issueText, type Utterance } from '../engine/cues.ts';
-import type { ExerciseDef, Prescription } from '../engine/exercise-def.ts';
+import type { CameraView, ExerciseDef, Prescription } from '../engine/exercise-def.ts';
 import {
   formCheckLines,
   formCheckPlan,
@@ -64,6 +64,13 @@ const POSE_MEMORY_MS = 240_000;
 
 /** Between the parts of a form check, time to turn to the next view (the set-up then waits). */
 const FORM_CHECK_TURN_SEC = 5;
+
+/** The canvas's words for that turn, big enough to read from two metres. */
+const TURN_WORDS: Record<CameraView, string> = {
+  front: 'Turn to face the camera',
+  side: 'Turn side-on',
+  any: 'Get ready',
+};
 
 /**
  * The form check as a prescription: a few reps per part (a set per view, the rest between them
@@ -389,6 +396,7 @@ export class WorkoutSession {
       live: this.stage === 'setup' ? { ...live, ...NOTHING_COUNTED } : live,
       flow: this.flow.view(),
       formCheck: this.isFormCheck,
+      ...(this.isFormCheck ? { restLabel: TURN_WORDS[this.checkPart().view] } : {}),
       cue: this.cue,
       phaseSec: (nowMs - this.phaseSinceMs) / 1000,
     });

@@ -88,7 +88,7 @@ function mainFigure(d: OverlayData): string {
 
 function bannerText(d: OverlayData): string | undefined {
   if (d.flow.phase === 'countdown') return `Starting in ${d.flow.secondsLeft}…`;
-  if (d.flow.phase === 'rest') return `Rest: ${d.flow.secondsLeft} s`;
+  if (d.flow.phase === 'rest') return `${d.restLabel}: ${d.flow.secondsLeft} s`;
   if (d.flow.phase === 'done') return 'Done!';
   return d.cue;
 }

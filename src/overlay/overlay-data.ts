@@ -13,6 +13,8 @@ export interface OverlayData {
   readonly flow: FlowView;
   /** "set 2/3", or for a form check "part 1/2" ("form check" when it has one part). */
   readonly setLabel: string;
+  /** What the break between sets is for: "Rest", or between a form check's parts "Turn side-on". */
+  readonly restLabel: string;
   readonly exerciseName: string;
   readonly kind: 'reps' | 'hold' | 'circles' | 'walk';
   readonly target: { readonly reps?: number; readonly holdSec?: number };
@@ -36,6 +38,8 @@ export interface OverlayInput {
   readonly flow: FlowView;
   /** A form check counts parts (one per view), not sets. */
   readonly formCheck?: boolean;
+  /** The break's words when it is not a rest (a form check's turn to the next view). */
+  readonly restLabel?: string;
   readonly cue: string | undefined;
   /** Seconds in the current rep phase (the tempo bar fills against its target). */
   readonly phaseSec: number;
@@ -68,6 +72,7 @@ export function overlayData(i: OverlayInput): OverlayData {
         : i.flow.sets > 1
           ? `part ${i.flow.set}/${i.flow.sets}`
           : 'form check',
+    restLabel: i.restLabel ?? 'Rest',
     exerciseName: i.exercise.name,
     kind: i.exercise.kind,
     target: p.kind === 'reps' ? { reps: p.reps } : p.kind === 'hold' ? { holdSec: p.holdSec } : {},

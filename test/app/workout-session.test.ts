@@ -182,6 +182,8 @@ describe('a form check of a squat, in two parts', () => {
     );
     expect(cards).toEqual([]);
     expect(said).toContain('Part 1 done. Now stand side-on to the camera: 3 more slow reps.');
+    // The canvas, read from two metres, says what the break is for.
+    expect(session.overlay(false, turnAt).restLabel).toBe('Turn side-on');
     expect(gate).toContain('Form check, part 1 of 2: Face the camera: do 3 slow reps.');
     const partOne = gate.length;
     // Part 2 side on (a real side-view clip), until the card.

@@ -63,6 +63,13 @@ describe('overlayData', () => {
     expect(check(1)).toBe('form check');
   });
 
+  it("calls the break between sets a rest, and between a form check's parts what to do", () => {
+    expect(overlayData(input('squat')).restLabel).toBe('Rest');
+    expect(
+      overlayData({ ...input('squat'), formCheck: true, restLabel: 'Turn side-on' }).restLabel,
+    ).toBe('Turn side-on');
+  });
+
   it('has no tempo target where none is prescribed or the phase has 0 s', () => {
     expect(overlayData(input('squat', { phase: 'away' })).phaseTargetSec).toBeUndefined();
     // 3-0-X-1: no pause at the bottom of a calf raise.
