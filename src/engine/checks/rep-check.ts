@@ -1,3 +1,4 @@
+import type { CameraView } from '../exercise-def.ts';
 import type { FaultCode } from '../faults.ts';
 import type { RepCheckId } from './check-id.ts';
 import type { RepContext } from './rep-context.ts';
@@ -9,7 +10,7 @@ import type { Verdict } from './verdict.ts';
  * needs the foot's length in the picture, side on or at 3/4). form-checks.md, the table of views.
  */
 export interface CheckView {
-  readonly best: 'front' | 'side' | 'any';
+  readonly best: CameraView;
   readonly only: boolean;
 }
 
