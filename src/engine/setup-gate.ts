@@ -39,6 +39,8 @@ export interface GateStatus {
 export class SetupGate {
   private open = false;
   private lastSeenMs: number | undefined;
+  /** Since when the joints have been seen without a gap longer than a blink. */
+  private seenSinceMs: number | undefined;
   private window: { timestampMs: number; value: number }[] = [];
 
   constructor(private readonly params: SetupGateParams = DEFAULT_GATE) {}
@@ -65,6 +67,7 @@ export class SetupGate {
       if (!this.open && unseenMs <= this.params.blinkMs) return { ready: false };
       this.window = [];
       this.open = false;
+      this.seenSinceMs = undefined;
       return {
         ready: false,
         issue:
@@ -72,6 +75,7 @@ export class SetupGate {
       };
     }
     this.lastSeenMs = timestampMs;
+    this.seenSinceMs ??= timestampMs;
     if (this.open) return { ready: true };
     if (value === undefined || inStartPose) {
       // Visibly in the start pose (standing tall for a squat): no need to wait for stillness.
@@ -101,6 +105,9 @@ export class SetupGate {
         openedAt: { timestampMs, restLevel: sorted[Math.floor(sorted.length / 2)] ?? value },
       };
     }
+    // Joints glimpsed for no longer than a blink (legs out of the picture that the model guesses
+    // for a frame or two) do not turn "step back" into "stand still": the last cue stands.
+    if (timestampMs - this.seenSinceMs < this.params.blinkMs) return { ready: false };
     return { ready: false, issue: { kind: 'not-still' } };
   }
 
@@ -108,5 +115,6 @@ export class SetupGate {
     this.open = false;
     this.window = [];
     this.lastSeenMs = undefined;
+    this.seenSinceMs = undefined;
   }
 }

@@ -94,3 +94,24 @@ describe('SetupGate', () => {
     expect(back.ready).toBe(false);
   });
 });
+
+describe('SetupGate cues', () => {
+  it('keeps "step back" through joints glimpsed for a blink (legs out of the picture, guessed for a frame or two)', () => {
+    const gate = new SetupGate();
+    const cues: string[] = [];
+    // Legs missing, then seen for two frames (guessed), then missing again, for 3 s.
+    for (let i = 0, t = 0; t < 3000; i++, t += FRAME_MS) {
+      const s =
+        i % 15 === 7 || i % 15 === 8 ? gate.push(t, [], i) : gate.push(t, ['left_knee'], undefined);
+      if (s.issue !== undefined) cues.push(s.issue.kind);
+    }
+    expect(new Set(cues)).toEqual(new Set(['missing']));
+  });
+
+  it('says "stand still" once the joints have been seen longer than a blink', () => {
+    const gate = new SetupGate();
+    feed(gate, 0, 1000, () => undefined, ['left_knee']);
+    const moving = feed(gate, 1000, DEFAULT_GATE.blinkMs + 200, (t) => Math.sin(t / 50));
+    expect(moving.issue).toEqual({ kind: 'not-still' });
+  });
+});
