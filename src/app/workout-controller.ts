@@ -31,6 +31,7 @@ export type RunEnd =
 
 export interface WorkoutView {
   showGate(text: string, ok: boolean): void;
+  showPlacement(text: string): void;
   showRep(text: string): void;
   showSetDone(record: SetRecord, final: boolean, saved: boolean): void;
   showPaused(paused: boolean): void;
@@ -96,6 +97,7 @@ export class WorkoutController {
       voice: this.voice,
       announce: (t) => this.view.announce(t),
       showGate: (t, ok) => this.view.showGate(t, ok),
+      showPlacement: (t) => this.view.showPlacement(t),
       showRep: (t) => this.view.showRep(t),
       setDone: (record, final, saved) => {
         this.view.showSetDone(record, final, saved);

@@ -17,7 +17,7 @@ import { overlayData, type OverlayData } from '../overlay/overlay-data.ts';
 import type { Pose } from '../pose/skeleton.ts';
 import { completeRecord, foldEvents, videoRecord } from '../storage/fold-events.ts';
 import type { HistoryStore } from '../storage/history-store.ts';
-import { newSetRecord, type SetRecord } from '../storage/set-record.ts';
+import { joinParts, newSetRecord, type SetRecord } from '../storage/set-record.ts';
 import type { Voice } from './voice.ts';
 
 /** "Rep 3: down 1.2 s, bottom 0.3 s, up 0.9 s. Knees out: …" */
@@ -30,6 +30,8 @@ export interface SessionOutputs {
   readonly voice: Voice;
   readonly announce: (text: string) => void;
   readonly showGate: (text: string, ok: boolean) => void;
+  /** Where to stand: the exercise's words, or the form check's part's (front, then side on). */
+  readonly showPlacement: (text: string) => void;
   /** A rep's analysis, as soon as the rep ends. */
   readonly showRep: (text: string) => void;
   /** A set ended: its record, whether it was the last, and whether it is in the history. */
@@ -115,8 +117,9 @@ export class WorkoutSession {
   private tooDark = false;
   private people = 1;
   readonly records: SetRecord[] = [];
-  /** A form check's reports of the parts done so far (one per view). */
+  /** A form check's reports of the parts done so far (one per view), and their records. */
   private readonly checkParts: Report[] = [];
+  private readonly checkRecords: SetRecord[] = [];
   /** A form check's parts: the view of each and what the person is asked to do. */
   private readonly plan: FormCheckPlan;
 
@@ -134,6 +137,7 @@ export class WorkoutSession {
     this.analyzer = this.newAnalyzer();
     this.flow = new WorkoutFlow(exercise, this.prescription);
     this.record = this.newRecord(1);
+    this.out.showPlacement(this.isFormCheck ? this.checkPart().placement : exercise.placement);
   }
 
   private newAnalyzer(): ExerciseAnalyzer {
@@ -323,6 +327,9 @@ export class WorkoutSession {
       this.speak([{ text, priority: 'cue' }]);
     this.analyzer.setCircleDirection(this.flow.view().direction);
     if (step.setEnded !== undefined) this.finishSet(this.flow.view().phase === 'done');
+    // The turn between a form check's parts: where to stand for the next one.
+    if (step.setEnded !== undefined && this.isFormCheck && this.flow.view().phase === 'rest')
+      this.out.showPlacement(this.checkPart().placement);
     if (step.go === true || step.newSet === true) {
       // The set-up analyzer only judged the set-up; the set is counted from "Go!".
       this.analyzer = this.newAnalyzer();
@@ -353,6 +360,7 @@ export class WorkoutSession {
     this.record = completeRecord(this.record, report);
     if (this.isFormCheck) {
       this.checkParts.push(report);
+      this.checkRecords.push(this.record);
       if (final) this.out.formCheckDone(report, formCheckLines(this.exercise, this.checkParts));
       return;
     }
@@ -379,9 +387,10 @@ export class WorkoutSession {
     return report;
   }
 
-  /** Keeps a form check in the history (with its stills), when the person asks to. */
+  /** Keeps a form check in the history (with its stills, the reps of every part), when asked to. */
   async saveFormCheck(lines: readonly (FormCheckLine & { still?: string })[]): Promise<boolean> {
-    const record: SetRecord = { ...this.record, formCheck: lines };
+    const parts = this.checkRecords.length > 0 ? this.checkRecords : [this.record];
+    const record: SetRecord = { ...joinParts(parts), formCheck: lines };
     return (await this.options.store.save(record)) && this.options.store.isSaved(record.id);
   }
 

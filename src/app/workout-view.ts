@@ -8,7 +8,6 @@ import { setSummary } from './screens/set-summary.ts';
 import type { WorkoutView } from './workout-controller.ts';
 import type { Voice } from './voice.ts';
 
-/** What the workout screen shows: the gate line, each rep, set summaries, cards, the routine. */
 /** The card in one sentence for the live region: what to fix first, then what passed. */
 export function formCheckAnnouncement(lines: readonly FormCheckLine[]): string {
   const named = (status: FormCheckLine['status']) =>
@@ -21,6 +20,7 @@ export function formCheckAnnouncement(lines: readonly FormCheckLine[]): string {
   return parts.join(' ');
 }
 
+/** What the workout screen shows: the gate line, each rep, set summaries, cards, the routine. */
 export function workoutView(voice: Voice): WorkoutView & RoutineView {
   const announce = (text: string) => (byId('announcer').textContent = text);
   return {
@@ -64,6 +64,7 @@ export function workoutView(voice: Voice): WorkoutView & RoutineView {
       p.textContent = text ?? '';
       for (const id of ['skip-exercise', 'repeat-exercise']) byId(id).hidden = text === undefined;
     },
+    showPlacement: (text) => (byId('placement').textContent = text),
     showExercise(exercise: ExerciseDef) {
       byId('workout-name').textContent = exercise.name;
       byId('placement').textContent = exercise.placement;

@@ -115,8 +115,11 @@ const LUNGE: RepsExercise = {
   kind: 'reps',
   howTo:
     'Long step, drop the back knee towards the floor, front knee over the front foot, push back up.',
-  view: 'front',
-  placement: 'Face the camera or stand side on, whole body in view, camera level at hip height.',
+  // Its one check judged today, depth, is exact side on (knee valgus is not measured in a split
+  // stance); the reps count from the front too.
+  view: 'side',
+  placement:
+    'Stand side on (facing the camera works too), whole body in view, camera level at hip height.',
   required: LEGS,
   needsFeet: false,
   prescription: { kind: 'reps', sets: 3, reps: 10, restSec: 60 },

@@ -25,19 +25,24 @@ export interface FormCheckPlan {
 export interface FormCheckPart {
   readonly view: CameraView;
   readonly instruction: string;
+  /** Where to stand for this part (shown under the exercise's name while it is on). */
+  readonly placement: string;
 }
 
 const REPS_PER_PART = 3;
 
 /**
  * The views a rep exercise's checks need: the exercise's own first, then any view a check can be
- * judged from only (knee valgus from the front, heel lift side on). Note-only checks ask for none.
+ * judged from only (knee valgus from the front, heel lift side on). Note-only checks, and checks
+ * that cannot judge the exercise from any view (valgus in a split stance), ask for none.
  */
 function formCheckViews(exercise: ExerciseDef): CameraView[] {
   if (exercise.kind !== 'reps') return [exercise.view];
   const only = exercise.checks
     .filter((c) => !NOTE_ONLY_CHECKS.has(c))
-    .map((c) => REP_CHECKS[c].view)
+    .map((c) => REP_CHECKS[c])
+    .filter((check) => check.measures?.(exercise) !== false)
+    .map((check) => check.view)
     .flatMap((v) => (v.only && v.best !== 'any' ? [v.best] : []));
   const views = [...new Set<CameraView>([exercise.view, ...only])];
   return views.length > 1 ? views.filter((v) => v !== 'any') : views;
@@ -50,33 +55,50 @@ const PART_WORDS: Record<CameraView, { readonly first: string; readonly next: st
   any: { first: 'Do', next: 'Now' },
 };
 
+/** Where to stand for one part of a form check in several (the exercise's own words name one view). */
+const PART_PLACE: Record<CameraView, string> = {
+  front: 'face the camera',
+  side: 'stand side on to the camera',
+  any: 'face the camera or stand side on',
+};
+
+function partPlacement(exercise: ExerciseDef, view: CameraView, i: number, n: number): string {
+  if (n === 1) return exercise.placement;
+  const framing = exercise.required.joints.includes('shoulder')
+    ? 'whole body in view'
+    : 'legs and feet in view';
+  return `Part ${i + 1} of ${n}: ${PART_PLACE[view]}, ${framing}, camera level at hip height.`;
+}
+
+const onePart = (exercise: ExerciseDef, instruction: string): FormCheckPart => ({
+  view: exercise.view,
+  instruction,
+  placement: exercise.placement,
+});
+
 export function formCheckPlan(exercise: ExerciseDef): FormCheckPlan {
   switch (exercise.kind) {
     case 'reps': {
-      const parts = formCheckViews(exercise).map((view, i) => ({
+      const views = formCheckViews(exercise);
+      const parts = views.map((view, i) => ({
         view,
         instruction:
           i === 0
             ? `${PART_WORDS[view].first} ${REPS_PER_PART} slow reps.`
             : `${PART_WORDS[view].next} ${REPS_PER_PART} more slow reps.`,
+        placement: partPlacement(exercise, view, i, views.length),
       }));
       return { parts, reps: REPS_PER_PART };
     }
     case 'hold':
       return {
-        parts: [{ view: exercise.view, instruction: 'Get into position and hold for 10 seconds.' }],
+        parts: [onePart(exercise, 'Get into position and hold for 10 seconds.')],
         holdSec: 10,
       };
     case 'circles':
-      return {
-        parts: [{ view: exercise.view, instruction: 'Draw a few slow circles.' }],
-        seconds: 12,
-      };
+      return { parts: [onePart(exercise, 'Draw a few slow circles.')], seconds: 12 };
     case 'walk':
-      return {
-        parts: [{ view: exercise.view, instruction: 'Take six steps across the view.' }],
-        seconds: 10,
-      };
+      return { parts: [onePart(exercise, 'Take six steps across the view.')], seconds: 10 };
   }
 }
 

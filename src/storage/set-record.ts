@@ -78,3 +78,39 @@ export function newSetRecord(identity: SetIdentity): SetRecord {
     faults: [],
   };
 }
+
+/**
+ * A form check in several parts (a squat: facing the camera, then side on) kept as one record: the
+ * first part's name and start, every part's reps numbered on from the part before (their times are
+ * already on one clock), faults and notes of all.
+ */
+export function joinParts(parts: readonly SetRecord[]): SetRecord {
+  const [first] = parts;
+  if (first === undefined) throw new Error('A form check with no parts');
+  const reps: RepReport[] = [];
+  const faults: Fault[] = [];
+  for (const part of parts) {
+    const before = reps.length;
+    reps.push(
+      ...part.reps.map((r) => ({
+        ...r,
+        index: r.index + before,
+        faults: r.faults.map((f) => renumbered(f, before)),
+      })),
+    );
+    faults.push(...part.faults.map((f) => renumbered(f, before)));
+  }
+  const notes = [...new Set(parts.flatMap((p) => p.notes ?? []))];
+  return {
+    ...first,
+    completed: parts.every((p) => p.completed),
+    reps,
+    faults,
+    holds: parts.flatMap((p) => p.holds),
+    heldSeconds: parts.reduce((a, p) => a + p.heldSeconds, 0),
+    ...(notes.length > 0 ? { notes } : {}),
+  };
+}
+
+const renumbered = (f: Fault, before: number): Fault =>
+  f.rep === undefined ? f : { ...f, rep: f.rep + before };

@@ -18,6 +18,7 @@ function newSession(exercise: string, sets: number, reps: number, store: History
   const said: string[] = [];
   const gate: string[] = [];
   const done: SetRecord[] = [];
+  const placement: string[] = [];
   const session = new WorkoutSession(
     findExercise(exercise),
     { kind: 'reps', sets, reps, restSec: 5 },
@@ -26,12 +27,13 @@ function newSession(exercise: string, sets: number, reps: number, store: History
       voice: { say: () => undefined } as unknown as Voice,
       announce: (text) => said.push(text),
       showGate: (text) => gate.push(text),
+      showPlacement: (text) => placement.push(text),
       showRep: () => undefined,
       setDone: (record) => done.push(record),
       formCheckDone: () => undefined,
     },
   );
-  return { session, said, gate, done };
+  return { session, said, gate, done, placement };
 }
 
 /** Runs a camera session of `sets` × `reps` squats over `loops` plays of the clip. */
@@ -46,6 +48,11 @@ async function cameraSession(sets: number, reps: number, loops: number) {
 }
 
 describe('a workout on the camera', () => {
+  it("says where to stand in the exercise's own words", () => {
+    const { placement } = newSession('squat', 1, 5, new HistoryStore(new MemoryHistory()));
+    expect(placement).toEqual([findExercise('squat').placement]);
+  });
+
   it('counts and says nothing before "Go!", even a squat done during the countdown', async () => {
     const { session, said } = await cameraSession(1, 5, 0);
     // From 8 s the clip's person stands, then squats (9.0-11.1 s) while the set-up (1 s ready)
@@ -149,10 +156,12 @@ describe('a form check of a squat, in two parts', () => {
     throw new Error(`${clip} played 20 times and the part did not end`);
   }
 
-  it('asks for the front, then side on, and judges valgus from the first and heel lift from the second', () => {
+  it('asks for the front, then side on, and judges valgus from the first and heel lift from the second', async () => {
+    const store = new HistoryStore(new MemoryHistory());
     const said: string[] = [];
     const gate: string[] = [];
     const cards: (readonly FormCheckLine[])[] = [];
+    const placement: string[] = [];
     const session = new WorkoutSession(
       findExercise('squat'),
       findExercise('squat').prescription,
@@ -161,18 +170,22 @@ describe('a form check of a squat, in two parts', () => {
         mode: 'form-check',
         modelHasFeet: true,
         strictness: 'standard',
-        store: new HistoryStore(new MemoryHistory()),
+        store,
       },
       {
         voice: { say: () => undefined } as unknown as Voice,
         announce: (text) => said.push(text),
         showGate: (text) => gate.push(text),
+        showPlacement: (text) => placement.push(text),
         showRep: () => undefined,
         setDone: () => undefined,
         formCheckDone: (_report, lines) => cards.push(lines),
       },
     );
     expect(session.prescription).toMatchObject({ sets: 2, reps: 3 });
+    expect(placement).toEqual([
+      'Part 1 of 2: face the camera, whole body in view, camera level at hip height.',
+    ]);
     // Part 1 facing the camera (a real front-view squat clip), until the turn.
     const turnAt = play(
       session,
@@ -184,6 +197,10 @@ describe('a form check of a squat, in two parts', () => {
     expect(said).toContain('Part 1 done. Now stand side-on to the camera: 3 more slow reps.');
     // The canvas, read from two metres, says what the break is for.
     expect(session.overlay(false, turnAt).restLabel).toBe('Turn side-on');
+    // Where to stand follows: the words under the exercise's name no longer say "face the camera".
+    expect(placement.at(-1)).toBe(
+      'Part 2 of 2: stand side on to the camera, whole body in view, camera level at hip height.',
+    );
     expect(gate).toContain('Form check, part 1 of 2: Face the camera: do 3 slow reps.');
     const partOne = gate.length;
     // Part 2 side on (a real side-view clip), until the card.
@@ -200,5 +217,18 @@ describe('a form check of a squat, in two parts', () => {
     expect(status('heel-lift')).toBe('pass');
     expect(status('depth')).toBe('pass');
     expect(card?.some((l) => l.status === 'cannot-judge')).toBe(false);
+    // Kept, the check is one record with the reps of both parts, numbered on.
+    await session.saveFormCheck(card ?? []);
+    const [kept, ...more] = await store.backend.session(session.sessionId);
+    expect(more).toEqual([]);
+    expect(kept?.formCheck).toEqual(card);
+    expect(kept?.reps.map((r) => [r.index, r.view])).toEqual([
+      [1, 'front'],
+      [2, 'front'],
+      [3, 'front'],
+      [4, 'side'],
+      [5, 'side'],
+      [6, 'side'],
+    ]);
   });
 });

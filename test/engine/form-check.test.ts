@@ -110,17 +110,45 @@ describe('a form check in two parts, when the checks need two views', () => {
 
   it('checks a squat facing the camera (valgus), then side on (heel lift)', () => {
     expect(formCheckPlan(findExercise('squat')).parts).toEqual([
-      { view: 'front', instruction: 'Face the camera: do 3 slow reps.' },
-      { view: 'side', instruction: 'Now stand side-on to the camera: 3 more slow reps.' },
+      {
+        view: 'front',
+        instruction: 'Face the camera: do 3 slow reps.',
+        placement: 'Part 1 of 2: face the camera, whole body in view, camera level at hip height.',
+      },
+      {
+        view: 'side',
+        instruction: 'Now stand side-on to the camera: 3 more slow reps.',
+        placement:
+          'Part 2 of 2: stand side on to the camera, whole body in view, camera level at hip height.',
+      },
     ]);
   });
 
   it('checks in one part what one view judges', () => {
-    // A lunge's valgus needs the front and its depth any view; a calf raise and a hold need none.
-    expect(views('lunge')).toEqual(['front']);
-    expect(views('calf-raise')).toEqual([findExercise('calf-raise').view]);
+    // A calf raise and a hold need no particular view: where to stand is the exercise's own.
+    expect(formCheckPlan(findExercise('calf-raise')).parts).toEqual([
+      expect.objectContaining({
+        view: findExercise('calf-raise').view,
+        placement: findExercise('calf-raise').placement,
+      }),
+    ]);
     expect(views('squat-hold')).toHaveLength(1);
     expect(views('knee-circles')).toHaveLength(1);
+  });
+
+  it('asks for no view for a check that cannot judge the exercise from any', () => {
+    // Knee valgus is judged from the front only, and not in a split stance at all: a lunge is
+    // checked side on, where its depth is exact, in one part.
+    expect(views('lunge')).toEqual(['side']);
+    const card = formCheckLines(
+      findExercise('lunge'),
+      analyzeTrack(fixtureTrack('lunge_forward_side_whitebg_8reps'), 'lunge'),
+    );
+    expect(card.find((l) => l.check === 'knee-valgus')).toMatchObject({
+      status: 'cannot-judge',
+      text: expect.stringMatching(/not measured in a split stance/),
+    });
+    expect(card.find((l) => l.check === 'lunge-depth')?.status).toBe('pass');
   });
 
   it('judges each check from the part filmed from its view', () => {

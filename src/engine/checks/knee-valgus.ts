@@ -46,11 +46,12 @@ export const kneeValgusCheck: RepCheck = {
   id: 'knee-valgus',
   code: 'knee-valgus',
   view: { best: 'front', only: true },
+  // Neither screen is defined for a split stance: the ankles are not side by side, and the front
+  // knee's offset from its hip-ankle line did not tell the labelled valgus lunge from a clean one
+  // (form-checks.md). Say so rather than ask the person to fix a view that would not help.
+  measures: (exercise) => exercise.kind !== 'reps' || exercise.splitStance !== true,
   judge(ctx) {
-    // Neither screen is defined for a split stance: the ankles are not side by side, and the front
-    // knee's offset from its hip-ankle line did not tell the labelled valgus lunge from a clean
-    // one (form-checks.md). Say so rather than ask the person to fix a view that would not help.
-    if (ctx.exercise.splitStance === true)
+    if (kneeValgusCheck.measures?.(ctx.exercise) === false)
       return [
         cannotJudge(
           'knee-valgus',

@@ -1,4 +1,4 @@
-import type { CameraView } from '../exercise-def.ts';
+import type { CameraView, ExerciseDef } from '../exercise-def.ts';
 import type { FaultCode } from '../faults.ts';
 import type { RepCheckId } from './check-id.ts';
 import type { RepContext } from './rep-context.ts';
@@ -19,5 +19,10 @@ export interface RepCheck {
   readonly id: RepCheckId;
   readonly code: FaultCode;
   readonly view: CheckView;
+  /**
+   * Whether the check can judge this exercise from any view (absent: it can). Knee valgus cannot in
+   * a split stance: a form check then asks for no view for it.
+   */
+  readonly measures?: (exercise: ExerciseDef) => boolean;
   judge(ctx: RepContext): readonly Verdict[];
 }
