@@ -77,6 +77,10 @@ describe('the form check before a set', () => {
       await page.goto(inject('baseUrl'));
       const card = await formCheck(page);
       await shot(page, 'form-check-card-clean');
+      // Where to stand followed the check's second part, side on.
+      expect(await page.locator('#placement').textContent()).toMatch(
+        /^Part 2 of 2: stand side on to the camera/,
+      );
       // One line per check that applies, with the same verdict and value as the command line.
       expect(card.map((l) => l.check)).toEqual(cli.map((l) => l.check));
       for (const line of cli) {
@@ -98,6 +102,7 @@ describe('the form check before a set', () => {
       ).toBe(true);
       await page.keyboard.press('Enter');
       await page.locator('#form-check-card').waitFor({ state: 'hidden' });
+      expect(await page.locator('#placement').textContent()).toBe(findExercise('squat').placement);
       // The squat's own prescription now runs (3 × 10), not the check's 3 reps.
       await until(
         page,
