@@ -141,6 +141,8 @@ describe('the form check before a set', () => {
       const keptLean = kept?.formCheck?.find((l) => l.check === 'forward-lean');
       expect(keptLean?.status).toBe('fix');
       expect(keptLean?.still).toMatch(/^data:image\/png;base64,/);
+      // One record for the check, with the reps of both its parts (3 facing, 3 side on).
+      expect(kept?.reps.map((r) => r.index)).toEqual([1, 2, 3, 4, 5, 6]);
     } finally {
       await context.close();
     }
