@@ -4,7 +4,8 @@ import type { Keypoint, KeypointName, Pose } from '../pose/skeleton.ts';
 /**
  * Stick figures of the correct position, drawn beside the still of the person's worst moment in a
  * form check (never a photo): a squat at parallel side on (knees forward, heels down, trunk with
- * the shins), a squat from the front with the knees over the feet, and standing still.
+ * the shins), a lunge side on with the front knee at 90°, a squat from the front with the knees
+ * over the feet, and standing still.
  */
 type Pt = readonly [number, number];
 
@@ -36,6 +37,37 @@ const SQUAT_SIDE = (() => {
   } as const;
   return pose({ ...both(leg, leg), nose: [0.57, 0.28] });
 })();
+
+/**
+ * Side on at the bottom of a lunge (facing right): the front shin upright over its ankle and the
+ * thigh level (the knee at 90°), the back knee just off the floor under the hip, the back foot on
+ * its ball, the trunk upright.
+ */
+const LUNGE_SIDE = pose({
+  ...both(
+    {
+      toe: [0.74, 0.92],
+      heel: [0.6, 0.92],
+      ankle: [0.62, 0.88],
+      knee: [0.62, 0.66],
+      hip: [0.42, 0.66],
+      shoulder: [0.44, 0.36],
+      elbow: [0.5, 0.5],
+      wrist: [0.46, 0.62],
+    },
+    {
+      toe: [0.24, 0.92],
+      heel: [0.15, 0.8],
+      ankle: [0.17, 0.83],
+      knee: [0.37, 0.88],
+      hip: [0.42, 0.66],
+      shoulder: [0.44, 0.36],
+      elbow: [0.5, 0.5],
+      wrist: [0.46, 0.62],
+    },
+  ),
+  nose: [0.5, 0.28],
+});
 
 /** From the front at the bottom: knees over the feet, feet a little turned out. */
 const SQUAT_FRONT = pose({
@@ -99,6 +131,8 @@ export function referencePose(check: CheckId | 'hold'): Pose | undefined {
     case 'heel-lift':
     case 'knees-over-toes':
       return SQUAT_SIDE;
+    case 'lunge-depth':
+      return LUNGE_SIDE;
     case 'knee-valgus':
       return SQUAT_FRONT;
     case 'head-bob':
