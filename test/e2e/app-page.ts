@@ -42,7 +42,7 @@ export function storedSets(page: Page): Promise<
   {
     id: string;
     exerciseId: string;
-    reps: unknown[];
+    reps: { index: number }[];
     completed: boolean;
     formCheck?: { check: string; status: string; still?: string }[];
   }[]
