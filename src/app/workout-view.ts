@@ -76,7 +76,7 @@ export function workoutView(voice: Voice): WorkoutView & RoutineView {
       announce(formCheckAnnouncement(end.lines));
       const choice = await showFormCheckCard(
         card,
-        exercise.name,
+        exercise,
         end.lines,
         (ms) => end.session.poseAt(ms),
         (lines) => end.session.saveFormCheck(lines),

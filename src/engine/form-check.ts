@@ -119,6 +119,22 @@ export interface FormCheckLine {
 
 const LABELS: Record<CheckId | 'hold', string> = { ...CHECK_NAMES, hold: 'Hold position' };
 
+/** A line with no moment to show (no still). */
+function withoutMoment(line: FormCheckLine): FormCheckLine {
+  const { atSec: _moment, ...rest } = line;
+  return rest;
+}
+
+/**
+ * What a line's still shows, in the card's words: the worst moment of a fault, else the rep's far
+ * end (the bottom of a squat or lunge, the top of a raise).
+ */
+export function stillMoment(line: FormCheckLine, exercise: ExerciseDef): string {
+  if (line.status === 'fix') return 'worst moment';
+  if (exercise.kind === 'reps' && exercise.awayWord === 'up') return 'top of the rep';
+  return exercise.kind === 'reps' ? 'deepest moment' : 'the moment';
+}
+
 /** How far a fault is past its limit, to pick the worst rep (larger is worse). */
 function badness(v: Verdict): number {
   if (v.value === undefined || v.threshold === undefined) return 0;
@@ -337,8 +353,16 @@ export function formCheckLines(
               text: 'No circle was seen: make them bigger and slower.',
             },
       ];
-      if (exercise.headStill && bob !== undefined)
-        lines.push(lineFromVerdicts('head-bob', [{ ...bob, atSec: 0 }], report.strictness));
+      if (exercise.headStill && bob !== undefined) {
+        // The still is of the circle the head moved most in, when it moved too much.
+        const bobbed = report.faults.find((f) => f.code === 'head-bob')?.atSec;
+        const line = lineFromVerdicts(
+          'head-bob',
+          [{ ...bob, atSec: bobbed ?? 0 }],
+          report.strictness,
+        );
+        lines.push(bobbed === undefined ? withoutMoment(line) : line);
+      }
       return lines;
     }
     case 'walk': {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeTrack } from '../../src/engine/analyze-track.ts';
 import { EXERCISES, findExercise } from '../../src/engine/catalog.ts';
-import { formCheckLines, formCheckPlan } from '../../src/engine/form-check.ts';
+import { formCheckLines, formCheckPlan, stillMoment } from '../../src/engine/form-check.ts';
 import { LABELS } from '../fixtures/labels.ts';
 import { fixtureTrack } from '../support/tracks.ts';
 
@@ -195,5 +195,38 @@ describe('a check that cannot judge', () => {
     const knees = rep?.verdicts.find((v) => v.check === 'knees-over-toes');
     expect(knees?.status).toBe('cannot-judge');
     expect(knees?.message).toMatch(/stand still a moment before the rep/);
+  });
+});
+
+describe('the moment each line shows', () => {
+  it('names it as the person did it: the bottom of a squat, the top of a raise, the worst fault', () => {
+    const depth = card('squat_side_gym_dowel_2reps', 'squat').find((l) => l.check === 'depth');
+    const lean = card('squat_front_FORWARD_LEAN_mlsac_1rep', 'squat').find(
+      (l) => l.check === 'forward-lean',
+    );
+    if (depth === undefined || lean === undefined) throw new Error('lines missing');
+    expect(depth.status).toBe('pass');
+    expect(stillMoment(depth, findExercise('squat'))).toBe('deepest moment');
+    // A raise's far end is its top (a calf raise's tempo line shows the top of its rep).
+    expect(stillMoment({ ...depth, check: 'tempo' }, findExercise('calf-raise'))).toBe(
+      'top of the rep',
+    );
+    expect(lean.status).toBe('fix');
+    expect(stillMoment(lean, findExercise('squat'))).toBe('worst moment');
+  });
+
+  it("shows a head that bobbed at the circle it bobbed in, and a still head's line without a still", () => {
+    const bobbed = analyzeTrack(
+      fixtureTrack('michelle_knee_circles_headbob_front'),
+      'knee-circles',
+    );
+    const bobAt = bobbed.faults.find((f) => f.code === 'head-bob')?.atSec;
+    expect(bobAt).toBeGreaterThan(0);
+    const line = (r: typeof bobbed) =>
+      formCheckLines(findExercise('knee-circles'), r).find((l) => l.check === 'head-bob');
+    expect(line(bobbed)).toMatchObject({ status: 'fix', atSec: bobAt });
+    const still = line(analyzeTrack(fixtureTrack('michelle_knee_circles_front'), 'knee-circles'));
+    expect(still?.status).toBe('pass');
+    expect(still?.atSec).toBeUndefined();
   });
 });

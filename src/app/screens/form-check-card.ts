@@ -1,6 +1,7 @@
 import { REP_CHECKS } from '../../engine/checks/judge-rep.ts';
 import { FAULT_JOINTS } from '../../engine/fault-joints.ts';
-import type { FormCheckLine } from '../../engine/form-check.ts';
+import type { ExerciseDef } from '../../engine/exercise-def.ts';
+import { stillMoment, type FormCheckLine } from '../../engine/form-check.ts';
 import { drawStill } from '../../overlay/draw-still.ts';
 import { referencePose } from '../../overlay/reference-pose.ts';
 import type { KeypointName, Pose } from '../../pose/skeleton.ts';
@@ -35,13 +36,14 @@ function stillCanvas(
 /** A still of the line's moment and the reference figure beside it, when there is one. */
 function stills(
   line: FormCheckLine,
+  exercise: ExerciseDef,
   poseAt: (ms: number) => Pose | undefined,
 ): HTMLElement | undefined {
   if (line.status === 'cannot-judge' || line.atSec === undefined) return undefined;
   const pose = poseAt(line.atSec * 1000);
   if (pose === undefined) return undefined;
   const reference = referencePose(line.check);
-  const what = line.status === 'fix' ? 'worst moment' : 'deepest moment';
+  const what = stillMoment(line, exercise);
   return el(
     'div',
     { class: 'stills' },
@@ -68,13 +70,13 @@ function stills(
  */
 export function showFormCheckCard(
   container: HTMLElement,
-  exerciseName: string,
+  exercise: ExerciseDef,
   lines: readonly FormCheckLine[],
   poseAt: (ms: number) => Pose | undefined,
   save: (lines: readonly (FormCheckLine & { still?: string })[]) => Promise<boolean>,
 ): Promise<CardChoice> {
   const rows = lines.map((line) => {
-    const pictures = stills(line, poseAt);
+    const pictures = stills(line, exercise, poseAt);
     return {
       line,
       pictures,
@@ -114,7 +116,7 @@ export function showFormCheckCard(
     );
   });
   container.replaceChildren(
-    el('h4', {}, `Form check: ${exerciseName}`),
+    el('h4', {}, `Form check: ${exercise.name}`),
     el(
       'p',
       { 'data-verdict-summary': '' },
