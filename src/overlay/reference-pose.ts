@@ -43,31 +43,27 @@ const SQUAT_SIDE = (() => {
  * thigh level (the knee at 90°), the back knee just off the floor under the hip, the back foot on
  * its ball, the trunk upright.
  */
-const LUNGE_SIDE = pose({
-  ...both(
-    {
-      toe: [0.74, 0.92],
-      heel: [0.6, 0.92],
-      ankle: [0.62, 0.88],
-      knee: [0.62, 0.66],
-      hip: [0.42, 0.66],
-      shoulder: [0.44, 0.36],
-      elbow: [0.5, 0.5],
-      wrist: [0.46, 0.62],
-    },
-    {
-      toe: [0.24, 0.92],
-      heel: [0.15, 0.8],
-      ankle: [0.17, 0.83],
-      knee: [0.37, 0.88],
-      hip: [0.42, 0.66],
-      shoulder: [0.44, 0.36],
-      elbow: [0.5, 0.5],
-      wrist: [0.46, 0.62],
-    },
-  ),
-  nose: [0.5, 0.28],
-});
+const LUNGE_SIDE = (() => {
+  const trunk = {
+    hip: [0.42, 0.66],
+    shoulder: [0.44, 0.36],
+    elbow: [0.5, 0.5],
+    wrist: [0.46, 0.62],
+  } as const;
+  const front = {
+    toe: [0.74, 0.92],
+    heel: [0.6, 0.92],
+    ankle: [0.62, 0.88],
+    knee: [0.62, 0.66],
+  } as const;
+  const back = {
+    toe: [0.24, 0.92],
+    heel: [0.15, 0.8],
+    ankle: [0.17, 0.83],
+    knee: [0.37, 0.88],
+  } as const;
+  return pose({ ...both({ ...trunk, ...front }, { ...trunk, ...back }), nose: [0.5, 0.28] });
+})();
 
 /** From the front at the bottom: knees over the feet, feet a little turned out. */
 const SQUAT_FRONT = pose({
