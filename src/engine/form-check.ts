@@ -5,6 +5,7 @@ import { borderlineText, isBorderline, type Verdict } from './checks/verdict.ts'
 import { REP_CHECKS } from './checks/judge-rep.ts';
 import type { CameraView, ExerciseDef } from './exercise-def.ts';
 import { withUnit, type Report, type RepReport } from './report.ts';
+import type { Fault } from './faults.ts';
 
 /**
  * A form check: a few slow reps (or a short hold, a few circles, a few steps) before the set,
@@ -355,7 +356,12 @@ export function formCheckLines(
       ];
       if (exercise.headStill && bob !== undefined) {
         // The still is of the circle the head moved most in, when it moved too much.
-        const bobbed = report.faults.find((f) => f.code === 'head-bob')?.atSec;
+        const bobbed = report.faults
+          .filter((f) => f.code === 'head-bob')
+          .reduce<Fault | undefined>(
+            (a, f) => (a === undefined || f.value > a.value ? f : a),
+            undefined,
+          )?.atSec;
         const line = lineFromVerdicts(
           'head-bob',
           [{ ...bob, atSec: bobbed ?? 0 }],

@@ -220,11 +220,15 @@ describe('the moment each line shows', () => {
       fixtureTrack('michelle_knee_circles_headbob_front'),
       'knee-circles',
     );
-    const bobAt = bobbed.faults.find((f) => f.code === 'head-bob')?.atSec;
+    const bobs = bobbed.faults.filter((f) => f.code === 'head-bob');
+    const bobAt = [...bobs].sort((a, b) => b.value - a.value)[0]?.atSec;
     expect(bobAt).toBeGreaterThan(0);
     const line = (r: typeof bobbed) =>
       formCheckLines(findExercise('knee-circles'), r).find((l) => l.check === 'head-bob');
+    expect(bobs.length).toBeGreaterThan(1);
     expect(line(bobbed)).toMatchObject({ status: 'fix', atSec: bobAt });
+    // The worst circle, not the first fault said.
+    expect(line({ ...bobbed, faults: [...bobbed.faults].reverse() })?.atSec).toBe(bobAt);
     const still = line(analyzeTrack(fixtureTrack('michelle_knee_circles_front'), 'knee-circles'));
     expect(still?.status).toBe('pass');
     expect(still?.atSec).toBeUndefined();
