@@ -5,6 +5,7 @@ import { borderlineText, isBorderline, type Verdict } from './checks/verdict.ts'
 import { REP_CHECKS } from './checks/judge-rep.ts';
 import type { CameraView, ExerciseDef } from './exercise-def.ts';
 import { withUnit, type Report, type RepReport } from './report.ts';
+import { round2 } from '../geometry/stats.ts';
 import type { Fault } from './faults.ts';
 
 /**
@@ -128,9 +129,12 @@ function withoutMoment(line: FormCheckLine): FormCheckLine {
 
 /**
  * What a line's still shows, in the card's words: the worst moment of a fault, else the rep's far
- * end (the bottom of a squat or lunge, the top of a raise).
+ * end (the bottom of a squat or lunge, the top of a raise); for a hold, the person in the pose or
+ * the moment the hold broke.
  */
 export function stillMoment(line: FormCheckLine, exercise: ExerciseDef): string {
+  if (exercise.kind === 'hold')
+    return line.status === 'fix' ? 'when the hold broke' : 'in the pose';
   if (line.status === 'fix') return 'worst moment';
   if (exercise.kind === 'reps' && exercise.awayWord === 'up') return 'top of the rep';
   return exercise.kind === 'reps' ? 'deepest moment' : 'the moment';
@@ -315,7 +319,9 @@ export function formCheckLines(
     }
     case 'hold': {
       const held = report.heldSeconds ?? 0;
-      const broke = report.holds?.find((h) => h.endedBecause !== undefined)?.endedBecause;
+      const broken = report.holds?.find((h) => h.endedBecause !== undefined);
+      // The still: the middle of the longest hold, or the moment a hold broke.
+      const longest = [...(report.holds ?? [])].sort((a, b) => b.seconds - a.seconds)[0];
       return [
         held >= 5
           ? {
@@ -325,14 +331,18 @@ export function formCheckLines(
               text: `In position for ${held.toFixed(1)} s.`,
               value: held,
               unit: 's',
+              ...(longest === undefined
+                ? {}
+                : { atSec: round2((longest.startSec + longest.endSec) / 2) }),
             }
           : {
               check: 'hold',
               label: LABELS.hold,
               status: 'fix',
-              text: `${broke ?? 'Not in position yet'}: only ${held.toFixed(1)} s in the pose.`,
+              text: `${broken?.endedBecause ?? 'Not in position yet'}: only ${held.toFixed(1)} s in the pose.`,
               value: held,
               unit: 's',
+              ...(broken === undefined ? {} : { atSec: broken.endSec }),
             },
       ];
     }

@@ -85,6 +85,21 @@ describe('formCheckLines (the verdict card)', () => {
     expect(lines[0]?.unit).toBe('s');
   });
 
+  it('shows a hold at its middle, or at the moment it broke', () => {
+    // The downward dog is held 3.5-8.9 s; warrior I 7.0-10.5 s, until the arms come down.
+    const [dog] = card('downdog_side_heels_down', 'downward-dog');
+    const [warrior] = card('warrior_1_hold_34front', 'warrior-1');
+    if (dog === undefined || warrior === undefined) throw new Error('no hold line');
+    expect(dog).toMatchObject({ status: 'pass', atSec: 6.2 });
+    expect(stillMoment(dog, findExercise('downward-dog'))).toBe('in the pose');
+    expect(warrior).toMatchObject({
+      status: 'fix',
+      text: expect.stringMatching(/^Arms up overhead/),
+      atSec: 10.45,
+    });
+    expect(stillMoment(warrior, findExercise('warrior-1'))).toBe('when the hold broke');
+  });
+
   it('asks for a few slow reps, a 10-second hold, or a few circles', () => {
     expect(formCheckPlan(findExercise('squat')).reps).toBe(3);
     expect(formCheckPlan(findExercise('squat-hold')).holdSec).toBe(10);
