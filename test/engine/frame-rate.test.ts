@@ -23,10 +23,6 @@ interface Known {
 
 /** Clips whose count or depth does change with the frame rate, and why (none is skipped). */
 const KNOWN_COUNT_CHANGES: Readonly<Record<string, Known>> = {
-  'lunge_split_front_knee_valgus_WRONG_5reps.mp4': {
-    fps: [10],
-    why: 'at 10 frames/s the fifth rep (cut off by the end of the clip) leaves the start on the very frame the fourth is counted, so the two rulers see one movement there and count it once',
-  },
   'squat_pulses_34front_medball_partial_15pulses.mp4': {
     fps: [10],
     why: 'at 10 frames/s one pulse out of the half-squat hold reaches 0.20 shank against the resting shank, the smallest countable rep (0.12-0.17 at 30 and 15)',

@@ -103,6 +103,17 @@ describe('the engine on the RepCount squat poses (MediaPipe landmarks, converted
     expect(withinOne).toBeGreaterThanOrEqual(11);
     expect(exact).toBeGreaterThanOrEqual(9);
   });
+
+  it('counts a rep once when one ruler splits it in two with a dip on the way up (stu4_68, 25-29 s)', () => {
+    // One counter closes the rep part-way up and starts the next on that very frame: the rest of
+    // the same movement (rep-counter.md, "Two rulers").
+    const report = analyzeTrack(
+      parsePoseTrack(readFileSync(join(dir, 'stu4_68.track.json'), 'utf8')),
+      'squat',
+    );
+    const inThird = (report.reps ?? []).filter((r) => r.bottomSec > 25.2 && r.bottomSec < 28.6);
+    expect(inThird).toHaveLength(1);
+  });
 });
 
 describe('the engine on the golden BlazePose landmarks of the banded squat (tfjs-models)', () => {

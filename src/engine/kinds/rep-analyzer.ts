@@ -38,6 +38,14 @@ const STANDING_WINDOW_MS = 3000;
 /** Where the feet stand is read within this of the bottom (ms). */
 const STANCE_WINDOW_MS = 200;
 
+/** The time a counted rep spans, as seen by either counter (ms). */
+interface Movement {
+  startMs: number;
+  endMs: number;
+}
+/** Which ruler counted a rep: each frame's own shank, or the shank seen at rest. */
+type Counter = 'each' | 'rest';
+
 /**
  * Counts reps on the exercise's signal and judges each one as it ends. Hip-drop exercises count on
  * two rulers at once (rep-counter.md, "Two rulers"): a rep either counter sees is a rep, and one
@@ -54,7 +62,9 @@ export class RepAnalyzer implements KindAnalyzer {
   private standing: Standing | undefined;
   private readonly reps: RepReport[] = [];
   /** The time each counted rep spans, as seen by either counter (ms). */
-  private readonly movements: { startMs: number; endMs: number }[] = [];
+  private readonly movements: Movement[] = [];
+  /** Each counter's last counted rep, and the movement it was counted as. */
+  private readonly lastCounted = new Map<Counter, { endMs: number; movement: Movement }>();
   private readonly partials: { startMs: number; atMs: number; reason: string }[] = [];
   /** Let go by the first ruler, not yet announced: the second may still count them. */
   private pending: Extract<RepEvent, { type: 'partial' }>[] = [];
@@ -82,6 +92,7 @@ export class RepAnalyzer implements KindAnalyzer {
     this.quickLifts.counted();
     this.counter.interrupt();
     this.restCounter?.interrupt();
+    this.lastCounted.clear();
   }
 
   /** Where the person is in the rep: away from the start as soon as either counter says so. */
@@ -102,7 +113,7 @@ export class RepAnalyzer implements KindAnalyzer {
         this.restFrames.shift();
     }
     for (const e of this.counter.push({ timestampMs: t, value: frame.signal })) {
-      if (e.type === 'rep') this.count(e.rep, events);
+      if (e.type === 'rep') this.count(e.rep, events, 'each');
       else {
         this.partials.push(e);
         this.pending.push(e);
@@ -111,7 +122,7 @@ export class RepAnalyzer implements KindAnalyzer {
     // The second ruler only adds reps; its partials would repeat the first one's.
     if (this.restCounter !== undefined && frame.signalAgainstRest !== undefined)
       for (const e of this.restCounter.push({ timestampMs: t, value: frame.signalAgainstRest }))
-        if (e.type === 'rep') this.count(e.rep, events);
+        if (e.type === 'rep') this.count(e.rep, events, 'rest');
     // What the first ruler let go is announced once the second is back at rest, unless it counted
     // the same movement (seen from the front by a camera above the knees it often does, later).
     if (this.restCounter === undefined || this.restCounter.phase === 'rest') this.announce(events);
@@ -152,20 +163,28 @@ export class RepAnalyzer implements KindAnalyzer {
   }
 
   /**
-   * Counts and judges a rep, unless its time meets a movement already counted: then both counters
-   * saw the same movement, and that movement's span grows to cover both (so a rep one counter
-   * splits in two is still one).
+   * Counts and judges a rep, unless it is a movement already counted: then its span grows to cover
+   * both. Reps of the two counters are the same movement when their times overlap; a rep one
+   * counter starts on the very frame its last one closed is the rest of that movement (the signal
+   * turned back before reaching the start: a dip on the way up splitting one rep in two). The two
+   * counters' reps merely touching are two movements: at 10 frames/s the next rep often leaves the
+   * start on the frame the other counter counted the last one.
    */
-  private count(counted: CountedRep, events: EngineEvent[]): void {
-    const same = this.movements.find(
-      (m) => m.startMs <= counted.endMs && counted.startMs <= m.endMs,
-    );
+  private count(counted: CountedRep, events: EngineEvent[], by: Counter): void {
+    const last = this.lastCounted.get(by);
+    const same =
+      last !== undefined && counted.startMs <= last.endMs
+        ? last.movement
+        : this.movements.find((m) => m.startMs < counted.endMs && counted.startMs < m.endMs);
     if (same !== undefined) {
       same.startMs = Math.min(same.startMs, counted.startMs);
       same.endMs = Math.max(same.endMs, counted.endMs);
+      this.lastCounted.set(by, { endMs: counted.endMs, movement: same });
       return;
     }
-    this.movements.push({ startMs: counted.startMs, endMs: counted.endMs });
+    const movement = { startMs: counted.startMs, endMs: counted.endMs };
+    this.lastCounted.set(by, { endMs: counted.endMs, movement });
+    this.movements.push(movement);
     this.quickLifts.counted();
     const rep = this.reportRep({ ...counted, index: this.reps.length + 1 });
     this.reps.push(rep);
