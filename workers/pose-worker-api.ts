@@ -41,6 +41,7 @@ export interface StreamOptions {
  */
 class CameraStream {
   private latest: { frame: VideoFrame; receivedMs: number } | undefined;
+  private reader: ReadableStreamDefaultReader<VideoFrame> | undefined;
   private skipped = 0;
   private wake: (() => void) | undefined;
   private running = true;
@@ -78,10 +79,17 @@ class CameraStream {
 
   private async read(): Promise<void> {
     const reader = this.readable.getReader();
+    this.reader = reader;
     try {
       while (this.running) {
         const { value, done } = await reader.read();
         if (done) break;
+        // A frame that arrives after stop() has no one left to analyse it: close it here, or it
+        // is garbage collected unclosed and holds the camera's frame pool (Chromium warns).
+        if (!this.running) {
+          value.close();
+          break;
+        }
         if (this.latest !== undefined) {
           this.latest.frame.close();
           this.skipped += 1;
@@ -146,7 +154,8 @@ class CameraStream {
   stop(): void {
     this.running = false;
     this.wake?.();
-    void this.readable.cancel().catch(() => undefined);
+    // The stream is locked to the reader: cancel through it (a pending read then ends).
+    void (this.reader ?? this.readable).cancel().catch(() => undefined);
   }
 }
 

@@ -4,7 +4,7 @@ import { PoseClient, type WorkerHandle } from '../../src/app/pose-client.ts';
 import type { RawFrame } from '../../src/detector/pose-service.ts';
 import { createNodePoseService } from '../../src/node/node-pose-service.ts';
 import { decodeVideo, probeVideo } from '../../src/node/video-decoder.ts';
-import { createWorkerApi } from '../../workers/pose-worker-api.ts';
+import { createWorkerApi, type StreamResult } from '../../workers/pose-worker-api.ts';
 
 const CLIP = new URL('../fixtures/squat_front_band_woman_3reps.mp4', import.meta.url).pathname;
 /** How long the tests let a silent worker go before the client calls it hung. */
@@ -110,4 +110,72 @@ describe('a pose client whose worker dies or hangs', () => {
     expect(client.counts().restarts).toBe(2);
     client.stop();
   }, 60_000);
+});
+
+/**
+ * A camera as the worker sees it (a MediaStreamTrackProcessor's stream): a frame every 33 ms, each
+ * a VideoFrame that must be closed by whoever holds it last. Frames carry a real decoded picture.
+ */
+function fakeCamera(pictures: RawFrame[]) {
+  const frames: { closed: boolean }[] = [];
+  let cancelled = false;
+  const readable = new ReadableStream<VideoFrame>(
+    {
+      pull: (controller) =>
+        new Promise<void>((resolve) =>
+          setTimeout(() => {
+            const picture = pictures[frames.length % pictures.length];
+            if (picture === undefined) throw new Error('no pictures');
+            const frame = {
+              closed: false,
+              picture,
+              displayWidth: picture.width,
+              displayHeight: picture.height,
+              timestamp: (frames.length + 1) * 33_333,
+              close() {
+                this.closed = true;
+              },
+            };
+            frames.push(frame);
+            // A cancelled stream takes no more frames: the camera closes its own (as Chromium's does).
+            if (cancelled) frame.close();
+            else controller.enqueue(frame as unknown as VideoFrame);
+            resolve();
+          }, 33),
+        ),
+      cancel: () => {
+        cancelled = true;
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  return { readable, frames };
+}
+
+describe('camera frames streamed into the worker', () => {
+  const realCreateImageBitmap = globalThis.createImageBitmap;
+  beforeAll(() => {
+    // Node has no ImageBitmap: the "bitmap" is the frame's own decoded picture.
+    globalThis.createImageBitmap = (async (frame: { picture: RawFrame }) =>
+      frame.picture) as unknown as typeof createImageBitmap;
+  });
+  afterAll(() => {
+    globalThis.createImageBitmap = realCreateImageBitmap;
+  });
+
+  it('closes every frame it reads, also the one that arrives after the stream is stopped', async () => {
+    const api = createWorkerApi(createNodePoseService());
+    await api.init({ model: 'movenet-lightning', backend: 'wasm' });
+    const camera = fakeCamera(await firstFrames(3));
+    const results: StreamResult[] = [];
+    api.startStream(camera.readable, (r) => results.push(r), {
+      pageTimeOrigin: performance.timeOrigin,
+    });
+    while (results.length < 3) await new Promise((r) => setTimeout(r, 20));
+    api.stopStream();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(results.every((r) => r.pose !== null)).toBe(true);
+    expect(camera.frames.length).toBeGreaterThan(3);
+    expect(camera.frames.filter((f) => !f.closed)).toEqual([]);
+  });
 });
