@@ -120,11 +120,15 @@ class CameraStream {
       let input: FrameInput;
       try {
         const size = scaledFrameSize(frame.displayWidth, frame.displayHeight);
-        input = await createImageBitmap(frame, {
-          resizeWidth: size.width,
-          resizeHeight: size.height,
-          resizeQuality: 'medium',
-        });
+        // The page asks the camera for this size (app/camera.ts); a larger frame is resized here.
+        input =
+          size.width === frame.displayWidth
+            ? await createImageBitmap(frame)
+            : await createImageBitmap(frame, {
+                resizeWidth: size.width,
+                resizeHeight: size.height,
+                resizeQuality: 'medium',
+              });
       } finally {
         frame.close();
       }

@@ -1,3 +1,4 @@
+import { MAX_FRAME_SIDE_PX } from '../pose/frame-size.ts';
 /** Camera access with errors a person can act on. */
 export type CameraProblem = 'unsupported' | 'denied' | 'none' | 'busy' | 'unplugged' | 'other';
 
@@ -43,7 +44,15 @@ export async function listCameras(): Promise<MediaDeviceInfo[]> {
   return (await navigator.mediaDevices.enumerateDevices()).filter((d) => d.kind === 'videoinput');
 }
 
-/** Opens a camera at up to 1280×720; `onEnded` fires if it is unplugged or revoked. */
+/**
+ * Opens a camera 640 px wide (640×480 or 640×360 on a laptop); `onEnded` fires if it is unplugged
+ * or revoked. That is the size the detector is given (pose/frame-size.ts; the models look at 256
+ * px crops), so no frame is resized again, and a camera delivers it natively: a larger frame costs
+ * the worker its conversion (a 1280×720 webcam analysed 9.6 frames/s on a 2-core CPU, one giving
+ * 640×360 15.3; README, "Speed"). Only the width is asked for: asked for a height too, the browser
+ * crops a picture of another shape to fit (a portrait camera lost a quarter of its height, the
+ * head or the feet). The preview is the same picture, shown larger.
+ */
 export async function openCamera(
   deviceId: string | undefined,
   onEnded: () => void,
@@ -55,8 +64,7 @@ export async function openCamera(
       audio: false,
       video: {
         ...(deviceId === undefined ? { facingMode: 'user' } : { deviceId: { exact: deviceId } }),
-        width: { ideal: 1280 },
-        height: { ideal: 720 },
+        width: { ideal: MAX_FRAME_SIDE_PX },
       },
     });
   } catch (error) {

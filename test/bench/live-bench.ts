@@ -17,6 +17,8 @@ export interface LiveBenchOptions {
   /** Memory is sampled this often (s). */
   readonly sampleEverySec: number;
   readonly cameraFps?: number;
+  /** The webcam's frame size: a laptop's gives the app the 1280×720 it asks for. */
+  readonly camera?: { readonly width: number; readonly height: number };
   /** Also run the detector alone on the clip's frames in the same browser (the ceiling). */
   readonly raw?: boolean;
 }
@@ -76,7 +78,10 @@ export async function runLiveBench(
 ): Promise<LiveBenchResult> {
   const fps = options.cameraFps ?? 30;
   log(`making a ${fps} fps webcam file from ${options.clip}…`);
-  const y4m = await makeY4m(options.clip, 'live-bench', { fps });
+  const y4m = await makeY4m(options.clip, 'live-bench', {
+    fps,
+    ...(options.camera === undefined ? {} : { frame: options.camera }),
+  });
   const context: BrowserContext = await launch({
     fakeCamera: y4m,
     extraArgs: ['--enable-precise-memory-info', '--enable-blink-features=ForceEagerMeasureMemory'],

@@ -1,5 +1,6 @@
-// npm run bench:live [-- --clip FILE] [--minutes N] [--no-cli | --cli-only]: the live app's own speed, latency and memory
-// in Debian's Chromium with a real clip as a 30 fps webcam, side by side with the detector alone
+// npm run bench:live [-- --clip FILE] [--minutes N] [--camera WxH,...] [--no-cli | --cli-only]: the live app's own speed,
+// latency and memory in Debian's Chromium with a real clip as a 30 fps webcam (by default one that
+// gives the 640×360 the app asks for, then one that only gives 1280×720), side by side with the detector alone
 // on the same frames (the ceiling), then `formcheck analyze` on a 30 fps 720p clip (real-time
 // factor). Prints tables; asserts nothing (figures vary by machine and load).
 import { spawnSync } from 'node:child_process';
@@ -20,12 +21,18 @@ const { values } = parseArgs({
   options: {
     clip: { type: 'string', default: DEFAULT_CLIP },
     minutes: { type: 'string', default: '1' },
+    camera: { type: 'string', default: '640x360,1280x720' },
     'no-cli': { type: 'boolean', default: false },
     'cli-only': { type: 'boolean', default: false },
   },
   strict: true,
 });
 const minutes = Number(values.minutes);
+const cameras = values.camera.split(',').map((size) => {
+  const m = /^(\d+)x(\d+)$/.exec(size.trim());
+  if (m === null) throw new Error(`--camera takes sizes like 1280x720, got ${size}`);
+  return { width: Number(m[1]), height: Number(m[2]) };
+});
 if (!(minutes > 0)) throw new Error(`--minutes must be a positive number, got ${values.minutes}`);
 
 const q = (v: readonly number[], p: number) =>
@@ -33,13 +40,13 @@ const q = (v: readonly number[], p: number) =>
 const med = (v: readonly number[]) => q(v, 0.5);
 const f1 = (n: number | undefined) => (n === undefined || !Number.isFinite(n) ? '–' : n.toFixed(1));
 
-function printLive(r: LiveBenchResult): void {
+function printLive(r: LiveBenchResult, camera: { width: number; height: number }): void {
   const fr = r.frames;
   const pick = (k: (t: (typeof fr)[number]) => number) => fr.map(k);
   const transfer = pick((t) => t.toResultMs - t.queuedMs - t.bitmapMs - t.inferenceMs);
   const rawFps = r.rawFrameMs === undefined ? undefined : 1000 / med(r.rawFrameMs);
   console.log(
-    `\n## Live app: ${r.runtime}, ${r.seconds.toFixed(0)} s of a squat set (${r.reps} reps counted)\n`,
+    `\n## Live app: ${r.runtime}, a ${camera.width}×${camera.height} webcam, ${r.seconds.toFixed(0)} s of a squat set (${r.reps} reps counted)\n`,
   );
   console.log('| measure | value |');
   console.log('|---|---|');
@@ -148,19 +155,22 @@ async function liveApp(): Promise<void> {
   });
   const baseUrl = (server.resolvedUrls?.local[0] ?? '').replace(/\/$/, '');
   try {
-    const result = await runLiveBench(
-      {
-        baseUrl,
-        clip: values.clip,
-        seconds: minutes * 60,
-        sampleEverySec: minutes > 2 ? 60 : 20,
-      },
-      (line) => process.stderr.write(`${line}\n`),
-    );
     console.log(
       `formcheck live bench, ${new Date().toISOString()}, clip ${values.clip.replace(/^.*\//, '')}`,
     );
-    printLive(result);
+    for (const camera of cameras) {
+      const result = await runLiveBench(
+        {
+          baseUrl,
+          clip: values.clip,
+          seconds: minutes * 60,
+          sampleEverySec: minutes > 2 ? 60 : 20,
+          camera,
+        },
+        (line) => process.stderr.write(`${line}\n`),
+      );
+      printLive(result, camera);
+    }
   } finally {
     await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
   }

@@ -68,14 +68,16 @@ export async function launch(options: LaunchOptions = {}): Promise<BrowserContex
 
 interface ClipOptions {
   readonly cropTopFraction?: number;
+  /** The webcam's frame size (the picture fitted in and padded); 480 px high otherwise. */
+  readonly frame?: { readonly width: number; readonly height: number };
   readonly fps?: number;
   readonly seconds?: number;
   readonly darken?: boolean;
 }
 
 /**
- * A real clip made over with the project's ffmpeg into `format`: scaled to at most 480 px high,
- * optional crop (e.g. legs out of frame), optional frame rate and length.
+ * A real clip made over with the project's ffmpeg into `format`: scaled to 480 px high (or fitted
+ * in a webcam's frame), optional crop (e.g. legs out of frame), optional frame rate and length.
  */
 async function remake(
   clip: string,
@@ -87,7 +89,13 @@ async function remake(
   const out = join(dir, `${name}.${format}`);
   const filters = [];
   if (opts.cropTopFraction !== undefined) filters.push(`crop=iw:ih*${opts.cropTopFraction}:0:0`);
-  filters.push('scale=-2:480');
+  const f = opts.frame;
+  if (f === undefined) filters.push('scale=-2:480');
+  else
+    filters.push(
+      `scale=${f.width}:${f.height}:force_original_aspect_ratio=decrease`,
+      `pad=${f.width}:${f.height}:(ow-iw)/2:(oh-ih)/2`,
+    );
   // A room with the lights off: most of the picture near black.
   if (opts.darken === true) filters.push('eq=brightness=-0.4:contrast=0.5');
   if (opts.fps !== undefined) filters.push(`fps=${opts.fps}`);

@@ -56,3 +56,40 @@ describe('the page with a real video as its webcam', () => {
     expect(outside).toEqual([]);
   });
 });
+
+describe('the camera, opened at the size the detector is given', () => {
+  /** The camera picture's size in the page once a set is started, with `y4m` as the webcam. */
+  async function cameraSize(y4m: string): Promise<{ width: number; height: number }> {
+    const context = await launch({ fakeCamera: y4m });
+    try {
+      const page = await context.newPage();
+      await page.goto(inject('baseUrl'));
+      await page.click('[data-start="squat"]');
+      await page.waitForFunction(
+        () => (document.getElementById('video') as HTMLVideoElement | null)?.videoWidth,
+        undefined,
+        { timeout: 60_000 },
+      );
+      return await page.evaluate(() => {
+        const v = document.getElementById('video') as HTMLVideoElement;
+        return { width: v.videoWidth, height: v.videoHeight };
+      });
+    } finally {
+      await context.close();
+    }
+  }
+
+  it('takes a laptop webcam 640 px wide: a 1280×720 picture arrives as 640×360', async () => {
+    const webcam = await makeY4m(CLIP, 'laptop-720p', {
+      frame: { width: 1280, height: 720 },
+      seconds: 2,
+    });
+    expect(await cameraSize(webcam)).toEqual({ width: 640, height: 360 });
+  });
+
+  it('keeps the whole of a portrait picture (no crop to another shape)', async () => {
+    // The clip is 720×1280, made a 270×480 webcam: narrower than 640, it is taken as it is.
+    const webcam = await makeY4m(CLIP, 'portrait', { seconds: 2 });
+    expect(await cameraSize(webcam)).toEqual({ width: 270, height: 480 });
+  });
+});
