@@ -4,6 +4,7 @@ import { transitionText, wantsFormCheck, type RoutineStep } from '../engine/rout
 import type { SetRecord } from '../storage/set-record.ts';
 import type { CardChoice } from './screens/form-check-card.ts';
 import type { RunEnd, WorkoutController } from './workout-controller.ts';
+import type { FormCheckSoFar } from './workout-session.ts';
 
 export interface RoutineView {
   /** "Exercise 3 of 12: Knee circles" and the like; undefined hides it. */
@@ -60,9 +61,11 @@ export class RoutineRunner {
 
   /** A form check on its own: the card, then the set ("Start") or another check. */
   async formCheck(exercise: ExerciseDef): Promise<void> {
+    let soFar: FormCheckSoFar | undefined;
     for (;;) {
       const end = await this.controller.runCamera(exercise, exercise.prescription, {
         mode: 'form-check',
+        ...(soFar === undefined ? {} : { formCheckSoFar: soFar }),
       });
       if (end.kind !== 'form-check') return;
       const choice = await this.view.showCard(end, exercise);
@@ -71,6 +74,7 @@ export class RoutineRunner {
         await this.controller.runCamera(exercise, exercise.prescription, { mode: 'workout' });
         return;
       }
+      soFar = choice === 'redo-last' ? end.session.withoutLastPart() : undefined;
     }
   }
 
@@ -115,10 +119,12 @@ export class RoutineRunner {
   ): Promise<readonly SetRecord[] | 'skip' | 'repeat' | 'stop'> {
     const options = { routine, sessionId };
     if (wantsFormCheck(exercise)) {
+      let soFar: FormCheckSoFar | undefined;
       for (;;) {
         const check = await this.controller.runCamera(exercise, prescription, {
           ...options,
           mode: 'form-check',
+          ...(soFar === undefined ? {} : { formCheckSoFar: soFar }),
         });
         const interrupted = this.takeRequest();
         if (interrupted !== undefined) return interrupted;
@@ -126,6 +132,7 @@ export class RoutineRunner {
         const choice = await this.view.showCard(check, exercise);
         if (choice === 'back') return 'stop';
         if (choice === 'start') break;
+        soFar = choice === 'redo-last' ? check.session.withoutLastPart() : undefined;
       }
     }
     const end = await this.controller.runCamera(exercise, prescription, {

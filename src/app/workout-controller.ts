@@ -16,7 +16,7 @@ import type { OverlayRenderer } from './overlay-renderer.ts';
 import type { PoseRuntime } from './pose-runtime.ts';
 import { analyseVideoFile } from './video-file.ts';
 import type { Voice } from './voice.ts';
-import { WorkoutSession, type SessionOutputs } from './workout-session.ts';
+import { WorkoutSession, type FormCheckSoFar, type SessionOutputs } from './workout-session.ts';
 
 /** How a camera workout or form check ended. */
 export type RunEnd =
@@ -43,6 +43,8 @@ export interface RunOptions {
   readonly mode: 'workout' | 'form-check';
   readonly routine?: string;
   readonly sessionId?: string;
+  /** A form check's parts already done (its last part is done again). */
+  readonly formCheckSoFar?: FormCheckSoFar;
 }
 
 /**
@@ -174,6 +176,7 @@ export class WorkoutController {
         store: this.store,
         ...(options.routine === undefined ? {} : { routine: options.routine }),
         ...(options.sessionId === undefined ? {} : { sessionId: options.sessionId }),
+        ...(options.formCheckSoFar === undefined ? {} : { formCheckSoFar: options.formCheckSoFar }),
       },
       this.outputs(),
     );

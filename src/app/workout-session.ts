@@ -49,6 +49,16 @@ export interface SessionOptions {
   readonly store: HistoryStore;
   readonly routine?: string;
   readonly sessionId?: string;
+  /** A form check's parts already done: this session does the rest (its last part, again). */
+  readonly formCheckSoFar?: FormCheckSoFar;
+}
+
+/** The parts of a form check done so far, kept when its last part is done again. */
+export interface FormCheckSoFar {
+  readonly reports: readonly Report[];
+  readonly records: readonly SetRecord[];
+  /** Their poses, for the card's stills. */
+  readonly poses: readonly { readonly t: number; readonly pose: Pose }[];
 }
 
 /** The counts the overlay shows before a set's "Go!". */
@@ -135,8 +145,15 @@ export class WorkoutSession {
     this.sessionId =
       options.sessionId ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
     this.analyzer = this.newAnalyzer();
-    this.flow = new WorkoutFlow(exercise, this.prescription);
-    this.record = this.newRecord(1);
+    const soFar = this.isFormCheck ? options.formCheckSoFar : undefined;
+    if (soFar !== undefined) {
+      this.checkParts.push(...soFar.reports);
+      this.checkRecords.push(...soFar.records);
+      this.poses.push(...soFar.poses);
+    }
+    const firstSet = this.checkParts.length + 1;
+    this.flow = new WorkoutFlow(exercise, this.prescription, firstSet);
+    this.record = this.newRecord(firstSet);
     this.out.showPlacement(this.isFormCheck ? this.checkPart().placement : exercise.placement);
   }
 
@@ -214,6 +231,19 @@ export class WorkoutSession {
     }
     this.handle(events, timestampMs, live);
     if (this.options.source === 'camera') this.applyFlow(this.flow.tick(timestampMs, live));
+  }
+
+  /**
+   * A finished form check in more than one part, less its last part: what a session that does the
+   * last part again (the side-on reps of a squat, say) starts from. Undefined for one part.
+   */
+  withoutLastPart(): FormCheckSoFar | undefined {
+    if (!this.isFormCheck || this.checkParts.length < 2) return undefined;
+    return {
+      reports: this.checkParts.slice(0, -1),
+      records: this.checkRecords.slice(0, -1),
+      poses: [...this.poses],
+    };
   }
 
   /** The pose seen closest to `timestampMs` (for a still of that moment). */

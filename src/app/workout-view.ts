@@ -1,4 +1,4 @@
-import type { FormCheckLine } from '../engine/form-check.ts';
+import { redoLastPartWords, type FormCheckLine } from '../engine/form-check.ts';
 import type { ExerciseDef } from '../engine/exercise-def.ts';
 import type { SetRecord } from '../storage/set-record.ts';
 import { byId, el } from './dom.ts';
@@ -80,6 +80,7 @@ export function workoutView(voice: Voice): WorkoutView & RoutineView {
         end.lines,
         (ms) => end.session.poseAt(ms),
         (lines) => end.session.saveFormCheck(lines),
+        end.session.withoutLastPart() === undefined ? undefined : redoLastPartWords(exercise),
       );
       card.hidden = choice !== 'back';
       return choice;

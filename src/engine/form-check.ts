@@ -104,6 +104,24 @@ export function formCheckPlan(exercise: ExerciseDef): FormCheckPlan {
   }
 }
 
+/** How each view is named on the button that does a check's last part again. */
+const VIEW_NAME: Record<CameraView, string> = {
+  front: 'facing the camera',
+  side: 'side on',
+  any: 'any view',
+};
+
+/**
+ * The words of the card's button that does a form check's last part again ("Redo part 2: side
+ * on"), keeping the parts before it; none for a check in one part (that is "Check again").
+ */
+export function redoLastPartWords(exercise: ExerciseDef): string | undefined {
+  const { parts } = formCheckPlan(exercise);
+  const last = parts[parts.length - 1];
+  if (parts.length < 2 || last === undefined) return undefined;
+  return `Redo part ${parts.length}: ${VIEW_NAME[last.view]}`;
+}
+
 export type LineStatus = 'pass' | 'fix' | 'cannot-judge';
 
 export interface FormCheckLine {

@@ -43,10 +43,14 @@ export class WorkoutFlow {
   private direction: CircleDirection = 'clockwise';
   private nowMs = 0;
 
+  /** `firstSet`: where the flow starts (a form check redoing its last part starts there). */
   constructor(
     readonly exercise: ExerciseDef,
     readonly prescription: Prescription,
-  ) {}
+    firstSet = 1,
+  ) {
+    this.setIndex = Math.min(Math.max(firstSet, 1), prescription.sets) - 1;
+  }
 
   view(): FlowView {
     const elapsed = this.phaseStartMs === undefined ? 0 : (this.nowMs - this.phaseStartMs) / 1000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Voice } from '../../src/app/voice.ts';
-import { WorkoutSession } from '../../src/app/workout-session.ts';
+import { WorkoutSession, type FormCheckSoFar } from '../../src/app/workout-session.ts';
 import { findExercise } from '../../src/engine/catalog.ts';
 import type { FormCheckLine } from '../../src/engine/form-check.ts';
 import { MemoryHistory } from '../../src/storage/history-db.ts';
@@ -156,8 +156,8 @@ describe('a form check of a squat, in two parts', () => {
     throw new Error(`${clip} played 20 times and the part did not end`);
   }
 
-  it('asks for the front, then side on, and judges valgus from the first and heel lift from the second', async () => {
-    const store = new HistoryStore(new MemoryHistory());
+  /** A squat's form check on the camera (or its last part again, after `soFar`), what it says. */
+  function formCheckSession(store: HistoryStore, soFar?: FormCheckSoFar) {
     const said: string[] = [];
     const gate: string[] = [];
     const cards: (readonly FormCheckLine[])[] = [];
@@ -171,6 +171,7 @@ describe('a form check of a squat, in two parts', () => {
         modelHasFeet: true,
         strictness: 'standard',
         store,
+        ...(soFar === undefined ? {} : { formCheckSoFar: soFar }),
       },
       {
         voice: { say: () => undefined } as unknown as Voice,
@@ -182,17 +183,21 @@ describe('a form check of a squat, in two parts', () => {
         formCheckDone: (_report, lines) => cards.push(lines),
       },
     );
+    return { session, said, gate, cards, placement };
+  }
+
+  const isTurning = (session: WorkoutSession) => () =>
+    session.overlay(false, 0).flow.phase === 'rest';
+
+  it('asks for the front, then side on, and judges valgus from the first and heel lift from the second', async () => {
+    const store = new HistoryStore(new MemoryHistory());
+    const { session, said, gate, cards, placement } = formCheckSession(store);
     expect(session.prescription).toMatchObject({ sets: 2, reps: 3 });
     expect(placement).toEqual([
       'Part 1 of 2: face the camera, whole body in view, camera level at hip height.',
     ]);
     // Part 1 facing the camera (a real front-view squat clip), until the turn.
-    const turnAt = play(
-      session,
-      'squat_front_band_woman_3reps',
-      0,
-      () => session.overlay(false, 0).flow.phase === 'rest',
-    );
+    const turnAt = play(session, 'squat_front_band_woman_3reps', 0, isTurning(session));
     expect(cards).toEqual([]);
     expect(said).toContain('Part 1 done. Now stand side-on to the camera: 3 more slow reps.');
     // The canvas, read from two metres, says what the break is for.
@@ -229,6 +234,58 @@ describe('a form check of a squat, in two parts', () => {
       [4, 'side'],
       [5, 'side'],
       [6, 'side'],
+    ]);
+  });
+
+  it('does its last part again, keeping the first: the side-on reps redone, valgus still from the front', async () => {
+    const store = new HistoryStore(new MemoryHistory());
+    const first = formCheckSession(store);
+    // Part 2 filmed facing the camera too: heel lift cannot be judged from there.
+    const turnAt = play(first.session, 'squat_front_band_woman_3reps', 0, isTurning(first.session));
+    const endAt = play(
+      first.session,
+      'squat_front_band_woman_3reps',
+      turnAt + 1000,
+      () => first.cards.length > 0,
+    );
+    const status = (card: readonly FormCheckLine[] | undefined, check: string) =>
+      card?.find((l) => l.check === check)?.status;
+    expect(status(first.cards[0], 'heel-lift')).toBe('cannot-judge');
+    const soFar = first.session.withoutLastPart();
+    expect(soFar?.reports).toHaveLength(1);
+    // The redo starts at part 2: where to stand, and the part named on the page.
+    const redo = formCheckSession(store, soFar);
+    expect(redo.placement).toEqual([
+      'Part 2 of 2: stand side on to the camera, whole body in view, camera level at hip height.',
+    ]);
+    play(redo.session, 'squat_side_gym_dowel_2reps', endAt + 5000, () => redo.cards.length > 0);
+    expect(redo.gate).toContain(
+      'Form check, part 2 of 2: Now stand side-on to the camera: 3 more slow reps.',
+    );
+    expect(redo.gate.filter((t) => t.includes('part 1 of 2'))).toEqual([]);
+    const [card, ...more] = redo.cards;
+    expect(more).toEqual([]);
+    expect(status(card, 'knee-valgus')).toBe('pass');
+    expect(status(card, 'heel-lift')).toBe('pass');
+    expect(card?.find((l) => l.check === 'knee-valgus')).toEqual(
+      first.cards[0]?.find((l) => l.check === 'knee-valgus'),
+    );
+    // A still of part 1's moment is still there for the card.
+    const valgusAt = card?.find((l) => l.check === 'knee-valgus')?.atSec ?? NaN;
+    expect(valgusAt).toBeLessThan(turnAt / 1000);
+    expect(redo.session.poseAt(valgusAt * 1000)).toBe(first.session.poseAt(valgusAt * 1000));
+    // Kept: part 1's reps facing the camera, then the redone part's side on; one record.
+    await redo.session.saveFormCheck(card ?? []);
+    const kept = await store.backend.session(first.session.sessionId);
+    expect(kept).toHaveLength(1);
+    expect(kept[0]?.formCheck).toEqual(card);
+    expect(kept[0]?.reps.map((r) => r.view)).toEqual([
+      'front',
+      'front',
+      'front',
+      'side',
+      'side',
+      'side',
     ]);
   });
 });

@@ -41,6 +41,11 @@ interface CardLine {
 /** Runs "Check my form" on the squat card and reads the verdict card when it appears. */
 async function formCheck(page: Page): Promise<CardLine[]> {
   await page.click('[data-check="squat"]');
+  return formCheckCard(page);
+}
+
+/** Reads the verdict card when it appears. */
+async function formCheckCard(page: Page): Promise<CardLine[]> {
   await page.locator('#form-check-card li.verdict').first().waitFor({ timeout: 150_000 });
   return page.$$eval('#form-check-card li.verdict', (items) =>
     items.map((li) => {
@@ -95,8 +100,23 @@ describe('the form check before a set', () => {
       const depth = card.find((l) => l.check === 'depth');
       expect(depth?.drawnPixels.length).toBe(2);
       for (const n of depth?.drawnPixels ?? []) expect(n).toBeGreaterThan(MIN_DRAWN_PIXELS);
-      // Screen readers hear the verdict; the set starts from the card.
+      // Screen readers hear the verdict.
       expect(await page.locator('#announcer').textContent()).toMatch(/^Form check done\./);
+      // "Redo part 2" does the side-on part alone (part 1 kept): the card comes back with every line.
+      await page.keyboard.press('p');
+      await page.locator('#form-check-card').waitFor({ state: 'hidden' });
+      await page.waitForFunction(
+        () => /part 2 of 2/.test(document.getElementById('gate')?.textContent ?? ''),
+        undefined,
+        { timeout: 60_000 },
+      );
+      const again = await formCheckCard(page);
+      expect(again.map((l) => l.check)).toEqual(card.map((l) => l.check));
+      expect(again.find((l) => l.check === 'knee-valgus')).toEqual(
+        card.find((l) => l.check === 'knee-valgus'),
+      );
+      // The set starts from the card.
+      await page.locator('[data-card="redo-last"]').waitFor();
       expect(
         await page.locator('[data-card="start"]').evaluate((b) => b === document.activeElement),
       ).toBe(true);

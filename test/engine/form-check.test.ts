@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeTrack } from '../../src/engine/analyze-track.ts';
 import { EXERCISES, findExercise } from '../../src/engine/catalog.ts';
-import { formCheckLines, formCheckPlan, stillMoment } from '../../src/engine/form-check.ts';
+import {
+  formCheckLines,
+  formCheckPlan,
+  redoLastPartWords,
+  stillMoment,
+} from '../../src/engine/form-check.ts';
 import { LABELS } from '../fixtures/labels.ts';
 import { fixtureTrack } from '../support/tracks.ts';
 
@@ -149,6 +154,13 @@ describe('a form check in two parts, when the checks need two views', () => {
     ]);
     expect(views('squat-hold')).toHaveLength(1);
     expect(views('knee-circles')).toHaveLength(1);
+  });
+
+  it('offers to do the last part again only when there are two', () => {
+    // The card's button: a squat's side-on part redone, keeping the part facing the camera.
+    expect(redoLastPartWords(findExercise('squat'))).toBe('Redo part 2: side on');
+    for (const id of ['calf-raise', 'lunge', 'squat-hold', 'knee-circles'])
+      expect(redoLastPartWords(findExercise(id)), id).toBeUndefined();
   });
 
   it('asks for no view for a check that cannot judge the exercise from any', () => {

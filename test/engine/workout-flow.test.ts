@@ -46,6 +46,14 @@ describe('the hands-free workout flow', () => {
     expect(flow.view().phase).toBe('done');
   });
 
+  it('can start at a later set: a form check redoing its last part runs that part alone', () => {
+    const flow = new WorkoutFlow(squat, { kind: 'reps', sets: 2, reps: 3, restSec: 5 }, 2);
+    expect(flow.view()).toMatchObject({ phase: 'setup', set: 2, sets: 2 });
+    for (const t of [0, 1100, 1200, 4300]) flow.tick(t, live());
+    expect(flow.tick(5000, live({ repCount: 3 })).setEnded).toBe(2);
+    expect(flow.view().phase).toBe('done');
+  });
+
   it('ends the set on request at any point before the rest, even while setting up', () => {
     const flow = new WorkoutFlow(squat, { kind: 'reps', sets: 2, reps: 3, restSec: 10 });
     flow.tick(0, live({ ready: false }));

@@ -7,7 +7,8 @@ import { referencePose } from '../../overlay/reference-pose.ts';
 import type { KeypointName, Pose } from '../../pose/skeleton.ts';
 import { el } from '../dom.ts';
 
-export type CardChoice = 'start' | 'again' | 'back';
+/** What the person chose on the card: "redo-last" does a check's last part again (its side-on reps). */
+export type CardChoice = 'start' | 'again' | 'redo-last' | 'back';
 
 const STATUS_TEXT: Record<FormCheckLine['status'], string> = {
   pass: 'Pass',
@@ -74,6 +75,8 @@ export function showFormCheckCard(
   lines: readonly FormCheckLine[],
   poseAt: (ms: number) => Pose | undefined,
   save: (lines: readonly (FormCheckLine & { still?: string })[]) => Promise<boolean>,
+  /** The words of a button that does the check's last part again; none for a check in one part. */
+  redoLast?: string,
 ): Promise<CardChoice> {
   const rows = lines.map((line) => {
     const pictures = stills(line, exercise, poseAt);
@@ -102,6 +105,10 @@ export function showFormCheckCard(
     'Start the set (Enter)',
   );
   const again = el('button', { type: 'button', 'data-card': 'again' }, 'Check again (C)');
+  const redo =
+    redoLast === undefined
+      ? undefined
+      : el('button', { type: 'button', 'data-card': 'redo-last' }, `${redoLast} (P)`);
   const keep = el('button', { type: 'button', 'data-card': 'save' }, 'Keep in history');
   keep.addEventListener('click', () => {
     keep.disabled = true;
@@ -123,7 +130,7 @@ export function showFormCheckCard(
       fixes === 0 ? 'No fault found.' : `${fixes} thing${fixes === 1 ? '' : 's'} to fix.`,
     ),
     el('ul', { class: 'verdicts' }, ...rows.map((r) => r.node)),
-    el('div', { class: 'buttons' }, start, again, keep),
+    el('div', { class: 'buttons' }, start, again, ...(redo === undefined ? [] : [redo]), keep),
   );
   container.hidden = false;
   start.focus();
@@ -135,10 +142,12 @@ export function showFormCheckCard(
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Enter' && document.activeElement === document.body) done('start');
       else if (e.key === 'c' || e.key === 'C') done('again');
+      else if (redo !== undefined && (e.key === 'p' || e.key === 'P')) done('redo-last');
     };
     document.addEventListener('keydown', onKey);
     start.addEventListener('click', () => done('start'));
     again.addEventListener('click', () => done('again'));
+    redo?.addEventListener('click', () => done('redo-last'));
     container.addEventListener('formcheck-leave', () => done('back'), { once: true });
   });
 }
