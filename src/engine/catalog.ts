@@ -184,7 +184,7 @@ export const EXERCISES: readonly ExerciseDef[] = [
     'calf-raise',
     'Calf raise',
     'Rise onto the balls of the feet fast, hold 1 s at the top, lower over 3 s.',
-    'Side on or at 3/4, feet fully in view (the camera low, at knee height, is best).',
+    'Side on, or turned at least half way to it (3/4), feet fully in view (the camera low, at knee height, is best).',
     'heel-rise',
   ),
   feetRaise(
