@@ -17,7 +17,7 @@ export interface LiveBenchOptions {
   /** Memory is sampled this often (s). */
   readonly sampleEverySec: number;
   readonly cameraFps?: number;
-  /** The webcam's frame size: a laptop's gives the app the 1280×720 it asks for. */
+  /** The webcam's frame size (the clip 480 px high otherwise): 640×360, or a 1280×720-only camera. */
   readonly camera?: { readonly width: number; readonly height: number };
   /** Also run the detector alone on the clip's frames in the same browser (the ceiling). */
   readonly raw?: boolean;
