@@ -233,12 +233,17 @@ export class WorkoutSession {
     if (this.options.source === 'camera') this.applyFlow(this.flow.tick(timestampMs, live));
   }
 
+  /** A form check done in more than one part: its last part can be done again alone. */
+  get canRedoLastPart(): boolean {
+    return this.isFormCheck && this.checkParts.length >= 2;
+  }
+
   /**
    * A finished form check in more than one part, less its last part: what a session that does the
    * last part again (the side-on reps of a squat, say) starts from. Undefined for one part.
    */
   withoutLastPart(): FormCheckSoFar | undefined {
-    if (!this.isFormCheck || this.checkParts.length < 2) return undefined;
+    if (!this.canRedoLastPart) return undefined;
     return {
       reports: this.checkParts.slice(0, -1),
       records: this.checkRecords.slice(0, -1),

@@ -80,7 +80,7 @@ export function workoutView(voice: Voice): WorkoutView & RoutineView {
         end.lines,
         (ms) => end.session.poseAt(ms),
         (lines) => end.session.saveFormCheck(lines),
-        end.session.withoutLastPart() === undefined ? undefined : redoLastPartWords(exercise),
+        end.session.canRedoLastPart ? redoLastPartWords(exercise) : undefined,
       );
       card.hidden = choice !== 'back';
       return choice;

@@ -251,6 +251,7 @@ describe('a form check of a squat, in two parts', () => {
     const status = (card: readonly FormCheckLine[] | undefined, check: string) =>
       card?.find((l) => l.check === check)?.status;
     expect(status(first.cards[0], 'heel-lift')).toBe('cannot-judge');
+    expect(first.session.canRedoLastPart).toBe(true);
     const soFar = first.session.withoutLastPart();
     expect(soFar?.reports).toHaveLength(1);
     // The redo starts at part 2: where to stand, and the part named on the page.
