@@ -102,7 +102,10 @@ describe('the form check before a set', () => {
       for (const n of depth?.drawnPixels ?? []) expect(n).toBeGreaterThan(MIN_DRAWN_PIXELS);
       // Screen readers hear the verdict.
       expect(await page.locator('#announcer').textContent()).toMatch(/^Form check done\./);
-      // "Redo part 2" does the side-on part alone (part 1 kept): the card comes back with every line.
+      // "Redo part 2" does the second part alone (part 1 kept): the card comes back with every
+      // line. This webcam faces the camera throughout, so valgus is judged from both parts each
+      // time (its value within the live tolerance; the exact still of part 1 is pinned in
+      // test/app/workout-session.test.ts, with part 2 redone side on).
       await page.keyboard.press('p');
       await page.locator('#form-check-card').waitFor({ state: 'hidden' });
       await page.waitForFunction(
@@ -112,9 +115,11 @@ describe('the form check before a set', () => {
       );
       const again = await formCheckCard(page);
       expect(again.map((l) => l.check)).toEqual(card.map((l) => l.check));
-      expect(again.find((l) => l.check === 'knee-valgus')).toEqual(
-        card.find((l) => l.check === 'knee-valgus'),
-      );
+      const valgus = (lines: CardLine[]) => lines.find((l) => l.check === 'knee-valgus');
+      expect(valgus(again)?.status).toBe(valgus(card)?.status);
+      expect(
+        Math.abs((valgus(again)?.value ?? NaN) - (valgus(card)?.value ?? NaN)),
+      ).toBeLessThanOrEqual(VALGUS_TOLERANCE_RATIO);
       // The set starts from the card.
       await page.locator('[data-card="redo-last"]').waitFor();
       expect(
