@@ -1,5 +1,5 @@
 import { keypoint } from '../pose/skeleton.ts';
-import { outwardOf, toCanvas } from './draw-skeleton.ts';
+import { outwardOf, toCanvas, type PictureSize } from './draw-skeleton.ts';
 import { fitText, type FittedText } from './fit-text.ts';
 import type { OverlayData } from './overlay-data.ts';
 
@@ -9,8 +9,12 @@ const GOOD = '#2ecc40';
 const WARN = '#ffdc00';
 
 /** Counter, set, timers, range and tempo bars, the angle that matters, and the current cue. */
-export function drawHud(ctx: CanvasRenderingContext2D, d: OverlayData): void {
-  const { width, height } = ctx.canvas;
+export function drawHud(
+  ctx: CanvasRenderingContext2D,
+  d: OverlayData,
+  size: PictureSize = ctx.canvas,
+): void {
+  const { width, height } = size;
   const big = Math.round(Math.min(height / 8, width / 6));
   ctx.textBaseline = 'top';
   // Top-left: the count or the timer, in letters readable from two metres.
@@ -21,20 +25,20 @@ export function drawHud(ctx: CanvasRenderingContext2D, d: OverlayData): void {
   ctx.fillText(mainFigure(d), 12, 8);
   ctx.font = `${Math.round(big / 3)}px system-ui, sans-serif`;
   ctx.fillText(d.setLabel, 12, 12 + big, width * 0.6 - 16);
-  if (d.kind === 'reps') drawRangeBar(ctx, d);
-  if (d.kind === 'reps' && d.phaseTargetSec !== undefined) drawTempoBar(ctx, d);
-  if (d.angle !== undefined && d.pose !== null) drawAngle(ctx, d);
+  if (d.kind === 'reps') drawRangeBar(ctx, d, size);
+  if (d.kind === 'reps' && d.phaseTargetSec !== undefined) drawTempoBar(ctx, d, size);
+  if (d.angle !== undefined && d.pose !== null) drawAngle(ctx, d, size);
   const message = bannerText(d);
-  if (message !== undefined) drawBanner(ctx, message);
+  if (message !== undefined) drawBanner(ctx, message, size);
 }
 
 /**
  * The cue along the bottom: up to two lines, wrapped by word, the letters never squeezed (a long
  * cue steps down to 70 % of the size, then ends in "…"; the voice says it whole).
  */
-function drawBanner(ctx: CanvasRenderingContext2D, message: string): void {
-  const { width, height } = ctx.canvas;
-  const { size, lines } = bannerFit(ctx, message);
+function drawBanner(ctx: CanvasRenderingContext2D, message: string, picture: PictureSize): void {
+  const { width, height } = picture;
+  const { size, lines } = bannerFit(ctx, message, picture);
   const lineHeight = size * 1.2;
   const panel = lineHeight * lines.length + size * 0.6;
   ctx.font = font(size);
@@ -52,8 +56,12 @@ const font = (size: number) => `bold ${size}px system-ui, sans-serif`;
 /** The last banner fitted: a cue stays up for many frames, and fitting measures every word. */
 let lastFit: { readonly key: string; readonly fitted: FittedText } | undefined;
 
-function bannerFit(ctx: CanvasRenderingContext2D, message: string): FittedText {
-  const { width, height } = ctx.canvas;
+function bannerFit(
+  ctx: CanvasRenderingContext2D,
+  message: string,
+  picture: PictureSize,
+): FittedText {
+  const { width, height } = picture;
   const key = `${width}x${height}:${message}`;
   if (lastFit?.key === key) return lastFit.fitted;
   const start = Math.round(Math.min(height / 14, width / 16));
@@ -94,8 +102,8 @@ function bannerText(d: OverlayData): string | undefined {
 }
 
 /** Right edge: how far into the movement the person is (0 = start, 1 = their usual depth). */
-function drawRangeBar(ctx: CanvasRenderingContext2D, d: OverlayData): void {
-  const { width, height } = ctx.canvas;
+function drawRangeBar(ctx: CanvasRenderingContext2D, d: OverlayData, size: PictureSize): void {
+  const { width, height } = size;
   const x = width - 40;
   const top = height * 0.15;
   const h = height * 0.55;
@@ -108,8 +116,8 @@ function drawRangeBar(ctx: CanvasRenderingContext2D, d: OverlayData): void {
 }
 
 /** Bottom-left: time in the current phase against its target. */
-function drawTempoBar(ctx: CanvasRenderingContext2D, d: OverlayData): void {
-  const { width, height } = ctx.canvas;
+function drawTempoBar(ctx: CanvasRenderingContext2D, d: OverlayData, size: PictureSize): void {
+  const { width, height } = size;
   const target = d.phaseTargetSec ?? 1;
   const w = width * 0.4;
   const y = height * 0.78;
@@ -124,11 +132,11 @@ function drawTempoBar(ctx: CanvasRenderingContext2D, d: OverlayData): void {
   ctx.fillText(`${d.live.phase} ${d.phaseSec.toFixed(1)} / ${target} s`, 16, y + 3);
 }
 
-function drawAngle(ctx: CanvasRenderingContext2D, d: OverlayData): void {
+function drawAngle(ctx: CanvasRenderingContext2D, d: OverlayData, size: PictureSize): void {
   if (d.angle === undefined || d.pose === null) return;
   const k = keypoint(d.pose, d.angle.at);
   if (k === undefined) return;
-  const [x, y] = toCanvas(k.x, k.y, ctx.canvas.width, ctx.canvas.height, d.mirrored);
+  const [x, y] = toCanvas(k.x, k.y, size.width, size.height, d.mirrored);
   // Beside the knee on its outer side, just below the knee's L/R label (draw-skeleton.ts).
   const side = outwardOf(d.pose, d.angle.at, d.mirrored);
   ctx.font = 'bold 22px system-ui, sans-serif';

@@ -14,6 +14,16 @@ export const SKELETON_STYLE: SkeletonStyle = {
   lineWidthPx: 4,
 };
 
+/**
+ * The picture's size in the overlay's drawing units: the video's own pixels, whatever the canvas's
+ * resolution (the renderer scales the drawing to the canvas), so line widths and letters keep
+ * their proportion to the picture.
+ */
+export interface PictureSize {
+  readonly width: number;
+  readonly height: number;
+}
+
 /** Canvas position of a normalized point; mirrored for a mirrored preview. */
 export function toCanvas(
   x: number,
@@ -31,9 +41,10 @@ export function drawSkeleton(
   pose: Pose,
   mirrored: boolean,
   faultJoints: readonly KeypointName[],
+  size: PictureSize = ctx.canvas,
   style: SkeletonStyle = SKELETON_STYLE,
 ): void {
-  const { width, height } = ctx.canvas;
+  const { width, height } = size;
   const at = (name: KeypointName) => {
     const k = keypoint(pose, name);
     return k === undefined ? undefined : toCanvas(k.x, k.y, width, height, mirrored);

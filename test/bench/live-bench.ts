@@ -19,6 +19,8 @@ export interface LiveBenchOptions {
   readonly cameraFps?: number;
   /** The webcam's frame size (the clip 480 px high otherwise): 640×360, or a 1280×720-only camera. */
   readonly camera?: { readonly width: number; readonly height: number };
+  /** The browser window's size (1280×800 otherwise): the picture and its overlay fill it. */
+  readonly window?: { readonly width: number; readonly height: number };
   /** Also run the detector alone on the clip's frames in the same browser (the ceiling). */
   readonly raw?: boolean;
 }
@@ -88,6 +90,7 @@ export async function runLiveBench(
   });
   try {
     const page = await context.newPage();
+    if (options.window !== undefined) await page.setViewportSize(options.window);
     await page.goto(options.baseUrl);
     await startExercise(page, 'squat', { sets: 1, reps: 100 });
     log('waiting for the set to start (set-up, countdown)…');

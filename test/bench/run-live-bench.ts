@@ -1,6 +1,7 @@
-// npm run bench:live [-- --clip FILE] [--minutes N] [--camera WxH,...] [--no-cli | --cli-only]: the live app's own speed,
+// npm run bench:live [-- --clip FILE] [--minutes N] [--camera WxH,...] [--window WxH,...] [--no-cli | --cli-only]: the live app's own speed,
 // latency and memory in Debian's Chromium with a real clip as a 30 fps webcam (by default one that
-// gives the 640×360 the app asks for, then one that only gives 1280×720), side by side with the detector alone
+// gives the 640×360 the app asks for, then one that only gives 1280×720; each in every browser window
+// size given, 1280×800 by default: the picture and its overlay fill the window), side by side with the detector alone
 // on the same frames (the ceiling), then `formcheck analyze` on a 30 fps 720p clip (real-time
 // factor). Prints tables; asserts nothing (figures vary by machine and load).
 import { spawnSync } from 'node:child_process';
@@ -22,17 +23,21 @@ const { values } = parseArgs({
     clip: { type: 'string', default: DEFAULT_CLIP },
     minutes: { type: 'string', default: '1' },
     camera: { type: 'string', default: '640x360,1280x720' },
+    window: { type: 'string', default: '1280x800' },
     'no-cli': { type: 'boolean', default: false },
     'cli-only': { type: 'boolean', default: false },
   },
   strict: true,
 });
 const minutes = Number(values.minutes);
-const cameras = values.camera.split(',').map((size) => {
-  const m = /^(\d+)x(\d+)$/.exec(size.trim());
-  if (m === null) throw new Error(`--camera takes sizes like 1280x720, got ${size}`);
-  return { width: Number(m[1]), height: Number(m[2]) };
-});
+const sizes = (option: string, list: string) =>
+  list.split(',').map((size) => {
+    const m = /^(\d+)x(\d+)$/.exec(size.trim());
+    if (m === null) throw new Error(`--${option} takes sizes like 1280x720, got ${size}`);
+    return { width: Number(m[1]), height: Number(m[2]) };
+  });
+const cameras = sizes('camera', values.camera);
+const windows = sizes('window', values.window);
 if (!(minutes > 0)) throw new Error(`--minutes must be a positive number, got ${values.minutes}`);
 
 const q = (v: readonly number[], p: number) =>
@@ -40,13 +45,18 @@ const q = (v: readonly number[], p: number) =>
 const med = (v: readonly number[]) => q(v, 0.5);
 const f1 = (n: number | undefined) => (n === undefined || !Number.isFinite(n) ? '–' : n.toFixed(1));
 
-function printLive(r: LiveBenchResult, camera: { width: number; height: number }): void {
+interface Size {
+  readonly width: number;
+  readonly height: number;
+}
+
+function printLive(r: LiveBenchResult, camera: Size, window: Size): void {
   const fr = r.frames;
   const pick = (k: (t: (typeof fr)[number]) => number) => fr.map(k);
   const transfer = pick((t) => t.toResultMs - t.queuedMs - t.bitmapMs - t.inferenceMs);
   const rawFps = r.rawFrameMs === undefined ? undefined : 1000 / med(r.rawFrameMs);
   console.log(
-    `\n## Live app: ${r.runtime}, a ${camera.width}×${camera.height} webcam, ${r.seconds.toFixed(0)} s of a squat set (${r.reps} reps counted)\n`,
+    `\n## Live app: ${r.runtime}, a ${camera.width}×${camera.height} webcam in a ${window.width}×${window.height} window, ${r.seconds.toFixed(0)} s of a squat set (${r.reps} reps counted)\n`,
   );
   console.log('| measure | value |');
   console.log('|---|---|');
@@ -158,19 +168,21 @@ async function liveApp(): Promise<void> {
     console.log(
       `formcheck live bench, ${new Date().toISOString()}, clip ${values.clip.replace(/^.*\//, '')}`,
     );
-    for (const camera of cameras) {
-      const result = await runLiveBench(
-        {
-          baseUrl,
-          clip: values.clip,
-          seconds: minutes * 60,
-          sampleEverySec: minutes > 2 ? 60 : 20,
-          camera,
-        },
-        (line) => process.stderr.write(`${line}\n`),
-      );
-      printLive(result, camera);
-    }
+    for (const camera of cameras)
+      for (const browserWindow of windows) {
+        const result = await runLiveBench(
+          {
+            baseUrl,
+            clip: values.clip,
+            seconds: minutes * 60,
+            sampleEverySec: minutes > 2 ? 60 : 20,
+            camera,
+            window: browserWindow,
+          },
+          (line) => process.stderr.write(`${line}\n`),
+        );
+        printLive(result, camera, browserWindow);
+      }
   } finally {
     await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
   }

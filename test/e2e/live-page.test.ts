@@ -57,39 +57,85 @@ describe('the page with a real video as its webcam', () => {
   });
 });
 
-describe('the camera, opened at the size the detector is given', () => {
-  /** The camera picture's size in the page once a set is started, with `y4m` as the webcam. */
-  async function cameraSize(y4m: string): Promise<{ width: number; height: number }> {
+describe('the camera, opened at the size the detector is given, shown as large as the screen allows', () => {
+  interface Shown {
+    /** The camera picture's own size. */
+    readonly camera: { readonly width: number; readonly height: number };
+    /** Its size on the page (CSS px, window 1280×800). */
+    readonly shown: { readonly width: number; readonly height: number };
+    /** The overlay canvas's resolution, and whether it lies exactly over the picture. */
+    readonly overlay: { readonly width: number; readonly height: number; readonly over: boolean };
+  }
+
+  /** The camera picture in the page once a set is started and its overlay drawn, with `y4m` as the webcam. */
+  async function cameraShown(y4m: string): Promise<Shown> {
     const context = await launch({ fakeCamera: y4m });
     try {
       const page = await context.newPage();
       await page.goto(inject('baseUrl'));
       await page.click('[data-start="squat"]');
+      // The overlay is drawn at the picture's shown size once the camera's size is known.
       await page.waitForFunction(
-        () => (document.getElementById('video') as HTMLVideoElement | null)?.videoWidth,
+        () => {
+          const v = document.getElementById('video') as HTMLVideoElement | null;
+          const c = document.getElementById('overlay') as HTMLCanvasElement | null;
+          return (
+            v !== null &&
+            c !== null &&
+            v.videoWidth > 0 &&
+            Math.abs(c.width - v.getBoundingClientRect().width * devicePixelRatio) <= 1
+          );
+        },
         undefined,
         { timeout: 60_000 },
       );
       return await page.evaluate(() => {
         const v = document.getElementById('video') as HTMLVideoElement;
-        return { width: v.videoWidth, height: v.videoHeight };
+        const c = document.getElementById('overlay') as HTMLCanvasElement;
+        const a = v.getBoundingClientRect();
+        const b = c.getBoundingClientRect();
+        const same = (x: number, y: number) => Math.abs(x - y) < 0.5;
+        return {
+          camera: { width: v.videoWidth, height: v.videoHeight },
+          shown: { width: Math.round(a.width), height: Math.round(a.height) },
+          overlay: {
+            width: c.width,
+            height: c.height,
+            over:
+              same(a.left, b.left) &&
+              same(a.top, b.top) &&
+              same(a.width, b.width) &&
+              same(a.height, b.height),
+          },
+        };
       });
     } finally {
       await context.close();
     }
   }
 
-  it('takes a laptop webcam 640 px wide: a 1280×720 picture arrives as 640×360', async () => {
+  it('takes a laptop webcam 640 px wide: a 1280×720 picture arrives as 640×360, shown on 70 % of the window', async () => {
     const webcam = await makeY4m(CLIP, 'laptop-720p', {
       frame: { width: 1280, height: 720 },
       seconds: 2,
     });
-    expect(await cameraSize(webcam)).toEqual({ width: 640, height: 360 });
+    const { camera, shown, overlay } = await cameraShown(webcam);
+    expect(camera).toEqual({ width: 640, height: 360 });
+    // Scaled up for a person two metres away: 70 % of the 1280-px window, its shape kept.
+    expect(shown).toEqual({ width: 896, height: 504 });
+    // The overlay is drawn at the shown size (sharp letters), exactly over the picture.
+    expect(overlay).toEqual({ width: 896, height: 504, over: true });
   });
 
-  it('keeps the whole of a portrait picture (no crop to another shape)', async () => {
+  it('keeps the whole of a portrait picture (no crop to another shape), as tall as the window allows', async () => {
     // The clip is 720×1280, made a 270×480 webcam: narrower than 640, it is taken as it is.
     const webcam = await makeY4m(CLIP, 'portrait', { seconds: 2 });
-    expect(await cameraSize(webcam)).toEqual({ width: 270, height: 480 });
+    const { camera, shown, overlay } = await cameraShown(webcam);
+    expect(camera).toEqual({ width: 270, height: 480 });
+    // The window is 800 px high: the picture fills it under the header, its shape kept.
+    expect(shown.height).toBeGreaterThan(650);
+    expect(shown.width / shown.height).toBeCloseTo(270 / 480, 2);
+    expect(overlay.over).toBe(true);
+    expect(overlay.width).toBe(shown.width);
   });
 });
