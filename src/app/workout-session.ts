@@ -381,12 +381,15 @@ export class WorkoutSession {
     this.applyFlow(this.flow.skipRest(nowMs));
   }
 
-  /** A form check's parts are not sets: between them the person is told to turn. */
+  /**
+   * A form check's parts are not sets: between them the person is told to turn. At the end the
+   * card says what was found (workout-view.ts), not the flow's "Workout done".
+   */
   private formCheckWords(step: FlowStep): readonly string[] {
     const { phase } = this.flow.view();
     if (step.setEnded !== undefined && phase === 'rest')
       return [`Part ${step.setEnded} done. ${this.checkPart().instruction}`];
-    if (step.newSet === true) return [];
+    if (step.newSet === true || phase === 'done') return [];
     return step.say;
   }
 

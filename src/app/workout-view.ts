@@ -8,7 +8,10 @@ import { setSummary } from './screens/set-summary.ts';
 import type { WorkoutView } from './workout-controller.ts';
 import type { Voice } from './voice.ts';
 
-/** The card in one sentence for the live region: what to fix first, then what passed. */
+/**
+ * The card in one sentence, said aloud and for the live region: what to fix first, then what
+ * passed (the person walks back to the screen for the details).
+ */
 export function formCheckAnnouncement(lines: readonly FormCheckLine[]): string {
   const named = (status: FormCheckLine['status']) =>
     lines.filter((l) => l.status === status).map((l) => l.label.toLowerCase());
@@ -73,7 +76,9 @@ export function workoutView(voice: Voice): WorkoutView & RoutineView {
     },
     async showCard(end, exercise) {
       const card = byId('form-check-card');
-      announce(formCheckAnnouncement(end.lines));
+      const words = formCheckAnnouncement(end.lines);
+      voice.say({ text: words, priority: 'cue' });
+      announce(words);
       const choice = await showFormCheckCard(
         card,
         exercise,

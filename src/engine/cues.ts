@@ -1,4 +1,5 @@
 import type { EngineEvent } from './analyzer.ts';
+import type { Fault } from './faults.ts';
 import type { PartialReason } from './rep-counter.ts';
 import type { GateIssue } from './setup-gate.ts';
 
@@ -60,10 +61,17 @@ export class CueSelector {
       if (e.type === 'hold-end' && e.hold.endedBecause !== undefined)
         this.offer(out, `${e.hold.endedBecause}. Hold it.`, nowMs);
     }
-    // The most useful single cue of this batch: a warning beats advice.
+    // The most useful single cue of this batch: a warning beats advice, and a sure one a close call.
     const faults = events.flatMap((e) => (e.type === 'fault' ? [e.fault] : []));
-    const best = faults.find((f) => f.severity === 'warn') ?? faults[0];
-    if (best !== undefined) this.offer(out, best.message, nowMs);
+    const sure = (f: Fault) => f.confidence ?? 1;
+    const warnings = faults.filter((f) => f.severity === 'warn');
+    const best =
+      warnings.reduce<Fault | undefined>(
+        (a, f) => (a === undefined || sure(f) > sure(a) ? f : a),
+        undefined,
+      ) ?? faults[0];
+    // Said in a few words (the numbers are on the screen): heard whole before the next count.
+    if (best !== undefined) this.offer(out, best.cue ?? best.message, nowMs);
     for (const e of events) {
       const text = e.type === 'partial' ? uncountedText(e.reason) : undefined;
       if (text !== undefined) this.offer(out, text, nowMs);

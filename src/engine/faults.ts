@@ -34,5 +34,11 @@ export interface Fault {
   /** 0-1, from the keypoint scores and the distance to the threshold. */
   readonly confidence?: number;
   readonly unit: string;
+  /** What to fix and the numbers, shown on the screen and in the report. */
   readonly message: string;
+  /**
+   * The few words said aloud, when shorter than the message ("Chest up."): a cue a person hears
+   * between two reps, before the next count cuts in. The message is said when there is none.
+   */
+  readonly cue?: string;
 }

@@ -123,6 +123,7 @@ export class HeadBobMonitor {
       confidence: confidenceOf(bob, this.limit, LIMITS.headBobHeights.error, this.lastScore),
       unit: '% of height',
       message: this.cue,
+      cue: 'Head still.',
     };
   }
 

@@ -88,11 +88,13 @@ export function quickLiftFault(
       severity: 'warn',
       ...measured,
       message: `Bouncing: small quick lifts are not counted. Go all the way ${away}, hold ${tempo.topSec} s, lower over ${tempo.lowerSec} s.`,
+      cue: `All the way ${away}, no bouncing.`,
     };
   return {
     code: 'partial-reps',
     severity: 'info',
     ...measured,
     message: `Small quick ${away === 'down' ? 'dips' : 'lifts'} are not counted: go all the way ${away} and all the way back each rep.`,
+    cue: `Not counted: all the way ${away}.`,
   };
 }

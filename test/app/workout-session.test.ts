@@ -222,6 +222,8 @@ describe('a form check of a squat, in two parts', () => {
     expect(status('heel-lift')).toBe('pass');
     expect(status('depth')).toBe('pass');
     expect(card?.some((l) => l.status === 'cannot-judge')).toBe(false);
+    // It ends on the card (which says what was found), not on the workout's "Workout done".
+    expect(said.filter((t) => t.startsWith('Workout done'))).toEqual([]);
     // Kept, the check is one record with the reps of both parts, numbered on.
     await session.saveFormCheck(card ?? []);
     const [kept, ...more] = await store.backend.session(session.sessionId);

@@ -38,6 +38,21 @@ interface CardLine {
   drawnPixels: number[];
 }
 
+/**
+ * Keeps what the page asks the browser to say (in `said`), then lets the browser say it: run in the
+ * page before its own scripts.
+ */
+function recordSpeech(): void {
+  const said: string[] = [];
+  (globalThis as { said?: string[] }).said = said;
+  const synth = globalThis.speechSynthesis;
+  const speak = synth.speak.bind(synth);
+  synth.speak = (u: SpeechSynthesisUtterance) => {
+    said.push(u.text);
+    speak(u);
+  };
+}
+
 /** Runs "Check my form" on the squat card and reads the verdict card when it appears. */
 async function formCheck(page: Page): Promise<CardLine[]> {
   await page.click('[data-check="squat"]');
@@ -148,9 +163,18 @@ describe('the form check before a set', () => {
     });
     try {
       const page = await context.newPage();
+      await page.addInitScript(recordSpeech);
       await page.goto(inject('baseUrl'));
       const card = await formCheck(page);
       await shot(page, 'form-check-card-forward-lean');
+      // Heard from two metres, between reps: the cue in two words, the numbers on the screen.
+      const said = await page.evaluate(() => (globalThis as { said?: string[] }).said ?? []);
+      const cues = said.filter((t) => /^(Borderline: )?(go deeper|chest up)\.$/i.test(t));
+      expect(cues.length).toBeGreaterThan(0);
+      expect(said.filter((t) => /trunk|thighs|°/.test(t))).toEqual([]);
+      // It ends by saying what the card found, not the workout's "Workout done".
+      expect(said.at(-1)).toMatch(/^Form check done\. Fix: .*forward lean/);
+      expect(said.filter((t) => t.startsWith('Workout done'))).toEqual([]);
       const lean = card.find((l) => l.check === 'forward-lean');
       expect(lean?.status).toBe('fix');
       expect(await page.locator('[data-check="forward-lean"] .badge').textContent()).toBe(

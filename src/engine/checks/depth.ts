@@ -138,7 +138,9 @@ export const depthCheck: RepCheck = {
     const where = againstLevel(deg);
     if (!past) return [pass('depth', 'deg', `Thighs reached ${where}.`, measured)];
     return [
-      fault('depth', `Go deeper: thighs stopped ${where}; aim for level or lower.`, measured),
+      fault('depth', `Go deeper: thighs stopped ${where}; aim for level or lower.`, measured, {
+        cue: 'Go deeper.',
+      }),
     ];
   },
 };

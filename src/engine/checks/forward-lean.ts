@@ -86,6 +86,6 @@ export const forwardLeanCheck: RepCheck = {
     const angles = `${Math.round(lean.trunkDeg)}° from vertical, ${againstShins(common.value)}.`;
     if (!isForwardLean(lean, ctx.strictness))
       return [pass('forward-lean', 'deg', `Trunk ${angles}`, common)];
-    return [fault('forward-lean', `Chest up: trunk ${angles}`, common)];
+    return [fault('forward-lean', `Chest up: trunk ${angles}`, common, { cue: 'Chest up.' })];
   },
 };

@@ -64,7 +64,10 @@ export const heelLiftCheck: RepCheck = {
     // "Seen": a lift of a few centimetres is under what BlazePose's heel point shows (form-checks.md).
     if (!past) return [pass('heel-lift', 'shank', 'No heel lift seen.', measured)];
     return [
-      fault('heel-lift', 'Heels down: push through the whole foot.', measured, { side: heel.side }),
+      fault('heel-lift', 'Heels down: push through the whole foot.', measured, {
+        side: heel.side,
+        cue: 'Heels down.',
+      }),
     ];
   },
 };

@@ -103,6 +103,7 @@ export const kneeValgusCheck: RepCheck = {
     return [
       fault('knee-valgus', `${which} caving in: push the knees out over your toes.`, measured, {
         side,
+        cue: side === 'both' ? 'Knees out.' : `${side === 'left' ? 'Left' : 'Right'} knee out.`,
       }),
     ];
   },

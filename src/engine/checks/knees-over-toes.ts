@@ -63,7 +63,7 @@ export const kneesOverToesCheck: RepCheck = {
         'knees-over-toes',
         'Sit the hips back a little: the knees run far past the toes.',
         common,
-        { severity: 'info' },
+        { severity: 'info', cue: 'Sit the hips back.' },
       ),
     ];
   },

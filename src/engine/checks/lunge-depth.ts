@@ -98,6 +98,7 @@ export const lungeDepthCheck: RepCheck = {
         'lunge-depth',
         `Go deeper: the front knee stopped at ${measured.value}°; lower until it is bent to about 90°.`,
         measured,
+        { cue: 'Go deeper.' },
       ),
     ];
   },

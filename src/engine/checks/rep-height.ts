@@ -23,6 +23,7 @@ export const repHeightCheck: RepCheck = {
         unit: '%',
         confidence: 1,
         message: `Higher: ${pct} % of your best rep.`,
+        cue: 'Higher.',
       },
     ];
   },

@@ -3,6 +3,9 @@ import type { RepCheck } from './rep-check.ts';
 import { TEMPO } from './thresholds.ts';
 import { pass, type Verdict } from './verdict.ts';
 
+/** A duration as it is said: "1 second", "3 seconds" (a voice reads "3 s" as a letter). */
+export const seconds = (sec: number): string => `${sec} second${sec === 1 ? '' : 's'}`;
+
 /**
  * Tempo against the prescription. In a calf raise "away" is the rise, "far" the top hold and
  * "return" the lowering.
@@ -15,7 +18,12 @@ export const tempoCheck: RepCheck = {
     const tempo = ctx.tempo;
     if (tempo === undefined) return [];
     const p = ctx.rep.phases;
-    const off = (value: number, message: string, severity: 'warn' | 'info'): Verdict => ({
+    const off = (
+      value: number,
+      message: string,
+      cue: string,
+      severity: 'warn' | 'info',
+    ): Verdict => ({
       check: 'tempo',
       status: 'fault',
       severity,
@@ -23,12 +31,14 @@ export const tempoCheck: RepCheck = {
       unit: 's',
       confidence: 1,
       message,
+      cue,
     });
     if (p.returnSec < TEMPO.bounceReturnSec && p.farSec < TEMPO.bounceFarSec)
       return [
         off(
           p.returnSec,
           `Bouncing: lowered in ${p.returnSec.toFixed(1)} s with no pause. Control it.`,
+          'Control it: no bouncing.',
           'warn',
         ),
       ];
@@ -38,12 +48,18 @@ export const tempoCheck: RepCheck = {
         off(
           p.returnSec,
           `Lowered in ${p.returnSec.toFixed(1)} s, aim for ${tempo.lowerSec} s.`,
+          `Lower over ${seconds(tempo.lowerSec)}.`,
           'info',
         ),
       );
     if (p.farSec < tempo.topSec * TEMPO.tempoFraction)
       verdicts.push(
-        off(p.farSec, `Held the top ${p.farSec.toFixed(1)} s, aim for ${tempo.topSec} s.`, 'info'),
+        off(
+          p.farSec,
+          `Held the top ${p.farSec.toFixed(1)} s, aim for ${tempo.topSec} s.`,
+          `Hold the top ${seconds(tempo.topSec)}.`,
+          'info',
+        ),
       );
     return verdicts.length > 0 ? verdicts : [pass('tempo', 's', 'On tempo.')];
   },

@@ -20,6 +20,11 @@ export interface Verdict {
   readonly confidence: number;
   /** A fault's cue, a pass's summary, or why it cannot be judged and what to change. */
   readonly message: string;
+  /**
+   * A fault's few words said aloud ("Chest up."), when they differ from its message: the person is
+   * two metres away and mid-set, so the voice gives the instruction and the screen the numbers.
+   */
+  readonly cue?: string;
   /** Not judged because the camera's view cannot show it (another view would). */
   readonly cause?: 'view';
 }
@@ -48,21 +53,32 @@ export function borderlineText(text: string): string {
     : `Borderline: ${text.charAt(0).toLowerCase()}${text.slice(1)}`;
 }
 
-/** A fault found: form to fix (`warn`) unless said to be a note (`info`). */
+/**
+ * A fault found: form to fix (`warn`) unless said to be a note (`info`). `cue`: the words said
+ * aloud, when the message is longer than a person mid-set can take in.
+ */
 export const fault = (
   check: CheckId,
   message: string,
   measured: Partial<Verdict> & { readonly unit: string },
-  extra: { readonly severity?: Severity; readonly side?: Verdict['side'] } = {},
-): Verdict => ({
-  check,
-  status: 'fault',
-  severity: extra.severity ?? 'warn',
-  confidence: 1,
-  ...measured,
-  ...(extra.side === undefined ? {} : { side: extra.side }),
-  message: isBorderline(measured) ? borderlineText(message) : message,
-});
+  extra: {
+    readonly severity?: Severity;
+    readonly side?: Verdict['side'];
+    readonly cue?: string;
+  } = {},
+): Verdict => {
+  const sayWhat = (text: string) => (isBorderline(measured) ? borderlineText(text) : text);
+  return {
+    check,
+    status: 'fault',
+    severity: extra.severity ?? 'warn',
+    confidence: 1,
+    ...measured,
+    ...(extra.side === undefined ? {} : { side: extra.side }),
+    message: sayWhat(message),
+    ...(extra.cue === undefined ? {} : { cue: sayWhat(extra.cue) }),
+  };
+};
 
 export const cannotJudge = (check: CheckId, message: string, cause?: 'view'): Verdict => ({
   check,
@@ -92,5 +108,6 @@ export function faultOf(
     confidence: v.confidence,
     unit: v.unit,
     message: v.message,
+    ...(v.cue === undefined ? {} : { cue: v.cue }),
   };
 }

@@ -152,5 +152,6 @@ function footDown(timestampMs: number, liftM: number): Fault {
     confidence: 1,
     unit: 'cm',
     message: 'Not counted: lift the foot off the floor and circle it in the air.',
+    cue: 'Foot off the floor.',
   };
 }
