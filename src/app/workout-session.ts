@@ -1,6 +1,7 @@
 import { ExerciseAnalyzer, type EngineEvent, type LiveState } from '../engine/analyzer.ts';
 import type { Strictness } from '../engine/checks/thresholds.ts';
-import { CueSelector, issueText, type Utterance } from '../engine/cues.ts';
+import { CueSelector, firstToFix, issueText, type Utterance } from '../engine/cues.ts';
+import type { Fault } from '../engine/faults.ts';
 import type { CameraView, ExerciseDef, Prescription } from '../engine/exercise-def.ts';
 import {
   formCheckLines,
@@ -291,8 +292,14 @@ export class WorkoutSession {
     this.cue =
       live.issue !== undefined
         ? issueText(live.issue)
-        : (live.holdCue ?? live.lastFaults.find((f) => f.severity === 'warn')?.message);
+        : (live.holdCue ?? this.faultShown(live.lastFaults));
     this.out.showGate(this.gateText(live), live.ready);
+  }
+
+  /** The last rep's warning on the canvas: the one the voice says, in full with its numbers. */
+  private faultShown(faults: readonly Fault[]): string | undefined {
+    const fault = firstToFix(faults);
+    return fault?.severity === 'warn' ? fault.message : undefined;
   }
 
   /** From the worker's people count (while setting up). */

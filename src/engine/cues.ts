@@ -47,6 +47,21 @@ export function uncountedText(reason: PartialReason): string | undefined {
     : undefined;
 }
 
+/**
+ * The one fault worth saying (and showing) of several: a warning beats advice, and a sure warning
+ * a close call (a clear lean before a borderline depth).
+ */
+export function firstToFix(faults: readonly Fault[]): Fault | undefined {
+  const sure = (f: Fault) => f.confidence ?? 1;
+  const warnings = faults.filter((f) => f.severity === 'warn');
+  return (
+    warnings.reduce<Fault | undefined>(
+      (a, f) => (a === undefined || sure(f) > sure(a) ? f : a),
+      undefined,
+    ) ?? faults[0]
+  );
+}
+
 export class CueSelector {
   private lastSpokenMs = -Infinity;
   private readonly lastByText = new Map<string, number>();
@@ -61,15 +76,7 @@ export class CueSelector {
       if (e.type === 'hold-end' && e.hold.endedBecause !== undefined)
         this.offer(out, `${e.hold.endedBecause}. Hold it.`, nowMs);
     }
-    // The most useful single cue of this batch: a warning beats advice, and a sure one a close call.
-    const faults = events.flatMap((e) => (e.type === 'fault' ? [e.fault] : []));
-    const sure = (f: Fault) => f.confidence ?? 1;
-    const warnings = faults.filter((f) => f.severity === 'warn');
-    const best =
-      warnings.reduce<Fault | undefined>(
-        (a, f) => (a === undefined || sure(f) > sure(a) ? f : a),
-        undefined,
-      ) ?? faults[0];
+    const best = firstToFix(events.flatMap((e) => (e.type === 'fault' ? [e.fault] : [])));
     // Said in a few words (the numbers are on the screen): heard whole before the next count.
     if (best !== undefined) this.offer(out, best.cue ?? best.message, nowMs);
     for (const e of events) {
