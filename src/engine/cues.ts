@@ -43,7 +43,7 @@ export function issueText(issue: GateIssue): string {
  */
 export function uncountedText(reason: PartialReason): string | undefined {
   return reason === 'much smaller than your other reps'
-    ? 'Not counted: that one was much smaller than your other reps.'
+    ? 'Not counted: smaller than your other reps.'
     : undefined;
 }
 

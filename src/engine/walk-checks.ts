@@ -70,6 +70,7 @@ export class WalkChecks {
           threshold: 0,
           unit: 'ratio',
           message: 'Swing the arm with the opposite leg.',
+          cue: 'Swing the opposite arm.',
         });
       }
     }

@@ -121,7 +121,7 @@ describe('spoken cues', () => {
     const said = (reason: Extract<EngineEvent, { type: 'partial' }>['reason']) =>
       new CueSelector().select([{ type: 'partial', atSec: 1, reason }], 0).map((u) => u.text);
     expect(said('much smaller than your other reps')).toEqual([
-      'Not counted: that one was much smaller than your other reps.',
+      'Not counted: smaller than your other reps.',
     ]);
     expect(said('pulses without standing up between them')).toEqual([]);
     expect(said('too small')).toEqual([]);

@@ -341,8 +341,11 @@ describe('walks', () => {
 
   it('duck walk: low and contralateral is clean, same-side arm swing is flagged', () => {
     expect(analyze('duck-walk', walk(8.2, {}, 'contralateral', 0.9)).faults).toEqual([]);
-    expect(
-      analyze('duck-walk', walk(8.2, {}, 'ipsilateral', 0.9)).faults.map((f) => f.message),
-    ).toContain('Swing the arm with the opposite leg.');
+    const swing = analyze('duck-walk', walk(8.2, {}, 'ipsilateral', 0.9)).faults.find(
+      (f) => f.code === 'arm-swing',
+    );
+    expect(swing?.message).toBe('Swing the arm with the opposite leg.');
+    // Said between steps in a few words.
+    expect(swing?.cue).toBe('Swing the opposite arm.');
   });
 });
