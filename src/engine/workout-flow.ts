@@ -33,6 +33,12 @@ export interface FlowStep {
 /** Ready (gate open) this long before the countdown starts: the person has settled. */
 export const READY_HOLD_MS = 1000;
 export const COUNTDOWN_SEC = 3;
+/**
+ * Holds and rests at least this long have their time called out (a person two metres away, eyes
+ * off the screen): halfway and the last {@link LAST_SECONDS} of a hold, the last of a rest.
+ */
+export const CALL_OUT_MIN_SEC = 20;
+export const LAST_SECONDS = 10;
 
 export class WorkoutFlow {
   private phase: FlowPhase = 'setup';
@@ -42,6 +48,8 @@ export class WorkoutFlow {
   private lastSpokenSecond: number | undefined;
   private direction: CircleDirection = 'clockwise';
   private nowMs = 0;
+  /** The time call-outs already said in this phase. */
+  private calledOut = new Set<'halfway' | 'last'>();
 
   /** `firstSet`: where the flow starts (a form check redoing its last part starts there). */
   constructor(
@@ -106,6 +114,7 @@ export class WorkoutFlow {
     this.phaseStartMs = nowMs;
     this.readySinceMs = undefined;
     this.lastSpokenSecond = undefined;
+    this.calledOut = new Set();
     return step;
   }
 
@@ -142,7 +151,7 @@ export class WorkoutFlow {
         break;
       case 'hold':
         if (live.heldSec >= p.holdSec) return this.finishSet(nowMs);
-        break;
+        return { say: this.holdCallOut(p.holdSec, live.heldSec) };
       case 'circles': {
         const half = p.perDirectionSec;
         if (elapsedSec >= 2 * half) return this.finishSet(nowMs);
@@ -168,10 +177,32 @@ export class WorkoutFlow {
     return this.enter('rest', nowMs, { say: [`Set ${ended} done. Rest.`], setEnded: ended });
   }
 
+  /**
+   * Halfway and the last seconds of a hold, each said once a set. The held time only runs while
+   * the pose is held, so the call-outs follow it, not the clock.
+   */
+  private holdCallOut(holdSec: number, heldSec: number): string[] {
+    if (holdSec < CALL_OUT_MIN_SEC || this.calledOut.has('last')) return [];
+    if (heldSec >= holdSec - LAST_SECONDS) {
+      this.calledOut.add('last').add('halfway');
+      return [`${LAST_SECONDS} seconds left.`];
+    }
+    if (heldSec >= holdSec / 2 && !this.calledOut.has('halfway')) {
+      this.calledOut.add('halfway');
+      return ['Halfway.'];
+    }
+    return [];
+  }
+
   private tickRest(nowMs: number): FlowStep {
-    const left = this.prescription.restSec - (nowMs - (this.phaseStartMs ?? nowMs)) / 1000;
+    const { restSec } = this.prescription;
+    const left = restSec - (nowMs - (this.phaseStartMs ?? nowMs)) / 1000;
     if (left <= 0)
       return this.enter('setup', nowMs, { say: ['Next set. Get into position.'], newSet: true });
+    if (restSec >= CALL_OUT_MIN_SEC && left <= LAST_SECONDS && !this.calledOut.has('last')) {
+      this.calledOut.add('last');
+      return { say: [`${LAST_SECONDS} seconds.`] };
+    }
     return { say: [] };
   }
 }

@@ -62,6 +62,60 @@ describe('the hands-free workout flow', () => {
     expect(flow.endSet(600)).toEqual({ say: [] });
   });
 
+  it('calls out halfway and the last 10 s of a hold, following the time held, once each', () => {
+    const flow = new WorkoutFlow(findExercise('squat-hold'), {
+      kind: 'hold',
+      sets: 2,
+      holdSec: 30,
+      restSec: 30,
+    });
+    for (const t of [0, 1100, 1200, 4300]) flow.tick(t, live());
+    // The time held over the set (the clock runs on while the pose is broken).
+    const held = [
+      [10_000, 5],
+      [20_000, 14.9],
+      [21_000, 15],
+      [22_000, 15],
+      [26_000, 15], // the pose broken: the time held stands still, nothing more is said
+      [30_000, 19.9],
+      [31_000, 20],
+      [40_000, 25],
+    ] as const;
+    const said = held.map(([t, sec]) => flow.tick(t, live({ heldSec: sec })).say);
+    expect(said).toEqual([[], [], ['Halfway.'], [], [], [], ['10 seconds left.'], []]);
+    expect(flow.tick(45_000, live({ heldSec: 30 })).say).toEqual(['Set 1 done. Rest.']);
+    // The rest's last 10 s are called out too, then the next set; its hold is called out afresh.
+    expect(flow.tick(64_000, live()).say).toEqual([]);
+    expect(flow.tick(65_000, live()).say).toEqual(['10 seconds.']);
+    expect(flow.tick(66_000, live()).say).toEqual([]);
+    expect(flow.tick(75_100, live()).say).toEqual(['Next set. Get into position.']);
+    for (const t of [75_200, 76_300, 76_400, 79_500]) flow.tick(t, live());
+    expect(flow.view()).toMatchObject({ phase: 'set', set: 2 });
+    expect(flow.tick(90_000, live({ heldSec: 16 })).say).toEqual(['Halfway.']);
+  });
+
+  it('leaves short holds and rests quiet, and says only the last 10 s when they come first', () => {
+    const hold = (holdSec: number) => {
+      const flow = new WorkoutFlow(findExercise('squat-hold'), {
+        kind: 'hold',
+        sets: 1,
+        holdSec,
+        restSec: 10,
+      });
+      for (const t of [0, 1100, 1200, 4300]) flow.tick(t, live());
+      return [5, 7.5, 10, 12].map(
+        (sec, i) => flow.tick(5000 + i * 1000, live({ heldSec: sec })).say,
+      );
+    };
+    expect(hold(15).flat()).toEqual([]);
+    // A 20 s hold is halfway when 10 s are left: one call-out.
+    expect(hold(20)).toEqual([[], [], ['10 seconds left.'], []]);
+    const flow = new WorkoutFlow(squat, { kind: 'reps', sets: 2, reps: 3, restSec: 15 });
+    for (const t of [0, 1100, 1200, 4300]) flow.tick(t, live());
+    flow.tick(5000, live({ repCount: 3 }));
+    expect([8000, 12_000, 15_000].flatMap((t) => flow.tick(t, live()).say)).toEqual([]);
+  });
+
   it('switches circle direction halfway', () => {
     const flow = new WorkoutFlow(findExercise('knee-circles'), {
       kind: 'circles',
