@@ -15,6 +15,12 @@ const live = (over: Partial<LiveState> = {}): LiveState => ({
   ...over,
 });
 
+/** The flow at "Go!": set up (ready 1 s), the 3-2-1 counted down; the set starts at 4.3 s. */
+function atGo(flow: WorkoutFlow): WorkoutFlow {
+  for (const t of [0, 1100, 1200, 4300]) flow.tick(t, live());
+  return flow;
+}
+
 describe('the hands-free workout flow', () => {
   const squat = findExercise('squat');
 
@@ -30,8 +36,7 @@ describe('the hands-free workout flow', () => {
   });
 
   it('ends the set at the prescribed reps, rests, and starts the next set by itself', () => {
-    const flow = new WorkoutFlow(squat, { kind: 'reps', sets: 2, reps: 3, restSec: 10 });
-    for (const t of [0, 1100, 1200, 4300]) flow.tick(t, live());
+    const flow = atGo(new WorkoutFlow(squat, { kind: 'reps', sets: 2, reps: 3, restSec: 10 }));
     const end = flow.tick(5000, live({ repCount: 3 }));
     expect(end.setEnded).toBe(1);
     expect(flow.view().phase).toBe('rest');
@@ -40,8 +45,7 @@ describe('the hands-free workout flow', () => {
   });
 
   it('finishes after the last set', () => {
-    const flow = new WorkoutFlow(squat, { kind: 'reps', sets: 1, reps: 2, restSec: 10 });
-    for (const t of [0, 1100, 1200, 4300]) flow.tick(t, live());
+    const flow = atGo(new WorkoutFlow(squat, { kind: 'reps', sets: 1, reps: 2, restSec: 10 }));
     expect(flow.tick(5000, live({ repCount: 2 })).say).toContain('Workout done. Well done!');
     expect(flow.view().phase).toBe('done');
   });
@@ -49,7 +53,7 @@ describe('the hands-free workout flow', () => {
   it('can start at a later set: a form check redoing its last part runs that part alone', () => {
     const flow = new WorkoutFlow(squat, { kind: 'reps', sets: 2, reps: 3, restSec: 5 }, 2);
     expect(flow.view()).toMatchObject({ phase: 'setup', set: 2, sets: 2 });
-    for (const t of [0, 1100, 1200, 4300]) flow.tick(t, live());
+    atGo(flow);
     expect(flow.tick(5000, live({ repCount: 3 })).setEnded).toBe(2);
     expect(flow.view().phase).toBe('done');
   });
@@ -63,13 +67,8 @@ describe('the hands-free workout flow', () => {
   });
 
   it('calls out halfway and the last 10 s of a hold, following the time held, once each', () => {
-    const flow = new WorkoutFlow(findExercise('squat-hold'), {
-      kind: 'hold',
-      sets: 2,
-      holdSec: 30,
-      restSec: 30,
-    });
-    for (const t of [0, 1100, 1200, 4300]) flow.tick(t, live());
+    const hold = { kind: 'hold', sets: 2, holdSec: 30, restSec: 30 } as const;
+    const flow = atGo(new WorkoutFlow(findExercise('squat-hold'), hold));
     // The time held over the set (the clock runs on while the pose is broken).
     const held = [
       [10_000, 5],
@@ -96,13 +95,14 @@ describe('the hands-free workout flow', () => {
 
   it('leaves short holds and rests quiet, and says only the last 10 s when they come first', () => {
     const hold = (holdSec: number) => {
-      const flow = new WorkoutFlow(findExercise('squat-hold'), {
-        kind: 'hold',
-        sets: 1,
-        holdSec,
-        restSec: 10,
-      });
-      for (const t of [0, 1100, 1200, 4300]) flow.tick(t, live());
+      const flow = atGo(
+        new WorkoutFlow(findExercise('squat-hold'), {
+          kind: 'hold',
+          sets: 1,
+          holdSec,
+          restSec: 10,
+        }),
+      );
       return [5, 7.5, 10, 12].map(
         (sec, i) => flow.tick(5000 + i * 1000, live({ heldSec: sec })).say,
       );
@@ -110,20 +110,20 @@ describe('the hands-free workout flow', () => {
     expect(hold(15).flat()).toEqual([]);
     // A 20 s hold is halfway when 10 s are left: one call-out.
     expect(hold(20)).toEqual([[], [], ['10 seconds left.'], []]);
-    const flow = new WorkoutFlow(squat, { kind: 'reps', sets: 2, reps: 3, restSec: 15 });
-    for (const t of [0, 1100, 1200, 4300]) flow.tick(t, live());
+    const flow = atGo(new WorkoutFlow(squat, { kind: 'reps', sets: 2, reps: 3, restSec: 15 }));
     flow.tick(5000, live({ repCount: 3 }));
     expect([8000, 12_000, 15_000].flatMap((t) => flow.tick(t, live()).say)).toEqual([]);
   });
 
   it('switches circle direction halfway', () => {
-    const flow = new WorkoutFlow(findExercise('knee-circles'), {
-      kind: 'circles',
-      sets: 1,
-      perDirectionSec: 30,
-      restSec: 10,
-    });
-    for (const t of [0, 1100, 1200, 4300]) flow.tick(t, live());
+    const flow = atGo(
+      new WorkoutFlow(findExercise('knee-circles'), {
+        kind: 'circles',
+        sets: 1,
+        perDirectionSec: 30,
+        restSec: 10,
+      }),
+    );
     expect(flow.view().direction).toBe('clockwise');
     expect(flow.tick(4300 + 30_500, live()).say).toEqual(['Other way: anticlockwise.']);
     expect(flow.view().direction).toBe('anticlockwise');
