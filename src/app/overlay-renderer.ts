@@ -29,6 +29,11 @@ export function overlayScale(
  */
 export class OverlayRenderer {
   private readonly ctx: CanvasRenderingContext2D | null;
+  /**
+   * The canvas's shown width (CSS px), kept by a ResizeObserver: read from the layout on every
+   * draw, it would force a layout per frame whenever the page had changed.
+   */
+  private shownWidthPx = 0;
   last: OverlayData | undefined;
   drawn = 0;
 
@@ -45,13 +50,17 @@ export class OverlayRenderer {
     };
     video.addEventListener('loadedmetadata', fit);
     video.addEventListener('resize', fit);
+    new ResizeObserver((entries) => {
+      const box = entries.at(-1)?.contentRect;
+      if (box !== undefined) this.shownWidthPx = box.width;
+    }).observe(canvas);
   }
 
   draw(data: OverlayData): void {
     if (this.ctx === null) return;
     const picture = { width: this.video.videoWidth, height: this.video.videoHeight };
     if (picture.width > 0) {
-      const scale = overlayScale(picture, this.canvas.clientWidth, devicePixelRatio);
+      const scale = overlayScale(picture, this.shownWidthPx, devicePixelRatio);
       const w = Math.round(picture.width * scale);
       const h = Math.round(picture.height * scale);
       if (this.canvas.width !== w || this.canvas.height !== h) {
