@@ -58,9 +58,11 @@ export function formatReport(r: Report): string {
   }
   if (r.holds !== undefined) {
     lines.push(`held: ${(r.heldSeconds ?? 0).toFixed(1)} s in ${r.holds.length} hold(s)`);
+    // A hold is its start and its length: an end printed too would disagree with them after
+    // rounding (4.42-7.46 s is 3.04 s, printed "4.4-7.5 s: 3.0 s").
     for (const h of r.holds)
       lines.push(
-        `  ${h.startSec.toFixed(1)}-${h.endSec.toFixed(1)} s: ${h.seconds.toFixed(1)} s${h.endedBecause ? ` (ended: ${h.endedBecause})` : ''}`,
+        `  from ${h.startSec.toFixed(1)} s: held ${h.seconds.toFixed(1)} s${h.endedBecause ? ` (ended: ${h.endedBecause})` : ''}`,
       );
   }
   if (r.circles !== undefined)

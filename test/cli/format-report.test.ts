@@ -37,4 +37,14 @@ describe('the report as printed', () => {
     // Knees past the toes is a note only (form-checks.md): no call to turn side-on for it.
     expect(lines.filter((l) => l.includes('knees-over-toes'))).toEqual([]);
   });
+
+  it('prints each hold as its start and its length, which add up as printed', () => {
+    const report = analyzeTrack(fixtureTrack('chair_pose_hold_side'), 'squat-hold');
+    const [hold] = report.holds ?? [];
+    expect(hold?.startSec).toBeCloseTo(4.42, 1);
+    expect(hold?.endSec).toBeCloseTo(7.46, 1);
+    const lines = formatReport(report).split('\n');
+    expect(lines).toContain('held: 3.0 s in 1 hold(s)');
+    expect(lines).toContain('  from 4.4 s: held 3.0 s');
+  });
 });
