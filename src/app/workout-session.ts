@@ -13,6 +13,7 @@ import {
 import { phasesLine } from '../engine/phases.ts';
 import type { RepPhase } from '../engine/rep-counter.ts';
 import type { Report, RepReport } from '../engine/report.ts';
+import { setEndWords, setFix } from '../engine/set-end-words.ts';
 import { WorkoutFlow, type FlowStep } from '../engine/workout-flow.ts';
 import { overlayData, type OverlayData } from '../overlay/overlay-data.ts';
 import type { Pose } from '../pose/skeleton.ts';
@@ -365,10 +366,17 @@ export class WorkoutSession {
   }
 
   private applyFlow(step: FlowStep): void {
-    for (const text of this.isFormCheck ? this.formCheckWords(step) : step.say)
-      this.speak([{ text, priority: 'cue' }]);
+    const final = this.flow.view().phase === 'done';
+    if (step.setEnded !== undefined && !this.isFormCheck) {
+      // The set's own words: what to fix over the whole set, or the flow's when nothing was.
+      const fix = setFix(this.finishSet(final));
+      this.speak([{ text: setEndWords(step.setEnded, final, fix), priority: 'cue' }]);
+    } else {
+      for (const text of this.isFormCheck ? this.formCheckWords(step) : step.say)
+        this.speak([{ text, priority: 'cue' }]);
+      if (step.setEnded !== undefined) this.finishSet(final);
+    }
     this.analyzer.setCircleDirection(this.flow.view().direction);
-    if (step.setEnded !== undefined) this.finishSet(this.flow.view().phase === 'done');
     // The turn between a form check's parts: where to stand for the next one.
     if (step.setEnded !== undefined && this.isFormCheck && this.flow.view().phase === 'rest')
       this.out.showPlacement(this.checkPart().placement);
@@ -400,14 +408,15 @@ export class WorkoutSession {
     return step.say;
   }
 
-  private finishSet(final: boolean): void {
+  /** Ends the set: its report, kept in the record (and the history, or the form check's parts). */
+  private finishSet(final: boolean): Report {
     const report = this.analyzer.finish();
     this.record = completeRecord(this.record, report);
     if (this.isFormCheck) {
       this.checkParts.push(report);
       this.checkRecords.push(this.record);
       if (final) this.out.formCheckDone(report, formCheckLines(this.exercise, this.checkParts));
-      return;
+      return report;
     }
     this.records.push(this.record);
     const record = this.record;
@@ -416,6 +425,7 @@ export class WorkoutSession {
       .then((saved) =>
         this.out.setDone(record, final, saved && this.options.store.isSaved(record.id)),
       );
+    return report;
   }
 
   /** A recorded video ends: its report, stored as one set (or as a form check's verdict). */

@@ -1,6 +1,7 @@
 import type { LiveState } from './analyzer.ts';
 import type { ExerciseDef, Prescription } from './exercise-def.ts';
 import type { CircleDirection } from './circle-counter.ts';
+import { setEndWords } from './set-end-words.ts';
 
 /**
  * The hands-free flow of a workout: set up → spoken countdown → set → rest → next set … → done.
@@ -171,10 +172,13 @@ export class WorkoutFlow {
   private finishSet(nowMs: number): FlowStep {
     const ended = this.setIndex + 1;
     this.setIndex += 1;
-    if (this.setIndex >= this.prescription.sets) {
-      return this.enter('done', nowMs, { say: ['Workout done. Well done!'], setEnded: ended });
-    }
-    return this.enter('rest', nowMs, { say: [`Set ${ended} done. Rest.`], setEnded: ended });
+    // The words for a set without faults: the caller, who has the set's report, may say what to
+    // fix instead (set-end-words.ts).
+    const final = this.setIndex >= this.prescription.sets;
+    return this.enter(final ? 'done' : 'rest', nowMs, {
+      say: [setEndWords(ended, final)],
+      setEnded: ended,
+    });
   }
 
   /**

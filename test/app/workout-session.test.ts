@@ -73,6 +73,29 @@ describe('a workout on the camera', () => {
     expect(session.overlay(false, 4 * CLIP_MS).live.repCount).toBe(2);
     expect(said.filter((s) => s.startsWith('Rep 3'))).toEqual([]);
     expect(gate.at(-1)).toBe('Workout done.');
+    // Nothing to fix in these two reps: the workout ends with praise.
+    expect(said.filter((s) => s.startsWith('Workout done'))).toEqual(['Workout done. Well done!']);
+  });
+
+  it('ends a set by saying what to fix over it, not "Well done!" (knees caving in, real clip)', async () => {
+    // The last rep's own cue comes too soon after the one before to be said (one cue every
+    // 2.5 s): without this the person heard "3, Workout done. Well done!".
+    const valgus = fixtureTrack('squat_front_knee_valgus_WRONG_3reps');
+    const clipMs = (valgus.frames.at(-1)?.timestampMs ?? 0) + 33;
+    const store = new HistoryStore(new MemoryHistory());
+    const { session, said, done } = newSession('squat', 2, 3, store);
+    for (let loop = 0; loop < 8; loop += 1)
+      for (const f of valgus.frames) session.onPose(f.pose, loop * clipMs + f.timestampMs);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const ends = said.filter((s) => /^(Set \d|Workout) done/.test(s));
+    expect(ends).toHaveLength(2);
+    for (const [i, words] of ends.entries()) {
+      const caved = done[i]?.faults.filter((f) => f.code === 'knee-valgus').length ?? 0;
+      expect(caved).toBeGreaterThan(0);
+      expect(words).toMatch(new RegExp(`On ${caved} of 3 reps: (left |right )?knees? out\\.`));
+    }
+    expect(ends[0]).toMatch(/^Set 1 done\. .* Rest\.$/);
+    expect(ends[1]).toMatch(/^Workout done\. On /);
   });
 
   it('ends a set the person could not get into position for, and says why nothing counted', async () => {

@@ -1,0 +1,63 @@
+import type { Fault, FaultCode } from './faults.ts';
+import type { Report } from './report.ts';
+
+/**
+ * What is said when a set ends. A person two metres away hears each rep's count and now and then
+ * a cue, at most one every 2.5 s (cues.ts): the cue of a rep that follows another closely is not
+ * said, and the last rep's is cut short by the end of the set. Heard alone, "Workout done. Well
+ * done!" after reps with the knees caving in praises what needed fixing. So the end of a set says
+ * the one thing to fix from the whole set, the fault found on the most reps and on how many
+ * ("Set 1 done. On 2 of 3 reps: knees out. Rest."); a set without a warning ends as before.
+ */
+export function setEndWords(set: number, final: boolean, fix?: string): string {
+  if (final) return fix === undefined ? 'Workout done. Well done!' : `Workout done. ${fix}`;
+  return fix === undefined ? `Set ${set} done. Rest.` : `Set ${set} done. ${fix} Rest.`;
+}
+
+/**
+ * The thing to fix from a set's report, in a few words, or undefined when nothing was at warn
+ * level. Of several faults, the one on the most reps (then the surer one); a fault of no rep (a
+ * run of bounces) is named without a count.
+ */
+export function setFix(report: Pick<Report, 'faults' | 'repCount'>): string | undefined {
+  const groups = new Map<FaultCode, Fault[]>();
+  for (const f of report.faults)
+    if (f.severity === 'warn') groups.set(f.code, [...(groups.get(f.code) ?? []), f]);
+  const reps = (faults: readonly Fault[]) =>
+    new Set(faults.flatMap((f) => (f.rep === undefined ? [] : [f.rep]))).size;
+  const sure = (faults: readonly Fault[]) => Math.max(...faults.map((f) => f.confidence ?? 1));
+  const worst = [...groups.values()].sort((a, b) => reps(b) - reps(a) || sure(b) - sure(a))[0];
+  if (worst === undefined) return undefined;
+  // Counted on reps, said in the reps' words (a run of bounces between them has its own).
+  const ofReps = worst.filter((f) => f.rep !== undefined);
+  const cue = lowerFirst(setCue(ofReps.length > 0 ? ofReps : worst));
+  const n = reps(worst);
+  const of = report.repCount ?? 0;
+  if (n === 0 || of === 0) return `Next time: ${cue}`;
+  if (n < of) return `On ${n} of ${of} reps: ${cue}`;
+  if (of === 1) return `Next time: ${cue}`;
+  return of === 2 ? `On both reps: ${cue}` : `On all ${of} reps: ${cue}`;
+}
+
+/** The cue of one kind of fault over a set: theirs when all agree, else one for the whole set. */
+function setCue(faults: readonly Fault[]): string {
+  const cues = faults.map((f) => withoutBorderline(f.cue ?? f.message));
+  const distinct = [...new Set(cues)];
+  if (distinct.length === 1) return distinct[0] ?? '';
+  // "Left knee out." on one rep and "Right knee out." on another: both knees, over the set.
+  const code = faults[0]?.code;
+  if (code !== undefined && SET_CUES[code] !== undefined) return SET_CUES[code];
+  const said = (c: string) => cues.filter((x) => x === c).length;
+  return distinct.sort((a, b) => said(b) - said(a))[0] ?? '';
+}
+
+/** Cues for a whole set where its reps' cues differ by side. */
+const SET_CUES: Partial<Record<FaultCode, string>> = { 'knee-valgus': 'Knees out.' };
+
+/** Over a set the count says how often; "borderline" was about one rep's value. */
+const withoutBorderline = (cue: string): string => {
+  const rest = cue.replace(/^Borderline: /, '');
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+};
+
+const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1);

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeTrack } from '../../src/engine/analyze-track.ts';
+import { setEndWords, setFix } from '../../src/engine/set-end-words.ts';
+import type { Fault } from '../../src/engine/faults.ts';
+import { LABELS } from '../fixtures/labels.ts';
+import { fixtureTrack } from '../support/tracks.ts';
+
+// The end of a set is said aloud to a person two metres away, who heard the counts and only some
+// of the cues: it names the one thing to fix over the whole set, and how often it happened.
+
+const fixOf = (clip: string, exercise: string) =>
+  setFix(analyzeTrack(fixtureTrack(clip), exercise));
+
+describe('the words at the end of a set', () => {
+  it('praise a set with no warning, as before', () => {
+    expect(setEndWords(1, false)).toBe('Set 1 done. Rest.');
+    expect(setEndWords(3, true)).toBe('Workout done. Well done!');
+    expect(fixOf('squat_side_bw_man_3reps', 'squat')).toBeUndefined();
+    expect(fixOf('squat_front_knees_track_toes_correct_4reps', 'squat')).toBeUndefined();
+  });
+
+  it('name the fault and on how many reps: the knees caving in on 2 of 3 (real clip)', () => {
+    const fix = fixOf('squat_front_knee_valgus_WRONG_3reps', 'squat');
+    expect(fix).toMatch(/^On 2 of 3 reps: (left |right )?knees? out\.$/);
+    expect(setEndWords(1, true, fix)).toBe(`Workout done. ${fix}`);
+    expect(setEndWords(1, false, fix)).toBe(`Set 1 done. ${fix} Rest.`);
+  });
+
+  it('say "both" and "next time" where counting would sound odd', () => {
+    expect(fixOf('squat_side_barbell_quarter_SHALLOW', 'squat')).toBe('On both reps: go deeper.');
+    expect(fixOf('squat_front_FORWARD_LEAN_mlsac_1rep', 'squat')).toBe('Next time: chest up.');
+  });
+
+  it('say the cue of the reps for a fault found on reps and between them (bouncing)', () => {
+    // The legs-only calf raises bounce before the first counted rep (a run of small lifts) and
+    // that rep drops without a pause at the top.
+    expect(
+      fixOf(
+        'partial_body/calfraise_rear_LOWER_LEGS_ONLY_wrong_bouncing_then_correct',
+        'calf-raise',
+      ),
+    ).toBe('On 1 of 3 reps: control it: no bouncing.');
+  });
+
+  it('of two faults, say the one on more reps, then the surer one; both knees when sides differ', () => {
+    const fault = (code: Fault['code'], rep: number, cue: string, confidence = 0.9): Fault => ({
+      code,
+      severity: 'warn',
+      rep,
+      atSec: rep,
+      value: 1,
+      unit: '°',
+      confidence,
+      message: cue,
+      cue,
+    });
+    const report = (faults: Fault[]) => ({ faults, repCount: 5 });
+    expect(
+      setFix(
+        report([
+          fault('shallow-depth', 1, 'Borderline: go deeper.', 0.6),
+          fault('forward-lean', 2, 'Chest up.'),
+          fault('shallow-depth', 3, 'Go deeper.'),
+        ]),
+      ),
+    ).toBe('On 2 of 5 reps: go deeper.');
+    expect(
+      setFix(
+        report([
+          fault('shallow-depth', 1, 'Go deeper.', 0.6),
+          fault('forward-lean', 2, 'Chest up.'),
+        ]),
+      ),
+    ).toBe('On 1 of 5 reps: chest up.');
+    expect(
+      setFix(
+        report([
+          fault('knee-valgus', 1, 'Left knee out.'),
+          fault('knee-valgus', 2, 'Right knee out.'),
+        ]),
+      ),
+    ).toBe('On 2 of 5 reps: knees out.');
+    // Advice (info) is not a fault to fix.
+    expect(
+      setFix(report([{ ...fault('tempo', 1, 'Lower over 3 seconds.'), severity: 'info' }])),
+    ).toBe(undefined);
+  });
+
+  it('stay short on every labelled real clip (said as the rest starts: about 5 s at most)', () => {
+    for (const l of LABELS.filter((x) => ['squat', 'lunge', 'calf-raise'].includes(x.exercise))) {
+      const words = setEndWords(1, false, fixOf(l.file, l.exercise));
+      expect(words.split(/\s+/).length, `${l.file}: ${words}`).toBeLessThanOrEqual(14);
+    }
+  });
+});
