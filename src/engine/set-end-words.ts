@@ -15,11 +15,36 @@ export function setEndWords(set: number, final: boolean, fix?: string): string {
 }
 
 /**
- * The thing to fix from a set's report, in a few words, or undefined when nothing was at warn
- * level. Of several faults, the one on the most reps (then the surer one); a fault of no rep (a
- * run of bounces) is named without a count.
+ * The thing to fix from a set's report, in a few words, or undefined when there is none: of the
+ * warnings, the one on the most reps (then the surer one; a fault of no rep, a run of bounces, is
+ * named without a count), else how often a hold broke.
  */
-export function setFix(report: Pick<Report, 'faults' | 'repCount'>): string | undefined {
+export function setFix(report: Pick<Report, 'faults' | 'repCount' | 'holds'>): string | undefined {
+  return faultFix(report) ?? holdFix(report);
+}
+
+/**
+ * A hold that broke (the clock stood still until the pose was back): how often, and the bound
+ * broken most ("The pose broke 2 times: sit lower."). Each break was also said as it happened
+ * ("Sit lower. Hold it.").
+ */
+function holdFix(report: Pick<Report, 'holds'>): string | undefined {
+  const reasons = (report.holds ?? []).flatMap((h) =>
+    h.endedBecause === undefined
+      ? []
+      : [h.endedBecause === OUT_OF_VIEW ? 'Stay in view' : h.endedBecause],
+  );
+  const said = (r: string) => reasons.filter((x) => x === r).length;
+  const most = [...new Set(reasons)].sort((a, b) => said(b) - said(a))[0];
+  if (most === undefined) return undefined;
+  const times = reasons.length === 1 ? 'once' : `${reasons.length} times`;
+  return `The pose broke ${times}: ${lowerFirst(most)}.`;
+}
+
+/** Why a hold ended when the person left the picture (hold-analyzer.ts). */
+const OUT_OF_VIEW = 'out of view';
+
+function faultFix(report: Pick<Report, 'faults' | 'repCount'>): string | undefined {
   const groups = new Map<FaultCode, Fault[]>();
   for (const f of report.faults)
     if (f.severity === 'warn') groups.set(f.code, [...(groups.get(f.code) ?? []), f]);

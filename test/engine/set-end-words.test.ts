@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeTrack } from '../../src/engine/analyze-track.ts';
+import { EXERCISES } from '../../src/engine/catalog.ts';
 import { setEndWords, setFix } from '../../src/engine/set-end-words.ts';
 import type { Fault } from '../../src/engine/faults.ts';
 import { LABELS } from '../fixtures/labels.ts';
@@ -86,8 +87,22 @@ describe('the words at the end of a set', () => {
     ).toBe(undefined);
   });
 
+  it('say how often a hold broke and why (the clock stood still until the pose was back)', () => {
+    // The downward dog from a plank, held twice, each time left with the hips dropping.
+    expect(fixOf('downdog_from_plank_34front_then_side_fitbod_2holds', 'downward-dog')).toBe(
+      'The pose broke 2 times: hips higher.',
+    );
+    expect(fixOf('warrior_1_hold_34front', 'warrior-1')).toBe(
+      'The pose broke once: arms up overhead.',
+    );
+    // Held until the set ended: nothing to fix.
+    expect(fixOf('wallsit_hold_34side_then_front_fitbod', 'squat-hold')).toBeUndefined();
+    const left = { startSec: 1, endSec: 9, seconds: 8, endedBecause: 'out of view' };
+    expect(setFix({ faults: [], holds: [left] })).toBe('The pose broke once: stay in view.');
+  });
+
   it('stay short on every labelled real clip (said as the rest starts: about 5 s at most)', () => {
-    for (const l of LABELS.filter((x) => ['squat', 'lunge', 'calf-raise'].includes(x.exercise))) {
+    for (const l of LABELS.filter((x) => EXERCISES.some((e) => e.id === x.exercise))) {
       const words = setEndWords(1, false, fixOf(l.file, l.exercise));
       expect(words.split(/\s+/).length, `${l.file}: ${words}`).toBeLessThanOrEqual(14);
     }
