@@ -81,10 +81,33 @@ describe('the words at the end of a set', () => {
         ]),
       ),
     ).toBe('On 2 of 5 reps: knees out.');
-    // Advice (info) is not a fault to fix.
+    // Advice other than the prescribed tempo is not a fault to fix; a warning comes before tempo.
+    const advice = (code: Fault['code'], cue: string): Fault => ({
+      ...fault(code, 1, cue),
+      severity: 'info',
+    });
+    expect(setFix(report([advice('partial-reps', 'Not counted: all the way down.')]))).toBe(
+      undefined,
+    );
     expect(
-      setFix(report([{ ...fault('tempo', 1, 'Lower over 3 seconds.'), severity: 'info' }])),
-    ).toBe(undefined);
+      setFix(
+        report([advice('tempo', 'Lower over 3 seconds.'), fault('heel-lift', 2, 'Heels down.')]),
+      ),
+    ).toBe('On 1 of 5 reps: heels down.');
+  });
+
+  it('without a warning, name the prescribed tempo missed, and no other advice', () => {
+    // Calf raises lowered in 0.7 s where the prescription asks for 3 s (advice, said once mid-set).
+    expect(fixOf('calfraise_rear_wall_hands', 'calf-raise')).toBe(
+      'On all 3 reps: lower over 3 seconds.',
+    );
+    // Pulses in a half-squat hold, noted as not counted (advice), are not a fault to fix.
+    const report = analyzeTrack(
+      fixtureTrack('squat_pulses_34front_medball_partial_15pulses'),
+      'squat',
+    );
+    expect(report.faults.map((f) => `${f.code} ${f.severity}`)).toContain('partial-reps info');
+    expect(setFix(report)).toBeUndefined();
   });
 
   it('say how often a hold broke and why (the clock stood still until the pose was back)', () => {
