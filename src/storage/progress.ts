@@ -4,7 +4,7 @@ import type { SetRecord } from './set-record.ts';
 export interface ProgressPoint {
   readonly atMs: number;
   readonly reps: number;
-  /** Share of reps with no tempo fault, 0-1 (undefined without reps). */
+  /** Share of reps with no tempo fault, 0-1 (undefined without reps, or without a tempo to keep). */
   readonly tempoAdherence: number | undefined;
   /** Warn-level faults per rep (undefined without reps). */
   readonly faultRate: number | undefined;
@@ -17,7 +17,6 @@ export function progressOf(sets: readonly SetRecord[], exerciseId: string): Prog
     .sort((a, b) => a.startedAtMs - b.startedAtMs)
     .map((s) => {
       const n = s.reps.length;
-      const tempoOk = s.reps.filter((r) => !r.faults.some((f) => f.code === 'tempo')).length;
       const warn = s.reps.reduce(
         (sum, r) => sum + r.faults.filter((f) => f.severity === 'warn').length,
         0,
@@ -25,9 +24,20 @@ export function progressOf(sets: readonly SetRecord[], exerciseId: string): Prog
       return {
         atMs: s.startedAtMs,
         reps: n,
-        tempoAdherence: n === 0 ? undefined : tempoOk / n,
+        tempoAdherence: tempoKept(s),
         faultRate: n === 0 ? undefined : warn / n,
         heldSeconds: s.heldSeconds,
       };
     });
+}
+
+/**
+ * Share of a set's reps with no tempo fault, 0-1; undefined without reps, or without a prescribed
+ * tempo (a squat's "all on tempo" would be a line at 1 that says nothing).
+ */
+export function tempoKept(s: SetRecord): number | undefined {
+  const n = s.reps.length;
+  if (n === 0 || s.prescription.kind !== 'reps' || s.prescription.tempo === undefined)
+    return undefined;
+  return s.reps.filter((r) => !r.faults.some((f) => f.code === 'tempo')).length / n;
 }

@@ -10,7 +10,13 @@ const record = (set: number, startedAtMs: number): SetRecord => ({
     set,
     exerciseId: 'calf-raise',
     exerciseName: 'Calf raise',
-    prescription: { kind: 'reps', sets: 3, reps: 20, restSec: 45 },
+    prescription: {
+      kind: 'reps',
+      sets: 3,
+      reps: 20,
+      restSec: 45,
+      tempo: { lowerSec: 3, bottomSec: 0, riseSec: 'fast', topSec: 1 },
+    },
     startedAtMs,
     source: 'camera',
   }),
@@ -109,5 +115,13 @@ describe('history export', () => {
     const p = progressOf([record(2, 2000), record(1, 1000)], 'calf-raise');
     expect(p.map((x) => x.atMs)).toEqual([1000, 2000]);
     expect(p[0]).toMatchObject({ reps: 2, tempoAdherence: 0.5, faultRate: 0 });
+  });
+
+  it('plots no tempo adherence for sets with no tempo to keep (squats)', () => {
+    const squats = {
+      ...record(1, 1000),
+      prescription: { kind: 'reps', sets: 3, reps: 10, restSec: 60 },
+    } as const;
+    expect(progressOf([squats], 'calf-raise')[0]?.tempoAdherence).toBeUndefined();
   });
 });

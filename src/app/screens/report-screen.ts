@@ -1,5 +1,5 @@
 import { findExercise } from '../../engine/catalog.ts';
-import { progressOf } from '../../storage/progress.ts';
+import { progressOf, tempoKept } from '../../storage/progress.ts';
 import type { HistoryStore } from '../../storage/history-store.ts';
 import type { SetRecord } from '../../storage/set-record.ts';
 import { el } from '../dom.ts';
@@ -7,7 +7,8 @@ import { drawLineChart, PRINT_CHART } from '../plot.ts';
 import { describePrescription } from '../prescription-text.ts';
 import { PLOT_SPAN_MS } from './history-screen.ts';
 
-const pct = (n: number, d: number) => (d === 0 ? '–' : `${Math.round((100 * n) / d)} %`);
+const percent = (share: number | undefined) =>
+  share === undefined ? '–' : `${Math.round(100 * share)} %`;
 
 function doneText(sets: readonly SetRecord[]): string {
   const reps = sets.reduce((a, s) => a + s.reps.length, 0);
@@ -38,7 +39,6 @@ function setsTable(sets: readonly SetRecord[]): HTMLElement {
       'tbody',
       {},
       ...sets.map((s) => {
-        const tempoOk = s.reps.filter((r) => !r.faults.some((f) => f.code === 'tempo')).length;
         const byCode = new Map<string, number>();
         for (const f of s.faults.filter((x) => x.severity === 'warn'))
           byCode.set(f.code, (byCode.get(f.code) ?? 0) + 1);
@@ -57,7 +57,7 @@ function setsTable(sets: readonly SetRecord[]): HTMLElement {
                   ? `${s.steps} steps`
                   : `${s.circles.clockwise + s.circles.anticlockwise} circles`,
           ),
-          el('td', {}, s.reps.length > 0 ? pct(tempoOk, s.reps.length) : '–'),
+          el('td', {}, percent(tempoKept(s))),
           el(
             'td',
             {},
