@@ -460,6 +460,7 @@ export class WorkoutSession {
       live: this.stage === 'setup' ? { ...live, ...NOTHING_COUNTED } : live,
       flow: this.flow.view(),
       formCheck: this.isFormCheck,
+      recorded: this.options.source === 'video',
       ...(this.isFormCheck ? { restLabel: TURN_WORDS[this.checkPart().view] } : {}),
       cue: this.cue,
       phaseSec: (nowMs - this.phaseSinceMs) / 1000,

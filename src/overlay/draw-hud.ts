@@ -86,7 +86,9 @@ function mainFigure(d: OverlayData): string {
         ? `${d.live.repCount}`
         : `${d.live.repCount}/${d.target.reps}`;
     case 'hold':
-      return `${d.live.heldSec.toFixed(0)}/${d.target.holdSec ?? 0} s`;
+      return d.target.holdSec === undefined
+        ? `${d.live.heldSec.toFixed(0)} s`
+        : `${d.live.heldSec.toFixed(0)}/${d.target.holdSec} s`;
     case 'circles':
       return `${d.live.circles[d.flow.direction]} ${d.flow.direction === 'clockwise' ? '↻' : '↺'}`;
     case 'walk':

@@ -38,6 +38,8 @@ export interface OverlayInput {
   readonly flow: FlowView;
   /** A form check counts parts (one per view), not sets. */
   readonly formCheck?: boolean;
+  /** A recorded video: what it shows is counted, and nothing was asked of it (no target, no set). */
+  readonly recorded?: boolean;
   /** The break's words when it is not a rest (a form check's turn to the next view). */
   readonly restLabel?: string;
   readonly cue: string | undefined;
@@ -56,6 +58,12 @@ function phaseTarget(tempo: Tempo, word: ReturnType<typeof phaseWord>): number |
   return seconds === 0 ? undefined : seconds;
 }
 
+function setLabel(i: OverlayInput): string {
+  if (i.recorded === true) return 'video';
+  if (i.formCheck !== true) return `set ${i.flow.set}/${i.flow.sets}`;
+  return i.flow.sets > 1 ? `part ${i.flow.set}/${i.flow.sets}` : 'form check';
+}
+
 /** The overlay's data for one frame: pure, so the tests can check what would be drawn. */
 export function overlayData(i: OverlayInput): OverlayData {
   const p = i.prescription;
@@ -66,16 +74,18 @@ export function overlayData(i: OverlayInput): OverlayData {
     mirrored: i.mirrored,
     live: i.live,
     flow: i.flow,
-    setLabel:
-      i.formCheck !== true
-        ? `set ${i.flow.set}/${i.flow.sets}`
-        : i.flow.sets > 1
-          ? `part ${i.flow.set}/${i.flow.sets}`
-          : 'form check',
+    setLabel: setLabel(i),
     restLabel: i.restLabel ?? 'Rest',
     exerciseName: i.exercise.name,
     kind: i.exercise.kind,
-    target: p.kind === 'reps' ? { reps: p.reps } : p.kind === 'hold' ? { holdSec: p.holdSec } : {},
+    target:
+      i.recorded === true
+        ? {}
+        : p.kind === 'reps'
+          ? { reps: p.reps }
+          : p.kind === 'hold'
+            ? { holdSec: p.holdSec }
+            : {},
     angle:
       i.live.keyAngle === undefined
         ? undefined

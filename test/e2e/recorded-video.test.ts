@@ -3,8 +3,9 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { trackVideo } from '../../src/node/video-tracker.ts';
 import { analyzeTrack } from '../../src/engine/analyze-track.ts';
+import { setFix } from '../../src/engine/set-end-words.ts';
 import { ARTIFACTS, launch, makeWebm } from './chromium.ts';
-import { until } from './diagnostics.ts';
+import { snapshot, until } from './diagnostics.ts';
 
 const CLIP = join(import.meta.dirname, '..', 'fixtures', 'squat_front_band_woman_3reps.mp4');
 /** Rep times from the page and the command line agree within this (one frame of the 5 fps clip). */
@@ -69,6 +70,34 @@ describe('a recorded video opened in the page', () => {
           /^Never in position, so nothing was counted: the (knee|ankle).* out of view most of the time\. Step back so your whole body is in view\.$/,
         ),
       );
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('heads the set with the one thing to fix over it, as the voice says it live', async () => {
+    // The real forward-lean squat (MIT, committed): one rep, chest dropped.
+    const clip = join(
+      import.meta.dirname,
+      '..',
+      'fixtures',
+      'squat_front_FORWARD_LEAN_mlsac_1rep.mp4',
+    );
+    const cli = analyzeTrack(await trackVideo(clip, 'blazepose-full'), 'squat');
+    expect(setFix(cli)).toBe('Next time: chest up.');
+    const context = await launch();
+    try {
+      const page = await openVideo(context, clip);
+      await until(page, (s) => s.lastReport !== undefined, 120_000);
+      await page.screenshot({ path: join(ARTIFACTS, 'recorded-video-fix.png') });
+      expect(await page.locator('[data-set-fix]').first().textContent()).toBe(setFix(cli));
+      expect(await page.locator('[data-summary-line]').first().textContent()).toBe(
+        '1 rep, 1 form fault.',
+      );
+      // A video was asked for nothing: the picture shows the count, not "1/10, set 1/3".
+      const { lastOverlay } = await snapshot(page);
+      expect(lastOverlay).toMatchObject({ target: {}, setLabel: 'video' });
+      expect(lastOverlay?.live.repCount).toBe(1);
     } finally {
       await context.close();
     }

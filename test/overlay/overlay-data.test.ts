@@ -63,6 +63,12 @@ describe('overlayData', () => {
     expect(check(1)).toBe('form check');
   });
 
+  it('shows a recorded video what it counted, with no target and no set (nothing was asked of it)', () => {
+    const video = (id: string) => overlayData({ ...input(id), recorded: true });
+    expect(video('squat')).toMatchObject({ target: {}, setLabel: 'video' });
+    expect(video('squat-hold').target).toEqual({});
+  });
+
   it("calls the break between sets a rest, and between a form check's parts what to do", () => {
     expect(overlayData(input('squat')).restLabel).toBe('Rest');
     expect(

@@ -50,7 +50,7 @@ function setsTable(sets: readonly SetRecord[]): HTMLElement {
             'td',
             {},
             s.reps.length > 0
-              ? `${s.reps.length} reps`
+              ? `${s.reps.length} rep${s.reps.length === 1 ? '' : 's'}`
               : s.heldSeconds > 0
                 ? `${s.heldSeconds.toFixed(1)} s held`
                 : s.steps > 0

@@ -1,4 +1,5 @@
 import { depthInWords } from '../../engine/report.ts';
+import { setFix } from '../../engine/set-end-words.ts';
 import { setNotes, type SetRecord } from '../../storage/set-record.ts';
 import { el } from '../dom.ts';
 
@@ -9,7 +10,7 @@ export function setSummary(record: SetRecord, title: string): HTMLElement {
   const faults = record.faults.filter((f) => f.severity === 'warn').length;
   const line =
     record.reps.length > 0
-      ? `${record.reps.length} reps, ${faults === 0 ? 'no form faults' : `${faults} form fault${faults === 1 ? '' : 's'}`}.`
+      ? `${record.reps.length} rep${record.reps.length === 1 ? '' : 's'}, ${faults === 0 ? 'no form faults' : `${faults} form fault${faults === 1 ? '' : 's'}`}.`
       : record.holds.length > 0 || record.heldSeconds > 0
         ? `Held ${s1(record.heldSeconds)} s in ${record.holds.length} hold${record.holds.length === 1 ? '' : 's'}.`
         : record.circles.clockwise + record.circles.anticlockwise > 0
@@ -17,6 +18,8 @@ export function setSummary(record: SetRecord, title: string): HTMLElement {
           : record.steps > 0
             ? `${record.steps} steps.`
             : 'Nothing was counted.';
+  // The one thing to fix over the set, as the voice said it when the set ended.
+  const fix = setFix({ faults: record.faults, repCount: record.reps.length, holds: record.holds });
   const rows = record.reps.map((r) =>
     el(
       'tr',
@@ -45,6 +48,7 @@ export function setSummary(record: SetRecord, title: string): HTMLElement {
     { class: 'set-summary', 'data-set': String(record.set) },
     el('h4', {}, title),
     el('p', { 'data-summary-line': '' }, line),
+    fix !== undefined && el('p', { class: 'set-fix', 'data-set-fix': '' }, fix),
     ...setNotes(record).map((n) => el('p', { class: 'set-note', 'data-set-note': '' }, n)),
     rows.length > 0 &&
       el(
