@@ -20,6 +20,9 @@ export const DEFAULT_CIRCLES: CircleParams = {
   minCircleMs: 800,
 };
 
+/** The path seen before its centre is trusted (ms): 10 frames at 30 frames/s. */
+const CENTRE_WARMUP_MS = 300;
+
 export type CircleDirection = 'clockwise' | 'anticlockwise';
 
 /** When a completed circle was drawn (ms). */
@@ -69,7 +72,11 @@ export class CircleCounter {
     this.history = this.history.filter(
       (h) => p.timestampMs - h.timestampMs <= this.params.centreWindowMs,
     );
-    if (this.history.length < 10) return false;
+    // The centre is the mean over at least CENTRE_WARMUP_MS of the path: in time, not frames
+    // (10 frames were 0.3 s at 30 frames/s, 0.15 s at 60 and 0.9 s at 10: the first swing, and
+    // with it every circle's phase, moved with the camera's frame rate).
+    if (p.timestampMs - (this.history[0]?.timestampMs ?? p.timestampMs) < CENTRE_WARMUP_MS)
+      return false;
     const centre = this.history.reduce((s, h) => s + h.x, 0) / this.history.length;
     const d = p.x - centre;
     const side = d > this.params.minSwing ? 1 : d < -this.params.minSwing ? -1 : undefined;

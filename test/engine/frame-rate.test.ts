@@ -4,6 +4,7 @@ import { compareFrameRate, type FrameRateComparison } from '../../src/eval/frame
 import { HOLD_TOLERANCE_SEC, pinnedResult } from '../../src/eval/pinned.ts';
 import { LABELS } from '../fixtures/labels.ts';
 import { fixtureTrack } from '../support/tracks.ts';
+import { twiceTheFrameRate } from '../support/transform-track.ts';
 
 // The same real clip seen by a slower camera (frames dropped from its pose track) must give the
 // same count, the same verdicts and about the same depth, the same circles and the hold timed within
@@ -141,7 +142,7 @@ describe('the faults of each clip at 15 and 10 frames/s', () => {
   });
 });
 
-describe('holds and circles at 15 and 10 frames/s', () => {
+describe('holds and circles at 15 and 10 frames/s, and at 60', () => {
   const timed = LABELS.filter(
     (l) =>
       EXERCISES.some((e) => e.id === l.exercise) &&
@@ -162,6 +163,15 @@ describe('holds and circles at 15 and 10 frames/s', () => {
           `hold at ${fps} frames/s`,
         ).toBeLessThanOrEqual(HOLD_TOLERANCE_SEC + 1e-9);
       }
+      // A faster camera too (a phone at 60 frames/s): the ankle-circle clip lost its first
+      // circle there while the counter waited 10 frames, not a time, before trusting its centre.
+      const fast = pinnedResult(label, twiceTheFrameRate(track));
+      expect(fast.circles, 'circles at 60 frames/s').toBe(full.circles);
+      expect(fast.faults, 'faults at 60 frames/s').toEqual(full.faults);
+      expect(
+        Math.abs((fast.heldSec ?? 0) - (full.heldSec ?? 0)),
+        'hold at 60 frames/s',
+      ).toBeLessThanOrEqual(HOLD_TOLERANCE_SEC + 1e-9);
     },
   );
 });
