@@ -63,6 +63,15 @@ describe('a coached squat set with a real video as the webcam', () => {
     expect(await page.locator('[data-session] [data-summary-line]').first().textContent()).toMatch(
       /^2 reps/,
     );
+    // The squats' progress: reps and depth (a squat has no tempo to keep, so no tempo line).
+    const plots = await page
+      .locator('#history-plots canvas')
+      .evaluateAll((cs) => cs.map((c) => c.getAttribute('aria-label') ?? ''));
+    expect(plots).toContainEqual(expect.stringMatching(/^Bodyweight squat: reps per set /));
+    expect(plots).toContainEqual(
+      expect.stringMatching(/^Bodyweight squat: depth: thighs below level over time, latest -?\d/),
+    );
+    expect(plots.filter((p) => p.includes('tempo adherence'))).toEqual([]);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.click('#export-csv'),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { historyToCsv, historyToJson } from '../../src/storage/export.ts';
-import { progressOf } from '../../src/storage/progress.ts';
+import { PROGRESS_SERIES, progressOf, seriesPoints } from '../../src/storage/progress.ts';
 import { newSetRecord, type SetRecord } from '../../src/storage/set-record.ts';
 
 const record = (set: number, startedAtMs: number): SetRecord => ({
@@ -115,6 +115,38 @@ describe('history export', () => {
     const p = progressOf([record(2, 2000), record(1, 1000)], 'calf-raise');
     expect(p.map((x) => x.atMs)).toEqual([1000, 2000]);
     expect(p[0]).toMatchObject({ reps: 2, tempoAdherence: 0.5, faultRate: 0 });
+  });
+
+  it("plots a squat set's depth: the median thighs' angle below level over its reps", () => {
+    type Rep = SetRecord['reps'][number];
+    const deep = (aboveLevelDeg: number | null, index: number, check = 'depth'): Rep => ({
+      ...(record(1, 0).reps[0] as Rep),
+      index,
+      verdicts: [
+        { check, status: 'pass', unit: '°', message: 'Deep enough.' } as Rep['verdicts'][number],
+      ],
+      depth: {
+        thighAboveLevelDeg: aboveLevelDeg,
+        kneeAngleDeg: null,
+        belowParallel: false,
+        hipAboveKneeShanks: null,
+      },
+    });
+    const set = (atMs: number, above: (number | null)[]): SetRecord => ({
+      ...record(1, atMs),
+      exerciseId: 'squat',
+      reps: above.map((a, i) => deep(a, i + 1)),
+    });
+    const p = progressOf([set(0, [10, -5, 20, null]), set(1000, [-12, -8])], 'squat');
+    expect(p.map((x) => x.depthBelowLevelDeg)).toEqual([-10, 12]);
+    // Above level throughout is still a depth to plot (it is below zero); no depth at all is not.
+    const shallow = progressOf([set(0, [25, 30, 20])], 'squat');
+    const depth = PROGRESS_SERIES.find((s) => s.title.startsWith('depth'));
+    expect(depth && seriesPoints(shallow, depth.pick)).toEqual([{ x: 0, y: -25 }]);
+    expect(depth && seriesPoints(progressOf([record(1, 0)], 'calf-raise'), depth.pick)).toEqual([]);
+    // A lunge's reps carry the thigh's angle too, but are judged by the front knee's angle.
+    const lunge = { ...set(0, []), reps: [deep(10, 1, 'lunge-depth'), deep(12, 2, 'lunge-depth')] };
+    expect(progressOf([lunge], 'squat')[0]?.depthBelowLevelDeg).toBeUndefined();
   });
 
   it('plots no tempo adherence for sets with no tempo to keep (squats)', () => {

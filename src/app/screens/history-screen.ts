@@ -1,7 +1,7 @@
 import { findExercise } from '../../engine/catalog.ts';
 import { historyToCsv, historyToJson } from '../../storage/export.ts';
 import type { HistoryStore } from '../../storage/history-store.ts';
-import { progressOf } from '../../storage/progress.ts';
+import { PROGRESS_SERIES, progressOf, seriesPoints } from '../../storage/progress.ts';
 import type { SetRecord } from '../../storage/set-record.ts';
 import { byId, download, el } from '../dom.ts';
 import { drawLineChart } from '../plot.ts';
@@ -12,22 +12,8 @@ function plots(sets: readonly SetRecord[]): HTMLElement[] {
   return exercises.flatMap((id) => {
     const name = findExerciseName(id);
     const points = progressOf(sets, id);
-    const series: [string, string, (p: (typeof points)[number]) => number | undefined][] = [
-      ['reps per set', 'reps', (p) => p.reps],
-      ['tempo adherence', '', (p) => p.tempoAdherence],
-      ['form faults per rep', '', (p) => p.faultRate],
-      ['hold time', 's', (p) => p.heldSeconds],
-    ];
-    return series
-      .map(([title, unit, pick]) => ({
-        title,
-        unit,
-        data: points.flatMap((p) => {
-          const y = pick(p);
-          return y === undefined ? [] : [{ x: p.atMs, y }];
-        }),
-      }))
-      .filter((s) => s.data.some((d) => d.y > 0))
+    return PROGRESS_SERIES.map((s) => ({ ...s, data: seriesPoints(points, s.pick) }))
+      .filter((s) => s.data.length > 0)
       .map((s) => {
         const canvas = el('canvas', {
           width: '320',

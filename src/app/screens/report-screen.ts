@@ -1,5 +1,5 @@
 import { findExercise } from '../../engine/catalog.ts';
-import { progressOf, tempoKept } from '../../storage/progress.ts';
+import { PROGRESS_SERIES, progressOf, seriesPoints, tempoKept } from '../../storage/progress.ts';
 import type { HistoryStore } from '../../storage/history-store.ts';
 import type { SetRecord } from '../../storage/set-record.ts';
 import { el } from '../dom.ts';
@@ -105,18 +105,9 @@ function formChecks(sets: readonly SetRecord[]): HTMLElement[] {
 function trends(exerciseId: string, recent: readonly SetRecord[]): HTMLElement[] {
   const name = findExercise(exerciseId).name;
   const points = progressOf(recent, exerciseId);
-  const series: [string, string, (p: (typeof points)[number]) => number | undefined][] = [
-    ['reps per set', 'reps', (p) => p.reps],
-    ['tempo adherence', 'share', (p) => p.tempoAdherence],
-    ['faults per rep', 'per rep', (p) => p.faultRate],
-    ['hold time', 's', (p) => p.heldSeconds],
-  ];
-  return series.flatMap(([title, unit, pick]) => {
-    const data = points.flatMap((p) => {
-      const y = pick(p);
-      return y === undefined ? [] : [{ x: p.atMs, y }];
-    });
-    if (!data.some((d) => d.y > 0)) return [];
+  return PROGRESS_SERIES.flatMap(({ title, unit, pick }) => {
+    const data = seriesPoints(points, pick);
+    if (data.length === 0) return [];
     const canvas = el('canvas', {
       width: '340',
       height: '170',
