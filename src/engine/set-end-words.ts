@@ -4,10 +4,10 @@ import type { Report } from './report.ts';
 /**
  * What is said when a set ends. A person two metres away hears each rep's count and now and then
  * a cue, at most one every 2.5 s (cues.ts): the cue of a rep that follows another closely is not
- * said, and the last rep's is cut short by the end of the set. Heard alone, "Workout done. Well
- * done!" after reps with the knees caving in praises what needed fixing. So the end of a set says
- * the one thing to fix from the whole set, the fault found on the most reps and on how many
- * ("Set 1 done. On 2 of 3 reps: knees out. Rest."); a set without a warning ends as before.
+ * said (the real valgus clip's last rep, 1.9 s after the one before, went unheard), and "Workout
+ * done. Well done!" then praised reps whose knees caved in. So the end of a set says the one thing
+ * to fix from the whole set, the fault found on the most reps and on how many ("Set 1 done. On 2
+ * of 3 reps: knees out. Rest."); a set without a warning ends as before.
  */
 export function setEndWords(set: number, final: boolean, fix?: string): string {
   if (final) return fix === undefined ? 'Workout done. Well done!' : `Workout done. ${fix}`;
