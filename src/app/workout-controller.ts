@@ -35,6 +35,8 @@ export interface WorkoutView {
   showRep(text: string): void;
   showSetDone(record: SetRecord, final: boolean, saved: boolean): void;
   showPaused(paused: boolean): void;
+  /** The camera's controls (its menu, pause, end set) for a camera; none for a recorded video. */
+  showSource(source: 'camera' | 'video'): void;
   setStatus(text: string): void;
   announce(text: string): void;
 }
@@ -143,6 +145,7 @@ export class WorkoutController {
     this.stopVideo();
     const loaded = await this.runtime.ready();
     this.session = this.newSession(exercise, prescription, 'camera', options, loaded.hasFeet);
+    this.view.showSource('camera');
     const ended = new Promise<RunEnd>((resolve) => (this.finish = resolve));
     this.mirrored = true;
     this.videoEl.classList.add('mirrored');
@@ -292,6 +295,7 @@ export class WorkoutController {
     const loaded = await this.runtime.ready();
     const session = this.newSession(exercise, prescription, 'video', options, loaded.hasFeet);
     this.session = session;
+    this.view.showSource('video');
     this.mirrored = false;
     this.videoEl.classList.remove('mirrored');
     const abort = new AbortController();
@@ -313,7 +317,8 @@ export class WorkoutController {
 
   togglePause(): void {
     const s = this.session;
-    if (s === undefined) return;
+    // A video is analysed frame by frame: pausing it would only drop frames from its report.
+    if (s === undefined || s.source === 'video') return;
     s.setPaused(!s.isPaused);
     this.view.showPaused(s.isPaused);
   }

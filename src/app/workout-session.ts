@@ -389,7 +389,14 @@ export class WorkoutSession {
 
   /** The person ends the set now (button or key). */
   endSet(nowMs: number): void {
+    // A recorded video is one set, ended by the video (finishVideo).
+    if (this.source === 'video') return;
     this.applyFlow(this.flow.endSet(nowMs));
+  }
+
+  /** Where the poses come from: the camera, live, or a recorded video analysed whole. */
+  get source(): 'camera' | 'video' {
+    return this.options.source;
   }
 
   skipRest(nowMs: number): void {

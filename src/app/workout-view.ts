@@ -60,6 +60,12 @@ export function workoutView(voice: Voice): WorkoutView & RoutineView {
     showPaused(paused) {
       byId('pause').textContent = paused ? 'Resume (space)' : 'Pause (space)';
     },
+    showSource(source) {
+      const video = source === 'video';
+      byId('camera-choice').hidden = video;
+      byId('pause').hidden = video;
+      byId('end-set').hidden = video;
+    },
     setStatus: (text) => (byId('status').textContent = text),
     showProgress(text) {
       const p = byId('routine-progress');

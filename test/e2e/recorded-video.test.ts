@@ -98,6 +98,10 @@ describe('a recorded video opened in the page', () => {
       const { lastOverlay } = await snapshot(page);
       expect(lastOverlay).toMatchObject({ target: {}, setLabel: 'video' });
       expect(lastOverlay?.live.repCount).toBe(1);
+      // Nor are the camera's controls shown for it (a camera menu, pause, end set).
+      for (const control of ['#camera-select', '#pause', '#end-set'])
+        expect(await page.locator(control).isVisible(), control).toBe(false);
+      expect(await page.locator('#back').isVisible()).toBe(true);
     } finally {
       await context.close();
     }
