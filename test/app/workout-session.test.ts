@@ -14,7 +14,13 @@ const TRACK = fixtureTrack('squat_side_gym_dowel_2reps');
 const CLIP_MS = (TRACK.frames.at(-1)?.timestampMs ?? 0) + 33;
 
 /** A workout session on the camera of `sets` × `reps`, with what it shows and says collected. */
-function newSession(exercise: string, sets: number, reps: number, store: HistoryStore) {
+function newSession(
+  exercise: string,
+  sets: number,
+  reps: number,
+  store: HistoryStore,
+  source: 'camera' | 'video' = 'camera',
+) {
   const said: string[] = [];
   const gate: string[] = [];
   const done: SetRecord[] = [];
@@ -22,7 +28,7 @@ function newSession(exercise: string, sets: number, reps: number, store: History
   const session = new WorkoutSession(
     findExercise(exercise),
     { kind: 'reps', sets, reps, restSec: 5 },
-    { source: 'camera', mode: 'workout', modelHasFeet: true, strictness: 'standard', store },
+    { source, mode: 'workout', modelHasFeet: true, strictness: 'standard', store },
     {
       voice: { say: () => undefined } as unknown as Voice,
       announce: (text) => said.push(text),
@@ -120,6 +126,22 @@ describe('a workout on the camera', () => {
       [2, 2],
     ]);
     expect(stored.map((r) => r.reps.length)).toEqual([2, 2]);
+  });
+});
+
+describe('a recorded video', () => {
+  it('is one set, ended by the video, not by End set (E) half way', async () => {
+    const store = new HistoryStore(new MemoryHistory());
+    const { session, done } = newSession('squat', 3, 10, store, 'video');
+    const half = TRACK.frames.filter((f) => f.timestampMs < CLIP_MS / 2);
+    for (const f of half) session.onPose(f.pose, f.timestampMs);
+    session.endSet(CLIP_MS / 2);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(done).toEqual([]);
+    for (const f of TRACK.frames.slice(half.length)) session.onPose(f.pose, f.timestampMs);
+    const report = await session.finishVideo();
+    expect(report.repCount).toBe(2);
+    expect(done.map((r) => r.reps.length)).toEqual([2]);
   });
 });
 
