@@ -39,9 +39,15 @@ export function phasesInWords(p: PhaseTimes, awayWord: 'down' | 'up'): PhasesInW
   return { downSec: byWord.down, bottomSec: byWord.bottom, upSec: byWord.up, topSec: byWord.top };
 }
 
+/**
+ * A phase's time as it is shown, "0.7 s": from the 10 ms the report keeps, so a rep's line and
+ * its tempo note never disagree (0.649 s is kept as 0.65 and read "0.7", not "0.6", everywhere).
+ */
+export const phaseSecText = (sec: number): string => `${round2(sec).toFixed(1)} s`;
+
 /** "down 1.2 s, bottom 0.3 s, up 0.9 s" in the order the person moves. */
 export function phasesLine(p: PhasesInWords, awayWord: 'down' | 'up'): string {
-  const f = (v: number) => `${v.toFixed(1)} s`;
+  const f = phaseSecText;
   return awayWord === 'up'
     ? `up ${f(p.upSec)}, top ${f(p.topSec)}, down ${f(p.downSec)}`
     : `down ${f(p.downSec)}, bottom ${f(p.bottomSec)}, up ${f(p.upSec)}`;

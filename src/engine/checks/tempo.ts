@@ -1,4 +1,5 @@
 import { round2 } from '../../geometry/stats.ts';
+import { phaseSecText } from '../phases.ts';
 import type { RepCheck } from './rep-check.ts';
 import { TEMPO } from './thresholds.ts';
 import { pass, type Verdict } from './verdict.ts';
@@ -37,7 +38,7 @@ export const tempoCheck: RepCheck = {
       return [
         off(
           p.returnSec,
-          `Bouncing: lowered in ${p.returnSec.toFixed(1)} s with no pause. Control it.`,
+          `Bouncing: lowered in ${phaseSecText(p.returnSec)} with no pause. Control it.`,
           'Control it: no bouncing.',
           'warn',
         ),
@@ -47,7 +48,7 @@ export const tempoCheck: RepCheck = {
       verdicts.push(
         off(
           p.returnSec,
-          `Lowered in ${p.returnSec.toFixed(1)} s, aim for ${tempo.lowerSec} s.`,
+          `Lowered in ${phaseSecText(p.returnSec)}, aim for ${tempo.lowerSec} s.`,
           `Lower over ${seconds(tempo.lowerSec)}.`,
           'info',
         ),
@@ -56,7 +57,7 @@ export const tempoCheck: RepCheck = {
       verdicts.push(
         off(
           p.farSec,
-          `Held the top ${p.farSec.toFixed(1)} s, aim for ${tempo.topSec} s.`,
+          `Held the top ${phaseSecText(p.farSec)}, aim for ${tempo.topSec} s.`,
           `Hold the top ${seconds(tempo.topSec)}.`,
           'info',
         ),
