@@ -33,8 +33,20 @@ export interface LiveState extends KindLive {
   readonly lastFaults: readonly Fault[];
   /** The camera view over the last second (front, side or 3/4), for the set-up tip. */
   readonly view: FrameView;
-  /** The knee angle that matters (the more bent knee), for the overlay. */
+  /**
+   * The knee angle that matters (the more bent knee), for the overlay: side on and at 3/4 only
+   * (facing the camera the picture does not show the knee's bend), for exercises that bend the knees.
+   */
   readonly keyAngle: { readonly deg: number; readonly at: KeypointName } | undefined;
+}
+
+/**
+ * Exercises whose knee angle says something: those moving the hips (squat, lunge) and the held
+ * stances. Not calf and tibialis raises (the knee stays straight), circles or walks.
+ */
+function bendsTheKnees(exercise: ExerciseDef): boolean {
+  if (exercise.kind === 'reps') return followsTheHips(exercise.signal);
+  return exercise.kind === 'hold';
 }
 
 /** How an analyzer is set up besides the exercise and its prescription. */
@@ -181,8 +193,15 @@ export class ExerciseAnalyzer {
 
   private keyAngle(): LiveState['keyAngle'] {
     const f = this.front.last;
-    const feetOnly = this.exercise.kind === 'reps' && !followsTheHips(this.exercise.signal);
-    if (f === undefined || feetOnly) return undefined;
+    if (f === undefined || !bendsTheKnees(this.exercise)) return undefined;
+    // The angle in the picture is the knee's bend seen side on, within a few degrees of it at 3/4
+    // (a knee bent to 60° with the shin 30° forward reads 63° turned 30° from side on, 68° at
+    // 45°). Facing the camera the thigh points at it: at the bottom of the rendered front squat
+    // (knees at 90°, exact truth) the picture reads 167-180°, and a real wall sit's knees read
+    // 145° once it turns to face the camera (101° turned away from it). Not shown there rather
+    // than shown wrong (BlazePose's 3-D reads 135-147° at the rendered 90°: no better).
+    const view = this.front.recentView.current();
+    if (view !== 'side' && view !== 'three-quarter') return undefined;
     const { left, right } = f.kneeAngleDeg;
     if (left === undefined && right === undefined) return undefined;
     if (right === undefined || (left !== undefined && left <= right))
