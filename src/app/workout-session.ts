@@ -121,6 +121,8 @@ export class WorkoutSession {
   private readonly cues = new CueSelector();
   private record: SetRecord;
   private lastPose: Pose | null = null;
+  /** When the last pose was seen (the frame's time, as the analyzer was given it). */
+  private lastPoseMs: number | undefined;
   private readonly poses: { t: number; pose: Pose }[] = [];
   private phase: RepPhase = 'rest';
   private phaseSinceMs = 0;
@@ -213,6 +215,7 @@ export class WorkoutSession {
   onPose(pose: Pose | null, timestampMs: number): void {
     if (this.paused) return;
     this.lastPose = pose;
+    this.lastPoseMs = timestampMs;
     if (this.stage === 'over') {
       // The skeleton is still drawn and the rest timer runs; the finished set's record is final.
       const live = this.analyzer.live();
@@ -457,7 +460,14 @@ export class WorkoutSession {
   }
 
   overlay(mirrored: boolean, nowMs: number): OverlayData {
-    const live = this.analyzer.live();
+    const measured = this.analyzer.live();
+    // The knee angle beside the skeleton is the one measured on the pose drawn: during the rest
+    // the analyzer is given no frames, and the last set's angle would sit on a person moving about
+    // (seen: "179°" beside a knee bent on all fours after a downward dog).
+    const live =
+      measured.keyAngle !== undefined && measured.keyAngle.atMs !== this.lastPoseMs
+        ? { ...measured, keyAngle: undefined }
+        : measured;
     return overlayData({
       exercise: this.exercise,
       prescription: this.prescription,

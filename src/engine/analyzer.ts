@@ -37,7 +37,14 @@ export interface LiveState extends KindLive {
    * The knee angle that matters (the more bent knee), for the overlay: side on and at 3/4 only
    * (facing the camera the picture does not show the knee's bend), for exercises that bend the knees.
    */
-  readonly keyAngle: { readonly deg: number; readonly at: KeypointName } | undefined;
+  readonly keyAngle:
+    | {
+        readonly deg: number;
+        readonly at: KeypointName;
+        /** The frame it was measured on: drawn only on that frame's pose. */
+        readonly atMs: number;
+      }
+    | undefined;
 }
 
 /**
@@ -205,8 +212,8 @@ export class ExerciseAnalyzer {
     const { left, right } = f.kneeAngleDeg;
     if (left === undefined && right === undefined) return undefined;
     if (right === undefined || (left !== undefined && left <= right))
-      return { deg: left ?? 0, at: 'left_knee' };
-    return { deg: right, at: 'right_knee' };
+      return { deg: left ?? 0, at: 'left_knee', atMs: f.timestampMs };
+    return { deg: right, at: 'right_knee', atMs: f.timestampMs };
   }
 
   /** The report so far; call at the end of the video or set (ends a hold in progress). */

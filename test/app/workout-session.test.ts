@@ -83,6 +83,28 @@ describe('a workout on the camera', () => {
     expect(said.filter((s) => s.startsWith('Workout done'))).toEqual(['Workout done. Well done!']);
   });
 
+  it('draws the knee angle on the pose it was measured on: during the set, not once it is over', () => {
+    const { session } = newSession('squat', 1, 2, new HistoryStore(new MemoryHistory()));
+    const shown = { set: 0, done: 0, doneWithAngle: 0 };
+    for (let loop = 0; loop < 3; loop += 1)
+      for (const f of TRACK.frames) {
+        const t = loop * CLIP_MS + f.timestampMs;
+        session.onPose(f.pose, t);
+        const o = session.overlay(false, t);
+        if (o.flow.phase === 'set' && o.angle !== undefined) shown.set += 1;
+        // The frame that ends the set was measured; every frame after it is not.
+        if (o.flow.phase === 'done' && o.pose !== null) {
+          if (shown.done > 0 && o.angle !== undefined) shown.doneWithAngle += 1;
+          shown.done += 1;
+        }
+      }
+    // Side on, the knee's angle is shown while the set is on...
+    expect(shown.set).toBeGreaterThan(100);
+    // ...and once it is done the skeleton still follows the person, without the set's last angle.
+    expect(shown.done).toBeGreaterThan(100);
+    expect(shown.doneWithAngle).toBe(0);
+  });
+
   it('ends a set by saying what to fix over it, not "Well done!" (knees caving in, real clip)', async () => {
     // The last rep's own cue comes too soon after the one before to be said (one cue every
     // 2.5 s): without this the person heard "3, Workout done. Well done!".

@@ -12,7 +12,7 @@ const LIVE: LiveState = {
   faultJoints: [],
   lastFaults: [],
   view: 'side',
-  keyAngle: { deg: 95, at: 'left_knee' },
+  keyAngle: { deg: 95, at: 'left_knee', atMs: 1000 },
 };
 const FLOW: FlowView = {
   phase: 'set',
