@@ -97,10 +97,22 @@ export class PoseService {
   private lastTimestampMs = -Infinity;
   private manifest: ModelManifest | undefined;
   private peopleCounter: Promise<poseDetection.PoseDetector> | undefined;
+  private loading: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly deps: PoseServiceDeps) {}
 
-  async init(options: PoseServiceOptions): Promise<PoseServiceInfo> {
+  /**
+   * Loads a model, after any load already running: one at a time, in the order asked. Two at once
+   * (a model picked in the settings while the first still loaded) started the backend twice, fell
+   * back to the slowest one (cpu), and kept the model that finished last, not the one asked for.
+   */
+  init(options: PoseServiceOptions): Promise<PoseServiceInfo> {
+    const turn = this.loading.catch(() => undefined).then(() => this.load(options));
+    this.loading = turn;
+    return turn;
+  }
+
+  private async load(options: PoseServiceOptions): Promise<PoseServiceInfo> {
     const started = this.deps.nowMs();
     this.dispose();
     this.manifest ??= await this.deps.loadManifest();
