@@ -69,3 +69,23 @@ export function storedSets(page: Page): Promise<
       }),
   );
 }
+
+/**
+ * Keeps what the page asks the browser to say, then lets the browser say it: pass to
+ * `page.addInitScript` (it runs in the page before its own scripts); read with `saidSoFar`.
+ */
+export function recordSpeech(): void {
+  const said: string[] = [];
+  (globalThis as { said?: string[] }).said = said;
+  const synth = globalThis.speechSynthesis;
+  const speak = synth.speak.bind(synth);
+  synth.speak = (u: SpeechSynthesisUtterance) => {
+    said.push(u.text);
+    speak(u);
+  };
+}
+
+/** Everything the page has said so far (see `recordSpeech`). */
+export function saidSoFar(page: Page): Promise<string[]> {
+  return page.evaluate(() => (globalThis as { said?: string[] }).said ?? []);
+}

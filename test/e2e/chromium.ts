@@ -161,3 +161,33 @@ export async function makeY4mSideBySide(
   if (r.status !== 0) throw new Error(`ffmpeg failed: ${r.stderr}`);
   return out;
 }
+
+/**
+ * A .y4m webcam file from photos, each shown for its seconds in turn (a person who stands, then
+ * holds a pose perfectly still), at `fps` frames/s and 480 px high.
+ */
+export async function makeY4mFromPhotos(
+  photos: readonly { readonly path: string; readonly seconds: number }[],
+  name: string,
+  fps = 15,
+): Promise<string> {
+  const dir = await scratchDir('formcheck-y4m-');
+  const out = join(dir, `${name}.y4m`);
+  const inputs = photos.flatMap((p) => [
+    '-loop',
+    '1',
+    '-framerate',
+    String(fps),
+    '-t',
+    String(p.seconds),
+    '-i',
+    p.path,
+  ]);
+  const scaled = photos.map((_, i) => `[${i}:v]scale=-2:480,setsar=1[p${i}]`).join(';');
+  const joined = photos.map((_, i) => `[p${i}]`).join('');
+  const graph = `${scaled};${joined}concat=n=${photos.length}:v=1:a=0,format=yuv420p[v]`;
+  const args = ['-hide_banner', '-loglevel', 'error', '-y', ...inputs, '-filter_complex', graph];
+  const r = spawnSync(FFMPEG_PATH, [...args, '-map', '[v]', out], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`ffmpeg failed: ${r.stderr}`);
+  return out;
+}

@@ -6,7 +6,7 @@ import { analyzeTrack } from '../../src/engine/analyze-track.ts';
 import { findExercise } from '../../src/engine/catalog.ts';
 import { formCheckLines } from '../../src/engine/form-check.ts';
 import { parsePoseTrack } from '../../src/pose/pose-track.ts';
-import { shot, storedSets } from './app-page.ts';
+import { recordSpeech, saidSoFar, shot, storedSets } from './app-page.ts';
 import { launch, makeY4m } from './chromium.ts';
 import { until } from './diagnostics.ts';
 
@@ -36,21 +36,6 @@ interface CardLine {
   status: string;
   value: number | undefined;
   drawnPixels: number[];
-}
-
-/**
- * Keeps what the page asks the browser to say (in `said`), then lets the browser say it: run in the
- * page before its own scripts.
- */
-function recordSpeech(): void {
-  const said: string[] = [];
-  (globalThis as { said?: string[] }).said = said;
-  const synth = globalThis.speechSynthesis;
-  const speak = synth.speak.bind(synth);
-  synth.speak = (u: SpeechSynthesisUtterance) => {
-    said.push(u.text);
-    speak(u);
-  };
 }
 
 /** Runs "Check my form" on the squat card and reads the verdict card when it appears. */
@@ -168,7 +153,7 @@ describe('the form check before a set', () => {
       const card = await formCheck(page);
       await shot(page, 'form-check-card-forward-lean');
       // Heard from two metres, between reps: the cue in two words, the numbers on the screen.
-      const said = await page.evaluate(() => (globalThis as { said?: string[] }).said ?? []);
+      const said = await saidSoFar(page);
       const cues = said.filter((t) => /^(Borderline: )?(go deeper|chest up)\.$/i.test(t));
       expect(cues.length).toBeGreaterThan(0);
       expect(said.filter((t) => /trunk|thighs|°/.test(t))).toEqual([]);

@@ -40,7 +40,8 @@ export function setSummary(record: SetRecord, title: string): HTMLElement {
       {},
       el('td', {}, String(i + 1)),
       el('td', {}, `${s1(h.seconds)} s`),
-      el('td', {}, h.endedBecause ?? ''),
+      // A hold with no break ended with the set: its time reached, End set, or the video's end.
+      el('td', {}, h.endedBecause ?? 'set done'),
     ),
   );
   return el(
