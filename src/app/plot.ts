@@ -11,6 +11,28 @@ export const PRINT_CHART: ChartStyle = { text: '#111', axis: '#888', line: '#0b6
 const day = (ms: number) =>
   new Date(ms).toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
 
+/** The steps an axis may end on, per power of ten. */
+const NICE_STEPS = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];
+
+/**
+ * The round number an axis ends on: the smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 (times a
+ * power of ten) at or beyond `v`, away from zero ("5.01 s" of a 5 s hold read as the axis's end).
+ */
+export function axisEnd(v: number): number {
+  if (!(Math.abs(v) > 0) || !Number.isFinite(v)) return 0;
+  const a = Math.abs(v);
+  const p = 10 ** Math.floor(Math.log10(a));
+  // A tolerance for the float error of a/p: 0.3 / 0.1 is 2.9999999999999996.
+  const step = NICE_STEPS.find((n) => n * p >= a * (1 - 1e-9)) ?? 10;
+  return Math.sign(v) * +(step * p).toPrecision(6);
+}
+
+/** The time axis's labels: the first and last dates, once when they are the same day. */
+export function dateLabels(x0: number, x1: number): readonly string[] {
+  const [first, last] = [day(x0), day(x1)];
+  return first === last ? [first] : [first, last];
+}
+
 /**
  * A small line chart on a canvas (kept hand-written: a few dozen lines against a charting
  * library's weight): one series of (time, value), dots and a line, the value axis with its unit,
@@ -37,7 +59,8 @@ export function drawLineChart(
   const xs = points.map((p) => p.x);
   const ys = points.map((p) => p.y);
   const [x0, x1] = [Math.min(...xs), Math.max(...xs)];
-  const [y0, y1] = [Math.min(0, ...ys), Math.max(...ys, 1e-9)];
+  // From zero (or below it) to a round number over the data; 0 to 1 when every value is 0.
+  const [y0, y1] = [axisEnd(Math.min(0, ...ys)), axisEnd(Math.max(0, ...ys)) || 1];
   const px = (x: number) =>
     pad.left + (x1 === x0 ? 0.5 : (x - x0) / (x1 - x0)) * (width - pad.left - pad.right);
   const py = (y: number) =>
@@ -50,13 +73,12 @@ export function drawLineChart(
   ctx.stroke();
   ctx.fillStyle = style.text;
   ctx.font = '12px system-ui, sans-serif';
-  ctx.fillText(`${+y1.toFixed(2)} ${unit}`, 2, pad.top - 2);
-  ctx.fillText(`${+y0.toFixed(2)}`, 2, height - pad.bottom - 12);
-  ctx.fillText(day(x0), pad.left, height - pad.bottom + 4);
-  if (x1 !== x0) {
-    const last = day(x1);
+  ctx.fillText(`${y1} ${unit}`, 2, pad.top - 2);
+  ctx.fillText(`${y0}`, 2, height - pad.bottom - 12);
+  const [first, last] = dateLabels(x0, x1);
+  ctx.fillText(first ?? '', pad.left, height - pad.bottom + 4);
+  if (last !== undefined)
     ctx.fillText(last, width - pad.right - ctx.measureText(last).width, height - pad.bottom + 4);
-  }
   ctx.strokeStyle = style.line;
   ctx.lineWidth = 2;
   ctx.beginPath();

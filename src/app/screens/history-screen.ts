@@ -114,7 +114,8 @@ export class HistoryScreen {
     const usage = await this.store.usageBytes();
     byId('history-usage').textContent = !this.store.backend.persistent
       ? 'History is off in this browser: sets last until the tab closes (download them).'
-      : `Kept in this browser only${usage === undefined ? '' : `: ${(usage / 1e6).toFixed(1)} MB used`}.`;
+      : // The browser's estimate covers the whole site: the cached models (~30 MB) and the history.
+        `Kept in this browser only${usage === undefined ? '' : `: formcheck uses ${(usage / 1e6).toFixed(1)} MB here, its models included`}.`;
     await this.more(true);
   }
 

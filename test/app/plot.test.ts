@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { axisEnd, dateLabels } from '../../src/app/plot.ts';
+
+describe('the history charts', () => {
+  it('end the value axis on a round number at or beyond the data', () => {
+    // Seen: two 5 s holds plotted against an axis labelled "5.01 s".
+    expect(axisEnd(5.01)).toBe(6);
+    expect(axisEnd(5)).toBe(5);
+    expect(axisEnd(0.3)).toBe(0.3);
+    expect(axisEnd(0.31)).toBe(0.4);
+    expect(axisEnd(12)).toBe(12);
+    expect(axisEnd(13)).toBe(15);
+    expect(axisEnd(87)).toBe(100);
+    // Below zero (a squat's thighs above level), away from zero too.
+    expect(axisEnd(-7)).toBe(-8);
+    expect(axisEnd(0)).toBe(0);
+  });
+
+  it('name a day once when every point is on it', () => {
+    const morning = new Date(2026, 11, 2, 8).getTime();
+    expect(dateLabels(morning, morning + 3_600_000)).toHaveLength(1);
+    expect(dateLabels(morning, morning + 3 * 86_400_000)).toHaveLength(2);
+  });
+});
