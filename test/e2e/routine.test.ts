@@ -70,6 +70,16 @@ describe("today's routine, coached in one go", () => {
     await page.locator('[data-report-exercise="lunge"]').waitFor();
     expect(await page.locator('#report').textContent()).toMatch(/Routine: Today's routine/);
     expect(await page.locator('[data-report-exercise]').count()).toBe(2);
+    // Its charts are drawn dark for paper: on the dark screen they sit on white, or they were
+    // invisible before printing.
+    const chart = page.locator('.trends canvas').first();
+    expect(await chart.evaluate((c) => getComputedStyle(c).backgroundColor)).toBe(
+      'rgb(255, 255, 255)',
+    );
+    await page.screenshot({
+      path: join(import.meta.dirname, '..', '..', 'test-results', 'report-screen.png'),
+      fullPage: true,
+    });
     await page.emulateMedia({ media: 'print' });
     await page.screenshot({
       path: join(import.meta.dirname, '..', '..', 'test-results', 'report-print.png'),

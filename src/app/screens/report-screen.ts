@@ -61,7 +61,9 @@ function setsTable(sets: readonly SetRecord[]): HTMLElement {
           el(
             'td',
             {},
-            byCode.size === 0 ? 'none' : [...byCode].map(([code, n]) => `${code} ×${n}`).join(', '),
+            byCode.size === 0
+              ? 'none'
+              : [...byCode].map(([code, n]) => `${code.replaceAll('-', ' ')} ×${n}`).join(', '),
           ),
         );
       }),
