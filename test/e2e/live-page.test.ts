@@ -65,13 +65,23 @@ describe('the camera, opened at the size the detector is given, shown as large a
     readonly shown: { readonly width: number; readonly height: number };
     /** The overlay canvas's resolution, and whether it lies exactly over the picture. */
     readonly overlay: { readonly width: number; readonly height: number; readonly over: boolean };
+    /** Where the set-up words (the gate line) are, against the picture's right edge. */
+    readonly gate: {
+      readonly left: number;
+      readonly bottom: number;
+      readonly pictureRight: number;
+    };
   }
 
   /** The camera picture in the page once a set is started and its overlay drawn, with `y4m` as the webcam. */
-  async function cameraShown(y4m: string): Promise<Shown> {
+  async function cameraShown(
+    y4m: string,
+    window: { readonly width: number; readonly height: number } = { width: 1280, height: 800 },
+  ): Promise<Shown> {
     const context = await launch({ fakeCamera: y4m });
     try {
       const page = await context.newPage();
+      await page.setViewportSize(window);
       await page.goto(inject('baseUrl'));
       await page.click('[data-start="squat"]');
       // The overlay is drawn at the picture's shown size once the camera's size is known.
@@ -94,6 +104,7 @@ describe('the camera, opened at the size the detector is given, shown as large a
         const c = document.getElementById('overlay') as HTMLCanvasElement;
         const a = v.getBoundingClientRect();
         const b = c.getBoundingClientRect();
+        const g = (document.getElementById('gate') as HTMLElement).getBoundingClientRect();
         const same = (x: number, y: number) => Math.abs(x - y) < 0.5;
         return {
           camera: { width: v.videoWidth, height: v.videoHeight },
@@ -107,6 +118,7 @@ describe('the camera, opened at the size the detector is given, shown as large a
               same(a.width, b.width) &&
               same(a.height, b.height),
           },
+          gate: { left: g.left, bottom: g.bottom, pictureRight: a.right },
         };
       });
     } finally {
@@ -125,6 +137,18 @@ describe('the camera, opened at the size the detector is given, shown as large a
     expect(shown).toEqual({ width: 896, height: 504 });
     // The overlay is drawn at the shown size (sharp letters), exactly over the picture.
     expect(overlay).toEqual({ width: 896, height: 504, over: true });
+  });
+
+  it('keeps the set-up words beside the picture and in view in a smaller laptop window (1024×600)', async () => {
+    // The panel wrapped under the picture below a 1080-px window: "Step back…" was below the fold.
+    const webcam = await makeY4m(CLIP, 'small-window', {
+      frame: { width: 1280, height: 720 },
+      seconds: 2,
+    });
+    const { shown, gate } = await cameraShown(webcam, { width: 1024, height: 600 });
+    expect(shown.width).toBe(Math.round(1024 * 0.7));
+    expect(gate.left).toBeGreaterThan(gate.pictureRight);
+    expect(gate.bottom).toBeLessThan(600);
   });
 
   it('keeps the whole of a portrait picture (no crop to another shape), as tall as the window allows', async () => {
