@@ -46,39 +46,50 @@ function renderRoutine(steps: RoutineStep[], list: HTMLElement): void {
         b.addEventListener('click', run);
         return b;
       };
-      return el(
-        'li',
-        { 'data-step': exercise.id },
+      // The name, numbers and "Edit" in one column, the buttons in their own: floated after
+      // a name and numbers that wrapped, the buttons dropped onto the next step's line.
+      const text = el(
+        'div',
+        { class: 'step-text' },
         el('strong', {}, exercise.name),
         ' ',
         rx,
-        el(
-          'span',
-          { class: 'step-buttons' },
-          button(
-            'Move up',
-            '↑',
-            () => {
-              [steps[i - 1], steps[i]] = [step, steps[i - 1] as RoutineStep];
-              redraw();
-            },
-            i === 0,
-          ),
-          button(
-            'Move down',
-            '↓',
-            () => {
-              [steps[i + 1], steps[i]] = [step, steps[i + 1] as RoutineStep];
-              redraw();
-            },
-            i === steps.length - 1,
-          ),
-          button('Remove', '✕', () => {
-            steps.splice(i, 1);
-            redraw();
-          }),
-        ),
         fields.element,
+      );
+      return el(
+        'li',
+        { 'data-step': exercise.id },
+        el(
+          'div',
+          { class: 'step-row' },
+          text,
+          el(
+            'span',
+            { class: 'step-buttons' },
+            button(
+              'Move up',
+              '↑',
+              () => {
+                [steps[i - 1], steps[i]] = [step, steps[i - 1] as RoutineStep];
+                redraw();
+              },
+              i === 0,
+            ),
+            button(
+              'Move down',
+              '↓',
+              () => {
+                [steps[i + 1], steps[i]] = [step, steps[i + 1] as RoutineStep];
+                redraw();
+              },
+              i === steps.length - 1,
+            ),
+            button('Remove', '✕', () => {
+              steps.splice(i, 1);
+              redraw();
+            }),
+          ),
+        ),
       );
     }),
   );
