@@ -4,12 +4,14 @@ import { SKELETON_STYLE } from './draw-skeleton.ts';
 /**
  * A still of one moment: the pose's skeleton fitted into the canvas (its bounding box with a
  * margin, aspect kept), the joints at fault in red. Used for the form check's worst moment and
- * the reference figure beside it.
+ * the reference figure beside it. `mirrored`: drawn as a mirrored camera preview showed the
+ * person (left and right swapped in the picture), so the still looks like what they saw.
  */
 export function drawStill(
   ctx: CanvasRenderingContext2D,
   pose: Pose,
   faultJoints: readonly KeypointName[],
+  mirrored = false,
   background = '#1d1d1d',
 ): void {
   const { width, height } = ctx.canvas;
@@ -18,7 +20,8 @@ export function drawStill(
   const aspect = pose.frameSize.widthPx / pose.frameSize.heightPx;
   const pts = KEYPOINT_NAMES.flatMap((n) => {
     const k = keypoint(pose, n);
-    return k === undefined ? [] : [{ n, x: k.x * aspect, y: k.y }];
+    if (k === undefined) return [];
+    return [{ n, x: (mirrored ? 1 - k.x : k.x) * aspect, y: k.y }];
   });
   if (pts.length === 0) return;
   const minX = Math.min(...pts.map((p) => p.x));

@@ -27,21 +27,28 @@ function stillCanvas(
   pose: Pose,
   joints: readonly KeypointName[],
   label: string,
+  mirrored = false,
 ): HTMLCanvasElement {
   const canvas = el('canvas', { width: '160', height: '200', role: 'img', 'aria-label': label });
   const ctx = canvas.getContext('2d');
-  if (ctx !== null) drawStill(ctx, pose, joints);
+  if (ctx !== null) drawStill(ctx, pose, joints, mirrored);
   return canvas;
+}
+
+/** The person's poses during the check, and whether the camera preview showed them mirrored. */
+export interface PersonSeen {
+  readonly poseAt: (ms: number) => Pose | undefined;
+  readonly mirrored: boolean;
 }
 
 /** A still of the line's moment and the reference figure beside it, when there is one. */
 function stills(
   line: FormCheckLine,
   exercise: ExerciseDef,
-  poseAt: (ms: number) => Pose | undefined,
+  you: PersonSeen,
 ): HTMLElement | undefined {
   if (line.status === 'cannot-judge' || line.atSec === undefined) return undefined;
-  const pose = poseAt(line.atSec * 1000);
+  const pose = you.poseAt(line.atSec * 1000);
   if (pose === undefined) return undefined;
   const reference = referencePose(line.check);
   const what = stillMoment(line, exercise);
@@ -51,7 +58,7 @@ function stills(
     el(
       'figure',
       {},
-      stillCanvas(pose, faultJointsOf(line), `${line.label}: your ${what}`),
+      stillCanvas(pose, faultJointsOf(line), `${line.label}: your ${what}`, you.mirrored),
       el('figcaption', {}, `You (${what})`),
     ),
     reference !== undefined &&
@@ -73,13 +80,13 @@ export function showFormCheckCard(
   container: HTMLElement,
   exercise: ExerciseDef,
   lines: readonly FormCheckLine[],
-  poseAt: (ms: number) => Pose | undefined,
+  you: PersonSeen,
   save: (lines: readonly (FormCheckLine & { still?: string })[]) => Promise<boolean>,
   /** The words of a button that does the check's last part again; none for a check in one part. */
   redoLast?: string,
 ): Promise<CardChoice> {
   const rows = lines.map((line) => {
-    const pictures = stills(line, exercise, poseAt);
+    const pictures = stills(line, exercise, you);
     return {
       line,
       pictures,
