@@ -57,7 +57,9 @@ export function formatReport(r: Report): string {
       lines.push(`  not counted at ${p.atSec.toFixed(1)} s: ${p.reason}`);
   }
   if (r.holds !== undefined) {
-    lines.push(`held: ${(r.heldSeconds ?? 0).toFixed(1)} s in ${r.holds.length} hold(s)`);
+    lines.push(
+      `held: ${(r.heldSeconds ?? 0).toFixed(1)} s in ${r.holds.length} hold${r.holds.length === 1 ? '' : 's'}`,
+    );
     // A hold is its start and its length: an end printed too would disagree with them after
     // rounding (4.42-7.46 s is 3.04 s, printed "4.4-7.5 s: 3.0 s").
     for (const h of r.holds)

@@ -44,7 +44,14 @@ describe('the report as printed', () => {
     expect(hold?.startSec).toBeCloseTo(4.42, 1);
     expect(hold?.endSec).toBeCloseTo(7.46, 1);
     const lines = formatReport(report).split('\n');
-    expect(lines).toContain('held: 3.0 s in 1 hold(s)');
+    expect(lines).toContain('held: 3.0 s in 1 hold');
     expect(lines).toContain('  from 4.4 s: held 3.0 s');
+    const two = formatReport(
+      analyzeTrack(
+        fixtureTrack('downdog_from_plank_34front_then_side_fitbod_2holds'),
+        'downward-dog',
+      ),
+    );
+    expect(two.split('\n')).toContain('held: 8.3 s in 2 holds');
   });
 });
