@@ -177,6 +177,12 @@ describe('the form check before a set', () => {
       expect(keptLean?.still).toMatch(/^data:image\/png;base64,/);
       // One record for the check, with the reps of both its parts (3 facing, 3 side on).
       expect(kept?.reps.map((r) => r.index)).toEqual([1, 2, 3, 4, 5, 6]);
+      // The history shows the card as it was kept: its lines, with the still of the fault.
+      await page.click('[data-nav="history"]');
+      const keptLine = page.locator('[data-kept-check] li[data-check="forward-lean"]').first();
+      await keptLine.waitFor();
+      expect(await keptLine.textContent()).toMatch(/^Forward lean: fix this\. /);
+      expect(await keptLine.locator('img').getAttribute('src')).toBe(keptLean?.still);
     } finally {
       await context.close();
     }

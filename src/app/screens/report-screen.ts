@@ -6,6 +6,7 @@ import { el } from '../dom.ts';
 import { drawLineChart, PRINT_CHART } from '../plot.ts';
 import { describePrescription } from '../prescription-text.ts';
 import { PLOT_SPAN_MS } from './history-screen.ts';
+import { keptFormCheck } from './kept-form-check.ts';
 
 const percent = (share: number | undefined) =>
   share === undefined ? '–' : `${Math.round(100 * share)} %`;
@@ -80,25 +81,7 @@ function formChecks(sets: readonly SetRecord[]): HTMLElement[] {
             'section',
             { class: 'report-check' },
             el('h4', {}, `Form check: ${s.exerciseName}`),
-            el(
-              'ul',
-              {},
-              ...s.formCheck.map((l) =>
-                el(
-                  'li',
-                  {},
-                  el('strong', {}, `${l.label}: `),
-                  l.status === 'pass'
-                    ? 'pass. '
-                    : l.status === 'fix'
-                      ? 'fix this. '
-                      : 'not judged. ',
-                  l.text,
-                  l.still !== undefined &&
-                    el('img', { src: l.still, alt: `${l.label}: the moment` }),
-                ),
-              ),
-            ),
+            keptFormCheck(s.formCheck),
           ),
         ],
   );

@@ -2,6 +2,7 @@ import { depthInWords } from '../../engine/report.ts';
 import { setFix } from '../../engine/set-end-words.ts';
 import { setNotes, type SetRecord } from '../../storage/set-record.ts';
 import { el } from '../dom.ts';
+import { keptFormCheck } from './kept-form-check.ts';
 
 const s1 = (v: number) => v.toFixed(1);
 
@@ -50,6 +51,8 @@ export function setSummary(record: SetRecord, title: string): HTMLElement {
     el('h4', {}, title),
     el('p', { 'data-summary-line': '' }, line),
     fix !== undefined && el('p', { class: 'set-fix', 'data-set-fix': '' }, fix),
+    // A form check kept in the history: its card's lines and stills, as the person kept them.
+    record.formCheck !== undefined && keptFormCheck(record.formCheck),
     ...setNotes(record).map((n) => el('p', { class: 'set-note', 'data-set-note': '' }, n)),
     rows.length > 0 &&
       el(
