@@ -114,8 +114,9 @@ export class HistoryScreen {
     const usage = await this.store.usageBytes();
     byId('history-usage').textContent = !this.store.backend.persistent
       ? 'History is off in this browser: sets last until the tab closes (download them).'
-      : // The browser's estimate covers the whole site: the cached models (~30 MB) and the history.
-        `Kept in this browser only${usage === undefined ? '' : `: formcheck uses ${(usage / 1e6).toFixed(1)} MB here, its models included`}.`;
+      : // The browser's estimate covers the whole site: the history and the models the service
+        // worker keeps (~30 MB once cached; none from the dev server).
+        `Kept in this browser only${usage === undefined ? '' : `: ${(usage / 1e6).toFixed(1)} MB stored by this site (the history and any models kept for offline use)`}.`;
     await this.more(true);
   }
 
