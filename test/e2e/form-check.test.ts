@@ -139,6 +139,27 @@ describe('the form check before a set', () => {
     }
   });
 
+  it('says on the card when the reps were another exercise (squats checked as lunges)', async () => {
+    const clip = 'squat_front_FORWARD_LEAN_mlsac_1rep';
+    const context = await launch({
+      fakeCamera: await makeY4m(join(FIXTURES, `${clip}.mp4`), 'squat-as-lunge', { fps: 15 }),
+    });
+    try {
+      const page = await context.newPage();
+      await page.goto(inject('baseUrl'));
+      await page.selectOption('#check-exercise', 'lunge');
+      await page.click('#start-check');
+      await formCheckCard(page);
+      // The card's lines judged the squats as lunges ("front knee bent to 63°"): without the
+      // note it read "No fault found." and nothing else.
+      expect(await page.locator('[data-card-note]').allTextContents()).toContainEqual(
+        expect.stringMatching(/^This looks like a squat .*choose Squat/),
+      );
+    } finally {
+      await context.close();
+    }
+  });
+
   it('marks a labelled forward lean "Fix this", with the worst moment drawn', async () => {
     const clip = 'squat_front_FORWARD_LEAN_mlsac_1rep';
     const cli = cliLines(clip);

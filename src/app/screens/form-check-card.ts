@@ -80,6 +80,8 @@ export function showFormCheckCard(
   container: HTMLElement,
   exercise: ExerciseDef,
   lines: readonly FormCheckLine[],
+  /** What the analysis says about the set as a whole ("This looks like a squat…, not a lunge"). */
+  notes: readonly string[],
   you: PersonSeen,
   save: (lines: readonly (FormCheckLine & { still?: string })[]) => Promise<boolean>,
   /** The words of a button that does the check's last part again; none for a check in one part. */
@@ -136,6 +138,7 @@ export function showFormCheckCard(
       { 'data-verdict-summary': '' },
       fixes === 0 ? 'No fault found.' : `${fixes} thing${fixes === 1 ? '' : 's'} to fix.`,
     ),
+    ...notes.map((n) => el('p', { class: 'set-note', 'data-card-note': '' }, n)),
     el('ul', { class: 'verdicts' }, ...rows.map((r) => r.node)),
     el('div', { class: 'buttons' }, start, again, ...(redo === undefined ? [] : [redo]), keep),
   );
