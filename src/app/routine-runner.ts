@@ -83,14 +83,16 @@ export class RoutineRunner {
     const sessionId = `${Date.now().toString(36)}-routine`;
     const done: { exercise: ExerciseDef; records: readonly SetRecord[]; skipped: boolean }[] = [];
     try {
+      let again = false;
       for (let i = 0; i < steps.length; i++) {
         const step = steps[i] as RoutineStep;
         const exercise = findExercise(step.exerciseId);
         this.view.showProgress(`Exercise ${i + 1} of ${steps.length}: ${exercise.name}`);
         this.view.showExercise(exercise);
-        this.view.say(transitionText(exercise));
+        this.view.say(transitionText(exercise, again));
         const outcome = await this.exercise(exercise, step.prescription, name, sessionId);
         if (outcome === 'stop') return;
+        again = outcome === 'repeat';
         if (outcome === 'repeat') {
           i -= 1;
           continue;

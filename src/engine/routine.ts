@@ -39,9 +39,12 @@ export function wantsFormCheck(exercise: ExerciseDef): boolean {
   return exercise.group === 'strength' && exercise.kind === 'reps';
 }
 
-/** What the voice says between exercises: the next exercise and how to stand for it. */
-export function transitionText(exercise: ExerciseDef): string {
-  return `Next: ${exercise.name}. ${exercise.placement}`;
+/**
+ * What the voice says between exercises: the next exercise and how to stand for it; "Again:" when
+ * the person asked to repeat the one they were doing (R), which "Next:" made sound skipped.
+ */
+export function transitionText(exercise: ExerciseDef, again = false): string {
+  return `${again ? 'Again' : 'Next'}: ${exercise.name}. ${exercise.placement}`;
 }
 
 /**
