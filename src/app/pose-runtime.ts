@@ -100,16 +100,20 @@ export class PoseRuntime {
       backend: this.backend,
       wasmThreads: navigator.hardwareConcurrency > 4,
     });
-    this.loadedLabel = `${info.model} on ${info.backend.name}`;
-    this.status(
-      `${this.loadedLabel} (${info.backend.reason}), loaded in ${(info.loadMs / 1000).toFixed(1)} s`,
-    );
-    this.lastLoaded = {
+    const loaded = {
       source: this.client,
-      label: this.loadedLabel,
+      label: `${info.model} on ${info.backend.name}`,
       hasFeet: MODELS[info.model].hasFeet,
       info,
     };
-    return this.lastLoaded;
+    // Another model was picked while this one loaded: the worker loads it next, and the page
+    // says nothing of this one ("blazepose-full … loaded" flashed before the model picked).
+    if (id !== this.currentId) return loaded;
+    this.loadedLabel = loaded.label;
+    this.status(
+      `${this.loadedLabel} (${info.backend.reason}), loaded in ${(info.loadMs / 1000).toFixed(1)} s`,
+    );
+    this.lastLoaded = loaded;
+    return loaded;
   }
 }
