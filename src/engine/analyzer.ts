@@ -187,18 +187,19 @@ export class ExerciseAnalyzer {
   }
 
   live(): LiveState {
+    const view = this.front.recentView.current();
     return {
       ...this.kind.live(),
       ready: this.front.isOpen,
       issue: this.issue,
       faultJoints: this.lastFaults.flatMap((f) => FAULT_JOINTS[f.code] ?? []),
       lastFaults: this.lastFaults,
-      view: this.front.recentView.current(),
-      keyAngle: this.keyAngle(),
+      view,
+      keyAngle: this.keyAngle(view),
     };
   }
 
-  private keyAngle(): LiveState['keyAngle'] {
+  private keyAngle(view: FrameView): LiveState['keyAngle'] {
     const f = this.front.last;
     if (f === undefined || !bendsTheKnees(this.exercise)) return undefined;
     // The angle in the picture is the knee's bend seen side on, within a few degrees of it at 3/4
@@ -207,7 +208,6 @@ export class ExerciseAnalyzer {
     // (knees at 90°, exact truth) the picture reads 167-180°, and a real wall sit's knees read
     // 145° once it turns to face the camera (101° turned away from it). Not shown there rather
     // than shown wrong (BlazePose's 3-D reads 135-147° at the rendered 90°: no better).
-    const view = this.front.recentView.current();
     if (view !== 'side' && view !== 'three-quarter') return undefined;
     const { left, right } = f.kneeAngleDeg;
     if (left === undefined && right === undefined) return undefined;
