@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { recordSpeech, saidSoFar, shot } from './app-page.ts';
+import { recordSpeech, saidSoFar, shot, startExercise } from './app-page.ts';
 import { launch, makeY4mFromPhotos } from './chromium.ts';
 import { snapshot, until } from './diagnostics.ts';
 
@@ -35,11 +35,7 @@ describe('a timed squat hold with a real person as the webcam', () => {
   });
 
   it('times the hold to its target, says it is done, and shows how each hold ended', async () => {
-    const card = page.locator('[data-exercise="squat-hold"]');
-    await card.locator('details.edit > summary').click();
-    await card.getByLabel('Sets').fill('1');
-    await card.getByLabel('Seconds').fill('6');
-    await card.locator('[data-start="squat-hold"]').click();
+    await startExercise(page, 'squat-hold', { sets: 1, seconds: 6 });
     // The picture shows the time held against the target while the pose is held.
     await until(page, (s) => (s.lastOverlay?.live.heldSec ?? 0) > 2, 90_000);
     const during = await snapshot(page);
