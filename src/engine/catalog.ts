@@ -79,6 +79,18 @@ const HEEL_RISE_COUNTER: RepCounterParams = {
  * landmarks. Real clips: warrior I 42-48°, split squats 15-45°; warrior II (the hips open to the
  * side) 76-78°, squat stances and the wall sit 78-88°.
  */
+/**
+ * The most a karate stance's bent knee may bend: over its own toes with the thigh level. Karate
+ * texts put the bent knee from over the ankle to over the toes (front stance: "directly over the
+ * front ankle", "pressed forward until it is over the front toe"; back stance: the back knee "over
+ * the toes of the back foot", bent "nearly to the extreme"), and a low stance takes the thigh to
+ * about level. The knee's internal angle is 90° + thigh elevation − shin lean (in the leg's
+ * plane, as lunge depth), and a knee over the toes leans the shin atan(0.46) = 25° (the toes
+ * ~0.75 of the foot's length ahead of the ankle; foot 0.152 and shank 0.246 of stature, Winter):
+ * 90° − 25° = 65°. Bent further, the knee is past the toes or the hips below the knees.
+ */
+const KNEE_OVER_TOES_DEG = 65;
+
 const FOOT_AHEAD: EnvelopeCondition = {
   feature: 'feetLineFromFacingDeg',
   max: 67.5,
@@ -374,7 +386,13 @@ function stances(): HoldExercise[] {
       'Zenkutsu dachi (front stance)',
       'Long stance, front knee bent over the foot, back leg straight, hips low.',
       [
-        { feature: 'frontKneeAngleDeg', min: 90, max: 140, cue: 'Bend the front knee' },
+        {
+          feature: 'frontKneeAngleDeg',
+          min: KNEE_OVER_TOES_DEG,
+          max: 140,
+          cueBelow: 'Knee no further than the toes',
+          cueAbove: 'Bend the front knee',
+        },
         { feature: 'backKneeAngleDeg', min: 160, cue: 'Straighten the back leg' },
         { feature: 'ankleSeparationShanks', min: 1.6, cue: 'Longer stance' },
         FOOT_AHEAD,
@@ -386,8 +404,20 @@ function stances(): HoldExercise[] {
       'Kokutsu dachi (back stance)',
       'Weight on the bent back leg, front leg lightly bent, long stance.',
       [
-        { feature: 'backKneeAngleDeg', min: 90, max: 140, cue: 'Sink onto the back leg' },
-        { feature: 'frontKneeAngleDeg', min: 140, max: 175, cue: 'Soften the front knee' },
+        {
+          feature: 'backKneeAngleDeg',
+          min: KNEE_OVER_TOES_DEG,
+          max: 140,
+          cueBelow: 'Knee no further than the toes',
+          cueAbove: 'Sink onto the back leg',
+        },
+        {
+          feature: 'frontKneeAngleDeg',
+          min: 140,
+          max: 175,
+          cueBelow: 'Front leg almost straight',
+          cueAbove: 'Soften the front knee',
+        },
         { feature: 'ankleSeparationShanks', min: 1.3, cue: 'Longer stance' },
       ],
       'side',
@@ -397,7 +427,13 @@ function stances(): HoldExercise[] {
       'Neko ashi dachi (cat stance)',
       'Short stance, back knee deeply bent, front foot on the ball.',
       [
-        { feature: 'backKneeAngleDeg', min: 90, max: 145, cue: 'Sink onto the back leg' },
+        {
+          feature: 'backKneeAngleDeg',
+          min: KNEE_OVER_TOES_DEG,
+          max: 145,
+          cueBelow: 'Knee no further than the toes',
+          cueAbove: 'Sink onto the back leg',
+        },
         { feature: 'ankleSeparationShanks', max: 1.2, cue: 'Shorter stance' },
         { feature: 'frontHeelAboveToeShanks', min: 0.05, cue: 'Front heel up, on the ball' },
         FOOT_AHEAD,
@@ -439,7 +475,13 @@ function stances(): HoldExercise[] {
       'Warrior 1',
       'Front knee bent over the ankle, back leg straight, hips square, arms up.',
       [
-        { feature: 'minKneeAngleDeg', min: 80, max: 135, cue: 'Bend the front knee' },
+        {
+          feature: 'minKneeAngleDeg',
+          min: 80,
+          max: 135,
+          cueBelow: 'Knee over the ankle, no further',
+          cueAbove: 'Bend the front knee',
+        },
         { feature: 'maxKneeAngleDeg', min: 155, cue: 'Straighten the back leg' },
         { feature: 'wristsAboveNoseTorsos', min: 0.35, cue: 'Arms up overhead' },
         { feature: 'torsoLeanDeg', max: 25, cue: 'Lift the chest' },

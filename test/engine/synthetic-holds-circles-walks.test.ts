@@ -142,6 +142,30 @@ describe('stances and yoga holds: each is timed only inside its own envelope', (
     expect(back.heldSeconds).toBe(0);
   });
 
+  it('a low front stance with the knee over the toes is timed; bent past them it is told not to bend further', () => {
+    // Long stance, back leg straight; the front thigh level (90° from vertical) with the shin 25°
+    // forward puts the knee over the toes: the knee reads 77° (the old limit of 90° stopped it
+    // and said "Bend the front knee"). Shin 35° and thigh 15° below level: 63°, past the toes;
+    // the front shin and thigh upright (146° in the picture, the hips shared with the long back
+    // leg) is told to bend.
+    const stance = (shinDeg: number, thighDeg: number): FigurePose => ({
+      view: 'side',
+      left: { ...STAND, ankleX: 0.25, shinDeg, thighDeg },
+      right: { ...STAND, ankleX: -0.25, shinDeg: 45, thighDeg: -45 },
+      torsoDeg: 5,
+    });
+    const run = (f: FigurePose) => {
+      const a = new ExerciseAnalyzer(findExercise('zenkutsu-dachi'));
+      for (const p of sequence(8, FPS, () => f)) a.push(p, p.timestampMs);
+      return { cue: a.live().holdCue, report: a.finish() };
+    };
+    expect(run(stance(25, 90)).report.heldSeconds ?? 0).toBeGreaterThan(6.5);
+    const past = run(stance(35, 105));
+    expect(past.report.heldSeconds).toBe(0);
+    expect(past.cue).toBe('Knee no further than the toes');
+    expect(run(stance(0, 0)).cue).toBe('Bend the front knee');
+  });
+
   it('kake ashi dachi: knees bent, back foot hooked on its ball; not feet together flat', () => {
     // Side on, the figure faces +x: the left foot is in front, the right one just behind it.
     const hooked = (backHeel: number, bent = true): FigurePose => {

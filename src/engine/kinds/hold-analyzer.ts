@@ -36,7 +36,7 @@ export class HoldAnalyzer implements KindAnalyzer {
     const settled =
       (motion.bodyTorsosPerSec ?? 0) <= SETTLED.bodyTorsosPerSec &&
       (motion.handsTorsosPerSec ?? 0) <= SETTLED.handsTorsosPerSec;
-    this.cue = verdict.inside ? (settled ? undefined : 'Hold still') : verdict.broken.cue;
+    this.cue = verdict.inside ? (settled ? undefined : 'Hold still') : verdict.cue;
     this.apply(this.timer.push(frame.timestampMs, verdict.inside && settled, this.cue), events);
   }
 
