@@ -436,6 +436,10 @@ function stances(): HoldExercise[] {
         },
         { feature: 'ankleSeparationShanks', max: 1.2, cue: 'Shorter stance' },
         { feature: 'frontHeelAboveToeShanks', min: 0.05, cue: 'Front heel up, on the ball' },
+        // The back foot bears the weight (70-90 %), flat. The heel-lift check's limit for a heel
+        // off the floor (0.20 shank, with the model's bias for a forward shin); 0.25 as gentle. A
+        // foot held up behind the standing leg (a single-leg calf raise) hangs 0.44-0.55.
+        { feature: 'backHeelAboveToeShanks', max: 0.25, cue: 'Back heel down, weight on it' },
         FOOT_AHEAD,
       ],
       'side',
@@ -460,10 +464,20 @@ function stances(): HoldExercise[] {
       [
         // Side on, where the knee angles are true (from the front a 2-D knee angle shows how far
         // the legs angle in, not the bend) and the back foot on its ball tells it from its
-        // neighbour, feet together with the knees bent (both heels down).
+        // neighbour, feet together with the knees bent (both heels down). The legs crossed tell it
+        // from a squat seen side on (knees bent, ankles overlapping in the picture, heels read
+        // 0.1-0.17 up with the shins forward): the back foot wraps behind and across the front
+        // one, so the left ankle is no longer to the left of the right (feet together: a foot's
+        // width, ~0.2 shank; every real clip's 5th percentile 0.14 or more).
         { feature: 'maxKneeAngleDeg', max: 160, cue: 'Bend the knees' },
         { feature: 'ankleSeparationShanks', max: 0.6, cue: 'Hook the feet closer' },
         { feature: 'backHeelAboveToeShanks', min: 0.05, cue: 'Back foot on its ball' },
+        {
+          feature: 'feetAcrossHipsShanks3d',
+          max: 0.1,
+          cue: 'Cross the back foot behind',
+          whenMeasured: true,
+        },
       ],
       'side',
     ),

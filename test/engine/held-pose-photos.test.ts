@@ -50,10 +50,6 @@ const KNOWN: Readonly<
     inside: ['zenkutsu-dachi'],
     why: "as the other Warrior II photo: feet line 61° from the hips' facing",
   },
-  chairpose_side_photo_movenetyoga_4_lowres: {
-    inside: ['squat-hold', 'kake-ashi-dachi'],
-    why: 'a low-resolution photo (358×238): with the feet together and the knees bent, the back heel reads 0.10 shank above its toe (heels down), the hooked stance\'s "back foot on its ball", the one bound that tells the two apart',
-  },
 };
 
 const photos = readdirSync(STILLS_DIR)

@@ -55,6 +55,22 @@ describe('a real hold is not timed as its neighbour', () => {
     expect(holds.map((h) => h.endedBecause)).not.toContain('Bend the front knee');
   });
 
+  it('a squat held side on is not a hooked stance: the legs are not crossed', () => {
+    // Side on the ankles overlap in the picture and a forward shin reads the heels up (0.1-0.17
+    // shank): every 2-D bound of the hooked stance held at the bottom of these squats.
+    for (const clip of [
+      'squat_side_knees_far_past_toes_demo',
+      'squat_front_side_front_crossfit_air',
+    ])
+      expect(held(clip, 'kake-ashi-dachi'), clip).toBe(0);
+  });
+
+  it('standing on one leg, the other foot held up behind, is not a cat stance', () => {
+    // The single-leg calf raise: the raised leg is "behind", its knee bent, its foot near the
+    // standing one; the cat stance's back foot bears the weight, flat. It was timed 9.7 s.
+    expect(held('calfraise_singleleg_34front_then_side_fitbod_man_6reps', 'neko-dachi')).toBe(0);
+  });
+
   it('a wall sit (feet side by side) is not a cat stance, and is still a squat hold', () => {
     const clip = 'wallsit_hold_34side_then_front_fitbod';
     expect(held(clip, 'neko-dachi')).toBe(0);
@@ -128,6 +144,19 @@ describe('the feet on the floor, from the 3-D landmarks', () => {
     const f = feet(feetPose({ left: [0, -0.5], right: [0, 0.5] }, 'image-right'));
     expect(f.feetLineFromFacingDeg).toBeCloseTo(90, 0);
     expect(f.feetApartShanks3d).toBeCloseTo(2.5, 1);
+  });
+
+  it("tells crossed legs (a hooked stance) from feet side by side: the left ankle's lead to the left", () => {
+    // Facing the camera the person's left is +x.
+    expect(
+      feet(feetPose({ left: [0.2, 0], right: [-0.2, 0] }, 'camera')).feetAcrossHipsShanks3d,
+    ).toBeCloseTo(1, 1);
+    const crossed = feet(feetPose({ left: [-0.05, 0.1], right: [0.05, -0.1] }, 'camera'));
+    expect(crossed.feetAcrossHipsShanks3d).toBeCloseTo(-0.25, 2);
+    // Side on, along the hips: the same, whichever way the camera looks.
+    expect(
+      feet(feetPose({ left: [0, -0.2], right: [0, 0.2] }, 'image-right')).feetAcrossHipsShanks3d,
+    ).toBeCloseTo(1, 1);
   });
 
   it('is not measured without 3-D landmarks (MoveNet)', () => {
