@@ -363,6 +363,49 @@ describe('walks', () => {
     );
   });
 
+  /** The legs' names the other way round: BlazePose does it side on in 10-17 % of frames. */
+  const legsNamedTheOtherWay = (p: Pose): Pose => {
+    const other = (name: KeypointName): KeypointName =>
+      /^(left|right)_(hip|knee|ankle|heel|toe)$/.test(name)
+        ? (name.replace(/^(left|right)/, (s) => (s === 'left' ? 'right' : 'left')) as KeypointName)
+        : name;
+    const k: Partial<Record<KeypointName, Keypoint>> = {};
+    for (const [name, kp] of Object.entries(p.keypoints) as [KeypointName, Keypoint][])
+      k[other(name)] = kp;
+    return { ...p, keypoints: k };
+  };
+
+  it.each([
+    [30, 3, 23],
+    [30, 1, 7],
+    [10, 2, 13],
+  ])(
+    'counts the same steps, and no same-side arm swing, when the legs are named the other way round (%i frames/s, %i frames in every %i)',
+    (fps, run, every) => {
+      // Each swap read as a foot passing the other: 8 steps became 28-39 at 15 % of frames.
+      for (const [id, depth] of [
+        ['heel-walk', 0],
+        ['duck-walk', 0.9],
+      ] as const) {
+        const poses = sequence(8.2, fps, (t) => {
+          const s = Math.sin(Math.PI * t);
+          const base = depth > 0 ? squatAt('side', depth) : standing('side');
+          const foot = id === 'heel-walk' ? { toeLift: 0.04 } : {};
+          return {
+            ...base,
+            left: { ...base.left, ...foot, ankleX: 0.12 * s },
+            right: { ...base.right, ...foot, ankleX: -0.12 * s },
+            leftWristX: -0.1 * s,
+            rightWristX: 0.1 * s,
+          };
+        }).map((p, i) => (i % every < run ? legsNamedTheOtherWay(p) : p));
+        const r = analyze(id, poses);
+        expect(r.steps, id).toBe(8);
+        expect(r.faults, id).toEqual([]);
+      }
+    },
+  );
+
   it('duck walk: low and contralateral is clean, same-side arm swing is flagged', () => {
     expect(analyze('duck-walk', walk(8.2, {}, 'contralateral', 0.9)).faults).toEqual([]);
     const swing = analyze('duck-walk', walk(8.2, {}, 'ipsilateral', 0.9)).faults.find(

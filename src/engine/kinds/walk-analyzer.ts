@@ -1,13 +1,19 @@
 import type { EngineEvent } from '../engine-event.ts';
 import type { WalkExercise } from '../exercise-def.ts';
 import type { AnalyzedFrame } from '../front-end.ts';
+import { LegIdentity } from '../leg-identity.ts';
 import { StepCounter } from '../step-counter.ts';
 import { WalkChecks } from '../walk-checks.ts';
 import { IDLE_LIVE, type KindAnalyzer, type KindLive, type KindReport } from './kind-analyzer.ts';
 
-/** Counts steps from the side and checks the walk's posture between them. */
+/**
+ * Counts steps from the side and checks the walk's posture between them. The legs are followed
+ * frame to frame (leg-identity.ts): side on the model swaps their names, and each swap read as
+ * one foot passing the other.
+ */
 export class WalkAnalyzer implements KindAnalyzer {
   private readonly steps = new StepCounter();
+  private readonly legs = new LegIdentity();
   private readonly checks: WalkChecks;
 
   constructor(exercise: WalkExercise) {
@@ -16,19 +22,25 @@ export class WalkAnalyzer implements KindAnalyzer {
 
   onReady(): void {}
 
-  onInterrupt(): void {}
+  onInterrupt(): void {
+    this.legs.reset();
+  }
 
   onFrame(frame: AnalyzedFrame, events: EngineEvent[]): void {
     const { body, features } = frame;
     const la = body.joint('left', 'ankle');
     const ra = body.joint('right', 'ankle');
     const shank = features.shankLength;
-    const separation = la && ra && shank ? (la.x - ra.x) / shank : undefined;
+    // +1 with the legs' names as the model gave them, -1 with them the other way round.
+    const legSign = this.legs.push(body, shank, frame.timestampMs) ? -1 : 1;
+    const separation = la && ra && shank ? (legSign * (la.x - ra.x)) / shank : undefined;
     if (this.steps.push(separation)) {
       events.push({ type: 'step', count: this.steps.count });
       for (const fault of this.checks.onStep(this.steps.count, frame.timestampMs))
         events.push({ type: 'fault', fault });
     }
+    // The arm swing is judged on the names as given: over a step's frames the model's are right
+    // in most (the identity followed may be the other way round throughout).
     this.checks.push(body, features);
   }
 
