@@ -13,6 +13,7 @@ import {
   inLargerFrame,
   jittered,
   later,
+  legsNamedTheOtherWay,
   mirrored,
   played,
   sharper,
@@ -104,6 +105,20 @@ const IMPERFECTIONS: readonly Imperfection[] = [
         "circles are counted on the circling foot's path in the picture, which a zoom about the frame's centre drags sideways (4 → 3)",
       'squat_side_barbell_voltathletics_3reps.mp4':
         'its first rep, seen at 3/4 while the lifter turns, reads 16° against the 15° limit (a close call, confidence 52 %); measured against the thigh seen standing, a few percent of zoom tips it',
+    },
+  },
+  // The real tracks carry the model's own swaps already; more of them, as a worse detector or a
+  // harder view would give. The ankle circles followed the toe by its name (4 circles became 3 and
+  // 0) and a lunge's front knee was chosen once per rep by name (a clean front lunge read 109°, a
+  // fault): both follow the legs themselves now.
+  {
+    name: 'a detector that names the legs the other way round in 1 frame of 13, or 2 of 10',
+    variants: [(t) => legsNamedTheOtherWay(t, 13, 1), (t) => legsNamedTheOtherWay(t, 10, 2)],
+    known: {
+      'partial_body/tibialis_wall_raise_side_LOWER_LEGS_ONLY_3reps.mp4':
+        'lower legs only: the model reads the legs upside down in most frames (hips under the feet, not seen), and which foot it calls which moves the toe signal of the few frames left (1 rep → 2; the label says 3)',
+      'squat_34_handheld_bw_goblet.mp4':
+        "at 3/4 each thigh's drop is read against its own standing length, and legs named the other way round mix the near thigh with the far one: its reps read 13-19° against the 15° limit, close calls either way (2 frames in 10: the clean rep read shallow at 16° reads 15°, a pass)",
     },
   },
   {

@@ -12,6 +12,7 @@ import {
   STAND,
   type FigurePose,
 } from '../support/kinematic.ts';
+import { legNamesSwapped } from '../support/transform-track.ts';
 
 const FPS = 30;
 /** Hold timing is judged to within this (the hold starts after 0.5 s inside the envelope). */
@@ -363,18 +364,6 @@ describe('walks', () => {
     );
   });
 
-  /** The legs' names the other way round: BlazePose does it side on in 10-17 % of frames. */
-  const legsNamedTheOtherWay = (p: Pose): Pose => {
-    const other = (name: KeypointName): KeypointName =>
-      /^(left|right)_(hip|knee|ankle|heel|toe)$/.test(name)
-        ? (name.replace(/^(left|right)/, (s) => (s === 'left' ? 'right' : 'left')) as KeypointName)
-        : name;
-    const k: Partial<Record<KeypointName, Keypoint>> = {};
-    for (const [name, kp] of Object.entries(p.keypoints) as [KeypointName, Keypoint][])
-      k[other(name)] = kp;
-    return { ...p, keypoints: k };
-  };
-
   it.each([
     [30, 3, 23],
     [30, 1, 7],
@@ -398,7 +387,7 @@ describe('walks', () => {
             leftWristX: -0.1 * s,
             rightWristX: 0.1 * s,
           };
-        }).map((p, i) => (i % every < run ? legsNamedTheOtherWay(p) : p));
+        }).map((p, i) => (i % every < run ? legNamesSwapped(p) : p));
         const r = analyze(id, poses);
         expect(r.steps, id).toBe(8);
         expect(r.faults, id).toEqual([]);

@@ -1,4 +1,3 @@
-import { median } from '../../geometry/stats.ts';
 import type { Side } from '../../pose/skeleton.ts';
 import type { AnalyzedFrame } from '../front-end.ts';
 import { lowestSustained } from './depth.ts';
@@ -40,18 +39,18 @@ function kneeAngleMeasure(
 }
 
 /**
- * The front leg, from any view: its shin stays near vertical, so its knee stands higher above its
- * own ankle than the back knee, which drops towards the floor behind a raised back heel.
+ * The front leg in one frame, from any view: its shin stays near vertical, so its knee stands
+ * higher above its own ankle than the back knee, which drops towards the floor behind a raised
+ * back heel. Chosen frame by frame from where the legs are, not once by name: the model swaps the
+ * legs' names in some frames, and a back knee read as the front one in them moved a clean rep's
+ * depth from 79° to 109° (a fault) with one frame in 13 swapped.
  */
-function frontSide(frames: readonly AnalyzedFrame[]): Side | undefined {
-  const rise = (s: Side) =>
-    median(
-      frames.map((f) => {
-        const k = f.body.joint(s, 'knee');
-        const a = f.body.joint(s, 'ankle');
-        return k && a ? a.y - k.y : undefined;
-      }),
-    );
+function frontSide(f: AnalyzedFrame): Side | undefined {
+  const rise = (s: Side) => {
+    const k = f.body.joint(s, 'knee');
+    const a = f.body.joint(s, 'ankle');
+    return k && a ? a.y - k.y : undefined;
+  };
   const [l, r] = [rise('left'), rise('right')];
   if (l === undefined) return r === undefined ? undefined : 'right';
   return r === undefined || l >= r ? 'left' : 'right';
@@ -63,8 +62,11 @@ export function frontKneeAngleAtBottom(ctx: RepContext): number | undefined {
   if (measure === undefined) return undefined;
   // The front knee is the one the movement is defined by; away from the side view it is also the
   // only one whose angle follows from the drops (the back shin slopes the other way).
-  const front = frontSide(ctx.frames);
-  return front === undefined ? undefined : lowestSustained(ctx.frames, measure, [front]);
+  const front = (f: AnalyzedFrame) => {
+    const side = frontSide(f);
+    return side === undefined ? undefined : measure(f, side);
+  };
+  return lowestSustained(ctx.frames, front, ['left']);
 }
 
 /**

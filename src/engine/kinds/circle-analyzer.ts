@@ -7,6 +7,7 @@ import type { CirclesExercise } from '../exercise-def.ts';
 import type { AnalyzedFrame } from '../front-end.ts';
 import type { Strictness } from '../checks/thresholds.ts';
 import { HEAD_BOB, HeadBobMonitor } from '../head-bob.ts';
+import { LegIdentity } from '../leg-identity.ts';
 import { IDLE_LIVE, type KindAnalyzer, type KindLive, type KindReport } from './kind-analyzer.ts';
 
 /** Ankle circles: the toe that travelled further sideways over this window is the circling one. */
@@ -27,6 +28,8 @@ export class CircleAnalyzer implements KindAnalyzer {
   private readonly circles = new CircleCounter();
   private readonly headBob: HeadBobMonitor;
   private readonly toes: { t: number; left?: number; right?: number }[] = [];
+  /** Which foot is which, followed (leg-identity.ts): a swap of their names moved the circle. */
+  private readonly legs = new LegIdentity();
   private direction: CircleDirection = 'clockwise';
   /** The circles credited: for ankle circles, those drawn with the foot lifted. */
   private readonly credited: Record<CircleDirection, number> = { clockwise: 0, anticlockwise: 0 };
@@ -58,12 +61,13 @@ export class CircleAnalyzer implements KindAnalyzer {
   onInterrupt(): void {
     this.circles.reset();
     this.toeLifts = [];
+    this.legs.reset();
   }
 
   onFrame(frame: AnalyzedFrame, events: EngineEvent[]): void {
     const f = frame.features;
     const shank = f.shankLength;
-    const x = this.circlingX(frame.body, frame.timestampMs);
+    const x = this.circlingX(frame.body, shank, frame.timestampMs);
     if (x === undefined || shank === undefined || !(shank > 0)) return;
     const lift = this.exercise.circleJoint === 'toe' ? toeLiftM(frame.body) : undefined;
     if (lift !== undefined) this.toeLifts.push({ t: frame.timestampMs, m: lift });
@@ -106,11 +110,20 @@ export class CircleAnalyzer implements KindAnalyzer {
     return median(lifts);
   }
 
-  /** Knee circles: both knees move together (their midpoint). Ankle circles: the toe that moves more. */
-  private circlingX(body: Body, timestampMs: number): number | undefined {
+  /**
+   * Knee circles: both knees move together (their midpoint). Ankle circles: the toe that moves
+   * more, each foot followed as itself whatever the model names it.
+   */
+  private circlingX(
+    body: Body,
+    shank: number | undefined,
+    timestampMs: number,
+  ): number | undefined {
     if (this.exercise.circleJoint !== 'toe') return body.mid('knee')?.x;
-    const left = body.joint('left', 'toe')?.x;
-    const right = body.joint('right', 'toe')?.x;
+    const swapped = this.legs.push(body, shank, timestampMs);
+    const named = (side: 'left' | 'right') => body.joint(side, 'toe')?.x;
+    const left = named(swapped ? 'right' : 'left');
+    const right = named(swapped ? 'left' : 'right');
     this.toes.push({
       t: timestampMs,
       ...(left === undefined ? {} : { left }),
