@@ -1,5 +1,7 @@
 import { NOTE_ONLY_CHECKS } from '../engine/checks/check-id.ts';
 import type { Fault } from '../engine/faults.ts';
+import { EXERCISES } from '../engine/catalog.ts';
+import { phasesLine } from '../engine/phases.ts';
 import { depthInWords, withUnit, type Report, type RepReport } from '../engine/report.ts';
 
 /** A measured fault's confidence, as a person reads it (tempo and notes are timed, not measured). */
@@ -33,12 +35,14 @@ export function formatReport(r: Report): string {
   );
   if (r.repCount !== undefined) {
     lines.push(`reps: ${r.repCount}`);
+    // Phases in the order the person moves: a squat goes down first, a raise up.
+    const exercise = EXERCISES.find((e) => e.id === r.exercise);
+    const away = exercise?.kind === 'reps' ? exercise.awayWord : 'down';
     for (const rep of r.reps ?? []) {
-      const p = rep.phases;
       const words = depthInWords(rep);
       const depth = words === undefined ? '' : `, ${words}`;
       lines.push(
-        `  rep ${rep.index} at ${rep.bottomSec.toFixed(1)} s${repViewWords(rep.view, r.view)}: down ${p.downSec.toFixed(1)} s, bottom ${p.bottomSec.toFixed(1)} s, up ${p.upSec.toFixed(1)} s, top ${p.topSec.toFixed(1)} s${depth}`,
+        `  rep ${rep.index} at ${rep.bottomSec.toFixed(1)} s${repViewWords(rep.view, r.view)}: ${phasesLine(rep.phases, away, true)}${depth}`,
       );
       for (const f of rep.faults)
         lines.push(

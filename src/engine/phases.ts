@@ -8,11 +8,15 @@ import type { PhaseTimes, RepPhase } from './rep-counter.ts';
  */
 export type PhaseWord = 'down' | 'bottom' | 'up' | 'top';
 
+/**
+ * A rep's phase times, seconds. The one at the start position (the top of a squat, the bottom of
+ * a raise) is left out where it was not measured: before the first rep of a set.
+ */
 export interface PhasesInWords {
   readonly downSec: number;
-  readonly bottomSec: number;
+  readonly bottomSec?: number;
   readonly upSec: number;
-  readonly topSec: number;
+  readonly topSec?: number;
 }
 
 export function phaseWord(phase: RepPhase, awayWord: 'down' | 'up'): PhaseWord {
@@ -31,24 +35,36 @@ export function phaseWord(phase: RepPhase, awayWord: 'down' | 'up'): PhaseWord {
 
 /** A rep's phase times by name, rounded to 10 ms. */
 export function phasesInWords(p: PhaseTimes, awayWord: 'down' | 'up'): PhasesInWords {
-  const byWord: Record<PhaseWord, number> = { down: 0, bottom: 0, up: 0, top: 0 };
+  const byWord: Partial<Record<PhaseWord, number>> = {};
   byWord[phaseWord('away', awayWord)] = round2(p.awaySec);
   byWord[phaseWord('far', awayWord)] = round2(p.farSec);
   byWord[phaseWord('return', awayWord)] = round2(p.returnSec);
-  byWord[phaseWord('rest', awayWord)] = round2(p.restSec);
-  return { downSec: byWord.down, bottomSec: byWord.bottom, upSec: byWord.up, topSec: byWord.top };
+  if (p.restSec !== undefined) byWord[phaseWord('rest', awayWord)] = round2(p.restSec);
+  return {
+    downSec: byWord.down ?? 0,
+    ...(byWord.bottom === undefined ? {} : { bottomSec: byWord.bottom }),
+    upSec: byWord.up ?? 0,
+    ...(byWord.top === undefined ? {} : { topSec: byWord.top }),
+  };
 }
 
 /**
  * A phase's time as it is shown, "0.7 s": from the 10 ms the report keeps, so a rep's line and
  * its tempo note never disagree (0.649 s is kept as 0.65 and read "0.7", not "0.6", everywhere).
  */
-export const phaseSecText = (sec: number): string => `${round2(sec).toFixed(1)} s`;
+export const phaseSecText = (sec: number | undefined): string =>
+  sec === undefined ? '–' : `${round2(sec).toFixed(1)} s`;
 
-/** "down 1.2 s, bottom 0.3 s, up 0.9 s" in the order the person moves. */
-export function phasesLine(p: PhasesInWords, awayWord: 'down' | 'up'): string {
+/**
+ * "down 1.2 s, bottom 0.3 s, up 0.9 s" in the order the person moves; `withRest`, first the pause
+ * at the start position before the rep ("top 1.1 s, down …"; "top –" before a set's first rep).
+ */
+export function phasesLine(p: PhasesInWords, awayWord: 'down' | 'up', withRest = false): string {
   const f = phaseSecText;
-  return awayWord === 'up'
-    ? `up ${f(p.upSec)}, top ${f(p.topSec)}, down ${f(p.downSec)}`
-    : `down ${f(p.downSec)}, bottom ${f(p.bottomSec)}, up ${f(p.upSec)}`;
+  const line =
+    awayWord === 'up'
+      ? `up ${f(p.upSec)}, top ${f(p.topSec)}, down ${f(p.downSec)}`
+      : `down ${f(p.downSec)}, bottom ${f(p.bottomSec)}, up ${f(p.upSec)}`;
+  if (!withRest) return line;
+  return awayWord === 'up' ? `bottom ${f(p.bottomSec)}, ${line}` : `top ${f(p.topSec)}, ${line}`;
 }

@@ -36,8 +36,12 @@ export interface PhaseTimes {
   readonly farSec: number;
   /** Coming back (up in a squat, down in a calf raise). */
   readonly returnSec: number;
-  /** At the start before this rep (top of a squat, bottom of a calf raise). */
-  readonly restSec: number;
+  /**
+   * At the start before this rep (top of a squat, bottom of a calf raise). Not measured before the
+   * first rep after the counter started or was interrupted: that wait is setting up, not a pause
+   * between reps (it read "0.0 s", as if there had been none).
+   */
+  readonly restSec?: number;
 }
 
 export interface CountedRep {
@@ -337,6 +341,7 @@ export class RepCounter {
       1,
       e.restLevel + Math.max(p.returnFraction * amp, p.startDelta * 0.5),
     );
+    const restMs = this.lastRepEndMs === undefined ? undefined : leftRest - this.lastRepEndMs;
     const rep: CountedRep = {
       index: this.reps,
       startMs: start,
@@ -351,8 +356,7 @@ export class RepCounter {
         // The count fires at `returnFraction` so the person hears it at once; the rest of the
         // way back is extrapolated at the same speed (linear), so tempo reports whole phases.
         returnSec: ((backAt - farEnd) / 1000) * this.returnScale(),
-        restSec:
-          this.lastRepEndMs === undefined ? 0 : Math.max(0, (leftRest - this.lastRepEndMs) / 1000),
+        ...(restMs === undefined ? {} : { restSec: Math.max(0, restMs / 1000) }),
       },
     };
     this.lastRepEndMs = backAt;

@@ -63,8 +63,11 @@ export function compareFrameRate(
     const m = low.find((x) => Math.abs(x.bottomSec - r.bottomSec) <= SAME_REP_SEC);
     if (m === undefined) continue;
     matched += 1;
-    for (const phase of Object.keys(shifts) as (keyof PhasesInWords)[])
-      shifts[phase].push(m.phases[phase] - r.phases[phase]);
+    for (const phase of Object.keys(shifts) as (keyof PhasesInWords)[]) {
+      // The pause before a set's first rep is not measured.
+      const [a, b] = [m.phases[phase], r.phases[phase]];
+      if (a !== undefined && b !== undefined) shifts[phase].push(a - b);
+    }
     if (verdictKey(m) === verdictKey(r)) same += 1;
     const a = r.depth?.thighAboveLevelDeg;
     const b = m.depth?.thighAboveLevelDeg;

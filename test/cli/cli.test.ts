@@ -115,9 +115,12 @@ describe('formcheck analyze', () => {
   it('a readable report by default', () => {
     const r = formcheck('analyze', TRACK, '--exercise', 'squat');
     expect(r.stdout).toMatch(/squat: .* filmed from the side \(form judged standard\)\nreps: 2\n/);
+    // Phases in the order the person moves, the pause at the top first: not measured before the
+    // first rep (that wait is setting up), measured between reps.
     expect(r.stdout).toMatch(
-      / {2}rep 1 at [\d.]+ s: down [\d.]+ s, .*, thighs (level|\d+° (below|above) level)\n/,
+      / {2}rep 1 at [\d.]+ s: top –, down [\d.]+ s, bottom [\d.]+ s, up [\d.]+ s, thighs (level|\d+° (below|above) level)\n/,
     );
+    expect(r.stdout).toMatch(/ {2}rep 2 at [\d.]+ s: top [\d.]+ s, down [\d.]+ s, /);
     expect(r.stdout).toMatch(/knee-valgus not judged: Knee valgus needs the front view/);
   });
 

@@ -94,7 +94,8 @@ describe('the engine at 30, 15 and 10 frames/s on the same real clips', () => {
       const at = comparisons.filter((c) => c.fps === fps);
       for (const phase of ['downSec', 'bottomSec', 'upSec', 'topSec'] as const) {
         const shifts = at.flatMap((c) => c.phaseShiftsSec[phase]);
-        expect(shifts.length).toBeGreaterThan(100);
+        // Every matched rep; the pause before each clip's first rep is not measured.
+        expect(shifts.length).toBeGreaterThan(90);
         const mean = shifts.reduce((a, b) => a + b, 0) / shifts.length;
         expect(Math.abs(mean), `${phase} at ${fps} frames/s`).toBeLessThan(0.5 / fps);
       }

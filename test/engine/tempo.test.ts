@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { analyzeTrack } from '../../src/engine/analyze-track.ts';
 import { findExercise } from '../../src/engine/catalog.ts';
 import { tempoCheck } from '../../src/engine/checks/tempo.ts';
 import type { RepsExercise } from '../../src/engine/exercise-def.ts';
 import { phasesInWords, phasesLine } from '../../src/engine/phases.ts';
 import type { CountedRep, PhaseTimes } from '../../src/engine/rep-counter.ts';
+import { fixtureTrack } from '../support/tracks.ts';
 
 const calfRaise = findExercise('calf-raise') as RepsExercise;
 
@@ -56,5 +58,26 @@ describe('the tempo check of a calf raise (lower over 3 s, hold the top 1 s)', (
       cue: 'Control it: no bouncing.',
     });
     expect(bounce?.message).toBe('Bouncing: lowered in 0.3 s with no pause. Control it.');
+  });
+});
+
+describe("a rep's phases in words", () => {
+  it("leaves out the pause before a set's first rep: it was setting up, not a pause between reps", () => {
+    // It read "top 0.0 s" on every squat set's first rep (the command line, the history table,
+    // the CSV), as if the person had gone straight down.
+    const reps =
+      analyzeTrack(fixtureTrack('squat_front_home_airsquats_12reps.mp4'), 'squat').reps ?? [];
+    expect(reps[0]?.phases.topSec).toBeUndefined();
+    expect(reps[0]?.phases.bottomSec).toBeGreaterThan(0);
+    for (const rep of reps.slice(1)) expect(rep.phases.topSec).toBeGreaterThan(0.5);
+    expect(phasesLine(reps[0]!.phases, 'down', true)).toMatch(/^top –, down [\d.]+ s, bottom /);
+  });
+
+  it('for a raise, the pause at the bottom, in the order the person moves', () => {
+    const raise = phasesInWords({ awaySec: 0.4, farSec: 1, returnSec: 3, restSec: 0.5 }, 'up');
+    expect(phasesLine(raise, 'up', true)).toBe('bottom 0.5 s, up 0.4 s, top 1.0 s, down 3.0 s');
+    const first = phasesInWords({ awaySec: 0.4, farSec: 1, returnSec: 3 }, 'up');
+    expect(first.bottomSec).toBeUndefined();
+    expect(phasesLine(first, 'up', true)).toBe('bottom –, up 0.4 s, top 1.0 s, down 3.0 s');
   });
 });

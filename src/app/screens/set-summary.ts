@@ -4,7 +4,8 @@ import { setNotes, type SetRecord } from '../../storage/set-record.ts';
 import { el } from '../dom.ts';
 import { keptFormCheck } from './kept-form-check.ts';
 
-const s1 = (v: number) => v.toFixed(1);
+/** Seconds to one decimal; a phase not measured (the pause before a set's first rep) as a dash. */
+const s1 = (v: number | undefined) => (v === undefined ? '–' : v.toFixed(1));
 
 /** A set's table: each rep with its tempo and faults, or the holds; plus a one-line verdict. */
 export function setSummary(record: SetRecord, title: string): HTMLElement {
