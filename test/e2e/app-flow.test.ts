@@ -97,6 +97,16 @@ describe('a coached squat set with a real video as the webcam', () => {
     const reps = csv.slice(1).filter((r) => r.split(',')[4] === 'rep');
     expect(reps).toHaveLength(2);
     for (const r of reps) expect(Number(r.split(',')[8])).toBeGreaterThan(0); // down_s
+    // The pause at the top before the first rep is not measured: an empty cell, not "0".
+    expect(reps.map((r) => r.split(',')[11] === '')).toEqual([true, false]); // top_s
+    // And a dash in the history's table.
+    const firstPhases = await page
+      .locator('[data-session] .set-summary tbody tr')
+      .first()
+      .locator('td')
+      .nth(1)
+      .textContent();
+    expect(firstPhases).toMatch(/^[\d.]+ \/ [\d.]+ \/ [\d.]+ \/ –$/);
   });
 
   it('keeps the history across a browser restart', async () => {
