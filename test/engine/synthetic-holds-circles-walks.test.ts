@@ -371,7 +371,7 @@ describe('walks', () => {
   ])(
     'counts the same steps, and no same-side arm swing, when the legs are named the other way round (%i frames/s, %i frames in every %i)',
     (fps, run, every) => {
-      // Each swap read as a foot passing the other: 8 steps became 28-39 at 15 % of frames.
+      // Each swap read as a foot passing the other: 10 steps became 28-39 with 15 % of frames swapped.
       for (const [id, depth] of [
         ['heel-walk', 0],
         ['duck-walk', 0.9],
