@@ -436,12 +436,6 @@ function stances(): HoldExercise[] {
         },
         { feature: 'ankleSeparationShanks', max: 1.2, cue: 'Shorter stance' },
         { feature: 'frontHeelAboveToeShanks', min: 0.05, cue: 'Front heel up, on the ball' },
-        // The back foot bears the weight (70-90 %), flat. A flat foot side on reads its heel up to
-        // 0.11 shank above the toe (every real clip standing: -0.07 to 0.11), and a shin leaning
-        // forward over it adds up to 0.19 more (clean real squats' heels against standing, shins
-        // 9-52° forward: form-checks.md, heel lift): at most 0.30 with the heel down. A foot held
-        // up behind the standing leg (a single-leg calf raise) hangs 0.44-0.55.
-        { feature: 'backHeelAboveToeShanks', max: 0.35, cue: 'Back heel down, weight on it' },
         FOOT_AHEAD,
       ],
       'side',
