@@ -70,6 +70,28 @@ export function legsNamedTheOtherWay(track: PoseTrack, every: number, run: numbe
   };
 }
 
+/**
+ * A noisier detector (a smaller picture, a slower machine's frames): every keypoint moved by white
+ * noise of `sd` of the frame height, each axis (a fixed pseudo-random draw per `seed`).
+ */
+export function withKeypointJitter(track: PoseTrack, sd: number, seed: number): PoseTrack {
+  let state = seed;
+  const uniform = () => {
+    state = (state * 16807) % 2147483647;
+    return state / 2147483647;
+  };
+  const gauss = () =>
+    Math.sqrt(-2 * Math.log(uniform() + 1e-12)) * Math.cos(2 * Math.PI * uniform());
+  const { widthPx, heightPx } = track.frameSize;
+  return mapPoses(track, (pose) =>
+    mapPoints(pose, (p) => ({
+      ...p,
+      x: p.x + (gauss() * sd * heightPx) / widthPx,
+      y: p.y + gauss() * sd,
+    })),
+  );
+}
+
 /** The mirror image: as if the person had done it with the other side of the body towards us. */
 export function mirrored(track: PoseTrack): PoseTrack {
   return mapPoses(track, (pose) =>
