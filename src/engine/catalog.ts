@@ -494,7 +494,14 @@ function stances(): HoldExercise[] {
         },
         { feature: 'maxKneeAngleDeg', min: 155, cue: 'Straighten the back leg' },
         { feature: 'wristsAboveNoseTorsos', min: 0.35, cue: 'Arms up overhead' },
-        { feature: 'torsoLeanDeg', max: 25, cue: 'Lift the chest' },
+        // Signed: a trunk leaning back (a backbend) is told the opposite of one leaning forward.
+        {
+          feature: 'trunkLeanForwardDeg',
+          min: -25,
+          max: 25,
+          cueBelow: 'Come upright, no backbend',
+          cueAbove: 'Lift the chest',
+        },
         FOOT_AHEAD,
       ],
       'side',

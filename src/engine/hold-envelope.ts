@@ -25,9 +25,9 @@ interface AtMost extends Bound {
 
 /**
  * The feature must stay within [min, max], with what to say on each side: a knee bent too little
- * and one bent too far are told opposite things. The two-sided bounds are knee angles, which a
- * person not yet in the pose (standing) is above: `cueAbove` is also said when the knee is not
- * seen.
+ * and one bent too far are told opposite things, a trunk leaning forward and one leaning back.
+ * `cueAbove` is also said when the feature is not seen: for the knee angles, the side a person not
+ * yet in the pose (standing) is on; for warrior I's trunk, what its one-sided bound said before.
  */
 interface Between extends Bound {
   readonly min: number;

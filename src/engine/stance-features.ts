@@ -1,4 +1,4 @@
-import { angleAtDeg } from '../geometry/point.ts';
+import { angleAtDeg, angleFromVerticalDeg } from '../geometry/point.ts';
 import type { Side, WorldPointM } from '../pose/skeleton.ts';
 import type { Body } from './body.ts';
 
@@ -16,6 +16,13 @@ export interface StanceFeatures {
    * overhead (warrior I), about -0.3 to -1 with the arms out level (warrior II) or down.
    */
   readonly wristsAboveNoseTorsos: number | undefined;
+  /**
+   * The trunk's lean from vertical in the picture (hips → shoulders), deg, signed by where the
+   * more bent knee points: + leaning the way the bent front thigh runs from the hip to the knee
+   * (forward, in a lunging stance such as warrior I), − leaning back (a backbend). Side on; undefined
+   * with no knee angle to tell forward by.
+   */
+  readonly trunkLeanForwardDeg: number | undefined;
   /** Front heel above its toe over shank length: > 0 on the ball of the front foot (cat stance). */
   readonly frontHeelAboveToeShanks: number | undefined;
   /** Back heel above its toe over shank length: > 0 on the ball of the back foot (hooked stance). */
@@ -132,6 +139,24 @@ function kneeAngle(body: Body, side: Side): number | undefined {
   return h && k && a ? angleAtDeg(h, k, a) : undefined;
 }
 
+/** See `trunkLeanForwardDeg`. */
+function trunkLeanForward(body: Body): number | undefined {
+  const hips = body.mid('hip');
+  const shoulders = body.mid('shoulder');
+  const angles = (['left', 'right'] as const).flatMap((s) => {
+    const a = kneeAngle(body, s);
+    return a === undefined ? [] : [{ side: s, deg: a }];
+  });
+  if (!hips || !shoulders || angles.length === 0) return undefined;
+  const bent = angles.reduce((a, b) => (b.deg < a.deg ? b : a)).side;
+  const hip = body.joint(bent, 'hip');
+  const knee = body.joint(bent, 'knee');
+  if (!hip || !knee) return undefined;
+  const forward = knee.x - hip.x < 0 ? -1 : 1;
+  const lean = angleFromVerticalDeg(hips, shoulders);
+  return (shoulders.x - hips.x) * forward < 0 ? -lean : lean;
+}
+
 export function stanceFeatures(body: Body, torso: number | undefined): StanceFeatures {
   const facing = facingSign(body);
   const la = body.joint('left', 'ankle');
@@ -154,6 +179,7 @@ export function stanceFeatures(body: Body, torso: number | undefined): StanceFea
       nose && lowest !== undefined && torso !== undefined && torso > 0
         ? (nose.y - lowest) / torso
         : undefined,
+    trunkLeanForwardDeg: trunkLeanForward(body),
     frontHeelAboveToeShanks: heelAboveToe(body, front),
     backHeelAboveToeShanks: heelAboveToe(body, back),
     feetApartShanks3d: feet?.apart,

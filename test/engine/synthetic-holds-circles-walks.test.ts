@@ -129,6 +129,22 @@ describe('stances and yoga holds: each is timed only inside its own envelope', (
       ).toBe(0);
   });
 
+  it('warrior 1 leaning back is told to come upright, leaning forward to lift the chest', () => {
+    // The trunk bound is two-sided: 30° past vertical either way leaves the pose, and the two ways
+    // out are opposite corrections (the trunk's lean was unsigned, and a backbend was told "Lift
+    // the chest"). Forward is where the bent front thigh points.
+    const run = (torsoDeg: number) => {
+      const a = new ExerciseAnalyzer(findExercise('warrior-1'));
+      for (const p of sequence(8, FPS, () => ({ ...lunge(1, true, 'overhead'), torsoDeg })))
+        a.push(p, p.timestampMs);
+      return { cue: a.live().holdCue, held: a.finish().heldSeconds ?? 0 };
+    };
+    expect(run(-30)).toEqual({ cue: 'Come upright, no backbend', held: 0 });
+    expect(run(30)).toEqual({ cue: 'Lift the chest', held: 0 });
+    expect(run(-15).held).toBeGreaterThan(6.5);
+    expect(run(15).held).toBeGreaterThan(6.5);
+  });
+
   it('a front stance is not a back stance: the bent knee decides which', () => {
     // The figure faces +x: the left leg (ankle at +0.2) is in front.
     const front = analyze(
