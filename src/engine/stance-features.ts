@@ -19,8 +19,9 @@ export interface StanceFeatures {
   /**
    * The trunk's lean from vertical in the picture (hips → shoulders), deg, signed by where the
    * more bent knee points: + leaning the way the bent front thigh runs from the hip to the knee
-   * (forward, in a lunging stance such as warrior I), − leaning back (a backbend). Side on; undefined
-   * with no knee angle to tell forward by.
+   * (forward, in a lunging stance such as warrior I), − leaning back (a backbend). Side on; where
+   * the bent thigh points at the camera (under 30° from vertical in the picture) the lean is taken
+   * as forward, as an unsigned lean; undefined with no knee angle to tell forward by.
    */
   readonly trunkLeanForwardDeg: number | undefined;
   /** Front heel above its toe over shank length: > 0 on the ball of the front foot (cat stance). */
@@ -139,6 +140,9 @@ function kneeAngle(body: Body, side: Side): number | undefined {
   return h && k && a ? angleAtDeg(h, k, a) : undefined;
 }
 
+/** sin 30°: a thigh this far from vertical in the picture shows which way is forward. */
+const THIGH_RUN_SHOWS_FORWARD = 0.5;
+
 /** See `trunkLeanForwardDeg`. */
 function trunkLeanForward(body: Body): number | undefined {
   const hips = body.mid('hip');
@@ -152,9 +156,12 @@ function trunkLeanForward(body: Body): number | undefined {
   const hip = body.joint(bent, 'hip');
   const knee = body.joint(bent, 'knee');
   if (!hip || !knee) return undefined;
-  const forward = knee.x - hip.x < 0 ? -1 : 1;
   const lean = angleFromVerticalDeg(hips, shoulders);
-  return (shoulders.x - hips.x) * forward < 0 ? -lean : lean;
+  // Forward is told only where the picture shows the thigh running forward (30° or more from
+  // vertical in it); from the front it points at the camera, and the lean is taken as forward.
+  const run = knee.x - hip.x;
+  if (Math.abs(run) < THIGH_RUN_SHOWS_FORWARD * Math.hypot(run, knee.y - hip.y)) return lean;
+  return (shoulders.x - hips.x) * run < 0 ? -lean : lean;
 }
 
 export function stanceFeatures(body: Body, torso: number | undefined): StanceFeatures {

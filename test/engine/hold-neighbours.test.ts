@@ -217,3 +217,42 @@ describe('a bound on a 3-D feature', () => {
     expect(checkEnvelope([always], withValue(undefined)).inside).toBe(false);
   });
 });
+
+describe("the trunk's lean, signed by where the bent thigh points", () => {
+  // A square frame, so picture x and y are the same units; y down. The front thigh runs from the
+  // hip at (0.5, 0.5) to its knee; the back leg is straight and behind.
+  const DEG = Math.PI / 180;
+  const pose = (trunkDeg: number, frontKnee: [number, number], mirrored = false): Pose => {
+    const points: Partial<Record<KeypointName, [number, number]>> = {
+      left_hip: [0.5, 0.5],
+      right_hip: [0.5, 0.5],
+      left_shoulder: [0.5 + 0.25 * Math.sin(trunkDeg * DEG), 0.5 - 0.25 * Math.cos(trunkDeg * DEG)],
+      right_shoulder: [
+        0.5 + 0.25 * Math.sin(trunkDeg * DEG),
+        0.5 - 0.25 * Math.cos(trunkDeg * DEG),
+      ],
+      left_knee: frontKnee,
+      left_ankle: [frontKnee[0], 0.75],
+      right_knee: [0.42, 0.62],
+      right_ankle: [0.34, 0.75],
+    };
+    const keypoints: Partial<Record<KeypointName, Keypoint>> = {};
+    for (const [name, [x, y]] of Object.entries(points) as [KeypointName, [number, number]][])
+      keypoints[name] = { x: mirrored ? 1 - x : x, y, score: 0.9 };
+    return { timestampMs: 0, frameSize: { widthPx: 480, heightPx: 480 }, score: 0.9, keypoints };
+  };
+  const lean = (p: Pose) => stanceFeatures(new Body(p), undefined).trunkLeanForwardDeg;
+  const ahead: [number, number] = [0.65, 0.55];
+
+  it('is positive leaning over the front thigh and negative leaning back, either way round', () => {
+    expect(lean(pose(20, ahead))).toBeCloseTo(20, 5);
+    expect(lean(pose(-20, ahead))).toBeCloseTo(-20, 5);
+    expect(lean(pose(20, ahead, true))).toBeCloseTo(20, 5);
+    expect(lean(pose(-20, ahead, true))).toBeCloseTo(-20, 5);
+  });
+
+  it('is unsigned (taken as forward) when the thigh points at the camera', () => {
+    // The knee 0.1 below the hip and 0.02 to the side: 11° from vertical in the picture.
+    expect(lean(pose(-20, [0.52, 0.6]))).toBeCloseTo(20, 5);
+  });
+});
