@@ -60,6 +60,14 @@ const STANDING_ON_LEGS = { max: -1.75 };
  * Heel rise in shank lengths: 0.1-0.25 at the top from 3/4 views (ENGINE-NOTES.md; measured
  * 0.10-0.23 on the labelled clips); still-standing noise ±0.02. The other fractions as for the
  * hip drop.
+ * - minRepMs 500: the fastest cadence calf-raise tests use is 120 beats/min, up on one beat and
+ *   down on the next, 1 s a rep (Hébert-Losier et al. 2025, cadences of 30-120 beats/min in the
+ *   literature; 60 is the standard). Timed as the counter times a rep, from leaving the start
+ *   (`startDelta` up) to 60 % of the way back down, a smooth 1 s rep (half a cosine up, half
+ *   down) of the heights measured here (0.10-0.25 shank) lasts 0.56-0.65 s: a lift timed under
+ *   0.5 s is quicker than any test cadence. It also keeps a wobble in a slow lowering from
+ *   counting (the stair clip's 1.7 s lowering holds a 0.47 s bump of 0.06 shank). The real
+ *   single-leg clip's reps, 0.2 s at the top and about 1.5 s apart, are at that edge.
  */
 const HEEL_RISE_COUNTER: RepCounterParams = {
   startDelta: 0.04,
