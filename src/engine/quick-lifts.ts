@@ -23,6 +23,8 @@ export const QUICK_LIFT_RUN = 3;
 export interface UncountedLift {
   readonly startMs: number;
   readonly endMs: number;
+  /** Why it was not counted: under the countable height, or high enough but too quick. */
+  readonly why: 'small' | 'quick';
 }
 
 export interface QuickLiftRun {
@@ -32,6 +34,8 @@ export interface QuickLiftRun {
   readonly lastMs: number;
   /** Median time from one lift's start to the next one's (ms). */
   readonly cycleMs: number;
+  /** Every lift in the run was high enough to count and too quick: not "small". */
+  readonly allQuick: boolean;
 }
 
 export class QuickLifts {
@@ -62,6 +66,7 @@ export class QuickLifts {
       firstMs: this.run[0]?.startMs ?? 0,
       lastMs: this.run[this.run.length - 1]?.endMs ?? 0,
       cycleMs: median(cycles) ?? 0,
+      allQuick: this.run.every((l) => l.why === 'quick'),
     };
   }
 }
@@ -82,19 +87,24 @@ export function quickLiftFault(
     confidence: 1,
     unit: 's',
   };
+  const moves = away === 'down' ? 'dips' : 'lifts';
+  // Lifts that reached a countable height were left uncounted for their speed alone.
+  const which = run.allQuick ? `${moves} this quick` : `small quick ${moves}`;
   if (tempo !== undefined)
     return {
       code: 'tempo',
       severity: 'warn',
       ...measured,
-      message: `Bouncing: small quick lifts are not counted. Go all the way ${away}, hold ${tempo.topSec} s, lower over ${tempo.lowerSec} s.`,
-      cue: `All the way ${away}, no bouncing.`,
+      message: `Bouncing: ${which} are not counted. Go all the way ${away}, hold ${tempo.topSec} s, lower over ${tempo.lowerSec} s.`,
+      cue: run.allQuick ? 'Slower, hold at the top.' : `All the way ${away}, no bouncing.`,
     };
   return {
     code: 'partial-reps',
     severity: 'info',
     ...measured,
-    message: `Small quick ${away === 'down' ? 'dips' : 'lifts'} are not counted: go all the way ${away} and all the way back each rep.`,
-    cue: `Not counted: all the way ${away}.`,
+    message: `${which.charAt(0).toUpperCase()}${which.slice(1)} are not counted: ${
+      run.allQuick ? 'slow down, ' : ''
+    }go all the way ${away} and all the way back each rep.`,
+    cue: run.allQuick ? 'Not counted: slower.' : `Not counted: all the way ${away}.`,
   };
 }

@@ -8,8 +8,12 @@ import {
 } from '../../src/engine/quick-lifts.ts';
 import { fixtureTrack } from '../support/tracks.ts';
 
-/** An uncounted lift starting at `sec`, 0.5 s long. */
-const lift = (sec: number) => ({ startMs: sec * 1000, endMs: sec * 1000 + 500 });
+/** An uncounted lift starting at `sec`, 0.5 s long, too small to count (or too quick). */
+const lift = (sec: number, why: 'small' | 'quick' = 'small') => ({
+  startMs: sec * 1000,
+  endMs: sec * 1000 + 500,
+  why,
+});
 
 describe('QuickLifts (uncounted lifts in a quick rhythm)', () => {
   it('names a run on the third uncounted lift less than 2 s after the one before, once', () => {
@@ -17,7 +21,7 @@ describe('QuickLifts (uncounted lifts in a quick rhythm)', () => {
     expect(q.uncounted(lift(1.0))).toBeUndefined();
     expect(q.uncounted(lift(1.9))).toBeUndefined();
     const run = q.uncounted(lift(2.7));
-    expect(run).toEqual({ lifts: 3, firstMs: 1000, lastMs: 3200, cycleMs: 900 });
+    expect(run).toEqual({ lifts: 3, firstMs: 1000, lastMs: 3200, cycleMs: 900, allQuick: false });
     expect(q.uncounted(lift(3.5))).toBeUndefined();
   });
 
@@ -40,14 +44,44 @@ describe('QuickLifts (uncounted lifts in a quick rhythm)', () => {
 });
 
 describe('quickLiftFault (what the person is told)', () => {
-  const run: QuickLiftRun = { lifts: 3, firstMs: 1000, lastMs: 3200, cycleMs: 850 };
+  const run: QuickLiftRun = {
+    lifts: 3,
+    firstMs: 1000,
+    lastMs: 3200,
+    cycleMs: 850,
+    allQuick: false,
+  };
+  const tempo = { lowerSec: 3, bottomSec: 0, riseSec: 'fast', topSec: 1 } as const;
 
   it('breaks a prescribed tempo: a warning with the prescription to follow', () => {
-    const f = quickLiftFault(run, { lowerSec: 3, bottomSec: 0, riseSec: 'fast', topSec: 1 }, 'up');
+    const f = quickLiftFault(run, tempo, 'up');
     expect(f).toMatchObject({ code: 'tempo', severity: 'warn', value: 0.85, threshold: 2 });
     expect(f.message).toBe(
       'Bouncing: small quick lifts are not counted. Go all the way up, hold 1 s, lower over 3 s.',
     );
+  });
+
+  it('does not call lifts small that were high enough and only too quick', () => {
+    const q = new QuickLifts();
+    q.uncounted(lift(1.0, 'quick'));
+    q.uncounted(lift(1.9, 'quick'));
+    const quick = q.uncounted(lift(2.7, 'quick'));
+    expect(quick?.allQuick).toBe(true);
+    if (quick === undefined) return;
+    expect(quickLiftFault(quick, tempo, 'up')).toMatchObject({
+      code: 'tempo',
+      message:
+        'Bouncing: lifts this quick are not counted. Go all the way up, hold 1 s, lower over 3 s.',
+      cue: 'Slower, hold at the top.',
+    });
+    expect(quickLiftFault(quick, undefined, 'down').message).toBe(
+      'Dips this quick are not counted: slow down, go all the way down and all the way back each rep.',
+    );
+    // One small lift in the run: "small quick", as before.
+    const mixed = new QuickLifts();
+    mixed.uncounted(lift(1.0, 'quick'));
+    mixed.uncounted(lift(1.9));
+    expect(mixed.uncounted(lift(2.7, 'quick'))?.allQuick).toBe(false);
   });
 
   it('without a tempo, a note that the dips were not counted', () => {

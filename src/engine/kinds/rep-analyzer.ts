@@ -156,7 +156,11 @@ export class RepAnalyzer implements KindAnalyzer {
       this.quickLifts.counted();
       return;
     }
-    const run = this.quickLifts.uncounted({ startMs, endMs });
+    const run = this.quickLifts.uncounted({
+      startMs,
+      endMs,
+      why: reason === 'too quick' ? 'quick' : 'small',
+    });
     if (run === undefined) return;
     const fault = quickLiftFault(run, this.prescription.tempo, this.exercise.awayWord);
     events.push({ type: 'fault', fault });
