@@ -66,10 +66,9 @@ const PART_PLACE: Record<CameraView, string> = {
 
 function partPlacement(exercise: ExerciseDef, view: CameraView, i: number, n: number): string {
   if (n === 1) return exercise.placement;
-  const framing = exercise.required.joints.includes('shoulder')
-    ? 'whole body in view'
-    : 'legs and feet in view';
-  return `Part ${i + 1} of ${n}: ${PART_PLACE[view]}, ${framing}, camera level at hip height.`;
+  // The whole body even where only the legs are judged: the model finds a person by all of them
+  // (with the legs alone it finds nobody most of the time; cues.ts, "no-person").
+  return `Part ${i + 1} of ${n}: ${PART_PLACE[view]}, whole body in view, camera level at hip height.`;
 }
 
 const onePart = (exercise: ExerciseDef, instruction: string): FormCheckPart => ({

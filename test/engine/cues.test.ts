@@ -4,9 +4,10 @@ import { CueSelector, issueText } from '../../src/engine/cues.ts';
 import type { Fault } from '../../src/engine/faults.ts';
 import type { RepReport } from '../../src/engine/report.ts';
 import { analyzeTrack } from '../../src/engine/analyze-track.ts';
-import { EXERCISES } from '../../src/engine/catalog.ts';
+import { ExerciseAnalyzer } from '../../src/engine/analyzer.ts';
+import { EXERCISES, findExercise } from '../../src/engine/catalog.ts';
 import { LABELS } from '../fixtures/labels.ts';
-import { fixtureTrack } from '../support/tracks.ts';
+import { fixtureTrack, stillTrack } from '../support/tracks.ts';
 
 const fault = (
   code: Fault['code'],
@@ -132,6 +133,18 @@ describe('spoken cues', () => {
     expect(issueText({ kind: 'missing', keypoints: ['left_knee', 'left_ankle'] })).toBe(
       "I can't see your knee, ankle. Step back so your whole body is in view.",
     );
-    expect(issueText({ kind: 'no-person' })).toBe('Step into view.');
+    expect(issueText({ kind: 'no-person' })).toBe('Step into view, head to feet.');
+  });
+
+  it('asks for the whole body when only the feet are in the picture: the model finds nobody', () => {
+    // A person who framed only their feet (as "feet in view" had asked for ankle circles) is in
+    // view, and "Step into view" alone did not tell them what was wrong.
+    const a = new ExerciseAnalyzer(findExercise('ankle-circles'));
+    const photo = stillTrack('ankle_circles_front_FEET_ONLY_fedb_0');
+    for (let i = 0; i < 60; i++) a.push(photo.frames[0]?.pose ?? null, i * 33);
+    expect(a.live().issue).toEqual({ kind: 'no-person' });
+    expect(issueText({ kind: 'no-person' })).toMatch(/head to feet/);
+    // And every exercise's set-up line asks for all of the person, head included.
+    for (const e of EXERCISES) expect(e.placement, e.id).toMatch(/whole body|head to feet/i);
   });
 });
