@@ -280,7 +280,9 @@ export const EXERCISES: readonly ExerciseDef[] = [
     kind: 'circles',
     howTo: 'Feet together, hands on the knees, draw circles with the knees; keep the head still.',
     view: 'front',
-    placement: 'Face the camera, whole body in view.',
+    // The head's bob is measured in the picture: a camera that moves or zooms reads as the head
+    // moving (README, known limits).
+    placement: 'Face the camera, whole body in view, camera steady (automatic framing off).',
     required: { joints: ['shoulder', 'hip', 'knee', 'ankle'], sides: 2, extra: ['nose'] },
     needsFeet: false,
     prescription: { kind: 'circles', sets: 1, perDirectionSec: 30, restSec: 10 },
@@ -294,7 +296,7 @@ export const EXERCISES: readonly ExerciseDef[] = [
     kind: 'circles',
     howTo: 'Lift one foot and draw circles with the toes; keep the head still.',
     view: 'front',
-    placement: 'Face the camera, head to feet in view.',
+    placement: 'Face the camera, head to feet in view, camera steady (automatic framing off).',
     required: FEET,
     needsFeet: true,
     prescription: { kind: 'circles', sets: 1, perDirectionSec: 30, restSec: 10 },
