@@ -143,16 +143,17 @@ function kneeAngle(body: Body, side: Side): number | undefined {
 /** sin 30°: a thigh this far from vertical in the picture shows which way is forward. */
 const THIGH_RUN_SHOWS_FORWARD = 0.5;
 
-/** See `trunkLeanForwardDeg`. */
-function trunkLeanForward(body: Body): number | undefined {
+/** See `trunkLeanForwardDeg`; `knees`: each knee's angle, deg. */
+function trunkLeanForward(
+  body: Body,
+  knees: Readonly<Record<Side, number | undefined>>,
+): number | undefined {
   const hips = body.mid('hip');
   const shoulders = body.mid('shoulder');
-  const angles = (['left', 'right'] as const).flatMap((s) => {
-    const a = kneeAngle(body, s);
-    return a === undefined ? [] : [{ side: s, deg: a }];
-  });
-  if (!hips || !shoulders || angles.length === 0) return undefined;
-  const bent = angles.reduce((a, b) => (b.deg < a.deg ? b : a)).side;
+  const { left, right } = knees;
+  if (!hips || !shoulders || (left === undefined && right === undefined)) return undefined;
+  const bent: Side =
+    right === undefined || (left !== undefined && left <= right) ? 'left' : 'right';
   const hip = body.joint(bent, 'hip');
   const knee = body.joint(bent, 'knee');
   if (!hip || !knee) return undefined;
@@ -166,6 +167,7 @@ function trunkLeanForward(body: Body): number | undefined {
 
 export function stanceFeatures(body: Body, torso: number | undefined): StanceFeatures {
   const facing = facingSign(body);
+  const knees = { left: kneeAngle(body, 'left'), right: kneeAngle(body, 'right') };
   const la = body.joint('left', 'ankle');
   const ra = body.joint('right', 'ankle');
   const front: Side | undefined =
@@ -180,13 +182,13 @@ export function stanceFeatures(body: Body, torso: number | undefined): StanceFea
   const lowest = wristYs.length === 0 ? undefined : Math.max(...wristYs);
   const feet = feetOverFloor3d(body);
   return {
-    frontKneeAngleDeg: front === undefined ? undefined : kneeAngle(body, front),
-    backKneeAngleDeg: back === undefined ? undefined : kneeAngle(body, back),
+    frontKneeAngleDeg: front === undefined ? undefined : knees[front],
+    backKneeAngleDeg: back === undefined ? undefined : knees[back],
     wristsAboveNoseTorsos:
       nose && lowest !== undefined && torso !== undefined && torso > 0
         ? (nose.y - lowest) / torso
         : undefined,
-    trunkLeanForwardDeg: trunkLeanForward(body),
+    trunkLeanForwardDeg: trunkLeanForward(body, knees),
     frontHeelAboveToeShanks: heelAboveToe(body, front),
     backHeelAboveToeShanks: heelAboveToe(body, back),
     feetApartShanks3d: feet?.apart,
