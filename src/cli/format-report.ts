@@ -68,7 +68,7 @@ export function formatReport(r: Report): string {
     // rounding (4.42-7.46 s is 3.04 s, printed "4.4-7.5 s: 3.0 s").
     for (const h of r.holds)
       lines.push(
-        `  from ${h.startSec.toFixed(1)} s: held ${h.seconds.toFixed(1)} s${h.endedBecause ? ` (ended: ${h.endedBecause})` : ''}`,
+        `  from ${h.startSec.toFixed(1)} s: held ${h.seconds.toFixed(1)} s${h.driftShanks === undefined ? '' : `, hips moved ${Math.max(0, h.driftShanks).toFixed(2)} shank from where they settled`}${h.endedBecause ? ` (ended: ${h.endedBecause})` : ''}`,
       );
   }
   if (r.circles !== undefined)

@@ -77,7 +77,7 @@ function kindAnalyzer(
         strictness,
       );
     case 'hold':
-      return new HoldAnalyzer(exercise);
+      return new HoldAnalyzer(exercise, strictness);
     case 'circles':
       return new CircleAnalyzer(exercise, strictness);
     case 'walk':

@@ -2,6 +2,7 @@ import type {
   CameraView,
   ExerciseDef,
   HoldExercise,
+  HoldPosition,
   RepsExercise,
   Tempo,
   WalkExercise,
@@ -177,6 +178,17 @@ const feetRaise = (
   checks: ['tempo', 'rep-height'],
 });
 
+/**
+ * A low pose held: the hips stay where they settled (hold-position.ts), not creeping up as the
+ * legs tire. The hips' height above the ankles is a vertical distance, read alike from any side.
+ */
+const HIPS_LOW = (cue: string): HoldPosition => ({
+  feature: 'hipAboveAnkleShanks',
+  keep: 'low',
+  what: 'Hips',
+  cue,
+});
+
 const kneelingStretch = (
   id: string,
   name: string,
@@ -195,6 +207,7 @@ const kneelingStretch = (
   needsFeet: required.joints.includes('toe'),
   prescription: { kind: 'hold', sets: 2, holdSec: 30, restSec: 20 },
   envelope,
+  position: HIPS_LOW('Sit back on your heels.'),
 });
 
 export const EXERCISES: readonly ExerciseDef[] = [
@@ -225,6 +238,7 @@ export const EXERCISES: readonly ExerciseDef[] = [
     required: LEGS,
     needsFeet: false,
     prescription: { kind: 'hold', sets: 2, holdSec: 30, restSec: 30 },
+    position: HIPS_LOW('Stay low.'),
     // Vertical distances survive a change of view (ENGINE-NOTES: the knee angle jumps 20° at a
     // cut from side to front). Standing: gap ≈ 1.0, hip ≈ 2.0-2.2 shanks above the ankle; thighs
     // level: gap ≈ 0-0.4 (side) / 0.65 (front, shank foreshortened), hip ≈ 1.4-1.65.
@@ -374,6 +388,7 @@ function stances(): HoldExercise[] {
     howTo: string,
     envelope: readonly EnvelopeCondition[],
     view: CameraView = 'front',
+    position?: HoldPosition,
   ): HoldExercise => ({
     id,
     name,
@@ -387,6 +402,7 @@ function stances(): HoldExercise[] {
     needsFeet: envelope.some((c) => FOOT_FEATURES.has(c.feature)),
     prescription: { kind: 'hold', sets: 1, holdSec: 60, restSec: 30 },
     envelope,
+    ...(position === undefined ? {} : { position }),
   });
   return [
     // Side on, the leg in front is the one the person faces (stance-features.ts): front and back
@@ -408,6 +424,7 @@ function stances(): HoldExercise[] {
         FOOT_AHEAD,
       ],
       'side',
+      HIPS_LOW('Stay low.'),
     ),
     hold(
       'kokutsu-dachi',
@@ -431,6 +448,7 @@ function stances(): HoldExercise[] {
         { feature: 'ankleSeparationShanks', min: 1.3, cue: 'Longer stance' },
       ],
       'side',
+      HIPS_LOW('Stay low.'),
     ),
     hold(
       'neko-dachi',
@@ -449,6 +467,7 @@ function stances(): HoldExercise[] {
         FOOT_AHEAD,
       ],
       'side',
+      HIPS_LOW('Stay low.'),
     ),
     hold(
       'kiba-dachi',
@@ -462,6 +481,8 @@ function stances(): HoldExercise[] {
         { feature: 'torsoLeanDeg', max: 15, cue: 'Back upright' },
         { feature: 'kneeOverAnkleSeparation', min: 0.9, cue: 'Push the knees out' },
       ],
+      'front',
+      HIPS_LOW('Stay low.'),
     ),
     hold(
       'kake-ashi-dachi',
@@ -486,6 +507,7 @@ function stances(): HoldExercise[] {
         },
       ],
       'side',
+      HIPS_LOW('Stay low.'),
     ),
     // Warrior I: the arms overhead tell it from warrior II (arms out level, wrists ~0.4 torso
     // below the nose) and the upright trunk from warrior III (trunk level). Overhead = wrists above
@@ -515,12 +537,20 @@ function stances(): HoldExercise[] {
         FOOT_AHEAD,
       ],
       'side',
+      HIPS_LOW('Keep the front knee bent.'),
     ),
-    hold('triangle', 'Triangle', 'Legs straight and wide, reach down to the shin, top arm up.', [
-      { feature: 'minKneeAngleDeg', min: 160, cue: 'Straighten the legs' },
-      { feature: 'ankleSeparationShanks', min: 1.8, cue: 'Wider stance' },
-      { feature: 'torsoLeanDeg', min: 45, cue: 'Tilt further over the front leg' },
-    ]),
+    // Straight legs: the hips have no low to keep.
+    hold(
+      'triangle',
+      'Triangle',
+      'Legs straight and wide, reach down to the shin, top arm up.',
+      [
+        { feature: 'minKneeAngleDeg', min: 160, cue: 'Straighten the legs' },
+        { feature: 'ankleSeparationShanks', min: 1.8, cue: 'Wider stance' },
+        { feature: 'torsoLeanDeg', min: 45, cue: 'Tilt further over the front leg' },
+      ],
+      'front',
+    ),
     hold(
       'downward-dog',
       'Downward dog (one or two legs)',
@@ -533,6 +563,8 @@ function stances(): HoldExercise[] {
         { feature: 'hipAboveFloorShanks', min: 1.2, cue: 'Hips higher' },
       ],
       'side',
+      // The apex held: hips sinking back towards a plank as the arms tire.
+      { feature: 'hipAboveFloorShanks', keep: 'high', what: 'Hips', cue: 'Keep the hips high.' },
     ),
   ];
 }

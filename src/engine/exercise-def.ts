@@ -84,11 +84,26 @@ export interface RepsExercise extends ExerciseBase {
   readonly splitStance?: boolean;
 }
 
+/**
+ * Where a held pose must stay (hold-position.ts): the hips low (a squat hold, a stance, a kneeling
+ * stretch) or high (a downward dog), measured by a vertical distance in shank lengths.
+ */
+export interface HoldPosition {
+  readonly feature: 'hipAboveAnkleShanks' | 'hipAboveFloorShanks';
+  readonly keep: 'low' | 'high';
+  /** What moves, for people ("Hips"). */
+  readonly what: string;
+  /** Said when it has moved too far ("Stay low."). */
+  readonly cue: string;
+}
+
 export interface HoldExercise extends ExerciseBase {
   readonly kind: 'hold';
   readonly prescription: HoldPrescription;
   /** The pose: every condition must hold for the timer to run. */
   readonly envelope: readonly EnvelopeCondition[];
+  /** Where the pose must stay while held, for the poses that have one. */
+  readonly position?: HoldPosition;
 }
 
 export interface CirclesExercise extends ExerciseBase {

@@ -13,4 +13,5 @@ export const FAULT_JOINTS: Readonly<Partial<Record<FaultCode, readonly KeypointN
   'heels-down': ['left_heel', 'right_heel'],
   'arm-swing': ['left_wrist', 'right_wrist'],
   'foot-down': ['left_toe', 'right_toe'],
+  'hold-drift': ['left_hip', 'right_hip'],
 };

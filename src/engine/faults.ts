@@ -15,6 +15,7 @@ export const FAULT_CODES = [
   'arm-swing',
   'partial-reps',
   'foot-down',
+  'hold-drift',
 ] as const;
 export type FaultCode = (typeof FAULT_CODES)[number];
 

@@ -186,6 +186,8 @@ function targetText(v: Verdict): string {
         : `heel no higher than standing; a lift reads over ${percentOf(v.threshold ?? NaN)} of a shin length`;
     case 'head-bob':
       return `head moved ${v.value} % of your height; keep under ${v.threshold ?? ''} %`;
+    case 'hold-position':
+      return `hips moved ${value} from where the hold settled, towards leaving the pose; keep within ${limit}`;
     default:
       return `${value}${limit === '' ? '' : ` (limit ${limit})`}`;
   }
@@ -210,6 +212,8 @@ function cueText(v: Verdict): string {
       return 'Heels down, push through the whole foot';
     case 'head-bob':
       return 'Keep your head still';
+    case 'hold-position':
+      return (v.cue ?? v.message).replace(/[.:]\s*$/, '');
     default:
       return v.message.replace(/[.:]\s*$/, '');
   }
@@ -276,13 +280,30 @@ const repVerdicts = (reps: readonly RepReport[], check: CheckId) =>
  * judged on all its reps.
  */
 function repsForCheck(reps: readonly RepReport[], check: CheckId): readonly RepReport[] {
-  const best = check === 'head-bob' ? 'any' : REP_CHECKS[check].view.best;
+  const best =
+    check === 'head-bob' || check === 'hold-position' ? 'any' : REP_CHECKS[check].view.best;
   if (best === 'any') return reps;
   const fromBest = reps.filter(
     (r) =>
       r.view === best && r.verdicts.some((v) => v.check === check && v.status !== 'cannot-judge'),
   );
   return fromBest.length > 0 ? fromBest : reps;
+}
+
+/**
+ * A hold's "position kept" line, for the poses that say where to stay: its still is the moment the
+ * hips had moved too far, when they did.
+ */
+function positionLine(report: Report): FormCheckLine[] {
+  const position = report.verdicts?.find((v) => v.check === 'hold-position');
+  if (position === undefined) return [];
+  const moved = report.faults.find((f) => f.code === 'hold-drift')?.atSec;
+  const line = lineFromVerdicts(
+    'hold-position',
+    [{ ...position, atSec: moved ?? 0 }],
+    report.strictness,
+  );
+  return [moved === undefined ? withoutMoment(line) : line];
 }
 
 /**
@@ -361,6 +382,7 @@ export function formCheckLines(
               unit: 's',
               ...(broken === undefined ? {} : { atSec: broken.endSec }),
             },
+        ...positionLine(report),
       ];
     }
     case 'circles': {

@@ -65,6 +65,12 @@ export interface HoldReport {
   readonly startSec: number;
   readonly endSec: number;
   readonly seconds: number;
+  /**
+   * How far the hips moved from where the hold settled, towards leaving the pose (shank lengths;
+   * the worst 2 s, against the first 2 s in the same view): on holds of 4 s or more of the poses
+   * that say where to stay (hold-position.ts).
+   */
+  readonly driftShanks?: number;
   /** Why the hold ended (the first bound broken), when it ended before the video did. */
   readonly endedBecause?: string;
 }
@@ -86,7 +92,7 @@ export interface Report {
   readonly circles?: { readonly clockwise: number; readonly anticlockwise: number };
   readonly steps?: number;
   readonly faults: readonly Fault[];
-  /** Verdicts on the whole set (head bob over the circles); reps carry their own. */
+  /** Verdicts on the whole set (head bob over the circles, a hold's position); reps carry their own. */
   readonly verdicts?: readonly Verdict[];
   /** Checks that could not run, and why (wrong view, no feet from this model). */
   readonly notes: readonly string[];

@@ -17,6 +17,7 @@ const CSV_COLUMNS = [
   'knee_angle_deg',
   'below_parallel',
   'hold_s',
+  'hips_moved_shank',
   'faults',
 ] as const;
 
@@ -26,7 +27,10 @@ function csvCell(v: string | number | boolean | null | undefined): string {
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** One row per rep (with its tempo phases and faults) and one per hold. */
+/**
+ * One row per rep (with its tempo phases and faults) and one per hold (with how far the hips moved
+ * from where it settled, and the faults found during it).
+ */
 export function historyToCsv(sets: readonly SetRecord[]): string {
   const rows: (string | number | boolean | null | undefined)[][] = [];
   for (const s of sets) {
@@ -49,6 +53,7 @@ export function historyToCsv(sets: readonly SetRecord[]): string {
         r.depth?.kneeAngleDeg,
         r.depth?.belowParallel,
         undefined,
+        undefined,
         r.faults.map((f) => f.code).join(';'),
       ]);
     }
@@ -64,7 +69,12 @@ export function historyToCsv(sets: readonly SetRecord[]): string {
         h.endSec,
         ...Array<undefined>(7).fill(undefined),
         h.seconds,
-        '',
+        // How far the hips moved from where the hold settled (hold-position.ts), when judged.
+        h.driftShanks,
+        s.faults
+          .filter((f) => f.rep === undefined && f.atSec >= h.startSec && f.atSec <= h.endSec)
+          .map((f) => f.code)
+          .join(';'),
       ]);
     });
   }

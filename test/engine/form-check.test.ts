@@ -84,10 +84,17 @@ describe('formCheckLines (the verdict card)', () => {
     expect(lines.find((l) => l.check === 'tempo')?.text).toMatch(/^Bouncing: small quick lifts/);
   });
 
-  it('judges a hold by the seconds in position', () => {
+  it('judges a hold by the seconds in position, and whether the hips stayed where it settled', () => {
     const lines = card('chair_pose_hold_side', 'squat-hold');
-    expect(lines.map((l) => l.check)).toEqual(['hold']);
+    expect(lines.map((l) => l.check)).toEqual(['hold', 'hold-position']);
     expect(lines[0]?.unit).toBe('s');
+    // Its 3 s hold is too short to tell a drift from where it settled.
+    expect(lines[1]).toMatchObject({ status: 'cannot-judge', text: /4 s or more/ });
+    const wallSit = card('wallsit_hold_34side_then_front_fitbod', 'squat-hold');
+    expect(wallSit[1]).toMatchObject({ check: 'hold-position', status: 'pass', unit: 'shank' });
+    // The triangle's legs are straight: there is no low to keep.
+    const triangle = card('triangle_pose_front_hold_then_return_yogaandyou', 'triangle');
+    expect(triangle.map((l) => l.check)).toEqual(['hold']);
   });
 
   it('shows a hold at its middle, or at the moment it broke', () => {

@@ -3,6 +3,7 @@ import { analyzeTrack } from '../../src/engine/analyze-track.ts';
 import { LIMITS } from '../../src/engine/checks/thresholds.ts';
 import { median } from '../../src/geometry/stats.ts';
 import { fixtureTrack } from '../support/tracks.ts';
+import { without3d } from '../support/transform-track.ts';
 
 // From the front, depth is the hip's vertical drop to the knee against the thigh measured standing;
 // the camera sits above the hips at the bottom, so the receding hip reads high and the squat
@@ -34,14 +35,7 @@ describe('squat depth read from the front', () => {
   it("needs no 3-D landmarks (MoveNet): the set's view stands in for the body's turn", () => {
     const clip = 'squat_front_band_woman_3reps';
     const track = fixtureTrack(clip);
-    const flat = {
-      ...track,
-      frames: track.frames.map((f) => {
-        if (f.pose === null) return f;
-        const { world: _world, ...pose } = f.pose;
-        return { ...f, pose };
-      }),
-    };
+    const flat = without3d(track);
     const without = (analyzeTrack(flat, 'squat').reps ?? []).map(
       (r) => r.depth?.thighAboveLevelDeg,
     );

@@ -8,6 +8,7 @@ import type { PoseTrack } from '../../src/pose/pose-track.ts';
 import type { Pose, WorldPointM } from '../../src/pose/skeleton.ts';
 import { LABELS } from '../fixtures/labels.ts';
 import { fixtureTrack } from '../support/tracks.ts';
+import { without3d } from '../support/transform-track.ts';
 
 // The view decides which checks can be judged (valgus from the front, heel lift side-on) and how
 // depth is measured, so it must be the camera's view of the person, not of their build.
@@ -43,18 +44,6 @@ function turnedBody(deg: number, inPicture = true): Body {
     },
   };
   return new Body(pose);
-}
-
-/** The track as MoveNet would give it: the same image keypoints, no 3-D landmarks. */
-function without3d(track: PoseTrack): PoseTrack {
-  return {
-    ...track,
-    frames: track.frames.map((f) => {
-      if (f.pose === null) return f;
-      const { world: _, ...pose } = f.pose;
-      return { ...f, pose };
-    }),
-  };
 }
 
 const framesOf = (track: PoseTrack) =>

@@ -60,15 +60,15 @@ describe('history export', () => {
       .trim()
       .split('\n');
     expect(lines[0]).toBe(
-      'date,session,exercise,set,kind,index,start_s,end_s,down_s,bottom_s,up_s,top_s,thigh_above_level_deg,knee_angle_deg,below_parallel,hold_s,faults',
+      'date,session,exercise,set,kind,index,start_s,end_s,down_s,bottom_s,up_s,top_s,thigh_above_level_deg,knee_angle_deg,below_parallel,hold_s,hips_moved_shank,faults',
     );
     expect(lines).toHaveLength(3);
     expect(lines[2]).toBe(
-      '2026-01-02T00:00:00.000Z,s1,calf-raise,1,rep,2,6,8,0.8,0.2,0.4,1,,,,,tempo',
+      '2026-01-02T00:00:00.000Z,s1,calf-raise,1,rep,2,6,8,0.8,0.2,0.4,1,,,,,,tempo',
     );
   });
 
-  it("gives a squat rep's depth in the check's measure and a hold's seconds, in their columns", () => {
+  it("gives a squat rep's depth in the check's measure and a hold's seconds and position, in their columns", () => {
     const squat: SetRecord = {
       ...record(1, Date.UTC(2026, 0, 2)),
       exerciseId: 'squat',
@@ -90,7 +90,17 @@ describe('history export', () => {
           verdicts: [],
         },
       ],
-      holds: [{ startSec: 4, endSec: 24, seconds: 20 }],
+      holds: [{ startSec: 4, endSec: 24, seconds: 20, driftShanks: 0.22 }],
+      faults: [
+        {
+          code: 'hold-drift',
+          severity: 'warn',
+          atSec: 15,
+          value: 0.16,
+          unit: 'shank',
+          message: 'Hips rose 0.16 shank lengths during the hold: stay low.',
+        },
+      ],
     };
     const [header, rep, hold] = historyToCsv([squat]).trim().split('\n');
     const columns = header?.split(',') ?? [];
@@ -101,6 +111,9 @@ describe('history export', () => {
     expect(cell(rep, 'below_parallel')).toBe('true');
     expect(cell(hold, 'kind')).toBe('hold');
     expect(cell(hold, 'hold_s')).toBe('20');
+    // How far the hips crept from where the hold settled, and the fault said during it.
+    expect(cell(hold, 'hips_moved_shank')).toBe('0.22');
+    expect(cell(hold, 'faults')).toBe('hold-drift');
     expect(hold?.split(',')).toHaveLength(columns.length);
   });
 

@@ -282,3 +282,50 @@ export function played(track: PoseTrack, times: number): { track: PoseTrack; pla
   const frames = Array.from({ length: times }, (_, i) => later(track, i * playMs).frames).flat();
   return { track: { ...track, frames }, playMs };
 }
+
+/** The track as MoveNet would give it: the same image keypoints, no 3-D landmarks. */
+export function without3d(track: PoseTrack): PoseTrack {
+  return {
+    ...track,
+    frames: track.frames.map((f) => {
+      if (f.pose === null) return f;
+      const { world: _world, ...pose } = f.pose;
+      return { ...f, pose };
+    }),
+  };
+}
+
+/** Knees and below: the legs planted on the floor. */
+const PLANTED = /^(left|right)_(knee|ankle|heel|toe)$/;
+
+/**
+ * The hips and everything above them raised (+) or lowered (−) by `byShanks` of the clip's shank,
+ * ramped in between `fromMs` and `toMs` and held after, in the image; the knees and feet as filmed:
+ * a person creeping up out of a low hold as the legs tire (or sagging out of a high one).
+ */
+export function hipsMoved(
+  track: PoseTrack,
+  fromMs: number,
+  toMs: number,
+  byShanks: number,
+): PoseTrack {
+  const shanks = track.frames.flatMap((f) => {
+    const k = f.pose?.keypoints.left_knee;
+    const a = f.pose?.keypoints.left_ankle;
+    const aspect = track.frameSize.widthPx / track.frameSize.heightPx;
+    return k && a ? [Math.hypot((k.x - a.x) * aspect, k.y - a.y)] : [];
+  });
+  const shank = [...shanks].sort((a, b) => a - b)[Math.floor(shanks.length / 2)] ?? 0;
+  return {
+    ...track,
+    frames: track.frames.map((f) => {
+      if (f.pose === null) return f;
+      const ramp = Math.min(1, Math.max(0, (f.timestampMs - fromMs) / (toMs - fromMs)));
+      const dy = -byShanks * shank * ramp;
+      const keypoints: Partial<Record<KeypointName, Keypoint>> = {};
+      for (const [name, p] of Object.entries(f.pose.keypoints) as [KeypointName, Keypoint][])
+        keypoints[name] = PLANTED.test(name) ? p : { ...p, y: p.y + dy };
+      return { ...f, pose: { ...f.pose, keypoints } };
+    }),
+  };
+}

@@ -1,4 +1,5 @@
-import { depthInWords } from '../../engine/report.ts';
+import type { Fault } from '../../engine/faults.ts';
+import { depthInWords, type HoldReport } from '../../engine/report.ts';
 import { setFix } from '../../engine/set-end-words.ts';
 import { setNotes, type SetRecord } from '../../storage/set-record.ts';
 import { el } from '../dom.ts';
@@ -6,6 +7,19 @@ import { keptFormCheck } from './kept-form-check.ts';
 
 /** Seconds to one decimal; a phase not measured (the pause before a set's first rep) as a dash. */
 const s1 = (v: number | undefined) => (v === undefined ? '–' : v.toFixed(1));
+
+/**
+ * Whether a hold's hips stayed where it settled (hold-position.ts): how far they moved when that
+ * was too far (the set's fault says so), "stayed" otherwise; a dash where not judged (a hold under
+ * 4 s, a pose with no position to keep, a set kept before this was measured).
+ */
+function hipsInHold(hold: HoldReport, faults: readonly Fault[]): string {
+  if (hold.driftShanks === undefined) return '–';
+  const moved = faults.some(
+    (f) => f.code === 'hold-drift' && f.atSec >= hold.startSec && f.atSec <= hold.endSec,
+  );
+  return moved ? `moved ${hold.driftShanks.toFixed(2)} shank` : 'stayed';
+}
 
 /** A set's table: each rep with its tempo and faults, or the holds; plus a one-line verdict. */
 export function setSummary(record: SetRecord, title: string): HTMLElement {
@@ -42,6 +56,7 @@ export function setSummary(record: SetRecord, title: string): HTMLElement {
       {},
       el('td', {}, String(i + 1)),
       el('td', {}, `${s1(h.seconds)} s`),
+      el('td', {}, hipsInHold(h, record.faults)),
       // A hold with no break ended with the set: its time reached, End set, or the video's end.
       el('td', {}, h.endedBecause ?? 'set done'),
     ),
@@ -80,7 +95,14 @@ export function setSummary(record: SetRecord, title: string): HTMLElement {
         el(
           'thead',
           {},
-          el('tr', {}, el('th', {}, 'Hold'), el('th', {}, 'Time'), el('th', {}, 'Ended')),
+          el(
+            'tr',
+            {},
+            el('th', {}, 'Hold'),
+            el('th', {}, 'Time'),
+            el('th', {}, 'Hips'),
+            el('th', {}, 'Ended'),
+          ),
         ),
         el('tbody', {}, ...holdRows),
       ),

@@ -11,8 +11,11 @@ export const REP_CHECK_IDS = [
 ] as const;
 export type RepCheckId = (typeof REP_CHECK_IDS)[number];
 
-/** Every check with a verdict, the rep checks plus the one judged over time during circles. */
-export type CheckId = RepCheckId | 'head-bob';
+/**
+ * Every check with a verdict: the rep checks, the one judged over time during circles, and a
+ * hold's position kept.
+ */
+export type CheckId = RepCheckId | 'head-bob' | 'hold-position';
 
 /** Each check's name for people (the form-check card's line labels). */
 export const CHECK_NAMES: Readonly<Record<CheckId, string>> = {
@@ -25,6 +28,7 @@ export const CHECK_NAMES: Readonly<Record<CheckId, string>> = {
   tempo: 'Tempo',
   'rep-height': 'Height',
   'head-bob': 'Head still',
+  'hold-position': 'Hips held',
 };
 
 /**

@@ -39,6 +39,13 @@ export const LIMITS = {
   heelRiseShanks: { gentle: 0.25, standard: 0.2, strict: 0.18, error: 0.03 },
   /** Knees past the toes (side on), shank lengths: only a note, and only with heels up or a lean. */
   kneePastToeShanks: { gentle: 0.5, standard: 0.35, strict: 0.25, error: 0.05 },
+  /** A hold's position: how far the hips may move from where the hold settled, towards leaving the
+   *  pose (up out of a squat hold or a stance, down out of a downward dog), in shank lengths. The
+   *  wall-sit test ends when the knee angle is no longer held; 10° of thigh angle, twice the depth
+   *  measure's error, moves the hips 0.14-0.17 shank (a thigh about a shank long, 0-30° above
+   *  level): standard 0.15 (~10°), gentle 0.2 (~13°), strict 0.1 (~6°). Error: 2-s medians of a
+   *  still hold vary ~0.03 (form-checks.md, "Holds: the position kept"). */
+  holdDriftShanks: { gentle: 0.2, standard: 0.15, strict: 0.1, error: 0.03 },
   /** Head bob: nose's vertical range about its trend over a circle, in statures (2.5 % ≈ 4 cm). */
   headBobHeights: { gentle: 0.035, standard: 0.025, strict: 0.02, error: 0.005 },
 } as const satisfies Record<string, Limit>;

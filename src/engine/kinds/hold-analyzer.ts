@@ -4,7 +4,9 @@ import type { HoldExercise } from '../exercise-def.ts';
 import { BodyMotion } from '../body-motion.ts';
 import type { AnalyzedFrame } from '../front-end.ts';
 import { checkEnvelope } from '../hold-envelope.ts';
+import { HoldPositionMonitor } from '../hold-position.ts';
 import { HoldTimer, type HoldSpan } from '../hold-timer.ts';
+import type { Strictness } from '../checks/thresholds.ts';
 import type { HoldReport } from '../report.ts';
 import { IDLE_LIVE, type KindAnalyzer, type KindLive, type KindReport } from './kind-analyzer.ts';
 
@@ -25,8 +27,18 @@ export class HoldAnalyzer implements KindAnalyzer {
   private readonly motion = new BodyMotion();
   private readonly holds: HoldReport[] = [];
   private cue: string | undefined;
+  /** Whether the hold stays where it settled (hold quality), for the poses that say where. */
+  private readonly position: HoldPositionMonitor | undefined;
 
-  constructor(private readonly exercise: HoldExercise) {}
+  constructor(
+    private readonly exercise: HoldExercise,
+    strictness: Strictness,
+  ) {
+    this.position =
+      exercise.position === undefined
+        ? undefined
+        : new HoldPositionMonitor(exercise.position, strictness);
+  }
 
   onReady(): void {}
 
@@ -38,6 +50,12 @@ export class HoldAnalyzer implements KindAnalyzer {
       (motion.handsTorsosPerSec ?? 0) <= SETTLED.handsTorsosPerSec;
     this.cue = verdict.inside ? (settled ? undefined : 'Hold still') : verdict.cue;
     this.apply(this.timer.push(frame.timestampMs, verdict.inside && settled, this.cue), events);
+    // The position is followed while the pose is inside its bounds (a break out of them is the
+    // envelope's to say, "Sit lower"); it is judged while the clock runs.
+    if (verdict.inside) {
+      const drift = this.position?.push(frame.features, frame.timestampMs);
+      if (drift !== undefined) events.push({ type: 'fault', fault: drift });
+    }
   }
 
   onInterrupt(atMs: number, events: EngineEvent[]): void {
@@ -47,16 +65,20 @@ export class HoldAnalyzer implements KindAnalyzer {
 
   private apply(timerEvents: ReturnType<HoldTimer['push']>, events: EngineEvent[]): void {
     for (const e of timerEvents) {
-      if (e.type === 'hold-start') events.push({ type: 'hold-start', atSec: msToSec(e.atMs) });
-      else this.end(e.span, e.reason, events);
+      if (e.type === 'hold-start') {
+        this.position?.start(e.atMs);
+        events.push({ type: 'hold-start', atSec: msToSec(e.atMs) });
+      } else this.end(e.span, e.reason, events);
     }
   }
 
   private end(span: HoldSpan, reason: string, events: EngineEvent[]): void {
+    const drift = this.position?.end();
     const hold: HoldReport = {
       startSec: msToSec(span.startMs),
       endSec: msToSec(span.endMs),
       seconds: round2((span.endMs - span.startMs) / 1000),
+      ...(drift === undefined ? {} : { driftShanks: drift.driftShanks }),
       endedBecause: reason,
     };
     this.holds.push(hold);
@@ -81,6 +103,7 @@ export class HoldAnalyzer implements KindAnalyzer {
         endedBecause === undefined || endedBecause === END_OF_SET ? h : { ...h, endedBecause },
       ),
       heldSeconds: round2(this.holds.reduce((s, h) => s + h.seconds, 0)),
+      ...(this.position === undefined ? {} : { verdicts: [this.position.verdict()] }),
     };
   }
 }
