@@ -293,10 +293,10 @@ export class WorkoutSession {
     if (live.holdCue !== undefined && this.exercise.kind === 'hold' && live.ready)
       this.cues.offer(utterances, live.holdCue, nowMs);
     this.speak(utterances);
-    this.cue =
-      live.issue !== undefined
-        ? issueText(live.issue)
-        : (live.holdCue ?? this.faultShown(live.lastFaults));
+    // A hold shows what to do while it applies ("Stay low." only while the hips are up), not its
+    // last fault for the rest of the hold; reps show the last rep's warning until the next rep.
+    const shown = this.exercise.kind === 'hold' ? live.holdCue : this.faultShown(live.lastFaults);
+    this.cue = live.issue !== undefined ? issueText(live.issue) : shown;
     this.out.showGate(this.gateText(live), live.ready);
   }
 

@@ -56,6 +56,7 @@ export class HoldPositionMonitor {
   private samples: Sample[] = [];
   private worst: HoldDrift | undefined;
   private warned = false;
+  private now: number | undefined;
   private holdStartMs: number | undefined;
   private readonly judged: HoldDrift[] = [];
 
@@ -75,6 +76,7 @@ export class HoldPositionMonitor {
     this.samples = this.samples.filter((s) => s.t >= atMs);
     this.worst = undefined;
     this.warned = false;
+    this.now = undefined;
   }
 
   /**
@@ -109,11 +111,17 @@ export class HoldPositionMonitor {
     if (reference === undefined || now === undefined) return undefined;
     // Towards leaving the pose: up for a pose held low, down for one held high.
     const drift = this.position.keep === 'low' ? now - reference : reference - now;
+    this.now = drift;
     if (this.worst === undefined || drift > this.worst.driftShanks)
       this.worst = { driftShanks: drift, atMs: timestampMs };
     if (this.warned || drift <= this.limit) return undefined;
     this.warned = true;
     return this.fault(drift, timestampMs);
+  }
+
+  /** Out of place now (the last 2 s past the limit): what to say while it lasts. */
+  get cue(): string | undefined {
+    return this.now !== undefined && this.now > this.limit ? this.position.cue : undefined;
   }
 
   /** Whether the last second is seen from another side than the start of the samples. */
@@ -133,6 +141,7 @@ export class HoldPositionMonitor {
   end(): HoldDrift | undefined {
     this.holdStartMs = undefined;
     this.samples = [];
+    this.now = undefined;
     const worst = this.worst;
     this.worst = undefined;
     if (worst !== undefined) this.judged.push(worst);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeTrack } from '../../src/engine/analyze-track.ts';
+import { ExerciseAnalyzer } from '../../src/engine/analyzer.ts';
+import { findExercise } from '../../src/engine/catalog.ts';
 import type { Strictness } from '../../src/engine/checks/thresholds.ts';
 import { resampleTrack } from '../../src/pose/resample-track.ts';
 import type { PoseTrack } from '../../src/pose/pose-track.ts';
@@ -72,6 +74,21 @@ describe("a hold's hips stay where it settled", () => {
     expect(said[0]?.atSec).toBeGreaterThan(3.5);
     expect(said[0]?.atSec).toBeLessThan(6.5);
     expect(report.holds?.[0]?.driftShanks).toBe(verdict?.value);
+  });
+
+  it('shows "Stay low." live while the hips are up, and not once they are back down', () => {
+    const exercise = findExercise('squat-hold');
+    const analyzer = new ExerciseAnalyzer(exercise, exercise.prescription, {});
+    const shown: { atSec: number; cue: string | undefined }[] = [];
+    for (const f of creepingUp(0.25).frames) {
+      analyzer.push(f.pose, f.timestampMs);
+      shown.push({ atSec: f.timestampMs / 1000, cue: analyzer.live().holdCue });
+    }
+    const low = shown.filter((s) => s.cue === 'Stay low.').map((s) => s.atSec);
+    // The hips are fully up at 5-5.5 s and back down by 7 s; the last 2 s is judged.
+    expect(Math.min(...low)).toBeGreaterThan(4);
+    expect(Math.max(...low)).toBeLessThan(7.5);
+    expect(shown.filter((s) => s.atSec > 8).every((s) => s.cue !== 'Stay low.')).toBe(true);
   });
 
   it('lets small creeping pass: within twice the measure error of where it settled', () => {

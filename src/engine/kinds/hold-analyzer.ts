@@ -91,7 +91,8 @@ export class HoldAnalyzer implements KindAnalyzer {
       holding: this.timer.holding,
       holdSec: this.timer.currentSec(),
       heldSec: this.timer.totalSec(),
-      holdCue: this.cue,
+      // Out of the pose or moving first; then the hips out of where the hold settled, while so.
+      holdCue: this.cue ?? (this.timer.holding ? this.position?.cue : undefined),
     };
   }
 
