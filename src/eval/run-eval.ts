@@ -139,6 +139,18 @@ for (const s of separations(runs))
   console.log(`| ${s.check} | ${s.view} | ${spread(s.faulty)} | ${spread(s.clean)} |`);
 if (sum.holdErrorsSec.length > 0) {
   console.log('\nHolds (timed against labelled, seconds):');
-  for (const h of sum.holdErrorsSec) console.log(`- ${h.clip}: off by ${h.errorSec.toFixed(1)} s`);
+  for (const h of sum.holdErrorsSec) {
+    // Hold quality: how far the hips moved from where the worst hold settled (hold-position.ts).
+    const position = runs
+      .find((r) => r.label.file === h.clip)
+      ?.report.verdicts?.find((v) => v.check === 'hold-position');
+    const hips =
+      position === undefined
+        ? ''
+        : position.value === undefined
+          ? '; hips not judged (no hold of 4 s or more)'
+          : `; hips moved ${position.value.toFixed(2)} shank (limit ${position.threshold ?? ''}): ${position.status}`;
+    console.log(`- ${h.clip}: off by ${h.errorSec.toFixed(1)} s${hips}`);
+  }
 }
 if (skipped.length > 0) console.log(`\nNot in the routine, not scored: ${skipped.join('; ')}`);
