@@ -155,6 +155,20 @@ const LUNGE: RepsExercise = {
   splitStance: true,
 };
 
+/**
+ * The tibialis lift's toes must rise above where they rest flat (the start position the setup gate
+ * saw), not only above the lowest point before the lift: the toe signal (toe above heel) drops
+ * below flat while the heels are up, and a heel coming back down then read as a toe lift. The
+ * calf-raise clips analysed as a tibialis lift (7 real, 1 rendered) counted 19 such "reps", now 6
+ * (`test/engine/movement-match.test.ts`); the real tibialis clip's lift is 0.33 shank above flat
+ * and counts as before. Not for calf
+ * raises: a single-leg raise keeps the other foot in the air, and a body turning from 3/4 to side
+ * on mid-set shifts the flat foot's reading by as much as a small raise (measured: the real
+ * single-leg clip then counts 0 of 6, the real 3/4-then-side clip 5 of 6). Lifts done with the
+ * back to a wall keep both feet down and face one way.
+ */
+const TOE_RISE_COUNTER: RepCounterParams = { ...HEEL_RISE_COUNTER, pastTheStartPosition: true };
+
 const feetRaise = (
   id: string,
   name: string,
@@ -174,7 +188,7 @@ const feetRaise = (
   prescription: { kind: 'reps', sets: 3, reps: 20, tempo: CALF_TEMPO, restSec: 45 },
   signal,
   awayWord: 'up',
-  counter: HEEL_RISE_COUNTER,
+  counter: signal === 'toe-rise' ? TOE_RISE_COUNTER : HEEL_RISE_COUNTER,
   checks: ['tempo', 'rep-height'],
 });
 

@@ -19,6 +19,12 @@ export interface RepCounterParams {
   readonly maxRepMs: number;
   /** Time constant with which the rest level follows the signal while at rest (camera drift). */
   readonly restTrackingMs: number;
+  /**
+   * A rep's far end must also be `minAmplitude` past the start position the setup gate saw
+   * (`calibrate`), not only past wherever the signal was just before it: a movement that only
+   * comes back to the start from the other side is not a rep (catalog.ts, the tibialis lift).
+   */
+  readonly pastTheStartPosition?: true;
 }
 
 export type RepPhase = 'rest' | 'away' | 'far' | 'return';
@@ -101,6 +107,8 @@ const RETURNED_FRACTION = 0;
 
 export class RepCounter {
   private restLevel: number | undefined;
+  /** The start position the setup gate saw (undefined until calibrated). */
+  private startPosition: number | undefined;
   private lastSample: Sample | undefined;
   private lastRepEndMs: number | undefined;
   private excursion: Excursion | undefined;
@@ -155,6 +163,7 @@ export class RepCounter {
   /** Sets the rest level from a still start pose (the setup gate). */
   calibrate(restLevel: number): void {
     this.restLevel = restLevel;
+    this.startPosition = restLevel;
   }
 
   push(sample: Sample): RepEvent[] {
@@ -280,7 +289,11 @@ export class RepCounter {
     const start = e.samples[first]?.timestampMs ?? e.peak.timestampMs;
     const durationMs = end.timestampMs - start;
     const relative = this.amplitudes.length === 0 ? Infinity : amp / this.typicalAmplitude();
-    if (amp < p.minAmplitude) {
+    const pastStart =
+      p.pastTheStartPosition === true && this.startPosition !== undefined
+        ? e.peak.value - this.startPosition
+        : Infinity;
+    if (amp < p.minAmplitude || pastStart < p.minAmplitude) {
       return {
         type: 'partial',
         startMs: start,

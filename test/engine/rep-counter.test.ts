@@ -162,3 +162,45 @@ describe('RepCounter', () => {
     expect(run(doubled).counter.count).toBe(1);
   });
 });
+
+describe('RepCounter with the rep past the start position (the tibialis lift)', () => {
+  const TIBIALIS = findExercise('tibialis-lift');
+  if (TIBIALIS.kind !== 'reps') throw new Error('the tibialis lift is a reps exercise');
+  const params = TIBIALIS.counter;
+  /** Flat 1 s, then `by` (toe above heel, shank lengths) over 0.6 s, held 1 s, back over 0.6 s. */
+  const lift = (by: number) =>
+    signal(0, 5000, (t) => {
+      if (t < 1000 || t > 3200) return 0;
+      if (t < 1600) return (by * (t - 1000)) / 600;
+      if (t < 2600) return by;
+      return by * (1 - (t - 2600) / 600);
+    });
+  /** Reps counted, the set-up having seen the foot flat (0). */
+  const counted = (samples: readonly Sample[]) => {
+    const counter = new RepCounter(params);
+    counter.calibrate(0);
+    return samples.flatMap((x) => counter.push(x)).filter((e) => e.type === 'rep').length;
+  };
+
+  it('counts toes lifted above the flat foot the set-up saw', () => {
+    expect(counted(lift(0.3))).toBe(1);
+  });
+
+  it('does not count the toe signal coming back to flat from below it (heels up, then down)', () => {
+    // Calf raises: with the heels up the toe signal (toe above heel) sits 0.3 under flat; each
+    // lowering brings it back to flat, and the next raise takes it down again.
+    const raises = signal(0, 6000, (t) => {
+      const x = t % 3000;
+      if (x < 1000) return -0.3;
+      if (x < 1600) return -0.3 + (0.3 * (x - 1000)) / 600;
+      if (x < 2400) return 0;
+      return -0.3 * ((x - 2400) / 600);
+    });
+    expect(counted(raises)).toBe(0);
+    // Without the set-up's flat foot, each return reads as a lift (what the rule is for).
+    const { pastTheStartPosition: _rule, ...withoutRule } = params;
+    const counter = new RepCounter(withoutRule);
+    counter.calibrate(0);
+    expect(raises.flatMap((x) => counter.push(x)).filter((e) => e.type === 'rep')).toHaveLength(2);
+  });
+});
