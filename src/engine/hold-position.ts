@@ -29,6 +29,9 @@ export const HOLD_POSITION = {
   viewMs: 1000,
 } as const;
 
+/** What is kept of the latest frames: enough for "now" and for the view now. */
+const TAIL_MS = Math.max(HOLD_POSITION.currentMs, HOLD_POSITION.viewMs);
+
 /** The shortest hold whose position is judged: a settled start and a later stretch. */
 export const MIN_JUDGED_HOLD_MS = HOLD_POSITION.referenceMs + HOLD_POSITION.currentMs;
 
@@ -53,7 +56,10 @@ export interface HoldDrift {
  */
 export class HoldPositionMonitor {
   private readonly limit: number;
-  private samples: Sample[] = [];
+  /** The first 2 s of the stretch in one view: where the hold settled. */
+  private head: Sample[] = [];
+  /** The last 2 s: where it is now, and the view now. Nothing in between is kept. */
+  private tail: Sample[] = [];
   private worst: HoldDrift | undefined;
   private warned = false;
   private now: number | undefined;
@@ -73,7 +79,8 @@ export class HoldPositionMonitor {
    */
   start(atMs: number): void {
     this.holdStartMs = atMs;
-    this.samples = this.samples.filter((s) => s.t >= atMs);
+    this.tail = this.tail.filter((s) => s.t >= atMs);
+    this.head = [...this.tail];
     this.worst = undefined;
     this.warned = false;
     this.now = undefined;
@@ -82,31 +89,32 @@ export class HoldPositionMonitor {
   /**
    * One frame inside the pose's bounds. Returns a fault the first time in a hold that the position
    * has moved past the limit (said aloud once; the report keeps the worst). Before a hold starts
-   * the last second is kept, for the hold's first frames.
+   * the last seconds are kept, for the hold's first frames. Constant work a frame, however long
+   * the hold: only its first and last 2 s are kept.
    */
   push(features: FrameFeatures, timestampMs: number): Fault | undefined {
     const v = features[this.position.feature];
     if (v === undefined || !Number.isFinite(v)) return undefined;
-    this.samples.push({
+    const sample = {
       t: timestampMs,
       v,
       turn: features.turnFromCameraDeg,
       view: viewOfFrame(features),
-    });
-    if (this.holdStartMs === undefined) {
-      this.samples = this.samples.filter((s) => timestampMs - s.t <= HOLD_POSITION.viewMs);
-      return undefined;
-    }
+    };
+    this.tail.push(sample);
+    while (timestampMs - (this.tail[0]?.t ?? timestampMs) > TAIL_MS) this.tail.shift();
+    if (this.holdStartMs === undefined) return undefined;
+    const stretchStart = this.head[0];
+    if (stretchStart === undefined || timestampMs - stretchStart.t <= HOLD_POSITION.referenceMs)
+      this.head.push(sample);
     // Another side of the person: the reference starts again from the last second.
     if (this.viewChanged(timestampMs))
-      this.samples = this.samples.filter((s) => timestampMs - s.t <= HOLD_POSITION.viewMs);
-    const first = this.samples[0];
+      this.head = this.tail.filter((s) => timestampMs - s.t <= HOLD_POSITION.viewMs);
+    const first = this.head[0];
     if (first === undefined || timestampMs - first.t < MIN_JUDGED_HOLD_MS) return undefined;
-    const reference = median(
-      this.samples.filter((s) => s.t - first.t <= HOLD_POSITION.referenceMs).map((s) => s.v),
-    );
+    const reference = median(this.head.map((s) => s.v));
     const now = median(
-      this.samples.filter((s) => timestampMs - s.t <= HOLD_POSITION.currentMs).map((s) => s.v),
+      this.tail.filter((s) => timestampMs - s.t <= HOLD_POSITION.currentMs).map((s) => s.v),
     );
     if (reference === undefined || now === undefined) return undefined;
     // Towards leaving the pose: up for a pose held low, down for one held high.
@@ -124,13 +132,12 @@ export class HoldPositionMonitor {
     return this.now !== undefined && this.now > this.limit ? this.position.cue : undefined;
   }
 
-  /** Whether the last second is seen from another side than the start of the samples. */
+  /** Whether the last second is seen from another side than the first second of the stretch. */
   private viewChanged(nowMs: number): boolean {
-    const first = this.samples[0];
-    if (first === undefined) return false;
-    const start = this.samples.filter((s) => s.t - first.t <= HOLD_POSITION.viewMs);
-    const recent = this.samples.filter((s) => nowMs - s.t <= HOLD_POSITION.viewMs);
-    if (recent.length === this.samples.length) return false;
+    const first = this.head[0];
+    if (first === undefined || nowMs - first.t <= HOLD_POSITION.viewMs) return false;
+    const start = this.head.filter((s) => s.t - first.t <= HOLD_POSITION.viewMs);
+    const recent = this.tail.filter((s) => nowMs - s.t <= HOLD_POSITION.viewMs);
     const [was, now] = [median(start.map((s) => s.turn)), median(recent.map((s) => s.turn))];
     if (was !== undefined && now !== undefined)
       return Math.abs(now - was) > HOLD_POSITION.viewChangeDeg;
@@ -140,7 +147,8 @@ export class HoldPositionMonitor {
   /** The hold has ended: its result, when it lasted long enough in one view to be judged. */
   end(): HoldDrift | undefined {
     this.holdStartMs = undefined;
-    this.samples = [];
+    this.head = [];
+    this.tail = [];
     this.now = undefined;
     const worst = this.worst;
     this.worst = undefined;
