@@ -479,6 +479,16 @@ function stances(): HoldExercise[] {
         { feature: 'ankleSeparationShanks', max: 1.2, cue: 'Shorter stance' },
         { feature: 'frontHeelAboveToeShanks', min: 0.05, cue: 'Front heel up, on the ball' },
         FOOT_AHEAD,
+        // The back foot bears the weight, flat: its ankle is no higher than the front one, whose
+        // heel is up. A foot held up behind (standing on one leg) reads 0.5-0.8 shank above it;
+        // the limit is a raised heel's lift (0.25 shank), inside which the model's reading of
+        // two grounded feet falls (stance-features.ts).
+        {
+          feature: 'backAnkleAboveFrontShanks3d',
+          max: 0.25,
+          cue: 'Back foot flat on the floor',
+          whenMeasured: true,
+        },
       ],
       'side',
       HIPS_LOW('Stay low.'),

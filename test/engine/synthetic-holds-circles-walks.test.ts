@@ -204,6 +204,30 @@ describe('stances and yoga holds: each is timed only inside its own envelope', (
     expect(held(hooked(0.03, false))).toBe(0);
   });
 
+  it('neko ashi dachi: the back foot flat under the bent back knee, the front one on its ball; not one leg with the other foot held up behind', () => {
+    // Side on, the figure faces +x: the left foot is in front. Standing on one leg with the other
+    // foot up behind, its knee bent, draws the same picture (the raised leg is "behind", its knee
+    // bent; the standing heel up on a calf raise): only the height of the back foot tells them.
+    const cat = (backFootUp: number): FigurePose => ({
+      view: 'side',
+      world: true,
+      left: { ...STAND, ankleX: 0.06, shinDeg: 0, thighDeg: 60, heelLift: 0.03 },
+      right: { ...STAND, ankleX: -0.05, shinDeg: 30, thighDeg: 60, footUp: backFootUp },
+      torsoDeg: 5,
+    });
+    const run = (f: FigurePose) => {
+      const a = new ExerciseAnalyzer(findExercise('neko-dachi'));
+      for (const p of sequence(8, FPS, () => f)) a.push(p, p.timestampMs);
+      return { cue: a.live().holdCue, held: a.finish().heldSeconds ?? 0 };
+    };
+    expect(run(cat(0)).held).toBeGreaterThan(6.5);
+    // 0.6 shank up: the single-leg calf raise clip's hanging foot reads 0.5-0.8.
+    expect(run(cat(0.12))).toEqual({ cue: 'Back foot flat on the floor', held: 0 });
+    // Without 3-D landmarks (MoveNet) the bound is left out and the two are not told apart.
+    const flat = (f: FigurePose): FigurePose => ({ ...f, world: false });
+    expect(run(flat(cat(0.12))).held).toBeGreaterThan(6.5);
+  });
+
   it('asks for a model with heels and toes for the stances judged on the ball of a foot', () => {
     expect(findExercise('neko-dachi').needsFeet).toBe(true);
     expect(findExercise('kake-ashi-dachi').needsFeet).toBe(true);

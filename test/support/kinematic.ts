@@ -1,4 +1,4 @@
-import type { Keypoint, KeypointName, Pose } from '../../src/pose/skeleton.ts';
+import type { Keypoint, KeypointName, Pose, WorldPointM } from '../../src/pose/skeleton.ts';
 
 /**
  * A small kinematic stick figure for what no footage shows yet (circles, walks, heel lift,
@@ -53,6 +53,33 @@ export interface FigurePose {
   /** Where the figure stands: x of the midline and y of the floor (frame-height units). */
   readonly x?: number;
   readonly floorY?: number;
+  /**
+   * Side view only: also give BlazePose-like 3-D world landmarks (metres, hip-centred, y down),
+   * the figure's picture scaled to a 0.4 m shank, the left side towards the camera.
+   */
+  readonly world?: boolean;
+}
+
+/** Metres per frame-height unit of the figure: its shank is 0.4 m. */
+const METRES_PER_UNIT = 0.4 / SEGMENTS.shank;
+/** Half the hips' width in the figure's 3-D (m): the left side nearer the camera (smaller z). */
+const WORLD_HIP_HALF_M = 0.1;
+
+/** The side-on figure's 3-D landmarks: forward is +x, the legs either side of the hips in z. */
+function sideWorld(
+  points: Partial<Record<KeypointName, Pt>>,
+  hipMid: Pt,
+): Partial<Record<KeypointName, WorldPointM>> {
+  const world: Partial<Record<KeypointName, WorldPointM>> = {};
+  for (const [name, p] of Object.entries(points) as [KeypointName, Pt][]) {
+    const side = name.startsWith('left_') ? -1 : name.startsWith('right_') ? 1 : 0;
+    world[name] = {
+      xM: (p.x - hipMid.x) * METRES_PER_UNIT,
+      yM: (p.y - hipMid.y) * METRES_PER_UNIT,
+      zM: side * WORLD_HIP_HALF_M,
+    };
+  }
+  return world;
 }
 
 type Pt = { x: number; y: number };
@@ -166,7 +193,10 @@ export function figure(f: FigurePose, timestampMs: number): Pose {
   const keypoints: Partial<Record<KeypointName, Keypoint>> = {};
   for (const [name, p] of Object.entries(points))
     keypoints[name as KeypointName] = { x: p.x / ASPECT, y: p.y, score: 0.95 };
-  return { timestampMs, frameSize: FRAME, score: 0.95, keypoints };
+  const pose: Pose = { timestampMs, frameSize: FRAME, score: 0.95, keypoints };
+  return f.world === true && f.view === 'side'
+    ? { ...pose, world: sideWorld(points, hipMid) }
+    : pose;
 }
 
 export const STAND: LegPose = { shinDeg: 0, thighDeg: 0, ankleX: 0.06 };
