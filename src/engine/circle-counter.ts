@@ -1,3 +1,5 @@
+import { median } from '../geometry/stats.ts';
+
 /**
  * Counts circles drawn by a point (a knee, a toe) from its sideways swing: one circle is a full
  * left-right-left cycle around the point's own recent centre. The direction is not measured: from
@@ -19,6 +21,23 @@ export const DEFAULT_CIRCLES: CircleParams = {
   minSwing: 0.06,
   minCircleMs: 800,
 };
+
+/**
+ * A side is reached halfway out to where the person's own swings reach (the median of their last
+ * few swings' extremes), and never nearer the centre than `minSwing`. A knee pausing at the centre
+ * (a change of direction) jitters either side of it by half a swing's reach and less; a fixed
+ * `minSwing` counted that jitter as a swing.
+ */
+const SIDE_FRACTION_OF_SWING = 0.5;
+/** The swings remembered for that reach: two circles. */
+const SWINGS_REMEMBERED = 4;
+/**
+ * A swing's reach is the furthest out the median of three frames in a row went: one frame the
+ * model put a knee far out (a leg swinging across) is not the swing's reach. At 10 frames/s three
+ * frames span 0.3 s, longer than a quick swing stays at its extreme: the reach reads short there,
+ * and the side is reached sooner (as with the fixed `minSwing` before), never later.
+ */
+const REACH_FRAMES = 3;
 
 /** The path seen before its centre is trusted (ms): 10 frames at 30 frames/s. */
 const CENTRE_WARMUP_MS = 300;
@@ -46,6 +65,11 @@ export class CircleCounter {
   /** When the point first reached the other side in this cycle. */
   private otherSideMs: number | undefined;
   private lastSpan: CircleSpan | undefined;
+  /** How far out (shanks, from the centre) the current swing has gone, and the last few did. */
+  private swingReach = 0;
+  private reaches: number[] = [];
+  /** The last few frames' distances from the centre on the current side (shanks). */
+  private recentOut: number[] = [];
   readonly counts: Record<CircleDirection, number> = { clockwise: 0, anticlockwise: 0 };
 
   constructor(private readonly params: CircleParams = DEFAULT_CIRCLES) {}
@@ -79,8 +103,22 @@ export class CircleCounter {
       return false;
     const centre = this.history.reduce((s, h) => s + h.x, 0) / this.history.length;
     const d = p.x - centre;
-    const side = d > this.params.minSwing ? 1 : d < -this.params.minSwing ? -1 : undefined;
+    if (this.side !== undefined) {
+      this.recentOut = [...this.recentOut, Math.sign(d) === this.side ? Math.abs(d) : 0].slice(
+        -REACH_FRAMES,
+      );
+      if (this.recentOut.length === REACH_FRAMES)
+        this.swingReach = Math.max(this.swingReach, median(this.recentOut) ?? 0);
+    }
+    const reach = median(this.reaches);
+    const sideAt = Math.max(this.params.minSwing, SIDE_FRACTION_OF_SWING * (reach ?? 0));
+    const side = d > sideAt ? 1 : d < -sideAt ? -1 : undefined;
     if (side === undefined || side === this.side) return false;
+    if (this.side !== undefined) {
+      this.reaches = [...this.reaches, this.swingReach].slice(-SWINGS_REMEMBERED);
+    }
+    this.swingReach = 0;
+    this.recentOut = [];
     this.side = side;
     if (this.startSide === undefined) {
       this.startSide = side;
@@ -114,5 +152,8 @@ export class CircleCounter {
     this.cycleStartMs = undefined;
     this.otherSideMs = undefined;
     this.lastSpan = undefined;
+    this.swingReach = 0;
+    this.reaches = [];
+    this.recentOut = [];
   }
 }

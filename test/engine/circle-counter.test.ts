@@ -76,4 +76,42 @@ describe('CircleCounter', () => {
       }
     }
   });
+
+  it('does not count the jitter of a knee pausing in the middle (turning round) as a circle', () => {
+    // Swings of ±0.3 shank, 2 s a circle; halfway through, the knee stops in the middle for 1.35 s
+    // and the keypoint wanders ±0.1 either side of it every 0.45 s (BlazePose on the rendered
+    // knee circles: ±0.08-0.12), past the fixed 0.06 a side took before (one circle more), not
+    // halfway to the swings' reach. Jitter nearer half the reach still counts: the swing's centre,
+    // a mean over the last 2.5 s, moves towards the still knee.
+    const count = (jitter: number) => {
+      const counter = new CircleCounter();
+      let n = 0;
+      const push = (t: number, x: number) => {
+        if (counter.push({ timestampMs: t, x }, 'clockwise')) n += 1;
+      };
+      const swing = (t: number) => 0.3 * Math.sin((2 * Math.PI * t) / 2000);
+      let t = 0;
+      for (; t < 3 * 2000; t += 33) push(t, swing(t));
+      const stop = t;
+      for (; t < stop + 1350; t += 33) push(t, Math.floor((t - stop) / 450) % 2 ? -jitter : jitter);
+      for (; t < stop + 1350 + 3 * 2000; t += 33) push(t, swing(t - 1350));
+      return n;
+    };
+    expect(count(0.1)).toBe(count(0));
+  });
+
+  it('judges a swing by its reach over three frames: one frame the model puts far out does not raise the bar', () => {
+    const count = (spike: number) => {
+      const counter = new CircleCounter();
+      let n = 0;
+      for (let t = 0; t <= 20_000; t += 33) {
+        // One frame in each of the first four swings out to the right reads `spike` further.
+        const far = t < 8000 && t % 2000 >= 495 && t % 2000 < 528 ? spike : 0;
+        const x = 0.2 * Math.sin((2 * Math.PI * t) / 2000) + far;
+        if (counter.push({ timestampMs: t, x }, 'clockwise')) n += 1;
+      }
+      return n;
+    };
+    expect(count(0.8)).toBe(count(0));
+  });
 });

@@ -80,17 +80,18 @@ describe('the engine on the rendered clips (exact ground truth)', () => {
     }
   });
 
-  it('counts the 6 knee circles with the head still, and 7 with the bob (known limit)', () => {
-    // Truth: 3 circles one way, then 3 the other, 2 s each. The rendered knees' sideways swing is
-    // small (a 19 × 4 px ellipse at 640 × 480, ±5 px), near BlazePose's jitter: with the bob, the
-    // first circle after the change of direction (7-9 s) is counted twice (at 7.7 and 8.6 s).
-    // Pinned so that a change either way is looked at (README, what is validated).
+  it('counts the 6 knee circles, with the head still and with the bob', () => {
+    // Truth: 3 circles one way, then 3 the other, 2 s each. With the bob, the knees pause at the
+    // middle while turning round (7.13-7.40 s in the rendered truth) and BlazePose's knees jitter
+    // there by ±0.1 shank, past the fixed 0.06 shank a swing had to reach: that was counted as a
+    // circle (7 for 6, at 7.7 and 8.6 s). A swing now has to reach halfway to where the last ones
+    // reached (±0.3 shank here).
     const total = (clip: string) => {
       const c = analyze(clip, 'knee-circles').circles;
       return (c?.clockwise ?? 0) + (c?.anticlockwise ?? 0);
     };
     expect(total('michelle_knee_circles_front')).toBe(6);
-    expect(total('michelle_knee_circles_headbob_front')).toBe(7);
+    expect(total('michelle_knee_circles_headbob_front')).toBe(6);
   });
 
   it('finds the ±2.5 cm head bob in knee circles, and not a still head', () => {
