@@ -23,10 +23,12 @@ export const DEFAULT_CIRCLES: CircleParams = {
 };
 
 /**
- * A side is reached halfway out to where the person's own swings reach (the median of their last
- * few swings' extremes), and never nearer the centre than `minSwing`. A knee pausing at the centre
- * (a change of direction) jitters either side of it by half a swing's reach and less; a fixed
- * `minSwing` counted that jitter as a swing.
+ * A side is reached halfway out to where the person's own swings reach (the lower median of
+ * their last few swings' extremes), and never nearer the centre than `minSwing`. A knee pausing at
+ * the centre (a change of direction) jitters either side of it by less than half a swing's reach;
+ * a fixed `minSwing` counted that jitter as a swing (the rendered knee circles: 7 for 6). The side
+ * is still timed from where the swing passed `minSwing`, so a circle's span, and the head judged
+ * over it, are as before.
  */
 const SIDE_FRACTION_OF_SWING = 0.5;
 /** The swings remembered for that reach: two circles. */
@@ -70,6 +72,9 @@ export class CircleCounter {
   private reaches: number[] = [];
   /** The last few frames' distances from the centre on the current side (shanks). */
   private recentOut: number[] = [];
+  /** The side the point is past `minSwing` on now, and since when (ms). */
+  private pastSide: -1 | 1 | undefined;
+  private pastSinceMs = 0;
   readonly counts: Record<CircleDirection, number> = { clockwise: 0, anticlockwise: 0 };
 
   constructor(private readonly params: CircleParams = DEFAULT_CIRCLES) {}
@@ -110,10 +115,18 @@ export class CircleCounter {
       if (this.recentOut.length === REACH_FRAMES)
         this.swingReach = Math.max(this.swingReach, median(this.recentOut) ?? 0);
     }
-    const reach = median(this.reaches);
+    // Where the swing first passed `minSwing` on its side: the time a side is reached, as before
+    // the bar moved out (the circle's timing, which the head is judged over, does not move).
+    const past = d > this.params.minSwing ? 1 : d < -this.params.minSwing ? -1 : undefined;
+    if (past !== this.pastSide) {
+      this.pastSide = past;
+      this.pastSinceMs = p.timestampMs;
+    }
+    const reach = lowerMedian(this.reaches);
     const sideAt = Math.max(this.params.minSwing, SIDE_FRACTION_OF_SWING * (reach ?? 0));
     const side = d > sideAt ? 1 : d < -sideAt ? -1 : undefined;
     if (side === undefined || side === this.side) return false;
+    const at = this.pastSide === side ? this.pastSinceMs : p.timestampMs;
     if (this.side !== undefined) {
       this.reaches = [...this.reaches, this.swingReach].slice(-SWINGS_REMEMBERED);
     }
@@ -122,24 +135,24 @@ export class CircleCounter {
     this.side = side;
     if (this.startSide === undefined) {
       this.startSide = side;
-      this.cycleStartMs = p.timestampMs;
+      this.cycleStartMs = at;
       return false;
     }
     if (side !== this.startSide) {
       this.visitedOther = true;
-      this.otherSideMs = p.timestampMs;
+      this.otherSideMs = at;
       return false;
     }
     if (!this.visitedOther) return false;
     this.visitedOther = false;
-    const started = this.cycleStartMs ?? p.timestampMs;
-    const returnHalfMs = p.timestampMs - (this.otherSideMs ?? started);
-    this.cycleStartMs = p.timestampMs;
-    if (p.timestampMs - started < this.params.minCircleMs) return false;
+    const started = this.cycleStartMs ?? at;
+    const returnHalfMs = at - (this.otherSideMs ?? started);
+    this.cycleStartMs = at;
+    if (at - started < this.params.minCircleMs) return false;
     this.counts[direction] += 1;
     this.lastSpan = {
-      startMs: Math.max(started, p.timestampMs - 2 * returnHalfMs),
-      endMs: p.timestampMs,
+      startMs: Math.max(started, at - 2 * returnHalfMs),
+      endMs: at,
     };
     return true;
   }
@@ -155,5 +168,17 @@ export class CircleCounter {
     this.swingReach = 0;
     this.reaches = [];
     this.recentOut = [];
+    this.pastSide = undefined;
+    this.pastSinceMs = 0;
   }
+}
+
+/**
+ * The lower median of the swings' reaches (the smaller middle one of an even count), once two
+ * swings are known: one wide swing (the foot swung out to start) does not set the bar on its own.
+ */
+function lowerMedian(reaches: readonly number[]): number | undefined {
+  if (reaches.length < 2) return undefined;
+  const sorted = [...reaches].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)];
 }

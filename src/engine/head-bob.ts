@@ -118,13 +118,13 @@ export class HeadBobMonitor {
   }
 
   /**
-   * A circle was completed at `timestampMs` (drawn since `sinceMs`, where the counter knows): judges
-   * the head over it. Returns a head-bob fault when the head moved more than the limit (at most one
-   * per cool-down).
+   * A circle was completed, said at `timestampMs` and drawn from `sinceMs` to `untilMs` where the
+   * counter knows: judges the head over it (what came after it is kept for the next circle).
+   * Returns a head-bob fault when the head moved more than the limit (at most one per cool-down).
    */
-  circleCompleted(timestampMs: number, sinceMs = -Infinity): Fault | undefined {
-    const samples = this.circle.filter((s) => s.t >= sinceMs);
-    this.circle = [];
+  circleCompleted(timestampMs: number, sinceMs = -Infinity, untilMs = Infinity): Fault | undefined {
+    const samples = this.circle.filter((s) => s.t >= sinceMs && s.t <= untilMs);
+    this.circle = this.circle.filter((s) => s.t > untilMs);
     if (this.stature === undefined || samples.length < 2) return undefined;
     const bob = detrendedRange(despiked(samples)) / this.stature;
     this.seen = true;

@@ -99,7 +99,7 @@ export class CircleAnalyzer implements KindAnalyzer {
       this.headBob.circleDiscarded();
       return;
     }
-    const bob = this.headBob.circleCompleted(frame.timestampMs, span?.startMs);
+    const bob = this.headBob.circleCompleted(frame.timestampMs, span?.startMs, span?.endMs);
     if (bob !== undefined) events.push({ type: 'fault', fault: bob });
   }
 
