@@ -23,14 +23,16 @@ export const DEFAULT_CIRCLES: CircleParams = {
 };
 
 /**
- * A side is reached halfway out to where the person's own swings reach (the lower median of
- * their last few swings' extremes), and never nearer the centre than `minSwing`. A knee pausing at
- * the centre (a change of direction) jitters either side of it by less than half a swing's reach;
- * a fixed `minSwing` counted that jitter as a swing (the rendered knee circles: 7 for 6). The side
+ * A side is reached 40 % of the way out to where the person's own swings reach (the lower median
+ * of their last few swings' extremes; the rep counter's return level is the same share of a rep),
+ * and never nearer the centre than `minSwing`. A knee pausing at the centre (a change of
+ * direction) jitters either side of it by less than that; a fixed `minSwing` counted that jitter
+ * as a swing (the rendered knee circles: 7 for 6). Halfway out was tried: it also passed over the
+ * smaller last swing of a set seen at 10 frames/s (the rendered still-head circles 6 → 5). The side
  * is still timed from where the swing passed `minSwing`, so a circle's span, and the head judged
  * over it, are as before.
  */
-const SIDE_FRACTION_OF_SWING = 0.5;
+const SIDE_FRACTION_OF_SWING = 0.4;
 /** The swings remembered for that reach: two circles. */
 const SWINGS_REMEMBERED = 4;
 /**

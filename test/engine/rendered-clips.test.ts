@@ -84,8 +84,8 @@ describe('the engine on the rendered clips (exact ground truth)', () => {
     // Truth: 3 circles one way, then 3 the other, 2 s each. With the bob, the knees pause at the
     // middle while turning round (7.13-7.40 s in the rendered truth) and BlazePose's knees jitter
     // there by ±0.1 shank, past the fixed 0.06 shank a swing had to reach: that was counted as a
-    // circle (7 for 6, at 7.7 and 8.6 s). A swing now has to reach halfway to where the last ones
-    // reached (±0.3 shank here).
+    // circle (7 for 6, at 7.7 and 8.6 s). A swing now has to reach 40 % of the way to where the last
+    // ones reached (±0.3 shank here).
     const total = (clip: string) => {
       const c = analyze(clip, 'knee-circles').circles;
       return (c?.clockwise ?? 0) + (c?.anticlockwise ?? 0);
