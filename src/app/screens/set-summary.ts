@@ -70,41 +70,17 @@ export function setSummary(record: SetRecord, title: string): HTMLElement {
     // A form check kept in the history: its card's lines and stills, as the person kept them.
     record.formCheck !== undefined && keptFormCheck(record.formCheck),
     ...setNotes(record).map((n) => el('p', { class: 'set-note', 'data-set-note': '' }, n)),
-    rows.length > 0 &&
-      el(
-        'table',
-        {},
-        el(
-          'thead',
-          {},
-          el(
-            'tr',
-            {},
-            el('th', {}, 'Rep'),
-            el('th', {}, 'Down / bottom / up / top (s)'),
-            el('th', {}, 'Depth'),
-            el('th', {}, 'Form'),
-          ),
-        ),
-        el('tbody', {}, ...rows),
-      ),
-    holdRows.length > 0 &&
-      el(
-        'table',
-        {},
-        el(
-          'thead',
-          {},
-          el(
-            'tr',
-            {},
-            el('th', {}, 'Hold'),
-            el('th', {}, 'Time'),
-            el('th', {}, 'Hips'),
-            el('th', {}, 'Ended'),
-          ),
-        ),
-        el('tbody', {}, ...holdRows),
-      ),
+    rows.length > 0 && table(['Rep', 'Down / bottom / up / top (s)', 'Depth', 'Form'], rows),
+    holdRows.length > 0 && table(['Hold', 'Time', 'Hips', 'Ended'], holdRows),
+  );
+}
+
+/** A table with one heading per column over its rows. */
+function table(headings: readonly string[], rows: readonly HTMLElement[]): HTMLElement {
+  return el(
+    'table',
+    {},
+    el('thead', {}, el('tr', {}, ...headings.map((h) => el('th', {}, h)))),
+    el('tbody', {}, ...rows),
   );
 }
