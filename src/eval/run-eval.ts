@@ -4,11 +4,19 @@
 // `--fps N` analyses every track at N frames/s (frames dropped), to show what a slower camera does.
 // `--model ID` measures another pose model: its tracks are detected once and kept in
 // .cache/tracks/ID (not committed; BlazePose heavy takes about 3× the clips' length here).
+// `--strictness S` judges form at gentle, standard (the default) or strict; whichever is chosen,
+// the last table sets the three side by side: what each check finds and what it flags on clean
+// clips as its limits move within their documented range.
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { analyzeTrack } from '../engine/analyze-track.ts';
 import { EXERCISES } from '../engine/catalog.ts';
+import {
+  DEFAULT_STRICTNESS,
+  STRICTNESS_LEVELS,
+  type Strictness,
+} from '../engine/checks/thresholds.ts';
 import { DEFAULT_MODEL, parseModelId } from '../pose/model-catalog.ts';
 import { parsePoseTrack, serializePoseTrack, type PoseTrack } from '../pose/pose-track.ts';
 import { resampleTrack } from '../pose/resample-track.ts';
@@ -25,6 +33,13 @@ const fpsArg = args.indexOf('--fps');
 const fps = fpsArg >= 0 ? Number(args[fpsArg + 1]) : undefined;
 if (fps !== undefined && !(fps > 0)) {
   console.error('--fps needs a number of frames per second, e.g. --fps 15.');
+  process.exit(2);
+}
+const strictnessArg = args.indexOf('--strictness');
+const strictnessName = strictnessArg >= 0 ? args[strictnessArg + 1] : DEFAULT_STRICTNESS;
+const strictness = STRICTNESS_LEVELS.find((l) => l === strictnessName);
+if (strictness === undefined) {
+  console.error(`--strictness needs one of ${STRICTNESS_LEVELS.join(', ')}.`);
   process.exit(2);
 }
 const modelArg = args.indexOf('--model');
@@ -60,8 +75,7 @@ async function trackOf(file: string): Promise<PoseTrack> {
   return track;
 }
 
-const scores: ClipScore[] = [];
-const runs: { label: ClipLabel; report: Report }[] = [];
+const tracks: { label: ClipLabel; track: PoseTrack }[] = [];
 const skipped: string[] = [];
 for (const label of labels.clips) {
   if (!known.has(label.exercise)) {
@@ -69,13 +83,18 @@ for (const label of labels.clips) {
     continue;
   }
   const track = await trackOf(label.file);
-  const report = analyzeTrack(
-    fps === undefined ? track : resampleTrack(track, fps),
-    label.exercise,
-  );
-  scores.push(scoreClip(label, report));
-  runs.push({ label, report });
+  tracks.push({ label, track: fps === undefined ? track : resampleTrack(track, fps) });
 }
+
+/** Every clip analysed with form judged at `level`. */
+function analyseAll(level: Strictness): { label: ClipLabel; report: Report }[] {
+  return tracks.map(({ label, track }) => ({
+    label,
+    report: analyzeTrack(track, label.exercise, { strictness: level }),
+  }));
+}
+const runs = analyseAll(strictness);
+const scores: ClipScore[] = runs.map(({ label, report }) => scoreClip(label, report));
 
 const cell = (v: unknown) => (v === undefined ? '' : Array.isArray(v) ? v.join(' ') : String(v));
 const pct = (n: number, d: number) => (d === 0 ? 'n/a' : `${Math.round((100 * n) / d)} %`);
@@ -93,6 +112,7 @@ const rows = scores.map((s) => {
 if (model !== DEFAULT_MODEL) console.log(`Poses from ${model}.\n`);
 if (fps !== undefined)
   console.log(`Analysed at ${fps} frames/s (frames dropped from each track).\n`);
+if (strictness !== DEFAULT_STRICTNESS) console.log(`Form judged ${strictness}.\n`);
 console.log(
   '| clip | exercise | view | reps labelled | counted | off-time | faults labelled | found | hold s labelled / timed | circles labelled / counted |',
 );
@@ -154,3 +174,33 @@ if (sum.holdErrorsSec.length > 0) {
   }
 }
 if (skipped.length > 0) console.log(`\nNot in the routine, not scored: ${skipped.join('; ')}`);
+
+// The operating points: each check's limits move within their documented range
+// (src/engine/checks/form-checks.md); counts, holds and circles do not depend on it.
+const atEach = STRICTNESS_LEVELS.map((level) => ({
+  level,
+  sum: summarize(analyseAll(level).map(({ label, report }) => scoreClip(label, report))),
+}));
+console.log(
+  '\nEach strictness side by side (clips: found of labelled · false alarms on clips without it):\n',
+);
+console.log(`| check | ${STRICTNESS_LEVELS.join(' | ')} |`);
+console.log(`|---|${STRICTNESS_LEVELS.map(() => '---|').join('')}`);
+const codes = [...new Set(atEach.flatMap(({ sum: s }) => [...s.byCode.keys()]))].sort();
+for (const code of codes) {
+  const cells = atEach.map(({ sum: s }) => {
+    const c = [...(s.byCode.get(code)?.values() ?? [])].reduce(
+      (a, v) => ({
+        found: a.found + v.truePositives,
+        labelled: a.labelled + v.truePositives + v.falseNegatives,
+        alarms: a.alarms + v.falsePositives,
+      }),
+      { found: 0, labelled: 0, alarms: 0 },
+    );
+    return `${c.found}/${c.labelled} · ${c.alarms}`;
+  });
+  console.log(`| ${code} | ${cells.join(' | ')} |`);
+}
+console.log(
+  `| clean clips with a fault | ${atEach.map(({ sum: s }) => `${s.cleanClipsWithFaults} of ${s.cleanClips} (${pct(s.cleanClipsWithFaults, s.cleanClips)})`).join(' | ')} |`,
+);
