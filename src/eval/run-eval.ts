@@ -8,7 +8,7 @@
 // the last table sets the three side by side: what each check finds and what it flags on clean
 // clips as its limits move within their documented range.
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { analyzeTrack } from '../engine/analyze-track.ts';
 import { EXERCISES } from '../engine/catalog.ts';
@@ -23,6 +23,7 @@ import { resampleTrack } from '../pose/resample-track.ts';
 import { trackVideo } from '../node/video-tracker.ts';
 import type { Report } from '../engine/report.ts';
 import { scoreClip, summarize, type ClipLabel, type ClipScore, type Confusion } from './score.ts';
+import { renderedLabel, type RenderedGroundTruth } from './rendered-truth.ts';
 import { separations, spread } from './separation.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -174,6 +175,40 @@ if (sum.holdErrorsSec.length > 0) {
   }
 }
 if (skipped.length > 0) console.log(`\nNot in the routine, not scored: ${skipped.join('; ')}`);
+
+// The rendered clips (one character posed bone by bone: exact truth, synthetic), scored as the
+// real ones are: the only clips with a heel lift in a squat or a head bob in knee circles.
+const renderedDir = join(data, 'rendered');
+if (existsSync(renderedDir)) {
+  const names = (await readdir(renderedDir)).filter((f) => f.endsWith('.gt.json')).sort();
+  const rendered = await Promise.all(
+    names.map(async (name) => {
+      const gt = JSON.parse(await readFile(join(renderedDir, name), 'utf8')) as RenderedGroundTruth;
+      const label = renderedLabel(gt, strictness);
+      const track = parsePoseTrack(
+        await readFile(join(tracksDir, name.replace(/\.gt\.json$/, '.track.json')), 'utf8'),
+      );
+      const low = fps === undefined ? track : resampleTrack(track, fps);
+      return scoreClip(label, analyzeTrack(low, label.exercise, { strictness }));
+    }),
+  );
+  console.log(
+    '\nRendered clips (../shared/data/rendered: exact truth, labelled here from it at the same limits):\n',
+  );
+  console.log(
+    '| clip | exercise | view | reps true / counted | circles true / counted | faults true | found |',
+  );
+  console.log('|---|---|---|---|---|---|---|');
+  for (const r of rendered) {
+    const miss = cell(r.labelledFaults) === cell(r.foundFaults) ? '' : ' ✗';
+    const repMiss = r.expectedReps === r.countedReps ? '' : ' ✗';
+    const circleMiss = r.expectedCircles === r.countedCircles ? '' : ' ✗';
+    console.log(
+      `| ${r.clip} | ${r.exercise} | ${r.view} | ${r.expectedReps === undefined ? '' : `${r.expectedReps} / ${cell(r.countedReps)}${repMiss}`} | ${r.expectedCircles === undefined ? '' : `${r.expectedCircles} / ${cell(r.countedCircles)}${circleMiss}`} | ${cell(r.labelledFaults)} | ${cell(r.foundFaults)}${miss} |`,
+    );
+  }
+  console.log(`\nRendered clips, faults: ${pr(summarize(rendered).faults)}.`);
+}
 
 // The operating points: each check's limits move within their documented range
 // (src/engine/checks/form-checks.md); counts, holds and circles do not depend on it.
