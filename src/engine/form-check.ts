@@ -193,6 +193,14 @@ function targetText(v: Verdict): string {
   }
 }
 
+/**
+ * What a pass cannot vouch for, said with it: a heel lift of a few centimetres reads inside
+ * BlazePose's own bias on flat feet (form-checks.md, "Heel lift"), so a pass means no large lift.
+ */
+const PASS_CAVEAT: Partial<Record<CheckId, string>> = {
+  'heel-lift': ' (a lift of a few centimetres does not show to the pose model)',
+};
+
 /** A share as a whole percentage: 0.12 → "12 %". */
 const percentOf = (share: number): string => `${Math.round(share * 100)} %`;
 
@@ -256,7 +264,13 @@ function lineFromVerdicts(
     atSec: worst.atSec,
   };
   if (faults.length === 0)
-    return { check, label, status: 'pass', text: `Good: ${targetText(worst)}.`, ...measured };
+    return {
+      check,
+      label,
+      status: 'pass',
+      text: `Good: ${targetText(worst)}${PASS_CAVEAT[check] ?? ''}.`,
+      ...measured,
+    };
   const tail =
     faults.length === judged.length ? '' : ` (${faults.length} of ${judged.length} reps)`;
   return {
