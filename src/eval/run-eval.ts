@@ -65,12 +65,12 @@ const labels = JSON.parse(await readFile(join(data, 'labels.json'), 'utf8')) as 
 };
 const known = new Set(EXERCISES.map((e) => e.id));
 
-async function trackOf(file: string): Promise<PoseTrack> {
+async function trackOf(file: string, videos = join(data, 'videos')): Promise<PoseTrack> {
   const name = file.replace(/^.*\//, '').replace(/\.mp4$/, '');
   const cached = join(tracksDir, `${name}.track.json`);
   if (!fresh && existsSync(cached)) return parsePoseTrack(await readFile(cached, 'utf8'), cached);
   console.error(`${file}: detecting poses with ${model} (no pose track yet)…`);
-  const track = await trackVideo(join(data, 'videos', file), model);
+  const track = await trackVideo(join(videos, file), model);
   await mkdir(tracksDir, { recursive: true });
   await writeFile(cached, serializePoseTrack(track) + '\n');
   return track;
@@ -181,17 +181,14 @@ if (skipped.length > 0) console.log(`\nNot in the routine, not scored: ${skipped
 const renderedDir = join(data, 'rendered');
 if (existsSync(renderedDir)) {
   const names = (await readdir(renderedDir)).filter((f) => f.endsWith('.gt.json')).sort();
-  const rendered = await Promise.all(
-    names.map(async (name) => {
-      const gt = JSON.parse(await readFile(join(renderedDir, name), 'utf8')) as RenderedGroundTruth;
-      const label = renderedLabel(gt, strictness);
-      const track = parsePoseTrack(
-        await readFile(join(tracksDir, name.replace(/\.gt\.json$/, '.track.json')), 'utf8'),
-      );
-      const low = fps === undefined ? track : resampleTrack(track, fps);
-      return scoreClip(label, analyzeTrack(low, label.exercise, { strictness }));
-    }),
-  );
+  const rendered: ClipScore[] = [];
+  for (const name of names) {
+    const gt = JSON.parse(await readFile(join(renderedDir, name), 'utf8')) as RenderedGroundTruth;
+    const label = renderedLabel(gt, strictness);
+    const track = await trackOf(gt.clip, renderedDir);
+    const low = fps === undefined ? track : resampleTrack(track, fps);
+    rendered.push(scoreClip(label, analyzeTrack(low, label.exercise, { strictness })));
+  }
   console.log(
     '\nRendered clips (../shared/data/rendered: exact truth, labelled here from it at the same limits):\n',
   );
