@@ -9,16 +9,15 @@ import { fixtureTrack } from '../support/tracks.ts';
 // Gentle, standard and strict move each limit within its documented range (thresholds.ts): the
 // real labelled clips judged at each, side by side, as the eval's last table shows them.
 
-const scored = LABELS.filter((l) => EXERCISES.some((e) => e.id === l.exercise));
-const tracks = new Map(scored.map((l) => [l.file, fixtureTrack(l.file)]));
+const clips = LABELS.filter((l) => EXERCISES.some((e) => e.id === l.exercise)).map((label) => ({
+  label,
+  track: fixtureTrack(label.file),
+}));
 const at = new Map<Strictness, ClipScore[]>(
   STRICTNESS_LEVELS.map((level) => [
     level,
-    scored.map((l) =>
-      scoreClip(
-        l,
-        analyzeTrack(tracks.get(l.file) ?? fixtureTrack(l.file), l.exercise, { strictness: level }),
-      ),
+    clips.map(({ label, track }) =>
+      scoreClip(label, analyzeTrack(track, label.exercise, { strictness: level })),
     ),
   ]),
 );
@@ -32,9 +31,9 @@ describe('the real clips judged gentle, standard and strict', () => {
       ['gentle', 'standard'],
       ['standard', 'strict'],
     ] as const)
-      for (const l of scored)
-        expect(found(stricter, l.file), `${l.file}, ${gentler} → ${stricter}`).toEqual(
-          expect.arrayContaining([...found(gentler, l.file)]),
+      for (const { label } of clips)
+        expect(found(stricter, label.file), `${label.file}, ${gentler} → ${stricter}`).toEqual(
+          expect.arrayContaining([...found(gentler, label.file)]),
         );
   });
 
