@@ -242,12 +242,18 @@ export class RepCounter {
     const first = e.samples[0];
     if (first === undefined || now.timestampMs - first.timestampMs < SETTLED_MS) return false;
     const standingTall = this.startPose !== undefined && now.value <= this.startPose.max;
-    if (!standingTall && now.value >= e.peak.value - this.params.farFraction * amp) return false;
+    // The far end: within `farFraction` of the excursion from its peak, or within `startDelta` (the
+    // jitter) of it, whichever is wider: a small calf raise's top (0.15 of 0.1 shank is 0.015) sags
+    // by more than that while it is held.
+    const farEnd = e.peak.value - Math.max(this.params.farFraction * amp, this.params.startDelta);
     let lo = now.value;
     let hi = now.value;
     for (let i = e.samples.length - 1; i >= 0; i--) {
       const s = e.samples[i];
       if (s === undefined || now.timestampMs - s.timestampMs > SETTLED_MS) break;
+      // Any of the time spent at the far end: a held top (or bottom) that the person is now leaving,
+      // slowly, is a rep going on, not a stop part-way.
+      if (!standingTall && s.value >= farEnd) return false;
       lo = Math.min(lo, s.value);
       hi = Math.max(hi, s.value);
       if (hi - lo > this.params.startDelta) return false;

@@ -191,6 +191,24 @@ export function twiceTheFrameRate(track: PoseTrack): PoseTrack {
 }
 
 /**
+ * The same movement done `times` times slower (2 or 4), seen at the clip's own frame rate: the
+ * clock stretched, then a frame put halfway between each two (twiceTheFrameRate) once for 2 and
+ * twice for 4. A slow tempo, as the prescribed one (lower over 3 s, hold the top 1 s), without
+ * a slower camera.
+ */
+export function slowedDown(track: PoseTrack, times: 2 | 4): PoseTrack {
+  const stretched: PoseTrack = {
+    ...track,
+    frames: track.frames.map((f) => ({
+      timestampMs: f.timestampMs * times,
+      pose: f.pose === null ? null : { ...f.pose, timestampMs: f.pose.timestampMs * times },
+    })),
+  };
+  const once = twiceTheFrameRate(stretched);
+  return times === 2 ? once : twiceTheFrameRate(once);
+}
+
+/**
  * A detector that loses the person in one frame of `every`, the first of each run (the frames are
  * there, with nobody in them).
  */

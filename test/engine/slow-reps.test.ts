@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeTrack } from '../../src/engine/analyze-track.ts';
+import { LABELS } from '../fixtures/labels.ts';
+import { fixtureTrack } from '../support/tracks.ts';
+import { slowedDown } from '../support/transform-track.ts';
+
+// The same real reps done slower: the labelled clips' movement two and four times slower, seen at
+// the same frame rate. Four times slower, the labelled calf raises (1-2 s a rep) take 4-8 s, the
+// length of the prescribed tempo (up, hold the top 1 s, lower over 3 s). A slow rep is still one
+// rep: a held top that sags a little, or a slow start back down, is not a stop part-way.
+
+interface Known {
+  /** The slowdowns at which the count changes. */
+  readonly times: readonly (2 | 4)[];
+  readonly why: string;
+}
+
+/** Clips whose count changes when done slower, and why (none is skipped). */
+const KNOWN_COUNT_CHANGES: Readonly<Record<string, Known>> = {
+  'calfraise_34front_home_bodyweight_3reps.mp4': {
+    times: [2],
+    why: 'walking out at the end lifts a heel for 0.3 s, too quick for a rep (500 ms); twice as slow it lasts 0.5 s and counts',
+  },
+  'squat_side_knees_far_past_toes_demo.mp4': {
+    times: [4],
+    why: 'its second rep holds the bottom 5 s and is cut to standing: 6.3 s at its own speed, 25 s four times slower, past the longest a squat may take (20 s)',
+  },
+  'squat_side_barbell_quarter_SHALLOW.mp4': {
+    times: [4],
+    why: 'the hips behind the plates jitter (the person found in half the frames, some misread as a front view): the smoothing (a 150 ms median, then One Euro) takes out those quick wobbles, but four times slower they pass it, and 8 dips of 0.14-0.49 s become reps of 0.6-2 s',
+  },
+  'squat_front_home_goblet_10fps.mp4': {
+    times: [4],
+    why: 'the clip starts 70 % of the way down (2 reps labelled): at its own speed the set-up is first still for 400 ms at the bottom (1.3 s), so the first rise is not a rep; four times slower the first 0.1 s of the clip is already still, and the rest of that descent and the rise count',
+  },
+  'lunge_split_front_correct_5reps.mp4': {
+    times: [4],
+    why: 'the 5th rep is cut off while rising (4 reps labelled): the smoothing lags the last frames by a fixed time, so at its own speed the signal stops 7 % of the way back up, and four times slower it passes the 60 % at which a rep counts',
+  },
+};
+
+const repClips = LABELS.filter(
+  (l) =>
+    ['squat', 'lunge', 'calf-raise'].includes(l.exercise) && !l.file.startsWith('partial_body/'),
+);
+
+describe('the real reps done two and four times slower', () => {
+  it.each(repClips.map((l) => [l.file, l] as const))('%s: the same count', (file, label) => {
+    const track = fixtureTrack(file);
+    const own = analyzeTrack(track, label.exercise).repCount;
+    for (const times of [2, 4] as const) {
+      const slow = analyzeTrack(slowedDown(track, times), label.exercise).repCount;
+      const known = KNOWN_COUNT_CHANGES[file];
+      if (known?.times.includes(times) === true) expect(slow, known.why).not.toBe(own);
+      else expect(slow, `${times} times slower`).toBe(own);
+    }
+  });
+});
