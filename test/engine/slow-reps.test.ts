@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeTrack } from '../../src/engine/analyze-track.ts';
+import { median } from '../../src/geometry/stats.ts';
 import { LABELS } from '../fixtures/labels.ts';
 import { fixtureTrack } from '../support/tracks.ts';
 import { slowedDown } from '../support/transform-track.ts';
@@ -9,9 +10,12 @@ import { slowedDown } from '../support/transform-track.ts';
 // length of the prescribed tempo (up, hold the top 1 s, lower over 3 s). A slow rep is still one
 // rep: a held top that sags a little, or a slow start back down, is not a stop part-way.
 
+const SLOWDOWNS = [2, 4] as const;
+type Slowdown = (typeof SLOWDOWNS)[number];
+
 interface Known {
   /** The slowdowns at which the count changes. */
-  readonly times: readonly (2 | 4)[];
+  readonly times: readonly Slowdown[];
   readonly why: string;
 }
 
@@ -44,15 +48,44 @@ const repClips = LABELS.filter(
     ['squat', 'lunge', 'calf-raise'].includes(l.exercise) && !l.file.startsWith('partial_body/'),
 );
 
+/** Each clip analysed at its own speed and two and four times slower. */
+const results = repClips.map((label) => {
+  const track = fixtureTrack(label.file);
+  const slow = (times: Slowdown) => analyzeTrack(slowedDown(track, times), label.exercise);
+  return { label, own: analyzeTrack(track, label.exercise), slower: { 2: slow(2), 4: slow(4) } };
+});
+
 describe('the real reps done two and four times slower', () => {
-  it.each(repClips.map((l) => [l.file, l] as const))('%s: the same count', (file, label) => {
-    const track = fixtureTrack(file);
-    const own = analyzeTrack(track, label.exercise).repCount;
-    for (const times of [2, 4] as const) {
-      const slow = analyzeTrack(slowedDown(track, times), label.exercise).repCount;
+  it.each(results.map((r) => [r.label.file, r] as const))('%s: the same count', (file, r) => {
+    for (const times of SLOWDOWNS) {
       const known = KNOWN_COUNT_CHANGES[file];
-      if (known?.times.includes(times) === true) expect(slow, known.why).not.toBe(own);
-      else expect(slow, `${times} times slower`).toBe(own);
+      const slow = r.slower[times].repCount;
+      if (known?.times.includes(times) === true) expect(slow, known.why).not.toBe(r.own.repCount);
+      else expect(slow, `${times} times slower`).toBe(r.own.repCount);
+    }
+  });
+
+  it('times each phase in proportion: slower by k, each phase k times as long', () => {
+    // Tempo is told in tenths of a second ("Lowered in 0.8 s, aim for 3 s"): each phase of the
+    // matched reps, divided back by the slowdown, is within half of that of its own speed
+    // (the median over the reps; a rep's bottom is found within 0.3 s of where it was).
+    const PHASES = ['downSec', 'bottomSec', 'upSec', 'topSec'] as const;
+    for (const times of SLOWDOWNS) {
+      for (const phase of PHASES) {
+        const shifts = results.flatMap(({ own, slower }) =>
+          (own.reps ?? []).flatMap((rep) => {
+            const same = slower[times].reps?.find(
+              (s) => Math.abs(s.bottomSec / times - rep.bottomSec) < 0.3,
+            );
+            const [a, b] = [rep.phases[phase], same?.phases[phase]];
+            return a === undefined || b === undefined ? [] : [b / times - a];
+          }),
+        );
+        expect(shifts.length, `${phase} ${times} times slower`).toBeGreaterThan(90);
+        expect(Math.abs(median(shifts) ?? Infinity), `${phase} ${times} times slower`).toBeLessThan(
+          0.05,
+        );
+      }
     }
   });
 });
