@@ -88,4 +88,27 @@ describe('the real reps done two and four times slower', () => {
       }
     }
   });
+
+  it('gives every form check but tempo the same verdict on at least 90 % of the reps', () => {
+    // As at a lower frame rate (frame-rate.test.ts): each check is judged on the bottom of the
+    // rep, defined in the signal as well as in time, so a slower rep is judged on the same part
+    // of its movement.
+    for (const times of SLOWDOWNS) {
+      let [same, judged] = [0, 0];
+      for (const { own, slower } of results)
+        for (const rep of own.reps ?? []) {
+          const slow = slower[times].reps?.find(
+            (s) => Math.abs(s.bottomSec / times - rep.bottomSec) < 0.3,
+          );
+          if (slow === undefined) continue;
+          // Tempo is the one check that must change: a slower rep is a slower tempo.
+          for (const v of rep.verdicts.filter((x) => x.check !== 'tempo')) {
+            judged += 1;
+            if (slow.verdicts.find((w) => w.check === v.check)?.status === v.status) same += 1;
+          }
+        }
+      expect(judged, `${times} times slower`).toBeGreaterThan(500);
+      expect(same / judged, `${times} times slower`).toBeGreaterThanOrEqual(0.9);
+    }
+  });
 });

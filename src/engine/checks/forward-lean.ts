@@ -1,7 +1,7 @@
 import { median } from '../../geometry/stats.ts';
 import { inclinations3d, inclinationsInPlane, jointScore } from './measures.ts';
 import type { RepCheck } from './rep-check.ts';
-import { aroundPeak, medianOver, type RepContext } from './rep-context.ts';
+import { atBottom, medianOver, type RepContext } from './rep-context.ts';
 import { confidenceOf, LIMITS } from './thresholds.ts';
 import { cannotJudge, fault, pass } from './verdict.ts';
 
@@ -15,7 +15,7 @@ export interface Lean {
  * 3-D landmarks in other views (the image foreshortens a trunk leaning towards the camera).
  */
 export function leanAtBottom(ctx: RepContext): Lean | undefined {
-  const bottom = aroundPeak(ctx);
+  const bottom = atBottom(ctx);
   const measure = ctx.view === 'side' ? inclinationsInPlane : inclinations3d;
   const trunkDeg = medianOver(bottom, (f) => measure(f.body).trunkDeg);
   const tibiaDeg = medianOver(bottom, (f) => measure(f.body).tibiaDeg);

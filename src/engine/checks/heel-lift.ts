@@ -1,7 +1,7 @@
 import type { Side } from '../../pose/skeleton.ts';
 import { heelAboveToe } from './measures.ts';
 import type { RepCheck } from './rep-check.ts';
-import { aroundPeak, medianOver, type RepContext } from './rep-context.ts';
+import { atBottom, medianOver, type RepContext } from './rep-context.ts';
 import { heldToLimit } from './held-to-limit.ts';
 import { LIMITS } from './thresholds.ts';
 import { cannotJudge, fault, pass } from './verdict.ts';
@@ -17,7 +17,7 @@ import { cannotJudge, fault, pass } from './verdict.ts';
 export function heelRiseAtBottom(ctx: RepContext): { side: Side; rise: number } | undefined {
   const standing = ctx.standing;
   if (standing === undefined) return undefined;
-  const bottom = aroundPeak(ctx);
+  const bottom = atBottom(ctx);
   const rises = (['left', 'right'] as const).flatMap((side) => {
     const shank = standing.shank[side];
     const before = standing.heelAboveToe[side];

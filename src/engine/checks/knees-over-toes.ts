@@ -3,7 +3,7 @@ import { isForwardLean, leanAtBottom } from './forward-lean.ts';
 import { heelRiseAtBottom } from './heel-lift.ts';
 import { kneePastToe } from './measures.ts';
 import type { RepCheck } from './rep-check.ts';
-import { aroundPeak, medianOver } from './rep-context.ts';
+import { atBottom, medianOver } from './rep-context.ts';
 import { LIMITS } from './thresholds.ts';
 import { cannotJudge, fault, pass } from './verdict.ts';
 
@@ -35,7 +35,7 @@ export const kneesOverToesCheck: RepCheck = {
       ];
     const past = (['left', 'right'] as const).flatMap((side) => {
       const shank = standing.shank[side];
-      const v = medianOver(aroundPeak(ctx), (f) => kneePastToe(f.body, side));
+      const v = medianOver(atBottom(ctx), (f) => kneePastToe(f.body, side));
       return shank === undefined || v === undefined ? [] : [v / shank];
     });
     const worst = median(past.length === 0 ? [] : [Math.max(...past)]);
