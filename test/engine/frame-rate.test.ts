@@ -3,6 +3,7 @@ import { EXERCISES } from '../../src/engine/catalog.ts';
 import { compareFrameRate, type FrameRateComparison } from '../../src/eval/frame-rate.ts';
 import { HOLD_TOLERANCE_SEC, pinnedResult } from '../../src/eval/pinned.ts';
 import { LABELS } from '../fixtures/labels.ts';
+import { expectSameUnlessKnown, isKnownAt, type KnownChange } from '../support/known-changes.ts';
 import { fixtureTrack } from '../support/tracks.ts';
 import { twiceTheFrameRate } from '../support/transform-track.ts';
 
@@ -16,49 +17,46 @@ const SAME_VERDICT_SHARE = 0.9;
 const DEPTH_TOLERANCE_DEG = 5;
 const RATES = [15, 10] as const;
 
-interface Known {
-  /** The frame rates at which it changes. */
-  readonly fps: readonly number[];
-  readonly why: string;
-}
+/** Known changes, at these frame rates. */
+type Known = KnownChange<number>;
 
 /** Clips whose count or depth does change with the frame rate, and why (none is skipped). */
 const KNOWN_COUNT_CHANGES: Readonly<Record<string, Known>> = {
   'squat_pulses_34front_medball_partial_15pulses.mp4': {
-    fps: [10],
+    at: [10],
     why: 'at 10 frames/s one pulse out of the half-squat hold reaches 0.20 shank against the resting shank, the smallest countable rep (0.12-0.17 at 30 and 15)',
   },
   'calfraise_34front_home_bodyweight_3reps.mp4': {
-    fps: [15, 10],
+    at: [15, 10],
     why: 'the walk-out at the end is a rep at 30 frames/s and too quick at 15 and 10 (the count is right at 30 only by chance, see pinned-results.json)',
   },
   'partial_body/calfraise_rear_LOWER_LEGS_ONLY_wrong_bouncing_then_correct.mp4': {
-    fps: [10],
+    at: [10],
     why: 'lower legs only: a third of the frames have no person; at 10 frames/s one controlled rep has too few frames to close',
   },
   'squat_front_wide_stance_bw.mp4': {
-    fps: [10],
+    at: [10],
     why: 'the 10th rep, cut off three quarters of the way up, is counted at 30 and 15 frames/s and not at 10 (the label counts 9)',
   },
 };
 /** Clips whose faults of no rep (a run of bounces) change with the frame rate, and why. */
 const KNOWN_SET_FAULT_CHANGES: Readonly<Record<string, Known>> = {
   'partial_body/calfraise_rear_LOWER_LEGS_ONLY_wrong_bouncing_then_correct.mp4': {
-    fps: [10],
+    at: [10],
     why: 'lower legs only: a third of the frames have no person, and at 10 frames/s the bounces (a lift every 0.8-1.1 s) keep too few frames to be seen as separate lifts',
   },
 };
 const KNOWN_DEPTH_CHANGES: Readonly<Record<string, Known>> = {
   'squat_side_barbell_quarter_SHALLOW.mp4': {
-    fps: [10],
+    at: [10],
     why: 'its first counted rep starts mid-clip behind the plates, with the person found in half its frames; at 10 frames/s its bottom falls on a misread frame (hips turned 32°, a front view) and which frames fall in it changes',
   },
   'squat_34_handheld_bw_goblet.mp4': {
-    fps: [10],
+    at: [10],
     why: 'the first rep (counted since the counter lets go of an excursion it stopped part-way) bottoms out for about 0.2 s (10.83-10.97 s): at 10 frames/s the ±150 ms median around its bottom holds one deep frame',
   },
   'squat_side_barbell_voltathletics_3reps.mp4': {
-    fps: [10],
+    at: [10],
     why: 'the plates hide the shoulders and the lifter turns during the first rep (30-57° from the camera going down, 63-76° at and after the bottom): at 10 frames/s most of its frames are side-on and depth is read as the thigh angle in the picture (36°) instead of the drop (16°); a fault either way',
   },
 };
@@ -73,8 +71,7 @@ describe('the engine at 30, 15 and 10 frames/s on the same real clips', () => {
   it.each(repClips.map((l) => [l.file]))('%s: the same count', (file) => {
     for (const c of comparisons.filter((x) => x.file === file)) {
       const known = KNOWN_COUNT_CHANGES[file];
-      if (known?.fps.includes(c.fps) === true) expect(c.repsLow, known.why).not.toBe(c.repsFull);
-      else expect(c.repsLow, `at ${c.fps} frames/s`).toBe(c.repsFull);
+      expectSameUnlessKnown(c.repsLow, c.repsFull, known, c.fps, `at ${c.fps} frames/s`);
     }
   });
 
@@ -105,16 +102,14 @@ describe('the engine at 30, 15 and 10 frames/s on the same real clips', () => {
   it.each(repClips.map((l) => [l.file]))('%s: the same faults of no rep (bouncing)', (file) => {
     for (const c of comparisons.filter((x) => x.file === file)) {
       const known = KNOWN_SET_FAULT_CHANGES[file];
-      if (known?.fps.includes(c.fps) === true)
-        expect(c.setFaultsLow, known.why).not.toEqual(c.setFaultsFull);
-      else expect(c.setFaultsLow, `at ${c.fps} frames/s`).toEqual(c.setFaultsFull);
+      expectSameUnlessKnown(c.setFaultsLow, c.setFaultsFull, known, c.fps, `at ${c.fps} frames/s`);
     }
   });
 
   it.each(repClips.map((l) => [l.file]))('%s: depth within 5°', (file) => {
     for (const c of comparisons.filter((x) => x.file === file)) {
       const known = KNOWN_DEPTH_CHANGES[file];
-      if (known?.fps.includes(c.fps) === true)
+      if (isKnownAt(known, c.fps))
         expect(c.maxDepthDiffDeg, known.why).toBeGreaterThan(DEPTH_TOLERANCE_DEG);
       else
         expect(c.maxDepthDiffDeg, `at ${c.fps} frames/s`).toBeLessThanOrEqual(DEPTH_TOLERANCE_DEG);
@@ -125,7 +120,7 @@ describe('the engine at 30, 15 and 10 frames/s on the same real clips', () => {
 /** Clips whose faults (warn, per clip) change with the frame rate, and why. */
 const KNOWN_CLIP_FAULT_CHANGES: Readonly<Record<string, Known>> = {
   'squat_pulses_34front_medball_partial_15pulses.mp4': {
-    fps: [10],
+    at: [10],
     why: 'the pulse counted as a rep at 10 frames/s (see the count) is a half squat: shallow',
   },
 };
@@ -136,9 +131,7 @@ describe('the faults of each clip at 15 and 10 frames/s', () => {
     const full = pinnedResult(label, track).faults;
     for (const fps of RATES) {
       const low = pinnedResult(label, track, fps).faults;
-      const known = KNOWN_CLIP_FAULT_CHANGES[file];
-      if (known?.fps.includes(fps) === true) expect(low, known.why).not.toEqual(full);
-      else expect(low, `at ${fps} frames/s`).toEqual(full);
+      expectSameUnlessKnown(low, full, KNOWN_CLIP_FAULT_CHANGES[file], fps, `at ${fps} frames/s`);
     }
   });
 });
