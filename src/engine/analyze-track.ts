@@ -4,6 +4,7 @@ import { ExerciseAnalyzer } from './analyzer.ts';
 import { findExercise } from './catalog.ts';
 import type { Strictness } from './checks/thresholds.ts';
 import type { Prescription } from './exercise-def.ts';
+import type { RepObserver } from './kinds/rep-analyzer.ts';
 import type { Report } from './report.ts';
 
 /**
@@ -20,12 +21,13 @@ export function trackHasFeet(track: PoseTrack): boolean {
 export function analyzeTrack(
   track: PoseTrack,
   exerciseId: string,
-  options: { prescription?: Prescription; strictness?: Strictness } = {},
+  options: { prescription?: Prescription; strictness?: Strictness; onRepJudged?: RepObserver } = {},
 ): Report {
   const exercise = findExercise(exerciseId);
   const analyzer = new ExerciseAnalyzer(exercise, options.prescription ?? exercise.prescription, {
     modelHasFeet: trackHasFeet(track),
     ...(options.strictness === undefined ? {} : { strictness: options.strictness }),
+    ...(options.onRepJudged === undefined ? {} : { onRepJudged: options.onRepJudged }),
   });
   for (const frame of track.frames) analyzer.push(frame.pose, frame.timestampMs);
   return analyzer.finish();

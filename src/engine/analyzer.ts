@@ -11,7 +11,7 @@ import { FrontEnd } from './front-end.ts';
 import { CircleAnalyzer } from './kinds/circle-analyzer.ts';
 import { HoldAnalyzer } from './kinds/hold-analyzer.ts';
 import type { KindAnalyzer, KindLive } from './kinds/kind-analyzer.ts';
-import { RepAnalyzer } from './kinds/rep-analyzer.ts';
+import { RepAnalyzer, type RepObserver } from './kinds/rep-analyzer.ts';
 import { WalkAnalyzer } from './kinds/walk-analyzer.ts';
 import type { RepReport, Report } from './report.ts';
 import type { GateIssue } from './setup-gate.ts';
@@ -62,12 +62,18 @@ export interface AnalyzerOptions {
   readonly modelHasFeet?: boolean;
   /** How strictly form is judged (checks/thresholds.ts). Default standard. */
   readonly strictness?: Strictness;
+  /**
+   * Told each judged rep's context and verdicts (rep exercises only): the eval measures other
+   * candidate measures on the same frames (src/eval/image-or-world.ts).
+   */
+  readonly onRepJudged?: RepObserver;
 }
 
 function kindAnalyzer(
   exercise: ExerciseDef,
   prescription: Prescription,
   strictness: Strictness,
+  onRepJudged: RepObserver | undefined,
 ): KindAnalyzer {
   switch (exercise.kind) {
     case 'reps':
@@ -75,6 +81,7 @@ function kindAnalyzer(
         exercise,
         prescription.kind === 'reps' ? prescription : exercise.prescription,
         strictness,
+        onRepJudged,
       );
     case 'hold':
       return new HoldAnalyzer(exercise, strictness);
@@ -119,7 +126,7 @@ export class ExerciseAnalyzer {
           }
         : {}),
     });
-    this.kind = kindAnalyzer(exercise, prescription, this.strictness);
+    this.kind = kindAnalyzer(exercise, prescription, this.strictness, options.onRepJudged);
     if (exercise.needsFeet && !modelHasFeet)
       this.notes.push('This exercise needs heel and toe points: choose a BlazePose model.');
   }

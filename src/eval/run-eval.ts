@@ -25,6 +25,12 @@ import type { Report } from '../engine/report.ts';
 import { scoreClip, summarize, type ClipLabel, type ClipScore, type Confusion } from './score.ts';
 import { renderedLabel, type RenderedGroundTruth } from './rendered-truth.ts';
 import { separations, spread } from './separation.ts';
+import {
+  compareMeasures,
+  describeSeparation,
+  labelledRepsOf,
+  type LabelledRep,
+} from './image-or-world.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const data = join(root, '..', 'shared', 'data');
@@ -179,6 +185,7 @@ if (skipped.length > 0) console.log(`\nNot in the routine, not scored: ${skipped
 // The rendered clips (one character posed bone by bone: exact truth, synthetic), scored as the
 // real ones are: the only clips with a heel lift in a squat or a head bob in knee circles.
 const renderedDir = join(data, 'rendered');
+const renderedReps: LabelledRep[] = [];
 if (existsSync(renderedDir)) {
   const names = (await readdir(renderedDir)).filter((f) => f.endsWith('.gt.json')).sort();
   const rendered: ClipScore[] = [];
@@ -188,6 +195,7 @@ if (existsSync(renderedDir)) {
     const track = await trackOf(gt.clip, renderedDir);
     const low = fps === undefined ? track : resampleTrack(track, fps);
     rendered.push(scoreClip(label, analyzeTrack(low, label.exercise, { strictness })));
+    renderedReps.push(...labelledRepsOf(low, label, strictness));
   }
   console.log(
     '\nRendered clips (../shared/data/rendered: exact truth, labelled here from it at the same limits):\n',
@@ -206,6 +214,25 @@ if (existsSync(renderedDir)) {
   }
   console.log(`\nRendered clips, faults: ${pr(summarize(rendered).faults)}.`);
 }
+
+// In the picture or in 3-D (form-checks.md): each promised check measured both ways on the same
+// reps, and how well each tells the labelled faults from the rest.
+console.log(
+  '\nIn the picture or in 3-D: how well each measure tells faulty reps from clean ones (AUC, 1 = apart, 0.5 = mixed: faulty min / median / max (reps) vs clean; * = what the engine judges by):\n',
+);
+console.log('| check | view | clips | in the picture | 3-D world landmarks |');
+console.log('|---|---|---|---|---|');
+const realReps = tracks.flatMap(({ label, track }) => labelledRepsOf(track, label, strictness));
+for (const [clips, reps] of [
+  ['real', realReps],
+  ['rendered', renderedReps],
+] as const)
+  for (const c of compareMeasures(reps)) {
+    const mark = (way: 'image' | 'world') => (c.engineUses === way ? ' *' : '');
+    console.log(
+      `| ${c.check} | ${c.view} | ${clips} | ${describeSeparation(c.check, c.image)}${mark('image')} | ${describeSeparation(c.check, c.world)}${mark('world')} |`,
+    );
+  }
 
 // The operating points: each check's limits move within their documented range
 // (src/engine/checks/form-checks.md); counts, holds and circles do not depend on it.

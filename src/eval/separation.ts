@@ -14,6 +14,12 @@ export interface Separation {
   readonly clean: readonly number[];
 }
 
+/** The faults a label gives the rep whose bottom is at this time: its own, or the clip's. */
+export function labelledFaultsAt(label: ClipLabel, bottomSec: number): readonly string[] {
+  const perRep = label.perRep?.find((p) => Math.abs(p.bottomSec - bottomSec) < 1);
+  return perRep?.faults ?? label.faults ?? [];
+}
+
 export function separations(
   runs: readonly { readonly label: ClipLabel; readonly report: Report }[],
 ): Separation[] {
@@ -21,8 +27,7 @@ export function separations(
   for (const { label, report } of runs) {
     const optional = new Set(label.faultsOptional ?? []);
     for (const rep of report.reps ?? []) {
-      const perRep = label.perRep?.find((p) => Math.abs(p.bottomSec - rep.bottomSec) < 1);
-      const faults = perRep?.faults ?? label.faults ?? [];
+      const faults = labelledFaultsAt(label, rep.bottomSec);
       for (const v of rep.verdicts) {
         if (v.value === undefined || v.status === 'cannot-judge') continue;
         const code = REP_CHECKS[v.check as keyof typeof REP_CHECKS]?.code ?? v.check;

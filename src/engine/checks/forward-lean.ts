@@ -1,5 +1,6 @@
 import { median } from '../../geometry/stats.ts';
-import { inclinations3d, inclinationsInPlane, jointScore } from './measures.ts';
+import type { Body } from '../body.ts';
+import { inclinations3d, inclinationsInPlane, jointScore, type Inclinations } from './measures.ts';
 import type { RepCheck } from './rep-check.ts';
 import { atBottom, medianOver, type RepContext } from './rep-context.ts';
 import { confidenceOf, LIMITS } from './thresholds.ts';
@@ -15,8 +16,15 @@ export interface Lean {
  * 3-D landmarks in other views (the image foreshortens a trunk leaning towards the camera).
  */
 export function leanAtBottom(ctx: RepContext): Lean | undefined {
+  return leanMeasuredBy(ctx, ctx.view === 'side' ? inclinationsInPlane : inclinations3d);
+}
+
+/** Trunk and tibia inclination at the bottom, by one way of measuring a frame's inclinations. */
+export function leanMeasuredBy(
+  ctx: RepContext,
+  measure: (body: Body) => Inclinations,
+): Lean | undefined {
   const bottom = atBottom(ctx);
-  const measure = ctx.view === 'side' ? inclinationsInPlane : inclinations3d;
   const trunkDeg = medianOver(bottom, (f) => measure(f.body).trunkDeg);
   const tibiaDeg = medianOver(bottom, (f) => measure(f.body).tibiaDeg);
   return trunkDeg === undefined || tibiaDeg === undefined ? undefined : { trunkDeg, tibiaDeg };

@@ -19,9 +19,13 @@ import {
 import type { RepReport } from '../report.ts';
 import { followsTheHips } from '../signals.ts';
 import { footAheadShanks, stanceMismatch } from '../stance-split.ts';
-import { aroundPeak, medianOver } from '../checks/rep-context.ts';
+import { aroundPeak, medianOver, type RepContext } from '../checks/rep-context.ts';
+import type { Verdict } from '../checks/verdict.ts';
 import { viewOfFrames } from '../view.ts';
 import { IDLE_LIVE, type KindAnalyzer, type KindLive, type KindReport } from './kind-analyzer.ts';
+
+/** Told each judged rep's context and verdicts (the eval compares measures on them). */
+export type RepObserver = (ctx: RepContext, verdicts: readonly Verdict[]) => void;
 
 /** Frames kept beyond the longest rep the counter accepts, for the checks' windows. */
 const KEEP_EXTRA_MS = 2000;
@@ -76,6 +80,7 @@ export class RepAnalyzer implements KindAnalyzer {
     private readonly exercise: RepsExercise,
     private readonly prescription: RepsPrescription,
     private readonly strictness: Strictness,
+    private readonly onRepJudged?: RepObserver,
   ) {
     this.counter = new RepCounter(exercise.counter, exercise.startPose);
     this.restCounter = followsTheHips(exercise.signal)
@@ -218,6 +223,7 @@ export class RepAnalyzer implements KindAnalyzer {
       strictness: this.strictness,
     };
     const { verdicts, faults } = judgeRep(ctx);
+    this.onRepJudged?.(ctx, verdicts);
     const report: RepReport = {
       index: rep.index,
       startSec: msToSec(rep.startMs),
