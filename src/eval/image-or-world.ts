@@ -38,8 +38,8 @@ interface Compared {
   readonly unit: string;
   /** Which way a value is worse: deeper is better, a lower knee-to-ankle ratio is worse. */
   readonly faultyIs: 'higher' | 'lower';
-  /** Which of the two the engine judges by, per view. */
-  readonly engineUses: (view: FrameView) => keyof TwoWays;
+  /** Which of the two the engine judges by, per view (undefined: not judged from that view). */
+  readonly engineUses: (view: FrameView) => keyof TwoWays | undefined;
   /** Both measures of one rep; undefined where the check is not judged on reps like it. */
   readonly measure: (ctx: RepContext, verdict: Verdict | undefined) => TwoWays | undefined;
 }
@@ -124,7 +124,8 @@ export const COMPARED: Readonly<Record<ComparedCheck, Compared>> = {
     code: 'heel-lift',
     unit: 'shank',
     faultyIs: 'higher',
-    engineUses: () => 'image',
+    // From the front the heel is behind the foot (heel-lift.ts).
+    engineUses: (view) => (view === 'side' || view === 'three-quarter' ? 'image' : undefined),
     measure: (ctx) => {
       const heel = heelRiseAtBottom(ctx);
       const side = heel?.side ?? 'left';
@@ -189,7 +190,7 @@ export interface MeasureComparison {
   readonly view: FrameView;
   readonly image: { readonly faulty: number[]; readonly clean: number[] };
   readonly world: { readonly faulty: number[]; readonly clean: number[] };
-  readonly engineUses: keyof TwoWays;
+  readonly engineUses: keyof TwoWays | undefined;
 }
 
 /** A judged rep's measures, and the faults its label gives it (must be found, or either way). */

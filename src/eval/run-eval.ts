@@ -218,7 +218,7 @@ if (existsSync(renderedDir)) {
 // In the picture or in 3-D (form-checks.md): each promised check measured both ways on the same
 // reps, and how well each tells the labelled faults from the rest.
 console.log(
-  '\nIn the picture or in 3-D: how well each measure tells faulty reps from clean ones (AUC, 1 = apart, 0.5 = mixed: faulty min / median / max (reps) vs clean; * = what the engine judges by):\n',
+  '\nIn the picture or in 3-D: how well each measure tells faulty reps from clean ones (AUC, 1 = apart, 0.5 = mixed: faulty min / median / max (reps) vs clean; * = what the engine judges by, none where it does not judge the check from that view):\n',
 );
 console.log('| check | view | clips | in the picture | 3-D world landmarks |');
 console.log('|---|---|---|---|---|');
@@ -230,7 +230,7 @@ for (const [clips, reps] of [
   for (const c of compareMeasures(reps)) {
     const mark = (way: 'image' | 'world') => (c.engineUses === way ? ' *' : '');
     console.log(
-      `| ${c.check} | ${c.view} | ${clips} | ${describeSeparation(c.check, c.image)}${mark('image')} | ${describeSeparation(c.check, c.world)}${mark('world')} |`,
+      `| ${c.check} | ${c.view === 'three-quarter' ? '3/4' : c.view} | ${clips} | ${describeSeparation(c.check, c.image)}${mark('image')} | ${describeSeparation(c.check, c.world)}${mark('world')} |`,
     );
   }
 

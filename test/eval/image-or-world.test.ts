@@ -73,8 +73,10 @@ describe('on the labelled real clips, the engine judges by the better of the two
   ])('%s: the measure the engine uses separates at least as well as the other', (key) => {
     const [check = '', view = ''] = key.split(' ');
     const c = find(real, check, view);
-    const other = c.engineUses === 'image' ? 'world' : 'image';
-    expect(auc(c, c.engineUses)).toBeGreaterThanOrEqual(auc(c, other) ?? 0);
+    const used = c.engineUses;
+    if (used === undefined) throw new Error(`${key} is not judged`);
+    const other = used === 'image' ? 'world' : 'image';
+    expect(auc(c, used)).toBeGreaterThanOrEqual(auc(c, other) ?? 0);
   });
 
   it('facing the camera, lean is measured in 3-D: the picture foreshortens a trunk leaning towards it', () => {
