@@ -1,5 +1,4 @@
 import { analyzeTrack } from '../engine/analyze-track.ts';
-import { median } from '../geometry/stats.ts';
 import type { PoseTrack } from '../pose/pose-track.ts';
 import type { Side } from '../pose/skeleton.ts';
 import type { Body } from '../engine/body.ts';
@@ -18,7 +17,8 @@ import type { Verdict } from '../engine/checks/verdict.ts';
 import type { Strictness } from '../engine/checks/thresholds.ts';
 import type { FrameView } from '../engine/view.ts';
 import type { ClipLabel } from './score.ts';
-import { labelledFaultsAt } from './separation.ts';
+import { labelledFaultsAt, spread } from './separation.ts';
+import type { RepObserver } from '../engine/kinds/rep-analyzer.ts';
 
 /**
  * Each of the promised checks measured two ways on the same frames of the same rep: in the
@@ -235,13 +235,17 @@ export function describeSeparation(
 ): string {
   const auc = separationAuc(values.faulty, values.clean, COMPARED[check].faultyIs);
   const decimals = COMPARED[check].unit === 'deg' ? 0 : 2;
-  const spread = (v: readonly number[]) => {
-    if (v.length === 0) return '–';
-    const s = [...v].sort((a, b) => a - b);
-    const f = (x: number | undefined) => (x ?? 0).toFixed(decimals);
-    return `${f(s[0])} / ${f(median(s))} / ${f(s[s.length - 1])} (${s.length})`;
+  const of = (v: readonly number[]) => spread(v, decimals) || '–';
+  return `${auc === undefined ? '–' : auc.toFixed(2)}: ${of(values.faulty)} vs ${of(values.clean)}`;
+}
+
+/** Records each judged rep's two measures with the faults the clip's label gives it. */
+export function repRecorder(label: ClipLabel, into: LabelledRep[]): RepObserver {
+  const optional = new Set(label.faultsOptional ?? []);
+  return (ctx, verdicts) => {
+    const measures = measuresOfRep(ctx, verdicts);
+    into.push({ measures, faults: new Set(labelledFaultsAt(label, measures.bottomSec)), optional });
   };
-  return `${auc === undefined ? '–' : auc.toFixed(2)}: ${spread(values.faulty)} vs ${spread(values.clean)}`;
 }
 
 /** Analyses one labelled clip and gives each judged rep's two measures with its labelled faults. */
@@ -251,17 +255,9 @@ export function labelledRepsOf(
   strictness?: Strictness,
 ): LabelledRep[] {
   const reps: LabelledRep[] = [];
-  const optional = new Set(label.faultsOptional ?? []);
   analyzeTrack(track, label.exercise, {
     ...(strictness === undefined ? {} : { strictness }),
-    onRepJudged: (ctx, verdicts) => {
-      const measures = measuresOfRep(ctx, verdicts);
-      reps.push({
-        measures,
-        faults: new Set(labelledFaultsAt(label, measures.bottomSec)),
-        optional,
-      });
-    },
+    onRepJudged: repRecorder(label, reps),
   });
   return reps;
 }

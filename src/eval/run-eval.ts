@@ -28,7 +28,7 @@ import { separations, spread } from './separation.ts';
 import {
   compareMeasures,
   describeSeparation,
-  labelledRepsOf,
+  repRecorder,
   type LabelledRep,
 } from './image-or-world.ts';
 
@@ -93,14 +93,24 @@ for (const label of labels.clips) {
   tracks.push({ label, track: fps === undefined ? track : resampleTrack(track, fps) });
 }
 
-/** Every clip analysed with form judged at `level`. */
-function analyseAll(level: Strictness): { label: ClipLabel; report: Report }[] {
+/**
+ * Every clip analysed with form judged at `level`; with `reps`, each judged rep's two measures
+ * (picture and 3-D) are recorded into it on the same pass.
+ */
+function analyseAll(
+  level: Strictness,
+  reps?: LabelledRep[],
+): { label: ClipLabel; report: Report }[] {
   return tracks.map(({ label, track }) => ({
     label,
-    report: analyzeTrack(track, label.exercise, { strictness: level }),
+    report: analyzeTrack(track, label.exercise, {
+      strictness: level,
+      ...(reps === undefined ? {} : { onRepJudged: repRecorder(label, reps) }),
+    }),
   }));
 }
-const runs = analyseAll(strictness);
+const realReps: LabelledRep[] = [];
+const runs = analyseAll(strictness, realReps);
 const scores: ClipScore[] = runs.map(({ label, report }) => scoreClip(label, report));
 
 const cell = (v: unknown) => (v === undefined ? '' : Array.isArray(v) ? v.join(' ') : String(v));
@@ -194,8 +204,8 @@ if (existsSync(renderedDir)) {
     const label = renderedLabel(gt, strictness);
     const track = await trackOf(gt.clip, renderedDir);
     const low = fps === undefined ? track : resampleTrack(track, fps);
-    rendered.push(scoreClip(label, analyzeTrack(low, label.exercise, { strictness })));
-    renderedReps.push(...labelledRepsOf(low, label, strictness));
+    const onRepJudged = repRecorder(label, renderedReps);
+    rendered.push(scoreClip(label, analyzeTrack(low, label.exercise, { strictness, onRepJudged })));
   }
   console.log(
     '\nRendered clips (../shared/data/rendered: exact truth, labelled here from it at the same limits):\n',
@@ -222,7 +232,6 @@ console.log(
 );
 console.log('| check | view | clips | in the picture | 3-D world landmarks |');
 console.log('|---|---|---|---|---|');
-const realReps = tracks.flatMap(({ label, track }) => labelledRepsOf(track, label, strictness));
 for (const [clips, reps] of [
   ['real', realReps],
   ['rendered', renderedReps],

@@ -48,9 +48,10 @@ export function separations(
 }
 
 /** "min / median / max (n)" of some values. */
-export function spread(values: readonly number[]): string {
+export function spread(values: readonly number[], decimals?: number): string {
   if (values.length === 0) return '';
   const s = [...values].sort((a, b) => a - b);
-  const mid = s[Math.floor(s.length / 2)] ?? 0;
-  return `${s[0]} / ${mid} / ${s[s.length - 1]} (${s.length})`;
+  const f = (x: number | undefined) =>
+    decimals === undefined ? String(x ?? 0) : (x ?? 0).toFixed(decimals);
+  return `${f(s[0])} / ${f(s[Math.floor(s.length / 2)])} / ${f(s[s.length - 1])} (${s.length})`;
 }
