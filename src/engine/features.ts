@@ -1,6 +1,6 @@
 import { angleAtDeg, angleFromVerticalDeg, pointDistance } from '../geometry/point.ts';
 import type { Side } from '../pose/skeleton.ts';
-import type { Body } from './body.ts';
+import type { Body, BodyPoint } from './body.ts';
 import { SIDES } from './body.ts';
 import { stanceFeatures, type StanceFeatures } from './stance-features.ts';
 import { meanDefined } from '../geometry/stats.ts';
@@ -64,6 +64,15 @@ export interface FrameFeatures extends StanceFeatures {
    * left. ~2 standing, ~1 with a lunge's front thigh level.
    */
   readonly hipAboveFloorShanks: number | undefined;
+  /**
+   * The hips and shoulders (the mean of their midpoints) above the lowest toe seen, over the body's
+   * length in the picture (shoulders to hips plus a leg's hip-knee-ankle path), in shank lengths by
+   * standard proportions ({@link BODY_LENGTH_SHANKS}). Rises with the heels in a calf raise: the
+   * body goes up as the foot pivots on its ball. Undefined unless shoulders, hips, a whole leg and
+   * a toe are seen, upright (shoulders over hips over knees over ankles in the picture, the trunk
+   * at least {@link MIN_UPRIGHT_TRUNK_OVER_LEG} of the leg).
+   */
+  readonly bodyAboveToeShanks: number | undefined;
   /** Nose height in the image, frame-height units (head bob is measured against torso length). */
   readonly noseY: number | undefined;
   readonly minKneeAngleDeg: number | undefined;
@@ -87,6 +96,29 @@ export const FOOT_FEATURES: ReadonlySet<FeatureName> = new Set<FeatureName>([
   'frontHeelAboveToeShanks',
   'backHeelAboveToeShanks',
 ]);
+
+/**
+ * Segment lengths over stature (Winter, Biomechanics and Motor Control of Human Movement: shoulder
+ * 0.818, hip 0.530, knee 0.285, ankle 0.039 of stature): the trunk (shoulders to hips), the leg
+ * (hip to knee to ankle) and the shank.
+ */
+const TRUNK_OF_STATURE = 0.288;
+const LEG_OF_STATURE = 0.245 + 0.246;
+const SHANK_OF_STATURE = 0.246;
+
+/**
+ * The trunk plus a leg, in shank lengths (3.17). A calf raise does not change it, a zoom scales it
+ * with the rise, and as a sum of three lengths it jitters less than the shank alone.
+ */
+export const BODY_LENGTH_SHANKS = (TRUNK_OF_STATURE + LEG_OF_STATURE) / SHANK_OF_STATURE;
+
+/**
+ * The shortest trunk, against the leg in the picture, of a person standing upright: three quarters
+ * of the standard proportion (0.59). People standing in the labelled calf-raise clips read
+ * 0.55-0.87; footage of the lower legs only, where the model invents a squashed trunk above them,
+ * reads 0.45 in half its frames.
+ */
+const MIN_UPRIGHT_TRUNK_OVER_LEG = (0.75 * TRUNK_OF_STATURE) / LEG_OF_STATURE;
 
 const per = (v: number | undefined, ruler: number | undefined): number | undefined =>
   v === undefined || ruler === undefined || !(ruler > 1e-6) ? undefined : v / ruler;
@@ -225,6 +257,7 @@ export function frameFeatures(body: Body): FrameFeatures {
       hips === undefined || ankleYs.length === 0
         ? undefined
         : per(Math.max(...ankleYs) - hips.y, shank),
+    bodyAboveToeShanks: bodyAboveToe(body, shoulders, hips, torso),
     hipAboveAnkleShanks: per(
       meanDefined(
         SIDES.map((s) => {
@@ -244,4 +277,33 @@ export function minHipKneeGap(f: FrameFeatures): number | undefined {
     (v): v is number => v !== undefined,
   );
   return gaps.length === 0 ? undefined : Math.min(...gaps);
+}
+
+function bodyAboveToe(
+  body: Body,
+  shoulders: BodyPoint | undefined,
+  hips: BodyPoint | undefined,
+  torso: number | undefined,
+): number | undefined {
+  const toeYs = SIDES.map((s) => body.joint(s, 'toe')?.y).filter(
+    (y): y is number => y !== undefined,
+  );
+  // Upright only: hip above knee above ankle in the picture (a model reading legs-only footage
+  // upside down puts "hips" under the feet), and a trunk of an upright person's length.
+  const leg = meanDefined(
+    SIDES.map((s) => {
+      const h = body.joint(s, 'hip');
+      const k = body.joint(s, 'knee');
+      const a = body.joint(s, 'ankle');
+      return h && k && a && h.y < k.y && k.y < a.y
+        ? pointDistance(h, k) + pointDistance(k, a)
+        : undefined;
+    }),
+  );
+  if (!shoulders || !hips || !(shoulders.y < hips.y) || torso === undefined || leg === undefined)
+    return undefined;
+  if (toeYs.length === 0 || torso < MIN_UPRIGHT_TRUNK_OVER_LEG * leg) return undefined;
+  const height = Math.max(...toeYs) - (shoulders.y + hips.y) / 2;
+  const length = per(height, torso + leg);
+  return length === undefined ? undefined : length * BODY_LENGTH_SHANKS;
 }

@@ -5,7 +5,7 @@ import { missingKeypoints, type Requirement } from './requirements.ts';
 import { RestRuler } from './rest-ruler.ts';
 import { SetupGate, type GateIssue } from './setup-gate.ts';
 import { SignalChannel } from './signal-channel.ts';
-import { followsTheHips, signalBySide, type SignalId } from './signals.ts';
+import { hasSecondSignal, secondSignalBySide, signalBySide, type SignalId } from './signals.ts';
 import { RecentView, ViewTally, viewOfFrame } from './view.ts';
 
 /** What every kind of analyzer is told about one frame once the person is set up. */
@@ -16,10 +16,11 @@ export interface AnalyzedFrame {
   /** The counted signal after side fusion and smoothing (exercises with a signal only). */
   readonly signal: number | undefined;
   /**
-   * The hip drop measured against the shank seen in the start position instead of each frame's
-   * own (rest-ruler.ts); hip-drop exercises only. Undefined until that ruler is known.
+   * The second counter's signal (signals.ts, `secondSignalBySide`), smoothed as the first: the hip
+   * drop against the shank seen in the start position (rest-ruler.ts; undefined until that ruler is
+   * known), or the heel rise with the body's rise added.
    */
-  readonly signalAgainstRest?: number;
+  readonly secondSignal?: number;
 }
 
 export interface FrontEndConfig {
@@ -52,8 +53,8 @@ export type FrontEndStep =
 export class FrontEnd {
   private readonly gate = new SetupGate();
   private readonly channel = new SignalChannel();
-  /** The hip drop against the resting shank, alongside (rep-counter.md, "Two rulers"). */
-  private readonly restChannel = new SignalChannel();
+  /** The second counter's signal, alongside (rep-counter.md: "Two rulers", "A calf raise lifts the whole body"). */
+  private readonly secondChannel = new SignalChannel();
   private readonly shankRuler = new RestRuler();
   readonly views = new ViewTally();
   /** The view over the last second, for the live tip. */
@@ -85,7 +86,7 @@ export class FrontEnd {
       id === undefined || features === undefined ? undefined : signalBySide(id, features),
       timestampMs,
     );
-    const signalAgainstRest = this.againstRest(features, timestampMs, atRest);
+    const secondSignal = this.second(features, timestampMs, atRest);
     const wasOpen = this.gate.isOpen;
     const startPose = this.config.startPose;
     const inStartPose = signal !== undefined && startPose !== undefined && signal <= startPose.max;
@@ -102,7 +103,7 @@ export class FrontEnd {
             body,
             features,
             signal,
-            ...(signalAgainstRest === undefined ? {} : { signalAgainstRest }),
+            ...(secondSignal === undefined ? {} : { secondSignal }),
           };
     if (features !== undefined) {
       const view = viewOfFrame(features);
@@ -123,20 +124,20 @@ export class FrontEnd {
 
   private resetSignal(): void {
     this.channel.reset();
-    this.restChannel.reset();
+    this.secondChannel.reset();
     this.shankRuler.reset();
   }
 
-  private againstRest(
+  private second(
     f: FrameFeatures | undefined,
     timestampMs: number,
     atRest: boolean,
   ): number | undefined {
     const id = this.config.signal;
-    if (id === undefined || !followsTheHips(id)) return undefined;
+    if (id === undefined || !hasSecondSignal(id)) return undefined;
     const restShank = this.shankRuler.push(f?.shankLength, timestampMs, atRest);
-    return this.restChannel.push(
-      f === undefined || restShank === undefined ? undefined : signalBySide(id, f, restShank),
+    return this.secondChannel.push(
+      f === undefined ? undefined : secondSignalBySide(id, f, restShank),
       timestampMs,
     );
   }

@@ -68,7 +68,9 @@ export type PartialReason =
   | 'much smaller than your other reps'
   | 'pulses without standing up between them'
   | 'too long to be a rep'
-  | 'stopped part-way';
+  | 'stopped part-way'
+  /** Set by the rep analyzer, not the counter: a calf raise's toes travelled (feet-planted.ts). */
+  | 'the feet moved (a step, not a raise)';
 
 export type RepEvent =
   | { readonly type: 'rep'; readonly rep: CountedRep }

@@ -54,3 +54,33 @@ export function signalBySide(
       return f.toeRiseShanksBySide;
   }
 }
+
+/**
+ * The exercises counted twice, each rep by two counters on two signals (a rep either sees is a
+ * rep, counted once; rep-counter.md):
+ * - the hip signals, again against the shank seen in the start position ("Two rulers");
+ * - the heel rise, again with the body's rise added ("A calf raise lifts the whole body").
+ */
+export function hasSecondSignal(id: SignalId): boolean {
+  return followsTheHips(id) || id === 'heel-rise';
+}
+
+/**
+ * The second counter's signal, per side: the hip signals over `restShank` (undefined until it is
+ * known); the heel rise plus how far the hips and shoulders stand above the toes (the same on both
+ * sides), which a calf raise lifts with the heels and BlazePose reads about twice as large as its
+ * heel point's rise.
+ */
+export function secondSignalBySide(
+  id: SignalId,
+  f: FrameFeatures,
+  restShank: number | undefined,
+): Readonly<Record<Side, number | undefined>> | undefined {
+  if (followsTheHips(id))
+    return restShank === undefined ? undefined : signalBySide(id, f, restShank);
+  if (id !== 'heel-rise') return undefined;
+  const body = f.bodyAboveToeShanks;
+  const plus = (heel: number | undefined) =>
+    heel === undefined || body === undefined ? undefined : heel + body;
+  return { left: plus(f.heelRiseShanksBySide.left), right: plus(f.heelRiseShanksBySide.right) };
+}

@@ -1,11 +1,28 @@
 import { analyzeTrack } from '../engine/analyze-track.ts';
-import type { Report } from '../engine/report.ts';
+import type { Report, RepReport } from '../engine/report.ts';
 import type { PhasesInWords } from '../engine/phases.ts';
 import type { PoseTrack } from '../pose/pose-track.ts';
 import { resampleTrack } from '../pose/resample-track.ts';
 
 /** Reps of two reports of one clip are the same rep when their bottoms are this close. */
 export const SAME_REP_SEC = 0.5;
+
+/**
+ * The rep at the lower rate that is `r`: its bottom this close, and no other rep of the clip as
+ * recorded inside it (a rep that merged with its neighbour at one rate shares a bottom with one of
+ * them, but its phases span both).
+ */
+function sameRepAt(
+  low: readonly RepReport[],
+  r: RepReport,
+  full: readonly RepReport[],
+): RepReport | undefined {
+  return low.find(
+    (x) =>
+      Math.abs(x.bottomSec - r.bottomSec) <= SAME_REP_SEC &&
+      !full.some((o) => o !== r && o.bottomSec >= x.startSec && o.bottomSec <= x.endSec),
+  );
+}
 
 /** How a clip's report at a lower frame rate compares with the report at the full rate. */
 export interface FrameRateComparison {
@@ -60,7 +77,7 @@ export function compareFrameRate(
     topSec: [],
   };
   for (const r of full) {
-    const m = low.find((x) => Math.abs(x.bottomSec - r.bottomSec) <= SAME_REP_SEC);
+    const m = sameRepAt(low, r, full);
     if (m === undefined) continue;
     matched += 1;
     for (const phase of Object.keys(shifts) as (keyof PhasesInWords)[]) {

@@ -40,7 +40,7 @@ describe('the words at the end of a set', () => {
         'partial_body/calfraise_rear_LOWER_LEGS_ONLY_wrong_bouncing_then_correct',
         'calf-raise',
       ),
-    ).toBe('On 1 of 3 reps: control it: no bouncing.');
+    ).toBe('On 1 of 2 reps: control it: no bouncing.');
   });
 
   it('of two faults, say the one on more reps, then the surer one; both knees when sides differ', () => {

@@ -17,7 +17,8 @@ import {
   type RepPhase,
 } from '../rep-counter.ts';
 import type { RepReport } from '../report.ts';
-import { followsTheHips } from '../signals.ts';
+import { followsTheHips, hasSecondSignal } from '../signals.ts';
+import { feetStayedPlanted } from '../feet-planted.ts';
 import { footAheadShanks, stanceMismatch } from '../stance-split.ts';
 import { aroundPeak, medianOver, type RepContext } from '../checks/rep-context.ts';
 import type { Verdict } from '../checks/verdict.ts';
@@ -37,6 +38,21 @@ const QUICK_REASONS: ReadonlySet<PartialReason> = new Set<PartialReason>([
   'much smaller than your other reps',
 ]);
 
+/** A still heel's jitter in the heel-rise signal, shank lengths (catalog.ts, the heel rise). */
+const STILL_HEEL_JITTER_SHANKS = 0.02;
+
+/** The first counter's signal on the frame nearest this time. */
+function nearestSignal(frames: readonly AnalyzedFrame[], ms: number): number | undefined {
+  let best: AnalyzedFrame | undefined;
+  for (const f of frames)
+    if (
+      f.signal !== undefined &&
+      (best === undefined || Math.abs(f.timestampMs - ms) < Math.abs(best.timestampMs - ms))
+    )
+      best = f;
+  return best?.signal;
+}
+
 /** How far back before a rep the start position is looked for. */
 const STANDING_WINDOW_MS = 3000;
 /** Where the feet stand is read within this of the bottom (ms). */
@@ -47,18 +63,22 @@ interface Movement {
   startMs: number;
   endMs: number;
 }
-/** Which ruler counted a rep: each frame's own shank, or the shank seen at rest. */
-type Counter = 'each' | 'rest';
+/**
+ * Which counter counted a rep: the first, on the exercise's signal, or the second (hip signals
+ * against the shank seen at rest; calf raises with the body's rise added: signals.ts).
+ */
+type Counter = 'first' | 'second';
 
 /**
  * Counts reps on the exercise's signal and judges each one as it ends. Hip-drop exercises count on
- * two rulers at once (rep-counter.md, "Two rulers"): a rep either counter sees is a rep, and one
- * both see is counted once.
+ * two rulers at once (rep-counter.md, "Two rulers"), calf raises on the heels and on the heels with
+ * the body's rise ("A calf raise lifts the whole body"): a rep either counter sees is a rep, and
+ * one both see is counted once.
  */
 export class RepAnalyzer implements KindAnalyzer {
   private readonly counter: RepCounter;
-  /** The hip drop against the shank seen in the start position (hip-drop exercises only). */
-  private readonly restCounter: RepCounter | undefined;
+  /** The second counter, on the second signal (signals.ts, `hasSecondSignal`). */
+  private readonly secondCounter: RepCounter | undefined;
   /** Frames in the start position (between reps), for the checks' baseline. */
   private readonly restFrames: AnalyzedFrame[] = [];
   private readonly recent: AnalyzedFrame[] = [];
@@ -70,11 +90,14 @@ export class RepAnalyzer implements KindAnalyzer {
   /** Each counter's last counted rep, and the movement it was counted as. */
   private readonly lastCounted = new Map<Counter, { endMs: number; movement: Movement }>();
   private readonly partials: { startMs: number; atMs: number; reason: string }[] = [];
-  /** Let go by the first ruler, not yet announced: the second may still count them. */
+  /** Calf-raise "reps" let go because the feet moved: steps, not raises. */
+  private readonly steps: Movement[] = [];
+  /** Let go by the first counter, not yet announced: the second may still count them. */
   private pending: Extract<RepEvent, { type: 'partial' }>[] = [];
   /** Uncounted lifts in a quick rhythm: bouncing, pulsing. */
   private readonly quickLifts = new QuickLifts();
-  private bestAmplitude = 0;
+  /** Each counter's largest rep so far: the two signals' amplitudes are not on one scale. */
+  private readonly bestAmplitude = new Map<Counter, number>();
 
   constructor(
     private readonly exercise: RepsExercise,
@@ -83,7 +106,7 @@ export class RepAnalyzer implements KindAnalyzer {
     private readonly onRepJudged?: RepObserver,
   ) {
     this.counter = new RepCounter(exercise.counter, exercise.startPose);
-    this.restCounter = followsTheHips(exercise.signal)
+    this.secondCounter = hasSecondSignal(exercise.signal)
       ? new RepCounter(exercise.counter, exercise.startPose)
       : undefined;
   }
@@ -96,14 +119,14 @@ export class RepAnalyzer implements KindAnalyzer {
     this.pending = [];
     this.quickLifts.counted();
     this.counter.interrupt();
-    this.restCounter?.interrupt();
+    this.secondCounter?.interrupt();
     this.lastCounted.clear();
   }
 
   /** Where the person is in the rep: away from the start as soon as either counter says so. */
   private get phase(): RepPhase {
     const main = this.counter.phase;
-    return main !== 'rest' || this.restCounter === undefined ? main : this.restCounter.phase;
+    return main !== 'rest' || this.secondCounter === undefined ? main : this.secondCounter.phase;
   }
 
   onFrame(frame: AnalyzedFrame, events: EngineEvent[]): void {
@@ -118,22 +141,23 @@ export class RepAnalyzer implements KindAnalyzer {
         this.restFrames.shift();
     }
     for (const e of this.counter.push({ timestampMs: t, value: frame.signal })) {
-      if (e.type === 'rep') this.count(e.rep, events, 'each');
+      if (e.type === 'rep') this.count(e.rep, events, 'first');
       else {
         this.partials.push(e);
         this.pending.push(e);
       }
     }
-    // The second ruler only adds reps; its partials would repeat the first one's.
-    if (this.restCounter !== undefined && frame.signalAgainstRest !== undefined)
-      for (const e of this.restCounter.push({ timestampMs: t, value: frame.signalAgainstRest }))
-        if (e.type === 'rep') this.count(e.rep, events, 'rest');
-    // What the first ruler let go is announced once the second is back at rest, unless it counted
+    // The second counter only adds reps; its partials would repeat the first one's.
+    if (this.secondCounter !== undefined && frame.secondSignal !== undefined)
+      for (const e of this.secondCounter.push({ timestampMs: t, value: frame.secondSignal }))
+        if (e.type === 'rep') this.count(e.rep, events, 'second');
+    // What the first counter let go is announced once the second is back at rest, unless it counted
     // the same movement (seen from the front by a camera above the knees it often does, later).
-    if (this.restCounter === undefined || this.restCounter.phase === 'rest') this.announce(events);
+    if (this.secondCounter === undefined || this.secondCounter.phase === 'rest')
+      this.announce(events);
   }
 
-  /** Announces what the first ruler let go and no ruler counted. */
+  /** Announces what the first counter let go and no counter counted. */
   private announce(events: EngineEvent[]): void {
     for (const e of this.pending.splice(0)) {
       if (this.covered(e.startMs, e.atMs)) continue;
@@ -142,7 +166,7 @@ export class RepAnalyzer implements KindAnalyzer {
     }
   }
 
-  /** A movement over this time was counted (by either ruler). */
+  /** A movement over this time was counted (by either counter). */
   private covered(startMs: number, endMs: number): boolean {
     return this.movements.some((m) => m.startMs <= endMs && startMs <= m.endMs);
   }
@@ -180,6 +204,11 @@ export class RepAnalyzer implements KindAnalyzer {
    * start on the frame the other counter counted the last one.
    */
   private count(counted: CountedRep, events: EngineEvent[], by: Counter): void {
+    if (by === 'second' && !this.heelsRose(counted)) return;
+    if (!this.onPlantedFeet(counted)) {
+      this.letGoOfStep(counted, events);
+      return;
+    }
     const last = this.lastCounted.get(by);
     const same =
       last !== undefined && counted.startMs <= last.endMs
@@ -195,14 +224,52 @@ export class RepAnalyzer implements KindAnalyzer {
     this.lastCounted.set(by, { endMs: counted.endMs, movement });
     this.movements.push(movement);
     this.quickLifts.counted();
-    const rep = this.reportRep({ ...counted, index: this.reps.length + 1 });
+    const rep = this.reportRep({ ...counted, index: this.reps.length + 1 }, by);
     this.reps.push(rep);
     events.push({ type: 'rep', rep });
     for (const fault of rep.faults) events.push({ type: 'fault', fault });
   }
 
-  private reportRep(rep: CountedRep): RepReport {
-    this.bestAmplitude = Math.max(this.bestAmplitude, rep.amplitude);
+  /**
+   * A calf raise pivots on the balls of the feet, which stay put: a "rep" in which the toes'
+   * spacing changed by a foot's length is a step (walking out after the set), not a raise
+   * (feet-planted.ts).
+   */
+  private onPlantedFeet(rep: CountedRep): boolean {
+    if (this.exercise.signal !== 'heel-rise') return true;
+    return feetStayedPlanted(
+      this.recent.filter((f) => f.timestampMs >= rep.startMs && f.timestampMs <= rep.endMs),
+    );
+  }
+
+  /**
+   * A calf raise's second counter follows the body too, and the body also comes back up from lower
+   * down (out of a squat or a knee bend) with the heels going down, not up: analysed as calf raises,
+   * the 12 squats of `squat_front_home_airsquats` counted 10 such "raises". Its lift counts only if
+   * the heels rose with it, by more than a still heel's jitter (the first signal, from the lift's
+   * start to its peak; 0.04-0.14 shank on the labelled raises it counts).
+   */
+  private heelsRose(rep: CountedRep): boolean {
+    if (this.exercise.signal !== 'heel-rise') return true;
+    const heelAt = (ms: number) => nearestSignal(this.recent, ms);
+    const start = heelAt(rep.startMs);
+    const peak = heelAt(rep.peakMs);
+    return start !== undefined && peak !== undefined && peak - start > STILL_HEEL_JITTER_SHANKS;
+  }
+
+  /** Reports a step once, however many counters saw it. */
+  private letGoOfStep(rep: CountedRep, events: EngineEvent[]): void {
+    if (this.steps.some((s) => s.startMs <= rep.endMs && rep.startMs <= s.endMs)) return;
+    this.steps.push({ startMs: rep.startMs, endMs: rep.endMs });
+    const reason: PartialReason = 'the feet moved (a step, not a raise)';
+    this.partials.push({ startMs: rep.startMs, atMs: rep.endMs, reason });
+    events.push({ type: 'partial', atSec: msToSec(rep.endMs), reason });
+    this.noteUncounted(rep.startMs, rep.endMs, reason, events);
+  }
+
+  private reportRep(rep: CountedRep, by: Counter): RepReport {
+    const bestAmplitude = Math.max(this.bestAmplitude.get(by) ?? 0, rep.amplitude);
+    this.bestAmplitude.set(by, bestAmplitude);
     const frames = this.recent.filter(
       (f) => f.timestampMs >= rep.startMs && f.timestampMs <= rep.endMs,
     );
@@ -218,7 +285,7 @@ export class RepAnalyzer implements KindAnalyzer {
       frames,
       standing: this.standing,
       view: viewOfFrames(frames.map((f) => f.features)),
-      bestAmplitude: this.bestAmplitude,
+      bestAmplitude,
       tempo: this.prescription.tempo,
       strictness: this.strictness,
     };
@@ -259,7 +326,7 @@ export class RepAnalyzer implements KindAnalyzer {
       ...IDLE_LIVE,
       repCount: this.reps.length,
       phase: this.phase,
-      progress: Math.max(this.counter.progress(), this.restCounter?.progress() ?? 0),
+      progress: Math.max(this.counter.progress(), this.secondCounter?.progress() ?? 0),
     };
   }
 
@@ -272,9 +339,9 @@ export class RepAnalyzer implements KindAnalyzer {
   }
 
   finish(events: EngineEvent[]): KindReport {
-    // No frame is coming to let the second ruler finish: what is still waiting is said now.
+    // No frame is coming to let the second counter finish: what is still waiting is said now.
     this.announce(events);
-    // An excursion the first ruler found too small may be a rep the second one counted.
+    // An excursion the first counter found too small may be a rep the second one counted.
     const partials = this.partials
       .filter((p) => !this.covered(p.startMs, p.atMs))
       .map((p) => ({ atSec: msToSec(p.atMs), reason: p.reason }));

@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeTrack } from '../../src/engine/analyze-track.ts';
+import { Body } from '../../src/engine/body.ts';
+import {
+  feetStayedPlanted,
+  MAX_STANCE_CHANGE_SHANKS,
+  stanceChangeShanks,
+} from '../../src/engine/feet-planted.ts';
+import { frameFeatures } from '../../src/engine/features.ts';
+import type { AnalyzedFrame } from '../../src/engine/front-end.ts';
+import type { Pose } from '../../src/pose/skeleton.ts';
+import { fixtureTrack } from '../support/tracks.ts';
+import {
+  bump,
+  figure,
+  SEGMENTS,
+  sequence,
+  standing,
+  STAND,
+  type FigurePose,
+} from '../support/kinematic.ts';
+
+// A calf raise lifts the whole body with the heels: the foot pivots on its ball and the ankle,
+// knees, hips and shoulders go up with it. BlazePose reads the heel point at about half its rise,
+// and the big, well-seen points of the body show the lift better, so calf raises are counted twice:
+// on the heels, and on the heels with the body's rise added (rep-counter.md). The balls of the feet
+// stay put: a "raise" in which the stance changes by a step is walking, not a raise.
+
+const framesOf = (poses: readonly Pose[]): AnalyzedFrame[] =>
+  poses.map((pose) => {
+    const body = new Body(pose);
+    return { timestampMs: pose.timestampMs, body, features: frameFeatures(body), signal: 0 };
+  });
+
+const onToes = (view: 'side' | 'front', lift: number, x?: number): FigurePose => {
+  const s = standing(view);
+  return {
+    ...s,
+    left: { ...s.left, heelLift: lift },
+    right: { ...s.right, heelLift: lift },
+    ...(x === undefined ? {} : { x }),
+  };
+};
+
+const bodyAboveToe = (f: FigurePose) =>
+  frameFeatures(new Body(figure(f, 0))).bodyAboveToeShanks ?? Number.NaN;
+
+describe("the body's height above the toes (in shank lengths)", () => {
+  it('rises with the heels: by three quarters of the heel lift, as the ankle does', () => {
+    for (const view of ['side', 'front'] as const) {
+      const lift = 0.04; // a fifth of the figure's shank
+      const rise = bodyAboveToe(onToes(view, lift)) - bodyAboveToe(standing(view));
+      expect(rise, view).toBeCloseTo((0.75 * lift) / SEGMENTS.shank, 1);
+    }
+  });
+
+  it('does not change with the distance from the camera or where the person stands', () => {
+    const near = bodyAboveToe(onToes('front', 0.02));
+    expect(bodyAboveToe(onToes('front', 0.02, 0.3))).toBeCloseTo(near, 6);
+    const scaled = figure(onToes('front', 0.02), 0);
+    const half: Pose = {
+      ...scaled,
+      keypoints: Object.fromEntries(
+        Object.entries(scaled.keypoints).map(([n, k]) => [n, { ...k, x: k.x / 2, y: k.y / 2 }]),
+      ),
+    };
+    expect(frameFeatures(new Body(half)).bodyAboveToeShanks).toBeCloseTo(near, 6);
+  });
+
+  it('is not read from a body that is not upright (legs only, read upside down or squashed)', () => {
+    const upright = figure(standing('side'), 0);
+    const k = upright.keypoints;
+    const upsideDown: Pose = {
+      ...upright,
+      keypoints: {
+        ...k,
+        left_hip: { ...k.left_ankle!, y: 0.99 },
+        right_hip: { ...k.right_ankle!, y: 0.99 },
+      },
+    };
+    expect(frameFeatures(new Body(upsideDown)).bodyAboveToeShanks).toBeUndefined();
+    // A trunk a third of its length: the shoulders where the model invents them, at the hips.
+    const hipY = k.left_hip!.y;
+    const squashed: Pose = {
+      ...upright,
+      keypoints: {
+        ...k,
+        left_shoulder: { ...k.left_shoulder!, y: hipY - SEGMENTS.torso / 3 },
+        right_shoulder: { ...k.right_shoulder!, y: hipY - SEGMENTS.torso / 3 },
+      },
+    };
+    expect(frameFeatures(new Body(squashed)).bodyAboveToeShanks).toBeUndefined();
+  });
+});
+
+describe('feet planted: the stance in the picture', () => {
+  const raise = (view: 'side' | 'front', x: (t: number) => number | undefined = () => undefined) =>
+    framesOf(sequence(2, 30, (t) => onToes(view, 0.03 * bump(t / 2), x(t))));
+
+  it('does not change in a calf raise', () => {
+    expect(stanceChangeShanks(raise('front'))).toBeCloseTo(0, 6);
+    expect(feetStayedPlanted(raise('front'))).toBe(true);
+  });
+
+  it('does not change with a camera that pans (both toes move alike)', () => {
+    const panned = raise('front', (t) => 0.5 + 0.15 * Math.sin(t * 3));
+    expect(stanceChangeShanks(panned)).toBeCloseTo(0, 6);
+  });
+
+  it('changes by a step: one foot put a shank ahead is not a raise', () => {
+    const step = framesOf(
+      sequence(2, 30, (t) => ({
+        ...standing('front'),
+        left: { ...STAND, ankleX: 0.06 + 0.2 * Math.min(1, t) },
+      })),
+    );
+    expect(stanceChangeShanks(step)).toBeGreaterThan(MAX_STANCE_CHANGE_SHANKS);
+    expect(feetStayedPlanted(step)).toBe(false);
+  });
+
+  it('cannot be told with one toe hidden (side on): the raise stands', () => {
+    const hidden = raise('side').map((f) => {
+      const pose = figure(onToes('side', 0), f.timestampMs);
+      const { right_toe: _, ...keypoints } = pose.keypoints;
+      const body = new Body({ ...pose, keypoints });
+      return { ...f, body, features: frameFeatures(body) };
+    });
+    expect(stanceChangeShanks(hidden)).toBeUndefined();
+    expect(feetStayedPlanted(hidden)).toBe(true);
+  });
+});
+
+describe('calf raises on real and rendered footage', () => {
+  it('counts the side-on rendered raises, whose heel point reads under the smallest rep', () => {
+    expect(analyzeTrack(fixtureTrack('michelle_calf_raise_side.mp4'), 'calf-raise').repCount).toBe(
+      3,
+    );
+  });
+
+  it('does not count walking out after the set, and says why', () => {
+    const r = analyzeTrack(
+      fixtureTrack('calfraise_34front_home_bodyweight_3reps.mp4'),
+      'calf-raise',
+    );
+    expect(r.repCount).toBe(3);
+    // Each counted rep peaks on a labelled top (2.7-3.2, 5.1-5.8 and 7.7-8.5 s), give or take the
+    // smoothing's lag (0.3 s).
+    const tops = [
+      [2.7, 3.2],
+      [5.1, 5.8],
+      [7.7, 8.5],
+    ] as const;
+    const onTop = (sec: number, [from, to]: readonly [number, number]) =>
+      sec >= from - 0.3 && sec <= to + 0.3;
+    expect(r.reps?.map((rep, i) => onTop(rep.bottomSec, tops[i] ?? [0, 0]))).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    expect(r.partials).toContainEqual({
+      atSec: expect.closeTo(10, 0) as number,
+      reason: 'the feet moved (a step, not a raise)',
+    });
+  });
+
+  it('does not count a squat coming back up as a raise (the heels go down, not up)', () => {
+    const r = analyzeTrack(fixtureTrack('squat_front_home_airsquats_12reps.mp4'), 'calf-raise');
+    expect(r.repCount).toBe(0);
+  });
+});
