@@ -53,7 +53,10 @@ export type FrontEndStep =
 export class FrontEnd {
   private readonly gate = new SetupGate();
   private readonly channel = new SignalChannel();
-  /** The second counter's signal, alongside (rep-counter.md: "Two rulers", "A calf raise lifts the whole body"). */
+  /**
+   * The second counter's signal, alongside (rep-counter.md: "Two rulers", "A calf raise lifts the
+   * whole body").
+   */
   private readonly secondChannel = new SignalChannel();
   private readonly shankRuler = new RestRuler();
   readonly views = new ViewTally();
