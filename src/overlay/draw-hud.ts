@@ -131,7 +131,7 @@ function drawTempoBar(ctx: CanvasRenderingContext2D, d: OverlayData, size: Pictu
   ctx.fillStyle = TEXT;
   ctx.font = '16px system-ui, sans-serif';
   ctx.textBaseline = 'top';
-  ctx.fillText(`${d.live.phase} ${d.phaseSec.toFixed(1)} / ${target} s`, 16, y + 3);
+  ctx.fillText(`${d.phaseWord} ${d.phaseSec.toFixed(1)} / ${target} s`, 16, y + 3);
 }
 
 function drawAngle(ctx: CanvasRenderingContext2D, d: OverlayData, size: PictureSize): void {

@@ -1,6 +1,6 @@
 import type { LiveState } from '../engine/analyzer.ts';
 import type { ExerciseDef, Prescription, Tempo } from '../engine/exercise-def.ts';
-import { phaseWord } from '../engine/phases.ts';
+import { phaseWord, type PhaseWord } from '../engine/phases.ts';
 import type { FlowView } from '../engine/workout-flow.ts';
 import type { KeypointName, Pose } from '../pose/skeleton.ts';
 
@@ -23,6 +23,8 @@ export interface OverlayData {
     { readonly label: string; readonly deg: number; readonly at: KeypointName } | undefined;
   readonly cue: string | undefined;
   readonly awayWord: 'down' | 'up';
+  /** The current phase in the person's words (down, bottom, up, top), for the tempo bar. */
+  readonly phaseWord: PhaseWord;
   /** Prescribed seconds for the current phase, for the tempo bar. */
   readonly phaseTargetSec: number | undefined;
   readonly phaseSec: number;
@@ -69,6 +71,7 @@ export function overlayData(i: OverlayInput): OverlayData {
   const p = i.prescription;
   const awayWord = i.exercise.kind === 'reps' ? i.exercise.awayWord : 'down';
   const tempo = p.kind === 'reps' ? p.tempo : undefined;
+  const word = phaseWord(i.live.phase, awayWord);
   return {
     pose: i.pose,
     mirrored: i.mirrored,
@@ -92,8 +95,8 @@ export function overlayData(i: OverlayInput): OverlayData {
         : { label: 'knee', deg: i.live.keyAngle.deg, at: i.live.keyAngle.at },
     cue: i.cue,
     awayWord,
-    phaseTargetSec:
-      tempo === undefined ? undefined : phaseTarget(tempo, phaseWord(i.live.phase, awayWord)),
+    phaseWord: word,
+    phaseTargetSec: tempo === undefined ? undefined : phaseTarget(tempo, word),
     phaseSec: Math.max(0, i.phaseSec),
   };
 }

@@ -55,6 +55,19 @@ describe('overlayData', () => {
     expect(overlayData(input('calf-raise', { phase: 'away' })).awayWord).toBe('up');
   });
 
+  it("names the phase on the tempo bar in the person's words, not the counter's", () => {
+    const word = (id: string, phase: 'away' | 'far' | 'return' | 'rest') =>
+      overlayData(input(id, { phase })).phaseWord;
+    expect(['away', 'far', 'return', 'rest'].map((p) => word('calf-raise', p as 'far'))).toEqual([
+      'up',
+      'top',
+      'down',
+      'bottom',
+    ]);
+    expect(word('squat', 'far')).toBe('bottom');
+    expect(word('squat', 'away')).toBe('down');
+  });
+
   it("counts sets, and a form check's parts (one per view)", () => {
     expect(overlayData(input('squat')).setLabel).toBe('set 1/3');
     const check = (sets: number) =>
