@@ -68,8 +68,8 @@ export function hasSecondSignal(id: SignalId): boolean {
 /**
  * The second counter's signal, per side: the hip signals over `restShank` (undefined until it is
  * known); the heel rise plus how far the hips and shoulders stand above the toes (the same on both
- * sides), which a calf raise lifts with the heels and BlazePose reads about twice as large as its
- * heel point's rise.
+ * sides), which a calf raise lifts with the heels and BlazePose reads 1.1 to 5 times as large as
+ * its heel point's rise (rep-counter.md).
  */
 export function secondSignalBySide(
   id: SignalId,
