@@ -1,5 +1,13 @@
 import { median } from '../geometry/stats.ts';
 import type { AnalyzedFrame } from './front-end.ts';
+import type { SignalId } from './signals.ts';
+
+/**
+ * The exercises whose feet stay planted through a rep, pivoting on their balls: calf raises (the
+ * heel rise). The tibialis lift pivots on the heels and could be held to the same rule; it is not
+ * (its one real clip, lower legs only, has its feet misread: rep-counter.md).
+ */
+export const pivotsOnTheBalls = (id: SignalId): boolean => id === 'heel-rise';
 
 /**
  * How far the toes may move apart or together in the picture during a calf raise, in shank

@@ -84,3 +84,27 @@ export function secondSignalBySide(
     heel === undefined || body === undefined ? undefined : heel + body;
   return { left: plus(f.heelRiseShanksBySide.left), right: plus(f.heelRiseShanksBySide.right) };
 }
+
+/** A still heel's jitter in the heel-rise signal, shank lengths (catalog.ts, the heel rise). */
+const STILL_HEEL_JITTER_SHANKS = 0.02;
+
+/**
+ * Whether a lift the second counter counted is one, given the first signal at its start and at its
+ * peak. A calf raise's second signal follows the body too, and the body also comes back up from
+ * lower down (out of a squat or a knee bend) with the heels going down, not up: analysed as calf
+ * raises, the 12 squats of `squat_front_home_airsquats` counted 10 such "raises". The lift counts
+ * only if the heel signal rose with it by more than a still heel's jitter (0.04-0.14 shank on the
+ * labelled raises it counts). The hip signals' second ruler measures the same movement: always.
+ */
+export function secondLiftCounts(
+  id: SignalId,
+  firstAtStart: number | undefined,
+  firstAtPeak: number | undefined,
+): boolean {
+  if (id !== 'heel-rise') return true;
+  return (
+    firstAtStart !== undefined &&
+    firstAtPeak !== undefined &&
+    firstAtPeak - firstAtStart > STILL_HEEL_JITTER_SHANKS
+  );
+}

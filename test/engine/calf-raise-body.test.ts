@@ -9,6 +9,7 @@ import {
 import { frameFeatures } from '../../src/engine/features.ts';
 import type { AnalyzedFrame } from '../../src/engine/front-end.ts';
 import type { Pose } from '../../src/pose/skeleton.ts';
+import { secondLiftCounts } from '../../src/engine/signals.ts';
 import { fixtureTrack } from '../support/tracks.ts';
 import {
   bump,
@@ -90,6 +91,20 @@ describe("the body's height above the toes (in shank lengths)", () => {
       },
     };
     expect(frameFeatures(new Body(squashed)).bodyAboveToeShanks).toBeUndefined();
+  });
+});
+
+describe("a lift of the heels with the body's rise", () => {
+  it('counts only if the heels rose with it, by more than a still heel jitters', () => {
+    expect(secondLiftCounts('heel-rise', 0.2, 0.25)).toBe(true);
+    // Out of a squat's bottom the body rises while the heel point, carried by the shin, falls.
+    expect(secondLiftCounts('heel-rise', 0.25, 0.2)).toBe(false);
+    expect(secondLiftCounts('heel-rise', 0.2, 0.21)).toBe(false);
+    expect(secondLiftCounts('heel-rise', undefined, 0.3)).toBe(false);
+  });
+
+  it("is no rule for the hips' second ruler, which measures the same movement", () => {
+    expect(secondLiftCounts('hip-drop', 0.5, 0.1)).toBe(true);
   });
 });
 

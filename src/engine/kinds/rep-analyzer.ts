@@ -17,8 +17,8 @@ import {
   type RepPhase,
 } from '../rep-counter.ts';
 import type { RepReport } from '../report.ts';
-import { followsTheHips, hasSecondSignal } from '../signals.ts';
-import { feetStayedPlanted } from '../feet-planted.ts';
+import { followsTheHips, hasSecondSignal, secondLiftCounts } from '../signals.ts';
+import { feetStayedPlanted, pivotsOnTheBalls } from '../feet-planted.ts';
 import { footAheadShanks, stanceMismatch } from '../stance-split.ts';
 import { aroundPeak, medianOver, type RepContext } from '../checks/rep-context.ts';
 import type { Verdict } from '../checks/verdict.ts';
@@ -38,11 +38,8 @@ const QUICK_REASONS: ReadonlySet<PartialReason> = new Set<PartialReason>([
   'much smaller than your other reps',
 ]);
 
-/** A still heel's jitter in the heel-rise signal, shank lengths (catalog.ts, the heel rise). */
-const STILL_HEEL_JITTER_SHANKS = 0.02;
-
 /** The first counter's signal on the frame nearest this time. */
-function nearestSignal(frames: readonly AnalyzedFrame[], ms: number): number | undefined {
+function firstSignalNear(frames: readonly AnalyzedFrame[], ms: number): number | undefined {
   let best: AnalyzedFrame | undefined;
   for (const f of frames)
     if (
@@ -204,7 +201,7 @@ export class RepAnalyzer implements KindAnalyzer {
    * start on the frame the other counter counted the last one.
    */
   private count(counted: CountedRep, events: EngineEvent[], by: Counter): void {
-    if (by === 'second' && !this.heelsRose(counted)) return;
+    if (by === 'second' && !this.secondLiftCounts(counted)) return;
     if (!this.onPlantedFeet(counted)) {
       this.letGoOfStep(counted, events);
       return;
@@ -230,31 +227,22 @@ export class RepAnalyzer implements KindAnalyzer {
     for (const fault of rep.faults) events.push({ type: 'fault', fault });
   }
 
+  /** Whether a lift the second counter counted is one (signals.ts, `secondLiftCounts`). */
+  private secondLiftCounts(rep: CountedRep): boolean {
+    const first = (ms: number) => firstSignalNear(this.recent, ms);
+    return secondLiftCounts(this.exercise.signal, first(rep.startMs), first(rep.peakMs));
+  }
+
   /**
    * A calf raise pivots on the balls of the feet, which stay put: a "rep" in which the toes'
    * spacing changed by a foot's length is a step (walking out after the set), not a raise
    * (feet-planted.ts).
    */
   private onPlantedFeet(rep: CountedRep): boolean {
-    if (this.exercise.signal !== 'heel-rise') return true;
+    if (!pivotsOnTheBalls(this.exercise.signal)) return true;
     return feetStayedPlanted(
       this.recent.filter((f) => f.timestampMs >= rep.startMs && f.timestampMs <= rep.endMs),
     );
-  }
-
-  /**
-   * A calf raise's second counter follows the body too, and the body also comes back up from lower
-   * down (out of a squat or a knee bend) with the heels going down, not up: analysed as calf raises,
-   * the 12 squats of `squat_front_home_airsquats` counted 10 such "raises". Its lift counts only if
-   * the heels rose with it, by more than a still heel's jitter (the first signal, from the lift's
-   * start to its peak; 0.04-0.14 shank on the labelled raises it counts).
-   */
-  private heelsRose(rep: CountedRep): boolean {
-    if (this.exercise.signal !== 'heel-rise') return true;
-    const heelAt = (ms: number) => nearestSignal(this.recent, ms);
-    const start = heelAt(rep.startMs);
-    const peak = heelAt(rep.peakMs);
-    return start !== undefined && peak !== undefined && peak - start > STILL_HEEL_JITTER_SHANKS;
   }
 
   /** Reports a step once, however many counters saw it. */
