@@ -2,6 +2,7 @@ import { angleAtDeg, angleFromVerticalDeg, pointDistance } from '../geometry/poi
 import type { Side } from '../pose/skeleton.ts';
 import type { Body, BodyPoint } from './body.ts';
 import { SIDES } from './body.ts';
+import { footOffTheFloor } from './foot-off-floor.ts';
 import { stanceFeatures, type StanceFeatures } from './stance-features.ts';
 import { meanDefined } from '../geometry/stats.ts';
 import { turnFromCameraDeg } from './view.ts';
@@ -20,6 +21,11 @@ export interface FrameFeatures extends StanceFeatures {
   readonly heelRiseShanksBySide: Readonly<Record<Side, number | undefined>>;
   /** Per side: toe height above the heel, over that side's shank length. */
   readonly toeRiseShanksBySide: Readonly<Record<Side, number | undefined>>;
+  /**
+   * The foot read off the floor in this frame (foot-off-floor.ts), if one is: 3-D only, and only
+   * with the person seen upright (as for {@link bodyAboveToeShanks}).
+   */
+  readonly footOffFloor: Side | undefined;
   /**
    * Per side: how far the knee sits inside the hip-to-ankle line (towards the body's midline), in
    * shank lengths: the 2-D frontal-plane projection of valgus. Positive = caving in.
@@ -218,6 +224,7 @@ export function frameFeatures(body: Body): FrameFeatures {
     (v): v is number => v !== undefined && Number.isFinite(v),
   );
   const kneeSep = lk && rk ? Math.abs(lk.x - rk.x) : undefined;
+  const upright = uprightLength(body, shoulders, hips, torso);
   const ankleSep = la && ra ? Math.abs(la.x - ra.x) : undefined;
   return {
     ...stanceFeatures(body, torso),
@@ -235,6 +242,9 @@ export function frameFeatures(body: Body): FrameFeatures {
     kneeInsideToeShanksBySide,
     heelRiseShanksBySide,
     toeRiseShanksBySide,
+    // The 3-D feet are inferred from the whole body: with no upright body in the picture (legs
+    // only, read upside down) they are guesses, one foot read up to 86 cm above the other.
+    footOffFloor: upright === undefined ? undefined : footOffTheFloor(body),
     kneeAngleDeg,
     torsoLeanDeg: shoulders && hips ? angleFromVerticalDeg(hips, shoulders) : undefined,
     shinLeanDeg: meanDefined(
@@ -257,7 +267,7 @@ export function frameFeatures(body: Body): FrameFeatures {
       hips === undefined || ankleYs.length === 0
         ? undefined
         : per(Math.max(...ankleYs) - hips.y, shank),
-    bodyAboveToeShanks: bodyAboveToe(body, shoulders, hips, torso),
+    bodyAboveToeShanks: bodyAboveToe(body, shoulders, hips, upright),
     hipAboveAnkleShanks: per(
       meanDefined(
         SIDES.map((s) => {
@@ -279,17 +289,18 @@ export function minHipKneeGap(f: FrameFeatures): number | undefined {
   return gaps.length === 0 ? undefined : Math.min(...gaps);
 }
 
-function bodyAboveToe(
+/**
+ * The trunk plus a leg's hip-knee-ankle path in the picture when the person is seen upright:
+ * shoulders over hips, hip over knee over ankle (a model reading legs-only footage upside down puts
+ * "hips" under the feet), and a trunk of an upright person's length (it invents a squashed one
+ * above legs-only footage). Undefined otherwise.
+ */
+function uprightLength(
   body: Body,
   shoulders: BodyPoint | undefined,
   hips: BodyPoint | undefined,
   torso: number | undefined,
 ): number | undefined {
-  const toeYs = SIDES.map((s) => body.joint(s, 'toe')?.y).filter(
-    (y): y is number => y !== undefined,
-  );
-  // Upright only: hip above knee above ankle in the picture (a model reading legs-only footage
-  // upside down puts "hips" under the feet), and a trunk of an upright person's length.
   const leg = meanDefined(
     SIDES.map((s) => {
       const h = body.joint(s, 'hip');
@@ -302,8 +313,20 @@ function bodyAboveToe(
   );
   if (!shoulders || !hips || !(shoulders.y < hips.y) || torso === undefined || leg === undefined)
     return undefined;
-  if (toeYs.length === 0 || torso < MIN_UPRIGHT_TRUNK_OVER_LEG * leg) return undefined;
+  return torso < MIN_UPRIGHT_TRUNK_OVER_LEG * leg ? undefined : torso + leg;
+}
+
+function bodyAboveToe(
+  body: Body,
+  shoulders: BodyPoint | undefined,
+  hips: BodyPoint | undefined,
+  length: number | undefined,
+): number | undefined {
+  const toeYs = SIDES.map((s) => body.joint(s, 'toe')?.y).filter(
+    (y): y is number => y !== undefined,
+  );
+  if (!shoulders || !hips || length === undefined || toeYs.length === 0) return undefined;
   const height = Math.max(...toeYs) - (shoulders.y + hips.y) / 2;
-  const length = per(height, torso + leg);
-  return length === undefined ? undefined : length * BODY_LENGTH_SHANKS;
+  const inBodyLengths = per(height, length);
+  return inBodyLengths === undefined ? undefined : inBodyLengths * BODY_LENGTH_SHANKS;
 }

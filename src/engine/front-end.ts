@@ -1,6 +1,7 @@
-import type { KeypointName, Pose } from '../pose/skeleton.ts';
+import type { KeypointName, Pose, Side } from '../pose/skeleton.ts';
 import { Body } from './body.ts';
 import { frameFeatures, type FrameFeatures } from './features.ts';
+import { HeldUpFoot } from './foot-off-floor.ts';
 import { missingKeypoints, type Requirement } from './requirements.ts';
 import { RestRuler } from './rest-ruler.ts';
 import { SetupGate, type GateIssue } from './setup-gate.ts';
@@ -59,6 +60,8 @@ export class FrontEnd {
    */
   private readonly secondChannel = new SignalChannel();
   private readonly shankRuler = new RestRuler();
+  /** The foot held off the floor (foot-off-floor.ts): it is not standing, its heel is not counted. */
+  private readonly heldUp = new HeldUpFoot();
   readonly views = new ViewTally();
   /** The view over the last second, for the live tip. */
   readonly recentView = new RecentView();
@@ -85,11 +88,15 @@ export class FrontEnd {
       body === undefined ? 'no-person' : missingKeypoints(body, this.config.required);
     const features = body === undefined ? undefined : frameFeatures(body);
     const id = this.config.signal;
+    const footHeldUp =
+      features === undefined ? undefined : this.heldUp.push(features.footOffFloor, timestampMs);
     const signal = this.channel.push(
-      id === undefined || features === undefined ? undefined : signalBySide(id, features),
+      id === undefined || features === undefined
+        ? undefined
+        : signalBySide(id, features, undefined, footHeldUp),
       timestampMs,
     );
-    const secondSignal = this.second(features, timestampMs, atRest);
+    const secondSignal = this.second(features, timestampMs, atRest, footHeldUp);
     const wasOpen = this.gate.isOpen;
     const startPose = this.config.startPose;
     const inStartPose = signal !== undefined && startPose !== undefined && signal <= startPose.max;
@@ -129,18 +136,20 @@ export class FrontEnd {
     this.channel.reset();
     this.secondChannel.reset();
     this.shankRuler.reset();
+    this.heldUp.reset();
   }
 
   private second(
     f: FrameFeatures | undefined,
     timestampMs: number,
     atRest: boolean,
+    footHeldUp: Side | undefined,
   ): number | undefined {
     const id = this.config.signal;
     if (id === undefined || !hasSecondSignal(id)) return undefined;
     const restShank = this.shankRuler.push(f?.shankLength, timestampMs, atRest);
     return this.secondChannel.push(
-      f === undefined ? undefined : secondSignalBySide(id, f, restShank),
+      f === undefined ? undefined : secondSignalBySide(id, f, restShank, footHeldUp),
       timestampMs,
     );
   }

@@ -43,11 +43,20 @@ export interface PhaseTimes {
   /** Coming back (up in a squat, down in a calf raise). */
   readonly returnSec: number;
   /**
-   * At the start before this rep (top of a squat, bottom of a calf raise). Not measured before the
-   * first rep after the counter started or was interrupted: that wait is setting up, not a pause
-   * between reps (it read "0.0 s", as if there had been none).
+   * At the start before this rep (top of a squat, bottom of a calf raise): from the count of the rep
+   * before to leaving the start. Not measured before the first rep after the counter started or was
+   * interrupted: that wait is setting up, not a pause between reps (it read "0.0 s", as if there had
+   * been none).
    */
   readonly restSec?: number;
+  /**
+   * The pause itself in the start position before this rep: how long the signal stayed near the
+   * lowest it reached between the rep before and this one, within `farFraction` of this rep's
+   * excursion (as the far end is timed near the peak; at least half of `startDelta`, a still
+   * signal's jitter), the crossings timed between frames. `restSec` also holds the end of the rep
+   * before (from its count on) and the start of this one. Measured as `restSec` is.
+   */
+  readonly pauseSec?: number;
 }
 
 export interface CountedRep {
@@ -106,12 +115,19 @@ const PULSE_FRACTION = 0.25;
 const SETTLED_MS = 3000;
 /** The return phase is timed all the way back to the start level (the count fires earlier, see below). */
 const RETURNED_FRACTION = 0;
+/** The pause before a rep is timed over at most this long before it (ms): longer is no bounce. */
+const BETWEEN_REPS_MS = 10_000;
 
 export class RepCounter {
   private restLevel: number | undefined;
   /** The start position the setup gate saw (undefined until calibrated). */
   private startPosition: number | undefined;
   private lastSample: Sample | undefined;
+  /**
+   * The samples since the last rep was counted (the last BETWEEN_REPS_MS of them), for the pause
+   * before the next; undefined before the first rep after the counter started or was interrupted.
+   */
+  private sinceLastRep: Sample[] | undefined;
   private lastRepEndMs: number | undefined;
   private excursion: Excursion | undefined;
   /** Lowest signal since the last excursion closed: a new one must rise from here (re-arming). */
@@ -158,6 +174,7 @@ export class RepCounter {
   interrupt(): void {
     this.excursion = undefined;
     this.lastSample = undefined;
+    this.sinceLastRep = undefined;
     this.lastRepEndMs = undefined;
     this.floor = undefined;
   }
@@ -181,6 +198,7 @@ export class RepCounter {
     const p = this.params;
     const e = this.excursion;
     if (e === undefined) {
+      this.noteBetweenReps(sample);
       this.trackRest(sample, previous);
       this.floor = Math.min(this.floor ?? sample.value, sample.value);
       if (sample.value - this.floor > p.startDelta) {
@@ -362,7 +380,9 @@ export class RepCounter {
       1,
       e.restLevel + Math.max(p.returnFraction * amp, p.startDelta * 0.5),
     );
+    const returnSec = ((backAt - farEnd) / 1000) * this.returnScale();
     const restMs = this.lastRepEndMs === undefined ? undefined : leftRest - this.lastRepEndMs;
+    const pauseMs = this.pauseBeforeMs(e, amp);
     const rep: CountedRep = {
       index: this.reps,
       startMs: start,
@@ -376,11 +396,13 @@ export class RepCounter {
         farSec: (farEnd - farStart) / 1000,
         // The count fires at `returnFraction` so the person hears it at once; the rest of the
         // way back is extrapolated at the same speed (linear), so tempo reports whole phases.
-        returnSec: ((backAt - farEnd) / 1000) * this.returnScale(),
+        returnSec,
         ...(restMs === undefined ? {} : { restSec: Math.max(0, restMs / 1000) }),
+        ...(pauseMs === undefined ? {} : { pauseSec: Math.max(0, pauseMs / 1000) }),
       },
     };
     this.lastRepEndMs = backAt;
+    this.sinceLastRep = e.samples.slice(-1);
     return { type: 'rep', rep };
   }
 
@@ -390,6 +412,35 @@ export class RepCounter {
       1,
       (far - RETURNED_FRACTION) / Math.max(0.05, far - this.params.returnFraction),
     );
+  }
+
+  /** A sample at rest: kept for the pause before the next rep. */
+  private noteBetweenReps(sample: Sample): void {
+    const kept = this.sinceLastRep;
+    if (kept === undefined) return;
+    kept.push(sample);
+    while (kept.length > 2 && sample.timestampMs - (kept[0]?.timestampMs ?? 0) > BETWEEN_REPS_MS)
+      kept.shift();
+  }
+
+  /**
+   * How long the signal stayed near its lowest between the last rep and this excursion's peak:
+   * within `farFraction` of `amp` of it, or the start band's margin for jitter if more (ms).
+   * Undefined before the first rep.
+   */
+  private pauseBeforeMs(e: Excursion, amp: number): number | undefined {
+    if (this.sinceLastRep === undefined) return undefined;
+    const peakAt = e.samples.indexOf(e.peak);
+    const samples = [...this.sinceLastRep, ...e.samples.slice(0, peakAt + 1)].filter(
+      (s, i, all) => i === 0 || s.timestampMs > (all[i - 1]?.timestampMs ?? -Infinity),
+    );
+    const lowest = Math.min(...samples.map((s) => s.value));
+    // Not under the start band's own margin for a still signal's jitter (`startLevel`).
+    const level = lowest + Math.max(this.params.farFraction * amp, this.params.startDelta * 0.5);
+    const first = samples.findIndex((s) => s.value <= level);
+    const last = samples.findLastIndex((s) => s.value <= level);
+    if (first < 0 || last < 0) return 0;
+    return crossingMs(samples, last, 1, level) - crossingMs(samples, first, -1, level);
   }
 
   /** The level that leaving the rest band means. */

@@ -1,5 +1,6 @@
 import type { Side } from '../pose/skeleton.ts';
 import type { FrameFeatures } from './features.ts';
+import { onTheFloor } from './foot-off-floor.ts';
 
 /** The scalar a rep counter follows: ~0 in the start position, growing away from it. */
 export const SIGNAL_IDS = ['hip-drop', 'hip-height', 'heel-rise', 'toe-rise'] as const;
@@ -33,6 +34,7 @@ export function signalBySide(
   id: SignalId,
   f: FrameFeatures,
   restShank?: number,
+  footHeldUp?: Side,
 ): Readonly<Record<Side, number | undefined>> {
   switch (id) {
     case 'hip-drop':
@@ -49,9 +51,9 @@ export function signalBySide(
       return { left: h, right: h };
     }
     case 'heel-rise':
-      return f.heelRiseShanksBySide;
+      return onTheFloor(f.heelRiseShanksBySide, footHeldUp);
     case 'toe-rise':
-      return f.toeRiseShanksBySide;
+      return onTheFloor(f.toeRiseShanksBySide, footHeldUp);
   }
 }
 
@@ -75,6 +77,7 @@ export function secondSignalBySide(
   id: SignalId,
   f: FrameFeatures,
   restShank: number | undefined,
+  footHeldUp?: Side,
 ): Readonly<Record<Side, number | undefined>> | undefined {
   if (followsTheHips(id))
     return restShank === undefined ? undefined : signalBySide(id, f, restShank);
@@ -82,7 +85,8 @@ export function secondSignalBySide(
   const body = f.bodyAboveToeShanks;
   const plus = (heel: number | undefined) =>
     heel === undefined || body === undefined ? undefined : heel + body;
-  return { left: plus(f.heelRiseShanksBySide.left), right: plus(f.heelRiseShanksBySide.right) };
+  const heel = signalBySide('heel-rise', f, undefined, footHeldUp);
+  return { left: plus(heel.left), right: plus(heel.right) };
 }
 
 /** A still heel's jitter in the heel-rise signal, shank lengths (catalog.ts, the heel rise). */

@@ -126,6 +126,9 @@ const IMPERFECTIONS: readonly Imperfection[] = [
         "at 3/4 each thigh's drop is read against its own standing length, and legs named the other way round mix the near thigh with the far one: its reps read 13-19° against the 15° limit, close calls either way (2 frames in 10: the clean rep read shallow at 16° reads 15°, a pass)",
       'partial_body/calfraise_rear_LOWER_LEGS_ONLY_wrong_bouncing_then_correct.mp4':
         "lower legs only: the model misreads the feet, whose spacing swings by 0.62 shank inside its slow counted rep, a foot's length, the most a raise may move them (feet-planted.ts): which foot it calls which tips it to a step (2 → 1)",
+
+      'calfraise_singleleg_34front_then_side_fitbod_man_6reps.mp4':
+        "its single-leg reps last about the shortest rep (0.5 s), and with the raised foot left out the standing one is followed by its name: a frame with the names the other way round moves the signal by the feet's offset, which tips one rep under (5 → 4, 1 frame in 13)",
     },
   },
   // A smaller or darker picture, a cheaper webcam: the keypoints wander more from frame to frame
@@ -144,7 +147,7 @@ const IMPERFECTIONS: readonly Imperfection[] = [
       'squat_pulses_34front_medball_partial_15pulses.mp4':
         "the pulses come back to 0.87-0.89 of standing, at the counter's return level: noise closes one as a rep (0 → 1, read shallow), as 10 frames/s does",
       'calfraise_singleleg_34front_then_side_fitbod_man_6reps.mp4':
-        'its single-leg reps, 0.2 s at the top, last about the shortest rep (0.5 s): noise tips one more over it (4 → 5), lowered in 0.2 s with no pause (bouncing)',
+        'its single-leg reps, 0.2 s at the top, last about the shortest rep (0.5 s): noise tips one under it (5 → 4; 6 labelled)',
       'calfraise_on_stair_rear34_cdc_1rep_hold.mp4':
         'stepping down off the stair is a lift just under the shortest rep (467 ms): noise makes it one (1 → 2)',
       'ankle_circles_front_standing_home_4circles.mp4':
@@ -167,6 +170,9 @@ const IMPERFECTIONS: readonly Imperfection[] = [
     known: {
       'calfraise_on_stair_rear34_cdc_1rep_hold.mp4':
         'stepping down off the stair is a lift of 467 ms, just under the shortest rep; jittered, another frame becomes its start (530 ms)',
+
+      'calfraise_singleleg_34front_then_side_fitbod_man_6reps.mp4':
+        'its single-leg reps, 0.2 s at the top, last about the shortest rep (0.5 s): a few milliseconds tip one under it (5 → 4, two draws of three)',
     },
   },
 ];

@@ -62,7 +62,7 @@ describe('calf raises analysed as a tibialis lift', () => {
     );
   });
 
-  it('leaves 6 of the 19 heel returns it counted on 8 calf-raise clips, named here with why', () => {
+  it('leaves 4 of the 19 heel returns it counted on 8 calf-raise clips, named here with why', () => {
     const asTibialis = (clip: string) =>
       analyzeTrack(fixtureTrack(clip), 'tibialis-lift').repCount ?? 0;
     // The walk-out at the end (a step, the toes up off the floor).
@@ -70,8 +70,9 @@ describe('calf raises analysed as a tibialis lift', () => {
     // Seen from behind, the toes read 0.13-0.15 shank above the set-up's flat foot at the end of
     // each lowering.
     expect(asTibialis('calfraise_rear_wall_hands')).toBe(2);
-    // One foot held up behind: the set-up's "flat" is a fused reading of a foot in the air.
-    expect(asTibialis('calfraise_singleleg_34front_then_side_fitbod_man_6reps')).toBe(2);
+    // One foot held up behind: it was fused into the set-up's "flat" (2 counted); the foot held off
+    // the floor is left out now (foot-off-floor.ts).
+    expect(asTibialis('calfraise_singleleg_34front_then_side_fitbod_man_6reps')).toBe(0);
     expect(asTibialis('calfraise_on_stair_rear34_cdc_1rep_hold')).toBe(0);
     expect(asTibialis('michelle_calf_raise_front')).toBe(0);
     // Lower legs only: the model reads the legs upside down in part of it (requirements.test.ts).

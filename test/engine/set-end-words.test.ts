@@ -33,14 +33,30 @@ describe('the words at the end of a set', () => {
   });
 
   it('say the cue of the reps for a fault found on reps and between them (bouncing)', () => {
-    // The legs-only calf raises bounce before the first counted rep (a run of small lifts) and
-    // that rep drops without a pause at the top.
+    const bounce = (rep: number | undefined, cue: string): Fault => ({
+      code: 'tempo',
+      severity: 'warn',
+      ...(rep === undefined ? {} : { rep }),
+      atSec: rep ?? 3,
+      value: 0.1,
+      unit: 's',
+      confidence: 1,
+      message: cue,
+      cue,
+    });
+    const between = bounce(undefined, 'All the way up, no bouncing.');
+    const onRep = bounce(2, 'Control it: no bouncing.');
+    expect(setFix({ faults: [between, onRep], repCount: 2 })).toBe(
+      'On 1 of 2 reps: control it: no bouncing.',
+    );
+    // The legs-only calf raises bounce before the first counted rep (a run of small lifts), found
+    // between the reps only: named without a count.
     expect(
       fixOf(
         'partial_body/calfraise_rear_LOWER_LEGS_ONLY_wrong_bouncing_then_correct',
         'calf-raise',
       ),
-    ).toBe('On 1 of 2 reps: control it: no bouncing.');
+    ).toBe('Next time: all the way up, no bouncing.');
   });
 
   it('of two faults, say the one on more reps, then the surer one; both knees when sides differ', () => {

@@ -17,8 +17,8 @@ type Slowdown = (typeof SLOWDOWNS)[number];
 /** Clips whose count changes when done slower (by how many times), and why. */
 const KNOWN_COUNT_CHANGES: Readonly<Record<string, KnownChange<Slowdown>>> = {
   'calfraise_34front_home_bodyweight_3reps.mp4': {
-    at: [2, 4],
-    why: "walking out at the end lifts the heels for 0.3 s, too quick for a rep (500 ms); slowed it lasts long enough, and the part of it that counts moves the feet less than a foot's length (3 → 4)",
+    at: [4],
+    why: "walking out at the end lifts the heels for 0.3 s, too quick for a rep (500 ms); four times slower it lasts long enough, and the part of it that counts moves the feet less than a foot's length (3 → 4; twice as slow, the foot held up in the step is left out and it stays 3)",
   },
   'calfraise_singleleg_34front_then_side_fitbod_man_6reps.mp4': {
     at: [2, 4],

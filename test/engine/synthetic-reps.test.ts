@@ -255,9 +255,18 @@ describe('calf raise analyzer on synthetic poses', () => {
     expect(r.faults.some((f) => f.code === 'tempo' && /aim for 3 s/.test(f.message))).toBe(true);
   });
 
-  it('flags bouncing (no top hold, fast lowering) as a tempo warning', () => {
-    const r = analyze('calf-raise', calfRaises(4, 0.35, 0, 0.35, 0.4));
-    expect(r.faults.some((f) => f.code === 'tempo' && f.severity === 'warn')).toBe(true);
+  it('flags bouncing (a fast drop and straight back up) as a tempo warning', () => {
+    const r = analyze('calf-raise', calfRaises(4, 0.35, 0.3, 0.35, 0));
+    const bounces = r.faults.filter((f) => f.code === 'tempo' && f.severity === 'warn');
+    // Each raise after the first comes straight out of the drop before it.
+    expect(bounces.map((f) => f.rep)).toEqual([2, 3, 4]);
+  });
+
+  it('does not call a fast drop with a rest at the bottom bouncing: it is off tempo', () => {
+    const r = analyze('calf-raise', calfRaises(4, 0.35, 0, 0.35, 1));
+    expect(r.repCount).toBe(4);
+    expect(r.faults.filter((f) => f.code === 'tempo' && f.severity === 'warn')).toEqual([]);
+    expect(r.faults.some((f) => f.code === 'tempo' && /aim for 3 s/.test(f.message))).toBe(true);
   });
 
   it("notes a rep much lower than the set's best", () => {

@@ -9,11 +9,13 @@ import { fixtureTrack } from '../support/tracks.ts';
 
 const calfRaise = findExercise('calf-raise') as RepsExercise;
 
-/** The tempo check alone on one calf-raise rep with these phase times (seconds). */
-function tempoNotes(phases: PhaseTimes) {
-  if (calfRaise.prescription.kind !== 'reps') throw new Error('calf raises are reps');
+/**
+ * The tempo check alone on one rep with these phase times (seconds), after a rep with `previous`
+ * (undefined: the first of the set); a calf raise unless another exercise is given.
+ */
+function tempoNotes(phases: PhaseTimes, previous?: PhaseTimes, exercise: RepsExercise = calfRaise) {
   return tempoCheck.judge({
-    exercise: calfRaise,
+    exercise,
     rep: { phases } as CountedRep,
     frames: [],
     standing: undefined,
@@ -21,6 +23,7 @@ function tempoNotes(phases: PhaseTimes) {
     bestAmplitude: 1,
     tempo: calfRaise.prescription.tempo,
     strictness: 'standard',
+    ...(previous === undefined ? {} : { previous }),
   });
 }
 
@@ -50,14 +53,59 @@ describe('the tempo check of a calf raise (lower over 3 s, hold the top 1 s)', (
     expect(notes).toEqual(['Lowered in 0.7 s, aim for 3 s.', 'Held the top 0.3 s, aim for 1 s.']);
   });
 
-  it('calls a quick drop from a top not held bouncing, a warning', () => {
-    const [bounce] = tempoNotes({ awaySec: 0.3, farSec: 0.1, returnSec: 0.3, restSec: 0.2 });
+  it('calls dropping to the bottom and going straight back up bouncing, a warning', () => {
+    // The calf stretches at the bottom, between one raise and the next: there the bounce is.
+    const dropped: PhaseTimes = { awaySec: 0.3, farSec: 1, returnSec: 0.3, restSec: 1 };
+    const [bounce, ...rest] = tempoNotes(
+      { awaySec: 0.3, farSec: 1, returnSec: 3, restSec: 0.3, pauseSec: 0.1 },
+      dropped,
+    );
     expect(bounce).toMatchObject({
       status: 'fault',
       severity: 'warn',
+      value: 0.1,
       cue: 'Control it: no bouncing.',
     });
-    expect(bounce?.message).toBe('Bouncing: lowered in 0.3 s with no pause. Control it.');
+    expect(bounce?.message).toBe(
+      'Bouncing: down in 0.3 s and straight back up. Pause at the bottom.',
+    );
+    expect(rest).toEqual([]);
+  });
+
+  it('does not call a quick drop bouncing when the heels rest at the bottom: it is off tempo', () => {
+    // A single-leg set lowered in 0.1-0.3 s after 0.2-0.3 s at the top, with about a second at the
+    // bottom before each raise: the stretch has let go (half of it in 0.85 s).
+    const dropped: PhaseTimes = { awaySec: 0.2, farSec: 0.2, returnSec: 0.2, restSec: 1.2 };
+    const notes = tempoNotes(
+      { awaySec: 0.2, farSec: 0.2, returnSec: 0.2, restSec: 1.1, pauseSec: 1 },
+      dropped,
+    );
+    expect(notes.map((n) => n.severity)).toEqual(['info', 'info']);
+    expect(notes.map((n) => n.message)).toEqual([
+      'Lowered in 0.2 s, aim for 3 s.',
+      'Held the top 0.2 s, aim for 1 s.',
+    ]);
+  });
+
+  it("cannot tell a bounce before a set's first raise: there was no lowering before it", () => {
+    const notes = tempoNotes({ awaySec: 0.3, farSec: 1, returnSec: 3 });
+    expect(notes).toMatchObject([{ status: 'pass' }]);
+  });
+
+  it('for a squat, looks for the bounce at the bottom of the rep itself', () => {
+    const squat = findExercise('squat') as RepsExercise;
+    const [bounce] = tempoNotes(
+      { awaySec: 0.3, farSec: 0.1, returnSec: 3, restSec: 1 },
+      undefined,
+      squat,
+    );
+    expect(bounce).toMatchObject({ severity: 'warn', value: 0.1 });
+    const paused = tempoNotes(
+      { awaySec: 0.3, farSec: 0.6, returnSec: 3, restSec: 1 },
+      undefined,
+      squat,
+    );
+    expect(paused.some((n) => n.severity === 'warn')).toBe(false);
   });
 });
 

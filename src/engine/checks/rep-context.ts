@@ -1,7 +1,7 @@
 import { median } from '../../geometry/stats.ts';
 import type { RepsExercise, Tempo } from '../exercise-def.ts';
 import type { AnalyzedFrame } from '../front-end.ts';
-import type { CountedRep } from '../rep-counter.ts';
+import type { CountedRep, PhaseTimes } from '../rep-counter.ts';
 import type { FrameView } from '../view.ts';
 import type { Standing } from './standing.ts';
 import type { Strictness } from './thresholds.ts';
@@ -19,6 +19,12 @@ export interface RepContext {
   readonly bestAmplitude: number;
   readonly tempo: Tempo | undefined;
   readonly strictness: Strictness;
+  /**
+   * The phases of the rep counted just before this one in the set; undefined for the first rep
+   * and after an interruption. A calf raise's lowering ends in the start position, between that
+   * rep and this one (tempo.ts, bouncing).
+   */
+  readonly previous?: PhaseTimes;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { round2 } from '../../geometry/stats.ts';
 import { phaseSecText } from '../phases.ts';
 import type { RepCheck } from './rep-check.ts';
+import type { RepContext } from './rep-context.ts';
 import { TEMPO } from './thresholds.ts';
 import { pass, type Verdict } from './verdict.ts';
 
@@ -34,16 +35,17 @@ export const tempoCheck: RepCheck = {
       message,
       cue,
     });
-    if (p.returnSec < TEMPO.bounceReturnSec && p.farSec < TEMPO.bounceFarSec)
-      return [
+    const verdicts: Verdict[] = [];
+    const b = bounceOf(ctx);
+    if (b !== undefined && b.lowerSec < TEMPO.bounceLowerSec && b.pauseSec < TEMPO.bouncePauseSec)
+      verdicts.push(
         off(
-          p.returnSec,
-          `Bouncing: lowered in ${phaseSecText(p.returnSec)} with no pause. Control it.`,
+          b.pauseSec,
+          `Bouncing: down in ${phaseSecText(b.lowerSec)} and straight back up. Pause at the bottom.`,
           'Control it: no bouncing.',
           'warn',
         ),
-      ];
-    const verdicts: Verdict[] = [];
+      );
     if (p.returnSec < tempo.lowerSec * TEMPO.tempoFraction)
       verdicts.push(
         off(
@@ -65,3 +67,18 @@ export const tempoCheck: RepCheck = {
     return verdicts.length > 0 ? verdicts : [pass('tempo', 's', 'On tempo.')];
   },
 };
+
+/**
+ * Bouncing: lowering quickly into the stretched position and leaving it at once, so the stretch's
+ * recoil lifts instead of the muscle (the stretch-shortening cycle). The stretched position is where
+ * the lowering ends: for a squat the bottom, the far end of the rep; for a calf raise (or a
+ * tibialis lift) the start position, heels (toes) down, between the rep before and this one. A
+ * calf raise's top is where the muscle is shortest: a short hold there is off tempo, not a bounce.
+ * Undefined where it cannot be told: a raise that is the first of its set has no lowering before it.
+ */
+function bounceOf(ctx: RepContext): { lowerSec: number; pauseSec: number } | undefined {
+  const p = ctx.rep.phases;
+  if (ctx.exercise.awayWord === 'down') return { lowerSec: p.awaySec, pauseSec: p.farSec };
+  if (ctx.previous === undefined || p.pauseSec === undefined) return undefined;
+  return { lowerSec: ctx.previous.returnSec, pauseSec: p.pauseSec };
+}

@@ -67,9 +67,14 @@ export function confidenceOf(value: number, limit: number, error: number, score:
 export const TEMPO = {
   /** A phase shorter than this fraction of its prescription is off tempo. */
   tempoFraction: 0.6,
-  /** Lowering and pausing both under these = bouncing (uncontrolled). */
-  bounceReturnSec: 0.45,
-  bounceFarSec: 0.25,
+  /**
+   * Bouncing (tempo.ts): the lowering under bounceLowerSec and the pause in the stretched position
+   * after it under bouncePauseSec. What a stretch adds to the lift after it decays with the pause,
+   * with a half-life of 0.85 s (Wilson, Elliott & Wood 1991, Med Sci Sports Exerc 23:364,
+   * rebound and paused bench presses): after 0.25 s over four-fifths of it is still there.
+   */
+  bounceLowerSec: 0.45,
+  bouncePauseSec: 0.25,
   /** A calf raise under this fraction of the set's best height is a low rep. */
   lowHeightFraction: 0.7,
 } as const;

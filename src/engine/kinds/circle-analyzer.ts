@@ -6,6 +6,7 @@ import type { Fault } from '../faults.ts';
 import type { CirclesExercise } from '../exercise-def.ts';
 import type { AnalyzedFrame } from '../front-end.ts';
 import type { Strictness } from '../checks/thresholds.ts';
+import { FOOT_OFF_FLOOR_M, footLiftM } from '../foot-off-floor.ts';
 import { HEAD_BOB, HeadBobMonitor } from '../head-bob.ts';
 import { LegIdentity } from '../leg-identity.ts';
 import { IDLE_LIVE, type KindAnalyzer, type KindLive, type KindReport } from './kind-analyzer.ts';
@@ -14,14 +15,11 @@ import { IDLE_LIVE, type KindAnalyzer, type KindLive, type KindReport } from './
 const TOE_TRAVEL_WINDOW_MS = 2000;
 
 /**
- * An ankle circle is drawn with the foot off the floor: over the circle, the circling toe must be
- * this far above the other one (median, BlazePose's 3-D landmarks, metres). Two feet on the floor
- * read 0.2-2.2 cm apart (median per clip, every two-footed calf-raise clip here); a toe circling
- * in the air clears the floor by at least its circle's reach. Without 3-D every circle counts.
+ * An ankle circle is drawn with the foot off the floor (foot-off-floor.ts), judged over the circle:
+ * the median of the circling foot's lift. Without 3-D every circle counts.
  */
-const MIN_TOE_LIFT_M = 0.05;
 /** The foot is judged over at most the last this of a circle (ms), as the head (head-bob.ts). */
-const TOE_LIFT_WINDOW_MS = HEAD_BOB.maxWindowMs;
+const FOOT_LIFT_WINDOW_MS = HEAD_BOB.maxWindowMs;
 
 /** Counts circles in the direction the person was asked for, and watches the head. */
 export class CircleAnalyzer implements KindAnalyzer {
@@ -34,10 +32,10 @@ export class CircleAnalyzer implements KindAnalyzer {
   /** The circles credited: for ankle circles, those drawn with the foot lifted. */
   private readonly credited: Record<CircleDirection, number> = { clockwise: 0, anticlockwise: 0 };
   /**
-   * The toes' 3-D height difference (m) in each frame since the last circle, where measured; the
-   * last TOE_LIFT_WINDOW_MS of a long one.
+   * How far one foot was off the floor (m, foot-off-floor.ts) in each frame since the last circle, where measured; the
+   * last FOOT_LIFT_WINDOW_MS of a long one.
    */
-  private toeLifts: { t: number; m: number }[] = [];
+  private footLifts: { t: number; m: number }[] = [];
 
   constructor(
     private readonly exercise: CirclesExercise,
@@ -60,7 +58,7 @@ export class CircleAnalyzer implements KindAnalyzer {
 
   onInterrupt(): void {
     this.circles.reset();
-    this.toeLifts = [];
+    this.footLifts = [];
     this.legs.reset();
   }
 
@@ -69,18 +67,18 @@ export class CircleAnalyzer implements KindAnalyzer {
     const shank = f.shankLength;
     const x = this.circlingX(frame.body, shank, frame.timestampMs);
     if (x === undefined || shank === undefined || !(shank > 0)) return;
-    const lift = this.exercise.circleJoint === 'toe' ? toeLiftM(frame.body) : undefined;
-    if (lift !== undefined) this.toeLifts.push({ t: frame.timestampMs, m: lift });
-    while (frame.timestampMs - (this.toeLifts[0]?.t ?? frame.timestampMs) > TOE_LIFT_WINDOW_MS)
-      this.toeLifts.shift();
+    const lift = this.exercise.circleJoint === 'toe' ? footLiftM(frame.body) : undefined;
+    if (lift !== undefined) this.footLifts.push({ t: frame.timestampMs, m: lift });
+    while (frame.timestampMs - (this.footLifts[0]?.t ?? frame.timestampMs) > FOOT_LIFT_WINDOW_MS)
+      this.footLifts.shift();
     const counted = this.circles.push(
       { timestampMs: frame.timestampMs, x: x / shank },
       this.direction,
     );
     // A toe swinging with the foot on the floor (setting up, shifting weight) is not a circle.
     const span = counted ? this.circles.lastCircle : undefined;
-    const lifted = span === undefined ? undefined : this.toeLiftOver(span.startMs);
-    const credited = counted && !(lifted !== undefined && lifted < MIN_TOE_LIFT_M);
+    const lifted = span === undefined ? undefined : this.footLiftOver(span.startMs);
+    const credited = counted && !(lifted !== undefined && lifted < FOOT_OFF_FLOOR_M);
     if (counted && !credited)
       events.push({ type: 'fault', fault: footDown(frame.timestampMs, lifted ?? 0) });
     if (credited) {
@@ -103,10 +101,10 @@ export class CircleAnalyzer implements KindAnalyzer {
     if (bob !== undefined) events.push({ type: 'fault', fault: bob });
   }
 
-  /** How far the circling toe was above the other over the circle just completed (m; median). */
-  private toeLiftOver(sinceMs: number): number | undefined {
-    const lifts = this.toeLifts.filter((s) => s.t >= sinceMs).map((s) => s.m);
-    this.toeLifts = [];
+  /** How far the circling foot was off the floor over the circle just completed (m; median). */
+  private footLiftOver(sinceMs: number): number | undefined {
+    const lifts = this.footLifts.filter((s) => s.t >= sinceMs).map((s) => s.m);
+    this.footLifts = [];
     return median(lifts);
   }
 
@@ -147,13 +145,6 @@ export class CircleAnalyzer implements KindAnalyzer {
   }
 }
 
-/** How far one toe is above the other (m), from the 3-D landmarks as inferred; undefined without. */
-function toeLiftM(body: Body): number | undefined {
-  const l = body.worldInferred('left_toe');
-  const r = body.worldInferred('right_toe');
-  return l && r ? Math.abs(l.yM - r.yM) : undefined;
-}
-
 /** A circle drawn with the foot down: not counted, and said (a note, not a form fault). */
 function footDown(timestampMs: number, liftM: number): Fault {
   return {
@@ -161,7 +152,7 @@ function footDown(timestampMs: number, liftM: number): Fault {
     severity: 'info',
     atSec: msToSec(timestampMs),
     value: Math.round(liftM * 100),
-    threshold: Math.round(MIN_TOE_LIFT_M * 100),
+    threshold: Math.round(FOOT_OFF_FLOOR_M * 100),
     confidence: 1,
     unit: 'cm',
     message: 'Not counted: lift the foot off the floor and circle it in the air.',

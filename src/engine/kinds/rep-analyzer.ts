@@ -13,6 +13,7 @@ import {
   RepCounter,
   type CountedRep,
   type PartialReason,
+  type PhaseTimes,
   type RepEvent,
   type RepPhase,
 } from '../rep-counter.ts';
@@ -95,6 +96,8 @@ export class RepAnalyzer implements KindAnalyzer {
   private readonly quickLifts = new QuickLifts();
   /** Each counter's largest rep so far: the two signals' amplitudes are not on one scale. */
   private readonly bestAmplitude = new Map<Counter, number>();
+  /** The phases of the last rep counted, until an interruption. */
+  private previousPhases: PhaseTimes | undefined;
 
   constructor(
     private readonly exercise: RepsExercise,
@@ -118,6 +121,7 @@ export class RepAnalyzer implements KindAnalyzer {
     this.counter.interrupt();
     this.secondCounter?.interrupt();
     this.lastCounted.clear();
+    this.previousPhases = undefined;
   }
 
   /** Where the person is in the rep: away from the start as soon as either counter says so. */
@@ -276,7 +280,9 @@ export class RepAnalyzer implements KindAnalyzer {
       bestAmplitude,
       tempo: this.prescription.tempo,
       strictness: this.strictness,
+      ...(this.previousPhases === undefined ? {} : { previous: this.previousPhases }),
     };
+    this.previousPhases = rep.phases;
     const { verdicts, faults } = judgeRep(ctx);
     this.onRepJudged?.(ctx, verdicts);
     const report: RepReport = {
