@@ -29,6 +29,8 @@ export function followsTheHips(id: SignalId): id is 'hip-drop' | 'hip-height' {
  * - heel-rise: ankle and heel height above the toe, in shank lengths. The toe stays on the floor,
  *   so camera drift cancels out; averaging two points halves the noise.
  * - toe-rise: toe height above the heel, in shank lengths (tibialis lift: heels stay down).
+ * For both, a foot held off the floor (`footHeldUp`, foot-off-floor.ts: a single-leg raise) is left
+ * out: it is not standing, and its heel and toe swing with no raise.
  */
 export function signalBySide(
   id: SignalId,
