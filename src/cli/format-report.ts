@@ -4,9 +4,13 @@ import { EXERCISES } from '../engine/catalog.ts';
 import { phasesLine } from '../engine/phases.ts';
 import { depthInWords, withUnit, type Report, type RepReport } from '../engine/report.ts';
 
-/** A measured fault's confidence, as a person reads it (tempo and notes are timed, not measured). */
+/**
+ * A measured fault's value, limit and confidence, as a person reads it. Tempo's message already says
+ * the time and the target ("Lowered in 0.4 s, aim for 3 s."); its limit, a share of the target, would
+ * read as a second target.
+ */
 const sureness = (f: Fault): string =>
-  f.confidence === undefined || f.threshold === undefined
+  f.confidence === undefined || f.threshold === undefined || f.code === 'tempo'
     ? ''
     : ` (${withUnit(f.value, f.unit)} against ${withUnit(f.threshold, f.unit)}, confidence ${Math.round(f.confidence * 100)} %)`;
 

@@ -1,6 +1,11 @@
 import { againstShins } from './checks/forward-lean.ts';
 import { LIMITS, type Strictness } from './checks/thresholds.ts';
-import { CHECK_NAMES, NOTE_ONLY_CHECKS, type CheckId } from './checks/check-id.ts';
+import {
+  CHECK_NAMES,
+  FAULT_BELOW_LIMIT,
+  NOTE_ONLY_CHECKS,
+  type CheckId,
+} from './checks/check-id.ts';
 import { borderlineText, isBorderline, type Verdict } from './checks/verdict.ts';
 import { REP_CHECKS } from './checks/judge-rep.ts';
 import type { CameraView, ExerciseDef } from './exercise-def.ts';
@@ -160,8 +165,11 @@ export function stillMoment(line: FormCheckLine, exercise: ExerciseDef): string 
 /** How far a fault is past its limit, to pick the worst rep (larger is worse). */
 function badness(v: Verdict): number {
   if (v.value === undefined || v.threshold === undefined) return 0;
-  return v.check === 'knee-valgus' ? v.threshold - v.value : v.value - v.threshold;
+  return FAULT_BELOW_LIMIT.has(v.check) ? v.threshold - v.value : v.value - v.threshold;
 }
+
+/** A warning is worse than a note (tempo's bounce than its "lower over 3 s"). */
+const rank = (v: Verdict): number => (v.severity === 'warn' ? 1 : 0);
 
 function targetText(v: Verdict): string {
   if (v.value === undefined) return v.message;
@@ -254,7 +262,7 @@ function lineFromVerdicts(
     return { check, label, status: 'cannot-judge', text: verdicts[0]?.message ?? 'Not seen.' };
   const faults = judged.filter((v) => v.status === 'fault');
   const worst = [...(faults.length > 0 ? faults : judged)].sort(
-    (a, b) => badness(b) - badness(a),
+    (a, b) => rank(b) - rank(a) || badness(b) - badness(a),
   )[0];
   if (worst === undefined) return { check, label, status: 'cannot-judge', text: 'Not seen.' };
   const measured = {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ExerciseAnalyzer } from '../../src/engine/analyzer.ts';
 import { findExercise } from '../../src/engine/catalog.ts';
+import { formCheckLines } from '../../src/engine/form-check.ts';
 import type { Report } from '../../src/engine/report.ts';
 import type { Pose } from '../../src/pose/skeleton.ts';
 import {
@@ -260,6 +261,9 @@ describe('calf raise analyzer on synthetic poses', () => {
     const bounces = r.faults.filter((f) => f.code === 'tempo' && f.severity === 'warn');
     // Each raise after the first comes straight out of the drop before it.
     expect(bounces.map((f) => f.rep)).toEqual([2, 3, 4]);
+    // The form check's tempo line names the bounce, not the first rep's note on its lowering.
+    const tempo = formCheckLines(findExercise('calf-raise'), r).find((l) => l.check === 'tempo');
+    expect(tempo).toMatchObject({ status: 'fix', text: /^Bouncing: down in [\d.]+ s/ });
   });
 
   it('does not call a fast drop with a rest at the bottom bouncing: it is off tempo', () => {

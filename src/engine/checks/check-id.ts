@@ -40,3 +40,13 @@ export const NOTE_ONLY_CHECKS: ReadonlySet<CheckId> = new Set<CheckId>([
   'knees-over-toes',
   'rep-height',
 ]);
+
+/**
+ * Checks whose fault is a value under its limit (knees too close, a raise too low, a phase too
+ * quick); the others fault above it.
+ */
+export const FAULT_BELOW_LIMIT: ReadonlySet<CheckId> = new Set<CheckId>([
+  'knee-valgus',
+  'rep-height',
+  'tempo',
+]);

@@ -22,6 +22,7 @@ export const tempoCheck: RepCheck = {
     const p = ctx.rep.phases;
     const off = (
       value: number,
+      threshold: number,
       message: string,
       cue: string,
       severity: 'warn' | 'info',
@@ -30,6 +31,7 @@ export const tempoCheck: RepCheck = {
       status: 'fault',
       severity,
       value: round2(value),
+      threshold: round2(threshold),
       unit: 's',
       confidence: 1,
       message,
@@ -41,6 +43,7 @@ export const tempoCheck: RepCheck = {
       verdicts.push(
         off(
           b.pauseSec,
+          TEMPO.bouncePauseSec,
           `Bouncing: down in ${phaseSecText(b.lowerSec)} and straight back up. Pause at the bottom.`,
           'Control it: no bouncing.',
           'warn',
@@ -50,6 +53,7 @@ export const tempoCheck: RepCheck = {
       verdicts.push(
         off(
           p.returnSec,
+          tempo.lowerSec * TEMPO.tempoFraction,
           `Lowered in ${phaseSecText(p.returnSec)}, aim for ${tempo.lowerSec} s.`,
           `Lower over ${seconds(tempo.lowerSec)}.`,
           'info',
@@ -59,6 +63,7 @@ export const tempoCheck: RepCheck = {
       verdicts.push(
         off(
           p.farSec,
+          tempo.topSec * TEMPO.tempoFraction,
           `Held the top ${phaseSecText(p.farSec)}, aim for ${tempo.topSec} s.`,
           `Hold the top ${seconds(tempo.topSec)}.`,
           'info',
