@@ -23,7 +23,7 @@ export function footLiftM(body: Body): number | undefined {
   return left === undefined || right === undefined ? undefined : Math.abs(left - right);
 }
 
-/** The foot held off the floor, if one is; undefined with both down or without 3-D landmarks. */
+/** The foot read off the floor in this frame, if one is; undefined with both down or without 3-D. */
 export function footOffTheFloor(body: Body): Side | undefined {
   const left = lowestPointYM(body, 'left');
   const right = lowestPointYM(body, 'right');
