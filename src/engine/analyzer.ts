@@ -144,7 +144,7 @@ export class ExerciseAnalyzer {
     }
     this.firstMs ??= timestampMs;
     this.lastMs = timestampMs;
-    const step = this.front.push(pose, timestampMs, this.kind.live().phase === 'rest');
+    const step = this.front.push(pose, timestampMs, this.kind.live().atStart);
     this.setup.push(timestampMs, step.ready ? 'ready' : step.issue);
     if (!step.ready) {
       if (step.closed) this.kind.onInterrupt(timestampMs, events);

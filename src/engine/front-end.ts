@@ -79,10 +79,10 @@ export class FrontEnd {
   }
 
   /**
-   * One frame. `atRest`: the counters are in the start position (false mid-rep), so the resting
-   * shank ruler (rest-ruler.ts) learns only from the start position.
+   * One frame. `lastAtStart`: the frame before this one, once analysed, was in the start position
+   * (false mid-rep), so the resting shank ruler (rest-ruler.ts) learns only from the start position.
    */
-  push(pose: Pose | null, timestampMs: number, atRest = true): FrontEndStep {
+  push(pose: Pose | null, timestampMs: number, lastAtStart = true): FrontEndStep {
     const body = pose === null ? undefined : new Body({ ...pose, timestampMs });
     const missing: KeypointName[] | 'no-person' =
       body === undefined ? 'no-person' : missingKeypoints(body, this.config.required);
@@ -96,7 +96,7 @@ export class FrontEnd {
         : signalBySide(id, features, undefined, footHeldUp),
       timestampMs,
     );
-    const secondSignal = this.second(features, timestampMs, atRest, footHeldUp);
+    const secondSignal = this.second(features, timestampMs, lastAtStart, footHeldUp);
     const wasOpen = this.gate.isOpen;
     const startPose = this.config.startPose;
     const inStartPose = signal !== undefined && startPose !== undefined && signal <= startPose.max;
@@ -142,12 +142,12 @@ export class FrontEnd {
   private second(
     f: FrameFeatures | undefined,
     timestampMs: number,
-    atRest: boolean,
+    lastAtStart: boolean,
     footHeldUp: Side | undefined,
   ): number | undefined {
     const id = this.config.signal;
     if (id === undefined || !hasSecondSignal(id)) return undefined;
-    const restShank = this.shankRuler.push(f?.shankLength, timestampMs, atRest);
+    const restShank = this.shankRuler.push(f?.shankLength, timestampMs, lastAtStart);
     return this.secondChannel.push(
       f === undefined ? undefined : secondSignalBySide(id, f, restShank, footHeldUp),
       timestampMs,

@@ -157,6 +157,18 @@ export class RepCounter {
     return this.lastSample.value >= e.peak.value - this.params.farFraction * amp ? 'far' : 'return';
   }
 
+  /**
+   * The last sample is in the start position: no excursion in progress, and within the start band
+   * of the rest level (as a rep's start is found: `startLevel`, with this person's typical rep).
+   * False when the counter closed a rep part-way back and the signal has not come further.
+   */
+  get atStart(): boolean {
+    if (this.excursion !== undefined || this.lastSample === undefined) return false;
+    if (this.restLevel === undefined) return true;
+    const margin = Math.max(this.params.startDelta * 0.5, 0.1 * this.typicalAmplitude());
+    return this.lastSample.value <= this.restLevel + margin;
+  }
+
   /** 0 at rest, 1 at the typical depth of this person's reps so far (for the range bar). */
   progress(): number {
     if (this.restLevel === undefined || this.lastSample === undefined) return 0;

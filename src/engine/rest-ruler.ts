@@ -24,31 +24,46 @@ const MAX_STEP_MS = 200;
 export class RestRuler {
   private samples: { readonly restMs: number; readonly length: number }[] = [];
   private restClockMs = 0;
-  private lastMs: number | undefined;
+  /** The frame before the last one: the time step the last one adds to the rest clock. */
+  private beforeMs: number | undefined;
+  /** The last frame, learnt from once the counters have said where it was. */
+  private last: { readonly length: number | undefined; readonly timestampMs: number } | undefined;
   private ruler: number | undefined;
 
   /**
-   * One frame's shank length (frame-height units); `atRest`: the counter is in the start position.
-   * Returns the ruler to measure this frame with.
+   * One frame's shank length (frame-height units). `lastAtStart`: the frame before this one, once
+   * analysed, was in the start position (every counter back in its start band, rep-analyzer.ts):
+   * the ruler learns from that frame, not this one, whose place in the rep is not known yet. A
+   * counter is still "at rest" on the first frame of its next rep (it leaves the start on that
+   * frame), and at a live app's 8-10 frames/s, with no pause between reps, that frame was the only
+   * one learnt from a rep: a lunge's front shank, twice its standing length from the front, became
+   * the ruler by the fourth rep. Returns the ruler to measure this frame with.
    */
-  push(length: number | undefined, timestampMs: number, atRest: boolean): number | undefined {
-    const stepMs = this.lastMs === undefined ? 0 : timestampMs - this.lastMs;
-    this.lastMs = timestampMs;
-    if (!atRest || length === undefined || !(length > 0)) return this.ruler;
+  push(length: number | undefined, timestampMs: number, lastAtStart: boolean): number | undefined {
+    const last = this.last;
+    if (last !== undefined && lastAtStart) this.learn(last.length, last.timestampMs);
+    this.beforeMs = last?.timestampMs;
+    this.last = { length, timestampMs };
+    return this.ruler;
+  }
+
+  private learn(length: number | undefined, timestampMs: number): void {
+    if (length === undefined || !(length > 0)) return;
+    const stepMs = this.beforeMs === undefined ? 0 : timestampMs - this.beforeMs;
     this.restClockMs += Math.min(MAX_STEP_MS, Math.max(0, stepMs));
     this.samples.push({ restMs: this.restClockMs, length });
     while ((this.samples[0]?.restMs ?? this.restClockMs) < this.restClockMs - RULER_WINDOW_MS)
       this.samples.shift();
     const spanMs = this.restClockMs - (this.samples[0]?.restMs ?? this.restClockMs);
     this.ruler = spanMs >= MIN_STANDING_MS ? median(this.samples.map((s) => s.length)) : undefined;
-    return this.ruler;
   }
 
   /** A new set-up (the person left the view): the old ruler no longer applies. */
   reset(): void {
     this.samples = [];
     this.restClockMs = 0;
-    this.lastMs = undefined;
+    this.beforeMs = undefined;
+    this.last = undefined;
     this.ruler = undefined;
   }
 }

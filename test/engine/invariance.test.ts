@@ -7,6 +7,7 @@ import type { PoseTrack } from '../../src/pose/pose-track.ts';
 import { LABELS } from '../fixtures/labels.ts';
 import { fixtureTrack } from '../support/tracks.ts';
 import {
+  analysedLive,
   approaching,
   autoFramed,
   blinking,
@@ -106,8 +107,6 @@ const IMPERFECTIONS: readonly Imperfection[] = [
         'a front-view quarter squat, counted only against the shank measured standing (rep-counter.md, "Two rulers"), and only just: its hips drop 0.23 of that shank, the smallest rep 0.20; a zoom of a few percent between standing and its bottom decides it (1 → 0)',
       'ankle_circles_front_standing_home_4circles.mp4':
         "circles are counted on the circling foot's path in the picture, which a zoom about the frame's centre drags sideways (4 → 3)",
-      'squat_side_barbell_voltathletics_3reps.mp4':
-        'its first rep, seen at 3/4 while the lifter turns, reads 16° against the 15° limit (a close call, confidence 52 %); measured against the thigh seen standing, a few percent of zoom tips it',
       'partial_body/calfraise_rear_LOWER_LEGS_ONLY_wrong_bouncing_then_correct.mp4':
         "lower legs only: the model misreads the feet, whose spacing swings by 0.62 shank inside its slow counted rep, a foot's length, the most a raise may move them (feet-planted.ts): a zoom tips it to a step (2 → 1)",
     },
@@ -122,6 +121,8 @@ const IMPERFECTIONS: readonly Imperfection[] = [
     known: {
       'partial_body/tibialis_wall_raise_side_LOWER_LEGS_ONLY_3reps.mp4':
         'lower legs only: the model reads the legs upside down in most frames (hips under the feet, not seen), and which foot it calls which moves the toe signal of the few frames left (1 rep → 2; the label says 3)',
+      'squat_side_barbell_quarter_SHALLOW.mp4':
+        'the person is found in half its frames and their points jump: with 2 frames in 10 named the other way a third rep counts (2 → 3; 4 labelled), decided by which few frames the resting shank is learnt from',
       'squat_34_handheld_bw_goblet.mp4':
         "at 3/4 each thigh's drop is read against its own standing length, and legs named the other way round mix the near thigh with the far one: its reps read 13-19° against the 15° limit, close calls either way (2 frames in 10: the clean rep read shallow at 16° reads 15°, a pass)",
       'partial_body/calfraise_rear_LOWER_LEGS_ONLY_wrong_bouncing_then_correct.mp4':
@@ -141,7 +142,7 @@ const IMPERFECTIONS: readonly Imperfection[] = [
     variants: [1, 2].map((seed) => (t: PoseTrack) => withKeypointJitter(t, 0.002, seed)),
     known: {
       'squat_side_barbell_voltathletics_3reps.mp4':
-        'its first rep, seen at 3/4 while the lifter turns, reads 16° against the 15° limit (a close call, confidence 52 %): noise tips it to a pass',
+        "its first rep, seen at 3/4 while the lifter turns behind the plates, reads 39° above level over the span one counter gives it and 15° (a pass) over the other's: noise decides which counts it first",
       'squat_front_FORWARD_LEAN_mlsac_1rep.mp4':
         'its deep squat reads 15° above level, at the limit (the folded torso hides the hips): noise tips it shallow',
       'squat_pulses_34front_medball_partial_15pulses.mp4':
@@ -173,6 +174,40 @@ const IMPERFECTIONS: readonly Imperfection[] = [
 
       'calfraise_singleleg_34front_then_side_fitbod_man_6reps.mp4':
         'its single-leg reps, 0.2 s at the top, last about the shortest rep (0.5 s): a few milliseconds tip one under it (5 → 4, two draws of three)',
+    },
+  },
+  // The live app on a slow laptop: the detector takes 80-130 ms a frame, so of a webcam's 30
+  // frames a second it analyses 8-12, dropping one, two or three in a row (the frame-rate spec
+  // drops them evenly). The front-view split squats, with one standing frame between reps, counted
+  // 4, 3 and 4 of their 5 on these draws: the rep leaving from the frame the last one was counted on
+  // was taken for a dip inside it, and the resting shank was learnt from the frames that leave the
+  // start (now: both only from frames the counters placed at the start; split-stance-count.test.ts).
+  {
+    name: 'analysed as a slow laptop does live (80-130 ms a frame, three draws)',
+    variants: [1, 2, 3].map((seed) => (t: PoseTrack) => analysedLive(t, 80, 130, seed)),
+    known: {
+      'lunge_split_front_knee_valgus_WRONG_5reps.mp4':
+        'the clip ends 0.1 s after its fifth rep comes back far enough to count, and on one draw no frame is analysed in that last 0.1 s (5 → 4)',
+      'calfraise_34front_home_bodyweight_3reps.mp4':
+        'the heels and the body come only part-way down between its reps: with fewer frames the dips are too shallow to part them (3 → 1 or 2), as at 15 and 10 frames/s',
+      'calfraise_34front_then_side_fitbod_man_6reps.mp4':
+        'its fourth raise is half the height of the others, and the pause before it is timed within a fraction of that small height: 0.33 s on the heels-and-body counter at 30 frames/s, 0.23-0.29 s here, under the 0.25 s of a bounce on one draw',
+      'calfraise_singleleg_34front_then_side_fitbod_man_6reps.mp4':
+        'its single-leg reps last about the shortest rep (0.5 s), and a rep is timed from frame to frame: at this rate all 6 count, as at 15 and 10 frames/s; and on one draw the pause before one of them, 0.22 s timed from two or three frames, reads a bounce',
+      'squat_pulses_34front_medball_partial_15pulses.mp4':
+        "one of its half-squat pulses reaches 0.21 of each frame's own shank, just past the smallest countable rep (0.20; 0.09-0.13 the others): 0 → 1, read shallow",
+      'partial_body/tibialis_wall_raise_side_LOWER_LEGS_ONLY_3reps.mp4':
+        'lower legs only: the model reads the legs upside down in most frames, and the toe signal of the few frames left keeps too few of them (1 rep → 0; the label says 3)',
+      'partial_body/calfraise_rear_LOWER_LEGS_ONLY_wrong_bouncing_then_correct.mp4':
+        'lower legs only: a third of the frames have no person; one controlled rep keeps too few frames to close, and the bounces too few to be seen apart, as at 15 and 10 frames/s',
+      'squat_side_barbell_quarter_SHALLOW.mp4':
+        'the person is found in half its frames and their points jump: its second counted rep keeps too few frames (2 → 1; 4 labelled), and on one draw the forward lean read on that rep goes with it',
+      'squat_front_wide_stance_bw.mp4':
+        'the 10th rep, cut off three quarters of the way up, is not counted with fewer frames, as at 10 frames/s (the label counts 9)',
+      'squat_34side_darebee_bw.mp4':
+        'its sixth rep reads 16° above level against the 15° limit on two draws (a close call; its median over ±150 ms holds two or three frames here)',
+      'squat_front_FORWARD_LEAN_mlsac_1rep.mp4':
+        'its deep squat reads 15° above level, at the limit (the folded torso hides the hips): fewer frames tip it shallow',
     },
   },
 ];

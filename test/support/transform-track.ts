@@ -219,16 +219,21 @@ export function blinking(track: PoseTrack, every = 10): PoseTrack {
   };
 }
 
-/**
- * A webcam's uneven frame timing: each frame's time moved by up to `maxMs` either way (a fixed
- * pseudo-random draw per `seed`, so a spec sees the same frames every run), order kept.
- */
-export function jittered(track: PoseTrack, maxMs: number, seed: number): PoseTrack {
+/** Uniform draws in [0, 1), the same sequence for the same `seed` (a spec sees the same frames every run). */
+function seededUniform(seed: number): () => number {
   let state = seed;
-  const next = () => {
+  return () => {
     state = (state * 1103515245 + 12345) % 2147483648;
     return state / 2147483648;
   };
+}
+
+/**
+ * A webcam's uneven frame timing: each frame's time moved by up to `maxMs` either way (a fixed
+ * pseudo-random draw per `seed`), order kept.
+ */
+export function jittered(track: PoseTrack, maxMs: number, seed: number): PoseTrack {
+  const next = seededUniform(seed);
   let previous = -Infinity;
   return {
     ...track,
@@ -238,6 +243,29 @@ export function jittered(track: PoseTrack, maxMs: number, seed: number): PoseTra
       return { ...f, timestampMs: t, pose: f.pose === null ? null : { ...f.pose, timestampMs: t } };
     }),
   };
+}
+
+/**
+ * The frames a live app analyses when the detector is slower than the camera: the worker takes the
+ * newest camera frame whenever it is free, and each frame keeps it busy for `minMs`-`maxMs` (a
+ * fixed pseudo-random draw per `seed`). Frames are dropped unevenly, one, two or three in a row, as
+ * on a laptop that analyses 8-12 of a webcam's 30 frames a second; `resampleTrack` drops them
+ * evenly.
+ */
+export function analysedLive(
+  track: PoseTrack,
+  minMs: number,
+  maxMs: number,
+  seed: number,
+): PoseTrack {
+  const next = seededUniform(seed);
+  let freeAtMs = -Infinity;
+  const frames = track.frames.filter((f) => {
+    if (f.timestampMs < freeAtMs) return false;
+    freeAtMs = f.timestampMs + minMs + next() * (maxMs - minMs);
+    return true;
+  });
+  return { ...track, frames };
 }
 
 /**

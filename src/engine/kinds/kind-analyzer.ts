@@ -8,6 +8,11 @@ import type { CircleDirection } from '../circle-counter.ts';
 export interface KindLive {
   readonly repCount: number;
   readonly phase: RepPhase;
+  /**
+   * The last frame analysed found the person in the start position (every rep counter back in its
+   * start band; true while idle or setting up): the resting shank ruler learns from that frame.
+   */
+  readonly atStart: boolean;
   /** 0 at the start position, 1 at the person's typical depth (range bar). */
   readonly progress: number;
   readonly holding: boolean;
@@ -21,6 +26,7 @@ export interface KindLive {
 export const IDLE_LIVE: KindLive = {
   repCount: 0,
   phase: 'rest',
+  atStart: true,
   progress: 0,
   holding: false,
   holdSec: 0,

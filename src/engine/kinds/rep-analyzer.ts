@@ -96,6 +96,13 @@ export class RepAnalyzer implements KindAnalyzer {
   private readonly quickLifts = new QuickLifts();
   /** Each counter's largest rep so far: the two signals' amplitudes are not on one scale. */
   private readonly bestAmplitude = new Map<Counter, number>();
+  /**
+   * The frames (ms) on which every counter that read the frame was back in the start position: a
+   * rep that leaves from one of them is a new movement, even on the frame the last one closed.
+   */
+  private readonly atStartMs: number[] = [];
+  /** Whether the last frame was one of those (true until a frame is analysed after set-up). */
+  private lastAtStart = true;
   /** The phases of the last rep counted, until an interruption. */
   private previousPhases: PhaseTimes | undefined;
 
@@ -117,6 +124,7 @@ export class RepAnalyzer implements KindAnalyzer {
 
   onInterrupt(): void {
     this.pending = [];
+    this.lastAtStart = true;
     this.quickLifts.counted();
     this.counter.interrupt();
     this.secondCounter?.interrupt();
@@ -135,6 +143,7 @@ export class RepAnalyzer implements KindAnalyzer {
     this.recent.push(frame);
     const keepMs = this.exercise.counter.maxRepMs + KEEP_EXTRA_MS;
     while (t - (this.recent[0]?.timestampMs ?? t) > keepMs) this.recent.shift();
+    this.lastAtStart = false;
     if (frame.signal === undefined) return;
     if (this.phase === 'rest') {
       this.restFrames.push(frame);
@@ -152,6 +161,13 @@ export class RepAnalyzer implements KindAnalyzer {
     if (this.secondCounter !== undefined && frame.secondSignal !== undefined)
       for (const e of this.secondCounter.push({ timestampMs: t, value: frame.secondSignal }))
         if (e.type === 'rep') this.count(e.rep, events, 'second');
+    this.lastAtStart =
+      this.counter.atStart &&
+      (this.secondCounter === undefined ||
+        frame.secondSignal === undefined ||
+        this.secondCounter.atStart);
+    if (this.lastAtStart) this.atStartMs.push(t);
+    while ((this.atStartMs[0] ?? t) < t - keepMs) this.atStartMs.shift();
     // What the first counter let go is announced once the second is back at rest, unless it counted
     // the same movement (seen from the front by a camera above the knees it often does, later).
     if (this.secondCounter === undefined || this.secondCounter.phase === 'rest')
@@ -200,7 +216,9 @@ export class RepAnalyzer implements KindAnalyzer {
    * Counts and judges a rep, unless it is a movement already counted: then its span grows to cover
    * both. Reps of the two counters are the same movement when their times overlap; a rep one
    * counter starts on the very frame its last one closed is the rest of that movement (the signal
-   * turned back before reaching the start: a dip on the way up splitting one rep in two). The two
+   * turned back before reaching the start: a dip on the way up splitting one rep in two), unless
+   * every counter read the start position on that frame (at 8-12 frames/s a set with no pause at
+   * the top often shows one standing frame between reps, and the next rep leaves from it). The two
    * counters' reps merely touching are two movements: at 10 frames/s the next rep often leaves the
    * start on the frame the other counter counted the last one.
    */
@@ -211,8 +229,12 @@ export class RepAnalyzer implements KindAnalyzer {
       return;
     }
     const last = this.lastCounted.get(by);
+    const restOfLast =
+      last !== undefined &&
+      counted.startMs <= last.endMs &&
+      !this.atStartMs.includes(counted.startMs);
     const same =
-      last !== undefined && counted.startMs <= last.endMs
+      last !== undefined && restOfLast
         ? last.movement
         : this.movements.find((m) => m.startMs < counted.endMs && counted.startMs < m.endMs);
     if (same !== undefined) {
@@ -320,6 +342,7 @@ export class RepAnalyzer implements KindAnalyzer {
       ...IDLE_LIVE,
       repCount: this.reps.length,
       phase: this.phase,
+      atStart: this.lastAtStart,
       progress: Math.max(this.counter.progress(), this.secondCounter?.progress() ?? 0),
     };
   }
