@@ -9,6 +9,12 @@ import type { Alerts } from './alerts.ts';
 import { CameraFeed } from './camera-feed.ts';
 import { CameraError, cameraError } from './camera.ts';
 import { download } from './dom.ts';
+import {
+  FrameRateWatch,
+  sameSlowFrames,
+  slowFramesMessage,
+  type SlowFrames,
+} from './frame-rate-watch.ts';
 import { LightMeter, TOO_DARK_LUMA } from './light-meter.ts';
 import { LiveLoop, type LiveResult } from './live-loop.ts';
 import type { LiveStats } from './live-stats.ts';
@@ -59,6 +65,8 @@ export class WorkoutController {
   private readonly feed: CameraFeed;
   private readonly loop: LiveLoop;
   private readonly light = new LightMeter();
+  private readonly frameRate = new FrameRateWatch();
+  private slowFramesShown: SlowFrames | undefined;
   private video: AbortController | undefined;
   private ticker: ReturnType<typeof setInterval> | undefined;
   private finish: ((end: RunEnd) => void) | undefined;
@@ -79,7 +87,10 @@ export class WorkoutController {
     this.feed = new CameraFeed(videoEl, {
       onLost: (why) => this.cameraLost(why),
       onResumed: () => this.cameraBack(),
-      onFrame: () => (this.stats.cameraFrames += 1),
+      onFrame: () => {
+        this.stats.cameraFrames += 1;
+        this.frameRate.cameraFrame(performance.now());
+      },
     });
     this.loop = new LiveLoop(
       this.feed,
@@ -151,6 +162,7 @@ export class WorkoutController {
     this.videoEl.classList.add('mirrored');
     if (!this.feed.active) await this.startCamera(this.feed.device);
     else this.loop.setCountPeople(true);
+    this.frameRate.restart();
     this.ticker = setInterval(() => this.tick(), 250);
     return ended;
   }
@@ -247,6 +259,7 @@ export class WorkoutController {
     const t2 = performance.now();
     this.loop.setCountPeople(session.settingUp);
     if (r.tensors !== undefined) this.stats.tensors = r.tensors;
+    this.frameRate.analysedFrame(r.receivedMs);
     this.stats.skipped += r.skipped ?? 0;
     this.stats.record({
       receivedMs: r.receivedMs,
@@ -260,18 +273,36 @@ export class WorkoutController {
     });
   }
 
-  /** Four times a second: timers and countdown move between frames, the light is checked. */
+  /**
+   * Four times a second: timers and countdown move between frames, the light and the frame rate
+   * are checked.
+   */
   private tick(): void {
     const session = this.session;
     if (session === undefined) return;
     const now = performance.now();
     const luma = this.light.luma(this.videoEl);
     if (luma !== undefined) session.setTooDark(luma < TOO_DARK_LUMA);
+    this.judgeFrameRate(session, now);
     this.renderer.draw(session.overlay(this.mirrored, now));
     this.view.setStatus(
       `${this.runtime.label} · ${this.stats.fps(now)} frames/s analysed` +
         (this.stats.restarts > 0 ? ` · worker restarted ${this.stats.restarts}×` : ''),
     );
+  }
+
+  /**
+   * Too few frames analysed to keep quick reps apart: say so, and whether camera or computer.
+   * Judged on the frames of the set itself: while setting up, the detector also counts the people
+   * in view (a second model), and a pause is not a set.
+   */
+  private judgeFrameRate(session: WorkoutSession, nowMs: number): void {
+    if (session.settingUp || session.isPaused) this.frameRate.restart();
+    const slow = this.frameRate.judge(nowMs);
+    if (sameSlowFrames(this.slowFramesShown, slow)) return;
+    this.slowFramesShown = slow;
+    if (slow === undefined) this.alerts.clear('frames');
+    else this.alerts.set('frames', slowFramesMessage(slow));
   }
 
   /** A worker restart: say so, and clear it when poses come back. */
@@ -343,6 +374,8 @@ export class WorkoutController {
     this.ticker = undefined;
     this.session = undefined;
     this.renderer.clear();
+    this.alerts.clear('frames');
+    this.slowFramesShown = undefined;
     this.complete({ kind: 'left' });
   }
 

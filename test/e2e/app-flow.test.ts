@@ -157,6 +157,47 @@ describe('the set-up gate', () => {
     }
   });
 
+  it('says when the camera sends too few frames to keep quick reps apart, and that it is the camera', async () => {
+    const y4m = await makeY4m(DOWEL, 'dowel-5fps', { fps: 5, seconds: 8 });
+    const context = await launch({ fakeCamera: y4m });
+    try {
+      const page = await context.newPage();
+      await page.goto(inject('baseUrl'));
+      await startSquat(page, 2, 1);
+      const alert = page.locator('[data-alert="frames"]');
+      await alert.waitFor({ timeout: 60_000 });
+      expect(await alert.textContent()).toMatch(
+        /The camera sends only [4-6] frames a second; quick reps need 10 or more to be told apart/,
+      );
+      await shot(page, '7-slow-camera');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('says when the computer analyses too few frames, and takes it back when it keeps up again', async () => {
+    const y4m = await makeY4m(DOWEL, 'dowel-30fps', { seconds: 10 });
+    const context = await launch({ fakeCamera: y4m });
+    try {
+      const page = await context.newPage();
+      await page.goto(inject('baseUrl'));
+      await startSquat(page, 20, 1);
+      await gateSays(page, /Tracking/);
+      // A slow laptop: Chromium's own CPU throttling (DevTools), the camera still at 30 frames/s.
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 16 });
+      const alert = page.locator('[data-alert="frames"]');
+      await alert.waitFor({ timeout: 60_000 });
+      expect(await alert.textContent()).toMatch(
+        /Only \d frames a second are analysed; quick reps need 10 or more to be told apart\. Close other apps/,
+      );
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+      await alert.waitFor({ state: 'detached', timeout: 60_000 });
+    } finally {
+      await context.close();
+    }
+  });
+
   it('says when more than one person is in view', async () => {
     const band = join(FIXTURES, 'squat_front_band_woman_3reps.mp4');
     const context = await launch({

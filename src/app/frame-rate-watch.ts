@@ -1,0 +1,124 @@
+import { CAMERA_STALL_MS } from './camera-feed.ts';
+
+/**
+ * Are enough frames analysed to keep quick reps apart, and if not, is the camera or the computer
+ * short of them? Pure: the shell passes the times (page clock, ms) of the camera's frames and of
+ * the frames analysed, and asks for a verdict a few times a second.
+ *
+ * The limits: the engine is specified at 10 frames/s (`frame-rate.test.ts` analyses every
+ * labelled clip at 30, 15 and 10) and at a slow laptop's uneven 8-12 (80-130 ms apart, 9.5 on
+ * average: `invariance.test.ts`). Measured live (README, "Known limits"), at 8.3 a second on
+ * average (80-160 ms apart), quick split squats with 0.15 s standing between reps lost one rep in
+ * fifteen. So the warning comes under 9 frames/s, and goes when the rate is back to 11, so that a
+ * rate hovering at the limit does not make it flicker; a 10 frames/s webcam that the detector keeps
+ * up with gets none.
+ */
+export const MIN_ANALYSED_FPS = 9;
+export const RECOVERED_FPS = 11;
+/** What the message asks for: the lowest rate every labelled clip is checked at. */
+export const SPECIFIED_FPS = 10;
+/** The rate is judged over this much time, and only this long after the first analysed frame. */
+export const RATE_WINDOW_MS = 5000;
+/**
+ * The detector keeps up with the camera when it analyses at least this share of the camera's
+ * frames: then the camera is what is slow (in dim light a webcam lengthens its exposure and sends
+ * fewer frames). Below it, frames are dropped waiting for the detector: the computer.
+ */
+const KEEPS_UP_SHARE = 0.8;
+
+export interface SlowFrames {
+  readonly cause: 'camera' | 'computer';
+  readonly analysedFps: number;
+  readonly cameraFps: number;
+}
+
+export class FrameRateWatch {
+  private camera: number[] = [];
+  private analysed: number[] = [];
+  private sinceMs: number | undefined;
+  private slow: SlowFrames | undefined;
+
+  /** Forget everything (a new run, the camera reopened): judged again after a full window. */
+  restart(): void {
+    this.camera = [];
+    this.analysed = [];
+    this.sinceMs = undefined;
+    this.slow = undefined;
+  }
+
+  cameraFrame(atMs: number): void {
+    const last = this.camera[this.camera.length - 1];
+    if (last !== undefined && atMs - last > CAMERA_STALL_MS) this.restart();
+    this.camera.push(atMs);
+  }
+
+  /** The window starts at the first frame analysed: loading and warming the model do not count. */
+  analysedFrame(atMs: number): void {
+    this.sinceMs ??= atMs;
+    this.analysed.push(atMs);
+  }
+
+  /**
+   * Slow, and why; undefined when fast enough, when the camera has stalled (that is the camera's
+   * own alert, `camera-feed.ts`), or before a full window has been watched.
+   */
+  judge(nowMs: number): SlowFrames | undefined {
+    const from = nowMs - RATE_WINDOW_MS;
+    this.camera = this.camera.filter((t) => t > from);
+    this.analysed = this.analysed.filter((t) => t > from);
+    const lastCamera = this.camera[this.camera.length - 1];
+    if (lastCamera === undefined || nowMs - lastCamera > CAMERA_STALL_MS) return undefined;
+    if (this.sinceMs === undefined || nowMs - this.sinceMs < RATE_WINDOW_MS) return undefined;
+    const analysedFps = rateFps(this.analysed);
+    const cameraFps = rateFps(this.camera);
+    const limit = this.slow === undefined ? MIN_ANALYSED_FPS : RECOVERED_FPS;
+    this.slow =
+      analysedFps >= limit
+        ? undefined
+        : {
+            cause: analysedFps >= KEEPS_UP_SHARE * cameraFps ? 'camera' : 'computer',
+            analysedFps,
+            cameraFps,
+          };
+    return this.slow;
+  }
+}
+
+/**
+ * Frames a second from the frames' times, to 0.1: intervals over the span they cover (0 under
+ * two frames).
+ */
+function rateFps(timesMs: readonly number[]): number {
+  const first = timesMs[0];
+  const last = timesMs[timesMs.length - 1];
+  if (first === undefined || last === undefined || last === first) return 0;
+  return Math.round(((timesMs.length - 1) * 10_000) / (last - first)) / 10;
+}
+
+/**
+ * Whether a new verdict says what the one on screen says: the same cause, and a rate within 2
+ * frames/s, or one that has come back up to the limit while the warning waits to clear (the alert
+ * is read out to screen readers each time it changes: not on every wobble, and never with a rate
+ * that the message itself calls enough).
+ */
+export function sameSlowFrames(
+  shown: SlowFrames | undefined,
+  now: SlowFrames | undefined,
+): boolean {
+  if (shown === undefined || now === undefined) return shown === now;
+  const rate = (s: SlowFrames) => (s.cause === 'camera' ? s.cameraFps : s.analysedFps);
+  return (
+    shown.cause === now.cause &&
+    (Math.abs(rate(shown) - rate(now)) < 2 || rate(now) >= MIN_ANALYSED_FPS)
+  );
+}
+
+/** What to tell the person, with what to do about it. */
+export function slowFramesMessage(slow: SlowFrames): string {
+  const needed = `quick reps need ${SPECIFIED_FPS} or more to be told apart.`;
+  return slow.cause === 'camera'
+    ? `The camera sends only ${Math.round(slow.cameraFps)} frames a second; ${needed} ` +
+        'Webcams slow down in dim light: add light, or close other apps that use the camera.'
+    : `Only ${Math.round(slow.analysedFps)} frames a second are analysed; ${needed} ` +
+        'Close other apps and browser tabs, plug the laptop in, or slow your reps down.';
+}

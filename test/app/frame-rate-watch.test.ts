@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import {
+  FrameRateWatch,
+  MIN_ANALYSED_FPS,
+  RATE_WINDOW_MS,
+  RECOVERED_FPS,
+  sameSlowFrames,
+  slowFramesMessage,
+} from '../../src/app/frame-rate-watch.ts';
+
+/** Frame times (ms) at `fps` from `fromMs` up to `toMs`. */
+function times(fps: number, fromMs: number, toMs: number): number[] {
+  const out: number[] = [];
+  for (let t = fromMs; t < toMs; t += 1000 / fps) out.push(t);
+  return out;
+}
+
+/** A watch fed a camera at `cameraFps` and a detector at `analysedFps` from `fromMs` to `toMs`. */
+function feed(
+  watch: FrameRateWatch,
+  cameraFps: number,
+  analysedFps: number,
+  fromMs: number,
+  toMs: number,
+): FrameRateWatch {
+  for (const t of times(cameraFps, fromMs, toMs)) watch.cameraFrame(t);
+  for (const t of times(analysedFps, fromMs, toMs)) watch.analysedFrame(t);
+  return watch;
+}
+
+describe('frame-rate watch', () => {
+  it('is quiet while 9 or more frames a second are analysed, a 10 frames/s webcam included', () => {
+    expect(feed(new FrameRateWatch(), 30, 15, 0, 8000).judge(8000)).toBeUndefined();
+    expect(feed(new FrameRateWatch(), 10, 10, 0, 8000).judge(8000)).toBeUndefined();
+    expect(feed(new FrameRateWatch(), 30, MIN_ANALYSED_FPS, 0, 8000).judge(8000)).toBeUndefined();
+  });
+
+  it('blames the computer when the camera sends plenty and the detector drops most of it', () => {
+    const slow = feed(new FrameRateWatch(), 30, 7, 0, 8000).judge(8000);
+    expect(slow).toMatchObject({ cause: 'computer' });
+    expect(slow?.analysedFps).toBeCloseTo(7, 0);
+    expect(slow?.cameraFps).toBeCloseTo(30, 0);
+  });
+
+  it('blames the camera when the detector analyses nearly every frame it is sent', () => {
+    const slow = feed(new FrameRateWatch(), 6, 6, 0, 8000).judge(8000);
+    expect(slow).toMatchObject({ cause: 'camera' });
+  });
+
+  it('says nothing before a full window has been watched (the model warming up)', () => {
+    const watch = feed(new FrameRateWatch(), 30, 3, 0, RATE_WINDOW_MS - 500);
+    expect(watch.judge(RATE_WINDOW_MS - 500)).toBeUndefined();
+    feed(watch, 30, 3, RATE_WINDOW_MS - 500, RATE_WINDOW_MS + 500);
+    expect(watch.judge(RATE_WINDOW_MS + 500)).toBeDefined();
+  });
+
+  it('judges the last window only: a slow start is forgotten once the rate is good', () => {
+    const watch = feed(new FrameRateWatch(), 30, 4, 0, 6000);
+    expect(watch.judge(6000)).toBeDefined();
+    feed(watch, 30, 15, 6000, 12_000);
+    expect(watch.judge(12_000)).toBeUndefined();
+  });
+
+  it('clears the warning only once the rate is back to 11, so a rate at the limit does not flicker', () => {
+    const watch = feed(new FrameRateWatch(), 30, 8, 0, 6000);
+    expect(watch.judge(6000)).toBeDefined();
+    feed(watch, 30, 10, 6000, 12_000);
+    expect(watch.judge(12_000)).toBeDefined();
+    feed(watch, 30, RECOVERED_FPS, 12_000, 18_000);
+    expect(watch.judge(18_000)).toBeUndefined();
+    feed(watch, 30, 10, 18_000, 24_000);
+    expect(watch.judge(24_000)).toBeUndefined();
+  });
+
+  it('leaves a stalled camera to the camera alert, and watches a full window again after it', () => {
+    const watch = feed(new FrameRateWatch(), 30, 5, 0, 6000);
+    expect(watch.judge(6000)).toBeDefined();
+    expect(watch.judge(9000)).toBeUndefined();
+    feed(watch, 30, 5, 9000, 12_000);
+    expect(watch.judge(12_000)).toBeUndefined();
+    feed(watch, 30, 5, 12_000, 15_000);
+    expect(watch.judge(15_000)).toBeDefined();
+  });
+
+  it('starts afresh on restart', () => {
+    const watch = feed(new FrameRateWatch(), 30, 5, 0, 6000);
+    watch.restart();
+    feed(watch, 30, 5, 6000, 8000);
+    expect(watch.judge(8000)).toBeUndefined();
+  });
+
+  it('tells the person what to do about it', () => {
+    expect(slowFramesMessage({ cause: 'camera', analysedFps: 6, cameraFps: 6.2 })).toMatch(
+      /camera sends only 6 frames a second; quick reps need 10 or more.*add light/,
+    );
+    expect(slowFramesMessage({ cause: 'computer', analysedFps: 7.4, cameraFps: 30 })).toMatch(
+      /Only 7 frames a second are analysed; quick reps need 10 or more.*Close other apps/,
+    );
+  });
+
+  it('changes what is on screen (and read out) only when the cause or a slow rate moves by 2', () => {
+    const computer = (fps: number) => ({
+      cause: 'computer' as const,
+      analysedFps: fps,
+      cameraFps: 30,
+    });
+    expect(sameSlowFrames(computer(6), computer(7.4))).toBe(true);
+    expect(sameSlowFrames(computer(6), computer(8))).toBe(false);
+    expect(sameSlowFrames(computer(6), computer(10))).toBe(true);
+    expect(sameSlowFrames(computer(6), { cause: 'camera', analysedFps: 6, cameraFps: 6 })).toBe(
+      false,
+    );
+    expect(sameSlowFrames(undefined, computer(6))).toBe(false);
+    expect(sameSlowFrames(undefined, undefined)).toBe(true);
+  });
+});
