@@ -1,4 +1,4 @@
-import { median } from '../geometry/stats.ts';
+import { symmetricMedian } from '../geometry/stats.ts';
 import type { Side } from '../pose/skeleton.ts';
 
 /** The offset between the sides is the median of what was seen over this long (ms)... */
@@ -12,7 +12,9 @@ const MIN_OFFSET_SAMPLES = 3;
  * their mean; with one side it is that side shifted by half the usual offset between them, i.e.
  * what the mean would have been. The offset is the median over the last second of frames with
  * both sides, from three frames at least, so one frame with a swapped or misplaced knee cannot set
- * it (at 10 frames/s that frame may be the last one before a side disappears).
+ * it (at 10 frames/s that frame may be the last one before a side disappears); with an even count
+ * the mean of the middle two, so that the person seen mirrored gets the mirrored offset (with the
+ * upper middle one, a lower-legs-only tibialis clip and its mirror image read 0.03 shank apart).
  */
 export class SideFuser {
   /** Right minus left, with when it was seen. */
@@ -30,7 +32,7 @@ export class SideFuser {
       const newest = timestampMs;
       this.offsets = this.offsets.filter((o) => newest - o.t <= OFFSET_WINDOW_MS);
       if (this.offsets.length >= MIN_OFFSET_SAMPLES)
-        this.trusted = median(this.offsets.map((o) => o.v)) ?? this.trusted;
+        this.trusted = symmetricMedian(this.offsets.map((o) => o.v)) ?? this.trusted;
       return (l + r) / 2;
     }
     const offset = this.trusted;

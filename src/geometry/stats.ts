@@ -11,6 +11,18 @@ export function median(values: readonly (number | undefined)[]): number | undefi
   return sorted[Math.floor(sorted.length / 2)];
 }
 
+/**
+ * The median with an even count taken as the mean of the middle two: unlike `median`'s upper one it
+ * turns with the values' sign, so a difference read the other way round (right minus left, or left
+ * minus right) gives its negative.
+ */
+export function symmetricMedian(values: readonly number[]): number | undefined {
+  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  const upper = sorted[sorted.length >> 1];
+  const lower = sorted[(sorted.length - 1) >> 1];
+  return upper === undefined || lower === undefined ? undefined : (lower + upper) / 2;
+}
+
 /** Mean of the finite values; undefined when there are none. */
 export function meanDefined(values: readonly (number | undefined)[]): number | undefined {
   let sum = 0;

@@ -103,6 +103,8 @@ const IMPERFECTIONS: readonly Imperfection[] = [
     name: 'a camera that zooms in and out by 10 % every 6 s (automatic framing)',
     variants: [(t) => autoFramed(t, 0.1, 6)],
     known: {
+      'squat_side_barbell_voltathletics_3reps.mp4':
+        "its first rep, seen at 3/4 while the lifter turns behind the plates, reads 39° above level over the span one counter gives it and 15° (a pass) over the other's: the zoom decides which counts it first",
       'squat_front_SHALLOW_nodepth_mlsac_1rep.mp4':
         'a front-view quarter squat, counted only against the shank measured standing (rep-counter.md, "Two rulers"), and only just: its hips drop 0.23 of that shank, the smallest rep 0.20; a zoom of a few percent between standing and its bottom decides it (1 → 0)',
       'ankle_circles_front_standing_home_4circles.mp4':
@@ -119,8 +121,6 @@ const IMPERFECTIONS: readonly Imperfection[] = [
     name: 'a detector that names the legs the other way round in 1 frame of 13, or 2 of 10',
     variants: [(t) => legsNamedTheOtherWay(t, 13, 1), (t) => legsNamedTheOtherWay(t, 10, 2)],
     known: {
-      'partial_body/tibialis_wall_raise_side_LOWER_LEGS_ONLY_3reps.mp4':
-        'lower legs only: the model reads the legs upside down in most frames (hips under the feet, not seen), and which foot it calls which moves the toe signal of the few frames left (1 rep → 2; the label says 3)',
       'squat_side_barbell_quarter_SHALLOW.mp4':
         'the person is found in half its frames and their points jump: with 2 frames in 10 named the other way a third rep counts (2 → 3; 4 labelled), decided by which few frames the resting shank is learnt from',
       'squat_34_handheld_bw_goblet.mp4':
