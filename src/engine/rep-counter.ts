@@ -246,7 +246,9 @@ export class RepCounter {
     ) {
       this.excursion = undefined;
       this.floor = sample.value;
-      events.push(this.closeExcursion(e, sample));
+      // One that never rose above the level it was measured from was no lift at all: the signal
+      // climbing back to rest from below it (a keypoint lost and found, the rest level just moved).
+      if (e.peak.value > e.restLevel) events.push(this.closeExcursion(e, sample));
     }
     return events;
   }

@@ -174,6 +174,10 @@ const IMPERFECTIONS: readonly Imperfection[] = [
 
       'calfraise_singleleg_34front_then_side_fitbod_man_6reps.mp4':
         'its single-leg reps, 0.2 s at the top, last about the shortest rep (0.5 s): a few milliseconds tip one under it (5 → 4, two draws of three)',
+      'partial_body/tibialis_wall_raise_side_LOWER_LEGS_ONLY_3reps.mp4':
+        'lower legs only: the model reads the legs upside down in most frames, and its one counted lift rests on the few frames left (1 → 0, one draw of three)',
+      'partial_body/calfraise_rear_LOWER_LEGS_ONLY_wrong_bouncing_then_correct.mp4':
+        'lower legs only: its run of bounces is three lifts of 0.02-0.05 shank, the first half the start delta (a still heel jitters as much): a few milliseconds merge it into the next, and two lifts are no run (bouncing missed, two draws of three)',
     },
   },
   // The live app on a slow laptop: the detector takes 80-130 ms a frame, so of a webcam's 30
@@ -182,20 +186,19 @@ const IMPERFECTIONS: readonly Imperfection[] = [
   // 4, 3 and 4 of their 5 on these draws: the rep leaving from the frame the last one was counted on
   // was taken for a dip inside it, and the resting shank was learnt from the frames that leave the
   // start (now: both only from frames the counters placed at the start; split-stance-count.test.ts).
+  // The spike filter's window holds two frames at this rate; their upper one, as its median, also
+  // cost the fifth rep on one draw, a false bounce on two calf-raise clips and a ghost rep in the
+  // half-squat pulses (now their mean: median-filter.ts).
   {
     name: 'analysed as a slow laptop does live (80-130 ms a frame, three draws)',
     variants: [1, 2, 3].map((seed) => (t: PoseTrack) => analysedLive(t, 80, 130, seed)),
     known: {
-      'lunge_split_front_knee_valgus_WRONG_5reps.mp4':
-        'the clip ends 0.1 s after its fifth rep comes back far enough to count, and on one draw no frame is analysed in that last 0.1 s (5 → 4)',
       'calfraise_34front_home_bodyweight_3reps.mp4':
-        'the heels and the body come only part-way down between its reps: with fewer frames the dips are too shallow to part them (3 → 1 or 2), as at 15 and 10 frames/s',
-      'calfraise_34front_then_side_fitbod_man_6reps.mp4':
-        'its fourth raise is half the height of the others, and the pause before it is timed within a fraction of that small height: 0.33 s on the heels-and-body counter at 30 frames/s, 0.23-0.29 s here, under the 0.25 s of a bounce on one draw',
+        'the heels and the body come only part-way down between its reps: with fewer frames the dips are too shallow to part them (3 → 1), as at 15 and 10 frames/s',
       'calfraise_singleleg_34front_then_side_fitbod_man_6reps.mp4':
-        'its single-leg reps last about the shortest rep (0.5 s), and a rep is timed from frame to frame: at this rate all 6 count, as at 15 and 10 frames/s; and on one draw the pause before one of them, 0.22 s timed from two or three frames, reads a bounce',
-      'squat_pulses_34front_medball_partial_15pulses.mp4':
-        "one of its half-squat pulses reaches 0.21 of each frame's own shank, just past the smallest countable rep (0.20; 0.09-0.13 the others): 0 → 1, read shallow",
+        'its single-leg reps last about the shortest rep (0.5 s), and a rep is timed from frame to frame: at this rate all 6 count on two draws, as at 15 and 10 frames/s',
+      'squat_to_calfraise_side_dumbbells_3reps_heels_up_at_top.mp4':
+        'its labelled forward lean is found on one draw, for the wrong reason: its deepest frames misread the shins (3-9° from vertical between frames reading 22-28°: the dumbbells hang by the knees), and with fewer frames they weigh more in the bottom window (two reps read 38° and 31° past the shins, limit 30°; form-checks.md)',
       'partial_body/tibialis_wall_raise_side_LOWER_LEGS_ONLY_3reps.mp4':
         'lower legs only: the model reads the legs upside down in most frames, and the toe signal of the few frames left keeps too few of them (1 rep → 0; the label says 3)',
       'partial_body/calfraise_rear_LOWER_LEGS_ONLY_wrong_bouncing_then_correct.mp4':

@@ -91,6 +91,18 @@ describe('RepCounter', () => {
     expect(events).toEqual([]);
   });
 
+  it('says nothing of a flicker below the start position: it never rose above it, so no lift at all', () => {
+    // A keypoint lost and found while standing: the hips read 0.5 low, bounce back part-way for a
+    // frame (more than the start delta off the lowest reading), drop again, then read true.
+    const flicker = [-0.5, -0.5, -0.3, -0.35, -0.5, -0.5];
+    const standing = (n: number) => Array.from({ length: n }, () => 0);
+    const values = [...standing(30), ...flicker, ...standing(30)];
+    const counter = new RepCounter(PARAMS);
+    counter.calibrate(0);
+    const events = values.flatMap((value, i) => counter.push({ timestampMs: i * FRAME_MS, value }));
+    expect(events).toEqual([]);
+  });
+
   it('reports a shallow pulse after full reps as a partial, not a rep', () => {
     const full = squats(3);
     const last = full.at(-1)?.timestampMs ?? 0;

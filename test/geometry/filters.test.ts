@@ -44,4 +44,21 @@ describe('median filter', () => {
     const f = new MedianFilter(150);
     expect([0, 1, 2].map((v, i) => f.push(v, i * 200))).toEqual([0, 1, 2]);
   });
+
+  it('averages the two frames a slow laptop (8-12 frames/s) puts in the window, not the upper one', () => {
+    // Split squats at 8 frames/s: the one frame that sees the person back up (0) between two reps.
+    const f = new MedianFilter(150);
+    const out = [3, 2, 0, 2, 3].map((v, i) => f.push(v, i * 110));
+    expect(out).toEqual([3, 2.5, 1, 1, 2.5]);
+  });
+
+  it('judges a source by its usual spacing, not by a gap in it', () => {
+    // 30 frames/s, the person lost for 0.4 s: the frames after the gap are filtered as before (the
+    // upper of the first two, not their mean, then the median of three), not as a slow source's.
+    const f = new MedianFilter(150);
+    for (let i = 0; i < 10; i++) f.push(0, i * 33);
+    f.reset();
+    const out = [0, 4, 0, 0].map((v, i) => f.push(v, 700 + i * 33));
+    expect(out).toEqual([0, 4, 0, 0]);
+  });
 });
