@@ -122,3 +122,13 @@ export function slowFramesMessage(slow: SlowFrames): string {
     : `Only ${Math.round(slow.analysedFps)} frames a second are analysed; ${needed} ` +
         'Close other apps and browser tabs, plug the laptop in, or slow your reps down.';
 }
+
+/**
+ * What is said aloud, once per cause while an exercise runs (the person is two metres from the
+ * screen): the cause and the one thing to do, the numbers left to the message on screen.
+ */
+export function slowFramesCue(slow: SlowFrames): string {
+  return slow.cause === 'camera'
+    ? 'The camera is too slow to count quick reps: add light.'
+    : 'This computer is too slow to count quick reps: close other apps.';
+}

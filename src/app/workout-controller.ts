@@ -12,6 +12,7 @@ import { download } from './dom.ts';
 import {
   FrameRateWatch,
   sameSlowFrames,
+  slowFramesCue,
   slowFramesMessage,
   type SlowFrames,
 } from './frame-rate-watch.ts';
@@ -67,6 +68,8 @@ export class WorkoutController {
   private readonly light = new LightMeter();
   private readonly frameRate = new FrameRateWatch();
   private slowFramesShown: SlowFrames | undefined;
+  /** Causes already said aloud in this run: said once, then left to the alert on screen. */
+  private readonly slowFramesSaid = new Set<SlowFrames['cause']>();
   private video: AbortController | undefined;
   private ticker: ReturnType<typeof setInterval> | undefined;
   private finish: ((end: RunEnd) => void) | undefined;
@@ -301,8 +304,15 @@ export class WorkoutController {
     const slow = this.frameRate.judge(nowMs);
     if (sameSlowFrames(this.slowFramesShown, slow)) return;
     this.slowFramesShown = slow;
-    if (slow === undefined) this.alerts.clear('frames');
-    else this.alerts.set('frames', slowFramesMessage(slow));
+    if (slow === undefined) {
+      this.alerts.clear('frames');
+      return;
+    }
+    this.alerts.set('frames', slowFramesMessage(slow));
+    if (!this.slowFramesSaid.has(slow.cause)) {
+      this.slowFramesSaid.add(slow.cause);
+      this.voice.say({ text: slowFramesCue(slow), priority: 'cue' });
+    }
   }
 
   /** A worker restart: say so, and clear it when poses come back. */
@@ -376,6 +386,7 @@ export class WorkoutController {
     this.renderer.clear();
     this.alerts.clear('frames');
     this.slowFramesShown = undefined;
+    this.slowFramesSaid.clear();
     this.complete({ kind: 'left' });
   }
 

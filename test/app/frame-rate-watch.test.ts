@@ -5,6 +5,7 @@ import {
   RATE_WINDOW_MS,
   RECOVERED_FPS,
   sameSlowFrames,
+  slowFramesCue,
   slowFramesMessage,
 } from '../../src/app/frame-rate-watch.ts';
 
@@ -87,6 +88,15 @@ describe('frame-rate watch', () => {
     watch.restart();
     feed(watch, 30, 5, 6000, 8000);
     expect(watch.judge(8000)).toBeUndefined();
+  });
+
+  it('says aloud, in a few words, what is slow and the one thing to do', () => {
+    expect(slowFramesCue({ cause: 'camera', analysedFps: 6, cameraFps: 6 })).toBe(
+      'The camera is too slow to count quick reps: add light.',
+    );
+    expect(slowFramesCue({ cause: 'computer', analysedFps: 7, cameraFps: 30 })).toBe(
+      'This computer is too slow to count quick reps: close other apps.',
+    );
   });
 
   it('tells the person what to do about it', () => {

@@ -4,7 +4,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { analyzeTrack } from '../../src/engine/analyze-track.ts';
 import { parsePoseTrack } from '../../src/pose/pose-track.ts';
-import { gateSays, shot, startExercise } from './app-page.ts';
+import { gateSays, recordSpeech, saidSoFar, shot, startExercise } from './app-page.ts';
 import { launch, makeY4m, makeY4mSideBySide } from './chromium.ts';
 import { snapshot, until } from './diagnostics.ts';
 import { removeScratch, scratchDir } from '../support/scratch.ts';
@@ -162,6 +162,7 @@ describe('the set-up gate', () => {
     const context = await launch({ fakeCamera: y4m });
     try {
       const page = await context.newPage();
+      await page.addInitScript(recordSpeech);
       await page.goto(inject('baseUrl'));
       await startSquat(page, 2, 1);
       const alert = page.locator('[data-alert="frames"]');
@@ -169,6 +170,12 @@ describe('the set-up gate', () => {
       expect(await alert.textContent()).toMatch(
         /The camera sends only [4-6] frames a second; quick reps need 10 or more to be told apart/,
       );
+      // Said too, once (the person is two metres from the screen).
+      await page.waitForTimeout(3000);
+      const said = await saidSoFar(page);
+      expect(said.filter((s) => s.startsWith('The camera is too slow'))).toEqual([
+        'The camera is too slow to count quick reps: add light.',
+      ]);
       await shot(page, '7-slow-camera');
     } finally {
       await context.close();
