@@ -214,13 +214,14 @@ export class RepAnalyzer implements KindAnalyzer {
 
   /**
    * Counts and judges a rep, unless it is a movement already counted: then its span grows to cover
-   * both. Reps of the two counters are the same movement when their times overlap; a rep one
-   * counter starts on the very frame its last one closed is the rest of that movement (the signal
-   * turned back before reaching the start: a dip on the way up splitting one rep in two), unless
-   * every counter read the start position on that frame (at 8-12 frames/s a set with no pause at
-   * the top often shows one standing frame between reps, and the next rep leaves from it). The two
-   * counters' reps merely touching are two movements: at 10 frames/s the next rep often leaves the
-   * start on the frame the other counter counted the last one.
+   * both. Reps of the two counters are the same movement when their times overlap by half the
+   * shorter or more (`sameMovement`); a rep one counter starts on the very frame its last one
+   * closed is the rest of that movement (the signal turned back before reaching the start: a dip
+   * on the way up splitting one rep in two), unless every counter read the start position on that
+   * frame (at 8-12 frames/s a set with no pause at the top often shows one standing frame between
+   * reps, and the next rep leaves from it). The two counters' reps merely touching are two
+   * movements: at 10 frames/s the next rep often leaves the start on the frame the other counter
+   * counted the last one.
    */
   private count(counted: CountedRep, events: EngineEvent[], by: Counter): void {
     if (by === 'second' && !this.secondLiftCounts(counted)) return;
@@ -236,7 +237,7 @@ export class RepAnalyzer implements KindAnalyzer {
     const same =
       last !== undefined && restOfLast
         ? last.movement
-        : this.movements.find((m) => m.startMs < counted.endMs && counted.startMs < m.endMs);
+        : this.movements.find((m) => sameMovement(m, counted));
     if (same !== undefined) {
       same.startMs = Math.min(same.startMs, counted.startMs);
       same.endMs = Math.max(same.endMs, counted.endMs);
@@ -364,4 +365,23 @@ export class RepAnalyzer implements KindAnalyzer {
       .map((p) => ({ atSec: msToSec(p.atMs), reason: p.reason }));
     return { repCount: this.reps.length, reps: [...this.reps], partials };
   }
+}
+
+/**
+ * A movement takes at least half of the shorter of two spans it is seen in, so spans that share
+ * less are two movements. One counter can be slow to read the return and close a rep only as the
+ * next one starts (front split squats at 8 frames/s, on the hips against each frame's own shank:
+ * back only part-way between reps); the other counter's next rep shared the first fifth of its
+ * span with that one and was dropped as the same movement.
+ */
+const SAME_MOVEMENT_SHARE = 0.5;
+
+/** Whether a counted rep is a movement already counted: their spans share enough of the shorter. */
+function sameMovement(
+  movement: { readonly startMs: number; readonly endMs: number },
+  rep: { readonly startMs: number; readonly endMs: number },
+): boolean {
+  const sharedMs = Math.min(movement.endMs, rep.endMs) - Math.max(movement.startMs, rep.startMs);
+  const shorterMs = Math.min(movement.endMs - movement.startMs, rep.endMs - rep.startMs);
+  return sharedMs > 0 && sharedMs >= SAME_MOVEMENT_SHARE * shorterMs;
 }
