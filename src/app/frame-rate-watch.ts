@@ -33,29 +33,36 @@ export interface SlowFrames {
 }
 
 export class FrameRateWatch {
-  private camera: number[] = [];
-  private analysed: number[] = [];
+  private readonly camera: number[] = [];
+  private readonly analysed: number[] = [];
   private sinceMs: number | undefined;
   private slow: SlowFrames | undefined;
 
   /** Forget everything (a new run, the camera reopened): judged again after a full window. */
   restart(): void {
-    this.camera = [];
-    this.analysed = [];
+    this.camera.length = 0;
+    this.analysed.length = 0;
     this.sinceMs = undefined;
     this.slow = undefined;
+  }
+
+  /** Frame times held (camera and analysed): those of the last window only. */
+  get framesHeld(): number {
+    return this.camera.length + this.analysed.length;
   }
 
   cameraFrame(atMs: number): void {
     const last = this.camera[this.camera.length - 1];
     if (last !== undefined && atMs - last > CAMERA_STALL_MS) this.restart();
     this.camera.push(atMs);
+    dropOlder(this.camera, atMs - RATE_WINDOW_MS);
   }
 
   /** The window starts at the first frame analysed: loading and warming the model do not count. */
   analysedFrame(atMs: number): void {
     this.sinceMs ??= atMs;
     this.analysed.push(atMs);
+    dropOlder(this.analysed, atMs - RATE_WINDOW_MS);
   }
 
   /**
@@ -63,9 +70,8 @@ export class FrameRateWatch {
    * own alert, `camera-feed.ts`), or before a full window has been watched.
    */
   judge(nowMs: number): SlowFrames | undefined {
-    const from = nowMs - RATE_WINDOW_MS;
-    this.camera = this.camera.filter((t) => t > from);
-    this.analysed = this.analysed.filter((t) => t > from);
+    dropOlder(this.camera, nowMs - RATE_WINDOW_MS);
+    dropOlder(this.analysed, nowMs - RATE_WINDOW_MS);
     const lastCamera = this.camera[this.camera.length - 1];
     if (lastCamera === undefined || nowMs - lastCamera > CAMERA_STALL_MS) return undefined;
     if (this.sinceMs === undefined || nowMs - this.sinceMs < RATE_WINDOW_MS) return undefined;
@@ -82,6 +88,16 @@ export class FrameRateWatch {
           };
     return this.slow;
   }
+}
+
+/**
+ * Drops the times at or before `fromMs` (times come in order), so that a camera left on between
+ * exercises, when nothing asks for a verdict, does not pile them up.
+ */
+function dropOlder(timesMs: number[], fromMs: number): void {
+  let n = 0;
+  while (n < timesMs.length && (timesMs[n] ?? Infinity) <= fromMs) n += 1;
+  timesMs.splice(0, n);
 }
 
 /**

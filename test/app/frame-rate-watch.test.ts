@@ -83,6 +83,12 @@ describe('frame-rate watch', () => {
     expect(watch.judge(15_000)).toBeDefined();
   });
 
+  it('keeps only the last window of frame times, with nothing asking for a verdict (the camera left on)', () => {
+    // Ten minutes at 30 frames/s, 15 of them analysed, and no verdict asked for.
+    const watch = feed(new FrameRateWatch(), 30, 15, 0, 600_000);
+    expect(watch.framesHeld).toBeLessThanOrEqual(((30 + 15) * RATE_WINDOW_MS) / 1000 + 2);
+  });
+
   it('starts afresh on restart', () => {
     const watch = feed(new FrameRateWatch(), 30, 5, 0, 6000);
     watch.restart();
