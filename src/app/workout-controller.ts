@@ -230,6 +230,8 @@ export class WorkoutController {
     if (this.session !== undefined && !this.session.isPaused) {
       this.session.setPaused(true, 'Paused: the camera stopped.');
       this.pausedByCamera = true;
+      // Said too: two metres away, a still picture is easy to miss.
+      this.voice.say({ text: 'The camera stopped. Your set is paused and kept.', priority: 'cue' });
     }
     this.view.showPaused(true);
     const message =

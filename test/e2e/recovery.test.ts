@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { gateSays, shot, startExercise, storedSets } from './app-page.ts';
+import { gateSays, recordSpeech, saidSoFar, shot, startExercise, storedSets } from './app-page.ts';
 import { launch, makeY4m } from './chromium.ts';
 import { snapshot, until } from './diagnostics.ts';
 
@@ -33,6 +33,7 @@ describe('recovery in the middle of a set', () => {
   beforeAll(async () => {
     context = await launch({ fakeCamera: await makeY4m(DOWEL, 'dowel-recovery', { fps: 15 }) });
     page = await context.newPage();
+    await page.addInitScript(recordSpeech);
     await page.goto(inject('baseUrl'));
   });
 
@@ -101,6 +102,7 @@ describe('recovery in the middle of a set', () => {
     await alert.waitFor();
     expect(await alert.textContent()).toMatch(/camera/i);
     await gateSays(page, /Paused/);
+    expect(await saidSoFar(page)).toContain('The camera stopped. Your set is paused and kept.');
     await shot(page, 'recovery-camera-unplugged');
     await alert.locator('button', { hasText: 'Try again' }).click();
     await alert.waitFor({ state: 'detached' });
