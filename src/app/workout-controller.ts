@@ -70,6 +70,8 @@ export class WorkoutController {
   private slowFramesShown: SlowFrames | undefined;
   /** Causes already said aloud in this run: said once, then left to the alert on screen. */
   private readonly slowFramesSaid = new Set<SlowFrames['cause']>();
+  /** "Could not be saved" was said, and the download not yet taken. */
+  private unsavedSaid = false;
   private video: AbortController | undefined;
   private ticker: ReturnType<typeof setInterval> | undefined;
   private finish: ((end: RunEnd) => void) | undefined;
@@ -129,11 +131,27 @@ export class WorkoutController {
     };
   }
 
+  /**
+   * Sets the browser could not store: a button to download them, and said aloud (the person is
+   * 2 m away and about to walk off) once until the download is taken.
+   */
   private offerUnsaved(): void {
+    if (!this.unsavedSaid)
+      this.voice.say({
+        text: 'This set could not be saved in this browser. Download it from the screen.',
+        priority: 'cue',
+      });
+    this.unsavedSaid = true;
     this.alerts.set(
       'storage',
       'Some sets could not be saved in this browser. Download them so nothing is lost.',
-      { label: 'Download sets', run: () => this.downloadUnsaved() },
+      {
+        label: 'Download sets',
+        run: () => {
+          this.downloadUnsaved();
+          this.unsavedSaid = false;
+        },
+      },
     );
   }
 
@@ -317,9 +335,17 @@ export class WorkoutController {
     }
   }
 
-  /** A worker restart: say so, and clear it when poses come back. */
+  /**
+   * A worker restart: say so, on screen and (during a run, when it is not already shown) aloud:
+   * the count stops moving for a few seconds. Cleared when poses come back.
+   */
   workerRestarted(reason: string): void {
     this.stats.restarts += 1;
+    if (this.session !== undefined && !this.alerts.has('restart'))
+      this.voice.say({
+        text: 'The pose detector is restarting. Your set is kept.',
+        priority: 'cue',
+      });
     this.alerts.set(
       'restart',
       `The pose detector stopped (${reason}) and is restarting; your set is kept.`,

@@ -57,6 +57,8 @@ describe('recovery in the middle of a set', () => {
     const resumedInMs = Date.now() - crashedAt;
     await shot(page, 'recovery-worker-restarted');
     expect(resumedInMs).toBeLessThanOrEqual(POSES_RESUME_MS);
+    // Two metres away the count just stops moving: the restart is said aloud too.
+    expect(await saidSoFar(page)).toContain('The pose detector is restarting. Your set is kept.');
     expect(back.lastOverlay?.live.repCount).toBeGreaterThanOrEqual(
       before.lastOverlay?.live.repCount ?? 1,
     );

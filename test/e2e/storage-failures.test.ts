@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { shot, startExercise, storedSets } from './app-page.ts';
+import { recordSpeech, saidSoFar, shot, startExercise, storedSets } from './app-page.ts';
 import { launch, makeY4m } from './chromium.ts';
 
 const DOWEL = join(import.meta.dirname, '..', 'fixtures', 'squat_side_gym_dowel_2reps.mp4');
@@ -15,6 +15,7 @@ async function setWith(
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await launch({ fakeCamera: await makeY4m(DOWEL, name, { fps: 15 }) });
   await context.addInitScript(sabotage);
+  await context.addInitScript(recordSpeech);
   const page = await context.newPage();
   await page.goto(inject('baseUrl'));
   await startExercise(page, 'squat', { sets: 1, reps: 2 });
@@ -41,6 +42,10 @@ describe('history that never claims what it did not do', () => {
       await shot(page, 'storage-no-indexeddb');
       expect(await page.locator('[data-saved]').first().getAttribute('data-saved')).toBe('false');
       expect(await page.locator('#set-summary').textContent()).not.toMatch(/in your history/);
+      // Said aloud too: two metres away, the person is about to walk off.
+      const unsavedSaid =
+        'This set could not be saved in this browser. Download it from the screen.';
+      expect((await saidSoFar(page)).filter((t) => t === unsavedSaid)).toHaveLength(1);
       const file = await downloadUnsaved(page);
       expect(file.sets).toHaveLength(1);
       expect(file.sets[0]?.reps).toHaveLength(2);
