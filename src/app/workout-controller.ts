@@ -61,6 +61,9 @@ export interface RunOptions {
  * the overlay, voice and history; pauses on a hidden tab or a lost camera and resumes on "Try
  * again"; tells the person when the pose worker had to be restarted.
  */
+/** The set-up line while the detector is down or restarting (the alert says why). */
+const WAITING_FOR_POSES = 'Waiting for the pose detector…';
+
 export class WorkoutController {
   private session: WorkoutSession | undefined;
   private readonly feed: CameraFeed;
@@ -70,6 +73,8 @@ export class WorkoutController {
   private slowFramesShown: SlowFrames | undefined;
   /** Causes already said aloud in this run: said once, then left to the alert on screen. */
   private readonly slowFramesSaid = new Set<SlowFrames['cause']>();
+  /** A detector failure was said aloud in this run. */
+  private detectorFailureSaid = false;
   /** "Could not be saved" was said, and the download not yet taken. */
   private unsavedSaid = false;
   private video: AbortController | undefined;
@@ -100,7 +105,7 @@ export class WorkoutController {
     this.loop = new LiveLoop(
       this.feed,
       (r) => this.onResult(r),
-      (e) => this.alerts.set('detector', `Pose detection failed: ${String(e)}`),
+      (e) => this.detectorFailed(e),
     );
   }
 
@@ -273,7 +278,9 @@ export class WorkoutController {
   private onResult(r: LiveResult): void {
     const session = this.session;
     if (session === undefined) return;
+    // Poses are back: whatever stopped them is over.
     if (this.alerts.has('restart')) this.alerts.clear('restart');
+    if (this.alerts.has('detector')) this.alerts.clear('detector');
     if (r.personCount !== undefined) session.setPeopleCount(r.personCount);
     const t0 = performance.now();
     session.onPose(r.pose, r.timestampMs);
@@ -317,10 +324,13 @@ export class WorkoutController {
   /**
    * Too few frames analysed to keep quick reps apart: say so, and whether camera or computer.
    * Judged on the frames of the set itself: while setting up, the detector also counts the people
-   * in view (a second model), and a pause is not a set.
+   * in view (a second model), and a pause is not a set. While the detector is down or restarting
+   * no frame is analysed, and that has its own alert: "close other apps" would send the person
+   * the wrong way. The window starts again with the first pose after it.
    */
   private judgeFrameRate(session: WorkoutSession, nowMs: number): void {
-    if (session.settingUp || session.isPaused) this.frameRate.restart();
+    const detectorDown = this.alerts.has('restart') || this.alerts.has('detector');
+    if (session.settingUp || session.isPaused || detectorDown) this.frameRate.restart();
     const slow = this.frameRate.judge(nowMs);
     if (sameSlowFrames(this.slowFramesShown, slow)) return;
     this.slowFramesShown = slow;
@@ -336,11 +346,29 @@ export class WorkoutController {
   }
 
   /**
+   * A frame, or a restart of the worker, failed: on screen until poses come back (the watchdog
+   * keeps trying), and said aloud once per run, as nothing moves on screen.
+   */
+  private detectorFailed(error: unknown): void {
+    if (this.session !== undefined) this.view.showGate(WAITING_FOR_POSES, false);
+    if (this.session !== undefined && !this.detectorFailureSaid) {
+      this.detectorFailureSaid = true;
+      this.voice.say({
+        text: 'Pose detection failed and is retrying. Your set is kept.',
+        priority: 'cue',
+      });
+    }
+    this.alerts.set('detector', `Pose detection failed: ${String(error)}`);
+  }
+
+  /**
    * A worker restart: say so, on screen and (during a run, when it is not already shown) aloud:
    * the count stops moving for a few seconds. Cleared when poses come back.
    */
   workerRestarted(reason: string): void {
     this.stats.restarts += 1;
+    // Not "Tracking" while nothing is: the next pose puts the set-up line back.
+    if (this.session !== undefined) this.view.showGate(WAITING_FOR_POSES, false);
     if (this.session !== undefined && !this.alerts.has('restart'))
       this.voice.say({
         text: 'The pose detector is restarting. Your set is kept.',
@@ -415,6 +443,7 @@ export class WorkoutController {
     this.alerts.clear('frames');
     this.slowFramesShown = undefined;
     this.slowFramesSaid.clear();
+    this.detectorFailureSaid = false;
     this.complete({ kind: 'left' });
   }
 

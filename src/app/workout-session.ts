@@ -73,6 +73,12 @@ const NOTHING_COUNTED = {
   steps: 0,
 } as const;
 
+/**
+ * A pose older than this is not drawn (ms): as long as the watchdog lets a camera go without a
+ * pose before asking whether the worker is alive (`WORKER_QUIET_MS`, live-loop.ts).
+ */
+export const STALE_POSE_MS = 1000;
+
 /** Poses a form check keeps for its stills (ms; a check is a few reps, from one or two views). */
 const POSE_MEMORY_MS = 240_000;
 
@@ -461,17 +467,20 @@ export class WorkoutSession {
 
   overlay(mirrored: boolean, nowMs: number): OverlayData {
     const measured = this.analyzer.live();
+    // A pose that old is no longer where the person is (the detector stopped or is restarting, the
+    // set is paused): a skeleton standing over someone squatting would be a lie, so none is drawn.
+    const fresh = this.lastPoseMs !== undefined && nowMs - this.lastPoseMs <= STALE_POSE_MS;
     // The knee angle beside the skeleton is the one measured on the pose drawn: during the rest
     // the analyzer is given no frames, and the last set's angle would sit on a person moving about
     // (seen: "179°" beside a knee bent on all fours after a downward dog).
     const live =
-      measured.keyAngle !== undefined && measured.keyAngle.atMs !== this.lastPoseMs
+      measured.keyAngle !== undefined && (!fresh || measured.keyAngle.atMs !== this.lastPoseMs)
         ? { ...measured, keyAngle: undefined }
         : measured;
     return overlayData({
       exercise: this.exercise,
       prescription: this.prescription,
-      pose: this.lastPose,
+      pose: fresh ? this.lastPose : null,
       mirrored,
       // Before "Go!" nothing is counted, whatever the set-up analyzer saw.
       live: this.stage === 'setup' ? { ...live, ...NOTHING_COUNTED } : live,

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Voice } from '../../src/app/voice.ts';
-import { WorkoutSession, type FormCheckSoFar } from '../../src/app/workout-session.ts';
+import {
+  STALE_POSE_MS,
+  WorkoutSession,
+  type FormCheckSoFar,
+} from '../../src/app/workout-session.ts';
 import { findExercise } from '../../src/engine/catalog.ts';
 import type { FormCheckLine } from '../../src/engine/form-check.ts';
 import { MemoryHistory } from '../../src/storage/history-db.ts';
@@ -103,6 +107,23 @@ describe('a workout on the camera', () => {
     // ...and once it is done the skeleton still follows the person, without the set's last angle.
     expect(shown.done).toBeGreaterThan(100);
     expect(shown.doneWithAngle).toBe(0);
+  });
+
+  it('stops drawing a skeleton that no new pose has followed for a second (the detector stopped)', () => {
+    const { session } = newSession('squat', 1, 2, new HistoryStore(new MemoryHistory()));
+    const frames = TRACK.frames.filter((f) => f.pose !== null);
+    for (const f of frames) session.onPose(f.pose, f.timestampMs);
+    const lastMs = frames.at(-1)?.timestampMs ?? 0;
+    // Drawn between poses (the timers are redrawn four times a second)...
+    expect(session.overlay(false, lastMs + STALE_POSE_MS).pose).not.toBeNull();
+    // ...and gone, with its knee angle, once the last pose is older than that.
+    const stale = session.overlay(false, lastMs + STALE_POSE_MS + 250);
+    expect(stale.pose).toBeNull();
+    expect(stale.angle).toBeUndefined();
+    // The next pose is drawn again.
+    const next = frames[0];
+    if (next !== undefined) session.onPose(next.pose, lastMs + 2000);
+    expect(session.overlay(false, lastMs + 2000).pose).not.toBeNull();
   });
 
   it('ends a set by saying what to fix over it, not "Well done!" (knees caving in, real clip)', async () => {

@@ -33,6 +33,11 @@ export interface LaunchOptions {
   readonly profileDir?: string;
   /** More Chromium flags (the live bench's memory measurement). */
   readonly extraArgs?: readonly string[];
+  /**
+   * No service worker: every request then reaches the network, where a test can route it (the
+   * app's offline worker otherwise answers the model files from its cache).
+   */
+  readonly blockServiceWorkers?: boolean;
 }
 
 /** A fresh Chromium profile per launch (removed when the browser closes), unless one is given. */
@@ -58,6 +63,7 @@ export async function launch(options: LaunchOptions = {}): Promise<BrowserContex
     headless: true,
     args,
     viewport: { width: 1280, height: 800 },
+    ...(options.blockServiceWorkers === true ? { serviceWorkers: 'block' as const } : {}),
   });
   if (options.profileDir === undefined)
     context.on('close', () => {

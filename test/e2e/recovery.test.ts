@@ -130,3 +130,51 @@ describe('recovery in the middle of a set', () => {
     await until(page, (s) => s.analysed > seen + 5, 30_000);
   });
 });
+
+describe('a worker restart that cannot load the model', () => {
+  it('is said, on screen and aloud, and cleared once poses are back', async () => {
+    // No offline service worker, so the model files come from the server, where they are blocked.
+    const context = await launch({
+      fakeCamera: await makeY4m(DOWEL, 'dowel-model-gone', { fps: 15 }),
+      blockServiceWorkers: true,
+    });
+    try {
+      const page = await context.newPage();
+      await page.addInitScript(recordSpeech);
+      await page.goto(inject('baseUrl'));
+      await startExercise(page, 'squat', { sets: 1, reps: 20 });
+      await until(page, (s) => (s.lastOverlay?.live.repCount ?? 0) >= 1, REP_TIMEOUT_MS);
+      // The model files cannot be fetched (the server gone, a file removed) as the worker restarts.
+      let blocked = true;
+      await context.route('**/models/**', (route) => (blocked ? route.abort() : route.continue()));
+      const before = await snapshot(page);
+      await page.evaluate(() =>
+        (globalThis as unknown as { formcheck: { crashWorker(): void } }).formcheck.crashWorker(),
+      );
+      const alert = page.locator('[data-alert="detector"]');
+      await alert.waitFor({ timeout: HUNG_REPLACED_MS });
+      await shot(page, 'recovery-model-unavailable');
+      expect(await alert.textContent()).toMatch(/Pose detection failed/);
+      expect(await saidSoFar(page)).toContain(
+        'Pose detection failed and is retrying. Your set is kept.',
+      );
+      // No frame is analysed meanwhile, and that is not the computer's fault: no "close other
+      // apps" (the frame-rate alert), shown or said.
+      expect(await page.locator('[data-alert="frames"]').count()).toBe(0);
+      expect((await saidSoFar(page)).join(' ')).not.toMatch(/frames|too slow/);
+      // Nor is the last pose left standing over a person who has moved on, or "Tracking" shown.
+      expect((await snapshot(page)).lastOverlay?.pose).toBeNull();
+      await gateSays(page, /Waiting for the pose detector/);
+      // The files are back: the watchdog's next restart loads the model, poses return, the set
+      // goes on with its reps, and the alert is gone.
+      blocked = false;
+      const back = await until(page, (s) => s.analysed > before.analysed + 5, HUNG_REPLACED_MS * 2);
+      expect(back.lastOverlay?.live.repCount).toBeGreaterThanOrEqual(
+        before.lastOverlay?.live.repCount ?? 1,
+      );
+      await alert.waitFor({ state: 'detached' });
+    } finally {
+      await context.close();
+    }
+  });
+});
