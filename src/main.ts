@@ -13,7 +13,7 @@ import { Navigation, type Screen } from './app/screens/navigation.ts';
 import { renderReport } from './app/screens/report-screen.ts';
 import { Settings } from './app/settings.ts';
 import { Voice } from './app/voice.ts';
-import { bindWorkoutControls, muteToggle } from './app/workout-controls.ts';
+import { bindWorkoutControls, muteToggle, showVoiceNote } from './app/workout-controls.ts';
 import { WorkoutController } from './app/workout-controller.ts';
 import { workoutView } from './app/workout-view.ts';
 import { findExercise } from './engine/catalog.ts';
@@ -137,6 +137,7 @@ bindWorkoutControls(() => nav.current === 'workout', {
   repeatExercise: () => routine.repeat(),
   back: () => show('home'),
 });
+showVoiceNote(voice);
 byId('print-report').addEventListener('click', () => print());
 for (const b of document.querySelectorAll<HTMLButtonElement>('[data-nav]'))
   b.addEventListener('click', () => show(b.dataset['nav'] as Screen));

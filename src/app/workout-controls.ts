@@ -12,6 +12,22 @@ export function muteToggle(voice: Voice): () => void {
   };
 }
 
+/**
+ * Says on the workout screen when nothing can be spoken: no on-device voice (`Voice`), kept up to
+ * date as the browser loads its voices.
+ */
+export function showVoiceNote(voice: Voice): void {
+  const note = byId('voice-note');
+  const update = () => {
+    note.hidden = voice.hasOnDeviceVoice;
+    note.textContent = voice.hasRemoteVoicesOnly
+      ? 'Nothing is said aloud: this browser’s voices would send the words to a server. The feedback is on screen.'
+      : 'No English voice on this device, so nothing is said aloud. The feedback is on screen.';
+  };
+  update();
+  voice.onVoicesChanged(update);
+}
+
 /** Every workout action is a button and a key; the keys only act on the workout screen. */
 export function bindWorkoutControls(active: () => boolean, keys: WorkoutKeys): void {
   bindWorkoutKeys(active, keys);

@@ -71,18 +71,30 @@ export function storedSets(page: Page): Promise<
 }
 
 /**
- * Keeps what the page asks the browser to say, then lets the browser say it: pass to
- * `page.addInitScript` (it runs in the page before its own scripts); read with `saidSoFar`.
+ * Records what the page says: pass to `page.addInitScript` (it runs in the page before its own
+ * scripts); read with `saidSoFar`. The app speaks only in an on-device voice (`voice.ts`), and this
+ * headless Chromium has no voices at all, so this stands in for the platform's speech engine: one
+ * on-device English voice, and utterances kept instead of played.
  */
 export function recordSpeech(): void {
   const said: string[] = [];
   (globalThis as { said?: string[] }).said = said;
+  const voice = { name: 'Test voice', voiceURI: 'test', lang: 'en-US', localService: true };
+  class Utterance {
+    rate = 1;
+    voice: unknown = null;
+    constructor(readonly text: string) {}
+  }
+  Object.defineProperty(globalThis, 'SpeechSynthesisUtterance', {
+    value: Utterance,
+    configurable: true,
+  });
   const synth = globalThis.speechSynthesis;
-  const speak = synth.speak.bind(synth);
+  synth.getVoices = () => [{ ...voice, default: true } as SpeechSynthesisVoice];
   synth.speak = (u: SpeechSynthesisUtterance) => {
     said.push(u.text);
-    speak(u);
   };
+  synth.cancel = () => undefined;
 }
 
 /** Everything the page has said so far (see `recordSpeech`). */

@@ -34,6 +34,9 @@ describe('the page with a real video as its webcam', () => {
       120_000,
     );
     const k = d.lastOverlay?.pose?.keypoints ?? {};
+    // This Chromium has no voice at all: the page says that nothing is spoken, and why.
+    expect(await page.locator('#voice-note').isVisible()).toBe(true);
+    expect(await page.locator('#voice-note').textContent()).toMatch(/No English voice/);
     // The overlay was given a confident full-body pose, mirrored for the selfie view.
     const legs = [
       'left_hip',

@@ -105,6 +105,8 @@ describe('recovery in the middle of a set', () => {
     expect(await alert.textContent()).toMatch(/camera/i);
     await gateSays(page, /Paused/);
     expect(await saidSoFar(page)).toContain('The camera stopped. Your set is paused and kept.');
+    // With an on-device voice there is no "nothing is said aloud" note.
+    expect(await page.locator('#voice-note').isVisible()).toBe(false);
     await shot(page, 'recovery-camera-unplugged');
     await alert.locator('button', { hasText: 'Try again' }).click();
     await alert.waitFor({ state: 'detached' });
