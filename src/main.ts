@@ -34,7 +34,10 @@ const settings = new Settings();
 const runtime = new PoseRuntime(
   chosenBackend(params),
   view.setStatus,
-  (reason) => controller.workerRestarted(reason),
+  {
+    onRestart: (reason) => controller.workerRestarted(reason),
+    onRestartFailed: (error) => controller.poseDetectionFailed(error),
+  },
   chosenRuntime(params, Settings.savedModel()),
 );
 runtime

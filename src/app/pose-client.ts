@@ -45,6 +45,13 @@ class WorkerLost extends Error {
   override name = 'WorkerLost';
 }
 
+/** Told when the client replaces its worker, and when a replacement it started on its own fails. */
+export interface RestartCallbacks {
+  readonly onRestart?: (reason: string) => void;
+  /** A restart nobody awaits failed (the model could not load, say); the watchdog tries again. */
+  readonly onRestartFailed?: (error: unknown) => void;
+}
+
 /**
  * The main thread's one handle on the pose worker: starts it, sends frames (transferred, never
  * copied, one in flight, the rest dropped) or streams the camera into it, and restarts it with the
@@ -68,13 +75,15 @@ export class PoseClient implements PoseSource {
   private stats = { submitted: 0, analysed: 0, dropped: 0, restarts: 0 };
 
   private readonly onRestart: (reason: string) => void;
+  private readonly onRestartFailed: (error: unknown) => void;
   private readonly frameDeadlineMs: number;
 
   constructor(
     private readonly spawn: () => WorkerHandle,
-    options: { onRestart?: (reason: string) => void; frameDeadlineMs?: number } = {},
+    options: RestartCallbacks & { readonly frameDeadlineMs?: number } = {},
   ) {
     this.onRestart = options.onRestart ?? (() => undefined);
+    this.onRestartFailed = options.onRestartFailed ?? (() => undefined);
     this.frameDeadlineMs = options.frameDeadlineMs ?? FRAME_DEADLINE_MS;
     this.handle = this.connect();
     this.remote = wrap<WorkerApi>(this.handle.endpoint);
@@ -82,32 +91,29 @@ export class PoseClient implements PoseSource {
   }
 
   /** Starts the real module worker. */
-  static start(onRestart?: (reason: string) => void): PoseClient {
-    return new PoseClient(
-      () => {
-        const lifeLock = `formcheck-pose-worker-${crypto.randomUUID()}`;
-        const worker = new Worker(new URL('../../workers/pose.worker.ts', import.meta.url), {
-          type: 'module',
-          name: lifeLock,
-        });
-        return {
-          lifeLock,
-          endpoint: worker,
-          terminate: () => worker.terminate(),
-          onError: (listener) => {
-            worker.addEventListener('error', (e) => listener(e.message || 'the worker failed'));
-            worker.addEventListener('messageerror', () => listener('a message could not be read'));
-          },
-        };
-      },
-      onRestart === undefined ? {} : { onRestart },
-    );
+  static start(callbacks: RestartCallbacks = {}): PoseClient {
+    return new PoseClient(() => {
+      const lifeLock = `formcheck-pose-worker-${crypto.randomUUID()}`;
+      const worker = new Worker(new URL('../../workers/pose.worker.ts', import.meta.url), {
+        type: 'module',
+        name: lifeLock,
+      });
+      return {
+        lifeLock,
+        endpoint: worker,
+        terminate: () => worker.terminate(),
+        onError: (listener) => {
+          worker.addEventListener('error', (e) => listener(e.message || 'the worker failed'));
+          worker.addEventListener('messageerror', () => listener('a message could not be read'));
+        },
+      };
+    }, callbacks);
   }
 
   private connect(): WorkerHandle {
     const handle = this.spawn();
     handle.onError((message) => {
-      if (handle === this.handle) void this.restart(`the pose worker failed (${message})`);
+      if (handle === this.handle) this.restartUnawaited(`the pose worker failed (${message})`);
     });
     return handle;
   }
@@ -125,7 +131,8 @@ export class PoseClient implements PoseSource {
       .then((held) => {
         if (!held) return;
         return locks.request(name, () => {
-          if (handle === this.handle && !this.stopped) void this.restart('the pose worker ended');
+          if (handle === this.handle && !this.stopped)
+            this.restartUnawaited('the pose worker ended');
         });
       })
       .catch(() => undefined);
@@ -170,7 +177,7 @@ export class PoseClient implements PoseSource {
       return result;
     } catch (error) {
       if (!(error instanceof WorkerLost)) throw error;
-      void this.restart(`the pose worker did not answer for ${this.frameDeadlineMs / 1000} s`);
+      this.restartUnawaited(`the pose worker did not answer for ${this.frameDeadlineMs / 1000} s`);
       return undefined;
     } finally {
       this.inFlight = false;
@@ -200,6 +207,11 @@ export class PoseClient implements PoseSource {
   async stopStream(): Promise<void> {
     this.stream = undefined;
     await this.remote.stopStream();
+  }
+
+  /** A restart started where nothing awaits it: a failure goes to `onRestartFailed`. */
+  private restartUnawaited(reason: string): void {
+    this.restart(reason).catch((error: unknown) => this.onRestartFailed(error));
   }
 
   /**

@@ -6,7 +6,7 @@ import {
   MediaPipeRuntime,
   type MediaPipeRuntimeId,
 } from './mediapipe-runtime.ts';
-import { PoseClient } from './pose-client.ts';
+import { PoseClient, type RestartCallbacks } from './pose-client.ts';
 import type { PoseSource } from './pose-source.ts';
 
 export type RuntimeId = ModelId | MediaPipeRuntimeId;
@@ -50,10 +50,10 @@ export class PoseRuntime {
   constructor(
     private readonly backend: BackendPreference,
     private readonly status: (text: string) => void,
-    onRestart: (reason: string) => void,
+    restart: RestartCallbacks,
     initial: RuntimeId,
   ) {
-    this.client = PoseClient.start(onRestart);
+    this.client = PoseClient.start(restart);
     this.currentId = initial;
     this.loading = this.load(initial);
   }

@@ -105,7 +105,7 @@ export class WorkoutController {
     this.loop = new LiveLoop(
       this.feed,
       (r) => this.onResult(r),
-      (e) => this.detectorFailed(e),
+      (e) => this.poseDetectionFailed(e),
     );
   }
 
@@ -349,7 +349,7 @@ export class WorkoutController {
    * A frame, or a restart of the worker, failed: on screen until poses come back (the watchdog
    * keeps trying), and said aloud once per run, as nothing moves on screen.
    */
-  private detectorFailed(error: unknown): void {
+  poseDetectionFailed(error: unknown): void {
     if (this.session !== undefined) this.view.showGate(WAITING_FOR_POSES, false);
     if (this.session !== undefined && !this.detectorFailureSaid) {
       this.detectorFailureSaid = true;

@@ -20,12 +20,22 @@ async function firstFrames(n: number): Promise<RawFrame[]> {
 }
 
 /** A "worker" in this realm: the real worker API and model on one end of a MessageChannel. */
-function channelWorker(opts: { hangs?: boolean } = {}): WorkerHandle & { channel: MessageChannel } {
+function channelWorker(
+  opts: { hangs?: boolean; cannotLoad?: boolean } = {},
+): WorkerHandle & { channel: MessageChannel; fail: (m: string) => void } {
   const channel = new MessageChannel();
   const api = createWorkerApi(createNodePoseService());
   // A hung worker: it loads its model, then never answers a frame.
   const hung = { ...api, estimate: () => new Promise<never>(() => undefined) };
-  expose(opts.hangs === true ? hung : api, channel.port1 as never);
+  // One that cannot load its model (the files gone from the server).
+  const unloadable = {
+    ...api,
+    init: () => Promise.reject(new Error('models/manifest.json could not be loaded')),
+  };
+  expose(
+    opts.cannotLoad === true ? unloadable : opts.hangs === true ? hung : api,
+    channel.port1 as never,
+  );
   let onError: (m: string) => void = () => undefined;
   return {
     channel,
@@ -39,7 +49,7 @@ function channelWorker(opts: { hangs?: boolean } = {}): WorkerHandle & { channel
     get fail() {
       return onError;
     },
-  } as WorkerHandle & { channel: MessageChannel };
+  } as WorkerHandle & { channel: MessageChannel; fail: (m: string) => void };
 }
 
 // The worker API as the page uses it (comlink over a MessageChannel), with the real PoseService
@@ -108,6 +118,32 @@ describe('a pose client whose worker dies or hangs', () => {
       `the pose worker did not answer for ${TEST_DEADLINE_MS / 1000} s`,
     ]);
     expect(client.counts().restarts).toBe(2);
+    client.stop();
+  }, 60_000);
+});
+
+describe('a pose client whose worker dies and cannot be replaced', () => {
+  it('reports the failed restart it started on its own, instead of dropping it', async () => {
+    const restarts: string[] = [];
+    const failures: string[] = [];
+    const spawned: ReturnType<typeof channelWorker>[] = [];
+    const client = new PoseClient(
+      () => {
+        const w = channelWorker({ cannotLoad: spawned.length > 0 });
+        spawned.push(w);
+        return w;
+      },
+      {
+        onRestart: (r) => restarts.push(r),
+        onRestartFailed: (e) => failures.push(e instanceof Error ? e.message : String(e)),
+      },
+    );
+    await client.init({ model: 'movenet-lightning', backend: 'wasm' });
+    // The worker fails outside any call: the client replaces it on its own, nobody awaiting.
+    spawned[0]?.fail('out of memory');
+    while (failures.length === 0) await new Promise((r) => setTimeout(r, 20));
+    expect(restarts).toEqual(['the pose worker failed (out of memory)']);
+    expect(failures[0]).toMatch(/models\/manifest.json could not be loaded/);
     client.stop();
   }, 60_000);
 });
