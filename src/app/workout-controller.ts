@@ -56,14 +56,14 @@ export interface RunOptions {
   readonly formCheckSoFar?: FormCheckSoFar;
 }
 
+/** The set-up line while the detector is down or restarting (the alert says why). */
+const WAITING_FOR_POSES = 'Waiting for the pose detector…';
+
 /**
  * Runs one exercise at a time: the camera (or a recorded video) → the detector → the session →
  * the overlay, voice and history; pauses on a hidden tab or a lost camera and resumes on "Try
  * again"; tells the person when the pose worker had to be restarted.
  */
-/** The set-up line while the detector is down or restarting (the alert says why). */
-const WAITING_FOR_POSES = 'Waiting for the pose detector…';
-
 export class WorkoutController {
   private session: WorkoutSession | undefined;
   private readonly feed: CameraFeed;
