@@ -1,11 +1,11 @@
 // Composition root: camera or video → pose worker → engine (session, flow, cues) → overlay,
 // voice and live region → history. It wires the modules; each keeps its own state.
-import { Alerts } from './app/alerts.ts';
+import { Alerts, errorMessage } from './app/alerts.ts';
 import { Diagnostics } from './app/diagnostics.ts';
 import { byId } from './app/dom.ts';
 import { LiveStats } from './app/live-stats.ts';
 import { OverlayRenderer } from './app/overlay-renderer.ts';
-import { chosenBackend, chosenRuntime, PoseRuntime } from './app/pose-runtime.ts';
+import { chosenBackend, chosenRuntime, PoseRuntime, type Loaded } from './app/pose-runtime.ts';
 import { RoutineRunner } from './app/routine-runner.ts';
 import { HistoryScreen } from './app/screens/history-screen.ts';
 import { renderHome } from './app/screens/home-screen.ts';
@@ -40,14 +40,23 @@ const runtime = new PoseRuntime(
   },
   chosenRuntime(params, Settings.savedModel()),
 );
-runtime
-  .ready()
-  .catch((e: unknown) =>
-    alerts.set(
-      'model',
-      `The pose model could not load: ${e instanceof Error ? e.message : String(e)}`,
-    ),
+/**
+ * A model load, watched: when it fails the alert says why and offers to try again (a workout
+ * waiting for it goes on once a load succeeds); it goes when one does.
+ */
+function watchModelLoad(loading: Promise<Loaded>): void {
+  alerts.clear('model-load');
+  loading.then(
+    () => alerts.clear('model-load'),
+    (e: unknown) =>
+      alerts.set(
+        'model-load',
+        `The pose model could not load: ${errorMessage(e)} Another model can be chosen in Settings.`,
+        { label: 'Try again', run: () => watchModelLoad(runtime.retry()) },
+      ),
   );
+}
+watchModelLoad(runtime.ready());
 const { store, warning } = await HistoryStore.open();
 if (warning !== undefined) alerts.set('storage', warning);
 void store.requestPersistence();
@@ -118,14 +127,18 @@ renderHome({
           counted,
         );
       })
-      .catch((e: unknown) => alerts.set('video', e instanceof Error ? e.message : String(e)));
+      .catch((e: unknown) => alerts.set('video', errorMessage(e)));
   },
 });
 
-settings.onModelChange(
-  runtime.id,
-  (id) => void runtime.switchTo(id).then(() => controller.startCamera(controller.cameraDevice)),
-);
+settings.onModelChange(runtime.id, (id) => {
+  const loading = runtime.switchTo(id);
+  watchModelLoad(loading);
+  loading.then(
+    () => void controller.startCamera(controller.cameraDevice),
+    () => undefined,
+  );
+});
 settings.onCameraChange(
   video,
   () => controller.cameraDevice,

@@ -1,5 +1,9 @@
 import { el } from './dom.ts';
 
+/** What an error says, for an alert (not "Error: …"). */
+export const errorMessage = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
+
 /** A button offered with an alert ("Try again", "Download your sets"). */
 export interface AlertAction {
   readonly label: string;

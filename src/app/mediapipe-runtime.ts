@@ -1,7 +1,8 @@
 import { BLAZEPOSE_LANDMARKS } from '../pose/blazepose-landmarks.ts';
 import { poseFromDetector } from '../pose/from-detector.ts';
 import type { EstimateResult } from '../detector/pose-service.ts';
-import { readVerified, type ModelManifest } from '../detector/model-files.ts';
+import { fetchModelFile, fetchModelManifest } from '../detector/fetch-model-file.ts';
+import { ModelFileError, readVerified } from '../detector/model-files.ts';
 import { withDeadline } from './deadline.ts';
 import type { PoseSource } from './pose-source.ts';
 
@@ -46,11 +47,13 @@ function loadClassicScript(src: string): Promise<void> {
     const script = document.createElement('script');
     script.src = src;
     script.onload = () => resolve();
+    // Checked against the manifest just before, so the file was there: the server went away.
     script.onerror = () =>
       reject(
-        new Error(
-          `models/mediapipe/pose.js could not be loaded. Run \`npm ci\` to install the models.`,
-        ),
+        new ModelFileError('mediapipe/pose.js', {
+          kind: 'unreachable',
+          detail: 'the script did not load',
+        }),
       );
     document.head.append(script);
   });
@@ -73,12 +76,9 @@ export class MediaPipeRuntime implements PoseSource {
 
   static async load(id: MediaPipeRuntimeId): Promise<MediaPipeRuntime> {
     // Check what the solution will load against models/manifest.json first (it fetches them itself).
-    const manifest = (await (await fetch('/models/manifest.json')).json()) as ModelManifest;
-    const read = async (name: string) => {
-      const r = await fetch(`/models/${name}`);
-      if (!r.ok) throw new Error(`HTTP ${r.status}`);
-      return r.arrayBuffer();
-    };
+    const models = new URL('/models/', location.href).href;
+    const manifest = await fetchModelManifest(models);
+    const read = (name: string) => fetchModelFile(models, name);
     for (const f of [
       'pose.js',
       'pose_solution_simd_wasm_bin.wasm',

@@ -46,6 +46,8 @@ export class PoseRuntime {
   private loadedLabel = '';
   private currentId: RuntimeId;
   private lastLoaded: Loaded | undefined;
+  /** Waiting for a load to succeed after one failed (`whenLoaded`). */
+  private waiting: ((loaded: Loaded) => void)[] = [];
 
   constructor(
     private readonly backend: BackendPreference,
@@ -76,13 +78,41 @@ export class PoseRuntime {
     return this.loading;
   }
 
+  /**
+   * The loaded detector: the current load's, or, when that fails, the next load's that succeeds
+   * (a retry, another model picked). Never rejects.
+   */
+  whenLoaded(): Promise<Loaded> {
+    return this.loading.catch(() => new Promise<Loaded>((resolve) => this.waiting.push(resolve)));
+  }
+
   switchTo(id: RuntimeId): Promise<Loaded> {
     this.currentId = id;
     this.loading = this.load(id);
     return this.loading;
   }
 
+  /** Loads the current runtime again (its files were missing or the server did not answer). */
+  retry(): Promise<Loaded> {
+    return this.switchTo(this.currentId);
+  }
+
   private async load(id: RuntimeId): Promise<Loaded> {
+    try {
+      const loaded = await this.loadRuntime(id);
+      if (id === this.currentId) {
+        const waiting = this.waiting;
+        this.waiting = [];
+        for (const resolve of waiting) resolve(loaded);
+      }
+      return loaded;
+    } catch (error) {
+      if (id === this.currentId) this.status(`${id} could not load`);
+      throw error;
+    }
+  }
+
+  private async loadRuntime(id: RuntimeId): Promise<Loaded> {
     this.status(`Loading ${id}…`);
     const started = performance.now();
     if (isMediaPipe(id)) {

@@ -5,7 +5,7 @@ import type { Report } from '../engine/report.ts';
 import { historyToJson } from '../storage/export.ts';
 import type { HistoryStore } from '../storage/history-store.ts';
 import type { SetRecord } from '../storage/set-record.ts';
-import type { Alerts } from './alerts.ts';
+import { errorMessage, type Alerts } from './alerts.ts';
 import { CameraFeed } from './camera-feed.ts';
 import { CameraError, cameraError } from './camera.ts';
 import { download } from './dom.ts';
@@ -20,7 +20,7 @@ import { LightMeter, TOO_DARK_LUMA } from './light-meter.ts';
 import { LiveLoop, type LiveResult } from './live-loop.ts';
 import type { LiveStats } from './live-stats.ts';
 import type { OverlayRenderer } from './overlay-renderer.ts';
-import type { PoseRuntime } from './pose-runtime.ts';
+import type { Loaded, PoseRuntime } from './pose-runtime.ts';
 import { analyseVideoFile } from './video-file.ts';
 import type { Voice } from './voice.ts';
 import { WorkoutSession, type FormCheckSoFar, type SessionOutputs } from './workout-session.ts';
@@ -58,6 +58,8 @@ export interface RunOptions {
 
 /** The set-up line while the detector is down or restarting (the alert says why). */
 const WAITING_FOR_POSES = 'Waiting for the pose detector…';
+/** The set-up line while the pose model cannot load (the alert says why, and offers a retry). */
+export const MODEL_NOT_LOADED = 'The pose model did not load: see the message above.';
 
 /**
  * Runs one exercise at a time: the camera (or a recorded video) → the detector → the session →
@@ -80,6 +82,8 @@ export class WorkoutController {
   private video: AbortController | undefined;
   private ticker: ReturnType<typeof setInterval> | undefined;
   private finish: ((end: RunEnd) => void) | undefined;
+  /** Runs begun: a run that waited for the model tells from it whether it was left meanwhile. */
+  private runs = 0;
   private mirrored = true;
   private pausedByCamera = false;
 
@@ -180,10 +184,12 @@ export class WorkoutController {
   ): Promise<RunEnd> {
     this.endRun();
     this.stopVideo();
-    const loaded = await this.runtime.ready();
+    const run = this.runs;
+    const ended = new Promise<RunEnd>((resolve) => (this.finish = resolve));
+    const loaded = await this.detector();
+    if (run !== this.runs) return ended;
     this.session = this.newSession(exercise, prescription, 'camera', options, loaded.hasFeet);
     this.view.showSource('camera');
-    const ended = new Promise<RunEnd>((resolve) => (this.finish = resolve));
     this.mirrored = true;
     this.videoEl.classList.add('mirrored');
     if (!this.feed.active) await this.startCamera(this.feed.device);
@@ -223,6 +229,27 @@ export class WorkoutController {
     );
   }
 
+  /**
+   * The pose detector, once loaded. While its model cannot load, the set-up line says so and it is
+   * said aloud once (the alert on screen says why and offers to try again); this waits for a load
+   * that succeeds: a retry, or another model picked in Settings.
+   */
+  private async detector(): Promise<Loaded> {
+    try {
+      return await this.runtime.ready();
+    } catch {
+      this.view.showGate(MODEL_NOT_LOADED, false);
+      if (!this.detectorFailureSaid) {
+        this.detectorFailureSaid = true;
+        this.voice.say({
+          text: 'The pose model could not load. The screen says why.',
+          priority: 'cue',
+        });
+      }
+      return this.runtime.whenLoaded();
+    }
+  }
+
   /** Opens (or reopens) the camera and streams it to the detector. */
   async startCamera(deviceId?: string): Promise<void> {
     this.loop.stop();
@@ -238,7 +265,8 @@ export class WorkoutController {
       return;
     }
     this.alerts.clear('camera');
-    const loaded = await this.runtime.ready();
+    const loaded = await this.detector();
+    if (!this.feed.active) return;
     await loaded.source.reset();
     await this.loop.start(loaded.source, this.runtime.client);
     this.loop.setCountPeople(this.session?.settingUp ?? false);
@@ -358,7 +386,7 @@ export class WorkoutController {
         priority: 'cue',
       });
     }
-    this.alerts.set('detector', `Pose detection failed: ${String(error)}`);
+    this.alerts.set('detector', `Pose detection failed: ${errorMessage(error)}`);
   }
 
   /**
@@ -389,7 +417,9 @@ export class WorkoutController {
     onProgress: (fraction: number) => void,
   ): Promise<Report | undefined> {
     this.end();
-    const loaded = await this.runtime.ready();
+    const run = this.runs;
+    const loaded = await this.detector();
+    if (run !== this.runs) return undefined;
     const session = this.newSession(exercise, prescription, 'video', options, loaded.hasFeet);
     this.session = session;
     this.view.showSource('video');
@@ -444,6 +474,7 @@ export class WorkoutController {
     this.slowFramesShown = undefined;
     this.slowFramesSaid.clear();
     this.detectorFailureSaid = false;
+    this.runs += 1;
     this.complete({ kind: 'left' });
   }
 

@@ -1,22 +1,71 @@
 import type { io } from '@tensorflow/tfjs';
 
-/** Reads one file served under models/ (fetch in the browser, the file system in Node). */
+/**
+ * Reads one file served under models/ (fetch in the browser, the file system in Node); throws a
+ * ModelFileError that says why when it can tell (missing, server gone).
+ */
 export type AssetReader = (name: string) => Promise<ArrayBuffer>;
 
 export interface ModelManifest {
   readonly files: Readonly<Record<string, { readonly sha256: string; readonly bytes: number }>>;
 }
 
+/** Why a model file could not be used; each has its own fix. */
+export type ModelFileProblem =
+  /** Not in this installation (no such file, HTTP 404). */
+  | { readonly kind: 'missing' }
+  /** The server did not answer (the page's origin went away: `npm start` stopped, offline). */
+  | { readonly kind: 'unreachable'; readonly detail: string }
+  | { readonly kind: 'unreadable'; readonly detail: string }
+  | { readonly kind: 'corrupt'; readonly actualSha256: string; readonly expectedSha256: string }
+  | { readonly kind: 'unlisted' };
+
+const REINSTALL = 'Reinstall the models: `npm ci` (see models/README.md).';
+
+function describeProblem(file: string, problem: ModelFileProblem): string {
+  const path = `models/${file}`;
+  switch (problem.kind) {
+    case 'missing':
+      return `${path} is missing from this installation. ${REINSTALL}`;
+    case 'unreachable':
+      return (
+        `${path} could not be fetched: formcheck's server did not answer (${problem.detail}). ` +
+        'Check that it is still running, then try again.'
+      );
+    case 'unreadable':
+      return `${path} could not be read (${problem.detail}). ${REINSTALL}`;
+    case 'corrupt':
+      return (
+        `${path} is corrupt or changed (sha256 ${problem.actualSha256.slice(0, 12)}…, ` +
+        `expected ${problem.expectedSha256.slice(0, 12)}…). ${REINSTALL}`
+      );
+    case 'unlisted':
+      return `${path} is not listed in models/manifest.json. ${REINSTALL}`;
+  }
+}
+
+/** A model file that cannot be used: its name, why, and what to do, in the message. */
 export class ModelFileError extends Error {
   constructor(
     readonly file: string,
-    problem: string,
+    readonly problem: ModelFileProblem,
   ) {
-    super(
-      `Model file models/${file} ${problem}. Run \`npm ci\` to reinstall the models (see models/README.md).`,
-    );
+    super(describeProblem(file, problem));
     this.name = 'ModelFileError';
   }
+}
+
+/** models/manifest.json's bytes as a manifest, or why not. */
+export function parseManifest(bytes: ArrayBuffer): ModelManifest {
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(new TextDecoder().decode(bytes));
+  } catch (cause) {
+    throw new ModelFileError('manifest.json', { kind: 'unreadable', detail: String(cause) });
+  }
+  if (typeof manifest !== 'object' || manifest === null || !('files' in manifest))
+    throw new ModelFileError('manifest.json', { kind: 'unreadable', detail: 'no "files" in it' });
+  return manifest as ModelManifest;
 }
 
 async function sha256Hex(data: ArrayBuffer): Promise<string> {
@@ -30,21 +79,21 @@ export async function readVerified(
   file: string,
 ): Promise<ArrayBuffer> {
   const expected = manifest.files[file];
-  if (expected === undefined)
-    throw new ModelFileError(file, 'is not listed in models/manifest.json');
+  if (expected === undefined) throw new ModelFileError(file, { kind: 'unlisted' });
   let data: ArrayBuffer;
   try {
     data = await read(file);
   } catch (cause) {
-    throw new ModelFileError(file, `could not be read (${String(cause)})`);
+    if (cause instanceof ModelFileError) throw cause;
+    throw new ModelFileError(file, { kind: 'unreadable', detail: String(cause) });
   }
   const actual = await sha256Hex(data);
-  if (actual !== expected.sha256) {
-    throw new ModelFileError(
-      file,
-      `is corrupt or changed (sha256 ${actual.slice(0, 12)}…, expected ${expected.sha256.slice(0, 12)}…)`,
-    );
-  }
+  if (actual !== expected.sha256)
+    throw new ModelFileError(file, {
+      kind: 'corrupt',
+      actualSha256: actual,
+      expectedSha256: expected.sha256,
+    });
   return data;
 }
 

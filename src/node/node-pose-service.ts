@@ -2,28 +2,27 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PoseService } from '../detector/pose-service.ts';
-import type { ModelManifest } from '../detector/model-files.ts';
+import { ModelFileError, parseManifest } from '../detector/model-files.ts';
 
 export const MODELS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'models');
+
+/** A file under models/ from disk: a file that is not there is "missing" (reinstall). */
+async function readModelFile(modelsDir: string, name: string): Promise<ArrayBuffer> {
+  try {
+    const bytes = await readFile(join(modelsDir, name));
+    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new ModelFileError(name, { kind: 'missing' });
+    throw new ModelFileError(name, { kind: 'unreadable', detail: String(cause) });
+  }
+}
 
 /** The worker's PoseService, reading models/ from disk (tfjs wasm backend in Node). */
 export function createNodePoseService(modelsDir = MODELS_DIR): PoseService {
   return new PoseService({
-    loadManifest: async () => {
-      try {
-        return JSON.parse(
-          await readFile(join(modelsDir, 'manifest.json'), 'utf8'),
-        ) as ModelManifest;
-      } catch {
-        throw new Error(
-          `${join(modelsDir, 'manifest.json')} is missing. Run \`npm ci\` to install the models.`,
-        );
-      }
-    },
+    loadManifest: async () => parseManifest(await readModelFile(modelsDir, 'manifest.json')),
     nowMs: () => performance.now(),
-    readAsset: async (name) => {
-      const bytes = await readFile(join(modelsDir, name));
-      return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
-    },
+    readAsset: (name) => readModelFile(modelsDir, name),
   });
 }

@@ -31,7 +31,7 @@ describe('model files', () => {
     await rm(join(d, 'movenet-lightning.bin'));
     await expect(
       createNodePoseService(d).init({ model: 'movenet-lightning', backend: 'wasm' }),
-    ).rejects.toThrow(/models\/movenet-lightning\.bin could not be read.*npm ci/);
+    ).rejects.toThrow(/models\/movenet-lightning\.bin is missing from this installation.*npm ci/);
   });
 
   it('refuses a corrupt file (sha256 mismatch)', async () => {
@@ -46,6 +46,6 @@ describe('model files', () => {
     dir = await mkdtemp(join(tmpdir(), 'formcheck-models-'));
     await expect(
       createNodePoseService(dir).init({ model: 'blazepose-full', backend: 'wasm' }),
-    ).rejects.toThrow(/manifest\.json is missing.*npm ci/);
+    ).rejects.toThrow(/models\/manifest\.json is missing from this installation.*npm ci/);
   });
 });
