@@ -135,7 +135,7 @@ settings.onModelChange(runtime.id, (id) => {
   const loading = runtime.switchTo(id);
   watchModelLoad(loading);
   loading.then(
-    () => void controller.startCamera(controller.cameraDevice),
+    () => void controller.detectorChanged(),
     () => undefined,
   );
 });

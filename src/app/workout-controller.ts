@@ -250,6 +250,14 @@ export class WorkoutController {
     }
   }
 
+  /**
+   * Another model loaded (picked in Settings): a camera that is on streams to it. One that is off
+   * stays off: on the home screen, or while a run waits for a model, which opens it itself.
+   */
+  async detectorChanged(): Promise<void> {
+    if (this.feed.active) await this.startCamera(this.feed.device);
+  }
+
   /** Opens (or reopens) the camera and streams it to the detector. */
   async startCamera(deviceId?: string): Promise<void> {
     this.loop.stop();

@@ -1,11 +1,16 @@
+import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { launch } from './chromium.ts';
+import { launch, makeY4m } from './chromium.ts';
 import { until } from './diagnostics.ts';
+
+const DOWEL = join(import.meta.dirname, '..', 'fixtures', 'squat_side_gym_dowel_2reps.mp4');
 
 // Settings → Model, picked as soon as the page opens, while the default model still loads.
 describe('a model picked while the first one loads', () => {
   it('is the one that runs, on the usual backend, and the page never says another loaded', async () => {
-    const context = await launch();
+    const context = await launch({
+      fakeCamera: await makeY4m(DOWEL, 'dowel-model-choice', { seconds: 2 }),
+    });
     try {
       const page = await context.newPage();
       // Every status line the page shows, in order.
@@ -37,6 +42,11 @@ describe('a model picked while the first one loads', () => {
       expect(statuses.filter((t) => /loaded/.test(t))).toEqual([
         expect.stringMatching(/^movenet-lightning on wasm .*loaded in/),
       ]);
+      // Picked on the home screen: the camera stays off until a workout opens it.
+      await page.waitForTimeout(1000);
+      expect(
+        await page.evaluate(() => (document.getElementById('video') as HTMLVideoElement).srcObject),
+      ).toBeNull();
     } finally {
       await context.close();
     }

@@ -70,4 +70,32 @@ describe('a pose model file that cannot be loaded when the app starts', () => {
       await context.close();
     }
   });
+
+  it('lets a waiting workout go on with another model picked in Settings', async () => {
+    const context = await launch({
+      fakeCamera: await makeY4m(DOWEL, 'dowel-other-model', { fps: 15 }),
+      blockServiceWorkers: true,
+    });
+    try {
+      await context.route('**/models/blazepose-full.bin', (route) =>
+        route.fulfill({ status: 404, body: 'Not found' }),
+      );
+      const page = await context.newPage();
+      await page.goto(inject('baseUrl'));
+      await page.locator('[data-alert="model-load"]').waitFor({ timeout: LOADED_MS });
+      await startExercise(page, 'squat', { sets: 1, reps: 5 });
+      await gateSays(page, new RegExp(MODEL_NOT_LOADED.replace(/[.]/g, '\\.')));
+      await page.locator('summary', { hasText: 'Settings' }).click();
+      await page.selectOption('#model-select', 'blazepose-lite');
+      const s = await until(
+        page,
+        (d) => d.info?.model === 'blazepose-lite' && d.analysed > 5 && d.lastOverlay?.pose != null,
+        LOADED_MS,
+      );
+      expect(s.lastOverlay?.flow.set).toBe(1);
+      expect(await page.locator('[data-alert="model-load"]').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
 });
