@@ -95,6 +95,11 @@ export class LiveLoop {
     };
   }
 
+  /** Camera frames are going to the detector (started, not stopped since). */
+  get running(): boolean {
+    return this.bitmapLoop !== undefined || this.client !== undefined;
+  }
+
   /** People are counted (a second model) only while setting up, never during a set. */
   setCountPeople(on: boolean): void {
     if (on === this.countPeople) return;

@@ -58,6 +58,8 @@ export interface RunOptions {
 
 /** The set-up line while the detector is down or restarting (the alert says why). */
 const WAITING_FOR_POSES = 'Waiting for the pose detector…';
+/** The set-up line when the camera cannot be opened (the alert says why, with "Try again"). */
+const NO_CAMERA = 'No camera.';
 /** The set-up line while the pose model cannot load (the alert says why, and offers a retry). */
 export const MODEL_NOT_LOADED = 'The pose model did not load: see the message above.';
 
@@ -186,13 +188,16 @@ export class WorkoutController {
     this.stopVideo();
     const run = this.runs;
     const ended = new Promise<RunEnd>((resolve) => (this.finish = resolve));
+    this.mirrored = true;
+    this.videoEl.classList.add('mirrored');
+    // The camera first: while a model that did not load is tried again, the person sees themselves.
+    const cameraOpen = this.feed.active || (await this.openCamera(this.feed.device));
     const loaded = await this.detector();
     if (run !== this.runs) return ended;
     this.session = this.newSession(exercise, prescription, 'camera', options, loaded.hasFeet);
     this.view.showSource('camera');
-    this.mirrored = true;
-    this.videoEl.classList.add('mirrored');
-    if (!this.feed.active) await this.startCamera(this.feed.device);
+    if (!cameraOpen) this.view.showGate(NO_CAMERA, false);
+    else if (!this.loop.running) await this.streamToDetector();
     else this.loop.setCountPeople(true);
     this.frameRate.restart();
     this.ticker = setInterval(() => this.tick(), 250);
@@ -261,6 +266,11 @@ export class WorkoutController {
   /** Opens (or reopens) the camera and streams it to the detector. */
   async startCamera(deviceId?: string): Promise<void> {
     this.loop.stop();
+    if (await this.openCamera(deviceId)) await this.streamToDetector();
+  }
+
+  /** Opens the camera and shows it; when it cannot, says why with "Try again" (false). */
+  private async openCamera(deviceId: string | undefined): Promise<boolean> {
     try {
       await this.feed.open(deviceId);
     } catch (error) {
@@ -269,10 +279,15 @@ export class WorkoutController {
         label: 'Try again',
         run: () => void this.retryCamera(),
       });
-      this.view.showGate('No camera.', false);
-      return;
+      this.view.showGate(NO_CAMERA, false);
+      return false;
     }
     this.alerts.clear('camera');
+    return true;
+  }
+
+  /** The open camera's frames to the detector, once it is loaded. */
+  private async streamToDetector(): Promise<void> {
     const loaded = await this.detector();
     if (!this.feed.active) return;
     await loaded.source.reset();

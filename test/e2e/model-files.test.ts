@@ -11,7 +11,8 @@ const LOADED_MS = 60_000;
 
 // The model's files come from the page's own server. When one cannot be had at start (the server
 // stopped, a file removed from the install), the person is told which, why and what to do, the
-// workout waits instead of stalling on a black screen, and "Try again" goes on from there.
+// workout waits with the camera on instead of stalling on a black screen, and "Try again" goes
+// on from there.
 describe('a pose model file that cannot be loaded when the app starts', () => {
   it('is named with its fix, and the workout starts once a retry loads it', async () => {
     // No offline service worker: the model files come from the server, where the test routes them.
@@ -43,6 +44,10 @@ describe('a pose model file that cannot be loaded when the app starts', () => {
       await gateSays(page, new RegExp(MODEL_NOT_LOADED.replace(/[.]/g, '\\.')));
       expect(await saidSoFar(page)).toContain(
         'The pose model could not load. The screen says why.',
+      );
+      // The camera is on meanwhile: the person can see themselves and get into position.
+      await page.waitForFunction(
+        () => (document.getElementById('video') as HTMLVideoElement).videoWidth > 0,
       );
       await shot(page, 'model-file-unreachable');
 
