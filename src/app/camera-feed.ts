@@ -36,6 +36,8 @@ export class CameraFeed {
   private ended = false;
   private watch: ReturnType<typeof setInterval> | undefined;
   private frameHandle: number | undefined;
+  /** Times stopped: an open that finds it changed was stopped while the browser opened it. */
+  private stops = 0;
 
   constructor(
     private readonly video: FrameCallbackVideo,
@@ -59,10 +61,20 @@ export class CameraFeed {
     return this.deviceId;
   }
 
-  /** Opens a camera (the last one used, or `deviceId`); throws a CameraError a person can act on. */
+  /**
+   * Opens a camera (the last one used, or `deviceId`); throws a CameraError a person can act on.
+   * Stopped (or opened again) before the browser hands the camera over, it closes that camera and
+   * stays off: a person who left the workout while the browser asked for the camera does not find
+   * it on behind the home screen.
+   */
   async open(deviceId: string | undefined = this.deviceId): Promise<void> {
     this.stop();
+    const opening = this.stops;
     const stream = await openCamera(deviceId, () => this.lost('ended'));
+    if (opening !== this.stops) {
+      stopStream(stream);
+      return;
+    }
     this.stream = stream;
     this.deviceId = stream.getVideoTracks()[0]?.getSettings().deviceId ?? deviceId;
     this.video.srcObject = stream;
@@ -119,6 +131,7 @@ export class CameraFeed {
   }
 
   stop(): void {
+    this.stops += 1;
     clearInterval(this.watch);
     this.watch = undefined;
     if (this.frameHandle !== undefined) this.video.cancelVideoFrameCallback?.(this.frameHandle);
