@@ -256,11 +256,11 @@ export class WorkoutController {
   }
 
   /**
-   * Another model loaded (picked in Settings): a camera that is on streams to it. One that is off
-   * stays off: on the home screen, or while a run waits for a model, which opens it itself.
+   * Another model loaded (picked in Settings): a camera that is on streams to it, without being
+   * reopened. One that is off stays off (the home screen).
    */
   async detectorChanged(): Promise<void> {
-    if (this.feed.active) await this.startCamera(this.feed.device);
+    if (this.feed.active) await this.streamToDetector();
   }
 
   /** Opens (or reopens) the camera and streams it to the detector. */

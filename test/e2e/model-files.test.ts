@@ -76,7 +76,7 @@ describe('a pose model file that cannot be loaded when the app starts', () => {
     }
   });
 
-  it('lets a waiting workout go on with another model picked in Settings', async () => {
+  it('lets a waiting workout go on with another model picked in Settings, and with a third mid-set', async () => {
     const context = await launch({
       fakeCamera: await makeY4m(DOWEL, 'dowel-other-model', { fps: 15 }),
       blockServiceWorkers: true,
@@ -99,6 +99,11 @@ describe('a pose model file that cannot be loaded when the app starts', () => {
       );
       expect(s.lastOverlay?.flow.set).toBe(1);
       expect(await page.locator('[data-alert="model-load"]').count()).toBe(0);
+      // Another model picked mid-run: the camera, left open, streams to it.
+      await page.selectOption('#model-select', 'movenet-lightning');
+      await until(page, (d) => d.info?.model === 'movenet-lightning', LOADED_MS);
+      const switched = await snapshot(page);
+      await until(page, (d) => d.analysed > switched.analysed + 5, LOADED_MS);
     } finally {
       await context.close();
     }
