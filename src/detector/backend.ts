@@ -6,8 +6,10 @@ export type { BackendPreference };
 
 export interface BackendReport {
   readonly name: string;
-  /** Why this backend was chosen, in words for the page and the bench. */
+  /** Why this backend was chosen, in a few words for the page's status line and the bench. */
   readonly reason: string;
+  /** The WebGL renderer the choice was made on, in full (diagnostics and bug reports). */
+  readonly renderer?: string;
   readonly wasmSimd?: boolean;
   readonly wasmThreads?: boolean;
 }
@@ -61,10 +63,11 @@ async function trySet(name: string): Promise<boolean> {
   }
 }
 
-async function wasmReport(reason: string): Promise<BackendReport> {
+async function wasmReport(reason: string, renderer?: string): Promise<BackendReport> {
   return {
     name: 'wasm',
     reason,
+    ...(renderer === undefined ? {} : { renderer }),
     wasmSimd: Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')),
     wasmThreads: Boolean(await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT')),
   };
@@ -99,11 +102,11 @@ export async function chooseBackend(
   }
   const renderer = webglRenderer();
   if (renderer !== undefined && !SOFTWARE_RENDERERS.test(renderer) && (await trySet('webgl'))) {
-    return { name: 'webgl', reason: `auto: WebGL on ${renderer}` };
+    return { name: 'webgl', reason: 'auto: WebGL on a hardware GPU', renderer };
   }
   if (await trySet('wasm')) {
-    const why = renderer === undefined ? 'no GPU backend' : `GPU is software (${renderer})`;
-    return wasmReport(`auto: ${why}`);
+    const why = renderer === undefined ? 'no GPU backend' : 'the GPU is software-rendered';
+    return wasmReport(`auto: ${why}`, renderer);
   }
   if (await trySet('cpu')) return { name: 'cpu', reason: 'auto: nothing faster could start' };
   throw new Error('No TensorFlow.js backend could start.');

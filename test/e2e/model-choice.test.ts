@@ -42,6 +42,10 @@ describe('a model picked while the first one loads', () => {
       expect(statuses.filter((t) => /loaded/.test(t))).toEqual([
         expect.stringMatching(/^movenet-lightning on wasm .*loaded in/),
       ]);
+      // Why wasm, in a few words: headless Chromium's GPU is software (SwiftShader). The renderer's
+      // full name is kept for diagnostics, not put in the status line, where it wrapped the header.
+      expect(statuses.at(-1)).toMatch(/\(auto: the GPU is software-rendered\), loaded in/);
+      expect(s.info?.backend.renderer).toMatch(/SwiftShader/);
       // Picked on the home screen: the camera stays off until a workout opens it.
       await page.waitForTimeout(1000);
       expect(
