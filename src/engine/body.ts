@@ -35,6 +35,16 @@ export class Body {
     return { x: k.x * aspect, y: k.y };
   }
 
+  /**
+   * Seen, and inside the picture. BlazePose places joints it cannot see, the legs of a person cut
+   * off at the chest included, past the picture's edge, often with confident scores: a joint out
+   * there is the model's guess, not a sighting.
+   */
+  inPicture(name: KeypointName): boolean {
+    const k = keypoint(this.pose, name, this.minScore);
+    return k !== undefined && k.x >= 0 && k.x <= 1 && k.y >= 0 && k.y <= 1;
+  }
+
   /** The keypoint's confidence when it is seen, else 0. */
   score(name: KeypointName): number {
     return keypoint(this.pose, name, this.minScore)?.score ?? 0;

@@ -4,7 +4,15 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { analyzeTrack } from '../../src/engine/analyze-track.ts';
 import { parsePoseTrack } from '../../src/pose/pose-track.ts';
-import { gateSays, recordSpeech, saidSoFar, shot, startExercise } from './app-page.ts';
+import {
+  gateSays,
+  recordSpeech,
+  recordTexts,
+  saidSoFar,
+  shot,
+  startExercise,
+  textsShown,
+} from './app-page.ts';
 import { launch, makeY4m, makeY4mSideBySide } from './chromium.ts';
 import { snapshot, until } from './diagnostics.ts';
 import { removeScratch, scratchDir } from '../support/scratch.ts';
@@ -126,6 +134,7 @@ describe('the set-up gate', () => {
     const context = await launch({ fakeCamera: y4m });
     try {
       const page = await context.newPage();
+      await recordTexts(page, 'gate');
       await page.goto(inject('baseUrl'));
       await startSquat(page, 2, 1);
       await gateSays(page, /can't see your/);
@@ -133,6 +142,12 @@ describe('the set-up gate', () => {
       const seen = (await snapshot(page)).analysed;
       const after = await until(page, (s) => s.analysed >= seen + 100, 60_000);
       await shot(page, '5-gate-legs-out');
+      // The gate never opened, not even for a moment ("Ready: hold still…", then the countdown's
+      // "Get ready…"): BlazePose puts the legs it cannot see confidently just past the picture's
+      // bottom edge, half a second at a time; they are not in view.
+      const shown = await textsShown(page, 'gate');
+      expect(shown).toContainEqual(expect.stringMatching(/can't see your (hip|knee|ankle)/));
+      expect(shown.filter((t) => /Ready|Get ready|Tracking/.test(t))).toEqual([]);
       expect(await page.locator('#gate').textContent()).toMatch(
         /can't see your (hip|knee|ankle)|Step into view/,
       );

@@ -101,3 +101,32 @@ export function recordSpeech(): void {
 export function saidSoFar(page: Page): Promise<string[]> {
   return page.evaluate(() => (globalThis as { said?: string[] }).said ?? []);
 }
+
+/**
+ * Keeps every text the element with `id` shows from the page's load on (call before `goto`); read
+ * them with `textsShown`.
+ */
+export async function recordTexts(page: Page, id: string): Promise<void> {
+  await page.addInitScript((elementId) => {
+    const seen: string[] = [];
+    const store = globalThis as { textsShown?: Record<string, string[]> };
+    (store.textsShown ??= {})[elementId] = seen;
+    document.addEventListener('DOMContentLoaded', () => {
+      const element = document.getElementById(elementId);
+      if (element === null) return;
+      new MutationObserver(() => {
+        const text = element.textContent ?? '';
+        if (seen[seen.length - 1] !== text) seen.push(text);
+      }).observe(element, { childList: true, characterData: true, subtree: true });
+    });
+  }, id);
+}
+
+/** The texts the element with `id` showed so far, in order, each change once (`recordTexts`). */
+export function textsShown(page: Page, id: string): Promise<string[]> {
+  return page.evaluate(
+    (elementId) =>
+      (globalThis as { textsShown?: Record<string, string[]> }).textsShown?.[elementId] ?? [],
+    id,
+  );
+}

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
+import { recordTexts, textsShown } from './app-page.ts';
 import { launch, makeY4m } from './chromium.ts';
 import { until } from './diagnostics.ts';
 
@@ -14,19 +15,7 @@ describe('a model picked while the first one loads', () => {
     try {
       const page = await context.newPage();
       // Every status line the page shows, in order.
-      await page.addInitScript(() => {
-        const seen: string[] = [];
-        (globalThis as { statuses?: string[] }).statuses = seen;
-        document.addEventListener('DOMContentLoaded', () => {
-          const status = document.getElementById('status');
-          if (status === null) return;
-          new MutationObserver(() => seen.push(status.textContent ?? '')).observe(status, {
-            childList: true,
-            characterData: true,
-            subtree: true,
-          });
-        });
-      });
+      await recordTexts(page, 'status');
       await page.goto(inject('baseUrl'));
       await page.locator('summary', { hasText: 'Settings' }).click();
       await page.selectOption('#model-select', 'movenet-lightning');
@@ -36,9 +25,7 @@ describe('a model picked while the first one loads', () => {
       const s = await until(page, (d) => d.info?.model === 'movenet-lightning', 60_000);
       expect(s.info?.backend.name).toBe('wasm');
       expect(s.runtime).toBe('movenet-lightning on wasm');
-      const statuses = await page.evaluate(
-        () => (globalThis as { statuses?: string[] }).statuses ?? [],
-      );
+      const statuses = await textsShown(page, 'status');
       expect(statuses.filter((t) => /loaded/.test(t))).toEqual([
         expect.stringMatching(/^movenet-lightning on wasm .*loaded in/),
       ]);

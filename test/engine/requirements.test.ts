@@ -1,11 +1,14 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeTrack } from '../../src/engine/analyze-track.ts';
 import { Body } from '../../src/engine/body.ts';
 import { findExercise } from '../../src/engine/catalog.ts';
 import { movementMismatch } from '../../src/engine/movement-match.ts';
+import { FrontEnd } from '../../src/engine/front-end.ts';
 import { hipsBelowTheFeet, missingKeypoints } from '../../src/engine/requirements.ts';
-import type { PoseTrack } from '../../src/pose/pose-track.ts';
+import { parsePoseTrack, type PoseTrack } from '../../src/pose/pose-track.ts';
+import { resampleTrack } from '../../src/pose/resample-track.ts';
 import { figure, SEGMENTS, standing } from '../support/kinematic.ts';
 import { fixtureTrack, stillTrack, STILLS_DIR, TRACKS_DIR } from '../support/tracks.ts';
 
@@ -83,5 +86,68 @@ describe('an exercise that needs the hips, on the lower legs alone', () => {
     const r = analyzeTrack(clip, 'tibialis-lift');
     expect(r.repCount).toBeGreaterThan(0);
     expect(movementMismatch(clip, 'tibialis-lift', r) ?? '').not.toMatch(/as in a squat/);
+  });
+});
+
+describe('a joint placed outside the picture', () => {
+  // BlazePose places the joints it cannot see, confidently at times, at or past the picture's
+  // edge. The committed real side-view squat cut to its top 45 % (head and shoulders only): from
+  // 19.6 s on the model puts hips, knees and ankles just below the bottom edge with scores over 0.5.
+  const chestUp = parsePoseTrack(
+    readFileSync(
+      join(
+        import.meta.dirname,
+        '..',
+        'fixtures',
+        'cropped',
+        'squat_side_gym_dowel_2reps.top-45-percent.track.json',
+      ),
+      'utf8',
+    ),
+  );
+  const squat = findExercise('squat');
+
+  it('is not seen: the legs guessed below the picture are missing', () => {
+    const guessed = chestUp.frames.find((f) => f.timestampMs > 19_600 && f.pose !== null)?.pose;
+    if (guessed === undefined || guessed === null) throw new Error('no pose after 19.6 s');
+    const body = new Body(guessed);
+    expect(body.point('right_hip')?.y).toBeGreaterThan(1); // confident, and below the picture
+    expect(body.inPicture('right_hip')).toBe(false);
+    const missing = missingKeypoints(body, squat.required).map((k) => k.replace(/^\w+?_/, ''));
+    expect(missing).toEqual(expect.arrayContaining(['hip', 'knee']));
+  });
+
+  it('never opens the set-up gate, nor asks the person to hold still, at 30, 15 or 10 frames/s', () => {
+    for (const fps of [30, 15, 10]) {
+      const track = fps === 30 ? chestUp : resampleTrack(chestUp, fps);
+      const front = new FrontEnd({
+        required: squat.required,
+        // As the analyzer configures it (analyzer.ts): the squat's signal and its start pose.
+        ...(squat.kind === 'reps'
+          ? {
+              signal: squat.signal,
+              ...(squat.startPose === undefined ? {} : { startPose: squat.startPose }),
+            }
+          : {}),
+      });
+      const steps = track.frames.map((f) => front.push(f.pose, f.timestampMs));
+      expect(steps.filter((s) => s.ready).length, `${fps} frames/s`).toBe(0);
+      expect(
+        steps.filter((s) => !s.ready && s.issue?.kind === 'not-still').length,
+        `${fps} frames/s`,
+      ).toBe(0);
+    }
+    expect(analyzeTrack(chestUp, 'squat').repCount).toBe(0);
+  });
+
+  it("is seen on the picture's edge itself", () => {
+    const pose = figure(standing('front'), 0);
+    const onEdge = { ...pose, keypoints: { ...pose.keypoints } };
+    const ankle = pose.keypoints.left_ankle;
+    expect(ankle).toBeDefined();
+    if (ankle !== undefined) onEdge.keypoints.left_ankle = { ...ankle, y: 1 };
+    expect(new Body(onEdge).inPicture('left_ankle')).toBe(true);
+    if (ankle !== undefined) onEdge.keypoints.left_ankle = { ...ankle, y: 1.01 };
+    expect(new Body(onEdge).inPicture('left_ankle')).toBe(false);
   });
 });

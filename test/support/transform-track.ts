@@ -1,10 +1,11 @@
 import type { PoseTrack } from '../../src/pose/pose-track.ts';
-import type {
-  FrameSize,
-  Keypoint,
-  KeypointName,
-  Pose,
-  WorldPointM,
+import {
+  MIN_KEYPOINT_SCORE,
+  type FrameSize,
+  type Keypoint,
+  type KeypointName,
+  type Pose,
+  type WorldPointM,
 } from '../../src/pose/skeleton.ts';
 
 // The same real movement seen another way: pose tracks changed as a different camera or a
@@ -293,11 +294,19 @@ export const autoFramed = (track: PoseTrack, amplitude: number, periodSec: numbe
   zoomed(track, (sec) => 1 + amplitude * Math.sin((2 * Math.PI * sec) / periodSec));
 
 /**
- * The camera brought closer all through the clip: the person grows by `perSec` (0.03 = 3 %) each
- * second.
+ * The camera brought closer through the clip: the person grows by `perSec` (0.03 = 3 %) each
+ * second, until they fill the picture. From then on the camera stays: a confident joint inside the
+ * picture as filmed stays inside it (a camera brought closer still would cut it off, and a joint
+ * out of the picture is not seen: `Body.inPicture`).
  */
-export const approaching = (track: PoseTrack, perSec: number): PoseTrack =>
-  zoomed(track, (sec) => 1 + perSec * sec);
+export function approaching(track: PoseTrack, perSec: number): PoseTrack {
+  let fills = Infinity; // the zoom at which the first joint would reach the picture's edge
+  for (const f of track.frames)
+    for (const p of Object.values(f.pose?.keypoints ?? {}))
+      if (p.score >= MIN_KEYPOINT_SCORE && p.x >= 0 && p.x <= 1 && p.y >= 0 && p.y <= 1)
+        fills = Math.min(fills, 0.5 / Math.max(Math.abs(p.x - 0.5), Math.abs(p.y - 0.5), 1e-6));
+  return zoomed(track, (sec) => Math.max(1, Math.min(1 + perSec * sec, fills)));
+}
 
 /**
  * Filmed by a hand that sways: the whole picture drifts by up to 4 % of the frame sideways and 3 %
