@@ -7,7 +7,7 @@ import type { HistoryStore } from '../storage/history-store.ts';
 import type { SetRecord } from '../storage/set-record.ts';
 import { errorMessage, type Alerts } from './alerts.ts';
 import { CameraFeed } from './camera-feed.ts';
-import { CameraError, cameraError } from './camera.ts';
+import { cameraError } from './camera.ts';
 import { download } from './dom.ts';
 import {
   FrameRateWatch,
@@ -274,8 +274,7 @@ export class WorkoutController {
     try {
       await this.feed.open(deviceId);
     } catch (error) {
-      const message = error instanceof CameraError ? error.message : String(error);
-      this.alerts.set('camera', message, {
+      this.alerts.set('camera', errorMessage(error), {
         label: 'Try again',
         run: () => void this.retryCamera(),
       });
