@@ -28,31 +28,28 @@ export class Body {
     private readonly minScore: number = MIN_KEYPOINT_SCORE,
   ) {}
 
+  /**
+   * The keypoint, when it is confident and inside the picture. BlazePose places joints it cannot
+   * see past the picture's edge, at times with confident scores (the legs of a person cut off at
+   * the chest, just below the bottom edge): a joint out there is the model's guess, not a sighting.
+   */
   point(name: KeypointName): BodyPoint | undefined {
     const k: Keypoint | undefined = keypoint(this.pose, name, this.minScore);
-    if (k === undefined) return undefined;
+    if (k === undefined || k.x < 0 || k.x > 1 || k.y < 0 || k.y > 1) return undefined;
     const aspect = this.pose.frameSize.widthPx / this.pose.frameSize.heightPx;
     return { x: k.x * aspect, y: k.y };
   }
 
-  /**
-   * Seen, and inside the picture. BlazePose places joints it cannot see, the legs of a person cut
-   * off at the chest included, past the picture's edge, often with confident scores: a joint out
-   * there is the model's guess, not a sighting.
-   */
-  inPicture(name: KeypointName): boolean {
-    const k = keypoint(this.pose, name, this.minScore);
-    return k !== undefined && k.x >= 0 && k.x <= 1 && k.y >= 0 && k.y <= 1;
-  }
-
   /** The keypoint's confidence when it is seen, else 0. */
   score(name: KeypointName): number {
-    return keypoint(this.pose, name, this.minScore)?.score ?? 0;
+    return this.point(name) === undefined
+      ? 0
+      : (keypoint(this.pose, name, this.minScore)?.score ?? 0);
   }
 
   /** The 3-D world landmark (metres, hip-centred) of a confident keypoint, when the model gives them. */
   world(name: KeypointName): WorldPointM | undefined {
-    return worldPoint(this.pose, name, this.minScore);
+    return this.point(name) === undefined ? undefined : worldPoint(this.pose, name, this.minScore);
   }
 
   /**

@@ -10,16 +10,16 @@ export interface Requirement {
 
 /**
  * The keypoints still missing (empty when the requirement is met), naming the better side's gaps.
- * A joint counts as seen when it is confident and inside the picture (`Body.inPicture`).
+ * A joint counts as seen when it is confident and inside the picture (`Body.point`).
  */
 export function missingKeypoints(body: Body, req: Requirement): KeypointName[] {
   const guessedHips = req.joints.includes('hip') && hipsBelowTheFeet(body);
   const perSide = SIDES.map((side) =>
     req.joints
       .map((j): KeypointName => `${side}_${j}` as KeypointName)
-      .filter((k) => !body.inPicture(k) || (guessedHips && k.endsWith('_hip'))),
+      .filter((k) => body.point(k) === undefined || (guessedHips && k.endsWith('_hip'))),
   );
-  const extra = (req.extra ?? []).filter((k) => !body.inPicture(k));
+  const extra = (req.extra ?? []).filter((k) => body.point(k) === undefined);
   const [left = [], right = []] = perSide;
   const sideMissing =
     req.sides === 2 ? [...left, ...right] : left.length <= right.length ? left : right;

@@ -297,7 +297,7 @@ export const autoFramed = (track: PoseTrack, amplitude: number, periodSec: numbe
  * The camera brought closer through the clip: the person grows by `perSec` (0.03 = 3 %) each
  * second, until they fill the picture. From then on the camera stays: a confident joint inside the
  * picture as filmed stays inside it (a camera brought closer still would cut it off, and a joint
- * out of the picture is not seen: `Body.inPicture`).
+ * out of the picture is not seen: `Body.point`).
  */
 export function approaching(track: PoseTrack, perSec: number): PoseTrack {
   let fills = Infinity; // the zoom at which the first joint would reach the picture's edge
