@@ -34,22 +34,20 @@ export class Body {
    * the chest, just below the bottom edge): a joint out there is the model's guess, not a sighting.
    */
   point(name: KeypointName): BodyPoint | undefined {
-    const k: Keypoint | undefined = keypoint(this.pose, name, this.minScore);
-    if (k === undefined || k.x < 0 || k.x > 1 || k.y < 0 || k.y > 1) return undefined;
+    const k = this.seen(name);
+    if (k === undefined) return undefined;
     const aspect = this.pose.frameSize.widthPx / this.pose.frameSize.heightPx;
     return { x: k.x * aspect, y: k.y };
   }
 
   /** The keypoint's confidence when it is seen, else 0. */
   score(name: KeypointName): number {
-    return this.point(name) === undefined
-      ? 0
-      : (keypoint(this.pose, name, this.minScore)?.score ?? 0);
+    return this.seen(name)?.score ?? 0;
   }
 
-  /** The 3-D world landmark (metres, hip-centred) of a confident keypoint, when the model gives them. */
+  /** The 3-D world landmark (metres, hip-centred) of a seen keypoint, when the model gives them. */
   world(name: KeypointName): WorldPointM | undefined {
-    return this.point(name) === undefined ? undefined : worldPoint(this.pose, name, this.minScore);
+    return this.seen(name) === undefined ? undefined : worldPoint(this.pose, name, this.minScore);
   }
 
   /**
@@ -75,6 +73,12 @@ export class Body {
 
   has(names: readonly KeypointName[]): boolean {
     return names.every((n) => this.point(n) !== undefined);
+  }
+
+  /** The image keypoint when it is confident and inside the picture (`point`). */
+  private seen(name: KeypointName): Keypoint | undefined {
+    const k = keypoint(this.pose, name, this.minScore);
+    return k === undefined || k.x < 0 || k.x > 1 || k.y < 0 || k.y > 1 ? undefined : k;
   }
 
   get timestampMs(): number {
