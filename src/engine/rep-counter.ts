@@ -25,6 +25,13 @@ export interface RepCounterParams {
    * comes back to the start from the other side is not a rep (catalog.ts, the tibialis lift).
    */
   readonly pastTheStartPosition?: true;
+  /**
+   * A rep is also back at the start when the signal is back `returnFraction` from the start
+   * position the setup gate saw, not only from the lowest point before it: a dip below that start
+   * just before a lift (a person looking down at their feet) does not make the way back longer
+   * (catalog.ts, the calf raise; rep-counter.md, "Back where the heels stood").
+   */
+  readonly backAtTheStartPosition?: true;
 }
 
 export type RepPhase = 'rest' | 'away' | 'far' | 'return';
@@ -242,7 +249,8 @@ export class RepCounter {
       return [this.letGo(e, sample, amp, 'stopped part-way')];
     if (
       sample.value - e.restLevel <= p.returnFraction * amp ||
-      sample.value - e.restLevel <= p.startDelta * 0.5
+      sample.value - e.restLevel <= p.startDelta * 0.5 ||
+      this.backAtStartPosition(e, sample)
     ) {
       this.excursion = undefined;
       this.floor = sample.value;
@@ -251,6 +259,17 @@ export class RepCounter {
       if (e.peak.value > e.restLevel) events.push(this.closeExcursion(e, sample));
     }
     return events;
+  }
+
+  /**
+   * With `backAtTheStartPosition`: back within `returnFraction` of the way from the peak to the start
+   * position the setup gate saw, wherever lower the excursion began.
+   */
+  private backAtStartPosition(e: Excursion, now: Sample): boolean {
+    const start = this.startPosition;
+    if (this.params.backAtTheStartPosition !== true || start === undefined) return false;
+    const lift = e.peak.value - start;
+    return lift > 0 && now.value - start <= this.params.returnFraction * lift;
   }
 
   /** Drops the excursion and starts over from where the person is now. */

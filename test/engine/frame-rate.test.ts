@@ -23,17 +23,13 @@ type Known = KnownChange<number>;
 
 /** Clips whose count changes at 15, 10 or 60 frames/s, and why (none is skipped). */
 const KNOWN_COUNT_CHANGES: Readonly<Record<string, Known>> = {
-  'calfraise_34front_home_bodyweight_3reps.mp4': {
-    at: [15, 10],
-    why: 'the heels and the body come only part-way down between its reps: with fewer frames the dips are too shallow to part them (3 → 1)',
-  },
   'calfraise_singleleg_34front_then_side_fitbod_man_6reps.mp4': {
     at: [15, 10, 60],
     why: 'its single-leg reps, 0.2 s at the top, last about the shortest rep (0.5 s), and a rep is timed from the last frame at the start to the first frame back, up to two frames long: more of them count at lower rates (4 at 60 frames/s, 5 at 30, 6 at 15 and 10; 6 labelled)',
   },
   'partial_body/calfraise_rear_LOWER_LEGS_ONLY_wrong_bouncing_then_correct.mp4': {
-    at: [15, 10],
-    why: 'lower legs only: a third of the frames have no person; at 15 and 10 frames/s one controlled rep has too few frames to close',
+    at: [10],
+    why: 'lower legs only: a third of the frames have no person; at 10 frames/s one controlled rep has too few frames to close',
   },
   'squat_side_barbell_quarter_SHALLOW.mp4': {
     at: [10],

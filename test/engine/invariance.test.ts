@@ -82,8 +82,6 @@ const IMPERFECTIONS: readonly Imperfection[] = [
     known: {
       'calfraise_on_stair_rear34_cdc_1rep_hold.mp4':
         'stepping down off the stair after the rep is a lift just under the shortest rep (500 ms) with every frame, and just over it with a frame lost at its start',
-      'calfraise_34front_home_bodyweight_3reps.mp4':
-        'the heels and the body come only part-way down between its first two reps: with a frame in ten lost the dip is too shallow to part them (3 → 2)',
     },
   },
   {
@@ -109,8 +107,6 @@ const IMPERFECTIONS: readonly Imperfection[] = [
         'a front-view quarter squat, counted only against the shank measured standing (rep-counter.md, "Two rulers"), and only just: its hips drop 0.23 of that shank, the smallest rep 0.20; a zoom of a few percent between standing and its bottom decides it (1 → 0)',
       'ankle_circles_front_standing_home_4circles.mp4':
         "circles are counted on the circling foot's path in the picture, which a zoom about the frame's centre drags sideways (4 → 3)",
-      'partial_body/calfraise_rear_LOWER_LEGS_ONLY_wrong_bouncing_then_correct.mp4':
-        "lower legs only: the model misreads the feet, whose spacing swings by 0.62 shank inside its slow counted rep, a foot's length, the most a raise may move them (feet-planted.ts): a zoom tips it to a step (2 → 1)",
     },
   },
   // The real tracks carry the model's own swaps already; more of them, as a worse detector or a
@@ -193,8 +189,6 @@ const IMPERFECTIONS: readonly Imperfection[] = [
     name: 'analysed as a slow laptop does live (80-130 ms a frame, three draws)',
     variants: [1, 2, 3].map((seed) => (t: PoseTrack) => analysedLive(t, 80, 130, seed)),
     known: {
-      'calfraise_34front_home_bodyweight_3reps.mp4':
-        'the heels and the body come only part-way down between its reps: with fewer frames the dips are too shallow to part them (3 → 1), as at 15 and 10 frames/s',
       'calfraise_singleleg_34front_then_side_fitbod_man_6reps.mp4':
         'its single-leg reps last about the shortest rep (0.5 s), and a rep is timed from frame to frame: at this rate all 6 count on two draws, as at 15 and 10 frames/s',
       'squat_to_calfraise_side_dumbbells_3reps_heels_up_at_top.mp4':
