@@ -1,6 +1,6 @@
 import type { EstimateResult } from '../detector/pose-service.ts';
 import type { CameraFeed } from './camera-feed.ts';
-import { CameraFrameLoop } from './frame-source.ts';
+import { CameraFrameLoop, PEOPLE_COUNT_EVERY_MS } from './frame-source.ts';
 import type { PoseClient, StreamResult } from './pose-client.ts';
 import type { PoseSource } from './pose-source.ts';
 
@@ -91,7 +91,7 @@ export class LiveLoop {
   private streamOptions() {
     return {
       pageTimeOrigin: performance.timeOrigin,
-      ...(this.countPeople ? { countPeopleEveryMs: 2000 } : {}),
+      ...(this.countPeople ? { countPeopleEveryMs: PEOPLE_COUNT_EVERY_MS } : {}),
     };
   }
 
@@ -100,7 +100,10 @@ export class LiveLoop {
     return this.bitmapLoop !== undefined || this.client !== undefined;
   }
 
-  /** People are counted (a second model) only while setting up, never during a set. */
+  /**
+   * People are counted (a second model, every 2 s) while setting up and during a set, not in the
+   * rest between sets (WorkoutSession.watchesForOthers).
+   */
   setCountPeople(on: boolean): void {
     if (on === this.countPeople) return;
     this.countPeople = on;

@@ -10,6 +10,8 @@ export interface FrameTiming {
   readonly queuedMs: number;
   readonly bitmapMs: number;
   readonly inferenceMs: number;
+  /** Counting the people in view before the detector ran (0 on a frame they were not counted), ms. */
+  readonly peopleMs: number;
   /** Received → result back on the page, ms (bitmap + inference + transfer). */
   readonly toResultMs: number;
   readonly engineMs: number;

@@ -198,7 +198,7 @@ export class WorkoutController {
     this.view.showSource('camera');
     if (!cameraOpen) this.view.showGate(NO_CAMERA, false);
     else if (!this.loop.running) await this.streamToDetector();
-    else this.loop.setCountPeople(true);
+    else this.loop.setCountPeople(this.session.watchesForOthers);
     this.frameRate.restart();
     this.ticker = setInterval(() => this.tick(), 250);
     return ended;
@@ -291,7 +291,7 @@ export class WorkoutController {
     if (!this.feed.active) return;
     await loaded.source.reset();
     await this.loop.start(loaded.source, this.runtime.client);
-    this.loop.setCountPeople(this.session?.settingUp ?? false);
+    this.loop.setCountPeople(this.session?.watchesForOthers ?? false);
   }
 
   private async retryCamera(): Promise<void> {
@@ -337,7 +337,7 @@ export class WorkoutController {
     const t1 = performance.now();
     this.renderer.draw(session.overlay(this.mirrored, r.timestampMs));
     const t2 = performance.now();
-    this.loop.setCountPeople(session.settingUp);
+    this.loop.setCountPeople(session.watchesForOthers);
     if (r.tensors !== undefined) this.stats.tensors = r.tensors;
     this.frameRate.analysedFrame(r.receivedMs);
     this.stats.skipped += r.skipped ?? 0;
@@ -346,6 +346,7 @@ export class WorkoutController {
       queuedMs: r.queuedMs ?? 0,
       bitmapMs: r.bitmapMs ?? 0,
       inferenceMs: r.inferenceMs,
+      peopleMs: r.peopleMs ?? 0,
       toResultMs: t0 - r.receivedMs,
       engineMs: t1 - t0,
       overlayMs: t2 - t1,
@@ -373,8 +374,8 @@ export class WorkoutController {
 
   /**
    * Too few frames analysed to keep quick reps apart: say so, and whether camera or computer.
-   * Judged on the frames of the set itself: while setting up, the detector also counts the people
-   * in view (a second model), and a pause is not a set. While the detector is down or restarting
+   * Judged on the frames of the set itself: setting up is not a set (the detector's first frames
+   * after a model loads are slow, and people are counted every 2 s), and a pause is not a set. While the detector is down or restarting
    * no frame is analysed, and that has its own alert: "close other apps" would send the person
    * the wrong way. The window starts again with the first pose after it.
    */

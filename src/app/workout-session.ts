@@ -115,6 +115,21 @@ function formCheckPrescription(exercise: ExerciseDef, plan: FormCheckPlan): Pres
   }
 }
 
+/** Said once a set when someone else comes into view during it. */
+export const OTHERS_IN_VIEW_CUE =
+  'Someone else is in view. Ask them to step out, or I may count their moves.';
+
+/** The note kept on a set during which someone else came into view, saying from when. */
+export function othersInViewNote(kind: ExerciseDef['kind'], repsSoFar: number): string {
+  const when =
+    kind !== 'reps'
+      ? 'during this set'
+      : repsSoFar === 0
+        ? 'before the first rep'
+        : `after rep ${repsSoFar}`;
+  return `Someone else came into view ${when}: I follow the most visible person, so what was counted from then on may be theirs.`;
+}
+
 /**
  * One workout of one exercise, or one form check: poses in, everything the person sees, hears and
  * keeps out. Owns the per-set analyzer, the hands-free flow, the cues and the history writes.
@@ -136,6 +151,8 @@ export class WorkoutSession {
   private paused = false;
   private tooDark = false;
   private people = 1;
+  /** Someone else was seen in view during this set (said once, kept as a note on the set). */
+  private othersSeen = false;
   readonly records: SetRecord[] = [];
   /** A form check's reports of the parts done so far (one per view), and their records. */
   private readonly checkParts: Report[] = [];
@@ -271,9 +288,19 @@ export class WorkoutSession {
     return best?.pose;
   }
 
-  /** Whether the countdown, set or rest is on (people are counted only while setting up). */
+  /** Whether the set-up is on (not the countdown, the set or the rest). */
   get settingUp(): boolean {
     return this.flow.view().phase === 'setup';
+  }
+
+  /**
+   * Whether the people in view should be counted now: while setting up (ask the others to step
+   * out) and during a set from the camera (someone who comes into view may be followed instead).
+   */
+  get watchesForOthers(): boolean {
+    return (
+      this.options.source === 'camera' && !this.paused && (this.settingUp || this.stage === 'set')
+    );
   }
 
   private handle(all: readonly EngineEvent[], nowMs: number, live: LiveState): void {
@@ -312,9 +339,20 @@ export class WorkoutSession {
     return fault?.severity === 'warn' ? fault.message : undefined;
   }
 
-  /** From the worker's people count (while setting up). */
+  /**
+   * From the worker's people count (while setting up, and every 2 s of a set). Someone else in view
+   * during a set is said once and kept as a note on the set: the detector follows one person, the
+   * most visible, and one who walks in front of the camera is followed instead (README, known
+   * limits), so what was counted from then on may be theirs.
+   */
   setPeopleCount(count: number): void {
     this.people = count;
+    if (count < 2 || this.othersSeen || this.stage !== 'set' || this.source !== 'camera') return;
+    this.othersSeen = true;
+    const note = othersInViewNote(this.exercise.kind, this.record.reps.length);
+    this.record = { ...this.record, notes: [...(this.record.notes ?? []), note] };
+    if (!this.isFormCheck) void this.options.store.save(this.record);
+    this.speak([{ text: OTHERS_IN_VIEW_CUE, priority: 'cue' }]);
   }
 
   /** From the light meter (about once a second). */
@@ -330,17 +368,18 @@ export class WorkoutSession {
         ? `Turn: ${this.checkPart().instruction}`
         : 'Rest. The next set starts by itself.';
     if (phase === 'countdown') return 'Get ready…';
-    const warnings =
-      (this.tooDark ? ' It is too dark: turn on a light or face a window.' : '') +
-      (this.people > 1
+    const others =
+      this.people > 1
         ? ` I can see ${this.people} people: ask the others to step out of view (I follow the most visible one).`
-        : '');
+        : '';
+    const warnings =
+      (this.tooDark ? ' It is too dark: turn on a light or face a window.' : '') + others;
     if (!live.ready) return `${this.cue ?? 'Get into position.'}${warnings}${this.viewHint(live)}`;
     if (phase === 'setup' && warnings !== '') return `Ready…${warnings}`;
     if (phase === 'setup') return `Ready: hold still…${this.viewHint(live)}`;
-    if (!this.isFormCheck) return 'Tracking';
+    if (!this.isFormCheck) return others === '' ? 'Tracking' : `Tracking.${others}`;
     const { set, sets } = this.flow.view();
-    return `Form check${sets > 1 ? `, part ${set} of ${sets}` : ''}: ${this.checkPart().instruction}`;
+    return `Form check${sets > 1 ? `, part ${set} of ${sets}` : ''}: ${this.checkPart().instruction}${others}`;
   }
 
   /** The part of the form check on now (or next, during the turn between parts). */
@@ -393,6 +432,7 @@ export class WorkoutSession {
       // The set-up analyzer only judged the set-up; the set is counted from "Go!".
       this.analyzer = this.newAnalyzer();
       this.record = this.newRecord(this.flow.view().set);
+      this.othersSeen = false;
     }
   }
 

@@ -38,14 +38,18 @@ export function foldEvents(
   return { record: r, changed };
 }
 
-/** The record when its set ends: completed, with the report's final holds and its notes. */
+/**
+ * The record when its set ends: completed, with the report's final holds and its notes after the
+ * notes kept during the set (someone else came into view).
+ */
 export function completeRecord(record: SetRecord, report: Report): SetRecord {
+  const notes = [...new Set([...(record.notes ?? []), ...report.notes])];
   return {
     ...record,
     completed: true,
     holds: report.holds ?? record.holds,
     heldSeconds: report.heldSeconds ?? record.heldSeconds,
-    ...notesOf(report),
+    ...(notes.length === 0 ? {} : { notes }),
   };
 }
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Voice } from '../../src/app/voice.ts';
 import {
+  OTHERS_IN_VIEW_CUE,
+  othersInViewNote,
   STALE_POSE_MS,
   WorkoutSession,
   type FormCheckSoFar,
@@ -169,6 +171,54 @@ describe('a workout on the camera', () => {
       [2, 2],
     ]);
     expect(stored.map((r) => r.reps.length)).toEqual([2, 2]);
+  });
+});
+
+describe('someone else in view', () => {
+  it('says so once during a set, shows it while they are there, and keeps a note saying from when', async () => {
+    const store = new HistoryStore(new MemoryHistory());
+    const { session, said, gate, done } = newSession('squat', 1, 2, store);
+    const cue = (s: string) => s === OTHERS_IN_VIEW_CUE;
+    let counted = false;
+    let shownMidSet: string | undefined;
+    for (let loop = 0; loop < 4; loop += 1)
+      for (const f of TRACK.frames) {
+        const t = loop * CLIP_MS + f.timestampMs;
+        const phase = session.overlay(false, t).flow.phase;
+        // People are counted while setting up and in the set, not in the rest after it.
+        expect(session.watchesForOthers).toBe(phase === 'setup' || phase === 'set');
+        if (phase === 'setup') session.setPeopleCount(2);
+        session.onPose(f.pose, t);
+        if (!counted && said.includes('Rep 1')) {
+          // Someone walks in after the first rep, is counted twice, and leaves.
+          counted = true;
+          session.setPeopleCount(2);
+          session.onPose(f.pose, t + 1);
+          shownMidSet = gate.at(-1);
+          session.setPeopleCount(2);
+          session.setPeopleCount(1);
+        } else if (phase === 'setup') session.setPeopleCount(1);
+      }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(counted).toBe(true);
+    expect(shownMidSet).toMatch(/^Tracking\. I can see 2 people: ask the others to step out/);
+    // Said once, in the set only (while setting up the set-up line asks instead).
+    expect(said.filter(cue)).toHaveLength(1);
+    expect(done.map((r) => r.reps.length)).toEqual([2]);
+    const note = othersInViewNote('reps', 1);
+    expect(note).toMatch(/^Someone else came into view after rep 1: /);
+    // First the note kept during the set, then the engine's own about the whole set (its view).
+    expect(done[0]?.notes?.[0]).toBe(note);
+    expect(done[0]?.notes?.[1]).toMatch(/^Filmed from the side/);
+    const stored = await store.backend.session(session.sessionId);
+    expect(stored[0]?.notes).toEqual(done[0]?.notes);
+  });
+
+  it('says when they came: before the first rep, or during a hold', () => {
+    expect(othersInViewNote('reps', 0)).toMatch(
+      /^Someone else came into view before the first rep/,
+    );
+    expect(othersInViewNote('hold', 0)).toMatch(/^Someone else came into view during this set/);
   });
 });
 

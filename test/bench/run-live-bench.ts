@@ -77,6 +77,18 @@ function printLive(r: LiveBenchResult, camera: Size, window: Size): void {
         ),
       )}`,
     ],
+    (() => {
+      // The people counter (a second model) runs every 2 s of the set, before the detector, on
+      // the frame it counts: what it costs the set, measured on the frames that ran it.
+      const counts = pick((t) => t.peopleMs).filter((ms) => ms > 0);
+      const shareOfTime = counts.reduce((a, b) => a + b, 0) / (1000 * r.seconds);
+      return [
+        'people counted: times, median ms each, share of the set',
+        counts.length === 0
+          ? '–'
+          : `${counts.length}, ${f1(med(counts))}, ${(100 * shareOfTime).toFixed(1)} %`,
+      ] as [string, string];
+    })(),
     [
       'detector alone ms/frame (median)',
       f1(r.rawFrameMs === undefined ? undefined : med(r.rawFrameMs)),

@@ -11,6 +11,7 @@ import {
   saidSoFar,
   shot,
   startExercise,
+  storedSets,
   textsShown,
 } from './app-page.ts';
 import { launch, makeY4m, makeY4mSideBySide } from './chromium.ts';
@@ -215,6 +216,47 @@ describe('the set-up gate', () => {
       );
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
       await alert.waitFor({ state: 'detached', timeout: 60_000 });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('says when someone else comes into view during a set, once, and keeps it on the set', async () => {
+    // The dowel squat alone, then from 12 s someone else beside it (the webcam file loops).
+    const band = join(FIXTURES, 'squat_front_band_woman_3reps.mp4');
+    const context = await launch({
+      fakeCamera: await makeY4mSideBySide(DOWEL, band, 'someone-walks-in', 20, 12),
+    });
+    try {
+      const page = await context.newPage();
+      await page.addInitScript(recordSpeech);
+      await page.goto(inject('baseUrl'));
+      await startSquat(page, 20, 1);
+      await gateSays(page, /^Tracking\. I can see 2 people: ask the others to step out/, 90_000);
+      await shot(page, '7-someone-walks-in');
+      // The counts are timed as the app's other work is (the live bench's "people counted" line).
+      const peopleMs = await page.evaluate(() =>
+        (globalThis as unknown as { formcheck: { timings(): { peopleMs: number }[] } }).formcheck
+          .timings()
+          .map((t) => t.peopleMs)
+          .filter((ms) => ms > 0),
+      );
+      expect(peopleMs.length).toBeGreaterThan(0);
+      // Said once however long they stay (the people are counted every 2 s).
+      await page.waitForTimeout(5000);
+      const said = await saidSoFar(page);
+      expect(said.filter((s) => s.startsWith('Someone else is in view'))).toEqual([
+        'Someone else is in view. Ask them to step out, or I may count their moves.',
+      ]);
+      await page.keyboard.press('e');
+      await page.locator('[data-session-done]').waitFor();
+      const note =
+        /^Someone else came into view (before the first rep|after rep \d+): I follow the most visible person/;
+      expect(await page.locator('[data-set-note]').allTextContents()).toContainEqual(
+        expect.stringMatching(note),
+      );
+      const stored = (await storedSets(page)).filter((s) => s.exerciseId === 'squat');
+      expect(stored.map((s) => s.notes?.some((n) => note.test(n)))).toEqual([true]);
     } finally {
       await context.close();
     }

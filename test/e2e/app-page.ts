@@ -44,6 +44,7 @@ export function storedSets(page: Page): Promise<
     exerciseId: string;
     reps: { index: number }[];
     completed: boolean;
+    notes?: string[];
     formCheck?: { check: string; status: string; still?: string }[];
   }[]
 > {

@@ -133,17 +133,21 @@ export const makeY4m = (clip: string, name: string, opts: ClipOptions = {}): Pro
 export const makeWebm = (clip: string, name: string, opts: ClipOptions = {}): Promise<string> =>
   remake(clip, name, opts, 'webm');
 
-/** Two real clips side by side in one webcam view (two people in frame). */
+/**
+ * Two real clips side by side in one webcam view (two people in frame). With `rightFromSec`, the
+ * right half is a grey wall until then and its person walks in at that second.
+ */
 export async function makeY4mSideBySide(
   left: string,
   right: string,
   name: string,
   seconds = 8,
+  rightFromSec = 0,
 ): Promise<string> {
   const dir = await scratchDir('formcheck-y4m-');
   const out = join(dir, `${name}.y4m`);
-  const graph =
-    '[0:v]scale=-2:480,fps=10[a];[1:v]scale=-2:480,fps=10[b];[a][b]hstack=inputs=2,format=yuv420p[v]';
+  const wall = rightFromSec > 0 ? `,tpad=start_duration=${rightFromSec}:color=gray` : '';
+  const graph = `[0:v]scale=-2:480,fps=10[a];[1:v]scale=-2:480,fps=10${wall}[b];[a][b]hstack=inputs=2,format=yuv420p[v]`;
   const args = [
     '-hide_banner',
     '-loglevel',
