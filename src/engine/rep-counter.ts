@@ -26,10 +26,11 @@ export interface RepCounterParams {
    */
   readonly pastTheStartPosition?: true;
   /**
-   * A rep is also back at the start when the signal is back `returnFraction` from the start
-   * position the setup gate saw, not only from the lowest point before it: a dip below that start
-   * just before a lift (a person looking down at their feet) does not make the way back longer
-   * (catalog.ts, the calf raise; rep-counter.md, "Back where the heels stood").
+   * A rep is also back at the start once the signal is within `returnFraction` of its lift above
+   * the start position the setup gate saw, not only within that fraction of the excursion from
+   * the lowest point before it: a dip below the start just before a lift (a person looking down at
+   * their feet) does not make the way back longer (catalog.ts, the calf raise; rep-counter.md,
+   * "Back where the heels stood").
    */
   readonly backAtTheStartPosition?: true;
 }
@@ -262,7 +263,7 @@ export class RepCounter {
   }
 
   /**
-   * With `backAtTheStartPosition`: back within `returnFraction` of the way from the peak to the start
+   * With `backAtTheStartPosition`: within `returnFraction` of the peak's height above the start
    * position the setup gate saw, wherever lower the excursion began.
    */
   private backAtStartPosition(e: Excursion, now: Sample): boolean {
