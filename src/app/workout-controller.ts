@@ -375,9 +375,9 @@ export class WorkoutController {
   /**
    * Too few frames analysed to keep quick reps apart: say so, and whether camera or computer.
    * Judged on the frames of the set itself: setting up is not a set (the detector's first frames
-   * after a model loads are slow, and people are counted every 2 s), and a pause is not a set. While the detector is down or restarting
-   * no frame is analysed, and that has its own alert: "close other apps" would send the person
-   * the wrong way. The window starts again with the first pose after it.
+   * after a model loads are slow), and nor is a pause. While the detector is down or restarting no
+   * frame is analysed, and that has its own alert: "close other apps" would send the person the
+   * wrong way. The window starts again with the first pose after it.
    */
   private judgeFrameRate(session: WorkoutSession, nowMs: number): void {
     const detectorDown = this.alerts.has('restart') || this.alerts.has('detector');

@@ -144,6 +144,14 @@ describe('completeRecord and videoRecord', () => {
     expect(videoRecord(EMPTY, never).notes).toEqual(never.notes);
     expect(completeRecord(EMPTY, report)).not.toHaveProperty('notes');
   });
+
+  it("keeps the notes made during the set (someone came into view) ahead of the report's", () => {
+    const during = 'Someone else came into view after rep 1: …';
+    const seenFromSide = { ...report, notes: ['Filmed from the side; …'] };
+    const done = completeRecord({ ...EMPTY, notes: [during] }, seenFromSide);
+    expect(done.notes).toEqual([during, 'Filmed from the side; …']);
+    expect(completeRecord({ ...EMPTY, notes: [during] }, report).notes).toEqual([during]);
+  });
 });
 
 describe('setNotes (what the set summary says about the whole set)', () => {
