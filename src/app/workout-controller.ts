@@ -33,6 +33,8 @@ export type RunEnd =
       readonly session: WorkoutSession;
       readonly report: Report;
       readonly lines: readonly FormCheckLine[];
+      /** What the card says about the check as a whole (every part's notes). */
+      readonly notes: readonly string[];
     }
   | { readonly kind: 'left' };
 
@@ -135,9 +137,10 @@ export class WorkoutController {
         if (!saved) this.offerUnsaved();
         if (final) this.complete({ kind: 'done', records: this.session?.records ?? [record] });
       },
-      formCheckDone: (report, lines) => {
+      formCheckDone: (report, lines, notes) => {
         const session = this.session;
-        if (session !== undefined) this.complete({ kind: 'form-check', session, report, lines });
+        if (session !== undefined)
+          this.complete({ kind: 'form-check', session, report, lines, notes });
       },
     };
   }

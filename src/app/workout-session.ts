@@ -39,7 +39,15 @@ export interface SessionOutputs {
   /** A set ended: its record, whether it was the last, and whether it is in the history. */
   readonly setDone: (record: SetRecord, final: boolean, saved: boolean) => void;
   /** A form check ended: its report and verdict lines. */
-  readonly formCheckDone: (report: Report, lines: readonly FormCheckLine[]) => void;
+  /**
+   * A form check is over: the last part's report, the card's lines, and the notes of the whole
+   * check (every part's, and those kept during a part, such as someone else coming into view).
+   */
+  readonly formCheckDone: (
+    report: Report,
+    lines: readonly FormCheckLine[],
+    notes: readonly string[],
+  ) => void;
 }
 
 export interface SessionOptions {
@@ -171,7 +179,6 @@ export class WorkoutSession {
       options.mode === 'form-check' ? formCheckPrescription(exercise, this.plan) : prescription;
     this.sessionId =
       options.sessionId ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-    this.analyzer = this.newAnalyzer();
     const soFar = this.isFormCheck ? options.formCheckSoFar : undefined;
     if (soFar !== undefined) {
       this.checkParts.push(...soFar.reports);
@@ -180,6 +187,7 @@ export class WorkoutSession {
     }
     const firstSet = this.checkParts.length + 1;
     this.flow = new WorkoutFlow(exercise, this.prescription, firstSet);
+    this.analyzer = this.newAnalyzer();
     this.record = this.newRecord(firstSet);
     this.out.showPlacement(this.isFormCheck ? this.checkPart().placement : exercise.placement);
   }
@@ -188,6 +196,9 @@ export class WorkoutSession {
     return new ExerciseAnalyzer(this.exercise, this.prescription, {
       modelHasFeet: this.options.modelHasFeet,
       strictness: this.options.strictness,
+      // A form check's part asks for one view, not always the exercise's best (the second part of a
+      // squat's is side on): the report's view note is held to what the part asked for.
+      ...(this.isFormCheck ? { askedView: this.checkPart().view } : {}),
     });
   }
 
@@ -349,7 +360,9 @@ export class WorkoutSession {
     this.people = count;
     if (count < 2 || this.othersSeen || this.stage !== 'set' || this.source !== 'camera') return;
     this.othersSeen = true;
-    const note = othersInViewNote(this.exercise.kind, this.record.reps.length);
+    // A form check's reps are numbered on across its parts (as kept and shown on the card).
+    const before = this.checkRecords.reduce((n, r) => n + r.reps.length, 0);
+    const note = othersInViewNote(this.exercise.kind, before + this.record.reps.length);
     this.record = { ...this.record, notes: [...(this.record.notes ?? []), note] };
     if (!this.isFormCheck) void this.options.store.save(this.record);
     this.speak([{ text: OTHERS_IN_VIEW_CUE, priority: 'cue' }]);
@@ -471,7 +484,12 @@ export class WorkoutSession {
     if (this.isFormCheck) {
       this.checkParts.push(report);
       this.checkRecords.push(this.record);
-      if (final) this.out.formCheckDone(report, formCheckLines(this.exercise, this.checkParts));
+      if (final)
+        this.out.formCheckDone(
+          report,
+          formCheckLines(this.exercise, this.checkParts),
+          joinParts(this.checkRecords).notes ?? [],
+        );
       return report;
     }
     this.records.push(this.record);
@@ -488,7 +506,7 @@ export class WorkoutSession {
   async finishVideo(): Promise<Report> {
     const report = this.analyzer.finish();
     if (this.isFormCheck) {
-      this.out.formCheckDone(report, formCheckLines(this.exercise, report));
+      this.out.formCheckDone(report, formCheckLines(this.exercise, report), report.notes);
       return report;
     }
     this.record = videoRecord(this.record, report);

@@ -89,7 +89,7 @@ export function workoutView(voice: Voice): WorkoutView & RoutineView {
         card,
         exercise,
         end.lines,
-        end.report.notes,
+        end.notes,
         // The camera preview is mirrored; the stills show the person as they saw themselves.
         { poseAt: (ms) => end.session.poseAt(ms), mirrored: end.session.source === 'camera' },
         (lines) => end.session.saveFormCheck(lines),

@@ -4,7 +4,7 @@ import { CHECK_NAMES, NOTE_ONLY_CHECKS } from './checks/check-id.ts';
 import { DEFAULT_STRICTNESS, type Strictness } from './checks/thresholds.ts';
 import type { CircleDirection } from './circle-counter.ts';
 import type { EngineEvent } from './engine-event.ts';
-import type { ExerciseDef, Prescription } from './exercise-def.ts';
+import type { CameraView, ExerciseDef, Prescription } from './exercise-def.ts';
 import { FAULT_JOINTS } from './fault-joints.ts';
 import type { Fault } from './faults.ts';
 import { FrontEnd } from './front-end.ts';
@@ -67,6 +67,12 @@ export interface AnalyzerOptions {
    * candidate measures on the same frames (src/eval/image-or-world.ts).
    */
   readonly onRepJudged?: RepObserver;
+  /**
+   * The view the person was asked to film this set from, when it is not the exercise's best: a
+   * form check's part (the squat's second part is side on). A set filmed from another view gets a
+   * note saying which checks that view hid. Default: the exercise's best view.
+   */
+  readonly askedView?: CameraView;
 }
 
 function kindAnalyzer(
@@ -109,6 +115,7 @@ export class ExerciseAnalyzer {
   private lastFaults: readonly Fault[] = [];
 
   readonly strictness: Strictness;
+  private readonly askedView: CameraView | undefined;
 
   constructor(
     readonly exercise: ExerciseDef,
@@ -127,6 +134,7 @@ export class ExerciseAnalyzer {
         : {}),
     });
     this.kind = kindAnalyzer(exercise, prescription, this.strictness, options.onRepJudged);
+    this.askedView = options.askedView;
     if (exercise.needsFeet && !modelHasFeet)
       this.notes.push('This exercise needs heel and toe points: choose a BlazePose model.');
   }
@@ -232,11 +240,16 @@ export class ExerciseAnalyzer {
     const notes = [...this.notes, ...(this.kind.notes?.() ?? [])];
     const neverReady = this.setup.note();
     if (neverReady !== undefined) notes.push(neverReady);
-    if (this.exercise.view !== 'any' && view !== 'unknown' && view !== this.exercise.view) {
+    const wanted = this.askedView ?? this.exercise.view;
+    if (wanted !== 'any' && view !== 'unknown' && view !== wanted) {
       const skipped = checksTheViewHid(kindReport.reps ?? []);
+      const asked =
+        this.askedView === undefined
+          ? `${this.exercise.name} is best judged from the ${wanted}`
+          : `this part asked for the ${wanted}`;
       notes.push(
         // The view's turn is the same facing the camera or facing away from it.
-        `Filmed ${view === 'front' ? 'from the front or behind' : 'from the side'}; ${this.exercise.name} is best judged from the ${this.exercise.view}` +
+        `Filmed ${view === 'front' ? 'from the front or behind' : 'from the side'}; ${asked}` +
           (skipped.length === 0 ? '.' : `: ${skipped.join(', ')} not judged from this view.`),
       );
     }

@@ -299,6 +299,7 @@ describe('a form check of a squat, in two parts', () => {
     const said: string[] = [];
     const gate: string[] = [];
     const cards: (readonly FormCheckLine[])[] = [];
+    const cardNotes: (readonly string[])[] = [];
     const placement: string[] = [];
     const session = new WorkoutSession(
       findExercise('squat'),
@@ -318,10 +319,13 @@ describe('a form check of a squat, in two parts', () => {
         showPlacement: (text) => placement.push(text),
         showRep: () => undefined,
         setDone: () => undefined,
-        formCheckDone: (_report, lines) => cards.push(lines),
+        formCheckDone: (_report, lines, notes) => {
+          cards.push(lines);
+          cardNotes.push(notes);
+        },
       },
     );
-    return { session, said, gate, cards, placement };
+    return { session, said, gate, cards, cardNotes, placement };
   }
 
   const isTurning = (session: WorkoutSession) => () =>
@@ -377,6 +381,26 @@ describe('a form check of a squat, in two parts', () => {
     ]);
   });
 
+  it('puts on its card that someone else came into view, and after which rep of the whole check', () => {
+    const store = new HistoryStore(new MemoryHistory());
+    const { session, said, cards, cardNotes } = formCheckSession(store);
+    const turnAt = play(session, 'squat_front_band_woman_3reps', 0, isTurning(session));
+    // Part 2 (its reps are said from 1 again): someone walks in after its first rep, the check's
+    // fourth.
+    let walkedIn = false;
+    play(session, 'squat_side_gym_dowel_2reps', turnAt + 1000, () => {
+      if (!walkedIn && said.filter((s) => s === 'Rep 1').length === 2) {
+        walkedIn = true;
+        session.setPeopleCount(2);
+        session.setPeopleCount(1);
+      }
+      return cards.length > 0;
+    });
+    expect(walkedIn).toBe(true);
+    // Each part was filmed from the view it asked for: nothing else to say about the views.
+    expect(cardNotes).toEqual([[othersInViewNote('reps', 4)]]);
+  });
+
   it('does its last part again, keeping the first: the side-on reps redone, valgus still from the front', async () => {
     const store = new HistoryStore(new MemoryHistory());
     const first = formCheckSession(store);
@@ -391,6 +415,12 @@ describe('a form check of a squat, in two parts', () => {
     const status = (card: readonly FormCheckLine[] | undefined, check: string) =>
       card?.find((l) => l.check === check)?.status;
     expect(status(first.cards[0], 'heel-lift')).toBe('cannot-judge');
+    // The card says why, held to what the part asked for (not the squat's best view, the front).
+    expect(first.cardNotes).toEqual([
+      [
+        'Filmed from the front or behind; this part asked for the side: heel lift not judged from this view.',
+      ],
+    ]);
     expect(first.session.canRedoLastPart).toBe(true);
     const soFar = first.session.withoutLastPart();
     expect(soFar?.reports).toHaveLength(1);
