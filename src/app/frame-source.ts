@@ -1,9 +1,7 @@
 import { frameBitmap } from './frame-bitmap.ts';
 import type { PoseSource } from './pose-source.ts';
 import type { LiveResult } from './live-loop.ts';
-
-/** People in view are counted at most this often (a second model, ~77 ms a count on a 2-core CPU). */
-export const PEOPLE_COUNT_EVERY_MS = 2000;
+import { PEOPLE_COUNT_EVERY_MS } from '../engine/others-in-view.ts';
 
 type FrameCallbackVideo = HTMLVideoElement & {
   requestVideoFrameCallback?: (cb: (now: number, meta: { mediaTime: number }) => void) => number;

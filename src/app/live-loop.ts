@@ -1,6 +1,7 @@
 import type { EstimateResult } from '../detector/pose-service.ts';
 import type { CameraFeed } from './camera-feed.ts';
-import { CameraFrameLoop, PEOPLE_COUNT_EVERY_MS } from './frame-source.ts';
+import { PEOPLE_COUNT_EVERY_MS } from '../engine/others-in-view.ts';
+import { CameraFrameLoop } from './frame-source.ts';
 import type { PoseClient, StreamResult } from './pose-client.ts';
 import type { PoseSource } from './pose-source.ts';
 

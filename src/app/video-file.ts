@@ -1,6 +1,7 @@
 import { frameBitmap } from './frame-bitmap.ts';
 import type { PoseSource } from './pose-source.ts';
 import type { EstimateResult } from '../detector/pose-service.ts';
+import { PEOPLE_COUNT_EVERY_MS } from '../engine/others-in-view.ts';
 
 /** Same cap as the command line (src/node/video-decoder.ts): analyse at most 30 frames/s. */
 const MAX_FPS = 30;
@@ -56,6 +57,8 @@ async function measureFps(video: HTMLVideoElement): Promise<number> {
 /**
  * Analyses every frame of a recorded video, in order, at the video's own frame rate (capped at
  * 30 frames/s): frame i is at i / fps, as in `formcheck analyze`, so both give the same report.
+ * As there, the people in view are counted every 2 s of the video (someone else who comes into
+ * view is noted on the report).
  */
 export async function analyseVideoFile(
   file: File,
@@ -73,11 +76,15 @@ export async function analyseVideoFile(
     const duration = video.duration;
     const frames = Math.floor(duration * fps + 1e-6);
     await client.reset();
+    let countedMs = -Infinity;
     for (let i = 0; i < frames && !signal.aborted; i++) {
       video.currentTime = Math.min(duration, (i + 0.5) / fps);
       await once(video, 'seeked');
       const bitmap = await frameBitmap(video);
-      const result = await client.submit(bitmap, (i * 1000) / fps);
+      const ms = (i * 1000) / fps;
+      const countPeople = ms - countedMs >= PEOPLE_COUNT_EVERY_MS;
+      if (countPeople) countedMs = ms;
+      const result = await client.submit(bitmap, ms, countPeople ? { countPeople } : {});
       if (result !== undefined) onResult(result, (i + 1) / frames);
     }
   } finally {

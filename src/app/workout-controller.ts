@@ -458,6 +458,7 @@ export class WorkoutController {
       this.videoEl,
       loaded.source,
       (result, progress) => {
+        if (result.personCount !== undefined) session.setPeopleCount(result.personCount);
         session.onPose(result.pose, result.timestampMs);
         this.renderer.draw(session.overlay(false, result.timestampMs));
         onProgress(progress);

@@ -11,6 +11,7 @@ import {
   type FormCheckPlan,
 } from '../engine/form-check.ts';
 import { phasesLine } from '../engine/phases.ts';
+import { OTHERS_IN_VIEW_CUE, othersInViewNote } from '../engine/others-in-view.ts';
 import type { RepPhase } from '../engine/rep-counter.ts';
 import type { Report, RepReport } from '../engine/report.ts';
 import { setEndWords, setFix } from '../engine/set-end-words.ts';
@@ -121,21 +122,6 @@ function formCheckPrescription(exercise: ExerciseDef, plan: FormCheckPlan): Pres
     case 'walk':
       return { ...p, sets: 1, walkSec: plan.seconds ?? 10 };
   }
-}
-
-/** Said once a set when someone else comes into view during it. */
-export const OTHERS_IN_VIEW_CUE =
-  'Someone else is in view. Ask them to step out, or I may count their moves.';
-
-/** The note kept on a set during which someone else came into view, saying from when. */
-export function othersInViewNote(kind: ExerciseDef['kind'], repsSoFar: number): string {
-  const when =
-    kind !== 'reps'
-      ? 'during this set'
-      : repsSoFar === 0
-        ? 'before the first rep'
-        : `after rep ${repsSoFar}`;
-  return `Someone else came into view ${when}: I follow the most visible person, so what was counted from then on may be theirs.`;
 }
 
 /**
@@ -351,19 +337,19 @@ export class WorkoutSession {
   }
 
   /**
-   * From the worker's people count (while setting up, and every 2 s of a set). Someone else in view
-   * during a set is said once and kept as a note on the set: the detector follows one person, the
-   * most visible, and one who walks in front of the camera is followed instead (README, known
-   * limits), so what was counted from then on may be theirs.
+   * From the worker's people count (while setting up, and every 2 s of a set or of a video).
+   * Someone else in view during a set is said once and kept as a note on the set
+   * (engine/others-in-view.ts); a video's is kept on its report, silently.
    */
   setPeopleCount(count: number): void {
     this.people = count;
-    if (count < 2 || this.othersSeen || this.stage !== 'set' || this.source !== 'camera') return;
+    if (count < 2 || this.othersSeen || this.stage !== 'set') return;
     this.othersSeen = true;
     // A form check's reps are numbered on across its parts (as kept and shown on the card).
     const before = this.checkRecords.reduce((n, r) => n + r.reps.length, 0);
     const note = othersInViewNote(this.exercise.kind, before + this.record.reps.length);
     this.record = { ...this.record, notes: [...(this.record.notes ?? []), note] };
+    if (this.source === 'video') return;
     if (!this.isFormCheck) void this.options.store.save(this.record);
     this.speak([{ text: OTHERS_IN_VIEW_CUE, priority: 'cue' }]);
   }
@@ -504,7 +490,10 @@ export class WorkoutSession {
 
   /** A recorded video ends: its report, stored as one set (or as a form check's verdict). */
   async finishVideo(): Promise<Report> {
-    const report = this.analyzer.finish();
+    const analysed = this.analyzer.finish();
+    // Notes kept during the video (someone else came into view) first, as `formcheck analyze`
+    // gives them (engine/analyze-track.ts).
+    const report = { ...analysed, notes: completeRecord(this.record, analysed).notes ?? [] };
     if (this.isFormCheck) {
       this.out.formCheckDone(report, formCheckLines(this.exercise, report), report.notes);
       return report;

@@ -5,6 +5,7 @@ import { findExercise } from './catalog.ts';
 import type { Strictness } from './checks/thresholds.ts';
 import type { Prescription } from './exercise-def.ts';
 import type { RepObserver } from './kinds/rep-analyzer.ts';
+import { othersInViewOfRecording } from './others-in-view.ts';
 import type { Report } from './report.ts';
 
 /**
@@ -30,5 +31,9 @@ export function analyzeTrack(
     ...(options.onRepJudged === undefined ? {} : { onRepJudged: options.onRepJudged }),
   });
   for (const frame of track.frames) analyzer.push(frame.pose, frame.timestampMs);
-  return analyzer.finish();
+  const report = analyzer.finish();
+  // People counted on the frames (videos tracked by the command line): someone else in view is
+  // said first, as a set on the camera keeps it (storage/fold-events.ts, completeRecord).
+  const others = othersInViewOfRecording(track.frames, exercise.kind, report.reps ?? []);
+  return others === undefined ? report : { ...report, notes: [others, ...report.notes] };
 }

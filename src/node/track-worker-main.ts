@@ -18,6 +18,8 @@ export type WorkerRequest =
       readonly fromSec: number;
       readonly toSec: number | undefined;
       readonly warmupSec: number;
+      /** Count the people in view every this many ms of the video (MoveNet MultiPose); none if absent. */
+      readonly countPeopleEveryMs?: number;
     };
 
 export type WorkerReply =
@@ -37,6 +39,7 @@ async function runJob(job: Extract<WorkerRequest, { type: 'job' }>): Promise<voi
   service.reset();
   const frames: TrackFrame[] = [];
   const keepFromMs = job.fromSec * 1000 - 1;
+  let lastCountMs = -Infinity;
   let decoded = 0;
   for await (const frame of decodeVideo(job.path, job.info, {
     maxFps: job.maxFps,
@@ -44,9 +47,20 @@ async function runJob(job: Extract<WorkerRequest, { type: 'job' }>): Promise<voi
     ...(job.toSec === undefined ? {} : { endSec: job.toSec }),
     threads: 1,
   })) {
-    const result = await service.estimate(frame, frame.timestampMs);
-    if (frame.timestampMs >= keepFromMs)
-      frames.push({ timestampMs: frame.timestampMs, pose: result.pose });
+    const kept = frame.timestampMs >= keepFromMs;
+    // People are counted on kept frames only (the warm-up's are dropped), from the first one.
+    const countPeople =
+      kept &&
+      job.countPeopleEveryMs !== undefined &&
+      frame.timestampMs - lastCountMs >= job.countPeopleEveryMs;
+    if (countPeople) lastCountMs = frame.timestampMs;
+    const result = await service.estimate(frame, frame.timestampMs, { countPeople });
+    if (kept)
+      frames.push({
+        timestampMs: frame.timestampMs,
+        pose: result.pose,
+        ...(result.personCount === undefined ? {} : { people: result.personCount }),
+      });
     decoded += 1;
     if (decoded % PROGRESS_EVERY === 0) send({ type: 'progress', id: job.id, frames: decoded });
   }

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { PEOPLE_COUNT_EVERY_MS } from '../engine/others-in-view.ts';
 import type { ModelId } from '../pose/model-catalog.ts';
 import type { PoseTrack, TrackFrame } from '../pose/pose-track.ts';
 import { planStretches } from './stretch-plan.ts';
@@ -31,6 +32,12 @@ export interface TrackOptions {
    * end, exactly as a single detector would: for fixtures that must not depend on the core count.
    */
   readonly split?: boolean;
+  /**
+   * Count the people in view every 2 s of the video (a second model), so that a report can say
+   * someone else came into view (engine/others-in-view.ts). Default off: the eval's and the tests'
+   * clips have one person.
+   */
+  readonly countPeople?: boolean;
 }
 
 /** Videos shorter than this are tracked by one worker: a split costs a second of warm-up. */
@@ -127,10 +134,21 @@ export class VideoTracker {
     };
     const tracked = await Promise.all(
       stretches.map((stretch, k) =>
-        this.run({ type: 'job', id: this.nextId++, path, info, maxFps, ...stretch }, (n) => {
-          done[k] = n;
-          report();
-        }),
+        this.run(
+          {
+            type: 'job',
+            id: this.nextId++,
+            path,
+            info,
+            maxFps,
+            ...stretch,
+            ...(options.countPeople === true ? { countPeopleEveryMs: PEOPLE_COUNT_EVERY_MS } : {}),
+          },
+          (n) => {
+            done[k] = n;
+            report();
+          },
+        ),
       ),
     );
     const frames = mergeStretches(tracked);

@@ -24,6 +24,8 @@ export interface PoseTrack {
 export interface TrackFrame {
   readonly timestampMs: number;
   readonly pose: Pose | null;
+  /** How many people were in view, on the frames where they were counted (every 2 s or so). */
+  readonly people?: number;
 }
 
 /** A pose track file that cannot be used, with the first place it goes wrong. */
@@ -37,18 +39,21 @@ const byName = v.record(v.picklist(KEYPOINT_NAMES), triple);
 
 /**
  * On disk: keypoints as [x, y, score] rounded to 1e-4 (≈0.06 px at 640 px); version 2 adds the
- * world landmarks as [x, y, z] metres rounded to 1 mm. A frame without `k` is a frame with nobody.
+ * world landmarks as [x, y, z] metres rounded to 1 mm; version 3 the people counted in view, `p`,
+ * on the frames where they were. A frame without `k` is a frame with nobody. A track with no
+ * people counts is written as version 2, which formcheck before version 3 also reads.
  */
 const StoredFrame = v.strictObject({
   t: finite,
   s: v.optional(finite),
   k: v.optional(byName),
   w: v.optional(byName),
+  p: v.optional(v.pipe(finite, v.integer(), v.minValue(0))),
 });
 
 const StoredTrack = v.object({
   format: v.literal('formcheck-pose-track'),
-  version: v.picklist([1, 2]),
+  version: v.picklist([1, 2, 3]),
   source: v.optional(v.string(), ''),
   model: v.optional(v.string(), ''),
   backend: v.optional(v.string(), ''),
@@ -67,25 +72,30 @@ const round3 = (x: number): number => Math.round(x * 1e3) / 1e3;
 export function serializePoseTrack(track: PoseTrack): string {
   return JSON.stringify({
     format: 'formcheck-pose-track',
-    version: 2,
+    version: track.frames.some((f) => f.people !== undefined) ? 3 : 2,
     source: track.source,
     model: track.model,
     backend: track.backend,
     frameSize: track.frameSize,
     frames: track.frames.map((f): StoredFrameT => {
-      if (f.pose === null) return { t: round4(f.timestampMs) };
-      const k: Partial<Record<KeypointName, [number, number, number]>> = {};
-      const w: Partial<Record<KeypointName, [number, number, number]>> = {};
-      for (const name of KEYPOINT_NAMES) {
-        const p = f.pose.keypoints[name];
-        if (p !== undefined) k[name] = [round4(p.x), round4(p.y), round4(p.score)];
-        const q = f.pose.world?.[name];
-        if (q !== undefined) w[name] = [round3(q.xM), round3(q.yM), round3(q.zM)];
-      }
-      const stored: StoredFrameT = { t: round4(f.timestampMs), s: round4(f.pose.score), k };
-      return Object.keys(w).length === 0 ? stored : { ...stored, w };
+      const stored = storedFrame(f);
+      return f.people === undefined ? stored : { ...stored, p: f.people };
     }),
   });
+}
+
+function storedFrame(f: TrackFrame): StoredFrameT {
+  if (f.pose === null) return { t: round4(f.timestampMs) };
+  const k: Partial<Record<KeypointName, [number, number, number]>> = {};
+  const w: Partial<Record<KeypointName, [number, number, number]>> = {};
+  for (const name of KEYPOINT_NAMES) {
+    const p = f.pose.keypoints[name];
+    if (p !== undefined) k[name] = [round4(p.x), round4(p.y), round4(p.score)];
+    const q = f.pose.world?.[name];
+    if (q !== undefined) w[name] = [round3(q.xM), round3(q.yM), round3(q.zM)];
+  }
+  const stored: StoredFrameT = { t: round4(f.timestampMs), s: round4(f.pose.score), k };
+  return Object.keys(w).length === 0 ? stored : { ...stored, w };
 }
 
 function issueText(issues: readonly v.BaseIssue<unknown>[]): string {
@@ -112,7 +122,7 @@ export function parsePoseTrack(text: string, origin = 'pose track'): PoseTrack {
     throw new PoseTrackError(
       isTrack
         ? `${origin} is not a valid pose track (${issueText(head.issues)}).`
-        : `${origin} is not a formcheck pose track (version 1 or 2).`,
+        : `${origin} is not a formcheck pose track (version 1, 2 or 3).`,
     );
   }
   const { frameSize } = head.output;
@@ -133,6 +143,11 @@ export function parsePoseTrack(text: string, origin = 'pose track'): PoseTrack {
 }
 
 function trackFrame(f: StoredFrameT, frameSize: FrameSize): TrackFrame {
+  const frame = framePose(f, frameSize);
+  return f.p === undefined ? frame : { ...frame, people: f.p };
+}
+
+function framePose(f: StoredFrameT, frameSize: FrameSize): TrackFrame {
   if (f.k === undefined) return { timestampMs: f.t, pose: null };
   const keypoints: Partial<Record<KeypointName, Keypoint>> = {};
   for (const [name, [x, y, score]] of Object.entries(f.k) as [KeypointName, number[]][])

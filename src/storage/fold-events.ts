@@ -43,13 +43,12 @@ export function foldEvents(
  * notes kept during the set (someone else came into view).
  */
 export function completeRecord(record: SetRecord, report: Report): SetRecord {
-  const notes = [...new Set([...(record.notes ?? []), ...report.notes])];
   return {
     ...record,
     completed: true,
     holds: report.holds ?? record.holds,
     heldSeconds: report.heldSeconds ?? record.heldSeconds,
-    ...(notes.length === 0 ? {} : { notes }),
+    ...notesOf(record, report),
   };
 }
 
@@ -64,9 +63,12 @@ export function videoRecord(record: SetRecord, report: Report): SetRecord {
     circles: report.circles ?? record.circles,
     steps: report.steps ?? 0,
     faults: report.faults,
-    ...notesOf(report),
+    ...notesOf(record, report),
   };
 }
 
-const notesOf = (report: Report): Pick<SetRecord, 'notes'> =>
-  report.notes.length === 0 ? {} : { notes: report.notes };
+/** The notes kept during the set (someone else came into view), then the report's, each once. */
+function notesOf(record: SetRecord, report: Report): Pick<SetRecord, 'notes'> {
+  const notes = [...new Set([...(record.notes ?? []), ...report.notes])];
+  return notes.length === 0 ? {} : { notes };
+}

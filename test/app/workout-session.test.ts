@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Voice } from '../../src/app/voice.ts';
 import {
-  OTHERS_IN_VIEW_CUE,
-  othersInViewNote,
   STALE_POSE_MS,
   WorkoutSession,
   type FormCheckSoFar,
 } from '../../src/app/workout-session.ts';
 import { findExercise } from '../../src/engine/catalog.ts';
+import { OTHERS_IN_VIEW_CUE, othersInViewNote } from '../../src/engine/others-in-view.ts';
 import type { FormCheckLine } from '../../src/engine/form-check.ts';
 import { MemoryHistory } from '../../src/storage/history-db.ts';
 import { HistoryStore } from '../../src/storage/history-store.ts';
@@ -213,13 +212,6 @@ describe('someone else in view', () => {
     const stored = await store.backend.session(session.sessionId);
     expect(stored[0]?.notes).toEqual(done[0]?.notes);
   });
-
-  it('says when they came: before the first rep, or during a hold', () => {
-    expect(othersInViewNote('reps', 0)).toMatch(
-      /^Someone else came into view before the first rep/,
-    );
-    expect(othersInViewNote('hold', 0)).toMatch(/^Someone else came into view during this set/);
-  });
 });
 
 describe('a recorded video', () => {
@@ -235,6 +227,21 @@ describe('a recorded video', () => {
     const report = await session.finishVideo();
     expect(report.repCount).toBe(2);
     expect(done.map((r) => r.reps.length)).toEqual([2]);
+  });
+
+  it('notes someone else coming into view on its report and record, without saying it', async () => {
+    const store = new HistoryStore(new MemoryHistory());
+    const { session, said, done } = newSession('squat', 1, 10, store, 'video');
+    for (const f of TRACK.frames) {
+      // The video's people are counted every 2 s; a second person from 13 s (after rep 1).
+      if (f.timestampMs >= 13_000 && f.timestampMs < 13_040) session.setPeopleCount(2);
+      session.onPose(f.pose, f.timestampMs);
+    }
+    const report = await session.finishVideo();
+    const note = othersInViewNote('reps', 1);
+    expect(report.notes[0]).toBe(note);
+    expect(done[0]?.notes).toEqual(report.notes);
+    expect(said.filter((s) => s === OTHERS_IN_VIEW_CUE)).toEqual([]);
   });
 });
 

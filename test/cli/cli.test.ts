@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FFMPEG_PATH } from '../../src/node/video-decoder.ts';
 import { parsePoseTrack } from '../../src/pose/pose-track.ts';
 import { removeScratch, scratchDir } from '../support/scratch.ts';
+import { sideBySide } from '../support/side-by-side.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const BIN = join(ROOT, 'src', 'cli', 'formcheck.mjs');
@@ -221,6 +222,23 @@ describe('formcheck analyze', () => {
     expect(r.status).toBe(EXIT.input);
     expect(r.stderr).toMatch(/no person was found in any frame/);
     expect(JSON.parse(r.stdout)).toMatchObject({ repCount: 0 });
+  });
+
+  it('says when someone else came into view of a video, after which rep (people counted every 2 s)', async () => {
+    // The dowel squat (bottoms at 10.2 and 16.7 s), and from 14 s someone squatting beside it.
+    const two = await sideBySide(
+      join(ROOT, 'test', 'fixtures', 'squat_side_gym_dowel_2reps.mp4'),
+      CLIP,
+      'someone-walks-in.mp4',
+      20,
+      14,
+    );
+    const r = formcheck('analyze', two, '--exercise', 'squat', '--json');
+    expect(r.status, r.stderr).toBe(EXIT.ok);
+    const report = JSON.parse(r.stdout) as { repCount: number; notes: string[] };
+    expect(report.notes[0]).toMatch(
+      /^Someone else came into view after rep 1: I follow the most visible person/,
+    );
   });
 
   it('says when a video decodes short of its length (a truncated file), and exits non-zero', async () => {

@@ -4,6 +4,7 @@ import { chromium, type BrowserContext } from 'playwright-core';
 import { spawnSync } from 'node:child_process';
 import { FFMPEG_PATH } from '../../src/node/video-decoder.ts';
 import { removeScratch, scratchDir } from '../support/scratch.ts';
+import { sideBySide } from '../support/side-by-side.ts';
 
 /** Debian's Chromium (installed by .ci/run with apt-get); never a downloaded browser. */
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -137,40 +138,13 @@ export const makeWebm = (clip: string, name: string, opts: ClipOptions = {}): Pr
  * Two real clips side by side in one webcam view (two people in frame). With `rightFromSec`, the
  * right half is a grey wall until then and its person walks in at that second.
  */
-export async function makeY4mSideBySide(
+export const makeY4mSideBySide = (
   left: string,
   right: string,
   name: string,
   seconds = 8,
   rightFromSec = 0,
-): Promise<string> {
-  const dir = await scratchDir('formcheck-y4m-');
-  const out = join(dir, `${name}.y4m`);
-  const wall = rightFromSec > 0 ? `,tpad=start_duration=${rightFromSec}:color=gray` : '';
-  const graph = `[0:v]scale=-2:480,fps=10[a];[1:v]scale=-2:480,fps=10${wall}[b];[a][b]hstack=inputs=2,format=yuv420p[v]`;
-  const args = [
-    '-hide_banner',
-    '-loglevel',
-    'error',
-    '-y',
-    '-t',
-    String(seconds),
-    '-i',
-    left,
-    '-t',
-    String(seconds),
-    '-i',
-    right,
-    '-filter_complex',
-    graph,
-    '-map',
-    '[v]',
-    out,
-  ];
-  const r = spawnSync(FFMPEG_PATH, args, { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`ffmpeg failed: ${r.stderr}`);
-  return out;
-}
+): Promise<string> => sideBySide(left, right, `${name}.y4m`, seconds, rightFromSec);
 
 /**
  * A .y4m webcam file from photos, each shown for its seconds in turn (a person who stands, then

@@ -3,7 +3,9 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { trackVideo } from '../../src/node/video-tracker.ts';
 import { analyzeTrack } from '../../src/engine/analyze-track.ts';
+import { othersInViewNote } from '../../src/engine/others-in-view.ts';
 import { setFix } from '../../src/engine/set-end-words.ts';
+import { sideBySide } from '../support/side-by-side.ts';
 import { ARTIFACTS, launch, makeWebm } from './chromium.ts';
 import { snapshot, until } from './diagnostics.ts';
 
@@ -102,6 +104,29 @@ describe('a recorded video opened in the page', () => {
       for (const control of ['#camera-select', '#pause', '#end-set'])
         expect(await page.locator(control).isVisible(), control).toBe(false);
       expect(await page.locator('#back').isVisible()).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('notes on the set that someone else came into view, after which rep, as `formcheck analyze` does', async () => {
+    // The dowel squat (bottoms at 10.2 and 16.7 s), and from 14 s someone squatting beside it.
+    const fixtures = join(import.meta.dirname, '..', 'fixtures');
+    const two = await sideBySide(
+      join(fixtures, 'squat_side_gym_dowel_2reps.mp4'),
+      CLIP,
+      'someone-walks-in.mp4',
+      20,
+      14,
+    );
+    const context = await launch();
+    try {
+      const page = await openVideo(context, two);
+      const { lastReport: report } = await until(page, (s) => s.lastReport !== undefined, 180_000);
+      await page.screenshot({ path: join(ARTIFACTS, 'recorded-video-someone-walks-in.png') });
+      const note = othersInViewNote('reps', 1);
+      expect(report?.notes[0]).toBe(note);
+      expect(await page.locator('[data-set-note]').allTextContents()).toContainEqual(note);
     } finally {
       await context.close();
     }

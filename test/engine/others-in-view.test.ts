@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeTrack } from '../../src/engine/analyze-track.ts';
+import { othersInViewNote, othersInViewOfRecording } from '../../src/engine/others-in-view.ts';
+import { parsePoseTrack, serializePoseTrack, type PoseTrack } from '../../src/pose/pose-track.ts';
+import { fixtureTrack } from '../support/tracks.ts';
+
+/** A real clip's track with the people counted every 2 s, a second person from `fromSec` on. */
+function withPeople(track: PoseTrack, fromSec: number): PoseTrack {
+  let nextMs = 0;
+  return {
+    ...track,
+    frames: track.frames.map((f) => {
+      if (f.timestampMs < nextMs) return f;
+      nextMs = f.timestampMs + 2000;
+      return { ...f, people: f.timestampMs >= fromSec * 1000 ? 2 : 1 };
+    }),
+  };
+}
+
+describe('someone else in view of a recording', () => {
+  it('says when they came: before the first rep, after which rep, or during a hold', () => {
+    expect(othersInViewNote('reps', 0)).toMatch(
+      /^Someone else came into view before the first rep/,
+    );
+    expect(othersInViewNote('reps', 3)).toMatch(/^Someone else came into view after rep 3: /);
+    expect(othersInViewNote('hold', 0)).toMatch(/^Someone else came into view during this set/);
+  });
+
+  it('is noted first in the report of a video, after the reps over when they were first counted', () => {
+    // Home air squats facing the camera: 12 reps, the 5th over by 12 s, the 6th not yet.
+    const track = fixtureTrack('squat_front_home_airsquats_12reps');
+    const alone = analyzeTrack(track, 'squat');
+    expect(alone.reps?.filter((r) => r.endSec <= 12)).toHaveLength(5);
+    const report = analyzeTrack(withPeople(track, 12), 'squat');
+    expect(report.notes).toEqual([othersInViewNote('reps', 5), ...alone.notes]);
+    // Nothing else changes: the count is not corrected (no signal tells a switch apart).
+    expect({ ...report, notes: [] }).toEqual({ ...alone, notes: [] });
+  });
+
+  it('says nothing when one person was counted throughout, or when nobody counted', () => {
+    const track = fixtureTrack('squat_front_home_airsquats_12reps');
+    expect(othersInViewOfRecording(withPeople(track, 1e6).frames, 'reps', [])).toBeUndefined();
+    expect(othersInViewOfRecording(track.frames, 'reps', [])).toBeUndefined();
+  });
+
+  it('keeps the people counts in a pose track file (version 3), and writes none as version 2', () => {
+    const track = fixtureTrack('squat_front_home_airsquats_12reps');
+    const counted = withPeople(track, 12);
+    const text = serializePoseTrack(counted);
+    expect(JSON.parse(text).version).toBe(3);
+    const back = parsePoseTrack(text);
+    expect(back.frames.map((f) => f.people)).toEqual(counted.frames.map((f) => f.people));
+    expect(JSON.parse(serializePoseTrack(track)).version).toBe(2);
+  });
+});
