@@ -1,7 +1,7 @@
 import { frameBitmap } from './frame-bitmap.ts';
 import type { PoseSource } from './pose-source.ts';
 import type { EstimateResult } from '../detector/pose-service.ts';
-import { PEOPLE_COUNT_EVERY_MS } from '../engine/others-in-view.ts';
+import { PeopleCountSchedule } from '../engine/others-in-view.ts';
 
 /** Same cap as the command line (src/node/video-decoder.ts): analyse at most 30 frames/s. */
 const MAX_FPS = 30;
@@ -76,14 +76,13 @@ export async function analyseVideoFile(
     const duration = video.duration;
     const frames = Math.floor(duration * fps + 1e-6);
     await client.reset();
-    let countedMs = -Infinity;
+    const people = new PeopleCountSchedule();
     for (let i = 0; i < frames && !signal.aborted; i++) {
       video.currentTime = Math.min(duration, (i + 0.5) / fps);
       await once(video, 'seeked');
       const bitmap = await frameBitmap(video);
       const ms = (i * 1000) / fps;
-      const countPeople = ms - countedMs >= PEOPLE_COUNT_EVERY_MS;
-      if (countPeople) countedMs = ms;
+      const countPeople = people.due(ms);
       const result = await client.submit(bitmap, ms, countPeople ? { countPeople } : {});
       if (result !== undefined) onResult(result, (i + 1) / frames);
     }

@@ -11,12 +11,14 @@ import { ProgressLine, type CliIo } from './io.ts';
 import { speedLine, withTracker } from './tracking.ts';
 
 export const ANALYZE_USAGE =
-  'Usage: formcheck analyze VIDEO_OR_POSE_TRACK... --exercise ID [--model NAME] [--fps N] [--strictness gentle|standard|strict] [--json]';
+  'Usage: formcheck analyze VIDEO_OR_POSE_TRACK... --exercise ID [--model NAME] [--fps N] [--strictness gentle|standard|strict] [--one-person] [--json]';
 
 const OPTIONS = {
   exercise: { type: 'string' },
   model: { type: 'string' },
   fps: { type: 'string' },
+  /** The video has one person in it: the people in view are not counted (a second model). */
+  'one-person': { type: 'boolean' },
   strictness: { type: 'string' },
   json: { type: 'boolean' },
 } as const;
@@ -65,6 +67,7 @@ export async function analyzeCommand(argv: readonly string[], io: CliIo): Promis
             ? await loadTrackFile(path)
             : await loadVideo(path, tracker, {
                 ...(maxFps === undefined ? {} : { maxFps }),
+                ...(values['one-person'] === true ? { countPeople: false } : {}),
                 onProgress: ({ frame, totalFrames }) =>
                   progress.update(
                     `${path}: frame ${frame}${totalFrames === undefined ? '' : ` of ~${totalFrames}`}`,

@@ -47,15 +47,15 @@ export async function loadTrackFile(path: string): Promise<LoadedInput> {
 }
 
 /**
- * Detects the person in every frame of a video, and counts the people in view every 2 s (the
- * report says when someone else came into view, as a set on the camera does).
+ * Detects the person in every frame of a video, and counts the people in view every 2 s unless
+ * told not to (the report says when someone else came into view, as a set on the camera does).
  */
 export async function loadVideo(
   path: string,
   tracker: VideoTracker,
   options: Parameters<VideoTracker['track']>[1],
 ): Promise<LoadedInput> {
-  const video = await tracker.track(path, { ...options, countPeople: true });
+  const video = await tracker.track(path, { countPeople: true, ...options });
   const problems: string[] = [];
   const container = video.info.durationSec;
   if (

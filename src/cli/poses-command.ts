@@ -9,11 +9,13 @@ import { ProgressLine, type CliIo } from './io.ts';
 import { speedLine, withTracker } from './tracking.ts';
 
 export const POSES_USAGE =
-  'Usage: formcheck poses VIDEO... [--model NAME] [--fps N] [--out FILE_OR_FOLDER]';
+  'Usage: formcheck poses VIDEO... [--model NAME] [--fps N] [--one-person] [--out FILE_OR_FOLDER]';
 
 const OPTIONS = {
   model: { type: 'string' },
   fps: { type: 'string' },
+  /** The video has one person in it: the people in view are not counted (a second model). */
+  'one-person': { type: 'boolean' },
   out: { type: 'string' },
 } as const;
 
@@ -60,6 +62,7 @@ export async function posesCommand(argv: readonly string[], io: CliIo): Promise<
     for (const [i, video] of positionals.entries()) {
       const input = await loadVideo(video, tracker, {
         ...(maxFps === undefined ? {} : { maxFps }),
+        ...(values['one-person'] === true ? { countPeople: false } : {}),
         onProgress: ({ frame, totalFrames }) =>
           progress.update(
             `${video}: frame ${frame}${totalFrames === undefined ? '' : ` of ~${totalFrames}`}`,

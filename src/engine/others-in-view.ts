@@ -15,6 +15,29 @@ import type { RepReport } from './report.ts';
  */
 export const PEOPLE_COUNT_EVERY_MS = 2000;
 
+/**
+ * When to count the people in a recording: on its first frame at or after each multiple of
+ * `everyMs` of the recording's own clock, so a video tracked in stretches (one per worker) is
+ * counted on the same frames as when tracked whole.
+ */
+export class PeopleCountSchedule {
+  private nextMs: number;
+
+  constructor(
+    fromMs = 0,
+    private readonly everyMs = PEOPLE_COUNT_EVERY_MS,
+  ) {
+    this.nextMs = Math.max(0, Math.ceil(fromMs / everyMs) * everyMs);
+  }
+
+  /** Whether to count on the frame at `ms` (frames in order). */
+  due(ms: number): boolean {
+    if (ms < this.nextMs) return false;
+    this.nextMs = (Math.floor(ms / this.everyMs) + 1) * this.everyMs;
+    return true;
+  }
+}
+
 /** Said once a set when someone else comes into view during it. */
 export const OTHERS_IN_VIEW_CUE =
   'Someone else is in view. Ask them to step out, or I may count their moves.';

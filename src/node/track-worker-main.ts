@@ -1,6 +1,7 @@
 // One pose detector in a worker thread: decodes a stretch of a video and returns its poses.
 // The video tracker (video-tracker.ts) runs one per core and splits the work between them.
 import { parentPort } from 'node:worker_threads';
+import { PeopleCountSchedule } from '../engine/others-in-view.ts';
 import type { ModelId } from '../pose/model-catalog.ts';
 import type { TrackFrame } from '../pose/pose-track.ts';
 import { createNodePoseService } from './node-pose-service.ts';
@@ -39,7 +40,10 @@ async function runJob(job: Extract<WorkerRequest, { type: 'job' }>): Promise<voi
   service.reset();
   const frames: TrackFrame[] = [];
   const keepFromMs = job.fromSec * 1000 - 1;
-  let lastCountMs = -Infinity;
+  const people =
+    job.countPeopleEveryMs === undefined
+      ? undefined
+      : new PeopleCountSchedule(keepFromMs, job.countPeopleEveryMs);
   let decoded = 0;
   for await (const frame of decodeVideo(job.path, job.info, {
     maxFps: job.maxFps,
@@ -48,12 +52,8 @@ async function runJob(job: Extract<WorkerRequest, { type: 'job' }>): Promise<voi
     threads: 1,
   })) {
     const kept = frame.timestampMs >= keepFromMs;
-    // People are counted on kept frames only (the warm-up's are dropped), from the first one.
-    const countPeople =
-      kept &&
-      job.countPeopleEveryMs !== undefined &&
-      frame.timestampMs - lastCountMs >= job.countPeopleEveryMs;
-    if (countPeople) lastCountMs = frame.timestampMs;
+    // People are counted on kept frames only (the warm-up's are dropped).
+    const countPeople = kept && people?.due(frame.timestampMs) === true;
     const result = await service.estimate(frame, frame.timestampMs, { countPeople });
     if (kept)
       frames.push({

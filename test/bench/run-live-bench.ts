@@ -150,6 +150,8 @@ async function cliRealTime(clip: string): Promise<void> {
       "the same without the restart (V8's GC helper threads)",
       ['--import', 'tsx', join(ROOT, 'test', 'bench', 'cli-default-gc.ts'), ...args],
     ],
+    // The people in view are counted every 2 s of the video by a second model: its load and counts.
+    ['formcheck analyze --one-person (people not counted)', [CLI, ...args, '--one-person']],
   ];
   console.log(`\n## formcheck analyze, 1280×720 30 fps, ${durationSec.toFixed(1)} s of video\n`);
   console.log('| run | wall s (process start to exit) | real-time factor | its own speed line |');

@@ -52,6 +52,19 @@ describe('formcheck poses', () => {
     expect(track.frames[0]?.pose?.keypoints.left_heel).toBeDefined();
     expect(track.frames[0]?.pose?.world?.left_heel).toBeDefined();
     expect(r.stderr).toMatch(/65 frames in [\d.]+ s, [\d.]+ frames\/s, [\d.]+× real time/);
+    // The people in view, counted every 2 s of the video (one woman): on frames 0, 2, 4 … s.
+    const counted = track.frames.filter((f) => f.people !== undefined);
+    expect(counted.map((f) => f.timestampMs)).toEqual([0, 2000, 4000, 6000, 8000, 10000, 12000]);
+    expect(counted.every((f) => f.people === 1)).toBe(true);
+  });
+
+  it('counts nobody with --one-person (the second model is not run)', async () => {
+    const out = join(dir, 'band-alone.json');
+    const r = formcheck('poses', CLIP, '--model', 'blazepose-lite', '--one-person', '--out', out);
+    expect(r.status, r.stderr).toBe(EXIT.ok);
+    const track = parsePoseTrack(await readFile(out, 'utf8'));
+    expect(track.frames).toHaveLength(65);
+    expect(track.frames.filter((f) => f.people !== undefined)).toEqual([]);
   });
 
   it('checks --out before decoding anything', () => {

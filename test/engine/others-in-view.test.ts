@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeTrack } from '../../src/engine/analyze-track.ts';
-import { othersInViewNote, othersInViewOfRecording } from '../../src/engine/others-in-view.ts';
+import {
+  othersInViewNote,
+  othersInViewOfRecording,
+  PeopleCountSchedule,
+} from '../../src/engine/others-in-view.ts';
 import { parsePoseTrack, serializePoseTrack, type PoseTrack } from '../../src/pose/pose-track.ts';
 import { fixtureTrack } from '../support/tracks.ts';
 
@@ -51,5 +55,19 @@ describe('someone else in view of a recording', () => {
     const back = parsePoseTrack(text);
     expect(back.frames.map((f) => f.people)).toEqual(counted.frames.map((f) => f.people));
     expect(JSON.parse(serializePoseTrack(track)).version).toBe(2);
+  });
+
+  it('is counted on the first frame of every 2 s of the video, however the video is split', () => {
+    const due = (fps: number, fromMs: number, toMs: number) => {
+      const schedule = new PeopleCountSchedule(fromMs);
+      const frames: number[] = [];
+      for (let i = 0; (i * 1000) / fps < toMs; i++) frames.push((i * 1000) / fps);
+      return frames.filter((ms) => ms >= fromMs && schedule.due(ms)).map(Math.round);
+    };
+    expect(due(30, 0, 7000)).toEqual([0, 2000, 4000, 6000]);
+    // A second stretch tracked from 7 s by another worker goes on on the same clock.
+    expect(due(30, 7000, 13_000)).toEqual([8000, 10_000, 12_000]);
+    // At 29.97 frames/s (NTSC), the first frame at or after each 2 s.
+    expect(due(29.97, 0, 7000)).toEqual([0, 2002, 4004, 6006]);
   });
 });
