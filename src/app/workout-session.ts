@@ -39,7 +39,6 @@ export interface SessionOutputs {
   readonly showRep: (text: string) => void;
   /** A set ended: its record, whether it was the last, and whether it is in the history. */
   readonly setDone: (record: SetRecord, final: boolean, saved: boolean) => void;
-  /** A form check ended: its report and verdict lines. */
   /**
    * A form check is over: the last part's report, the card's lines, and the notes of the whole
    * check (every part's, and those kept during a part, such as someone else coming into view).
@@ -182,9 +181,11 @@ export class WorkoutSession {
     return new ExerciseAnalyzer(this.exercise, this.prescription, {
       modelHasFeet: this.options.modelHasFeet,
       strictness: this.options.strictness,
-      // A form check's part asks for one view, not always the exercise's best (the second part of a
-      // squat's is side on): the report's view note is held to what the part asked for.
-      ...(this.isFormCheck ? { askedView: this.checkPart().view } : {}),
+      // A form check in parts asks each for one view, not always the exercise's best (a squat's
+      // second part is side on): the report's view note is held to what the part asked for.
+      ...(this.isFormCheck && this.plan.parts.length > 1
+        ? { askedView: this.checkPart().view }
+        : {}),
     });
   }
 
