@@ -7,7 +7,7 @@ import { findExercise } from '../../src/engine/catalog.ts';
 import { formCheckLines } from '../../src/engine/form-check.ts';
 import { parsePoseTrack } from '../../src/pose/pose-track.ts';
 import { recordSpeech, saidSoFar, shot, storedSets } from './app-page.ts';
-import { launch, makeY4m } from './chromium.ts';
+import { launch, makeY4m, makeY4mSideBySide } from './chromium.ts';
 import { until } from './diagnostics.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
@@ -154,6 +154,32 @@ describe('the form check before a set', () => {
       // note it read "No fault found." and nothing else.
       expect(await page.locator('[data-card-note]').allTextContents()).toContainEqual(
         expect.stringMatching(/^This looks like a squat .*choose Squat/),
+      );
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('says on the card that someone else came into view during the check', async () => {
+    // The band squats, and from 8 s the dowel squat beside them (the webcam file loops; the check
+    // sets up while she is alone).
+    const band = join(FIXTURES, 'squat_front_band_woman_3reps.mp4');
+    const dowel = join(FIXTURES, 'squat_side_gym_dowel_2reps.mp4');
+    const context = await launch({
+      fakeCamera: await makeY4mSideBySide(band, dowel, 'someone-walks-in-check', 20, 8),
+    });
+    try {
+      const page = await context.newPage();
+      await page.goto(inject('baseUrl'));
+      // A lunge's check is one part: the card comes after its reps.
+      await page.selectOption('#check-exercise', 'lunge');
+      await page.click('#start-check');
+      await formCheckCard(page);
+      await shot(page, 'form-check-card-someone-else');
+      expect(await page.locator('[data-card-note]').allTextContents()).toContainEqual(
+        expect.stringMatching(
+          /^Someone else came into view (before the first rep|after rep \d): I follow the most visible person/,
+        ),
       );
     } finally {
       await context.close();
