@@ -31,6 +31,22 @@ function cliLines(clip: string) {
   return formCheckLines(findExercise('squat'), analyzeTrack(track, 'squat'));
 }
 
+/** A lunge's form check (one part) with `fakeCamera` as the webcam: the notes on its card. */
+async function lungeCheckNotes(fakeCamera: string, screenshot?: string): Promise<string[]> {
+  const context = await launch({ fakeCamera });
+  try {
+    const page = await context.newPage();
+    await page.goto(inject('baseUrl'));
+    await page.selectOption('#check-exercise', 'lunge');
+    await page.click('#start-check');
+    await formCheckCard(page);
+    if (screenshot !== undefined) await shot(page, screenshot);
+    return await page.locator('[data-card-note]').allTextContents();
+  } finally {
+    await context.close();
+  }
+}
+
 interface CardLine {
   check: string;
   status: string;
@@ -141,23 +157,12 @@ describe('the form check before a set', () => {
 
   it('says on the card when the reps were another exercise (squats checked as lunges)', async () => {
     const clip = 'squat_front_FORWARD_LEAN_mlsac_1rep';
-    const context = await launch({
-      fakeCamera: await makeY4m(join(FIXTURES, `${clip}.mp4`), 'squat-as-lunge', { fps: 15 }),
-    });
-    try {
-      const page = await context.newPage();
-      await page.goto(inject('baseUrl'));
-      await page.selectOption('#check-exercise', 'lunge');
-      await page.click('#start-check');
-      await formCheckCard(page);
-      // The card's lines judged the squats as lunges ("front knee bent to 63°"): without the
-      // note it read "No fault found." and nothing else.
-      expect(await page.locator('[data-card-note]').allTextContents()).toContainEqual(
-        expect.stringMatching(/^This looks like a squat .*choose Squat/),
-      );
-    } finally {
-      await context.close();
-    }
+    const notes = await lungeCheckNotes(
+      await makeY4m(join(FIXTURES, `${clip}.mp4`), 'squat-as-lunge', { fps: 15 }),
+    );
+    // The card's lines judged the squats as lunges ("front knee bent to 63°"): without the
+    // note it read "No fault found." and nothing else.
+    expect(notes).toContainEqual(expect.stringMatching(/^This looks like a squat .*choose Squat/));
   });
 
   it('says on the card that someone else came into view during the check', async () => {
@@ -165,25 +170,15 @@ describe('the form check before a set', () => {
     // sets up while she is alone).
     const band = join(FIXTURES, 'squat_front_band_woman_3reps.mp4');
     const dowel = join(FIXTURES, 'squat_side_gym_dowel_2reps.mp4');
-    const context = await launch({
-      fakeCamera: await makeY4mSideBySide(band, dowel, 'someone-walks-in-check', 20, 8),
-    });
-    try {
-      const page = await context.newPage();
-      await page.goto(inject('baseUrl'));
-      // A lunge's check is one part: the card comes after its reps.
-      await page.selectOption('#check-exercise', 'lunge');
-      await page.click('#start-check');
-      await formCheckCard(page);
-      await shot(page, 'form-check-card-someone-else');
-      expect(await page.locator('[data-card-note]').allTextContents()).toContainEqual(
-        expect.stringMatching(
-          /^Someone else came into view (before the first rep|after rep \d): I follow the most visible person/,
-        ),
-      );
-    } finally {
-      await context.close();
-    }
+    const notes = await lungeCheckNotes(
+      await makeY4mSideBySide(band, dowel, 'someone-walks-in-check', 20, 8),
+      'form-check-card-someone-else',
+    );
+    expect(notes).toContainEqual(
+      expect.stringMatching(
+        /^Someone else came into view (before the first rep|after rep \d): I follow the most visible person/,
+      ),
+    );
   });
 
   it('marks a labelled forward lean "Fix this", with the worst moment drawn', async () => {
