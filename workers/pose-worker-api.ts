@@ -7,6 +7,7 @@ import type {
   PoseService,
   PoseServiceOptions,
 } from '../src/detector/pose-service.ts';
+import { PeopleCountSchedule } from '../src/engine/others-in-view.ts';
 import { scaledFrameSize } from '../src/pose/frame-size.ts';
 
 /** One analysed camera frame, with the times the live benchmark breaks the latency into. */
@@ -30,7 +31,10 @@ export interface StreamResult extends EstimateResult {
 export interface StreamOptions {
   /** performance.timeOrigin of the page: results carry times on the page's clock. */
   readonly pageTimeOrigin: number;
-  /** Also count the people in view, at most this often (ms); undefined = never. */
+  /**
+   * Also count the people in view this often (ms), and more often after the person followed
+   * jumps (others-in-view.ts); undefined = never.
+   */
   readonly countPeopleEveryMs?: number;
 }
 
@@ -45,7 +49,8 @@ class CameraStream {
   private skipped = 0;
   private wake: (() => void) | undefined;
   private running = true;
-  private lastPeopleMs = -Infinity;
+  /** When to count the people in view, while they are counted. */
+  private people: PeopleCountSchedule | undefined;
   private lastTimestampMs = -Infinity;
   /** Page clock minus capture clock, the smallest seen (ms). */
   private captureOffsetMs = Infinity;
@@ -56,11 +61,15 @@ class CameraStream {
     private readonly onResult: (r: StreamResult) => void,
     private options: StreamOptions,
   ) {
+    this.people = peopleSchedule(options);
     void this.read();
     void this.analyse();
   }
 
   setOptions(options: StreamOptions): void {
+    // Counting turned on again (a set starts after a rest): counted on the next frame.
+    if (options.countPeopleEveryMs !== this.options.countPeopleEveryMs)
+      this.people = peopleSchedule(options);
     this.options = options;
   }
 
@@ -136,12 +145,12 @@ class CameraStream {
       // Strictly rising timestamps on the page's clock (pose-detection smooths with them).
       const timestampMs = Math.max(receivedMs, this.lastTimestampMs + 0.001);
       this.lastTimestampMs = timestampMs;
-      const every = this.options.countPeopleEveryMs;
-      const countPeople = every !== undefined && timestampMs - this.lastPeopleMs >= every;
-      if (countPeople) this.lastPeopleMs = timestampMs;
+      const people = this.people;
+      const countPeople = people?.due(timestampMs) === true;
       const estimateOptions: EstimateOptions = countPeople ? { countPeople } : {};
       const result = await this.service.estimate(input, timestampMs, estimateOptions);
       if (!this.running) break;
+      people?.saw(result.pose, timestampMs);
       this.onResult({
         ...result,
         receivedMs,
@@ -162,6 +171,12 @@ class CameraStream {
     void (this.reader ?? this.readable).cancel().catch(() => undefined);
   }
 }
+
+/** A fresh schedule (its first frame is counted) when the options ask for counts. */
+const peopleSchedule = (options: StreamOptions): PeopleCountSchedule | undefined =>
+  options.countPeopleEveryMs === undefined
+    ? undefined
+    : new PeopleCountSchedule(0, options.countPeopleEveryMs);
 
 /**
  * What the pose worker exposes over comlink (the page's PoseClient owns it): frames one at a

@@ -1,7 +1,7 @@
 import { frameBitmap } from './frame-bitmap.ts';
 import type { PoseSource } from './pose-source.ts';
 import type { LiveResult } from './live-loop.ts';
-import { PEOPLE_COUNT_EVERY_MS } from '../engine/others-in-view.ts';
+import { PeopleCountSchedule } from '../engine/others-in-view.ts';
 
 type FrameCallbackVideo = HTMLVideoElement & {
   requestVideoFrameCallback?: (cb: (now: number, meta: { mediaTime: number }) => void) => number;
@@ -17,7 +17,8 @@ export class CameraFrameLoop {
   private running = false;
   private handle: number | undefined;
   private lastMediaTime = -1;
-  private lastPeopleCountMs = -Infinity;
+  /** When to count the people in view, while they are counted (a fresh one each time on). */
+  private people: PeopleCountSchedule | undefined;
 
   constructor(
     private readonly video: FrameCallbackVideo,
@@ -58,15 +59,20 @@ export class CameraFrameLoop {
     if (this.source.busy || mediaTime === this.lastMediaTime || this.video.readyState < 2) return;
     this.lastMediaTime = mediaTime;
     const receivedMs = performance.now();
-    const countPeople =
-      this.countPeople() && receivedMs - this.lastPeopleCountMs >= PEOPLE_COUNT_EVERY_MS;
-    if (countPeople) this.lastPeopleCountMs = receivedMs;
+    if (!this.countPeople()) this.people = undefined;
+    else this.people ??= new PeopleCountSchedule();
+    const people = this.people;
+    const countPeople = people?.due(receivedMs) === true;
     frameBitmap(this.video)
       .then((bitmap) => {
         const bitmapMs = performance.now() - receivedMs;
         return this.source
           .submit(bitmap, receivedMs, countPeople ? { countPeople } : {})
-          .then((r) => (r === undefined ? undefined : { ...r, receivedMs, bitmapMs }));
+          .then((r) => {
+            if (r === undefined) return undefined;
+            people?.saw(r.pose, receivedMs);
+            return { ...r, receivedMs, bitmapMs };
+          });
       })
       .then((result) => {
         if (result !== undefined && this.running) this.onResult(result);

@@ -84,7 +84,10 @@ export async function analyseVideoFile(
       const ms = (i * 1000) / fps;
       const countPeople = people.due(ms);
       const result = await client.submit(bitmap, ms, countPeople ? { countPeople } : {});
-      if (result !== undefined) onResult(result, (i + 1) / frames);
+      if (result !== undefined) {
+        people.saw(result.pose, ms);
+        onResult(result, (i + 1) / frames);
+      }
     }
   } finally {
     URL.revokeObjectURL(url);

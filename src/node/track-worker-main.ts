@@ -55,6 +55,8 @@ async function runJob(job: Extract<WorkerRequest, { type: 'job' }>): Promise<voi
     // People are counted on kept frames only (the warm-up's are dropped).
     const countPeople = kept && people?.due(frame.timestampMs) === true;
     const result = await service.estimate(frame, frame.timestampMs, { countPeople });
+    // Warm-up frames too: a jump just before the stretch makes its first frames due, as whole.
+    people?.saw(result.pose, frame.timestampMs);
     if (kept)
       frames.push({
         timestampMs: frame.timestampMs,

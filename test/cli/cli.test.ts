@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FFMPEG_PATH } from '../../src/node/video-decoder.ts';
 import { parsePoseTrack } from '../../src/pose/pose-track.ts';
 import { removeScratch, scratchDir } from '../support/scratch.ts';
-import { sideBySide } from '../support/side-by-side.ts';
+import { crossingInFront, sideBySide } from '../support/side-by-side.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const BIN = join(ROOT, 'src', 'cli', 'formcheck.mjs');
@@ -251,6 +251,25 @@ describe('formcheck analyze', () => {
     const report = JSON.parse(r.stdout) as { repCount: number; notes: string[] };
     expect(report.notes[0]).toMatch(
       /^Someone else came into view after rep 1: I follow the most visible person/,
+    );
+  });
+
+  it('notices someone crossing in front between two of the 2 s counts (counted again when the tracker jumps)', async () => {
+    // The dowel squat (first bottom at 10.2 s) with the banded squat's woman crossing in front of
+    // it from 8.2 s to 9.7 s: the counts at 8 and 10 s see one person each. She takes the
+    // tracker over at 8.9 s; counted again from the next frame, both are in view at 9.3 s.
+    const crossed = await crossingInFront(
+      join(ROOT, 'test', 'fixtures', 'squat_side_gym_dowel_2reps.mp4'),
+      CLIP,
+      'someone-crosses.mp4',
+      12,
+      8.2,
+    );
+    const r = formcheck('analyze', crossed, '--exercise', 'squat', '--json');
+    expect(r.status, r.stderr).toBe(EXIT.ok);
+    const report = JSON.parse(r.stdout) as { notes: string[] };
+    expect(report.notes[0]).toMatch(
+      /^Someone else came into view before the first rep: I follow the most visible person/,
     );
   });
 

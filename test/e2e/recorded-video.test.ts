@@ -5,7 +5,7 @@ import { trackVideo } from '../../src/node/video-tracker.ts';
 import { analyzeTrack } from '../../src/engine/analyze-track.ts';
 import { othersInViewNote } from '../../src/engine/others-in-view.ts';
 import { setFix } from '../../src/engine/set-end-words.ts';
-import { sideBySide } from '../support/side-by-side.ts';
+import { crossingInFront, sideBySide } from '../support/side-by-side.ts';
 import { ARTIFACTS, launch, makeWebm } from './chromium.ts';
 import { snapshot, until } from './diagnostics.ts';
 
@@ -127,6 +127,27 @@ describe('a recorded video opened in the page', () => {
       const note = othersInViewNote('reps', 1);
       expect(report?.notes[0]).toBe(note);
       expect(await page.locator('[data-set-note]').allTextContents()).toContainEqual(note);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('notes someone crossing in front between two of the 2 s counts, as `formcheck analyze` does', async () => {
+    // The dowel squat with someone crossing in front of it from 8.2 s to 9.7 s: the counts at 8
+    // and 10 s see one person; the tracker, taken over at 8.9 s, is a jump, and the people are
+    // counted again from the next frame (test/cli/cli.test.ts).
+    const crossed = await crossingInFront(
+      join(import.meta.dirname, '..', 'fixtures', 'squat_side_gym_dowel_2reps.mp4'),
+      CLIP,
+      'someone-crosses.mp4',
+      12,
+      8.2,
+    );
+    const context = await launch();
+    try {
+      const page = await openVideo(context, crossed);
+      const { lastReport: report } = await until(page, (s) => s.lastReport !== undefined, 180_000);
+      expect(report?.notes[0]).toBe(othersInViewNote('reps', 0));
     } finally {
       await context.close();
     }

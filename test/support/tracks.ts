@@ -50,3 +50,17 @@ export function photoRep(start: string, end: string): PoseTrack {
     }),
   };
 }
+
+/**
+ * The committed pose track of the dowel squat with a second real person crossing in front of it
+ * (`crossingInFront` in side-by-side.ts: the banded squat's woman, from 8.2 s to 9.7 s; 12 s at 10
+ * frames/s), tracked with `formcheck poses --one-person` (no people counts in it).
+ */
+export function crossingTrack(): PoseTrack {
+  return parsePoseTrack(
+    readFileSync(
+      join(TRACKS_DIR, '..', 'crossing', 'squat_side_gym_dowel_2reps.crossed-at-8.2s.track.json'),
+      'utf8',
+    ),
+  );
+}

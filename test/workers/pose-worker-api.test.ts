@@ -3,10 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PoseClient, type WorkerHandle } from '../../src/app/pose-client.ts';
 import type { RawFrame } from '../../src/detector/pose-service.ts';
 import { createNodePoseService } from '../../src/node/node-pose-service.ts';
-import { decodeVideo, probeVideo } from '../../src/node/video-decoder.ts';
+import { decodeVideo, probeVideo, type DecodedFrame } from '../../src/node/video-decoder.ts';
 import { createWorkerApi, type StreamResult } from '../../workers/pose-worker-api.ts';
+import { crossingInFront } from '../support/side-by-side.ts';
 
 const CLIP = new URL('../fixtures/squat_front_band_woman_3reps.mp4', import.meta.url).pathname;
+const DOWEL = new URL('../fixtures/squat_side_gym_dowel_2reps.mp4', import.meta.url).pathname;
 /** How long the tests let a silent worker go before the client calls it hung. */
 const TEST_DEADLINE_MS = 3000;
 
@@ -213,5 +215,68 @@ describe('camera frames streamed into the worker', () => {
     expect(results.every((r) => r.pose !== null)).toBe(true);
     expect(camera.frames.length).toBeGreaterThan(3);
     expect(camera.frames.filter((f) => !f.closed)).toEqual([]);
+  });
+
+  it('counts the people again on the frames after the person followed jumps (someone crossing in front)', async () => {
+    // The dowel squat with someone crossing in front of it from 8.2 s to 9.7 s (10 frames/s),
+    // streamed from 6 s with the real models at the video's pace, each frame sent once the one
+    // before is analysed (none skipped: the frames the command line analyses).
+    // The counts of every 2 s (6, 8 and 10 s) see one person; the crosser takes the tracker over
+    // at 8.9 s, and the counts from the next frame on find her beside the squatter.
+    const video = await crossingInFront(DOWEL, CLIP, 'crossing.mp4', 10.5, 8.2);
+    const pictures: DecodedFrame[] = [];
+    for await (const f of decodeVideo(video, await probeVideo(video), { startSec: 6 }))
+      pictures.push(f);
+    const api = createWorkerApi(createNodePoseService());
+    await api.init({ model: 'blazepose-full', backend: 'wasm' });
+    const results: StreamResult[] = [];
+    let sent = 0;
+    const startedMs = performance.now();
+    const readable = new ReadableStream<VideoFrame>(
+      {
+        pull: async (controller) => {
+          // At the video's pace, as a camera gives them, and none before the last was analysed.
+          while (results.length < sent || performance.now() < startedMs + sent * 100)
+            await new Promise((r) => setTimeout(r, 5));
+          const picture = pictures[sent];
+          if (picture === undefined) {
+            controller.close();
+            return;
+          }
+          sent += 1;
+          controller.enqueue({
+            picture,
+            displayWidth: picture.width,
+            displayHeight: picture.height,
+            // Capture times on the video's clock (µs), 6 s in.
+            timestamp: (6 + (sent - 1) / 10) * 1e6,
+            close: () => undefined,
+          } as unknown as VideoFrame);
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    // The page's clock set to the video's (6 s at the first frame): the counts of every 2 s fall
+    // on the frames at 6, 8 and 10 s, as in a video.
+    api.startStream(readable, (r) => results.push(r), {
+      pageTimeOrigin: performance.timeOrigin + startedMs - 6000,
+      countPeopleEveryMs: 2000,
+    });
+    while (results.length < pictures.length) await new Promise((r) => setTimeout(r, 20));
+    api.stopStream();
+    // One result a frame, in order: each at its frame's time in the video.
+    const counted = results.flatMap((r, i) =>
+      r.personCount === undefined
+        ? []
+        : [{ atSec: (pictures[i]?.timestampMs ?? NaN) / 1000, people: r.personCount }],
+    );
+    // Every 2 s, one person; counted again from the frame after the jump, every 0.3 s (the
+    // first frame 250 ms on) to 2 s after the last jump (9.7 s): two at 9.3 s.
+    expect(counted).toEqual(
+      [6, 8, 9, 9.3, 9.6, 9.9, 10, 10.3].map((atSec) => ({
+        atSec,
+        people: atSec === 9.3 ? 2 : 1,
+      })),
+    );
   });
 });
