@@ -13,6 +13,13 @@ import { Body, type BodyPoint } from './body.ts';
 export const JUMP_TORSOS = 0.5;
 
 /**
+ * …and faster than this (torso lengths a second): 2 m/s, quicker than anyone walks about a room
+ * (a torso ≈ 0.5 m). A slow laptop's frames, 200 ms apart at 5 frames/s, see a brisk walk across
+ * the view (1.5 m/s) move 0.6 torso lengths a frame: not a jump.
+ */
+export const JUMP_TORSOS_PER_SEC = 4;
+
+/**
  * The trunk's length in the picture may change by this factor between two frames in which it is
  * seen: coming 25 % nearer the camera in one frame (a tenth of a second at most) is a step of
  * half a metre from 2 m away, more than anyone moves towards a laptop mid-set.
@@ -22,6 +29,7 @@ export const JUMP_SIZE_RATIO = 1.25;
 interface Trunk {
   readonly centre: BodyPoint;
   readonly length: number;
+  readonly atMs: number;
 }
 
 function trunkOf(pose: Pose): Trunk | undefined {
@@ -37,13 +45,17 @@ function trunkOf(pose: Pose): Trunk | undefined {
   const hips = { x: (lh.x + rh.x) / 2, y: (lh.y + rh.y) / 2 };
   const length = Math.hypot(shoulders.x - hips.x, shoulders.y - hips.y);
   if (!(length > 1e-6)) return undefined;
-  return { centre: { x: (shoulders.x + hips.x) / 2, y: (shoulders.y + hips.y) / 2 }, length };
+  return {
+    centre: { x: (shoulders.x + hips.x) / 2, y: (shoulders.y + hips.y) / 2 },
+    length,
+    atMs: pose.timestampMs,
+  };
 }
 
 /**
- * Whether the person the detector follows jumped between frames: the trunk moved further or grew
- * or shrank more than a person can in one frame (against the last frame in which it was seen,
- * across frames with nobody found). The detector may then be following someone else: the
+ * Whether the person the detector follows jumped between frames: the trunk moved further and
+ * faster, or grew or shrank more, than a person can in one frame (against the last frame in which
+ * it was seen, across frames with nobody found). The detector may then be following someone else: the
  * people in view are worth counting now rather than at the next 2 s (others-in-view.ts). A
  * misread frame jumps too; that costs one count more, not a wrong note: the count decides.
  */
@@ -57,10 +69,14 @@ export class FollowedJump {
     const last = this.last;
     this.last = trunk;
     if (last === undefined) return false;
-    const step = Math.hypot(trunk.centre.x - last.centre.x, trunk.centre.y - last.centre.y);
+    const step =
+      Math.hypot(trunk.centre.x - last.centre.x, trunk.centre.y - last.centre.y) / last.length;
+    const seconds = (trunk.atMs - last.atMs) / 1000;
     const ratio = trunk.length / last.length;
     return (
-      step > JUMP_TORSOS * last.length || ratio > JUMP_SIZE_RATIO || ratio < 1 / JUMP_SIZE_RATIO
+      (step > JUMP_TORSOS && step > JUMP_TORSOS_PER_SEC * seconds) ||
+      ratio > JUMP_SIZE_RATIO ||
+      ratio < 1 / JUMP_SIZE_RATIO
     );
   }
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { FollowedJump, JUMP_SIZE_RATIO, JUMP_TORSOS } from '../../src/engine/followed-jump.ts';
+import {
+  FollowedJump,
+  JUMP_SIZE_RATIO,
+  JUMP_TORSOS,
+  JUMP_TORSOS_PER_SEC,
+} from '../../src/engine/followed-jump.ts';
 import type { Keypoint, KeypointName, Pose } from '../../src/pose/skeleton.ts';
 import { crossingTrack, fixtureTrack } from '../support/tracks.ts';
 
@@ -29,8 +34,11 @@ function torso(pose: Pose): number {
   return Math.hypot(s.x - h.x, s.y - h.y);
 }
 
-/** The pose moved sideways by `torsos` torso lengths and scaled by `scale` about its hips. */
-function moved(pose: Pose, torsos: number, scale = 1): Pose {
+/**
+ * The pose `afterMs` later (a frame at 30 frames/s), moved sideways by `torsos` torso lengths and
+ * scaled by `scale` about its hips.
+ */
+function moved(pose: Pose, torsos: number, scale = 1, afterMs = 33): Pose {
   const aspect = pose.frameSize.widthPx / pose.frameSize.heightPx;
   const dx = (torsos * torso(pose)) / aspect;
   const hip = pose.keypoints.left_hip ?? { x: 0.5, y: 0.5 };
@@ -41,7 +49,7 @@ function moved(pose: Pose, torsos: number, scale = 1): Pose {
       x: hip.x + (p.x - hip.x) * scale + dx,
       y: hip.y + (p.y - hip.y) * scale,
     };
-  return { ...pose, keypoints };
+  return { ...pose, timestampMs: pose.timestampMs + afterMs, keypoints };
 }
 
 const jumps = (poses: readonly (Pose | null)[]) => {
@@ -56,17 +64,28 @@ describe('the person followed jumps between frames', () => {
     expect(jumps([p, moved(p, 0.6)])).toEqual([false, true]);
   });
 
+  it(`and faster than ${JUMP_TORSOS_PER_SEC} torso lengths a second: a brisk walk seen at 5 frames/s is none`, () => {
+    // 1.5 m/s, 3 torso lengths a second: 0.6 a frame 200 ms apart.
+    const p = standing();
+    expect(jumps([p, moved(p, 0.6, 1, 200)])).toEqual([false, false]);
+    expect(jumps([p, moved(p, 0.9, 1, 200)])).toEqual([false, true]);
+  });
+
   it(`when the trunk grows or shrinks more than ${JUMP_SIZE_RATIO}× from one frame to the next`, () => {
     const p = standing();
-    expect(jumps([p, moved(p, 0, 1.2), moved(p, 0, 1.2 * 0.85)])).toEqual([false, false, false]);
+    expect(jumps([p, moved(p, 0, 1.2), moved(p, 0, 1.2 * 0.85, 66)])).toEqual([
+      false,
+      false,
+      false,
+    ]);
     expect(jumps([p, moved(p, 0, 1.3)])).toEqual([false, true]);
     expect(jumps([p, moved(p, 0, 0.75)])).toEqual([false, true]);
   });
 
   it('against the last frame the trunk was seen in, across frames with nobody found', () => {
     const p = standing();
-    expect(jumps([p, null, null, moved(p, 0.6)])).toEqual([false, false, false, true]);
-    expect(jumps([p, null, moved(p, 0.1)])).toEqual([false, false, false]);
+    expect(jumps([p, null, null, moved(p, 0.6, 1, 100)])).toEqual([false, false, false, true]);
+    expect(jumps([p, null, moved(p, 0.1, 1, 66)])).toEqual([false, false, false]);
   });
 
   it("not for a squat's own movement: the real dowel squat, alone in view, never jumps", () => {
