@@ -370,7 +370,8 @@ export class WorkoutSession {
     if (phase === 'countdown') return 'Get ready…';
     const others =
       this.people > 1
-        ? ` I can see ${this.people} people: ask the others to step out of view (I follow the most visible one).`
+        ? // A reflection counts as a person too (a photo with a mirror behind the pose counts 2).
+          ` I can see ${this.people} people: ask the others to step out of view, or turn the camera from a mirror (I follow the most visible one).`
         : '';
     const warnings =
       (this.tooDark ? ' It is too dark: turn on a light or face a window.' : '') + others;
