@@ -7,9 +7,15 @@
 // `--strictness S` judges form at gentle, standard (the default) or strict; whichever is chosen,
 // the last table sets the three side by side: what each check finds and what it flags on clean
 // clips as its limits move within their documented range.
-import { existsSync } from 'node:fs';
+// `--mirrored` measures every clip mirrored left to right (the person's other side towards the
+// camera), tracked afresh: the same movements with the model's errors drawn again, as footage
+// nobody tuned on would draw them. A result that changes was decided by the model's noise. The
+// mirrored videos and their tracks are kept in .cache/mirrored (not committed).
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { analyzeTrack } from '../engine/analyze-track.ts';
 import { EXERCISES } from '../engine/catalog.ts';
 import {
@@ -20,14 +26,18 @@ import {
 import { DEFAULT_MODEL, parseModelId } from '../pose/model-catalog.ts';
 import { parsePoseTrack, serializePoseTrack, type PoseTrack } from '../pose/pose-track.ts';
 import { resampleTrack } from '../pose/resample-track.ts';
+import { FFMPEG_PATH } from '../node/video-decoder.ts';
 import { trackVideo } from '../node/video-tracker.ts';
 import type { Report } from '../engine/report.ts';
 import { scoreClip, summarize, type ClipLabel, type ClipScore, type Confusion } from './score.ts';
 import { renderedLabel, type RenderedGroundTruth } from './rendered-truth.ts';
 import { separations, spread } from './separation.ts';
+import { describeMoves, repeatability } from './repeatability.ts';
 import {
   compareMeasures,
+  COMPARED,
   describeSeparation,
+  labelledRepsOf,
   repRecorder,
   type LabelledRep,
 } from './image-or-world.ts';
@@ -57,9 +67,14 @@ try {
   console.error(`--model: ${e instanceof Error ? e.message : String(e)}`);
   process.exit(2);
 }
-/** The committed tracks are the default model's; another model's are cached, not committed. */
-const tracksDir =
-  model === DEFAULT_MODEL
+const mirrored = args.includes('--mirrored');
+/**
+ * The committed tracks are the default model's, of the clips as filmed; another model's, or the
+ * mirrored clips', are cached, not committed.
+ */
+const tracksDir = mirrored
+  ? join(root, '.cache', 'mirrored', 'tracks', model)
+  : model === DEFAULT_MODEL
     ? join(root, 'test', 'fixtures', 'tracks')
     : join(root, '.cache', 'tracks', model);
 if (!existsSync(join(data, 'labels.json'))) {
@@ -76,10 +91,26 @@ async function trackOf(file: string, videos = join(data, 'videos')): Promise<Pos
   const cached = join(tracksDir, `${name}.track.json`);
   if (!fresh && existsSync(cached)) return parsePoseTrack(await readFile(cached, 'utf8'), cached);
   console.error(`${file}: detecting poses with ${model} (no pose track yet)…`);
-  const track = await trackVideo(join(videos, file), model);
+  const track = await trackVideo(
+    mirrored ? await mirroredVideo(join(videos, file), name) : join(videos, file),
+    model,
+  );
   await mkdir(tracksDir, { recursive: true });
   await writeFile(cached, serializePoseTrack(track) + '\n');
   return track;
+}
+
+/** The clip mirrored left to right (ffmpeg's hflip, near-lossless H.264), made once. */
+async function mirroredVideo(video: string, name: string): Promise<string> {
+  const dir = join(root, '.cache', 'mirrored', 'videos');
+  const out = join(dir, `${name}.mp4`);
+  if (existsSync(out)) return out;
+  await mkdir(dir, { recursive: true });
+  const encode = ['-an', '-c:v', 'libx264', '-crf', '16', '-pix_fmt', 'yuv420p'];
+  await promisify(execFile)(FFMPEG_PATH, [
+    ...['-loglevel', 'error', '-y', '-i', video, '-vf', 'hflip', ...encode, out],
+  ]);
+  return out;
 }
 
 const tracks: { label: ClipLabel; track: PoseTrack }[] = [];
@@ -127,6 +158,7 @@ const rows = scores.map((s) => {
   return `| ${s.clip.replace(/^partial_body\//, '')} | ${s.exercise} | ${s.view} | ${cell(s.expectedReps)} | ${cell(s.countedReps)}${repOk} | ${s.misplacedReps || ''} | ${cell(s.labelledFaults)} | ${cell(s.foundFaults)}${faultOk} | ${hold} | ${circles} |`;
 });
 if (model !== DEFAULT_MODEL) console.log(`Poses from ${model}.\n`);
+if (mirrored) console.log('Every clip mirrored left to right, its poses detected afresh.\n');
 if (fps !== undefined)
   console.log(`Analysed at ${fps} frames/s (frames dropped from each track).\n`);
 if (strictness !== DEFAULT_STRICTNESS) console.log(`Form judged ${strictness}.\n`);
@@ -272,3 +304,27 @@ for (const code of codes) {
 console.log(
   `| clean clips with a fault | ${atEach.map(({ sum: s }) => `${s.cleanClipsWithFaults} of ${s.cleanClips} (${pct(s.cleanClipsWithFaults, s.cleanClips)})`).join(' | ')} |`,
 );
+
+// Mirrored: how far each measure moved from the clips as filmed (the committed tracks), rep by rep.
+if (mirrored) {
+  const clips = tracks.flatMap(({ label, track }) => {
+    const name = label.file.replace(/^.*\//, '').replace(/\.mp4$/, '');
+    const path = join(root, 'test', 'fixtures', 'tracks', `${name}.track.json`);
+    if (!existsSync(path)) return [];
+    const filmed = parsePoseTrack(readFileSync(path, 'utf8'), path);
+    const first = labelledRepsOf(fps === undefined ? filmed : resampleTrack(filmed, fps), label);
+    const second = labelledRepsOf(track, label);
+    return [{ first: first.map((r) => r.measures), second: second.map((r) => r.measures) }];
+  });
+  console.log(
+    '\nMirrored against as filmed: how far each measure moved on the same rep (median / 90th percentile (reps)); a rep nearer its limit than this is judged by the noise:\n',
+  );
+  console.log('| check | view | in the picture | 3-D world landmarks |');
+  console.log('|---|---|---|---|');
+  for (const r of repeatability(clips)) {
+    const decimals = COMPARED[r.check].unit === 'deg' ? 1 : 2;
+    console.log(
+      `| ${r.check} | ${r.view} | ${describeMoves(r.image, decimals)} | ${describeMoves(r.world, decimals)} |`,
+    );
+  }
+}
