@@ -3,15 +3,10 @@ import type { PoseTrack } from '../pose/pose-track.ts';
 import type { Side } from '../pose/skeleton.ts';
 import type { Body } from '../engine/body.ts';
 import { depthAtBottom, lowestSustained } from '../engine/checks/depth.ts';
-import { leanMeasuredBy } from '../engine/checks/forward-lean.ts';
+import { leanInPicture, leanMeasuredBy, type Lean } from '../engine/checks/forward-lean.ts';
 import { heelRiseAtBottom } from '../engine/checks/heel-lift.ts';
 import { kneeAnkleSeparationRatio } from '../engine/checks/knee-valgus.ts';
-import {
-  inclinations3d,
-  inclinationsInPlane,
-  thighElevation3dDeg,
-  type Inclinations,
-} from '../engine/checks/measures.ts';
+import { inclinations3d, thighElevation3dDeg } from '../engine/checks/measures.ts';
 import { atBottom, medianOver, type RepContext } from '../engine/checks/rep-context.ts';
 import type { Verdict } from '../engine/checks/verdict.ts';
 import type { Strictness } from '../engine/checks/thresholds.ts';
@@ -70,11 +65,9 @@ function heelAboveToe3dShanks(body: Body, side: Side): number | undefined {
   return shank > 1e-3 ? (toe.yM - heel.yM) / shank : undefined;
 }
 
-/** Trunk past tibia at the bottom (deg), by one way of measuring a frame's inclinations. */
-function leanBy(ctx: RepContext, measure: (body: Body) => Inclinations): number | undefined {
-  const lean = leanMeasuredBy(ctx, measure);
-  return lean === undefined ? undefined : lean.trunkDeg - lean.tibiaDeg;
-}
+/** Trunk past tibia (deg). */
+const pastTibia = (lean: Lean | undefined) =>
+  lean === undefined ? undefined : lean.trunkDeg - lean.tibiaDeg;
 
 export const COMPARED: Readonly<Record<ComparedCheck, Compared>> = {
   // In the picture: the engine's own depth (the thigh's angle side on, its drop against the
@@ -96,10 +89,11 @@ export const COMPARED: Readonly<Record<ComparedCheck, Compared>> = {
     code: 'forward-lean',
     unit: 'deg',
     faultyIs: 'higher',
-    engineUses: (view) => (view === 'side' ? 'image' : 'world'),
+    engineUses: (view) => (view === 'side' || view === 'three-quarter' ? 'image' : 'world'),
+    // In the picture: as the engine reads it (at 3/4 with the body's turn undone).
     measure: (ctx) => ({
-      image: leanBy(ctx, inclinationsInPlane),
-      world: leanBy(ctx, inclinations3d),
+      image: pastTibia(leanInPicture(ctx)),
+      world: pastTibia(leanMeasuredBy(ctx, (f) => inclinations3d(f.body))),
     }),
   },
   // Only the reps the check judges (from the front, from a half squat down): higher up the knees

@@ -120,6 +120,23 @@ export function inclinationsInPlane(body: Body): Inclinations {
   };
 }
 
+/**
+ * Trunk and tibia inclination in the plane the body moves in (its sagittal plane), from the picture
+ * of a body turned `turnDeg` from facing the camera (90 = side on). That plane is turned
+ * 90° − turnDeg from the image plane, so a lean's sideways part shows shortened by sin(turnDeg) and
+ * its vertical part whole: tan(true) = tan(in the picture) / sin(turnDeg). Both segments lean in
+ * that plane, so both are corrected alike.
+ */
+export function inclinationsTurnedInPlane(body: Body, turnDeg: number): Inclinations {
+  const seen = inclinationsInPlane(body);
+  const shortening = Math.sin(turnDeg / DEG);
+  const undo = (deg: number | undefined) =>
+    deg === undefined || !(shortening > 0.1)
+      ? undefined
+      : Math.atan(Math.tan(deg / DEG) / shortening) * DEG;
+  return { trunkDeg: undo(seen.trunkDeg), tibiaDeg: undo(seen.tibiaDeg) };
+}
+
 export function inclinations3d(body: Body): Inclinations {
   const lh = body.world('left_hip');
   const rh = body.world('right_hip');
