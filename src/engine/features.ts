@@ -15,6 +15,12 @@ export interface FrameFeatures extends StanceFeatures {
   readonly timestampMs: number;
   /** Mean 2-D knee-to-ankle length: the body's ruler (it changes least while squatting). */
   readonly shankLength: number | undefined;
+  /**
+   * The longer of the two shanks in the picture: the one less foreshortened. From the front a split
+   * stance's back shin points away from the camera and reads as little as half its length, and it
+   * is found in some frames only; the mean of the two shanks then jumps with it.
+   */
+  readonly longerShankLength: number | undefined;
   /** Mean vertical hip-above-knee gap over shank length: ~1 standing, 0 with thighs level. */
   readonly hipKneeGapShanks: number | undefined;
   /** Per side: ankle and heel height above the toe (mean), over that side's shank length. */
@@ -146,6 +152,8 @@ export function frameFeatures(body: Body): FrameFeatures {
     const a = body.joint(s, 'ankle');
     return k && a ? pointDistance(k, a) : undefined;
   });
+  const shanksSeen = SIDES.flatMap((s) => sideShank[s] ?? []);
+  const longerShank = shanksSeen.length === 0 ? undefined : Math.max(...shanksSeen);
   const heelRiseShanksBySide = bySide((s) => {
     const t = body.joint(s, 'toe');
     const a = body.joint(s, 'ankle');
@@ -263,10 +271,11 @@ export function frameFeatures(body: Body): FrameFeatures {
     headAboveShouldersTorsos: nose && shoulders ? per(shoulders.y - nose.y, torso) : undefined,
     kneePastToeShanks: kneePastToe.length === 0 ? undefined : Math.max(...kneePastToe),
     torsoLength: torso,
+    longerShankLength: longerShank,
     hipAboveFloorShanks:
       hips === undefined || ankleYs.length === 0
         ? undefined
-        : per(Math.max(...ankleYs) - hips.y, shank),
+        : per(Math.max(...ankleYs) - hips.y, longerShank),
     bodyAboveToeShanks: bodyAboveToe(body, shoulders, hips, upright),
     hipAboveAnkleShanks: per(
       meanDefined(

@@ -6,7 +6,13 @@ import { missingKeypoints, type Requirement } from './requirements.ts';
 import { RestRuler } from './rest-ruler.ts';
 import { SetupGate, type GateIssue } from './setup-gate.ts';
 import { SignalChannel } from './signal-channel.ts';
-import { hasSecondSignal, secondSignalBySide, signalBySide, type SignalId } from './signals.ts';
+import {
+  hasSecondSignal,
+  rulerShank,
+  secondSignalBySide,
+  signalBySide,
+  type SignalId,
+} from './signals.ts';
 import { RecentView, ViewTally, viewOfFrame } from './view.ts';
 
 /** What every kind of analyzer is told about one frame once the person is set up. */
@@ -147,7 +153,11 @@ export class FrontEnd {
   ): number | undefined {
     const id = this.config.signal;
     if (id === undefined || !hasSecondSignal(id)) return undefined;
-    const restShank = this.shankRuler.push(f?.shankLength, timestampMs, lastAtStart);
+    const restShank = this.shankRuler.push(
+      f === undefined ? undefined : rulerShank(id, f),
+      timestampMs,
+      lastAtStart,
+    );
     return this.secondChannel.push(
       f === undefined ? undefined : secondSignalBySide(id, f, restShank, footHeldUp),
       timestampMs,

@@ -15,6 +15,15 @@ export function followsTheHips(id: SignalId): id is 'hip-drop' | 'hip-height' {
 }
 
 /**
+ * The shank length (picture units) a signal is measured in: the hips' height above the floor in the
+ * longer shank (a split stance's back shin, seen end on from the front, is found in some frames
+ * only and reads short), every other signal in the mean of the two.
+ */
+export function rulerShank(id: SignalId, f: FrameFeatures): number | undefined {
+  return id === 'hip-height' ? f.longerShankLength : f.shankLength;
+}
+
+/**
  * The counted signal, per side (the side fuser combines them):
  * - hip-drop: minus the hip-above-knee gap in shank lengths. Works from the front and the side
  *   (a 2-D knee angle does not: ENGINE-NOTES.md); standing ≈ -1, thighs level = 0.
@@ -41,8 +50,8 @@ export function signalBySide(
   switch (id) {
     case 'hip-drop':
     case 'hip-height': {
-      const scale =
-        restShank === undefined || f.shankLength === undefined ? 1 : f.shankLength / restShank;
+      const shank = rulerShank(id, f);
+      const scale = restShank === undefined || shank === undefined ? 1 : shank / restShank;
       const drop = (gap: number | undefined) => (gap === undefined ? undefined : -gap * scale);
       if (id === 'hip-drop') {
         const g = f.hipKneeGapShanksBySide;

@@ -40,10 +40,6 @@ const KNOWN_COUNT_CHANGES: Readonly<Record<string, KnownChange<Slowdown>>> = {
     at: [4],
     why: 'the clip starts 70 % of the way down (2 reps labelled): at its own speed the set-up is first still for 400 ms at the bottom (1.3 s), so the first rise is not a rep; four times slower the first 0.1 s of the clip is already still, and the rest of that descent and the rise count',
   },
-  'lunge_split_front_correct_5reps.mp4': {
-    at: [4],
-    why: 'the 5th rep is cut off while rising (4 reps labelled): the smoothing lags the last frames by a fixed time, so at its own speed the signal stops 7 % of the way back up, and four times slower it passes the 60 % at which a rep counts',
-  },
 };
 
 const repClips = LABELS.filter(
