@@ -122,11 +122,12 @@ describe('split squats with one standing frame between reps, analysed as a slow 
 // started. The hips' height is measured in the longer shank (signals.ts, `rulerShank`).
 describe('split squats from the front whose back ankle the model loses after the first moment', () => {
   const file = 'lunge_split_front_knee_valgus_WRONG_5reps.mp4';
-  const backAnkleLost = editPoses(track(file), (pose) =>
-    pose.timestampMs < 250
-      ? pose
-      : { ...pose, keypoints: { ...pose.keypoints, left_ankle: undefined } },
-  );
+  const backAnkleLost = editPoses(track(file), (pose) => {
+    if (pose.timestampMs < 250) return pose;
+    const keypoints: Partial<Record<KeypointName, Keypoint>> = { ...pose.keypoints };
+    delete keypoints.left_ankle;
+    return { ...pose, keypoints };
+  });
 
   it.each([30, 15, 12, 10, 8])('counts all five at %i frames/s', (fps) => {
     expect(analyzeTrack(resampleTrack(backAnkleLost, fps), 'lunge').repCount).toBe(5);
