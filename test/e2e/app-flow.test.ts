@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { analyzeTrack } from '../../src/engine/analyze-track.ts';
-import { parsePoseTrack } from '../../src/pose/pose-track.ts';
 import {
   gateSays,
   recordSpeech,
@@ -17,16 +16,12 @@ import {
 import { launch, makeY4m, makeY4mSideBySide } from './chromium.ts';
 import { snapshot, until } from './diagnostics.ts';
 import { removeScratch, scratchDir } from '../support/scratch.ts';
+import { fixtureTrack } from '../support/tracks.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const DOWEL = join(FIXTURES, 'squat_side_gym_dowel_2reps.mp4');
 /** What `formcheck analyze` counts on the same clip (from its committed pose track). */
-const ANALYZE_COUNT = analyzeTrack(
-  parsePoseTrack(
-    readFileSync(join(FIXTURES, 'tracks', 'squat_side_gym_dowel_2reps.track.json'), 'utf8'),
-  ),
-  'squat',
-).repCount;
+const ANALYZE_COUNT = analyzeTrack(fixtureTrack(DOWEL), 'squat').repCount;
 
 const startSquat = (page: Page, reps: number, sets: number) =>
   startExercise(page, 'squat', { reps, sets });

@@ -1,12 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { analyzeTrack } from '../../src/engine/analyze-track.ts';
 import { PEOPLE_COUNT_EVERY_MS } from '../../src/engine/others-in-view.ts';
 import type { FrameTiming } from '../../src/app/live-stats.ts';
-import { parsePoseTrack } from '../../src/pose/pose-track.ts';
 import { crossingInFront } from '../support/side-by-side.ts';
+import { fixtureTrack } from '../support/tracks.ts';
 import { startExercise, storedSets } from './app-page.ts';
 import { launch, makeY4m } from './chromium.ts';
 import { snapshot, until } from './diagnostics.ts';
@@ -20,12 +19,7 @@ const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const DOWEL = join(FIXTURES, 'squat_side_gym_dowel_2reps.mp4');
 const CROSSER = join(FIXTURES, 'squat_front_band_woman_3reps.mp4');
 /** What `formcheck analyze` counts on the same clip (from its committed pose track). */
-const ANALYZE_COUNT = analyzeTrack(
-  parsePoseTrack(
-    readFileSync(join(FIXTURES, 'tracks', 'squat_side_gym_dowel_2reps.track.json'), 'utf8'),
-  ),
-  'squat',
-).repCount;
+const ANALYZE_COUNT = analyzeTrack(fixtureTrack(DOWEL), 'squat').repCount;
 
 function withoutFrameProcessor(): void {
   delete (globalThis as { MediaStreamTrackProcessor?: unknown }).MediaStreamTrackProcessor;
