@@ -13,6 +13,11 @@ export interface CircleParams {
   readonly minSwing: number;
   /** A cycle quicker than this is a shuffle into position, not a controlled circle. */
   readonly minCircleMs: number;
+  /**
+   * A cycle slower than this is not one circle: the point stood to one side, then moved (a foot
+   * set down off-centre before the first circle). 30-60 s of circles each way are 10-30 circles.
+   */
+  readonly maxCircleMs: number;
 }
 
 /** 0.06 shank ≈ 2.5 cm: over twice the keypoint jitter of a still foot on the labelled clips. */
@@ -20,6 +25,7 @@ export const DEFAULT_CIRCLES: CircleParams = {
   centreWindowMs: 2500,
   minSwing: 0.06,
   minCircleMs: 800,
+  maxCircleMs: 6000,
 };
 
 /**
@@ -64,10 +70,12 @@ export class CircleCounter {
   private history: CirclePoint[] = [];
   private side: -1 | 1 | undefined;
   private startSide: -1 | 1 | undefined;
-  private visitedOther = false;
-  private cycleStartMs: number | undefined;
-  /** When the point first reached the other side in this cycle. */
-  private otherSideMs: number | undefined;
+  /** When the first side of the circle being drawn was reached (ms); undefined before it is. */
+  private pairFirstMs: number | undefined;
+  /** How long the last half swing took, side to side (ms). */
+  private lastHalfMs: number | undefined;
+  /** When the last circle ended, or circling (re)started: no circle is timed from before it. */
+  private notBeforeMs: number | undefined;
   private lastSpan: CircleSpan | undefined;
   /** How far out (shanks, from the centre) the current swing has gone, and the last few did. */
   private swingReach = 0;
@@ -77,15 +85,16 @@ export class CircleCounter {
   /** The side the point is past `minSwing` on now, and since when (ms). */
   private pastSide: -1 | 1 | undefined;
   private pastSinceMs = 0;
+  /** The last frame the point was out on a side (past the bar a side is reached at), ms. */
+  private lastOutMs: number | undefined;
   readonly counts: Record<CircleDirection, number> = { clockwise: 0, anticlockwise: 0 };
 
   constructor(private readonly params: CircleParams = DEFAULT_CIRCLES) {}
 
   /**
-   * The circle just completed, as the time it took: twice its return half (from reaching the far
-   * side back to the start), never before the cycle began. Out and back take about as long, so a
-   * pause on the way out (standing still, then circling) is not part of it, and the span does not
-   * depend on which side the swing happened to start from.
+   * The circle just completed, as the time it took: twice its last half swing, back to where the
+   * last circle ended (or circling started). Out and back take about as long, so a pause before the
+   * circle (standing still, then circling) is not part of it.
    */
   get lastCircle(): CircleSpan | undefined {
     return this.lastSpan;
@@ -96,7 +105,13 @@ export class CircleCounter {
     return this.startSide !== undefined;
   }
 
-  /** Returns true when a circle was completed (credited to `direction`). */
+  /**
+   * Returns true when a circle was completed (credited to `direction`). A circle swings the point
+   * out to one side and over to the other: each second side reached completes one. A knee circled
+   * from standing reaches 2n sides in n circles and comes back to the middle, not to its first side,
+   * so counting a return to the first side (left-right-left) counted n - 1 (the rendered knee
+   * circles: 5 of 6, 6 only where the model's jitter made an extra swing at the start).
+   */
   push(p: CirclePoint, direction: CircleDirection): boolean {
     if (!Number.isFinite(p.x)) return false;
     this.history.push(p);
@@ -127,6 +142,8 @@ export class CircleCounter {
     const reach = lowerMedian(this.reaches);
     const sideAt = Math.max(this.params.minSwing, SIDE_FRACTION_OF_SWING * (reach ?? 0));
     const side = d > sideAt ? 1 : d < -sideAt ? -1 : undefined;
+    const outBeforeMs = this.lastOutMs;
+    if (side !== undefined) this.lastOutMs = p.timestampMs;
     if (side === undefined || side === this.side) return false;
     const at = this.pastSide === side ? this.pastSinceMs : p.timestampMs;
     if (this.side !== undefined) {
@@ -135,27 +152,39 @@ export class CircleCounter {
     this.swingReach = 0;
     this.recentOut = [];
     this.side = side;
-    if (this.startSide === undefined) {
-      this.startSide = side;
-      this.cycleStartMs = at;
+    // A pause in the middle longer than a half swing (stopping, turning round): the half drawn
+    // before it and the one after are not one circle, and the circle after is timed from here.
+    const paused =
+      outBeforeMs === undefined ||
+      p.timestampMs - outBeforeMs > (this.lastHalfMs ?? this.params.minCircleMs);
+    if (this.startSide === undefined) this.startSide = side;
+    if (paused) {
+      this.pairFirstMs = at;
+      this.notBeforeMs = at;
+      this.lastHalfMs = undefined;
       return false;
     }
-    if (side !== this.startSide) {
-      this.visitedOther = true;
-      this.otherSideMs = at;
+    const previousMs = this.pairFirstMs;
+    if (previousMs === undefined) {
+      this.pairFirstMs = at;
       return false;
     }
-    if (!this.visitedOther) return false;
-    this.visitedOther = false;
-    const started = this.cycleStartMs ?? at;
-    const returnHalfMs = at - (this.otherSideMs ?? started);
-    this.cycleStartMs = at;
-    if (at - started < this.params.minCircleMs) return false;
+    const halfMs = at - previousMs;
+    this.lastHalfMs = halfMs;
+    // Over too quickly for half a circle (the side before was a flick: jitter, a shuffle into
+    // position), or too slowly (the point stood to one side, then moved): this side starts the
+    // circle instead.
+    if (2 * halfMs < this.params.minCircleMs || 2 * halfMs > this.params.maxCircleMs) {
+      this.pairFirstMs = at;
+      return false;
+    }
+    this.pairFirstMs = undefined;
     this.counts[direction] += 1;
     this.lastSpan = {
-      startMs: Math.max(started, at - 2 * returnHalfMs),
+      startMs: Math.max(this.notBeforeMs ?? previousMs, at - 2 * halfMs),
       endMs: at,
     };
+    this.notBeforeMs = at;
     return true;
   }
 
@@ -163,15 +192,16 @@ export class CircleCounter {
     this.history = [];
     this.side = undefined;
     this.startSide = undefined;
-    this.visitedOther = false;
-    this.cycleStartMs = undefined;
-    this.otherSideMs = undefined;
+    this.pairFirstMs = undefined;
+    this.lastHalfMs = undefined;
+    this.notBeforeMs = undefined;
     this.lastSpan = undefined;
     this.swingReach = 0;
     this.reaches = [];
     this.recentOut = [];
     this.pastSide = undefined;
     this.pastSinceMs = 0;
+    this.lastOutMs = undefined;
   }
 }
 

@@ -18,11 +18,38 @@ function circles(counter: CircleCounter, swing: number, periodMs: number, forMs:
 describe('CircleCounter', () => {
   it('counts one circle per full side-to-side cycle', () => {
     const counter = new CircleCounter();
-    // 10 cycles of 2 s; the first half-cycle fixes the starting side.
+    // 10 cycles of 2 s: each reaches one side and then the other.
     const n = circles(counter, 0.2, 2000, 20_000);
-    expect(n).toBeGreaterThanOrEqual(8);
-    expect(n).toBeLessThanOrEqual(10);
+    expect(n).toBe(10);
     expect(counter.counts.clockwise).toBe(n);
+  });
+
+  it('counts every circle drawn from standing, the last one ending in the middle', () => {
+    // Standing still, then n circles, then standing still again: the point reaches 2n sides and
+    // comes back to the middle, never to its first side again. A circle counted on the return to
+    // the first side (left-right-left) counted n - 1.
+    for (const n of [1, 3, 6]) {
+      const counter = new CircleCounter();
+      let counted = 0;
+      for (let t = 0; t <= 2000 + n * 2000 + 2000; t += 33) {
+        const circling = t >= 2000 && t <= 2000 + n * 2000;
+        const x = circling ? 0.15 * Math.sin((2 * Math.PI * (t - 2000)) / 2000) : 0;
+        if (counter.push({ timestampMs: t, x }, 'clockwise')) counted += 1;
+      }
+      expect(counted, `${n} circles`).toBe(n);
+    }
+  });
+
+  it('does not make a circle of a point standing to one side and then moving', () => {
+    // A foot set down off-centre for 4 s before the first circle: that side and the next are not
+    // half a circle (maxCircleMs).
+    const counter = new CircleCounter();
+    let counted = 0;
+    for (let t = 0; t <= 4000 + 3 * 1600; t += 33) {
+      const x = t < 4000 ? -0.2 : 0.2 * Math.sin((2 * Math.PI * (t - 4000)) / 1600);
+      if (counter.push({ timestampMs: t, x }, 'clockwise')) counted += 1;
+    }
+    expect(counted).toBe(3);
   });
 
   it('does not count keypoint jitter on a still knee', () => {

@@ -298,17 +298,21 @@ describe('stances and yoga holds: each is timed only inside its own envelope', (
 });
 
 describe('knee circles', () => {
-  /** Knees sweep sideways `amp` (frame-height units) once per `periodSec`; the head bobs by `bob`. */
+  /**
+   * Knees sweep sideways 0.03 (frame-height units) once per `periodSec` over feet that stay where
+   * they are; the head bobs by `bob`.
+   */
   const circles = (seconds: number, periodSec: number, bob: number) =>
     sequence(seconds, FPS, (t) => {
       const s = t < 1 ? 0 : Math.sin((2 * Math.PI * (t - 1)) / periodSec);
       const c = t < 1 ? 0 : Math.cos((2 * Math.PI * (t - 1)) / periodSec);
       const base = squatAt('front', 0.3);
+      // `kneeIn` is towards the midline: both knees to the picture's right is the left knee out.
       return {
         ...base,
-        x: 0.66 + 0.03 * s,
-        left: { ...base.left, ankleX: 0.03 },
-        right: { ...base.right, ankleX: 0.03 },
+        x: 0.66,
+        left: { ...base.left, ankleX: 0.03, kneeIn: -0.03 * s },
+        right: { ...base.right, ankleX: 0.03, kneeIn: 0.03 * s },
         headUp: bob * c,
       };
     });

@@ -109,15 +109,24 @@ export class CircleAnalyzer implements KindAnalyzer {
   }
 
   /**
-   * Knee circles: both knees move together (their midpoint). Ankle circles: the toe that moves
-   * more, each foot followed as itself whatever the model names it.
+   * Knee circles: both knees move together (their midpoint), measured from the ankles' midpoint:
+   * the feet stay put, and a sway of the body or the camera moves both. Measured from the picture's
+   * edge, the knees sat 4.5 shanks away on the rendered clips, and each frame's shank (the shins
+   * foreshorten by up to 10 % as the knees come forward) swung that position by more than the
+   * circle's own ±0.13 shank: mirrored, those clips counted 5 and, at 10 frames/s, 10 of 6.
+   * Ankle circles: the toe that moves more, each foot followed as itself whatever the model names
+   * it.
    */
   private circlingX(
     body: Body,
     shank: number | undefined,
     timestampMs: number,
   ): number | undefined {
-    if (this.exercise.circleJoint !== 'toe') return body.mid('knee')?.x;
+    if (this.exercise.circleJoint !== 'toe') {
+      const knees = body.mid('knee')?.x;
+      const ankles = body.mid('ankle')?.x;
+      return knees === undefined || ankles === undefined ? undefined : knees - ankles;
+    }
     const swapped = this.legs.push(body, shank, timestampMs);
     const named = (side: 'left' | 'right') => body.joint(side, 'toe')?.x;
     const left = named(swapped ? 'right' : 'left');
