@@ -1,8 +1,8 @@
 import { median } from '../geometry/stats.ts';
 
 /**
- * Counts circles drawn by a point (a knee, a toe) from its sideways swing: one circle is a full
- * left-right-left cycle around the point's own recent centre. The direction is not measured: from
+ * Counts circles drawn by a point (a knee, a toe) from its sideways swing: one circle reaches one
+ * side of the point's own recent centre and then the other. The direction is not measured: from
  * the front a knee's path is a flat ellipse whose 2-D turning direction BlazePose gets wrong most
  * of the time (measured on rendered clips with ground truth, ../shared/data/rendered). The app
  * prompts the direction and the circles are credited to the direction asked for.
