@@ -170,14 +170,14 @@ export class CircleCounter {
       return false;
     }
     const halfMs = at - previousMs;
-    this.lastHalfMs = halfMs;
     // Over too quickly for half a circle (the side before was a flick: jitter, a shuffle into
     // position), or too slowly (the point stood to one side, then moved): this side starts the
-    // circle instead.
+    // circle instead, and the flick does not set the pace a pause is judged by.
     if (2 * halfMs < this.params.minCircleMs || 2 * halfMs > this.params.maxCircleMs) {
       this.pairFirstMs = at;
       return false;
     }
+    this.lastHalfMs = halfMs;
     this.pairFirstMs = undefined;
     this.counts[direction] += 1;
     this.lastSpan = {
@@ -186,6 +186,21 @@ export class CircleCounter {
     };
     this.notBeforeMs = at;
     return true;
+  }
+
+  /**
+   * The circle just counted was not one (an ankle circle drawn with the foot on the floor, judged by
+   * the caller): it is taken back, and the side it ended on starts the next circle instead. Paired
+   * with the side before, that side was spent on the set-up swing: at 10 frames/s the mirrored
+   * ankle-circle clip paired its foot-down swing with the first real side, and every circle after
+   * was drawn half a circle late, the last ending as the foot came down (3 of 4).
+   */
+  takeBack(direction: CircleDirection): void {
+    if (this.lastSpan === undefined || this.pairFirstMs !== undefined) return;
+    this.counts[direction] = Math.max(0, this.counts[direction] - 1);
+    this.pairFirstMs = this.lastSpan.endMs;
+    this.notBeforeMs = this.lastSpan.endMs;
+    this.lastSpan = undefined;
   }
 
   reset(): void {

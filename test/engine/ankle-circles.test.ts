@@ -1,7 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ExerciseAnalyzer } from '../../src/engine/analyzer.ts';
 import { findExercise } from '../../src/engine/catalog.ts';
 import { analyzeTrack } from '../../src/engine/analyze-track.ts';
+import { parsePoseTrack } from '../../src/pose/pose-track.ts';
+import { resampleTrack } from '../../src/pose/resample-track.ts';
 import { LABELS } from '../fixtures/labels.ts';
 import { fixtureTrack } from '../support/tracks.ts';
 import { withKeypointJitter } from '../support/transform-track.ts';
@@ -49,6 +53,32 @@ describe('ankle circles on real footage', () => {
       message: 'Not counted: lift the foot off the floor and circle it in the air.',
     });
     expect(notes[0]?.value).toBeLessThan(5);
+  });
+
+  it('counts the 4 circles read a second time, mirrored, at 30, 15 and 10 frames/s', () => {
+    // The clip mirrored and tracked afresh (fixtures README). At 10 frames/s the set-up swing with
+    // the foot down was paired with the first real side, and each circle after ran half a circle
+    // late, the last one ending as the foot came down: 3. A circle drawn with the foot down now
+    // gives its last side back to the next one.
+    const track = parsePoseTrack(
+      readFileSync(
+        join(
+          import.meta.dirname,
+          '..',
+          'fixtures',
+          'mirrored',
+          'ankle_circles_front_standing_home_4circles.track.json',
+        ),
+        'utf8',
+      ),
+    );
+    for (const fps of [undefined, 15, 10]) {
+      const r = analyzeTrack(
+        fps === undefined ? track : resampleTrack(track, fps),
+        'ankle-circles',
+      );
+      expect(r.circles?.clockwise, `${fps ?? 30} frames/s`).toBe(4);
+    }
   });
 
   it('does not count hips circling with both feet on the floor as ankle circles', () => {

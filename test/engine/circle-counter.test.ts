@@ -58,6 +58,22 @@ describe('CircleCounter', () => {
     expect(counter.circling).toBe(false);
   });
 
+  it('starts the next circle from the last side of one taken back (drawn with the foot down)', () => {
+    const counter = new CircleCounter();
+    const counted: number[] = [];
+    for (let t = 0; t <= 8000; t += 33) {
+      const x = 0.2 * Math.sin((2 * Math.PI * t) / 2000);
+      if (!counter.push({ timestampMs: t, x }, 'clockwise')) continue;
+      counted.push(t);
+      if (counted.length === 1) counter.takeBack('clockwise');
+    }
+    // Sides every second from 0.5 s: the first circle (0.5-1.5 s) is taken back, and the next one
+    // ends a side later (about 1 s on), not two (2 s).
+    expect(counted[1]! - counted[0]!).toBeGreaterThan(800);
+    expect(counted[1]! - counted[0]!).toBeLessThan(1500);
+    expect(counter.counts.clockwise).toBe(counted.length - 1);
+  });
+
   it('does not count shuffling quicker than minCircleMs', () => {
     const counter = new CircleCounter();
     expect(circles(counter, 0.2, DEFAULT_CIRCLES.minCircleMs / 2, 10_000)).toBe(0);

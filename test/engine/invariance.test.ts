@@ -105,8 +105,6 @@ const IMPERFECTIONS: readonly Imperfection[] = [
         "its first rep, seen at 3/4 while the lifter turns behind the plates, reads 39° above level over the span one counter gives it and 15° (a pass) over the other's: the zoom decides which counts it first",
       'squat_front_SHALLOW_nodepth_mlsac_1rep.mp4':
         'a front-view quarter squat, counted only against the shank measured standing (rep-counter.md, "Two rulers"), and only just: its hips drop 0.23 of that shank, the smallest rep 0.20; a zoom of a few percent between standing and its bottom decides it (1 → 0)',
-      'ankle_circles_front_standing_home_4circles.mp4':
-        "circles are counted on the circling foot's path in the picture, which a zoom about the frame's centre drags sideways (4 → 3)",
     },
   },
   // The real tracks carry the model's own swaps already; more of them, as a worse detector or a
@@ -147,8 +145,6 @@ const IMPERFECTIONS: readonly Imperfection[] = [
         'its single-leg reps, 0.2 s at the top, last about the shortest rep (0.5 s): noise tips one under it (5 → 4; 6 labelled)',
       'calfraise_on_stair_rear34_cdc_1rep_hold.mp4':
         'stepping down off the stair is a lift just under the shortest rep (467 ms): noise makes it one (1 → 2)',
-      'ankle_circles_front_standing_home_4circles.mp4':
-        'its first circle follows a set-up swing with the foot down: noise runs the two together (4 → 3, one draw)',
       'partial_body/tibialis_wall_raise_side_LOWER_LEGS_ONLY_3reps.mp4':
         'lower legs only: the model reads the legs upside down in most frames, and the toe signal of the few frames left moves with the noise (1 rep → 2; the label says 3)',
       'partial_body/calfraise_rear_LOWER_LEGS_ONLY_wrong_bouncing_then_correct.mp4':

@@ -79,8 +79,10 @@ export class CircleAnalyzer implements KindAnalyzer {
     const span = counted ? this.circles.lastCircle : undefined;
     const lifted = span === undefined ? undefined : this.footLiftOver(span.startMs);
     const credited = counted && !(lifted !== undefined && lifted < FOOT_OFF_FLOOR_M);
-    if (counted && !credited)
+    if (counted && !credited) {
       events.push({ type: 'fault', fault: footDown(frame.timestampMs, lifted ?? 0) });
+      this.circles.takeBack(this.direction);
+    }
     if (credited) {
       this.credited[this.direction] += 1;
       events.push({
