@@ -1,13 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ExerciseAnalyzer } from '../../src/engine/analyzer.ts';
 import { findExercise } from '../../src/engine/catalog.ts';
 import { analyzeTrack } from '../../src/engine/analyze-track.ts';
-import { parsePoseTrack } from '../../src/pose/pose-track.ts';
 import { resampleTrack } from '../../src/pose/resample-track.ts';
 import { LABELS } from '../fixtures/labels.ts';
-import { fixtureTrack } from '../support/tracks.ts';
+import { fixtureTrack, mirroredTrack } from '../support/tracks.ts';
 import { withKeypointJitter } from '../support/transform-track.ts';
 
 // An ankle circle is drawn with the foot off the floor (circle-analyzer.ts): a toe swinging with
@@ -60,18 +57,7 @@ describe('ankle circles on real footage', () => {
     // the foot down was paired with the first real side, and each circle after ran half a circle
     // late, the last one ending as the foot came down: 3. A circle drawn with the foot down now
     // gives its last side back to the next one.
-    const track = parsePoseTrack(
-      readFileSync(
-        join(
-          import.meta.dirname,
-          '..',
-          'fixtures',
-          'mirrored',
-          'ankle_circles_front_standing_home_4circles.track.json',
-        ),
-        'utf8',
-      ),
-    );
+    const track = mirroredTrack('ankle_circles_front_standing_home_4circles');
     for (const fps of [undefined, 15, 10]) {
       const r = analyzeTrack(
         fps === undefined ? track : resampleTrack(track, fps),

@@ -6,6 +6,7 @@ import { analyzeTrack } from '../../src/engine/analyze-track.ts';
 import { findExercise } from '../../src/engine/catalog.ts';
 import { parsePoseTrack } from '../../src/pose/pose-track.ts';
 import { resampleTrack } from '../../src/pose/resample-track.ts';
+import { mirroredTrack } from '../support/tracks.ts';
 import { withKeypointJitter } from '../support/transform-track.ts';
 
 // The rendered clips in ../shared/data/rendered: one rigged character posed bone by bone, so the
@@ -98,12 +99,7 @@ describe('the engine on the rendered clips (exact ground truth)', () => {
   it('counts the same 6 circles in the clip read a second time, mirrored, at 30, 15 and 10 frames/s', () => {
     // The mirrored clip's track (fixtures README): the model's errors drawn again. Measured from the
     // picture's edge in each frame's shank, it counted 5, 5 and 10.
-    const track = parsePoseTrack(
-      readFileSync(
-        join(TRACKS, '..', 'mirrored', 'michelle_knee_circles_headbob_front.track.json'),
-        'utf8',
-      ),
-    );
+    const track = mirroredTrack('michelle_knee_circles_headbob_front');
     for (const fps of [undefined, 15, 10]) {
       const r = analyzeTrack(fps === undefined ? track : resampleTrack(track, fps), 'knee-circles');
       const c = r.circles;

@@ -14,6 +14,15 @@ export function fixtureTrack(clip: string): PoseTrack {
   return parsePoseTrack(readFileSync(join(TRACKS_DIR, `${name}.track.json`), 'utf8'));
 }
 
+/**
+ * The committed pose track of a clip mirrored left to right and tracked afresh
+ * (`npm run eval -- --mirrored`): the same movements with the model's errors drawn again.
+ */
+export function mirroredTrack(clip: string): PoseTrack {
+  const dir = join(import.meta.dirname, '..', 'fixtures', 'mirrored');
+  return parsePoseTrack(readFileSync(join(dir, `${clip}.track.json`), 'utf8'));
+}
+
 /** Where formcheck's own pose tracks of the photos in ../shared/data/stills are committed. */
 export const STILLS_DIR = join(import.meta.dirname, '..', 'fixtures', 'stills');
 
