@@ -324,6 +324,20 @@ describe('knee circles', () => {
     expect(r.circles?.clockwise).toBe(0);
   });
 
+  it('counts the same circles when one ankle is lost for a few frames at a time', () => {
+    // The knees are measured from the ankles' midpoint: one ankle alone would move it by half the
+    // stance, a swing of its own. Such a frame is left out.
+    const poses = circles(1 + 6 * 2 + 0.5, 2, 0);
+    const lossy = poses.map((p, i) => {
+      if (i % 20 >= 5) return p;
+      const keypoints = { ...p.keypoints };
+      delete keypoints.left_ankle;
+      return { ...p, keypoints };
+    });
+    const count = (ps: Pose[]) => analyze('knee-circles', ps).circles?.clockwise;
+    expect(count(lossy)).toBe(count(poses));
+  });
+
   it('flags the head bobbing, and not a still head', () => {
     const bobbing = analyze('knee-circles', circles(10, 2, 0.02)).faults;
     expect(bobbing.find((f) => f.code === 'head-bob')?.message).toBe(

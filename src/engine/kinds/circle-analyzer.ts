@@ -1,5 +1,5 @@
 import { median, msToSec } from '../../geometry/stats.ts';
-import type { Body } from '../body.ts';
+import { SIDES, type Body } from '../body.ts';
 import { CircleCounter, type CircleDirection } from '../circle-counter.ts';
 import type { EngineEvent } from '../engine-event.ts';
 import type { Fault } from '../faults.ts';
@@ -125,9 +125,14 @@ export class CircleAnalyzer implements KindAnalyzer {
     timestampMs: number,
   ): number | undefined {
     if (this.exercise.circleJoint !== 'toe') {
-      const knees = body.mid('knee')?.x;
-      const ankles = body.mid('ankle')?.x;
-      return knees === undefined || ankles === undefined ? undefined : knees - ankles;
+      // Both of each, or the frame is left out: one side alone moves a midpoint by half the stance.
+      const xs = (['knee', 'ankle'] as const).flatMap((joint) =>
+        SIDES.map((side) => body.joint(side, joint)?.x),
+      );
+      const [lk, rk, la, ra] = xs;
+      if (lk === undefined || rk === undefined || la === undefined || ra === undefined)
+        return undefined;
+      return (lk + rk) / 2 - (la + ra) / 2;
     }
     const swapped = this.legs.push(body, shank, timestampMs);
     const named = (side: 'left' | 'right') => body.joint(side, 'toe')?.x;
