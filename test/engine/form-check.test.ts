@@ -123,12 +123,13 @@ describe('the heel-lift line, in words a person can picture', () => {
   const heel = (clip: string) => card(clip, 'squat').find((l) => l.check === 'heel-lift')?.text;
 
   it("gives the heel's rise as a share of the shin, not in model units", () => {
-    // The dowel squat's heel reads lower at the bottom than standing; the deep demo's higher.
+    // The dowel squat's heel reads lower at the bottom than standing; the deep demo's higher, with
+    // its shins 44° forward, where a flat heel reads higher too and the limit with it (heel-lift.ts).
     expect(heel('squat_side_gym_dowel_2reps')).toMatch(
       /^Good: heel no higher than standing; a lift reads over 20 % of a shin length \(/,
     );
     expect(heel('squat_side_knees_far_past_toes_demo')).toMatch(
-      /^Good: heel \d+ % of a shin length above standing; a lift reads over 20 % \(/,
+      /^Good: heel \d+ % of a shin length above standing; a lift reads over 24 % \(/,
     );
   });
 

@@ -384,3 +384,40 @@ export function hipsMoved(
     }),
   };
 }
+
+/**
+ * Both heel points raised by `byShanks` of the clip's shank from `fromMs` to `toMs`, ramped in and
+ * out over 300 ms either side, in the image; every other point as filmed: a heel lift at the bottom
+ * of a squat drawn into a real one.
+ */
+export function heelsRaised(
+  track: PoseTrack,
+  fromMs: number,
+  toMs: number,
+  byShanks: number,
+): PoseTrack {
+  const RAMP_MS = 300;
+  const aspect = track.frameSize.widthPx / track.frameSize.heightPx;
+  const shanks = track.frames.flatMap((f) => {
+    const k = f.pose?.keypoints.left_knee;
+    const a = f.pose?.keypoints.left_ankle;
+    return k && a ? [Math.hypot((k.x - a.x) * aspect, k.y - a.y)] : [];
+  });
+  const shank = [...shanks].sort((a, b) => a - b)[Math.floor(shanks.length / 2)] ?? 0;
+  return {
+    ...track,
+    frames: track.frames.map((f) => {
+      if (f.pose === null) return f;
+      const t = f.timestampMs;
+      const share = Math.max(
+        0,
+        Math.min(1, (t - fromMs + RAMP_MS) / RAMP_MS, (toMs + RAMP_MS - t) / RAMP_MS),
+      );
+      const dy = -byShanks * shank * share;
+      const keypoints: Partial<Record<KeypointName, Keypoint>> = {};
+      for (const [name, p] of Object.entries(f.pose.keypoints) as [KeypointName, Keypoint][])
+        keypoints[name] = name.endsWith('_heel') ? { ...p, y: p.y + dy } : p;
+      return { ...f, pose: { ...f.pose, keypoints } };
+    }),
+  };
+}

@@ -1,6 +1,6 @@
 import { median, round2 } from '../../geometry/stats.ts';
 import { isForwardLean, leanAtBottom } from './forward-lean.ts';
-import { heelRiseAtBottom } from './heel-lift.ts';
+import { heelRiseAtBottom, heelRiseLimit } from './heel-lift.ts';
 import { kneePastToe } from './measures.ts';
 import type { RepCheck } from './rep-check.ts';
 import { atBottom, medianOver } from './rep-context.ts';
@@ -50,7 +50,7 @@ export const kneesOverToesCheck: RepCheck = {
     const heel = heelRiseAtBottom(ctx);
     const lean = leanAtBottom(ctx);
     const compensating =
-      (heel !== undefined && round2(heel.rise) > LIMITS.heelRiseShanks[ctx.strictness]) ||
+      (heel !== undefined && round2(heel.rise) > heelRiseLimit(ctx, heel.side)[ctx.strictness]) ||
       (lean !== undefined && isForwardLean(lean, ctx.strictness));
     const shown = round2(worst);
     const common = { value: shown, threshold, unit: 'shank', confidence: 1 };

@@ -58,6 +58,15 @@ export function shinInclinationFromDropDeg(
   return Math.acos(clampUnit((a.y - k.y) / standingShank)) * DEG;
 }
 
+/**
+ * One shin's inclination from vertical in the image plane (deg; ankle below knee): exact side on.
+ */
+export function shinInclinationInPlaneDeg(body: Body, side: Side): number | undefined {
+  const k = body.joint(side, 'knee');
+  const a = body.joint(side, 'ankle');
+  return k && a ? inclinationInPlaneDeg(a, k) : undefined;
+}
+
 /** The knee's internal angle from BlazePose's 3-D world landmarks (deg). */
 export function kneeAngle3dDeg(body: Body, side: Side): number | undefined {
   const h = body.world(`${side}_hip`);

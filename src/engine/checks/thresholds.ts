@@ -35,7 +35,8 @@ export const LIMITS = {
   /** Heel lift: heel above the toe at the bottom, against standing, in standing shank lengths.
    *  BlazePose's heel rises with a forward shin on flat feet (0.10-0.12 at the bottom of the
    *  rendered flat-footed squat, up to 0.17 on real ones at 40°; form-checks.md); a still heel
-   *  jitters ±0.03-0.04. The limit is that bias plus twice the jitter. */
+   *  jitters ±0.03-0.04. The limit is that bias plus twice the jitter; side on it rises with the
+   *  bias when the shin leans further forward than about 38° (heel-lift.ts, `heelRiseLimit`). */
   heelRiseShanks: { gentle: 0.25, standard: 0.2, strict: 0.18, error: 0.03 },
   /** Knees past the toes (side on), shank lengths: only a note, and only with heels up or a lean. */
   kneePastToeShanks: { gentle: 0.5, standard: 0.35, strict: 0.25, error: 0.05 },
