@@ -364,25 +364,8 @@ export function hipsMoved(
   toMs: number,
   byShanks: number,
 ): PoseTrack {
-  const shanks = track.frames.flatMap((f) => {
-    const k = f.pose?.keypoints.left_knee;
-    const a = f.pose?.keypoints.left_ankle;
-    const aspect = track.frameSize.widthPx / track.frameSize.heightPx;
-    return k && a ? [Math.hypot((k.x - a.x) * aspect, k.y - a.y)] : [];
-  });
-  const shank = [...shanks].sort((a, b) => a - b)[Math.floor(shanks.length / 2)] ?? 0;
-  return {
-    ...track,
-    frames: track.frames.map((f) => {
-      if (f.pose === null) return f;
-      const ramp = Math.min(1, Math.max(0, (f.timestampMs - fromMs) / (toMs - fromMs)));
-      const dy = -byShanks * shank * ramp;
-      const keypoints: Partial<Record<KeypointName, Keypoint>> = {};
-      for (const [name, p] of Object.entries(f.pose.keypoints) as [KeypointName, Keypoint][])
-        keypoints[name] = PLANTED.test(name) ? p : { ...p, y: p.y + dy };
-      return { ...f, pose: { ...f.pose, keypoints } };
-    }),
-  };
+  const ramp = (ms: number) => Math.min(1, Math.max(0, (ms - fromMs) / (toMs - fromMs)));
+  return pointsRaised(track, byShanks, ramp, (name) => !PLANTED.test(name));
 }
 
 /**
@@ -397,6 +380,21 @@ export function heelsRaised(
   byShanks: number,
 ): PoseTrack {
   const RAMP_MS = 300;
+  const held = (ms: number) =>
+    Math.max(0, Math.min(1, (ms - fromMs + RAMP_MS) / RAMP_MS, (toMs + RAMP_MS - ms) / RAMP_MS));
+  return pointsRaised(track, byShanks, held, (name) => name.endsWith('_heel'));
+}
+
+/**
+ * The points `moves` names raised in the image by `byShanks` of the clip's median shank, times
+ * `share` (0-1) at each frame's time.
+ */
+function pointsRaised(
+  track: PoseTrack,
+  byShanks: number,
+  share: (ms: number) => number,
+  moves: (name: KeypointName) => boolean,
+): PoseTrack {
   const aspect = track.frameSize.widthPx / track.frameSize.heightPx;
   const shanks = track.frames.flatMap((f) => {
     const k = f.pose?.keypoints.left_knee;
@@ -408,15 +406,10 @@ export function heelsRaised(
     ...track,
     frames: track.frames.map((f) => {
       if (f.pose === null) return f;
-      const t = f.timestampMs;
-      const share = Math.max(
-        0,
-        Math.min(1, (t - fromMs + RAMP_MS) / RAMP_MS, (toMs + RAMP_MS - t) / RAMP_MS),
-      );
-      const dy = -byShanks * shank * share;
+      const dy = -byShanks * shank * share(f.timestampMs);
       const keypoints: Partial<Record<KeypointName, Keypoint>> = {};
       for (const [name, p] of Object.entries(f.pose.keypoints) as [KeypointName, Keypoint][])
-        keypoints[name] = name.endsWith('_heel') ? { ...p, y: p.y + dy } : p;
+        keypoints[name] = moves(name) ? { ...p, y: p.y + dy } : p;
       return { ...f, pose: { ...f.pose, keypoints } };
     }),
   };
