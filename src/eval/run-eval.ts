@@ -10,7 +10,9 @@
 // `--mirrored` measures every clip mirrored left to right (the person's other side towards the
 // camera), tracked afresh: the same movements with the model's errors drawn again, as footage
 // nobody tuned on would draw them. A result that changes was decided by the model's noise. The
-// mirrored videos and their tracks are kept in .cache/mirrored (not committed).
+// mirrored videos are kept in .cache/mirrored; their tracks are committed in
+// test/fixtures/mirrored, and each clip's result on them is pinned as the filmed one's is
+// (src/eval/pin-results.ts).
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
@@ -69,14 +71,13 @@ try {
 }
 const mirrored = args.includes('--mirrored');
 /**
- * The committed tracks are the default model's, of the clips as filmed; another model's, or the
- * mirrored clips', are cached, not committed.
+ * The committed tracks are the default model's, of the clips as filmed and mirrored; another
+ * model's are cached, not committed.
  */
-const tracksDir = mirrored
-  ? join(root, '.cache', 'mirrored', 'tracks', model)
-  : model === DEFAULT_MODEL
-    ? join(root, 'test', 'fixtures', 'tracks')
-    : join(root, '.cache', 'tracks', model);
+const tracksDir =
+  model === DEFAULT_MODEL
+    ? join(root, 'test', 'fixtures', mirrored ? 'mirrored' : 'tracks')
+    : join(root, '.cache', ...(mirrored ? ['mirrored'] : []), 'tracks', model);
 if (!existsSync(join(data, 'labels.json'))) {
   console.error('npm run eval needs ../shared/data (the labelled clips); it is not here.');
   process.exit(1);

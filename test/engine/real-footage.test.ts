@@ -6,9 +6,9 @@ import { FAULT_BELOW_LIMIT } from '../../src/engine/checks/check-id.ts';
 import { EXERCISES } from '../../src/engine/catalog.ts';
 import { REP_TIME_TOLERANCE_SEC, scoreClip } from '../../src/eval/score.ts';
 import { matchesLabel, pinnedResult, type PinnedResult } from '../../src/eval/pinned.ts';
-import { parsePoseTrack } from '../../src/pose/pose-track.ts';
+import { parsePoseTrack, type PoseTrack } from '../../src/pose/pose-track.ts';
 import { LABELS } from '../fixtures/labels.ts';
-import { fixtureTrack } from '../support/tracks.ts';
+import { fixtureTrack, mirroredTrack } from '../support/tracks.ts';
 
 // Real footage is the judge: formcheck's own pose tracks of the hand-labelled clips in
 // ../shared/data (committed as fixtures, named after their clip) against the hand labels. Every
@@ -18,32 +18,43 @@ import { fixtureTrack } from '../support/tracks.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const track = fixtureTrack;
-const PINNED = JSON.parse(readFileSync(join(FIXTURES, 'pinned-results.json'), 'utf8')) as Record<
-  string,
-  PinnedResult & { miss?: string }
->;
+
+type Pinned = Record<string, PinnedResult & { miss?: string }>;
+const pinnedIn = (file: string): Pinned => JSON.parse(readFileSync(file, 'utf8')) as Pinned;
 
 /** Every labelled clip of an exercise in the routine (all have a committed pose track). */
 const scored = LABELS.filter((l) => EXERCISES.some((e) => e.id === l.exercise));
 
-describe('the engine on real labelled footage (results pinned per clip)', () => {
+/** Each clip's result on `trackOf` is the one pinned in `pinned`, known misses with their reason. */
+function pinsEveryClip(pinned: Pinned, trackOf: (file: string) => PoseTrack): void {
   it('pins every labelled clip of the routine, none skipped', () => {
-    expect(Object.keys(PINNED).sort()).toEqual(scored.map((l) => l.file).sort());
+    expect(Object.keys(pinned).sort()).toEqual(scored.map((l) => l.file).sort());
   });
 
   it.each(scored.map((l) => [l.file, l] as const))('%s', (file, label) => {
-    const { miss, ...pinned } = PINNED[file] ?? { faults: [] };
-    const result = pinnedResult(label, track(file));
-    expect(result, 'result as pinned').toEqual(pinned);
+    const { miss, ...want } = pinned[file] ?? { faults: [] };
+    const result = pinnedResult(label, trackOf(file));
+    expect(result, 'result as pinned').toEqual(want);
     // A known miss says why; a clip the engine gets right carries no stale reason.
     expect(miss === undefined, miss ?? 'right').toBe(matchesLabel(result, label));
     if (matchesLabel(result, label) && label.bottomsSec !== undefined) {
-      const score = scoreClip(label, analyzeTrack(track(file), label.exercise));
+      const score = scoreClip(label, analyzeTrack(trackOf(file), label.exercise));
       expect(score.misplacedReps, `reps > ${REP_TIME_TOLERANCE_SEC} s from a labelled bottom`).toBe(
         0,
       );
     }
   });
+}
+
+describe('the engine on real labelled footage (results pinned per clip)', () => {
+  pinsEveryClip(pinnedIn(join(FIXTURES, 'pinned-results.json')), track);
+});
+
+// The same clips mirrored left to right and tracked afresh (`npm run eval -- --mirrored`): the
+// same people and movements with the model's errors drawn again, as on footage nobody tuned on.
+// Pinned too, so a change that helps the clips as filmed and not their second reading is seen.
+describe('the same clips read a second time, mirrored (results pinned per clip)', () => {
+  pinsEveryClip(pinnedIn(join(FIXTURES, 'mirrored', 'pinned-results.json')), mirroredTrack);
 });
 
 describe('every verdict on every clip', () => {

@@ -5,13 +5,21 @@ import { parsePoseTrack, type PoseTrack } from '../../src/pose/pose-track.ts';
 /** Where formcheck's own pose tracks of the labelled clips are committed. */
 export const TRACKS_DIR = join(import.meta.dirname, '..', 'fixtures', 'tracks');
 
+/** Where formcheck's own pose tracks of the labelled clips mirrored left to right are committed. */
+const MIRRORED_DIR = join(import.meta.dirname, '..', 'fixtures', 'mirrored');
+
+/** A clip's track file in `dir`, by the clip's name or its labelled file. */
+function trackIn(dir: string, clip: string): PoseTrack {
+  const name = clip.replace(/^.*\//, '').replace(/\.mp4$/, '');
+  return parsePoseTrack(readFileSync(join(dir, `${name}.track.json`), 'utf8'));
+}
+
 /**
  * The committed pose track of a clip, by its name or its labelled file
  * (`partial_body/x.mp4` → `x.track.json`).
  */
 export function fixtureTrack(clip: string): PoseTrack {
-  const name = clip.replace(/^.*\//, '').replace(/\.mp4$/, '');
-  return parsePoseTrack(readFileSync(join(TRACKS_DIR, `${name}.track.json`), 'utf8'));
+  return trackIn(TRACKS_DIR, clip);
 }
 
 /**
@@ -19,8 +27,7 @@ export function fixtureTrack(clip: string): PoseTrack {
  * (`npm run eval -- --mirrored`): the same movements with the model's errors drawn again.
  */
 export function mirroredTrack(clip: string): PoseTrack {
-  const dir = join(import.meta.dirname, '..', 'fixtures', 'mirrored');
-  return parsePoseTrack(readFileSync(join(dir, `${clip}.track.json`), 'utf8'));
+  return trackIn(MIRRORED_DIR, clip);
 }
 
 /** Where formcheck's own pose tracks of the photos in ../shared/data/stills are committed. */
