@@ -250,6 +250,14 @@ function fixText(v: Verdict, strictness: Strictness): string {
   return isBorderline(v) ? borderlineText(text) : text;
 }
 
+/**
+ * How a pass's line opens: "Good", or "Borderline" when the rep nearest its limit passed by less
+ * than about half the measure's error (or on keypoints the model was unsure of), as a fault that
+ * close says it is a close call: read again, such a rep can land on either side (form-checks.md,
+ * "Repeatability").
+ */
+const passOpening = (v: Verdict): string => (isBorderline(v) ? 'Borderline' : 'Good');
+
 /** One line for a check from its verdicts on every rep: the worst rep decides. */
 function lineFromVerdicts(
   check: CheckId,
@@ -276,7 +284,7 @@ function lineFromVerdicts(
       check,
       label,
       status: 'pass',
-      text: `Good: ${targetText(worst)}${PASS_CAVEAT[check] ?? ''}.`,
+      text: `${passOpening(worst)}: ${targetText(worst)}${PASS_CAVEAT[check] ?? ''}.`,
       ...measured,
     };
   const tail =

@@ -65,6 +65,19 @@ describe('formCheckLines (the verdict card)', () => {
     expect(lean?.text).toMatch(/^Good: trunk \d+° less than the shins; at most 30° more\.$/);
   });
 
+  it('says a pass by less than half the measure\'s error is borderline, not "Good"', () => {
+    // Its one rep stops at the depth limit (15° above level), side on.
+    const depth = card('squat_side_whitebg_woman_1rep', 'squat').find((l) => l.check === 'depth');
+    expect(depth).toMatchObject({ status: 'pass', value: 15, threshold: 15 });
+    expect(depth?.text).toMatch(/^Borderline: thighs 15° above level; aim for level/);
+    // The labelled lean of the dumbbell squat reads 29° past the shins against 30°: a close pass.
+    const lean = card('squat_to_calfraise_side_dumbbells_3reps_heels_up_at_top', 'squat').find(
+      (l) => l.check === 'forward-lean',
+    );
+    expect(lean).toMatchObject({ status: 'pass', value: 29, threshold: 30 });
+    expect(lean?.text).toMatch(/^Borderline: trunk 29° more than the shins; at most 30° more\.$/);
+  });
+
   it('says when no rep was seen instead of passing anything', () => {
     // Half-squat pulses out of a hold, never standing up: no rep to judge.
     const lines = card('squat_pulses_34front_medball_partial_15pulses', 'squat');
