@@ -13,13 +13,17 @@ import type { Voice } from './voice.ts';
  * passed (the person walks back to the screen for the details).
  */
 export function formCheckAnnouncement(lines: readonly FormCheckLine[]): string {
-  const named = (status: FormCheckLine['status']) =>
-    lines.filter((l) => l.status === status).map((l) => l.label.toLowerCase());
-  const fix = named('fix');
-  const pass = named('pass');
+  const named = (keep: (l: FormCheckLine) => boolean) =>
+    lines.filter(keep).map((l) => l.label.toLowerCase());
+  // A pass by a whisker is said as one, as its line on the card opens "Borderline".
+  const close = (l: FormCheckLine) => l.text.startsWith('Borderline');
+  const fix = named((l) => l.status === 'fix');
+  const pass = named((l) => l.status === 'pass' && !close(l));
+  const onlyJust = named((l) => l.status === 'pass' && close(l));
   const parts = ['Form check done.'];
   parts.push(fix.length === 0 ? 'Nothing to fix.' : `Fix: ${fix.join(', ')}.`);
   if (pass.length > 0) parts.push(`Pass: ${pass.join(', ')}.`);
+  if (onlyJust.length > 0) parts.push(`Only just: ${onlyJust.join(', ')}.`);
   return parts.join(' ');
 }
 
