@@ -14,6 +14,8 @@ import { phasesLine } from '../engine/phases.ts';
 import { OTHERS_IN_VIEW_CUE, othersInViewNote } from '../engine/others-in-view.ts';
 import type { RepPhase } from '../engine/rep-counter.ts';
 import type { Report, RepReport } from '../engine/report.ts';
+import { CHECK_NAMES, NOTE_ONLY_CHECKS } from '../engine/checks/check-id.ts';
+import { isBorderline } from '../engine/checks/verdict.ts';
 import { setEndWords, setFix } from '../engine/set-end-words.ts';
 import { WorkoutFlow, type FlowStep } from '../engine/workout-flow.ts';
 import { overlayData, type OverlayData } from '../overlay/overlay-data.ts';
@@ -23,9 +25,19 @@ import type { HistoryStore } from '../storage/history-store.ts';
 import { joinParts, newSetRecord, type SetRecord } from '../storage/set-record.ts';
 import type { Voice } from './voice.ts';
 
-/** "Rep 3: down 1.2 s, bottom 0.3 s, up 0.9 s. Knees out: …" */
+/**
+ * "Rep 3: down 1.2 s, bottom 0.3 s, up 0.9 s. Knees out: …"; with no fault, the checks it passed
+ * by less than about half their measure's error named, as the form-check card says them
+ * ("Good form; only just: depth.").
+ */
 export function repLine(rep: RepReport, awayWord: 'down' | 'up'): string {
-  const form = rep.faults.length === 0 ? 'Good form.' : rep.faults.map((f) => f.message).join(' ');
+  const onlyJust = rep.verdicts
+    .filter((v) => v.status === 'pass' && !NOTE_ONLY_CHECKS.has(v.check) && isBorderline(v))
+    .map((v) => CHECK_NAMES[v.check].toLowerCase());
+  const form =
+    rep.faults.length > 0
+      ? rep.faults.map((f) => f.message).join(' ')
+      : `Good form${onlyJust.length === 0 ? '' : `; only just: ${onlyJust.join(', ')}`}.`;
   return `Rep ${rep.index}: ${phasesLine(rep.phases, awayWord)}. ${form}`;
 }
 
