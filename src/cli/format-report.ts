@@ -1,16 +1,20 @@
-import { NOTE_ONLY_CHECKS } from '../engine/checks/check-id.ts';
+import { CHECK_NAMES, NOTE_ONLY_CHECKS } from '../engine/checks/check-id.ts';
+import { isBorderline, type Verdict } from '../engine/checks/verdict.ts';
 import type { Fault } from '../engine/faults.ts';
 import { EXERCISES } from '../engine/catalog.ts';
 import { phasesLine } from '../engine/phases.ts';
 import { depthInWords, withUnit, type Report, type RepReport } from '../engine/report.ts';
 
 /**
- * A measured fault's value, limit and confidence, as a person reads it. Tempo's message already says
+ * A measured fault's (or a close pass's) value, limit and confidence, as a person reads it. Tempo's message already says
  * the time and the target ("Lowered in 0.4 s, aim for 3 s."); its limit, a share of the target, would
  * read as a second target.
  */
-const sureness = (f: Fault): string =>
-  f.confidence === undefined || f.threshold === undefined || f.code === 'tempo'
+const sureness = (f: Fault | Verdict): string =>
+  f.confidence === undefined ||
+  f.value === undefined ||
+  f.threshold === undefined ||
+  ('code' in f ? f.code : f.check) === 'tempo'
     ? ''
     : ` (${withUnit(f.value, f.unit)} against ${withUnit(f.threshold, f.unit)}, confidence ${Math.round(f.confidence * 100)} %)`;
 
@@ -52,6 +56,9 @@ export function formatReport(r: Report): string {
         lines.push(
           `    ${f.severity === 'warn' ? '!' : '-'} ${f.code}: ${f.message}${sureness(f)}`,
         );
+      for (const v of rep.verdicts)
+        if (v.status === 'pass' && !NOTE_ONLY_CHECKS.has(v.check) && isBorderline(v))
+          lines.push(`    ~ ${CHECK_NAMES[v.check].toLowerCase()}: passed only just${sureness(v)}`);
     }
     const unjudged = new Map<string, { why: string; reps: number }>();
     for (const rep of r.reps ?? [])

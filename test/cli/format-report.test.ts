@@ -38,6 +38,21 @@ describe('the report as printed', () => {
     expect(lines.filter((l) => l.includes('knees-over-toes'))).toEqual([]);
   });
 
+  it('prints under a rep the checks it passed only just, with the value against the limit', () => {
+    // Its one rep stops 15° above level: at the depth limit, a pass by a whisker.
+    const lines = formatReport(
+      analyzeTrack(fixtureTrack('squat_side_whitebg_woman_1rep'), 'squat'),
+    ).split('\n');
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^ {4}~ depth: passed only just \(15° against 15°, confidence \d+ %\)$/,
+      ),
+    );
+    // A deep rep passes plainly.
+    const deep = formatReport(analyzeTrack(fixtureTrack('squat_side_gym_dowel_2reps'), 'squat'));
+    expect(deep).not.toMatch(/depth: passed only just/);
+  });
+
   it('prints each hold as its start and its length, which add up as printed', () => {
     const report = analyzeTrack(fixtureTrack('chair_pose_hold_side'), 'squat-hold');
     const [hold] = report.holds ?? [];
