@@ -6,9 +6,9 @@ import { phasesLine } from '../engine/phases.ts';
 import { depthInWords, withUnit, type Report, type RepReport } from '../engine/report.ts';
 
 /**
- * A measured fault's (or a close pass's) value, limit and confidence, as a person reads it. Tempo's message already says
- * the time and the target ("Lowered in 0.4 s, aim for 3 s."); its limit, a share of the target, would
- * read as a second target.
+ * A measured fault's (or a close pass's) value, limit and confidence, as a person reads it. Tempo's
+ * message already says the time and the target ("Lowered in 0.4 s, aim for 3 s."); its limit, a
+ * share of the target, would read as a second target.
  */
 const sureness = (f: Fault | Verdict): string =>
   f.confidence === undefined ||
