@@ -86,33 +86,48 @@ function sustainedMin(series: readonly { t: number; v: number }[]): number | und
 }
 
 /**
- * The smallest sustained value of a per-frame, per-side measure over the rep, lowest of `sides`
- * (undefined when no side was seen long enough).
+ * The smallest sustained value of a per-frame, per-side measure over the rep, lowest of `sides`,
+ * and the side it was read from (undefined when no side was seen long enough).
  */
+function lowestSustainedSide(
+  frames: readonly AnalyzedFrame[],
+  measure: (f: AnalyzedFrame, side: Side) => number | undefined,
+  sides: readonly Side[],
+): { readonly value: number; readonly side: Side } | undefined {
+  let lowest: { value: number; side: Side } | undefined;
+  for (const side of sides) {
+    const value = sustainedMin(
+      frames.flatMap((f) => {
+        const v = measure(f, side);
+        return v === undefined || !Number.isFinite(v) ? [] : [{ t: f.timestampMs, v }];
+      }),
+    );
+    if (value !== undefined && (lowest === undefined || value < lowest.value))
+      lowest = { value, side };
+  }
+  return lowest;
+}
+
+/** The smallest sustained value of a per-frame, per-side measure over the rep, lowest of `sides`. */
 export function lowestSustained(
   frames: readonly AnalyzedFrame[],
   measure: (f: AnalyzedFrame, side: Side) => number | undefined,
   sides: readonly Side[],
 ): number | undefined {
-  const bySide = sides
-    .map((s) =>
-      sustainedMin(
-        frames.flatMap((f) => {
-          const v = measure(f, s);
-          return v === undefined || !Number.isFinite(v) ? [] : [{ t: f.timestampMs, v }];
-        }),
-      ),
-    )
-    .filter((v): v is number => v !== undefined);
-  return bySide.length === 0 ? undefined : Math.min(...bySide);
+  return lowestSustainedSide(frames, measure, sides)?.value;
+}
+
+/** The thigh's elevation above level at the bottom of the rep (deg), and the deeper side's. */
+function deeperThigh(ctx: RepContext): { readonly value: number; readonly side: Side } | undefined {
+  const measure = elevationMeasure(ctx);
+  return measure === undefined
+    ? undefined
+    : lowestSustainedSide(ctx.frames, measure, ['left', 'right']);
 }
 
 /** The thigh's elevation above level at the bottom of the rep (deg), deeper side. */
 export function depthAtBottom(ctx: RepContext): number | undefined {
-  const measure = elevationMeasure(ctx);
-  return measure === undefined
-    ? undefined
-    : lowestSustained(ctx.frames, measure, ['left', 'right']);
+  return deeperThigh(ctx)?.value;
 }
 
 /** Squat depth: the thighs must reach level (the hip joint down to the knee's height). */
@@ -122,18 +137,21 @@ export const depthCheck: RepCheck = {
   // Side on the thigh's angle in the picture; elsewhere its drop, corrected for perspective.
   view: { best: 'side', only: false },
   judge(ctx) {
-    const deg = depthAtBottom(ctx);
-    if (deg === undefined)
+    const thigh = deeperThigh(ctx);
+    if (thigh === undefined)
       return [
         cannotJudge(
           'depth',
           'Depth needs the hips and knees seen while standing and at the bottom: step back into view.',
         ),
       ];
+    const deg = thigh.value;
+    // The confidence is the deeper thigh's: side on, the far one is the model's guess.
     const { measured, past } = heldToLimit(ctx, deg, LIMITS.thighAboveLevelDeg, {
       unit: 'deg',
       decimals: 0,
       joints: ['hip', 'knee'],
+      side: thigh.side,
     });
     const where = againstLevel(deg);
     if (!past) return [pass('depth', 'deg', `Thighs reached ${where}.`, measured)];

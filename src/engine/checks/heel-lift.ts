@@ -104,6 +104,7 @@ export const heelLiftCheck: RepCheck = {
       unit: 'shank',
       decimals: 2,
       joints: ['heel', 'toe'],
+      side: heel.side,
     });
     // A pass says what was not seen, and how small a lift goes unseen: a 4 cm lift reads inside the
     // model's own bias on flat feet (form-checks.md), so "heels stayed down" would claim too much.

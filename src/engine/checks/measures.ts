@@ -196,14 +196,17 @@ export function kneePastToe(body: Body, side: Side): number | undefined {
   return (k.x - t.x) * forward;
 }
 
-/** Mean confidence of the named joints seen on both sides (0 when none is seen). */
+/**
+ * Mean confidence of the named joints seen, on both sides or on the one side a value was read from
+ * (0 when none is seen).
+ */
 export function jointScore(
   body: Body,
   joints: readonly ('hip' | 'knee' | 'ankle' | 'heel' | 'toe' | 'shoulder')[],
+  side?: Side,
 ): number {
-  const scores = joints.flatMap((j) =>
-    (['left', 'right'] as const).map((s) => body.score(`${s}_${j}`)),
-  );
+  const sides: readonly Side[] = side === undefined ? ['left', 'right'] : [side];
+  const scores = joints.flatMap((j) => sides.map((s) => body.score(`${s}_${j}`)));
   const seen = scores.filter((v) => v > 0);
   return seen.length === 0 ? 0 : seen.reduce((a, b) => a + b) / seen.length;
 }
