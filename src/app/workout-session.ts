@@ -14,8 +14,8 @@ import { phasesLine } from '../engine/phases.ts';
 import { OTHERS_IN_VIEW_CUE, othersInViewNote } from '../engine/others-in-view.ts';
 import type { RepPhase } from '../engine/rep-counter.ts';
 import type { Report, RepReport } from '../engine/report.ts';
-import { CHECK_NAMES, NOTE_ONLY_CHECKS } from '../engine/checks/check-id.ts';
-import { isBorderline } from '../engine/checks/verdict.ts';
+import { CHECK_NAMES } from '../engine/checks/check-id.ts';
+import { onlyJustPassed } from '../engine/checks/verdict.ts';
 import { setEndWords, setFix } from '../engine/set-end-words.ts';
 import { WorkoutFlow, type FlowStep } from '../engine/workout-flow.ts';
 import { overlayData, type OverlayData } from '../overlay/overlay-data.ts';
@@ -31,9 +31,7 @@ import type { Voice } from './voice.ts';
  * ("Good form; only just: depth.").
  */
 export function repLine(rep: RepReport, awayWord: 'down' | 'up'): string {
-  const onlyJust = rep.verdicts
-    .filter((v) => v.status === 'pass' && !NOTE_ONLY_CHECKS.has(v.check) && isBorderline(v))
-    .map((v) => CHECK_NAMES[v.check].toLowerCase());
+  const onlyJust = onlyJustPassed(rep.verdicts).map((v) => CHECK_NAMES[v.check].toLowerCase());
   const form =
     rep.faults.length > 0
       ? rep.faults.map((f) => f.message).join(' ')

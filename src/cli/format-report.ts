@@ -1,5 +1,5 @@
 import { CHECK_NAMES, NOTE_ONLY_CHECKS } from '../engine/checks/check-id.ts';
-import { isBorderline, type Verdict } from '../engine/checks/verdict.ts';
+import { onlyJustPassed, type Verdict } from '../engine/checks/verdict.ts';
 import type { Fault } from '../engine/faults.ts';
 import { EXERCISES } from '../engine/catalog.ts';
 import { phasesLine } from '../engine/phases.ts';
@@ -56,9 +56,8 @@ export function formatReport(r: Report): string {
         lines.push(
           `    ${f.severity === 'warn' ? '!' : '-'} ${f.code}: ${f.message}${sureness(f)}`,
         );
-      for (const v of rep.verdicts)
-        if (v.status === 'pass' && !NOTE_ONLY_CHECKS.has(v.check) && isBorderline(v))
-          lines.push(`    ~ ${CHECK_NAMES[v.check].toLowerCase()}: passed only just${sureness(v)}`);
+      for (const v of onlyJustPassed(rep.verdicts))
+        lines.push(`    ~ ${CHECK_NAMES[v.check].toLowerCase()}: passed only just${sureness(v)}`);
     }
     const unjudged = new Map<string, { why: string; reps: number }>();
     for (const rep of r.reps ?? [])

@@ -1,6 +1,6 @@
 import type { Fault, FaultCode, Severity } from '../faults.ts';
 import type { Side } from '../../pose/skeleton.ts';
-import type { CheckId } from './check-id.ts';
+import { NOTE_ONLY_CHECKS, type CheckId } from './check-id.ts';
 
 /**
  * One check's judgement of one rep (or one stretch of circling): it passed, it found a fault, or
@@ -45,6 +45,13 @@ export const BORDERLINE_CONFIDENCE = 0.7;
 
 export const isBorderline = (v: { readonly confidence?: number | undefined }): boolean =>
   v.confidence !== undefined && v.confidence < BORDERLINE_CONFIDENCE;
+
+/**
+ * The passes that were close calls (a note-only check's pass is no claim): named with the rep, as
+ * the form-check card opens their line "Borderline" (form-checks.md).
+ */
+export const onlyJustPassed = (verdicts: readonly Verdict[]): readonly Verdict[] =>
+  verdicts.filter((v) => v.status === 'pass' && !NOTE_ONLY_CHECKS.has(v.check) && isBorderline(v));
 
 /** "Borderline: go deeper…": a close call says so first (said and shown). */
 export function borderlineText(text: string): string {
