@@ -1,4 +1,5 @@
 import { ExerciseAnalyzer, type EngineEvent, type LiveState } from '../engine/analyzer.ts';
+import { isTiltTold, TILT_CUE, tiltNote, tiltTip } from '../engine/camera-tilt.ts';
 import type { Strictness } from '../engine/checks/thresholds.ts';
 import { CueSelector, firstToFix, issueText, type Utterance } from '../engine/cues.ts';
 import type { Fault } from '../engine/faults.ts';
@@ -156,6 +157,14 @@ export class WorkoutSession {
   private people = 1;
   /** Someone else was seen in view during this set (said once, kept as a note on the set). */
   private othersSeen = false;
+  /**
+   * The camera's sideways tilt as last read (deg; camera-tilt.ts), kept across the set-up's and the
+   * sets' analyzers: it is read while the person faces the camera, usually while setting up, and a
+   * side-on set that follows is judged through the same camera.
+   */
+  private tiltDeg: number | undefined;
+  /** The tilt has been said aloud (once a session). */
+  private tiltSaid = false;
   readonly records: SetRecord[] = [];
   /** A form check's reports of the parts done so far (one per view), and their records. */
   private readonly checkParts: Report[] = [];
@@ -261,6 +270,11 @@ export class WorkoutSession {
     }
     const events = this.analyzer.push(pose, timestampMs);
     const live = this.analyzer.live();
+    this.tiltDeg = live.cameraTiltDeg ?? this.tiltDeg;
+    if (this.tiltHint() !== '' && !this.tiltSaid && this.options.source === 'camera') {
+      this.tiltSaid = true;
+      this.speak([{ text: TILT_CUE, priority: 'cue' }]);
+    }
     if (live.phase !== this.phase) {
       this.phase = live.phase;
       this.phaseSinceMs = timestampMs;
@@ -377,7 +391,7 @@ export class WorkoutSession {
       return this.isFormCheck
         ? `Turn: ${this.checkPart().instruction}`
         : 'Rest. The next set starts by itself.';
-    if (phase === 'countdown') return 'Get ready…';
+    if (phase === 'countdown') return `Get ready…${this.tiltHint()}`;
     const others =
       this.people > 1
         ? // A reflection counts as a person too (a photo with a mirror behind the pose counts 2).
@@ -385,12 +399,16 @@ export class WorkoutSession {
         : '';
     const warnings =
       (this.tooDark ? ' It is too dark: turn on a light or face a window.' : '') + others;
-    if (!live.ready) return `${this.cue ?? 'Get into position.'}${warnings}${this.viewHint(live)}`;
+    const hints = `${this.viewHint(live)}${this.tiltHint()}`;
+    if (!live.ready) return `${this.cue ?? 'Get into position.'}${warnings}${hints}`;
     if (phase === 'setup' && warnings !== '') return `Ready…${warnings}`;
-    if (phase === 'setup') return `Ready: hold still…${this.viewHint(live)}`;
-    if (!this.isFormCheck) return others === '' ? 'Tracking' : `Tracking.${others}`;
+    if (phase === 'setup') return `Ready: hold still…${hints}`;
+    // A tilt told while setting up stays on the line through the set: it is still tilted.
+    const tilt = this.tiltHint();
+    if (!this.isFormCheck)
+      return others === '' && tilt === '' ? 'Tracking' : `Tracking.${others}${tilt}`;
     const { set, sets } = this.flow.view();
-    return `Form check${sets > 1 ? `, part ${set} of ${sets}` : ''}: ${this.checkPart().instruction}${others}`;
+    return `Form check${sets > 1 ? `, part ${set} of ${sets}` : ''}: ${this.checkPart().instruction}${others}${tilt}`;
   }
 
   /** The part of the form check on now (or next, during the turn between parts). */
@@ -411,6 +429,30 @@ export class WorkoutSession {
     if (want === 'any' || live.view === 'unknown' || live.view === want) return '';
     if (live.view === 'three-quarter' && want === 'side') return '';
     return want === 'side' ? ' Tip: turn side-on to the camera.' : ' Tip: face the camera.';
+  }
+
+  /**
+   * A camera tilted sideways: shown from when it is read (it does not block), said aloud once, and
+   * kept on the set.
+   */
+  private tiltHint(): string {
+    return this.tiltDeg !== undefined && isTiltTold(this.tiltDeg)
+      ? ` ${tiltTip(this.tiltDeg)}`
+      : '';
+  }
+
+  /**
+   * The set's report with the tilt read while setting up, when the set's own analyzer (from "Go!")
+   * never saw the person face the camera (a side-on set).
+   */
+  private withTilt(report: Report): Report {
+    const deg = this.tiltDeg;
+    if (report.cameraTiltDeg !== undefined || deg === undefined) return report;
+    return {
+      ...report,
+      cameraTiltDeg: deg,
+      notes: isTiltTold(deg) ? [...report.notes, tiltNote(deg)] : report.notes,
+    };
   }
 
   private get awayWord(): 'down' | 'up' {
@@ -477,7 +519,7 @@ export class WorkoutSession {
 
   /** Ends the set: its report, kept in the record (and the history, or the form check's parts). */
   private finishSet(final: boolean): Report {
-    const report = this.analyzer.finish();
+    const report = this.withTilt(this.analyzer.finish());
     this.record = completeRecord(this.record, report);
     if (this.isFormCheck) {
       this.checkParts.push(report);

@@ -1,5 +1,6 @@
 import { round2 } from '../geometry/stats.ts';
 import type { KeypointName, Pose } from '../pose/skeleton.ts';
+import { isTiltTold, tiltNote } from './camera-tilt.ts';
 import { CHECK_NAMES, NOTE_ONLY_CHECKS } from './checks/check-id.ts';
 import { DEFAULT_STRICTNESS, type Strictness } from './checks/thresholds.ts';
 import type { CircleDirection } from './circle-counter.ts';
@@ -37,6 +38,11 @@ export interface LiveState extends KindLive {
    * The knee angle that matters (the more bent knee), for the overlay: side on and at 3/4 only
    * (facing the camera the picture does not show the knee's bend), for exercises that bend the knees.
    */
+  /**
+   * The camera's sideways tilt as read so far (deg, rounded; camera-tilt.ts), for the exercises
+   * judged by angles against the picture's level; undefined until read or for other exercises.
+   */
+  readonly cameraTiltDeg: number | undefined;
   readonly keyAngle:
     | {
         readonly deg: number;
@@ -54,6 +60,18 @@ export interface LiveState extends KindLive {
 function bendsTheKnees(exercise: ExerciseDef): boolean {
   if (exercise.kind === 'reps') return followsTheHips(exercise.signal);
   return exercise.kind === 'hold';
+}
+
+/**
+ * Exercises judged by angles against the picture's level and vertical: the squat's depth and lean,
+ * a hold's trunk and thigh bounds. A lunge's knee angle and a calf raise's heel are not: a tilted
+ * camera turns their lines alike.
+ */
+function readsAnglesAgainstLevel(exercise: ExerciseDef): boolean {
+  if (exercise.kind === 'hold') return true;
+  return (
+    exercise.kind === 'reps' && exercise.checks.some((c) => c === 'depth' || c === 'forward-lean')
+  );
 }
 
 /** How an analyzer is set up besides the exercise and its prescription. */
@@ -210,8 +228,15 @@ export class ExerciseAnalyzer {
       faultJoints: this.lastFaults.flatMap((f) => FAULT_JOINTS[f.code] ?? []),
       lastFaults: this.lastFaults,
       view,
+      cameraTiltDeg: this.cameraTiltDeg(),
       keyAngle: this.keyAngle(view),
     };
+  }
+
+  private cameraTiltDeg(): number | undefined {
+    if (!readsAnglesAgainstLevel(this.exercise)) return undefined;
+    const deg = this.front.tilt.current();
+    return deg === undefined ? undefined : Math.round(deg);
   }
 
   private keyAngle(view: FrameView): LiveState['keyAngle'] {
@@ -240,6 +265,8 @@ export class ExerciseAnalyzer {
     const notes = [...this.notes, ...(this.kind.notes?.() ?? [])];
     const neverReady = this.setup.note();
     if (neverReady !== undefined) notes.push(neverReady);
+    const tilt = this.cameraTiltDeg();
+    if (tilt !== undefined && isTiltTold(tilt)) notes.push(tiltNote(tilt));
     const wanted = this.askedView ?? this.exercise.view;
     if (wanted !== 'any' && view !== 'unknown' && view !== wanted) {
       const skipped = checksTheViewHid(kindReport.reps ?? []);
@@ -262,6 +289,7 @@ export class ExerciseAnalyzer {
           ? 0
           : round2((this.lastMs - this.firstMs) / 1000),
       faults: [...this.faults],
+      ...(tilt === undefined ? {} : { cameraTiltDeg: tilt }),
       notes,
       ...kindReport,
     };

@@ -6,6 +6,7 @@ import { footOffTheFloor } from './foot-off-floor.ts';
 import { stanceFeatures, type StanceFeatures } from './stance-features.ts';
 import { meanDefined } from '../geometry/stats.ts';
 import { turnFromCameraDeg } from './view.ts';
+import { frameTiltDeg } from './camera-tilt.ts';
 
 /**
  * Per-frame measurements the analyzers use. Lengths are in frame-height units and are only ever
@@ -63,6 +64,8 @@ export interface FrameFeatures extends StanceFeatures {
   readonly shoulderWidthOverTorso: number | undefined;
   /** How far the body is turned from facing the camera, deg (0 facing, 90 side-on), 3-D only. */
   readonly turnFromCameraDeg: number | undefined;
+  /** This frame's reading of the camera's tilt, deg, when the body's lines agree (camera-tilt.ts). */
+  readonly tiltDeg: number | undefined;
   /** Nose height above the shoulder midpoint over torso length (head bob). */
   readonly headAboveShouldersTorsos: number | undefined;
   /** Knee forward of toe (side view), in shank lengths, larger of the sides seen. */
@@ -268,6 +271,7 @@ export function frameFeatures(body: Body): FrameFeatures {
     ankleSeparationShanks: per(ankleSep, shank),
     shoulderWidthOverTorso: ls && rs ? per(Math.abs(ls.x - rs.x), torso) : undefined,
     turnFromCameraDeg: turnFromCameraDeg(body),
+    tiltDeg: frameTiltDeg(body),
     headAboveShouldersTorsos: nose && shoulders ? per(shoulders.y - nose.y, torso) : undefined,
     kneePastToeShanks: kneePastToe.length === 0 ? undefined : Math.max(...kneePastToe),
     torsoLength: torso,

@@ -1,5 +1,6 @@
 import type { KeypointName, Pose, Side } from '../pose/skeleton.ts';
 import { Body } from './body.ts';
+import { CameraTilt } from './camera-tilt.ts';
 import { frameFeatures, type FrameFeatures } from './features.ts';
 import { HeldUpFoot } from './foot-off-floor.ts';
 import { missingKeypoints, type Requirement } from './requirements.ts';
@@ -71,6 +72,8 @@ export class FrontEnd {
   readonly views = new ViewTally();
   /** The view over the last second, for the live tip. */
   readonly recentView = new RecentView();
+  /** The camera's sideways tilt, read while the person stands facing it, set-up included. */
+  readonly tilt = new CameraTilt();
   private latest: FrameFeatures | undefined;
 
   constructor(private readonly config: FrontEndConfig) {}
@@ -93,6 +96,7 @@ export class FrontEnd {
     const missing: KeypointName[] | 'no-person' =
       body === undefined ? 'no-person' : missingKeypoints(body, this.config.required);
     const features = body === undefined ? undefined : frameFeatures(body);
+    if (features !== undefined) this.tilt.push(features);
     const id = this.config.signal;
     const footHeldUp =
       features === undefined ? undefined : this.heldUp.push(features.footOffFloor, timestampMs);

@@ -94,6 +94,12 @@ export interface Report {
   readonly faults: readonly Fault[];
   /** Verdicts on the whole set (head bob over the circles, a hold's position); reps carry their own. */
   readonly verdicts?: readonly Verdict[];
+  /**
+   * How far the camera looked tilted sideways (deg, positive: the picture turned clockwise), read
+   * while the person stood facing it (camera-tilt.ts); absent when never read so. Only for the
+   * exercises judged by angles against the picture's level (squats, holds).
+   */
+  readonly cameraTiltDeg?: number;
   /** Checks that could not run, and why (wrong view, no feet from this model). */
   readonly notes: readonly string[];
 }

@@ -9,11 +9,13 @@ import {
 import { analyzeTrack } from '../../src/engine/analyze-track.ts';
 import { findExercise } from '../../src/engine/catalog.ts';
 import { OTHERS_IN_VIEW_CUE, othersInViewNote } from '../../src/engine/others-in-view.ts';
+import { tiltNote } from '../../src/engine/camera-tilt.ts';
 import type { FormCheckLine } from '../../src/engine/form-check.ts';
 import { MemoryHistory } from '../../src/storage/history-db.ts';
 import { HistoryStore } from '../../src/storage/history-store.ts';
 import type { SetRecord } from '../../src/storage/set-record.ts';
 import { fixtureTrack } from '../support/tracks.ts';
+import { tilted } from '../support/transform-track.ts';
 
 // A real side-view squat clip (2 reps in 20 s) played as a webcam plays a file: in a loop, so the
 // person keeps squatting after the set is over, as people do (stretching, walking to the laptop).
@@ -275,6 +277,32 @@ describe('setting up in front of the camera', () => {
     const front = readyLines(setUpLines('squat_front_home_airsquats_12reps', 'squat', 1500));
     expect(front.length).toBeGreaterThan(3);
     expect(front.some((t) => t.includes('Tip:'))).toBe(false);
+  });
+
+  it('asks for a camera tilted sideways to be levelled, and keeps it on the side-on set that follows', async () => {
+    // A real front-view squat filmed through a camera tilted 7° (the person stands facing it for
+    // 2.5 s, reading 0.7° as filmed), then the real side-view squats through the same camera.
+    const store = new HistoryStore(new MemoryHistory());
+    const { session, gate, done } = newSession('squat', 1, 2, store);
+    const facing = tilted(fixtureTrack('squat_front_barbell_deep_1rep'), 7).frames;
+    for (const f of facing.filter((x) => x.timestampMs <= 2500))
+      session.onPose(f.pose, f.timestampMs);
+    const tip = 'Tip: the camera looks tilted about 8°: level it.';
+    expect(readyLines(gate).some((t) => t.endsWith(tip))).toBe(true);
+    const sideOn = tilted(TRACK, 7).frames;
+    for (let loop = 0; loop < 3; loop += 1)
+      for (const f of sideOn) session.onPose(f.pose, 2600 + loop * CLIP_MS + f.timestampMs);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(done.map((r) => r.reps.length)).toEqual([2]);
+    expect(done[0]?.notes).toContain(tiltNote(8));
+    // Level, nothing is said of it.
+    const level = newSession('squat', 1, 2, new HistoryStore(new MemoryHistory()));
+    for (const f of fixtureTrack('squat_front_barbell_deep_1rep').frames.filter(
+      (x) => x.timestampMs <= 2500,
+    ))
+      level.session.onPose(f.pose, f.timestampMs);
+    expect(readyLines(level.gate).length).toBeGreaterThan(3);
+    expect(level.gate.some((t) => t.includes('tilted'))).toBe(false);
   });
 
   it('does not ask a calf raise filmed at 3/4 to turn side-on (its checks work there)', () => {

@@ -20,6 +20,7 @@ import { fixtureTrack } from '../support/tracks.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const DOWEL = join(FIXTURES, 'squat_side_gym_dowel_2reps.mp4');
+const FORWARD_LEAN = join(FIXTURES, 'squat_front_FORWARD_LEAN_mlsac_1rep.mp4');
 /** What `formcheck analyze` counts on the same clip (from its committed pose track). */
 const ANALYZE_COUNT = analyzeTrack(fixtureTrack(DOWEL), 'squat').repCount;
 
@@ -149,6 +150,23 @@ describe('the set-up gate', () => {
       );
       expect(after.lastOverlay?.live.repCount ?? 0).toBe(0);
       expect(after.lastOverlay?.live.ready).toBe(false);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('asks for a camera tilted sideways to be levelled', async () => {
+    // The committed front-view squat (its person reads 2.4° the other way standing) turned 8°: a
+    // phone propped crooked. Side on, depth and lean would read that much off.
+    const y4m = await makeY4m(FORWARD_LEAN, 'lean-tilted', { fps: 15, tiltDeg: -8 });
+    const context = await launch({ fakeCamera: y4m });
+    try {
+      const page = await context.newPage();
+      await page.goto(inject('baseUrl'));
+      await startSquat(page, 2, 1);
+      const line = await gateSays(page, /camera looks tilted/);
+      await shot(page, '6-gate-camera-tilted');
+      expect(line).toMatch(/Tip: the camera looks tilted about (9|10|11|12)°: level it\./);
     } finally {
       await context.close();
     }

@@ -80,6 +80,8 @@ interface ClipOptions {
   readonly fps?: number;
   readonly seconds?: number;
   readonly darken?: boolean;
+  /** The camera tilted sideways by this (deg, positive clockwise): the picture turned, grey corners. */
+  readonly tiltDeg?: number;
 }
 
 /**
@@ -105,6 +107,7 @@ async function remake(
     );
   // A room with the lights off: most of the picture near black.
   if (opts.darken === true) filters.push('eq=brightness=-0.4:contrast=0.5');
+  if (opts.tiltDeg !== undefined) filters.push(`rotate=${opts.tiltDeg}*PI/180:fillcolor=gray`);
   if (opts.fps !== undefined) filters.push(`fps=${opts.fps}`);
   const args = [
     '-hide_banner',

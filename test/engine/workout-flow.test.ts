@@ -11,6 +11,7 @@ const live = (over: Partial<LiveState> = {}): LiveState => ({
   faultJoints: [],
   lastFaults: [],
   keyAngle: undefined,
+  cameraTiltDeg: undefined,
   view: 'front',
   ...over,
 });

@@ -12,6 +12,7 @@ const LIVE: LiveState = {
   faultJoints: [],
   lastFaults: [],
   view: 'side',
+  cameraTiltDeg: undefined,
   keyAngle: { deg: 95, at: 'left_knee', atMs: 1000 },
 };
 const FLOW: FlowView = {

@@ -338,6 +338,29 @@ export function played(track: PoseTrack, times: number): { track: PoseTrack; pla
   return { track: { ...track, frames }, playMs };
 }
 
+/**
+ * Filmed by a camera tilted sideways by `deg` (rolled about its axis; positive clockwise, as the
+ * picture turns): the image keypoints turned about the picture's centre, in pixels, and the 3-D
+ * landmarks about the camera's axis with them, as BlazePose gives them (its crop is turned upright
+ * and its 3-D turned back: calculate_world_landmark_projection in @tensorflow-models/pose-detection).
+ */
+export function tilted(track: PoseTrack, deg: number): PoseTrack {
+  const { widthPx: w, heightPx: h } = track.frameSize;
+  const c = Math.cos((deg * Math.PI) / 180);
+  const s = Math.sin((deg * Math.PI) / 180);
+  return mapPoses(track, (pose) =>
+    mapPoints(
+      pose,
+      (p) => {
+        const x = (p.x - 0.5) * w;
+        const y = (p.y - 0.5) * h;
+        return { ...p, x: (x * c - y * s) / w + 0.5, y: (x * s + y * c) / h + 0.5 };
+      },
+      (p) => ({ ...p, xM: p.xM * c - p.yM * s, yM: p.xM * s + p.yM * c }),
+    ),
+  );
+}
+
 /** The track as MoveNet would give it: the same image keypoints, no 3-D landmarks. */
 export function without3d(track: PoseTrack): PoseTrack {
   return {
