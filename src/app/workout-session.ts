@@ -82,8 +82,10 @@ export interface FormCheckSoFar {
   readonly poses: readonly { readonly t: number; readonly pose: Pose }[];
 }
 
-/** The counts the overlay shows before a set's "Go!". */
+/** The counts and faults the overlay shows before a set's "Go!". */
 const NOTHING_COUNTED = {
+  faultJoints: [],
+  lastFaults: [],
   repCount: 0,
   heldSec: 0,
   holdSec: 0,
@@ -349,8 +351,14 @@ export class WorkoutSession {
       this.cues.offer(utterances, live.holdCue, nowMs);
     this.speak(utterances);
     // A hold shows what to do while it applies ("Stay low." only while the hips are up), not its
-    // last fault for the rest of the hold; reps show the last rep's warning until the next rep.
-    const shown = this.exercise.kind === 'hold' ? live.holdCue : this.faultShown(live.lastFaults);
+    // last fault for the rest of the hold; reps show the last rep's warning until the next rep, from
+    // "Go!" (a squat during the countdown is not judged, as it is not counted).
+    const shown =
+      this.exercise.kind === 'hold'
+        ? live.holdCue
+        : this.stage === 'set'
+          ? this.faultShown(live.lastFaults)
+          : undefined;
     this.cue = live.issue !== undefined ? issueText(live.issue) : shown;
     this.out.showGate(this.gateText(live), live.ready);
   }

@@ -80,6 +80,20 @@ describe('a workout on the camera', () => {
     expect(said.filter((s) => s.startsWith('Rep'))).toEqual([]);
   });
 
+  it('shows no fault of a squat done before "Go!": it is not judged, as it is not counted', () => {
+    // The real front-view forward-lean squat: the person stands 2.5 s, then squats with the chest
+    // down (a lean and a shallow squat, as filmed) while the 3-2-1 countdown runs.
+    const { session } = newSession('squat', 1, 5, new HistoryStore(new MemoryHistory()));
+    const shown: string[] = [];
+    for (const f of fixtureTrack('squat_front_FORWARD_LEAN_mlsac_1rep').frames) {
+      session.onPose(f.pose, f.timestampMs);
+      const o = session.overlay(false, f.timestampMs);
+      expect(o.flow.phase).not.toBe('set');
+      shown.push(...o.live.faultJoints, ...o.live.lastFaults.map((x) => x.code), o.cue ?? '');
+    }
+    expect(shown.filter((t) => /shoulder|hip|lean|depth|Chest|deeper/.test(t))).toEqual([]);
+  });
+
   it('keeps a finished set as it was, however much the person moves afterwards', async () => {
     const { session, said, gate, done, stored } = await cameraSession(1, 2, 4);
     expect(done.map((r) => r.reps.length)).toEqual([2]);
