@@ -20,6 +20,7 @@ import {
   sharper,
   smaller,
   swaying,
+  tilted,
   withKeypointJitter,
 } from '../support/transform-track.ts';
 
@@ -149,6 +150,32 @@ const IMPERFECTIONS: readonly Imperfection[] = [
         'lower legs only: the model reads the legs upside down in most frames, and the toe signal of the few frames left moves with the noise (1 rep → 2; the label says 3)',
       'partial_body/calfraise_rear_LOWER_LEGS_ONLY_wrong_bouncing_then_correct.mp4':
         "lower legs only: the model misreads the feet, whose spacing swings by 0.62 shank inside its slow counted rep, a foot's length, the most a raise may move them (feet-planted.ts): noise tips it to a step (2 → 1)",
+    },
+  },
+  // A camera tilted sideways a little, as a phone propped by hand or a laptop on an uneven seat is
+  // (the app tells a tilt from 6°, read facing the camera: camera-tilt.ts). Side on, depth is the
+  // thigh's angle against the picture's level and moves with the tilt, so a rep within a degree or
+  // two of the 15° limit flips; nothing else may change but the lower-legs-only clips.
+  {
+    name: 'a camera tilted 2° sideways, either way',
+    variants: [2, -2].map((deg) => (t: PoseTrack) => tilted(t, deg)),
+    known: {
+      'squat_side_studio_man_1rep.mp4':
+        'its rep reads 14° above level against the 15° limit, side on: 2° of tilt tips it shallow',
+      'squat_side_whitebg_woman_1rep.mp4':
+        'its rep reads 15° above level, at the limit, side on: 1° of tilt tips it shallow',
+      'squat_side_schoolgirl_1rep.mp4':
+        'its labelled shallow rep reads 16° above level, side on: 1° of tilt the other way passes it',
+      'squat_34_handheld_bw_goblet.mp4':
+        "its shallow-read rep (16°, limit 15°; the label's slightly above parallel) passes with 1° of tilt",
+      'squat_side_barbell_voltathletics_3reps.mp4':
+        "its first rep, seen at 3/4 while the lifter turns behind the plates, reads 39° above level over the span one counter gives it and 15° over the other's: 1° of tilt decides which counts it first",
+      'squat_front_FORWARD_LEAN_mlsac_1rep.mp4':
+        'its deep squat reads 15° above level, at the limit (the folded torso hides the hips): 2° of tilt tips it shallow',
+      'partial_body/tibialis_wall_raise_side_LOWER_LEGS_ONLY_3reps.mp4':
+        'lower legs only: the model reads the legs upside down in most frames, and the toe signal of the few frames left moves with a degree of tilt (1 rep → 2; the label says 3)',
+      'partial_body/calfraise_rear_LOWER_LEGS_ONLY_wrong_bouncing_then_correct.mp4':
+        'lower legs only: its run of bounces is three lifts of 0.02-0.05 shank, and 2° of tilt moves a heel over its toe by 0.02 (a foot of 0.6 shank × sin 2°): the run is missed, and bouncing with it',
     },
   },
   {
