@@ -35,14 +35,14 @@ export interface LiveState extends KindLive {
   /** The camera view over the last second (front, side or 3/4), for the set-up tip. */
   readonly view: FrameView;
   /**
-   * The knee angle that matters (the more bent knee), for the overlay: side on and at 3/4 only
-   * (facing the camera the picture does not show the knee's bend), for exercises that bend the knees.
-   */
-  /**
    * The camera's sideways tilt as read so far (deg, rounded; camera-tilt.ts), for the exercises
    * judged by angles against the picture's level; undefined until read or for other exercises.
    */
   readonly cameraTiltDeg: number | undefined;
+  /**
+   * The knee angle that matters (the more bent knee), for the overlay: side on and at 3/4 only
+   * (facing the camera the picture does not show the knee's bend), for exercises that bend the knees.
+   */
   readonly keyAngle:
     | {
         readonly deg: number;

@@ -117,9 +117,9 @@ export const TILT_READ_AFTER_MS = 1000;
 /**
  * A tilt this large or larger is told (deg): past the depth measure's error (5°, thresholds.ts; a
  * tilt moves side-on depth and lean by as much) and past every reading of the labelled clips' people
- * facing the camera, -5.1° to +4.1° (20 clips, filmed and mirrored; the cameras' own tilts and the
- * people's stances in it: the -5.1° is a woman at ease before her set, talking to a hand-held phone
- * whose background looks level by eye).
+ * facing the camera, -5.1° to +4.1° (the 14 clips read so, filmed and mirrored; the cameras' own
+ * tilts and the people's stances in it: the -5.1° is a woman at ease before her set, talking to a
+ * hand-held phone whose background looks level by eye).
  */
 export const TILT_TOLD_FROM_DEG = 6;
 
@@ -143,8 +143,8 @@ export function isPlumbFrame(f: FrameFeatures): boolean {
 
 /**
  * The camera's tilt over a set: the median reading of the frames in which the person stood facing
- * the camera, once they add up to a second. Every frame with a person counts, set-up
- * included (walking into place facing the screen is when most people face it).
+ * the camera, once they add up to a second. Every frame with a person counts, set-up included
+ * (walking into place facing the screen is when most people face it).
  */
 export class CameraTilt {
   private readonly readings: number[] = [];
