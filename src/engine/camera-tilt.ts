@@ -82,7 +82,11 @@ function feetLevel(body: Body): boolean {
  * the shoulders'. A camera's tilt turns all three alike; a person shifting their weight to one leg
  * drops the pelvis on the other side and moves the trunk over the standing foot, and the three part.
  * On the real ankle-circle clip (both feet down between circles) the body's line alone read 5.1°
- * and -5.7° (filmed, mirrored) on a level camera; with the lines agreeing, 0.1° and 0.7°.
+ * and -5.7° (filmed, mirrored) on a level camera; with the lines agreeing, 0.1° and 0.7°. A camera
+ * pitched down at someone standing off the picture's centre leans their body's line too, by
+ * geometry (verticals converge: atan(offset / focal length × tan pitch), 4° at 15° of pitch and a
+ * fifth of a 70° picture off centre), while the hip and shoulder lines stay level: the lines part,
+ * or their median is the level one.
  */
 const LINES_AGREE_WITHIN_DEG = 3;
 
