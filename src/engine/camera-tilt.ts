@@ -185,7 +185,7 @@ export function tiltNote(deg: number): string {
   const d = `${Math.abs(deg)}°`;
   return (
     `The camera looked tilted about ${d} (standing facing it, your body, hips and shoulders read ` +
-    `${d} off the picture's vertical and level): depth and lean are angles against the picture's ` +
-    `level and vertical, and read up to ${d} off. Level the camera.`
+    `${d} off the picture's vertical and level): what is judged against the picture's level and ` +
+    `vertical (depth, lean, a hold's shape) reads up to ${d} off. Level the camera.`
   );
 }
