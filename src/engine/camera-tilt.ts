@@ -146,26 +146,36 @@ export function isPlumbFrame(f: FrameFeatures): boolean {
 }
 
 /**
+ * The readings kept: the last 20 s of standing facing the camera at 15 frames/s. A set facing the
+ * camera for an hour would otherwise keep every frame's, and sort them all each frame; the last
+ * ones also follow a camera levelled during the session.
+ */
+const KEPT_READINGS = 300;
+
+/**
  * The camera's tilt over a set: the median reading of the frames in which the person stood facing
- * the camera, once they add up to a second. Every frame with a person counts, set-up included
- * (walking into place facing the screen is when most people face it).
+ * the camera (the last `KEPT_READINGS`), once they add up to a second. Every frame with a person
+ * counts, set-up included (walking into place facing the screen is when most people face it).
  */
 export class CameraTilt {
   private readonly readings: number[] = [];
   private facingMs = 0;
   private lastMs: number | undefined;
+  private median: number | undefined;
 
   push(f: FrameFeatures): void {
     const dt = this.lastMs === undefined ? 0 : Math.min(f.timestampMs - this.lastMs, 200);
     this.lastMs = f.timestampMs;
     if (!isPlumbFrame(f) || f.tiltDeg === undefined) return;
     this.readings.push(f.tiltDeg);
+    if (this.readings.length > KEPT_READINGS) this.readings.shift();
+    this.median = median(this.readings);
     this.facingMs += Math.max(0, dt);
   }
 
   /** The tilt read so far (deg, positive: the picture turned clockwise), undefined until a second of it. */
   current(): number | undefined {
-    return this.facingMs < TILT_READ_AFTER_MS ? undefined : median(this.readings);
+    return this.facingMs < TILT_READ_AFTER_MS ? undefined : this.median;
   }
 }
 

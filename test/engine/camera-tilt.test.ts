@@ -83,6 +83,25 @@ describe('a camera tilted sideways', () => {
     expect(Math.abs(asFilmed ?? 0)).toBeLessThan(2);
   });
 
+  it('follows a camera levelled during a long session: the last readings count', () => {
+    // The real front-view squat (0.7° as filmed) played through a camera tilted 8°, then levelled:
+    // played on, level, the tilt read goes back to the clip's own.
+    const clip = fixtureTrack('squat_front_barbell_deep_1rep');
+    const playMs = (clip.frames.at(-1)?.timestampMs ?? 0) + 33;
+    const tilt = new CameraTilt();
+    const play = (track: PoseTrack, times: number, fromPlay: number) => {
+      for (let i = 0; i < times; i += 1)
+        for (const f of track.frames) {
+          const t = (fromPlay + i) * playMs + f.timestampMs;
+          if (f.pose !== null) tilt.push(frameFeatures(new Body({ ...f.pose, timestampMs: t })));
+        }
+    };
+    play(tilted(clip, 8), 6, 0);
+    expect(Math.round(tilt.current() ?? 0)).toBe(9);
+    play(clip, 4, 6);
+    expect(Math.abs(tilt.current() ?? 99)).toBeLessThan(1.5);
+  });
+
   it('is not read without 3-D landmarks (MoveNet): the feet on the floor cannot be told', () => {
     for (const { label } of read)
       expect(tiltOf(without3d(tilted(fixtureTrack(label.file), 8))), label.file).toBeUndefined();
