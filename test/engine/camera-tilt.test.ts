@@ -65,7 +65,8 @@ describe('a camera tilted sideways', () => {
       const exercise = EXERCISES.find((e) => e.id === label.exercise);
       const judgedByAngles =
         exercise?.kind === 'hold' ||
-        (exercise?.kind === 'reps' && exercise.checks.includes('depth'));
+        (exercise?.kind === 'reps' &&
+          exercise.checks.some((c) => c === 'depth' || c === 'forward-lean'));
       if (!judgedByAngles) {
         expect(report.cameraTiltDeg, label.file).toBeUndefined();
         continue;
