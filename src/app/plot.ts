@@ -27,6 +27,21 @@ export function axisEnd(v: number): number {
   return Math.sign(v) * +(step * p).toPrecision(6);
 }
 
+/**
+ * The value axis's ends: from zero (or below it) to a round number over the data; 0 to 1 when
+ * every value is 0. `zeroInside` when the data go below zero, so that zero is a line across the
+ * chart (a squat whose thighs stopped above level plots below "level").
+ */
+export function valueAxis(ys: readonly number[]): {
+  readonly from: number;
+  readonly to: number;
+  readonly zeroInside: boolean;
+} {
+  const from = axisEnd(Math.min(0, ...ys));
+  const to = axisEnd(Math.max(0, ...ys)) || 1;
+  return { from, to, zeroInside: from < 0 };
+}
+
 /** The time axis's labels: the first and last dates, once when they are the same day. */
 export function dateLabels(x0: number, x1: number): readonly string[] {
   const [first, last] = [day(x0), day(x1)];
@@ -36,7 +51,8 @@ export function dateLabels(x0: number, x1: number): readonly string[] {
 /**
  * A small line chart on a canvas (kept hand-written: a few dozen lines against a charting
  * library's weight): one series of (time, value), dots and a line, the value axis with its unit,
- * the time axis with its first and last dates.
+ * the time axis with its first and last dates, and where the values go below zero a dashed line
+ * at zero named `zeroMeans` ("level").
  */
 export function drawLineChart(
   ctx: CanvasRenderingContext2D,
@@ -44,6 +60,7 @@ export function drawLineChart(
   title: string,
   unit: string,
   style: ChartStyle = SCREEN_CHART,
+  zeroMeans = '0',
 ): void {
   const { width, height } = ctx.canvas;
   ctx.clearRect(0, 0, width, height);
@@ -59,8 +76,7 @@ export function drawLineChart(
   const xs = points.map((p) => p.x);
   const ys = points.map((p) => p.y);
   const [x0, x1] = [Math.min(...xs), Math.max(...xs)];
-  // From zero (or below it) to a round number over the data; 0 to 1 when every value is 0.
-  const [y0, y1] = [axisEnd(Math.min(0, ...ys)), axisEnd(Math.max(0, ...ys)) || 1];
+  const { from: y0, to: y1, zeroInside } = valueAxis(ys);
   const px = (x: number) =>
     pad.left + (x1 === x0 ? 0.5 : (x - x0) / (x1 - x0)) * (width - pad.left - pad.right);
   const py = (y: number) =>
@@ -75,6 +91,15 @@ export function drawLineChart(
   ctx.font = '12px system-ui, sans-serif';
   ctx.fillText(`${y1} ${unit}`, 2, pad.top - 2);
   ctx.fillText(`${y0}`, 2, height - pad.bottom - 12);
+  if (zeroInside) {
+    ctx.setLineDash([4, 4]);
+    ctx.beginPath();
+    ctx.moveTo(pad.left, py(0));
+    ctx.lineTo(width - pad.right, py(0));
+    ctx.stroke();
+    ctx.setLineDash([]);
+    ctx.fillText(zeroMeans, pad.left + 4, py(0) - 14);
+  }
   const [first, last] = dateLabels(x0, x1);
   ctx.fillText(first ?? '', pad.left, height - pad.bottom + 4);
   if (last !== undefined)

@@ -68,12 +68,19 @@ export const PROGRESS_SERIES: readonly {
   readonly title: string;
   readonly unit: string;
   readonly pick: (p: ProgressPoint) => number | undefined;
+  /** What a value of zero means, where the values can go below it. */
+  readonly zeroMeans?: string;
 }[] = [
   { title: 'reps per set', unit: 'reps', pick: (p) => p.reps },
   { title: 'tempo adherence', unit: 'share', pick: (p) => p.tempoAdherence },
   { title: 'faults per rep', unit: 'per rep', pick: (p) => p.faultRate },
   { title: 'hold time', unit: 's', pick: (p) => p.heldSeconds },
-  { title: 'depth: thighs below level', unit: '°', pick: (p) => p.depthBelowLevelDeg },
+  {
+    title: 'depth: thighs below level',
+    unit: '°',
+    pick: (p) => p.depthBelowLevelDeg,
+    zeroMeans: 'thighs level',
+  },
 ];
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axisEnd, dateLabels } from '../../src/app/plot.ts';
+import { axisEnd, dateLabels, valueAxis } from '../../src/app/plot.ts';
 
 describe('the history charts', () => {
   it('end the value axis on a round number at or beyond the data', () => {
@@ -14,6 +14,15 @@ describe('the history charts', () => {
     // Below zero (a squat's thighs above level), away from zero too.
     expect(axisEnd(-7)).toBe(-8);
     expect(axisEnd(0)).toBe(0);
+  });
+
+  it('draw zero across the chart when a value goes below it', () => {
+    // Seen: a squat set whose thighs stopped 6° above level plotted on "thighs below level" between
+    // "-6" and "1 °", with nothing to say where level was.
+    expect(valueAxis([-6])).toEqual({ from: -6, to: 1, zeroInside: true });
+    expect(valueAxis([-6, 3])).toEqual({ from: -6, to: 3, zeroInside: true });
+    expect(valueAxis([2, 5.01])).toEqual({ from: 0, to: 6, zeroInside: false });
+    expect(valueAxis([0, 0])).toEqual({ from: 0, to: 1, zeroInside: false });
   });
 
   it('name a day once when every point is on it', () => {

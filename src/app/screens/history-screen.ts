@@ -22,7 +22,8 @@ function plots(sets: readonly SetRecord[]): HTMLElement[] {
           'aria-label': `${name}: ${s.title} over time, latest ${s.data[s.data.length - 1]?.y.toFixed(2) ?? '-'}`,
         });
         const ctx = canvas.getContext('2d');
-        if (ctx !== null) drawLineChart(ctx, s.data, `${name}: ${s.title}`, s.unit);
+        if (ctx !== null)
+          drawLineChart(ctx, s.data, `${name}: ${s.title}`, s.unit, undefined, s.zeroMeans);
         return el('figure', {}, canvas);
       });
   });
