@@ -13,7 +13,7 @@ import {
   storedSets,
   textsShown,
 } from './app-page.ts';
-import { launch, makeY4m, makeY4mSideBySide } from './chromium.ts';
+import { crashBrowser, launch, makeY4m, makeY4mSideBySide } from './chromium.ts';
 import { snapshot, until } from './diagnostics.ts';
 import { removeScratch, scratchDir } from '../support/scratch.ts';
 import { fixtureTrack } from '../support/tracks.ts';
@@ -122,6 +122,43 @@ describe('a coached squat set with a real video as the webcam', () => {
     await page.click('[data-nav="history"]');
     await page.waitForSelector('[data-session] [data-summary-line]');
     expect(await page.locator('[data-session]').count()).toBe(1);
+  });
+});
+
+describe('a browser that crashes mid-set', () => {
+  it('keeps every rep counted before the crash, and shows the set as interrupted', async () => {
+    const profile = await scratchDir('formcheck-profile-');
+    const y4m = await makeY4m(DOWEL, 'dowel-crash', { fps: 15 });
+    let context = await launch({ fakeCamera: y4m, profileDir: profile });
+    try {
+      let page = await context.newPage();
+      await page.goto(inject('baseUrl'));
+      await startSquat(page, 10, 1);
+      const counted = await until(page, (s) => (s.lastOverlay?.live.repCount ?? 0) >= 1, 120_000);
+      const before = counted.lastOverlay?.live.repCount ?? 0;
+      // A second for the rep's write to land: "saved as it happens", not at the set's end.
+      await page.waitForTimeout(1000);
+      await crashBrowser(context, profile);
+
+      context = await launch({ fakeCamera: y4m, profileDir: profile });
+      page = await context.newPage();
+      await page.goto(inject('baseUrl'));
+      const sets = await storedSets(page);
+      expect(sets).toHaveLength(1);
+      expect(sets[0]?.completed).toBe(false);
+      expect(sets[0]?.reps.length).toBeGreaterThanOrEqual(before);
+      await page.click('[data-nav="history"]');
+      await page.waitForSelector('[data-session] [data-summary-line]');
+      expect(await page.locator('[data-session]').textContent()).toContain(
+        'Bodyweight squat: set 1 (interrupted)',
+      );
+      expect(
+        await page.locator('[data-session] [data-summary-line]').first().textContent(),
+      ).toMatch(new RegExp(`^${sets[0]?.reps.length} reps?`));
+    } finally {
+      await context.close();
+      await removeScratch(profile);
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { spawnSync } from 'node:child_process';
@@ -71,6 +71,28 @@ export async function launch(options: LaunchOptions = {}): Promise<BrowserContex
       removeScratch(profile).catch(() => undefined);
     });
   return context;
+}
+
+/**
+ * Kills the browser of a profile as a crash does (SIGKILL to every Chromium process started with
+ * it: no unload, no chance to write anything more) and waits for the context to notice.
+ */
+export async function crashBrowser(context: BrowserContext, profileDir: string): Promise<void> {
+  const closed = new Promise<void>((resolve) => context.once('close', () => resolve()));
+  const pids = await readdir('/proc').then((names) => names.filter((n) => /^\d+$/.test(n)));
+  let killed = 0;
+  for (const pid of pids) {
+    const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+    if (!cmdline.split('\0').includes(`--user-data-dir=${profileDir}`)) continue;
+    try {
+      process.kill(Number(pid), 'SIGKILL');
+      killed += 1;
+    } catch {
+      // Gone already (a child of one killed before it).
+    }
+  }
+  if (killed === 0) throw new Error(`no Chromium process runs with the profile ${profileDir}`);
+  await closed;
 }
 
 interface ClipOptions {
