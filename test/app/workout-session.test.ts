@@ -191,6 +191,53 @@ describe('a workout on the camera', () => {
   });
 });
 
+describe('a set paused (the space bar, a hidden tab)', () => {
+  // The clip's person squats from 9.0 to 11.1 s and again around 16.7 s of each play; the pause
+  // covers the first squat of the second play, from standing before it to standing after it.
+  const PAUSED_FROM_MS = CLIP_MS + 8500;
+  const PAUSED_TO_MS = CLIP_MS + 12_000;
+
+  /** A set of 10 over four plays of the clip, paused over one squat (or not) in either way. */
+  function pausedSet(pause: 'none' | 'space' | 'hidden') {
+    const { session, said, gate } = newSession(
+      'squat',
+      1,
+      10,
+      new HistoryStore(new MemoryHistory()),
+    );
+    const saidWhilePaused: string[] = [];
+    for (let loop = 0; loop < 4; loop += 1)
+      for (const f of TRACK.frames) {
+        const t = loop * CLIP_MS + f.timestampMs;
+        const inPause = pause !== 'none' && t >= PAUSED_FROM_MS && t < PAUSED_TO_MS;
+        if (inPause && !session.isPaused)
+          session.setPaused(
+            true,
+            pause === 'hidden' ? 'Paused while the tab was hidden.' : undefined,
+          );
+        if (!inPause && session.isPaused) session.setPaused(false);
+        // A hidden tab is sent no frames; paused with the space bar, the camera goes on.
+        if (inPause && pause === 'hidden') continue;
+        const before = said.length;
+        session.onPose(f.pose, t);
+        if (inPause) saidWhilePaused.push(...said.slice(before));
+      }
+    return { count: session.overlay(false, 4 * CLIP_MS).live.repCount, gate, saidWhilePaused };
+  }
+
+  it('counts nothing done while paused, and goes on counting once set up again', () => {
+    const all = pausedSet('none').count;
+    for (const pause of ['space', 'hidden'] as const) {
+      const { count, gate, saidWhilePaused } = pausedSet(pause);
+      expect(count, pause).toBe(all - 1);
+      expect(saidWhilePaused, pause).toEqual([]);
+      expect(gate, pause).toContain(
+        pause === 'hidden' ? 'Paused while the tab was hidden.' : 'Paused. Press space to resume.',
+      );
+    }
+  });
+});
+
 describe('someone else in view', () => {
   it('says so once during a set, shows it while they are there, and keeps a note saying from when', async () => {
     const store = new HistoryStore(new MemoryHistory());
