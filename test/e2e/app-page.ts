@@ -1,10 +1,26 @@
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { ARTIFACTS } from './chromium.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { ARTIFACTS, launch, makeY4mFromPhotos } from './chromium.ts';
 
 /** Keeps a screenshot as a test artifact (look at them: a person should understand each screen). */
 export const shot = (page: Page, name: string) =>
   page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+
+/**
+ * The app in a fresh Chromium whose webcam is real photos of a person, each shown for its seconds
+ * in turn (looping), with what the page says recorded (`saidSoFar`).
+ */
+export async function openWithPhotosAsWebcam(
+  photos: readonly { readonly path: string; readonly seconds: number }[],
+  name: string,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await launch({ fakeCamera: await makeY4mFromPhotos(photos, name, 10) });
+  const page = await context.newPage();
+  await page.addInitScript(recordSpeech);
+  await page.goto(inject('baseUrl'));
+  return { context, page };
+}
 
 /**
  * Starts one exercise from its card on the home screen, as a person would: opens "Edit", types

@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { recordSpeech, saidSoFar, shot, startExercise } from './app-page.ts';
-import { launch, makeY4mFromPhotos } from './chromium.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openWithPhotosAsWebcam, saidSoFar, shot, startExercise } from './app-page.ts';
 
 const PHOTOS = join(import.meta.dirname, '..', 'fixtures', 'photos');
 
@@ -17,18 +16,13 @@ describe('a calf-raise set with a real person as the webcam', () => {
   let page: Page;
 
   beforeAll(async () => {
-    const y4m = await makeY4mFromPhotos(
+    ({ context, page } = await openWithPhotosAsWebcam(
       [
         { path: join(PHOTOS, 'calfraise_rear34_smith_fedb_0_heels_down.jpg'), seconds: 4 },
         { path: join(PHOTOS, 'calfraise_rear34_smith_fedb_1_heels_up.jpg'), seconds: 1.5 },
       ],
       'calf-raise',
-      10,
-    );
-    context = await launch({ fakeCamera: y4m });
-    page = await context.newPage();
-    await page.addInitScript(recordSpeech);
-    await page.goto(inject('baseUrl'));
+    ));
   });
 
   afterAll(async () => {

@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { recordSpeech, saidSoFar, shot, startExercise } from './app-page.ts';
-import { launch, makeY4mFromPhotos } from './chromium.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openWithPhotosAsWebcam, saidSoFar, shot, startExercise } from './app-page.ts';
 import { snapshot, until } from './diagnostics.ts';
 
 const PHOTOS = join(import.meta.dirname, '..', 'fixtures', 'photos');
@@ -16,18 +15,13 @@ describe('a timed squat hold with a real person as the webcam', () => {
   let page: Page;
 
   beforeAll(async () => {
-    const y4m = await makeY4mFromPhotos(
+    ({ context, page } = await openWithPhotosAsWebcam(
       [
         { path: join(PHOTOS, 'squat_front_bodyweight_fedb_0_top.jpg'), seconds: 3 },
         { path: join(PHOTOS, 'squat_front_bodyweight_fedb_1_bottom_deep.jpg'), seconds: 20 },
       ],
       'squat-hold',
-      10,
-    );
-    context = await launch({ fakeCamera: y4m });
-    page = await context.newPage();
-    await page.addInitScript(recordSpeech);
-    await page.goto(inject('baseUrl'));
+    ));
   });
 
   afterAll(async () => {
