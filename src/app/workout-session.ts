@@ -18,6 +18,15 @@ import type { Report, RepReport } from '../engine/report.ts';
 import { CHECK_NAMES } from '../engine/checks/check-id.ts';
 import { onlyJustPassed } from '../engine/checks/verdict.ts';
 import { setEndWords, setFix } from '../engine/set-end-words.ts';
+import {
+  countHiddenByView,
+  FIRST_COUNT_DUE_SEC,
+  HIDDEN_COUNT_CUE,
+  hiddenCountText,
+  SIZE_REASONS,
+  turnTip,
+  viewToTurnTo,
+} from '../engine/view-tip.ts';
 import { WorkoutFlow, type FlowStep } from '../engine/workout-flow.ts';
 import { overlayData, type OverlayData } from '../overlay/overlay-data.ts';
 import type { Pose } from '../pose/skeleton.ts';
@@ -157,6 +166,10 @@ export class WorkoutSession {
   private paused = false;
   private tooDark = false;
   private people = 1;
+  /** Why nothing is counted, when the view hides the count (view-tip.ts); until a rep is. */
+  private hiddenCount: string | undefined;
+  /** This set's "nothing counted yet" has been given (once a set). */
+  private nothingCountedSaid = false;
   /** Someone else was seen in view during this set (said once, kept as a note on the set). */
   private othersSeen = false;
   /**
@@ -346,7 +359,9 @@ export class WorkoutSession {
     }
     if (folded.changed && !this.isFormCheck) void this.options.store.save(this.record);
     if (this.options.source === 'video') return;
-    const utterances = this.cues.select(events, nowMs);
+    // Said before the cues of the events: of a lift not counted, the view is the reason to give.
+    const utterances = this.hiddenCountCue(events, nowMs, live);
+    utterances.push(...this.cues.select(events, nowMs));
     if (live.holdCue !== undefined && this.exercise.kind === 'hold' && live.ready)
       this.cues.offer(utterances, live.holdCue, nowMs);
     this.speak(utterances);
@@ -359,8 +374,39 @@ export class WorkoutSession {
         : this.stage === 'set'
           ? this.faultShown(live.lastFaults)
           : undefined;
-    this.cue = live.issue !== undefined ? issueText(live.issue) : shown;
+    this.cue = live.issue !== undefined ? issueText(live.issue) : (this.hiddenCount ?? shown);
     this.out.showGate(this.gateText(live), live.ready);
+  }
+
+  /**
+   * A raise seen facing the camera, whose feet hide the heels' rise (engine/view-tip.ts): once a
+   * lift is let go for its size, or nothing is counted by the time the first reps are due, the
+   * screen says why and what to do until a rep is counted or the person turns, and the voice says
+   * it in a few words (under the cues' spacing; the nothing-counted case once a set).
+   */
+  private hiddenCountCue(
+    events: readonly EngineEvent[],
+    nowMs: number,
+    live: LiveState,
+  ): Utterance[] {
+    const out: Utterance[] = [];
+    if (this.stage !== 'set' || this.isFormCheck || !live.ready) return out;
+    if (
+      !countHiddenByView(this.exercise, live.view, live.facing) ||
+      events.some((e) => e.type === 'rep')
+    ) {
+      this.hiddenCount = undefined;
+      return out;
+    }
+    const letGo = events.some((e) => e.type === 'partial' && SIZE_REASONS.includes(e.reason));
+    const nothingYet =
+      this.record.reps.length === 0 && this.flow.view().setSec >= FIRST_COUNT_DUE_SEC;
+    if (letGo || (nothingYet && !this.nothingCountedSaid)) {
+      this.nothingCountedSaid ||= nothingYet;
+      this.hiddenCount = hiddenCountText(this.exercise, !letGo);
+      this.cues.offer(out, HIDDEN_COUNT_CUE, nowMs);
+    }
+    return out;
   }
 
   /** The last rep's warning on the canvas: the one the voice says, in full with its numbers. */
@@ -413,8 +459,12 @@ export class WorkoutSession {
     if (phase === 'setup') return `Ready: hold still…${hints}`;
     // A tilt told while setting up stays on the line through the set: it is still tilted.
     const tilt = this.tiltHint();
-    if (!this.isFormCheck)
-      return others === '' && tilt === '' ? 'Tracking' : `Tracking.${others}${tilt}`;
+    if (!this.isFormCheck) {
+      const turn = this.hiddenCount === undefined ? '' : ` ${turnTip('side')}`;
+      return others === '' && tilt === '' && turn === ''
+        ? 'Tracking'
+        : `Tracking.${turn}${others}${tilt}`;
+    }
     const { set, sets } = this.flow.view();
     return `Form check${sets > 1 ? `, part ${set} of ${sets}` : ''}: ${this.checkPart().instruction}${others}${tilt}`;
   }
@@ -428,15 +478,12 @@ export class WorkoutSession {
   }
 
   /**
-   * The exercise is judged best from one view: say so while setting up (it does not block). At 3/4
-   * the side-on checks still work (heel lift, depth from the hips' drop) but the front ones do not
-   * (knee valgus), so only an exercise best seen from the front asks to turn from there.
+   * The exercise is judged best from one view: say so while setting up (it does not block).
    */
   private viewHint(live: LiveState): string {
     const want = this.isFormCheck ? this.checkPart().view : this.exercise.view;
-    if (want === 'any' || live.view === 'unknown' || live.view === want) return '';
-    if (live.view === 'three-quarter' && want === 'side') return '';
-    return want === 'side' ? ' Tip: turn side-on to the camera.' : ' Tip: face the camera.';
+    const to = viewToTurnTo(want, live.view);
+    return to === undefined ? '' : ` ${turnTip(to)}`;
   }
 
   /**
@@ -494,6 +541,8 @@ export class WorkoutSession {
       this.analyzer = this.newAnalyzer();
       this.record = this.newRecord(this.flow.view().set);
       this.othersSeen = false;
+      this.hiddenCount = undefined;
+      this.nothingCountedSaid = false;
     }
   }
 

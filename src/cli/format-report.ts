@@ -19,10 +19,12 @@ const sureness = (f: Fault | Verdict): string =>
     : ` (${withUnit(f.value, f.unit)} against ${withUnit(f.threshold, f.unit)}, confidence ${Math.round(f.confidence * 100)} %)`;
 
 /** Where the camera stood, as a person says it (unknown: no view held most of the frames). */
-const viewInWords = (view: Report['view']): string =>
+const viewInWords = (view: Report['view'], facing: Report['facing']): string =>
   view === 'unknown'
     ? 'filmed neither from the front nor from the side'
-    : `filmed from the ${view}`;
+    : view === 'front' && facing === 'away'
+      ? 'filmed from behind'
+      : `filmed from the ${view}`;
 
 /** A rep's view, where it differs from the set's (a set filmed from the front, then side-on). */
 function repViewWords(view: RepReport['view'], setView: Report['view']): string {
@@ -39,7 +41,7 @@ function repViewWords(view: RepReport['view'], setView: Report['view']): string 
 export function formatReport(r: Report): string {
   const lines: string[] = [];
   lines.push(
-    `${r.source === undefined ? '' : `${r.source}: `}${r.exercise}: ${r.durationSec.toFixed(1)} s, ${viewInWords(r.view)} (form judged ${r.strictness})`,
+    `${r.source === undefined ? '' : `${r.source}: `}${r.exercise}: ${r.durationSec.toFixed(1)} s, ${viewInWords(r.view, r.facing)} (form judged ${r.strictness})`,
   );
   if (r.repCount !== undefined) {
     lines.push(`reps: ${r.repCount}`);

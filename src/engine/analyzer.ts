@@ -18,7 +18,7 @@ import type { RepReport, Report } from './report.ts';
 import type { GateIssue } from './setup-gate.ts';
 import { SetupSummary } from './setup-summary.ts';
 import { followsTheHips } from './signals.ts';
-import type { FrameView } from './view.ts';
+import type { Facing, FrameView } from './view.ts';
 
 export type { EngineEvent } from './engine-event.ts';
 
@@ -34,6 +34,8 @@ export interface LiveState extends KindLive {
   readonly lastFaults: readonly Fault[];
   /** The camera view over the last second (front, side or 3/4), for the set-up tip. */
   readonly view: FrameView;
+  /** Seen front-on over the last second: facing the camera or with the back to it. */
+  readonly facing: Facing | undefined;
   /**
    * The camera's sideways tilt as read so far (deg, rounded; camera-tilt.ts), for the exercises
    * judged by angles against the picture's level; undefined until read or for other exercises.
@@ -52,6 +54,13 @@ export interface LiveState extends KindLive {
       }
     | undefined;
 }
+
+/** A set seen front-on, in words: which way the person faced, when it was clear. */
+const FACING_WORDS: Record<Facing | 'either', string> = {
+  camera: 'from the front',
+  away: 'from behind',
+  either: 'from the front or behind',
+};
 
 /**
  * Exercises whose knee angle says something: those moving the hips (squat, lunge) and the held
@@ -228,6 +237,7 @@ export class ExerciseAnalyzer {
       faultJoints: this.lastFaults.flatMap((f) => FAULT_JOINTS[f.code] ?? []),
       lastFaults: this.lastFaults,
       view,
+      facing: this.front.recentView.facing(),
       cameraTiltDeg: this.cameraTiltDeg(),
       keyAngle: this.keyAngle(view),
     };
@@ -262,6 +272,7 @@ export class ExerciseAnalyzer {
     const kindReport = this.kind.finish(events);
     this.record(events);
     const view = this.front.views.current();
+    const facing = this.front.views.facing();
     const notes = [...this.notes, ...(this.kind.notes?.() ?? [])];
     const neverReady = this.setup.note();
     if (neverReady !== undefined) notes.push(neverReady);
@@ -276,7 +287,7 @@ export class ExerciseAnalyzer {
           : `this part asked for the ${wanted}`;
       notes.push(
         // The view's turn is the same facing the camera or facing away from it.
-        `Filmed ${view === 'front' ? 'from the front or behind' : 'from the side'}; ${asked}` +
+        `Filmed ${view === 'front' ? FACING_WORDS[facing ?? 'either'] : 'from the side'}; ${asked}` +
           (skipped.length === 0 ? '.' : `: ${skipped.join(', ')} not judged from this view.`),
       );
     }
@@ -288,6 +299,7 @@ export class ExerciseAnalyzer {
         this.firstMs === undefined || this.lastMs === undefined
           ? 0
           : round2((this.lastMs - this.firstMs) / 1000),
+      ...(facing === undefined ? {} : { facing }),
       faults: [...this.faults],
       ...(tilt === undefined ? {} : { cameraTiltDeg: tilt }),
       notes,

@@ -5,7 +5,7 @@ import { SIDES } from './body.ts';
 import { footOffTheFloor } from './foot-off-floor.ts';
 import { stanceFeatures, type StanceFeatures } from './stance-features.ts';
 import { meanDefined } from '../geometry/stats.ts';
-import { turnFromCameraDeg } from './view.ts';
+import { facingOfFrame, turnFromCameraDeg, type Facing } from './view.ts';
 import { frameTiltDeg } from './camera-tilt.ts';
 
 /**
@@ -64,6 +64,8 @@ export interface FrameFeatures extends StanceFeatures {
   readonly shoulderWidthOverTorso: number | undefined;
   /** How far the body is turned from facing the camera, deg (0 facing, 90 side-on), 3-D only. */
   readonly turnFromCameraDeg: number | undefined;
+  /** Seen front-on: towards the camera or with the back to it (view.ts, `facingOfFrame`). */
+  readonly facing: Facing | undefined;
   /** This frame's reading of the camera's tilt, deg, when the body's lines agree (camera-tilt.ts). */
   readonly tiltDeg: number | undefined;
   /** Nose height above the shoulder midpoint over torso length (head bob). */
@@ -271,6 +273,7 @@ export function frameFeatures(body: Body): FrameFeatures {
     ankleSeparationShanks: per(ankleSep, shank),
     shoulderWidthOverTorso: ls && rs ? per(Math.abs(ls.x - rs.x), torso) : undefined,
     turnFromCameraDeg: turnFromCameraDeg(body),
+    facing: facingOfFrame(body),
     tiltDeg: frameTiltDeg(body),
     headAboveShouldersTorsos: nose && shoulders ? per(shoulders.y - nose.y, torso) : undefined,
     kneePastToeShanks: kneePastToe.length === 0 ? undefined : Math.max(...kneePastToe),

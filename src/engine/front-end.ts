@@ -127,8 +127,8 @@ export class FrontEnd {
           };
     if (features !== undefined) {
       const view = viewOfFrame(features);
-      this.views.push(view);
-      this.recentView.push(timestampMs, view);
+      this.views.push(view, features.facing);
+      this.recentView.push(timestampMs, view, features.facing);
       this.latest = features;
     }
     return status.openedAt === undefined

@@ -2,7 +2,7 @@ import type { Strictness } from './checks/thresholds.ts';
 import type { Verdict } from './checks/verdict.ts';
 import type { Fault } from './faults.ts';
 import type { PhasesInWords } from './phases.ts';
-import type { DetectedView, FrameView } from './view.ts';
+import type { DetectedView, Facing, FrameView } from './view.ts';
 
 export interface RepReport {
   readonly index: number;
@@ -82,6 +82,8 @@ export interface Report {
   /** How strictly form was judged (gentle, standard, strict). */
   readonly strictness: Strictness;
   readonly view: DetectedView;
+  /** Seen front-on: facing the camera or with the back to it, when clear (view.ts). */
+  readonly facing?: Facing;
   readonly durationSec: number;
   readonly repCount?: number;
   readonly reps?: readonly RepReport[];

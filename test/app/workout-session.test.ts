@@ -13,9 +13,15 @@ import { tiltNote } from '../../src/engine/camera-tilt.ts';
 import type { FormCheckLine } from '../../src/engine/form-check.ts';
 import { MemoryHistory } from '../../src/storage/history-db.ts';
 import { HistoryStore } from '../../src/storage/history-store.ts';
+import type { PoseTrack } from '../../src/pose/pose-track.ts';
 import type { SetRecord } from '../../src/storage/set-record.ts';
-import { fixtureTrack } from '../support/tracks.ts';
-import { tilted } from '../support/transform-track.ts';
+import {
+  FIRST_COUNT_DUE_SEC,
+  HIDDEN_COUNT_CUE,
+  hiddenCountText,
+} from '../../src/engine/view-tip.ts';
+import { fixtureTrack, photoVideoTrack } from '../support/tracks.ts';
+import { played, seenFromBehind, tilted } from '../support/transform-track.ts';
 
 // A real side-view squat clip (2 reps in 20 s) played as a webcam plays a file: in a loop, so the
 // person keeps squatting after the set is over, as people do (stretching, walking to the laptop).
@@ -517,9 +523,7 @@ describe('a form check of a squat, in two parts', () => {
     expect(status(first.cards[0], 'heel-lift')).toBe('cannot-judge');
     // The card says why, held to what the part asked for (not the squat's best view, the front).
     expect(first.cardNotes).toEqual([
-      [
-        'Filmed from the front or behind; this part asked for the side: heel lift not judged from this view.',
-      ],
+      ['Filmed from the front; this part asked for the side: heel lift not judged from this view.'],
     ]);
     expect(first.session.canRedoLastPart).toBe(true);
     const soFar = first.session.withoutLastPart();
@@ -581,5 +585,96 @@ describe('the line shown for each rep', () => {
     expect(repLine(firstRep('squat_front_FORWARD_LEAN_mlsac_1rep'), 'down')).toMatch(
       /\. Chest up: trunk \d+° from vertical/,
     );
+  });
+});
+
+describe('a calf raise facing the camera, whose feet hide how high the heels rise', () => {
+  const CALF = findExercise('calf-raise');
+  const NOT_COUNTED = hiddenCountText(CALF, false);
+  const NOTHING_YET = hiddenCountText(CALF, true);
+
+  /** A calf-raise set of 20 on the camera over `track`: what it said, and showed on each frame. */
+  function calfRaiseSet(track: PoseTrack) {
+    const { session, said, gate } = newSession(
+      'calf-raise',
+      1,
+      20,
+      new HistoryStore(new MemoryHistory()),
+    );
+    const frames: {
+      t: number;
+      setSec: number;
+      cue: string | undefined;
+      said: readonly string[];
+    }[] = [];
+    for (const f of track.frames) {
+      const before = said.length;
+      session.onPose(f.pose, f.timestampMs);
+      const o = session.overlay(false, f.timestampMs);
+      if (o.flow.phase === 'set')
+        frames.push({
+          t: f.timestampMs,
+          setSec: o.flow.setSec,
+          cue: o.cue,
+          said: said.slice(before),
+        });
+    }
+    return { said, gate, frames };
+  }
+
+  it('says that a raise was not counted and to turn side-on, and stops once one is counted', () => {
+    // Photos of one person's band calf raise taken facing the camera (free-exercise-db), heels down
+    // 4 s and up 1.5 s, played ten times as a video and tracked at 10 frames/s: some raises are
+    // counted, the others let go as too small (engine/view-tip.ts).
+    const { said, gate, frames } = calfRaiseSet(
+      photoVideoTrack('calfraise_front_bands_fedb.10-raises'),
+    );
+    const counted = said.filter((s) => /^Rep \d+$/.test(s)).length;
+    expect(counted).toBeGreaterThanOrEqual(2);
+    expect(counted).toBeLessThan(10);
+    const told = frames.filter((f) => f.cue === NOT_COUNTED || f.cue === NOTHING_YET);
+    expect(told.length).toBeGreaterThan(0);
+    expect(said.filter((s) => s === HIDDEN_COUNT_CUE).length).toBeGreaterThanOrEqual(1);
+    expect(gate).toContain('Tracking. Tip: turn side-on to the camera.');
+    // A counted raise takes the words off the picture: on the frame it is said, and after it until
+    // another lift is let go.
+    for (const f of frames.filter((x) => x.said.some((s) => /^Rep \d+$/.test(s))))
+      expect(f.cue).not.toBe(NOT_COUNTED);
+  });
+
+  it('says nothing counted yet, once, when nothing is by the time the first raises are due', () => {
+    // The rendered character standing still, facing the camera, for 30 s: nothing to count.
+    const { track } = played(fixtureTrack('michelle_standing_front'), 10);
+    const { said, frames } = calfRaiseSet(track);
+    expect(said.filter((s) => /^Rep/.test(s))).toEqual([]);
+    const first = frames.find((f) => f.cue === NOTHING_YET);
+    expect(first?.setSec).toBeGreaterThanOrEqual(FIRST_COUNT_DUE_SEC);
+    expect(
+      frames.filter((f) => f.setSec >= FIRST_COUNT_DUE_SEC + 1).every((f) => f.cue === NOTHING_YET),
+    ).toBe(true);
+    expect(said.filter((s) => s === HIDDEN_COUNT_CUE)).toHaveLength(1);
+  });
+
+  it('says nothing of it from behind, where the heels are in view, though raises are let go', () => {
+    const track = seenFromBehind(photoVideoTrack('calfraise_front_bands_fedb.10-raises'));
+    expect(analyzeTrack(track, 'calf-raise').partials).toContainEqual(
+      expect.objectContaining({ reason: 'too small' }),
+    );
+    const { said, frames } = calfRaiseSet(track);
+    expect(said.filter((s) => /^Rep \d+$/.test(s)).length).toBeLessThan(10);
+    expect(said).not.toContain(HIDDEN_COUNT_CUE);
+    expect(frames.filter((f) => f.cue === NOT_COUNTED || f.cue === NOTHING_YET)).toEqual([]);
+  });
+
+  it.each([
+    ['calfraise_rear_wall_hands', 'from behind'],
+    ['calfraise_34front_then_side_fitbod_man_6reps', 'at 3/4, then side on'],
+    ['michelle_calf_raise_front', 'facing the camera, every raise counted'],
+  ])('%s (%s): says nothing of the view', (clip, _why) => {
+    const { track } = played(fixtureTrack(clip), 3);
+    const { said, frames } = calfRaiseSet(track);
+    expect(said.filter((s) => /^Rep \d+$/.test(s)).length).toBeGreaterThanOrEqual(3);
+    expect(said).not.toContain(HIDDEN_COUNT_CUE);
+    expect(frames.filter((f) => f.cue === NOT_COUNTED || f.cue === NOTHING_YET)).toEqual([]);
   });
 });

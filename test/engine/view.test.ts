@@ -3,11 +3,11 @@ import { analyzeTrack } from '../../src/engine/analyze-track.ts';
 import { Body } from '../../src/engine/body.ts';
 import { EXERCISES } from '../../src/engine/catalog.ts';
 import { frameFeatures } from '../../src/engine/features.ts';
-import { turnFromCameraDeg, viewOfFrame } from '../../src/engine/view.ts';
+import { facingOfFrame, turnFromCameraDeg, viewOfFrame } from '../../src/engine/view.ts';
 import type { PoseTrack } from '../../src/pose/pose-track.ts';
 import type { Pose, WorldPointM } from '../../src/pose/skeleton.ts';
 import { LABELS } from '../fixtures/labels.ts';
-import { fixtureTrack } from '../support/tracks.ts';
+import { fixtureTrack, stillTrack } from '../support/tracks.ts';
 import { without3d } from '../support/transform-track.ts';
 
 // The view decides which checks can be judged (valgus from the front, heel lift side-on) and how
@@ -152,9 +152,70 @@ describe("the set's note when filmed from another view than the exercise's best"
 
   it('says nothing was skipped when every check worked from that view', () => {
     // A calf raise's checks (tempo, height) need no particular view; the side shows the heels best.
-    // This clip is filmed from behind: the body's turn reads the same either way round.
+    // This clip is filmed from behind: the body's turn reads the same either way round, the side
+    // of the picture the left hip is on does not.
     expect(viewNote('calfraise_rear_wall_hands', 'calf-raise')).toBe(
-      'Filmed from the front or behind; Calf raise is best judged from the side.',
+      'Filmed from behind; Calf raise is best judged from the side.',
+    );
+  });
+});
+
+describe('facing the camera or with the back to it', () => {
+  // The turn from the camera reads the same either way round; which side of the picture the
+  // person's left hip and shoulder are on does not. Photos of people nobody tuned on
+  // (../shared/data/stills, labelled front or rear there), each as 1 s of video.
+  const FACING_PHOTOS = [
+    'calfraise_front_bands_fedb_0_heels_down',
+    'calfraise_front_bands_fedb_1_heels_up',
+    'calfraise_front_barbell_onblock_fedb_0_heels_dropped',
+    'calfraise_front_barbell_onblock_fedb_1_heels_up',
+    'knee_circles_front_fedb_0_neutral',
+    'knee_circles_front_fedb_1_knees_bent_shifted',
+    'squat_front_bodyweight_fedb_0_top',
+    'squat_front_bodyweight_fedb_1_bottom_deep',
+    'squat_front_sit_squat_SHALLOW_fedb_0_top',
+    'warrior2_front_photo_checkerboard_bg_nutifit',
+  ];
+  const BACK_PHOTOS = [
+    'calfraise_rear_dumbbells_onboard_fedb_0_heels_down',
+    'calfraise_rear_dumbbells_onboard_fedb_1_heels_up',
+    'calfraise_rear_on_dumbbell_handle_fedb_0_heels_down',
+    'calfraise_rear_on_dumbbell_handle_fedb_1_heels_up',
+    'calfraise_rear_machine_fedb_0_heels_dropped',
+    'calfraise_rear_machine_fedb_1_heels_up',
+    'toeraise_rear_smith_reverse_calf_fedb_0_toes_up',
+    'toeraise_rear_smith_reverse_calf_fedb_1_feet_flat',
+  ];
+  const facings = (photo: string) =>
+    stillTrack(photo)
+      .frames.slice(1)
+      .flatMap((f) => (f.pose === null ? [] : [facingOfFrame(new Body(f.pose))]));
+
+  it.each(FACING_PHOTOS)('%s: facing the camera', (photo) => {
+    expect(facings(photo).length).toBeGreaterThan(5);
+    expect(new Set(facings(photo))).toEqual(new Set(['camera']));
+  });
+
+  it.each(BACK_PHOTOS)('%s: the back to the camera', (photo) => {
+    expect(facings(photo).length).toBeGreaterThan(5);
+    expect(new Set(facings(photo))).toEqual(new Set(['away']));
+  });
+
+  it('names the way a set filmed front-on faced, on every labelled clip filmed so', () => {
+    const frontOn = LABELS.filter(
+      (l) => labelledView(l.view ?? '') === 'front' && EXERCISES.some((e) => e.id === l.exercise),
+    );
+    const facing = (l: (typeof frontOn)[number]) =>
+      analyzeTrack(fixtureTrack(l.file), l.exercise).facing;
+    expect(frontOn.length).toBeGreaterThanOrEqual(19);
+    for (const l of frontOn)
+      expect(facing(l), l.file).toBe(/^rear/.test(l.view ?? '') ? 'away' : 'camera');
+    expect(frontOn.filter((l) => /^rear/.test(l.view ?? '')).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('is not said of a set filmed side-on', () => {
+    expect(analyzeTrack(fixtureTrack('squat_side_gym_dowel_2reps'), 'squat').facing).toBe(
+      undefined,
     );
   });
 });

@@ -13,6 +13,7 @@ const live = (over: Partial<LiveState> = {}): LiveState => ({
   keyAngle: undefined,
   cameraTiltDeg: undefined,
   view: 'front',
+  facing: 'camera',
   ...over,
 });
 

@@ -12,6 +12,7 @@ const LIVE: LiveState = {
   faultJoints: [],
   lastFaults: [],
   view: 'side',
+  facing: undefined,
   cameraTiltDeg: undefined,
   keyAngle: { deg: 95, at: 'left_knee', atMs: 1000 },
 };

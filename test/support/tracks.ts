@@ -30,6 +30,14 @@ export function mirroredTrack(clip: string): PoseTrack {
   return trackIn(MIRRORED_DIR, clip);
 }
 
+/**
+ * The committed pose track of two photos of one person played as a video (test/fixtures/
+ * photo-video: how it was made is in the fixtures' README), by its name.
+ */
+export function photoVideoTrack(name: string): PoseTrack {
+  return trackIn(join(import.meta.dirname, '..', 'fixtures', 'photo-video'), name);
+}
+
 /** Where formcheck's own pose tracks of the photos in ../shared/data/stills are committed. */
 export const STILLS_DIR = join(import.meta.dirname, '..', 'fixtures', 'stills');
 

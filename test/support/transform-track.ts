@@ -105,6 +105,21 @@ export function mirrored(track: PoseTrack): PoseTrack {
   );
 }
 
+/**
+ * The same poses as a camera behind the person would see them: the picture mirrored and the 3-D
+ * turned half round about the vertical, every joint keeping its name (the person's left side on
+ * the picture's left, as from behind).
+ */
+export function seenFromBehind(track: PoseTrack): PoseTrack {
+  return mapPoses(track, (pose) =>
+    mapPoints(
+      pose,
+      (p) => ({ ...p, x: 1 - p.x }),
+      (p) => ({ ...p, xM: -p.xM, zM: -p.zM }),
+    ),
+  );
+}
+
 /** The same frames a minute later on the clock (a camera session that did not start at 0). */
 export function later(track: PoseTrack, byMs = 60_000): PoseTrack {
   return {
