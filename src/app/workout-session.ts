@@ -379,10 +379,11 @@ export class WorkoutSession {
   }
 
   /**
-   * A raise seen facing the camera, whose feet hide the heels' rise (engine/view-tip.ts): once a
+   * A calf raise seen facing the camera, whose feet hide the heels' rise (engine/view-tip.ts): once a
    * lift is let go for its size, or nothing is counted by the time the first reps are due, the
    * screen says why and what to do until a rep is counted or the person turns, and the voice says
-   * it in a few words (under the cues' spacing; the nothing-counted case once a set).
+   * it in a few words (under the cues' spacing; the nothing-counted case once a set). In a form
+   * check too: its reps would not come, and its part's words ("stand side-on") are only on screen.
    */
   private hiddenCountCue(
     events: readonly EngineEvent[],
@@ -390,7 +391,7 @@ export class WorkoutSession {
     live: LiveState,
   ): Utterance[] {
     const out: Utterance[] = [];
-    if (this.stage !== 'set' || this.isFormCheck || !live.ready) return out;
+    if (this.stage !== 'set' || !live.ready) return out;
     if (
       !countHiddenByView(this.exercise, live.view, live.facing) ||
       events.some((e) => e.type === 'rep')
@@ -403,7 +404,7 @@ export class WorkoutSession {
       this.record.reps.length === 0 && this.flow.view().setSec >= FIRST_COUNT_DUE_SEC;
     if (letGo || (nothingYet && !this.nothingCountedSaid)) {
       this.nothingCountedSaid ||= nothingYet;
-      this.hiddenCount = hiddenCountText(this.exercise, !letGo);
+      this.hiddenCount = hiddenCountText(!letGo);
       this.cues.offer(out, HIDDEN_COUNT_CUE, nowMs);
     }
     return out;

@@ -19,22 +19,26 @@ export const turnTip = (to: 'side' | 'front'): string =>
   to === 'side' ? 'Tip: turn side-on to the camera.' : 'Tip: face the camera.';
 
 /**
- * Whether the person's view hides what the exercise is counted on: a raise counted on the heels or
- * the toes (calf raise, tibialis lift) seen facing the camera. The feet then point at the camera,
- * the heel is behind the foot, and a rise shows as a small move up the picture, partly hidden:
- * photos of one person's band calf raise taken facing the camera read a rise of 0.065 shank, the
- * smallest countable rep being 0.06, and played as a video 4 of its 10 raises counted (6 at 10
- * frames/s), the rest let go as "too small" or never leaving the start. From behind the heels are
- * in full view (the raises filmed from behind count every rep) and side on a rise is seen whole.
+ * Whether the person's view hides what the exercise is counted on: a raise counted on the heels
+ * (calf raise) seen facing the camera. The feet then point at the camera and the heel is behind the
+ * foot, where the model guesses it: photos of one person's band calf raise taken facing the camera
+ * read a rise of 0.065 shank, the smallest countable rep being 0.06, and played as a video 4 of its
+ * 10 raises counted (6 at 10 frames/s), the rest let go as "too small" or never leaving the start.
+ * From behind the heels are in full view (the raises filmed from behind count every rep) and side
+ * on a rise is seen whole. Not a tibialis lift: the toes it is counted on are the nearest part of
+ * the foot facing the camera, in view, and no footage shows them hidden.
  */
 export function countHiddenByView(
   exercise: ExerciseDef,
   view: FrameView,
   facing: Facing | undefined,
 ): boolean {
-  if (exercise.kind !== 'reps') return false;
-  const onTheFeet = exercise.signal === 'heel-rise' || exercise.signal === 'toe-rise';
-  return onTheFeet && view === 'front' && facing === 'camera';
+  return (
+    exercise.kind === 'reps' &&
+    exercise.signal === 'heel-rise' &&
+    view === 'front' &&
+    facing === 'camera'
+  );
 }
 
 /** Lifts let go for their size: those the view may have shrunk (not a quick bounce or a step). */
@@ -56,7 +60,6 @@ export const HIDDEN_COUNT_CUE = 'Not counted: turn side-on.';
  * What the picture says when the view hides the count, once a lift was not counted or none was: the
  * thing to do first (a long cue is cut at its second line on a small picture), then why.
  */
-export function hiddenCountText(exercise: ExerciseDef, nothingYet: boolean): string {
-  const part = exercise.kind === 'reps' && exercise.signal === 'toe-rise' ? 'toes' : 'heels';
-  return `${nothingYet ? 'Nothing counted yet' : 'Not counted'}: turn side-on. Facing the camera, your feet hide your ${part}' rise.`;
+export function hiddenCountText(nothingYet: boolean): string {
+  return `${nothingYet ? 'Nothing counted yet' : 'Not counted'}: turn side-on. Facing the camera, your feet hide your heels' rise.`;
 }
