@@ -19,6 +19,7 @@ import type { GateIssue } from './setup-gate.ts';
 import { SetupSummary } from './setup-summary.ts';
 import { followsTheHips } from './signals.ts';
 import type { Facing, FrameView } from './view.ts';
+import { countHiddenByView, SIZE_REASONS } from './view-tip.ts';
 
 export type { EngineEvent } from './engine-event.ts';
 
@@ -285,10 +286,19 @@ export class ExerciseAnalyzer {
         this.askedView === undefined
           ? `${this.exercise.name} is best judged from the ${wanted}`
           : `this part asked for the ${wanted}`;
+      // Lifts the view may have shrunk below a countable rep (view-tip.ts): how many.
+      const hidden = countHiddenByView(this.exercise, view, facing)
+        ? (kindReport.partials ?? []).filter((p) =>
+            SIZE_REASONS.some((reason) => reason === p.reason),
+          ).length
+        : 0;
       notes.push(
         // The view's turn is the same facing the camera or facing away from it.
         `Filmed ${view === 'front' ? FACING_WORDS[facing ?? 'either'] : 'from the side'}; ${asked}` +
-          (skipped.length === 0 ? '.' : `: ${skipped.join(', ')} not judged from this view.`),
+          (skipped.length === 0 ? '.' : `: ${skipped.join(', ')} not judged from this view.`) +
+          (hidden === 0
+            ? ''
+            : ` Facing the camera the feet hide the heels' rise: ${hidden} ${hidden === 1 ? 'lift was' : 'lifts were'} too small to count.`),
       );
     }
     return {

@@ -7,7 +7,7 @@ import { facingOfFrame, turnFromCameraDeg, viewOfFrame } from '../../src/engine/
 import type { PoseTrack } from '../../src/pose/pose-track.ts';
 import type { Pose, WorldPointM } from '../../src/pose/skeleton.ts';
 import { LABELS } from '../fixtures/labels.ts';
-import { fixtureTrack, stillTrack } from '../support/tracks.ts';
+import { fixtureTrack, photoVideoTrack, stillTrack } from '../support/tracks.ts';
 import { without3d } from '../support/transform-track.ts';
 
 // The view decides which checks can be judged (valgus from the front, heel lift side-on) and how
@@ -156,6 +156,20 @@ describe("the set's note when filmed from another view than the exercise's best"
     // of the picture the left hip is on does not.
     expect(viewNote('calfraise_rear_wall_hands', 'calf-raise')).toBe(
       'Filmed from behind; Calf raise is best judged from the side.',
+    );
+  });
+
+  it('says how many lifts were too small to count, facing the camera, where the feet hide the heels', () => {
+    // Photos of one person's band calf raise taken facing the camera, played as a video of ten
+    // raises (test/fixtures/photo-video).
+    const report = analyzeTrack(
+      photoVideoTrack('calfraise_front_bands_fedb.10-raises'),
+      'calf-raise',
+    );
+    const tooSmall = (report.partials ?? []).filter((p) => p.reason === 'too small').length;
+    expect(tooSmall).toBeGreaterThanOrEqual(1);
+    expect(report.notes.find((n) => n.startsWith('Filmed from'))).toBe(
+      `Filmed from the front; Calf raise is best judged from the side. Facing the camera the feet hide the heels' rise: ${tooSmall} lifts were too small to count.`,
     );
   });
 });
