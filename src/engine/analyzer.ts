@@ -193,7 +193,7 @@ export class ExerciseAnalyzer {
     this.issue = undefined;
     if (step.openedAt !== undefined) {
       events.push({ type: 'ready' });
-      this.kind.onReady(step.openedAt.restLevel);
+      this.kind.onReady(step.openedAt.restLevel, step.openedAt.before, events);
     }
     if (step.frame !== undefined) this.kind.onFrame(step.frame, events);
     return this.record(events);

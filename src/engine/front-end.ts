@@ -48,8 +48,11 @@ export type FrontEndStep =
     }
   | {
       readonly ready: true;
-      /** The gate opened on this frame, with the still start level of the signal. */
-      readonly openedAt?: { readonly restLevel: number };
+      /**
+       * The gate opened on this frame, with the still start level of the signal, and the frames
+       * seen before it since the recording began (`before`: see {@link FrontEnd.push}).
+       */
+      readonly openedAt?: { readonly restLevel: number; readonly before: readonly AnalyzedFrame[] };
       /** Undefined while the person is briefly out of sight and the gate has not closed yet. */
       readonly frame: AnalyzedFrame | undefined;
     };
@@ -75,6 +78,13 @@ export class FrontEnd {
   /** The camera's sideways tilt, read while the person stands facing it, set-up included. */
   readonly tilt = new CameraTilt();
   private latest: FrameFeatures | undefined;
+  /**
+   * The frames seen, whole, out of the start pose since the recording began and before the gate
+   * first opened (exercises with a start pose only): a recording that begins part-way through a
+   * rep (rep-counter.md, "A recording that begins mid-rep"). Emptied when the person is lost
+   * and once the gate has opened.
+   */
+  private beforeFirstOpen: AnalyzedFrame[] | undefined = [];
 
   constructor(private readonly config: FrontEndConfig) {}
 
@@ -111,11 +121,7 @@ export class FrontEnd {
     const startPose = this.config.startPose;
     const inStartPose = signal !== undefined && startPose !== undefined && signal <= startPose.max;
     const status = this.gate.push(timestampMs, missing, signal, inStartPose);
-    if (!status.ready) {
-      if (wasOpen) this.resetSignal();
-      return { ready: false, issue: status.issue, closed: wasOpen };
-    }
-    const frame =
+    const frame: AnalyzedFrame | undefined =
       body === undefined || features === undefined
         ? undefined
         : {
@@ -125,15 +131,32 @@ export class FrontEnd {
             signal,
             ...(secondSignal === undefined ? {} : { secondSignal }),
           };
+    if (!status.ready) {
+      if (wasOpen) this.resetSignal();
+      this.keepBeforeFirstOpen(status.issue, frame);
+      return { ready: false, issue: status.issue, closed: wasOpen };
+    }
     if (features !== undefined) {
       const view = viewOfFrame(features);
       this.views.push(view, features.facing);
       this.recentView.push(timestampMs, view, features.facing);
       this.latest = features;
     }
-    return status.openedAt === undefined
-      ? { ready: true, frame }
-      : { ready: true, openedAt: { restLevel: status.openedAt.restLevel }, frame };
+    if (status.openedAt === undefined) return { ready: true, frame };
+    const before = this.beforeFirstOpen ?? [];
+    this.beforeFirstOpen = undefined;
+    return { ready: true, openedAt: { restLevel: status.openedAt.restLevel, before }, frame };
+  }
+
+  /** Keeps a frame seen before the gate first opened, or forgets them all when the person is lost. */
+  private keepBeforeFirstOpen(
+    issue: GateIssue | undefined,
+    frame: AnalyzedFrame | undefined,
+  ): void {
+    const kept = this.beforeFirstOpen;
+    if (kept === undefined || this.config.startPose === undefined) return;
+    if (issue?.kind === 'no-person' || issue?.kind === 'missing') kept.length = 0;
+    else if (frame?.signal !== undefined) kept.push(frame);
   }
 
   /** Close the gate (a pause, a gap in the frames): the person sets up again before anything counts. */

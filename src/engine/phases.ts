@@ -13,9 +13,10 @@ export type PhaseWord = 'down' | 'bottom' | 'up' | 'top';
  * a raise) is left out where it was not measured: before the first rep of a set.
  */
 export interface PhasesInWords {
-  readonly downSec: number;
+  /** Left out where the rep began before the recording did (a squat's way down). */
+  readonly downSec?: number;
   readonly bottomSec?: number;
-  readonly upSec: number;
+  readonly upSec?: number;
   readonly topSec?: number;
 }
 
@@ -33,17 +34,25 @@ export function phaseWord(phase: RepPhase, awayWord: 'down' | 'up'): PhaseWord {
   }
 }
 
-/** A rep's phase times by name, rounded to 10 ms. */
-export function phasesInWords(p: PhaseTimes, awayWord: 'down' | 'up'): PhasesInWords {
+/**
+ * A rep's phase times by name, rounded to 10 ms. `awaySeen` false: the rep began before the
+ * recording did, so the way away from the start was timed from the first frame, not its start,
+ * and is left out.
+ */
+export function phasesInWords(
+  p: PhaseTimes,
+  awayWord: 'down' | 'up',
+  awaySeen = true,
+): PhasesInWords {
   const byWord: Partial<Record<PhaseWord, number>> = {};
-  byWord[phaseWord('away', awayWord)] = round2(p.awaySec);
+  if (awaySeen) byWord[phaseWord('away', awayWord)] = round2(p.awaySec);
   byWord[phaseWord('far', awayWord)] = round2(p.farSec);
   byWord[phaseWord('return', awayWord)] = round2(p.returnSec);
   if (p.restSec !== undefined) byWord[phaseWord('rest', awayWord)] = round2(p.restSec);
   return {
-    downSec: byWord.down ?? 0,
+    ...(byWord.down === undefined ? {} : { downSec: byWord.down }),
     ...(byWord.bottom === undefined ? {} : { bottomSec: byWord.bottom }),
-    upSec: byWord.up ?? 0,
+    ...(byWord.up === undefined ? {} : { upSec: byWord.up }),
     ...(byWord.top === undefined ? {} : { topSec: byWord.top }),
   };
 }

@@ -16,6 +16,11 @@ export interface RepReport {
    */
   readonly view?: FrameView;
   readonly phases: PhasesInWords;
+  /**
+   * The recording began part-way through this rep (its first): counted, its way away from the
+   * start not timed, and the checks that need the start position before it not judged.
+   */
+  readonly beganBeforeRecording?: true;
   readonly depth?: {
     /** The thigh's angle above level at the bottom (negative: hip below knee): checks/depth.ts. */
     readonly thighAboveLevelDeg: number | null;

@@ -36,10 +36,6 @@ const KNOWN_COUNT_CHANGES: Readonly<Record<string, KnownChange<Slowdown>>> = {
     at: [4],
     why: 'the hips behind the plates jitter (the person found in half the frames, some misread as a front view): the smoothing (a 150 ms median, then One Euro) takes out those quick wobbles, but four times slower they pass it, and 8 dips of 0.14-0.49 s become reps of 0.6-2 s',
   },
-  'squat_front_home_goblet_10fps.mp4': {
-    at: [4],
-    why: 'the clip starts 70 % of the way down (2 reps labelled): at its own speed the set-up is first still for 400 ms at the bottom (1.3 s), so the first rise is not a rep; four times slower the first 0.1 s of the clip is already still, and the rest of that descent and the rise count',
-  },
 };
 
 const repClips = LABELS.filter(

@@ -120,6 +120,11 @@ export function seenFromBehind(track: PoseTrack): PoseTrack {
   );
 }
 
+/** The recording from `fromMs` on: the clip trimmed at its start (its clock kept). */
+export function startingAt(track: PoseTrack, fromMs: number): PoseTrack {
+  return { ...track, frames: track.frames.filter((f) => f.timestampMs >= fromMs) };
+}
+
 /** The same frames a minute later on the clock (a camera session that did not start at 0). */
 export function later(track: PoseTrack, byMs = 60_000): PoseTrack {
   return {

@@ -47,7 +47,11 @@ export type KindReport = Omit<
  * fed each frame while they are, told when they are interrupted; events out, a report at the end.
  */
 export interface KindAnalyzer {
-  onReady(restLevel: number): void;
+  /**
+   * The person is set up: `restLevel` is the signal's still start level; `before`, the frames seen
+   * before the gate first opened, since the recording began (front-end.ts).
+   */
+  onReady(restLevel: number, before: readonly AnalyzedFrame[], events: EngineEvent[]): void;
   onFrame(frame: AnalyzedFrame, events: EngineEvent[]): void;
   /** The person left the view or the set paused: drop a rep in progress, end a hold. */
   onInterrupt(atMs: number, events: EngineEvent[]): void;

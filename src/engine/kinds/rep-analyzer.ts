@@ -103,6 +103,8 @@ export class RepAnalyzer implements KindAnalyzer {
   private readonly atStartMs: number[] = [];
   /** Whether the last frame was one of those (true until a frame is analysed after set-up). */
   private lastAtStart = true;
+  /** Replayed frames of a recording that began mid-rep end here (ms): none of them is standing. */
+  private midRepUntilMs: number | undefined;
   /** The phases of the last rep counted, until an interruption. */
   private previousPhases: PhaseTimes | undefined;
 
@@ -118,8 +120,27 @@ export class RepAnalyzer implements KindAnalyzer {
       : undefined;
   }
 
-  onReady(restLevel: number): void {
-    this.counter.calibrate(restLevel);
+  onReady(restLevel: number, before: readonly AnalyzedFrame[], events: EngineEvent[]): void {
+    const first = before[0]?.signal;
+    if (first === undefined || !this.beganMidRep(first, before)) {
+      this.counter.calibrate(restLevel);
+      return;
+    }
+    // The recording began part-way down: the highest position seen is where this rep is measured
+    // from, and the frames before the gate opened are its descent and bottom.
+    this.counter.calibrate(first);
+    this.midRepUntilMs = before[before.length - 1]?.timestampMs;
+    for (const f of before) this.onFrame(f, events);
+  }
+
+  /**
+   * The frames before set-up show a descent as large as the smallest rep, from the first frame
+   * on: the recording began mid-rep (rep-counter.md).
+   */
+  private beganMidRep(first: number, before: readonly AnalyzedFrame[]): boolean {
+    let deepest = first;
+    for (const f of before) if (f.signal !== undefined) deepest = Math.max(deepest, f.signal);
+    return deepest - first >= this.exercise.counter.minAmplitude;
   }
 
   onInterrupt(): void {
@@ -145,7 +166,7 @@ export class RepAnalyzer implements KindAnalyzer {
     while (t - (this.recent[0]?.timestampMs ?? t) > keepMs) this.recent.shift();
     this.lastAtStart = false;
     if (frame.signal === undefined) return;
-    if (this.phase === 'rest') {
+    if (this.phase === 'rest' && !(t <= (this.midRepUntilMs ?? -Infinity))) {
       this.restFrames.push(frame);
       while ((this.restFrames[0]?.timestampMs ?? t) < t - STANDING_WINDOW_MS)
         this.restFrames.shift();
@@ -294,6 +315,8 @@ export class RepAnalyzer implements KindAnalyzer {
           (f) => f.timestampMs <= rep.startMs && rep.startMs - f.timestampMs <= STANDING_WINDOW_MS,
         ),
       ) ?? this.standing;
+    const beganBeforeRecording =
+      this.midRepUntilMs !== undefined && rep.startMs <= this.midRepUntilMs;
     const ctx = {
       exercise: this.exercise,
       rep,
@@ -314,7 +337,8 @@ export class RepAnalyzer implements KindAnalyzer {
       bottomSec: msToSec(rep.peakMs),
       endSec: msToSec(rep.endMs),
       view: ctx.view,
-      phases: phasesInWords(rep.phases, this.exercise.awayWord),
+      phases: phasesInWords(rep.phases, this.exercise.awayWord, !beganBeforeRecording),
+      ...(beganBeforeRecording ? { beganBeforeRecording } : {}),
       amplitude: round2(rep.amplitude),
       faults,
       verdicts,
@@ -353,7 +377,11 @@ export class RepAnalyzer implements KindAnalyzer {
       this.exercise.id,
       this.reps.map((r) => r.footAheadShanks),
     );
-    return stance === undefined ? [] : [stance];
+    const midRep = this.reps.find((r) => r.beganBeforeRecording === true);
+    return [
+      ...(midRep === undefined ? [] : [midRepNote(midRep, this.exercise.awayWord)]),
+      ...(stance === undefined ? [] : [stance]),
+    ];
   }
 
   finish(events: EngineEvent[]): KindReport {
@@ -365,6 +393,11 @@ export class RepAnalyzer implements KindAnalyzer {
       .map((p) => ({ atSec: msToSec(p.atMs), reason: p.reason }));
     return { repCount: this.reps.length, reps: [...this.reps], partials };
   }
+}
+
+/** Said of a recording that began part-way through its first rep. */
+function midRepNote(rep: RepReport, awayWord: 'down' | 'up'): string {
+  return `The recording began part-way through rep ${rep.index}: it is counted, its way ${awayWord} is not timed, and what needs the start position before it is not judged.`;
 }
 
 /**

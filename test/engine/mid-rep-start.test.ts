@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyzeTrack } from '../../src/engine/analyze-track.ts';
+import { parsePoseTrack, type PoseTrack } from '../../src/pose/pose-track.ts';
+import { fixtureTrack } from '../support/tracks.ts';
+import { resampleTrack } from '../../src/pose/resample-track.ts';
+import { startingAt } from '../support/transform-track.ts';
+
+// A recording trimmed to start with the set often begins part-way down its first squat. Two real
+// clips do: a front-view goblet squat filmed at 10 frames/s (the hips 0.72 shank above the knees
+// on its first frame, 0.12 at the bottom at 1.3 s) and a RepCount set filmed side on (rep-counter.md,
+// "A recording that begins mid-rep").
+
+const goblet = () => fixtureTrack('squat_front_home_goblet_10fps');
+const repCountSet = (): PoseTrack =>
+  parsePoseTrack(
+    readFileSync(
+      join(import.meta.dirname, '..', 'fixtures', 'repcount', 'stu8_71.track.json'),
+      'utf8',
+    ),
+  );
+
+describe('a recording that begins part-way through a rep', () => {
+  it('counts the rep it began in, once its way down is seen: the goblet squat, 2 of 2', () => {
+    const report = analyzeTrack(goblet(), 'squat');
+    expect(report.repCount).toBe(2);
+    expect(report.reps?.[0]?.bottomSec).toBeCloseTo(1.3, 0);
+  });
+
+  it('counts it side on too: the RepCount set that starts down its first squat, 4 of 4', () => {
+    const report = analyzeTrack(repCountSet(), 'squat');
+    expect(report.reps?.map((r) => Math.round(r.bottomSec))).toEqual([0, 3, 6, 8]);
+  });
+
+  it('counts it at 15 and 10 frames/s as at 30', () => {
+    for (const fps of [15, 10])
+      expect(analyzeTrack(resampleTrack(repCountSet(), fps), 'squat').repCount, `${fps}`).toBe(4);
+  });
+
+  it('says the first rep began before the recording: its way down is not timed', () => {
+    const report = analyzeTrack(goblet(), 'squat');
+    const [first, second] = report.reps ?? [];
+    expect(first?.beganBeforeRecording).toBe(true);
+    expect(first?.phases.downSec).toBeUndefined();
+    expect(first?.phases.upSec).toBeGreaterThan(0);
+    expect(second?.beganBeforeRecording).toBeUndefined();
+    expect(second?.phases.downSec).toBeGreaterThan(0);
+    expect(report.notes).toContain(
+      'The recording began part-way through rep 1: it is counted, its way down is not timed, and what needs the start position before it is not judged.',
+    );
+  });
+
+  it('judges nothing against a standing position it never saw: the descent is not the start position', () => {
+    const first = analyzeTrack(repCountSet(), 'squat').reps?.[0];
+    const verdict = (check: string) => first?.verdicts.find((v) => v.check === check);
+    expect(verdict('heel-lift')?.status).toBe('cannot-judge');
+    expect(verdict('knees-over-toes')?.status).toBe('cannot-judge');
+    // The thigh's angle side on is read in the picture, needing no standing: judged.
+    expect(verdict('depth')?.status).toBe('pass');
+  });
+
+  it('does not count standing up from a crouch it began in, with no way down seen', () => {
+    // The same clips begun at their first bottom: the person only rises, as someone who was
+    // tying a shoe or setting the camera does; the reps after it count as before.
+    expect(analyzeTrack(startingAt(goblet(), 1300), 'squat').repCount).toBe(1);
+    expect(analyzeTrack(startingAt(repCountSet(), 300), 'squat').repCount).toBe(3);
+  });
+
+  it('leaves clips that begin standing as they were: nothing is marked as begun before them', () => {
+    const report = analyzeTrack(fixtureTrack('squat_front_home_airsquats_12reps'), 'squat');
+    expect(report.repCount).toBe(12);
+    expect(report.reps?.some((r) => r.beganBeforeRecording)).toBe(false);
+    expect(report.reps?.every((r) => r.phases.downSec !== undefined)).toBe(true);
+  });
+});
