@@ -100,6 +100,8 @@ interface ClipOptions {
   /** The webcam's frame size (the picture fitted in and padded); 480 px high otherwise. */
   readonly frame?: { readonly width: number; readonly height: number };
   readonly fps?: number;
+  /** Where in the clip the made-over video begins (s): a recording trimmed at its start. */
+  readonly startSec?: number;
   readonly seconds?: number;
   readonly darken?: boolean;
   /** The camera tilted sideways by this (deg, positive clockwise): the picture turned, grey corners. */
@@ -136,6 +138,7 @@ async function remake(
     '-loglevel',
     'error',
     '-y',
+    ...(opts.startSec ? ['-ss', String(opts.startSec)] : []),
     '-i',
     clip,
     ...(opts.seconds ? ['-t', String(opts.seconds)] : []),

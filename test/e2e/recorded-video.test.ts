@@ -109,6 +109,31 @@ describe('a recorded video opened in the page', () => {
     }
   });
 
+  it('counts the rep a video begins part-way down, its way down not timed, and says so', async () => {
+    // The dowel squat (side on, bottoms at 10.2 and 17.3 s) trimmed to begin at 9.4 s, the hips
+    // 0.74 shank above the knees and going down (rep-counter.md, "A recording that begins mid-rep").
+    const clip = join(import.meta.dirname, '..', 'fixtures', 'squat_side_gym_dowel_2reps.mp4');
+    const trimmed = await makeWebm(clip, 'begins-mid-rep', { startSec: 9.4 });
+    const context = await launch();
+    try {
+      const page = await openVideo(context, trimmed);
+      const { lastReport: report } = await until(page, (s) => s.lastReport !== undefined, 120_000);
+      await page.screenshot({ path: join(ARTIFACTS, 'recorded-video-begins-mid-rep.png') });
+      expect(report?.repCount).toBe(2);
+      expect(report?.reps?.map((r) => r.beganBeforeRecording === true)).toEqual([true, false]);
+      expect(report?.reps?.[0]?.phases.downSec).toBeUndefined();
+      expect(await page.locator('[data-summary-line]').first().textContent()).toMatch(/^2 reps/);
+      expect(await page.locator('[data-set-note]').allTextContents()).toContainEqual(
+        'The recording began part-way through rep 1: it is counted, its way down is not timed, and what needs the start position before it is not judged.',
+      );
+      // The rep table's phases: down / bottom / up / top, the first rep's way down not timed.
+      const firstRow = page.locator('.set-summary tbody tr').first().locator('td').nth(1);
+      expect(await firstRow.textContent()).toMatch(/^– \/ \d/);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('notes on the set that someone else came into view, after which rep, as `formcheck analyze` does', async () => {
     // The dowel squat (bottoms at 10.2 and 16.7 s), and from 14 s someone squatting beside it.
     const fixtures = join(import.meta.dirname, '..', 'fixtures');

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeTrack } from '../../src/engine/analyze-track.ts';
 import { parsePoseTrack, type PoseTrack } from '../../src/pose/pose-track.ts';
+import { LABELS } from '../fixtures/labels.ts';
 import { fixtureTrack } from '../support/tracks.ts';
 import { resampleTrack } from '../../src/pose/resample-track.ts';
 import { startingAt } from '../support/transform-track.ts';
@@ -65,6 +66,34 @@ describe('a recording that begins part-way through a rep', () => {
     // tying a shoe or setting the camera does; the reps after it count as before.
     expect(analyzeTrack(startingAt(goblet(), 1300), 'squat').repCount).toBe(1);
     expect(analyzeTrack(startingAt(repCountSet(), 300), 'squat').repCount).toBe(3);
+  });
+
+  it('counts the reps after a rise it began in, when set-up waits for them: a split squat begun just after a bottom', () => {
+    // Seen from the front the split stance is never "standing tall", and the reps leave no still
+    // moment: the gate opens only during the next rep. Its descent, from the top the person rose
+    // to, is the rep's own, seen whole: counted, and not marked as begun before the recording.
+    const clip = 'lunge_split_front_knee_valgus_WRONG_5reps';
+    const report = analyzeTrack(startingAt(fixtureTrack(clip), 1900), 'lunge');
+    expect(report.reps?.map((r) => Math.round(r.bottomSec))).toEqual([3, 4, 5]);
+    expect(report.reps?.some((r) => r.beganBeforeRecording)).toBe(false);
+  });
+
+  it('counts no rise as a rep: every squat and lunge clip begun 0.3 s after its first bottom', () => {
+    const cuts = LABELS.filter(
+      (l) => ['squat', 'lunge'].includes(l.exercise) && (l.bottomsSec?.length ?? 0) > 0,
+    );
+    expect(cuts.length).toBeGreaterThan(30);
+    const marked = cuts.flatMap((l) => {
+      const firstBottomMs = (l.bottomsSec?.[0] ?? 0) * 1000;
+      const report = analyzeTrack(
+        startingAt(fixtureTrack(l.file), firstBottomMs + 300),
+        l.exercise,
+      );
+      return (report.reps ?? [])
+        .filter((r) => r.beganBeforeRecording === true || r.bottomSec * 1000 < firstBottomMs + 300)
+        .map((r) => `${l.file}: rep ${r.index} at ${r.bottomSec} s`);
+    });
+    expect(marked).toEqual([]);
   });
 
   it('leaves clips that begin standing as they were: nothing is marked as begun before them', () => {

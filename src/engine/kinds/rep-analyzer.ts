@@ -103,8 +103,13 @@ export class RepAnalyzer implements KindAnalyzer {
   private readonly atStartMs: number[] = [];
   /** Whether the last frame was one of those (true until a frame is analysed after set-up). */
   private lastAtStart = true;
-  /** Replayed frames of a recording that began mid-rep end here (ms): none of them is standing. */
-  private midRepUntilMs: number | undefined;
+  /**
+   * Frames from before set-up replayed (a recording that began mid-rep or mid-set) end here (ms):
+   * none of them is taken as the start position the checks judge against.
+   */
+  private replayedUntilMs: number | undefined;
+  /** The recording began part-way through a rep: the first counted, if replayed, is that rep. */
+  private beganBeforeRecording = false;
   /** The phases of the last rep counted, until an interruption. */
   private previousPhases: PhaseTimes | undefined;
 
@@ -121,26 +126,35 @@ export class RepAnalyzer implements KindAnalyzer {
   }
 
   onReady(restLevel: number, before: readonly AnalyzedFrame[], events: EngineEvent[]): void {
-    const first = before[0]?.signal;
-    if (first === undefined || !this.beganMidRep(first, before)) {
+    const from = this.descentBeforeSetUp(before);
+    const top = from === undefined ? undefined : before[from]?.signal;
+    if (from === undefined || top === undefined) {
       this.counter.calibrate(restLevel);
       return;
     }
-    // The recording began part-way down: the highest position seen is where this rep is measured
-    // from, and the frames before the gate opened are its descent and bottom.
-    this.counter.calibrate(first);
-    this.midRepUntilMs = before[before.length - 1]?.timestampMs;
-    for (const f of before) this.onFrame(f, events);
+    // Reps went on before the gate opened (rep-counter.md, "A recording that begins mid-rep"):
+    // they are measured from the highest position seen before the descent, and replayed. Only
+    // when that is the first frame did the rep begin before the recording.
+    this.counter.calibrate(top);
+    this.replayedUntilMs = before[before.length - 1]?.timestampMs;
+    this.beganBeforeRecording = from === 0;
+    for (const f of before.slice(from)) this.onFrame(f, events);
   }
 
   /**
-   * The frames before set-up show a descent as large as the smallest rep, from the first frame
-   * on: the recording began mid-rep (rep-counter.md).
+   * Where, in the frames before set-up, the first descent as large as the smallest rep leaves
+   * from (its highest point, the index of the frame); undefined when there is none: the person
+   * only stood up, or moved less than a rep.
    */
-  private beganMidRep(first: number, before: readonly AnalyzedFrame[]): boolean {
-    let deepest = first;
-    for (const f of before) if (f.signal !== undefined) deepest = Math.max(deepest, f.signal);
-    return deepest - first >= this.exercise.counter.minAmplitude;
+  private descentBeforeSetUp(before: readonly AnalyzedFrame[]): number | undefined {
+    let top: number | undefined;
+    for (const [i, f] of before.entries()) {
+      if (f.signal === undefined) continue;
+      const highest = top === undefined ? undefined : before[top]?.signal;
+      if (highest === undefined || f.signal < highest) top = i;
+      else if (f.signal - highest >= this.exercise.counter.minAmplitude) return top;
+    }
+    return undefined;
   }
 
   onInterrupt(): void {
@@ -166,7 +180,7 @@ export class RepAnalyzer implements KindAnalyzer {
     while (t - (this.recent[0]?.timestampMs ?? t) > keepMs) this.recent.shift();
     this.lastAtStart = false;
     if (frame.signal === undefined) return;
-    if (this.phase === 'rest' && !(t <= (this.midRepUntilMs ?? -Infinity))) {
+    if (this.phase === 'rest' && !(t <= (this.replayedUntilMs ?? -Infinity))) {
       this.restFrames.push(frame);
       while ((this.restFrames[0]?.timestampMs ?? t) < t - STANDING_WINDOW_MS)
         this.restFrames.shift();
@@ -316,7 +330,9 @@ export class RepAnalyzer implements KindAnalyzer {
         ),
       ) ?? this.standing;
     const beganBeforeRecording =
-      this.midRepUntilMs !== undefined && rep.startMs <= this.midRepUntilMs;
+      this.beganBeforeRecording &&
+      this.reps.length === 0 &&
+      rep.startMs <= (this.replayedUntilMs ?? -Infinity);
     const ctx = {
       exercise: this.exercise,
       rep,
