@@ -13,7 +13,7 @@ export type PhaseWord = 'down' | 'bottom' | 'up' | 'top';
  * a raise) is left out where it was not measured: before the first rep of a set.
  */
 export interface PhasesInWords {
-  /** Left out where the rep began before the recording did (a squat's way down). */
+  /** Each left out where the rep began before the recording did (`phasesInWords`). */
   readonly downSec?: number;
   readonly bottomSec?: number;
   readonly upSec?: number;
@@ -35,17 +35,14 @@ export function phaseWord(phase: RepPhase, awayWord: 'down' | 'up'): PhaseWord {
 }
 
 /**
- * A rep's phase times by name, rounded to 10 ms. `awaySeen` false: the rep began before the
- * recording did, so the way away from the start was timed from the first frame, not its start,
- * and is left out.
+ * A rep's phase times by name, rounded to 10 ms. `timed` false: the rep began before the recording
+ * did, so its way away from the start was not seen, and the rest of it was measured against the
+ * first frame's position, not where the person stood: none is given.
  */
-export function phasesInWords(
-  p: PhaseTimes,
-  awayWord: 'down' | 'up',
-  awaySeen = true,
-): PhasesInWords {
+export function phasesInWords(p: PhaseTimes, awayWord: 'down' | 'up', timed = true): PhasesInWords {
+  if (!timed) return {};
   const byWord: Partial<Record<PhaseWord, number>> = {};
-  if (awaySeen) byWord[phaseWord('away', awayWord)] = round2(p.awaySec);
+  byWord[phaseWord('away', awayWord)] = round2(p.awaySec);
   byWord[phaseWord('far', awayWord)] = round2(p.farSec);
   byWord[phaseWord('return', awayWord)] = round2(p.returnSec);
   if (p.restSec !== undefined) byWord[phaseWord('rest', awayWord)] = round2(p.restSec);

@@ -17,8 +17,8 @@ export interface RepReport {
   readonly view?: FrameView;
   readonly phases: PhasesInWords;
   /**
-   * The recording began part-way through this rep (its first): counted, its way away from the
-   * start not timed, and the checks that need the start position before it not judged.
+   * The recording began part-way through this rep (its first): counted, its phases not timed, and
+   * the checks that need the start position before it not judged.
    */
   readonly beganBeforeRecording?: true;
   readonly depth?: {

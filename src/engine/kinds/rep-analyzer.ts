@@ -395,7 +395,7 @@ export class RepAnalyzer implements KindAnalyzer {
     );
     const midRep = this.reps.find((r) => r.beganBeforeRecording === true);
     return [
-      ...(midRep === undefined ? [] : [midRepNote(midRep, this.exercise.awayWord)]),
+      ...(midRep === undefined ? [] : [midRepNote(midRep)]),
       ...(stance === undefined ? [] : [stance]),
     ];
   }
@@ -412,8 +412,8 @@ export class RepAnalyzer implements KindAnalyzer {
 }
 
 /** Said of a recording that began part-way through its first rep. */
-function midRepNote(rep: RepReport, awayWord: 'down' | 'up'): string {
-  return `The recording began part-way through rep ${rep.index}: it is counted, its way ${awayWord} is not timed, and what needs the start position before it is not judged.`;
+function midRepNote(rep: RepReport): string {
+  return `The recording began part-way through rep ${rep.index}: it is counted, its tempo is not timed, and what needs the start position before it is not judged.`;
 }
 
 /**
