@@ -104,12 +104,11 @@ export class RepAnalyzer implements KindAnalyzer {
   /** Whether the last frame was one of those (true until a frame is analysed after set-up). */
   private lastAtStart = true;
   /**
-   * Frames from before set-up replayed (a recording that began mid-rep or mid-set) end here (ms):
-   * none of them is taken as the start position the checks judge against.
+   * The recording began part-way through a rep: its frames replayed from before set-up end here
+   * (ms). They are its descent and bottom, never the start position the checks judge against, and
+   * the first rep counted from them is that rep.
    */
-  private replayedUntilMs: number | undefined;
-  /** The recording began part-way through a rep: the first counted, if replayed, is that rep. */
-  private beganBeforeRecording = false;
+  private beganBeforeRecordingUntilMs: number | undefined;
   /** The phases of the last rep counted, until an interruption. */
   private previousPhases: PhaseTimes | undefined;
 
@@ -136,8 +135,7 @@ export class RepAnalyzer implements KindAnalyzer {
     // they are measured from the highest position seen before the descent, and replayed. Only
     // when that is the first frame did the rep begin before the recording.
     this.counter.calibrate(top);
-    this.replayedUntilMs = before[before.length - 1]?.timestampMs;
-    this.beganBeforeRecording = from === 0;
+    if (from === 0) this.beganBeforeRecordingUntilMs = before[before.length - 1]?.timestampMs;
     for (const f of before.slice(from)) this.onFrame(f, events);
   }
 
@@ -180,7 +178,7 @@ export class RepAnalyzer implements KindAnalyzer {
     while (t - (this.recent[0]?.timestampMs ?? t) > keepMs) this.recent.shift();
     this.lastAtStart = false;
     if (frame.signal === undefined) return;
-    if (this.phase === 'rest' && !(t <= (this.replayedUntilMs ?? -Infinity))) {
+    if (this.phase === 'rest' && !(t <= (this.beganBeforeRecordingUntilMs ?? -Infinity))) {
       this.restFrames.push(frame);
       while ((this.restFrames[0]?.timestampMs ?? t) < t - STANDING_WINDOW_MS)
         this.restFrames.shift();
@@ -330,9 +328,7 @@ export class RepAnalyzer implements KindAnalyzer {
         ),
       ) ?? this.standing;
     const beganBeforeRecording =
-      this.beganBeforeRecording &&
-      this.reps.length === 0 &&
-      rep.startMs <= (this.replayedUntilMs ?? -Infinity);
+      this.reps.length === 0 && rep.startMs <= (this.beganBeforeRecordingUntilMs ?? -Infinity);
     const ctx = {
       exercise: this.exercise,
       rep,
