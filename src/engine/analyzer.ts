@@ -157,7 +157,9 @@ export class ExerciseAnalyzer {
       ...(exercise.kind === 'reps'
         ? {
             signal: exercise.signal,
-            ...(exercise.startPose === undefined ? {} : { startPose: exercise.startPose }),
+            ...(exercise.startPose === undefined
+              ? {}
+              : { startPose: exercise.startPose, keepBeforeSetUpMs: exercise.counter.maxRepMs }),
           }
         : {}),
     });

@@ -37,6 +37,11 @@ export interface FrontEndConfig {
   readonly signal?: SignalId;
   /** Signal values that can only mean the start pose (opens the gate without waiting). */
   readonly startPose?: { readonly max: number };
+  /**
+   * Keep the frames before the gate first opens for this long at most (ms; the longest rep), to
+   * replay a rep the recording began in (`FrontEnd.beforeFirstOpen`); none kept without it.
+   */
+  readonly keepBeforeSetUpMs?: number;
 }
 
 export type FrontEndStep =
@@ -80,9 +85,10 @@ export class FrontEnd {
   private latest: FrameFeatures | undefined;
   /**
    * The frames seen, whole, out of the start pose since the recording began and before the gate
-   * first opened (exercises with a start pose only): a recording that begins part-way through a
-   * rep (rep-counter.md, "A recording that begins mid-rep"). Emptied when the person is lost
-   * and once the gate has opened.
+   * first opened (`keepBeforeSetUpMs`): a recording that begins part-way through a rep
+   * (rep-counter.md, "A recording that begins mid-rep"). Emptied when the person is lost; dropped
+   * for good once the gate has opened, or once they span longer than any rep (memory stays
+   * bounded however long someone stays in view out of position).
    */
   private beforeFirstOpen: AnalyzedFrame[] | undefined = [];
 
@@ -133,7 +139,7 @@ export class FrontEnd {
           };
     if (!status.ready) {
       if (wasOpen) this.resetSignal();
-      this.keepBeforeFirstOpen(status.issue, frame);
+      this.keepBeforeFirstOpen(timestampMs, status.issue, frame);
       return { ready: false, issue: status.issue, closed: wasOpen };
     }
     if (features !== undefined) {
@@ -150,13 +156,18 @@ export class FrontEnd {
 
   /** Keeps a frame seen before the gate first opened, or forgets them all when the person is lost. */
   private keepBeforeFirstOpen(
+    timestampMs: number,
     issue: GateIssue | undefined,
     frame: AnalyzedFrame | undefined,
   ): void {
     const kept = this.beforeFirstOpen;
-    if (kept === undefined || this.config.startPose === undefined) return;
+    const keepMs = this.config.keepBeforeSetUpMs;
+    if (kept === undefined || keepMs === undefined) return;
     if (issue?.kind === 'no-person' || issue?.kind === 'missing') kept.length = 0;
     else if (frame?.signal !== undefined) kept.push(frame);
+    const first = kept[0];
+    if (first !== undefined && timestampMs - first.timestampMs > keepMs)
+      this.beforeFirstOpen = undefined;
   }
 
   /** Close the gate (a pause, a gap in the frames): the person sets up again before anything counts. */

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeTrack } from '../../src/engine/analyze-track.ts';
+import { findExercise } from '../../src/engine/catalog.ts';
+import { FrontEnd } from '../../src/engine/front-end.ts';
 import { parsePoseTrack, type PoseTrack } from '../../src/pose/pose-track.ts';
 import { LABELS } from '../fixtures/labels.ts';
 import { fixtureTrack } from '../support/tracks.ts';
@@ -94,6 +96,29 @@ describe('a recording that begins part-way through a rep', () => {
         .map((r) => `${l.file}: rep ${r.index} at ${r.bottomSec} s`);
     });
     expect(marked).toEqual([]);
+  });
+
+  it('keeps the frames before set-up for no longer than a rep can last', () => {
+    // The goblet squat's set-up opens on its still bottom, 1.3 s in: kept for the longest rep (20 s)
+    // its descent is handed on; kept for at most 1 s it is let go, as for anyone out of position
+    // longer than a rep (memory stays bounded).
+    const squat = findExercise('squat');
+    if (squat.kind !== 'reps') throw new Error('squat counts reps');
+    const handedOn = (keepBeforeSetUpMs: number) => {
+      const front = new FrontEnd({
+        required: squat.required,
+        signal: squat.signal,
+        ...(squat.startPose === undefined ? {} : { startPose: squat.startPose }),
+        keepBeforeSetUpMs,
+      });
+      for (const f of goblet().frames) {
+        const step = front.push(f.pose, f.timestampMs);
+        if (step.ready && step.openedAt !== undefined) return step.openedAt.before.length;
+      }
+      return undefined;
+    };
+    expect(handedOn(squat.counter.maxRepMs)).toBeGreaterThan(5);
+    expect(handedOn(1000)).toBe(0);
   });
 
   it('leaves clips that begin standing as they were: nothing is marked as begun before them', () => {
