@@ -55,7 +55,8 @@ export type FrontEndStep =
       readonly ready: true;
       /**
        * The gate opened on this frame, with the still start level of the signal, and the frames
-       * seen before it since the recording began (`before`: see {@link FrontEnd.push}).
+       * seen before it since the recording began (`before`, kept with `keepBeforeSetUpMs`; empty
+       * once the gate has opened before).
        */
       readonly openedAt?: { readonly restLevel: number; readonly before: readonly AnalyzedFrame[] };
       /** Undefined while the person is briefly out of sight and the gate has not closed yet. */
