@@ -90,7 +90,7 @@ const IMPERFECTIONS: readonly Imperfection[] = [
     variants: [swaying],
     known: {
       'ankle_circles_front_standing_home_4circles.mp4':
-        "head bob is the nose's range in the frame: a camera moving up and down moves it too (measured against the feet instead, their keypoints' own jitter adds to a still head's reading)",
+        "head bob is the head's range in the frame (nose and ears): a camera moving up and down moves it too (measured against the feet instead, their keypoints' own jitter adds to a still head's reading)",
     },
   },
   // Automatic framing (Windows' automatic framing, Center Stage through a phone) zooms as the

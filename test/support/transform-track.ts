@@ -457,3 +457,23 @@ function pointsRaised(
     }),
   };
 }
+
+/**
+ * The named keypoints as not seen (score 0) in every frame, or in the frames `inFrame` picks: a
+ * detector that loses them (an ear behind hair or a hood, a face turned away).
+ */
+export function withUnseen(
+  track: PoseTrack,
+  names: readonly KeypointName[],
+  inFrame: (timestampMs: number) => boolean = () => true,
+): PoseTrack {
+  return mapPoses(track, (pose) => {
+    if (!inFrame(pose.timestampMs)) return pose;
+    const keypoints = { ...pose.keypoints };
+    for (const name of names) {
+      const k = keypoints[name];
+      if (k !== undefined) keypoints[name] = { ...k, score: 0 };
+    }
+    return { ...pose, keypoints };
+  });
+}
