@@ -318,7 +318,13 @@ export const EXERCISES: readonly ExerciseDef[] = [
     name: 'Knee circles',
     group: 'flexibility',
     kind: 'circles',
-    howTo: 'Feet together, hands on the knees, draw circles with the knees; keep the head still.',
+    // Upright, hands on the hips (the exercise references' stance: free-exercise-db's photos,
+    // Everkinetic's "arms across your chest or on your hips"): the head's bob is measured against
+    // the height read in the first second after set-up (head-bob.ts), and hands resting on the
+    // knees bend the trunk (by standard proportions the nose stands about a quarter lower) and
+    // tie the head to the circling knees.
+    howTo:
+      'Feet together, hands on the hips, knees slightly bent: draw circles with the knees; keep the head still.',
     view: 'front',
     // The head's bob is measured in the picture: a camera that moves or zooms reads as the head
     // moving (README, known limits).
