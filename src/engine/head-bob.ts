@@ -10,7 +10,7 @@ const percent = (fraction: number): number => round2(fraction * 100);
 /**
  * Head bob during circles: the head's vertical range about its trend over each completed circle,
  * as a fraction of the person's standing height, measured in the first second after set-up (nose
- * to ankles ≈ 0.875 of stature, Winter's anthropometry). The head's height is that of the nose and
+ * to the ankle stood on ≈ 0.875 of stature, Winter's anthropometry). The head's height is that of the nose and
  * both ears together (`headHeight`). Only what happens while circling counts:
  * the window is the circle itself (as the circle counter times it: a pause before it is left out),
  * so getting into position or putting the foot down after the last circle does not.
@@ -23,7 +23,7 @@ export const HEAD_BOB = {
   maxWindowMs: 4000,
   /** At most one spoken fault per this much time. */
   coolDownMs: 4000,
-  /** Nose-to-ankle height over stature. */
+  /** The nose's height above the ankle stood on, over stature. */
   noseToAnkleOfStature: 0.875,
 } as const;
 
@@ -96,6 +96,21 @@ function heights(samples: readonly HeadSample[]): { t: number; y: number }[] {
   return samples.map((s) => ({ t: s.t, y: whole ? (s.head ?? s.nose) : s.nose }));
 }
 
+/**
+ * The height of the ankle the person stands on: the lower of the two in the picture. An ankle
+ * circle is drawn on one leg, the other foot held up, and the mean of the two ankles sits half its
+ * lift above the floor: on the real ankle-circle clip, with the circling foot up, the nose's height
+ * above that mean reads up to 11 % short of its height above the standing ankle, so a set-up that
+ * opened with the foot already up would read the person that much shorter and a bob as much larger.
+ * With both feet down the two differ by under 1 %.
+ */
+function standingAnkleY(body: Body): number | undefined {
+  const l = body.joint('left', 'ankle');
+  const r = body.joint('right', 'ankle');
+  if (l === undefined || r === undefined) return l?.y ?? r?.y;
+  return Math.max(l.y, r.y);
+}
+
 export class HeadBobMonitor {
   private startMs: number | undefined;
   private stature: number | undefined;
@@ -131,11 +146,11 @@ export class HeadBobMonitor {
   /** Calibrates standing height first, then records the head while the person circles. */
   push(body: Body, timestampMs: number): void {
     const nose = body.point('nose');
-    const ankles = body.mid('ankle');
+    const floor = standingAnkleY(body);
     if (nose === undefined) return;
     this.startMs ??= timestampMs;
     if (this.stature === undefined) {
-      if (ankles !== undefined) this.standHeights.push(ankles.y - nose.y);
+      if (floor !== undefined) this.standHeights.push(floor - nose.y);
       if (timestampMs - this.startMs < HEAD_BOB.calibrateMs) return;
       const tallest = Math.max(...this.standHeights);
       if (!(tallest > 0)) return;
