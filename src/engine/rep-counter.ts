@@ -267,10 +267,28 @@ export class RepCounter {
    * position the setup gate saw, wherever lower the excursion began.
    */
   private backAtStartPosition(e: Excursion, now: Sample): boolean {
+    const level = this.startPositionReturnLevel(e);
+    return level !== undefined && now.value <= level;
+  }
+
+  /** The level `backAtStartPosition` closes a rep at (undefined where it does not apply). */
+  private startPositionReturnLevel(e: Excursion): number | undefined {
     const start = this.startPosition;
-    if (this.params.backAtTheStartPosition !== true || start === undefined) return false;
+    if (this.params.backAtTheStartPosition !== true || start === undefined) return undefined;
     const lift = e.peak.value - start;
-    return lift > 0 && now.value - start <= this.params.returnFraction * lift;
+    return lift > 0 ? start + this.params.returnFraction * lift : undefined;
+  }
+
+  /**
+   * The level the signal crossed on its way back when the rep was closed: the first of the closing
+   * levels it came down through, the highest. Timed at a lower one it had not reached yet, the
+   * way back ended before the far end did: a calf raise closed at its start position read
+   * "lowered in -0.1 s" (-0.01 to -0.24 s) on two real clips and the rendered side-on raises.
+   */
+  private returnLevel(e: Excursion, amp: number): number {
+    const p = this.params;
+    const fromRest = e.restLevel + Math.max(p.returnFraction * amp, p.startDelta * 0.5);
+    return Math.max(fromRest, this.startPositionReturnLevel(e) ?? -Infinity);
   }
 
   /** Drops the excursion and starts over from where the person is now. */
@@ -408,11 +426,9 @@ export class RepCounter {
       farLevel,
     );
     const leftRest = crossingMs(e.samples, first, 1, this.startLevel(e, amp));
-    const backAt = crossingMs(
-      e.samples,
-      e.samples.length - 2,
-      1,
-      e.restLevel + Math.max(p.returnFraction * amp, p.startDelta * 0.5),
+    const backAt = Math.max(
+      farEnd,
+      crossingMs(e.samples, e.samples.length - 2, 1, this.returnLevel(e, amp)),
     );
     const returnSec = ((backAt - farEnd) / 1000) * this.returnScale();
     const restMs = this.lastRepEndMs === undefined ? undefined : leftRest - this.lastRepEndMs;

@@ -7,6 +7,7 @@ import { EXERCISES } from '../../src/engine/catalog.ts';
 import { REP_TIME_TOLERANCE_SEC, scoreClip } from '../../src/eval/score.ts';
 import { matchesLabel, pinnedResult, type PinnedResult } from '../../src/eval/pinned.ts';
 import { parsePoseTrack, type PoseTrack } from '../../src/pose/pose-track.ts';
+import { resampleTrack } from '../../src/pose/resample-track.ts';
 import { LABELS } from '../fixtures/labels.ts';
 import { fixtureTrack, mirroredTrack } from '../support/tracks.ts';
 
@@ -85,6 +86,40 @@ describe('every verdict on every clip', () => {
     }
     expect(judged).toBeGreaterThan(300);
     expect(disagreeing).toEqual([]);
+  });
+});
+
+describe('every rep on every clip', () => {
+  it('is timed in phases of no less than nothing, as filmed and mirrored, at 30 and 10 frames/s', () => {
+    // A calf raise closed back where the heels stood had its lowering timed to a lower level it had
+    // not reached yet: "lowered in -0.1 s" (-0.01 to -0.24 s) on four reps of two of these clips
+    // (rep-counter.ts).
+    const negative: string[] = [];
+    let timed = 0;
+    for (const label of scored.filter(
+      (l) => EXERCISES.find((e) => e.id === l.exercise)?.kind === 'reps',
+    ))
+      for (const [reading, trackOf] of [
+        ['as filmed', track],
+        ['mirrored', mirroredTrack],
+      ] as const)
+        for (const fps of [undefined, 10]) {
+          const t = trackOf(label.file);
+          const report = analyzeTrack(
+            fps === undefined ? t : resampleTrack(t, fps),
+            label.exercise,
+          );
+          for (const rep of report.reps ?? [])
+            for (const [phase, sec] of Object.entries(rep.phases ?? {})) {
+              timed += 1;
+              if (typeof sec === 'number' && sec < 0)
+                negative.push(
+                  `${label.file} ${reading} at ${fps ?? 30} frames/s, rep ${rep.index}: ${phase} ${sec}`,
+                );
+            }
+        }
+    expect(timed).toBeGreaterThan(500);
+    expect(negative).toEqual([]);
   });
 });
 

@@ -297,6 +297,31 @@ describe('RepCounter for calf raises: back where the heels stood', () => {
     expect(reps(withoutRule, raisesAfterADip(0.05, 0.035))).toBe(1);
   });
 
+  it('times the way down to where the rep was closed, never less than nothing', () => {
+    // Closed at the start position, back to 0.035 (71 % of the way down from 0.12), the return was
+    // timed to the lower level 60 % of the way from the dip (0.17 × 0.4 - 0.05 = 0.018), which the
+    // heels had not reached: timed from a frame before the far end's last, a lowering in one frame
+    // read -0.02 s (on real calf-raise clips, as filmed and mirrored, up to -0.24 s).
+    const dropped = (stepMs: number) =>
+      raisesAfterADip(0.05, 0.035, stepMs).map((s) => {
+        const inRep = (s.timestampMs - 1700) % 2800;
+        return s.timestampMs >= 1700 && inRep >= 1000 && inRep < 2000 ? { ...s, value: 0.035 } : s;
+      });
+    for (const stepMs of [FRAME_MS, 1000 / 15, 100]) {
+      const counter = new RepCounter(CALF.counter);
+      counter.calibrate(0);
+      const counted = dropped(stepMs).flatMap((s) => {
+        const events = counter.push(s);
+        return events.flatMap((e) => (e.type === 'rep' ? [e.rep] : []));
+      });
+      expect(counted).toHaveLength(3);
+      for (const rep of counted) {
+        expect(rep.phases.returnSec, `${stepMs} ms a frame`).toBeGreaterThanOrEqual(0);
+        expect(rep.phases.returnSec).toBeLessThanOrEqual((2 * stepMs) / 1000);
+      }
+    }
+  });
+
   it('still needs the heels to come most of the way down: pulses at the top are one rep', () => {
     // Down to 0.08 between "raises": a third of the way from the top.
     expect(reps(CALF.counter, raisesAfterADip(0.05, 0.08))).toBe(1);
