@@ -10,10 +10,10 @@ const percent = (fraction: number): number => round2(fraction * 100);
 /**
  * Head bob during circles: the head's vertical range about its trend over each completed circle,
  * as a fraction of the person's standing height, measured in the first second after set-up (nose
- * to the ankle stood on ≈ 0.875 of stature, Winter's anthropometry). The head's height is that of the nose and
- * both ears together (`headHeight`). Only what happens while circling counts:
- * the window is the circle itself (as the circle counter times it: a pause before it is left out),
- * so getting into position or putting the foot down after the last circle does not.
+ * to the ankle stood on ≈ 0.875 of stature, Winter's anthropometry). The head's height is that of
+ * the nose and both ears together (`headHeight`). Only what happens while circling counts: the
+ * window is the circle itself (as the circle counter times it: a pause before it is left out), so
+ * getting into position or putting the foot down after the last circle does not.
  * Design note: checks/form-checks.md.
  */
 export const HEAD_BOB = {
