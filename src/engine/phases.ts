@@ -13,7 +13,10 @@ export type PhaseWord = 'down' | 'bottom' | 'up' | 'top';
  * a raise) is left out where it was not measured: before the first rep of a set.
  */
 export interface PhasesInWords {
-  /** Each left out where the rep began before the recording did (`phasesInWords`). */
+  /**
+   * Each left out where the rep began before the recording did (`phasesInWords`), and each phase
+   * that began or ended out of sight (`PhaseTimes`, rep-counter.ts).
+   */
   readonly downSec?: number;
   readonly bottomSec?: number;
   readonly upSec?: number;
@@ -42,10 +45,13 @@ export function phaseWord(phase: RepPhase, awayWord: 'down' | 'up'): PhaseWord {
 export function phasesInWords(p: PhaseTimes, awayWord: 'down' | 'up', timed = true): PhasesInWords {
   if (!timed) return {};
   const byWord: Partial<Record<PhaseWord, number>> = {};
-  byWord[phaseWord('away', awayWord)] = round2(p.awaySec);
-  byWord[phaseWord('far', awayWord)] = round2(p.farSec);
-  byWord[phaseWord('return', awayWord)] = round2(p.returnSec);
-  if (p.restSec !== undefined) byWord[phaseWord('rest', awayWord)] = round2(p.restSec);
+  const put = (phase: RepPhase, sec: number | undefined) => {
+    if (sec !== undefined) byWord[phaseWord(phase, awayWord)] = round2(sec);
+  };
+  put('away', p.awaySec);
+  put('far', p.farSec);
+  put('return', p.returnSec);
+  put('rest', p.restSec);
   return {
     ...(byWord.down === undefined ? {} : { downSec: byWord.down }),
     ...(byWord.bottom === undefined ? {} : { bottomSec: byWord.bottom }),

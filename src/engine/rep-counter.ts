@@ -1,3 +1,5 @@
+import { median } from '../geometry/stats.ts';
+
 /**
  * Counts reps on one scalar movement signal (0 near the start position, growing as the person
  * moves away from it: hip drop for a squat, heel rise for a calf raise). Design: rep-counter.md.
@@ -42,14 +44,20 @@ export interface Sample {
   readonly value: number;
 }
 
-/** Time spent in each phase of one rep, in seconds. */
+/**
+ * Time spent in each phase of one rep, in seconds. A phase that begins or ends out of sight is
+ * not timed (undefined): where the frames either side of the moment the signal crossed its
+ * boundary are further apart than {@link unseenGapMs} (the person was not found in between), the
+ * crossing could lie anywhere in the gap, and so could the phase's length (rep-counter.md,
+ * "A phase out of sight").
+ */
 export interface PhaseTimes {
   /** Moving away from the start (down in a squat, up in a calf raise). */
-  readonly awaySec: number;
+  readonly awaySec?: number;
   /** At the far end (bottom of a squat, top of a calf raise). */
-  readonly farSec: number;
+  readonly farSec?: number;
   /** Coming back (up in a squat, down in a calf raise). */
-  readonly returnSec: number;
+  readonly returnSec?: number;
   /**
    * At the start before this rep (top of a squat, bottom of a calf raise): from the count of the rep
    * before to leaving the start. Not measured before the first rep after the counter started or was
@@ -136,7 +144,7 @@ export class RepCounter {
    * before the next; undefined before the first rep after the counter started or was interrupted.
    */
   private sinceLastRep: Sample[] | undefined;
-  private lastRepEndMs: number | undefined;
+  private lastRepEnd: Crossing | undefined;
   private excursion: Excursion | undefined;
   /** Lowest signal since the last excursion closed: a new one must rise from here (re-arming). */
   private floor: number | undefined;
@@ -195,7 +203,7 @@ export class RepCounter {
     this.excursion = undefined;
     this.lastSample = undefined;
     this.sinceLastRep = undefined;
-    this.lastRepEndMs = undefined;
+    this.lastRepEnd = undefined;
     this.floor = undefined;
   }
 
@@ -413,25 +421,33 @@ export class RepCounter {
     // it, so phase times neither shrink nor grow with the frame rate (at 10 frames/s the frame
     // that happens to see a crossing is up to 100 ms late).
     const farLevel = e.peak.value - p.farFraction * amp;
-    const farStart = crossingMs(
+    const farStart = crossingOf(
       e.samples,
       e.samples.findIndex((s) => s.value >= farLevel),
       -1,
       farLevel,
     );
-    const farEnd = crossingMs(
+    const farEnd = crossingOf(
       e.samples,
       e.samples.findLastIndex((s) => s.value >= farLevel),
       1,
       farLevel,
     );
-    const leftRest = crossingMs(e.samples, first, 1, this.startLevel(e, amp));
-    const backAt = Math.max(
-      farEnd,
-      crossingMs(e.samples, e.samples.length - 2, 1, this.returnLevel(e, amp)),
-    );
-    const returnSec = ((backAt - farEnd) / 1000) * this.returnScale();
-    const restMs = this.lastRepEndMs === undefined ? undefined : leftRest - this.lastRepEndMs;
+    const leftRest = crossingOf(e.samples, first, 1, this.startLevel(e, amp));
+    const returned = crossingOf(e.samples, e.samples.length - 2, 1, this.returnLevel(e, amp));
+    const back = returned.atMs >= farEnd.atMs ? returned : farEnd;
+    // Each phase is timed only where both its ends were seen.
+    const gapMs = unseenGapMs(e.samples);
+    const seen = (...ends: Crossing[]) => ends.every((c) => c.gapMs <= gapMs);
+    const secs = (from: number, to: number, ...ends: Crossing[]) =>
+      seen(...ends) ? (to - from) / 1000 : undefined;
+    const awaySec = secs(leftRest.atMs, farStart.atMs, leftRest, farStart);
+    const farSec = secs(farStart.atMs, farEnd.atMs, farStart, farEnd);
+    const returnSec = secs(farEnd.atMs, back.atMs, farEnd, returned);
+    const restMs =
+      this.lastRepEnd === undefined || !seen(this.lastRepEnd, leftRest)
+        ? undefined
+        : leftRest.atMs - this.lastRepEnd.atMs;
     const pauseMs = this.pauseBeforeMs(e, amp);
     const rep: CountedRep = {
       index: this.reps,
@@ -442,16 +458,16 @@ export class RepCounter {
       peakValue: e.peak.value,
       amplitude: amp,
       phases: {
-        awaySec: (farStart - leftRest) / 1000,
-        farSec: (farEnd - farStart) / 1000,
+        ...(awaySec === undefined ? {} : { awaySec }),
+        ...(farSec === undefined ? {} : { farSec }),
         // The count fires at `returnFraction` so the person hears it at once; the rest of the
         // way back is extrapolated at the same speed (linear), so tempo reports whole phases.
-        returnSec,
+        ...(returnSec === undefined ? {} : { returnSec: returnSec * this.returnScale() }),
         ...(restMs === undefined ? {} : { restSec: Math.max(0, restMs / 1000) }),
         ...(pauseMs === undefined ? {} : { pauseSec: Math.max(0, pauseMs / 1000) }),
       },
     };
-    this.lastRepEndMs = backAt;
+    this.lastRepEnd = back;
     this.sinceLastRep = e.samples.slice(-1);
     return { type: 'rep', rep };
   }
@@ -476,7 +492,7 @@ export class RepCounter {
   /**
    * How long the signal stayed near its lowest between the last rep and this excursion's peak:
    * within `farFraction` of `amp` of it, or the start band's margin for jitter if more (ms).
-   * Undefined before the first rep.
+   * Undefined before the first rep, and where the pause began or ended out of sight.
    */
   private pauseBeforeMs(e: Excursion, amp: number): number | undefined {
     if (this.sinceLastRep === undefined) return undefined;
@@ -490,7 +506,10 @@ export class RepCounter {
     const first = samples.findIndex((s) => s.value <= level);
     const last = samples.findLastIndex((s) => s.value <= level);
     if (first < 0 || last < 0) return 0;
-    return crossingMs(samples, last, 1, level) - crossingMs(samples, first, -1, level);
+    const began = crossingOf(samples, first, -1, level);
+    const ended = crossingOf(samples, last, 1, level);
+    const gapMs = unseenGapMs(samples);
+    return began.gapMs > gapMs || ended.gapMs > gapMs ? undefined : ended.atMs - began.atMs;
   }
 
   /** The level that leaving the rest band means. */
@@ -512,16 +531,49 @@ export class RepCounter {
 }
 
 /**
+ * When the signal crossed a level, and how far apart the frames either side of that moment were
+ * (ms): the crossing is somewhere between them, interpolated.
+ */
+interface Crossing {
+  readonly atMs: number;
+  readonly gapMs: number;
+}
+
+/**
  * When the signal crossed `level` between sample `i` and its neighbour `i + step`, linearly
  * interpolated; sample `i`'s own time when there is no neighbour or no crossing between them.
  */
-function crossingMs(samples: readonly Sample[], i: number, step: 1 | -1, level: number): number {
+function crossingOf(samples: readonly Sample[], i: number, step: 1 | -1, level: number): Crossing {
   const at = samples[i];
-  if (at === undefined) return NaN;
+  if (at === undefined) return { atMs: NaN, gapMs: 0 };
   const next = samples[i + step];
-  if (next === undefined || next.value === at.value) return at.timestampMs;
+  if (next === undefined) return { atMs: at.timestampMs, gapMs: 0 };
+  const gapMs = Math.abs(next.timestampMs - at.timestampMs);
+  if (next.value === at.value) return { atMs: at.timestampMs, gapMs };
   const f = (at.value - level) / (at.value - next.value);
-  return f >= 0 && f <= 1
-    ? at.timestampMs + f * (next.timestampMs - at.timestampMs)
-    : at.timestampMs;
+  return {
+    atMs:
+      f >= 0 && f <= 1 ? at.timestampMs + f * (next.timestampMs - at.timestampMs) : at.timestampMs,
+    gapMs,
+  };
 }
+
+/**
+ * A crossing is out of sight when the frames either side of it are further apart than this (ms):
+ * three of the rep's typical frame intervals (two frames in a row missed), and never under
+ * {@link MIN_UNSEEN_GAP_MS}. A crossing interpolated between frames close together is timed to
+ * well under a frame; one in a longer gap (the person not found for a while) could be anywhere
+ * in it.
+ */
+function unseenGapMs(samples: readonly Sample[]): number {
+  const steps = samples.slice(1).map((s, i) => s.timestampMs - (samples[i]?.timestampMs ?? 0));
+  return Math.max(MIN_UNSEEN_GAP_MS, 3 * (median(steps) ?? 0));
+}
+
+/**
+ * The least gap that puts a crossing out of sight (ms): at 10 frames/s, the lowest rate the engine
+ * is specified at, two frames missed in a row are still in sight; at 30 frames/s, eight. A
+ * crossing in a gap is found exactly where the signal moves evenly through it, and could be off
+ * by as much as the gap where it does not (rep-counter.md, "A phase out of sight").
+ */
+const MIN_UNSEEN_GAP_MS = 300;

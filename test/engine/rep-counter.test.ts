@@ -19,17 +19,23 @@ function signal(fromMs: number, toMs: number, at: (ms: number) => number, stepMs
   return out;
 }
 
-/** Stand 1 s, then reps: down over `downMs`, hold the bottom `bottomMs`, up over `upMs`, stand 1 s. */
-function squats(n: number, downMs = 1000, bottomMs = 300, upMs = 800, depth = DEPTH): Sample[] {
+/** The hip drop at `t` ms: stand 1 s, then reps down over `downMs`, bottom `bottomMs`, up over `upMs`, stand 1 s. */
+function squatAt(downMs: number, bottomMs: number, upMs: number, depth = DEPTH) {
   const repMs = downMs + bottomMs + upMs + 1000;
-  return signal(0, 1000 + n * repMs, (t) => {
+  return (t: number) => {
     if (t < 1000) return 0;
     const x = (t - 1000) % repMs;
     if (x < downMs) return (depth * x) / downMs;
     if (x < downMs + bottomMs) return depth;
     if (x < downMs + bottomMs + upMs) return depth * (1 - (x - downMs - bottomMs) / upMs);
     return 0;
-  });
+  };
+}
+
+/** Stand 1 s, then `n` reps (`squatAt`), at 30 frames/s. */
+function squats(n: number, downMs = 1000, bottomMs = 300, upMs = 800, depth = DEPTH): Sample[] {
+  const repMs = downMs + bottomMs + upMs + 1000;
+  return signal(0, 1000 + n * repMs, squatAt(downMs, bottomMs, upMs, depth));
 }
 
 /**
@@ -73,15 +79,57 @@ describe('RepCounter', () => {
     if (rep?.type !== 'rep') throw new Error('no rep');
     // Leaves the start at startDelta of the depth, reaches the bottom band at (1 - farFraction).
     const expectedDown = (1 - PARAMS.farFraction - PARAMS.startDelta / DEPTH) * downSec;
-    expect(Math.abs(rep.rep.phases.awaySec - expectedDown)).toBeLessThanOrEqual(
-      PHASE_TOLERANCE_SEC,
-    );
+    const { awaySec = NaN, farSec = NaN, returnSec = NaN } = rep.rep.phases;
+    expect(Math.abs(awaySec - expectedDown)).toBeLessThanOrEqual(PHASE_TOLERANCE_SEC);
     // Down, bottom and up together: from leaving the start to standing again.
-    const { awaySec, farSec, returnSec } = rep.rep.phases;
     const expectedTotal = 3 + 1 + 0.6 - (PARAMS.startDelta / DEPTH) * downSec;
     expect(Math.abs(awaySec + farSec + returnSec - expectedTotal)).toBeLessThanOrEqual(
       PHASE_TOLERANCE_SEC,
     );
+  });
+
+  describe('a phase out of sight', () => {
+    /**
+     * The reps of two squats (down 1 s, bottom 1 s, up 0.8 s) with no frames from `fromMs` to
+     * `toMs` (the person not found), at `stepMs` a frame.
+     */
+    function repsWithGap(fromMs: number, toMs: number, stepMs = FRAME_MS) {
+      const seen = signal(0, 1000 + 2 * 3800, squatAt(1000, 1000, 800), stepMs).filter(
+        (s) => s.timestampMs < fromMs || s.timestampMs > toMs,
+      );
+      return run(seen).events.flatMap((e) => (e.type === 'rep' ? [e.rep] : []));
+    }
+    /** The same reps with every frame seen. */
+    const [allSeen] = repsWithGap(Infinity, Infinity);
+    const within = (sec: number | undefined, truth: number | undefined, stepMs = FRAME_MS) =>
+      expect(Math.abs((sec ?? NaN) - (truth ?? NaN))).toBeLessThanOrEqual((2 * stepMs) / 1000);
+
+    it('is not timed where the person was not found when it began or ended', () => {
+      // Gone from 2.9 to 3.3 s: the bottom ends (and the way up begins) at 3.12 s, out of sight;
+      // the rep is back (40 % of the way from the top) at 3.48 s, in sight.
+      const [first, second] = repsWithGap(2900, 3300);
+      expect(first?.phases.farSec).toBeUndefined();
+      expect(first?.phases.returnSec).toBeUndefined();
+      // The way down was seen at both ends, and so was the next rep, and the rest before it.
+      within(first?.phases.awaySec, allSeen?.phases.awaySec);
+      expect(second?.phases.farSec).toBeDefined();
+      expect(second?.phases.returnSec).toBeDefined();
+      expect(second?.phases.restSec).toBeDefined();
+    });
+
+    it('is timed as if every frame was seen when frames are missed between its ends', () => {
+      // Gone from 1.3 to 1.8 s, on the way down: it still left the top and reached the bottom in
+      // sight (1.1 and 1.85 s).
+      const [first] = repsWithGap(1300, 1800);
+      within(first?.phases.awaySec, allSeen?.phases.awaySec);
+      within(first?.phases.farSec, allSeen?.phases.farSec);
+    });
+
+    it('is timed across two frames missed in a row at 10 frames/s', () => {
+      const [first] = repsWithGap(2950, 3150, 100);
+      within(first?.phases.farSec, allSeen?.phases.farSec, 100);
+      within(first?.phases.returnSec, allSeen?.phases.returnSec, 100);
+    });
   });
 
   it('ignores a wobble smaller than the smallest rep', () => {

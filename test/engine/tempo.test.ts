@@ -92,6 +92,23 @@ describe('the tempo check of a calf raise (lower over 3 s, hold the top 1 s)', (
     expect(notes).toMatchObject([{ status: 'pass' }]);
   });
 
+  it('calls a rep neither on tempo nor off it when a phase it judges was out of sight', () => {
+    // The lowering began or ended while the person was not found: it has no time (rep-counter.ts).
+    const notes = tempoNotes({ awaySec: 0.5, farSec: 1.1, restSec: 1 });
+    expect(notes).toMatchObject([
+      { status: 'cannot-judge', message: expect.stringMatching(/whole rep seen/) },
+    ]);
+    // What was seen off tempo is still said.
+    const short = tempoNotes({ awaySec: 0.5, farSec: 0.3, restSec: 1 });
+    expect(short.map((n) => n.message)).toEqual(['Held the top 0.3 s, aim for 1 s.']);
+  });
+
+  it('cannot tell a bounce from a lowering out of sight', () => {
+    const unseen: PhaseTimes = { awaySec: 0.3, farSec: 1 };
+    const notes = tempoNotes({ awaySec: 0.3, farSec: 1, returnSec: 3, pauseSec: 0.1 }, unseen);
+    expect(notes).toMatchObject([{ status: 'pass' }]);
+  });
+
   it('for a squat, looks for the bounce at the bottom of the rep itself', () => {
     const squat = findExercise('squat') as RepsExercise;
     const [bounce] = tempoNotes(
@@ -119,6 +136,18 @@ describe("a rep's phases in words", () => {
     expect(reps[0]?.phases.bottomSec).toBeGreaterThan(0);
     for (const rep of reps.slice(1)) expect(rep.phases.topSec).toBeGreaterThan(0.5);
     expect(phasesLine(reps[0]!.phases, 'down', true)).toMatch(/^top –, down [\d.]+ s, bottom /);
+  });
+
+  it('shows a phase out of sight as a dash, never as a time', () => {
+    // The legs-only calf-raise clip: its slow rep was lowered while the model lost the legs (no
+    // person found from 13.9 to 15.1 s, but for one frame). The lowering read "0.0 s", with a
+    // tempo note saying so, on a rep lowered over more than a second.
+    const track = fixtureTrack('calfraise_rear_LOWER_LEGS_ONLY_wrong_bouncing_then_correct.mp4');
+    const slow = analyzeTrack(track, 'calf-raise').reps?.find((r) => r.bottomSec > 13);
+    expect(slow?.phases.upSec).toBeGreaterThan(1);
+    expect(slow?.phases.downSec).toBeUndefined();
+    expect(phasesLine(slow!.phases, 'up')).toMatch(/down –$/);
+    expect(slow?.verdicts.find((v) => v.check === 'tempo')?.status).toBe('cannot-judge');
   });
 
   it('for a raise, the pause at the bottom, in the order the person moves', () => {

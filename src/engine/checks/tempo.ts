@@ -3,7 +3,7 @@ import { phaseSecText } from '../phases.ts';
 import type { RepCheck } from './rep-check.ts';
 import type { RepContext } from './rep-context.ts';
 import { TEMPO } from './thresholds.ts';
-import { pass, type Verdict } from './verdict.ts';
+import { cannotJudge, pass, type Verdict } from './verdict.ts';
 
 /** A duration as it is said: "1 second", "3 seconds" (a voice reads "3 s" as a letter). */
 export const seconds = (sec: number): string => `${sec} second${sec === 1 ? '' : 's'}`;
@@ -49,7 +49,7 @@ export const tempoCheck: RepCheck = {
           'warn',
         ),
       );
-    if (p.returnSec < tempo.lowerSec * TEMPO.tempoFraction)
+    if (p.returnSec !== undefined && p.returnSec < tempo.lowerSec * TEMPO.tempoFraction)
       verdicts.push(
         off(
           p.returnSec,
@@ -59,7 +59,7 @@ export const tempoCheck: RepCheck = {
           'info',
         ),
       );
-    if (p.farSec < tempo.topSec * TEMPO.tempoFraction)
+    if (p.farSec !== undefined && p.farSec < tempo.topSec * TEMPO.tempoFraction)
       verdicts.push(
         off(
           p.farSec,
@@ -69,7 +69,17 @@ export const tempoCheck: RepCheck = {
           'info',
         ),
       );
-    return verdicts.length > 0 ? verdicts : [pass('tempo', 's', 'On tempo.')];
+    if (verdicts.length > 0) return verdicts;
+    // A phase that began or ended out of sight has no time (rep-counter.ts, `PhaseTimes`): the
+    // rep is not called on tempo on the phases that were seen.
+    if (p.returnSec === undefined || p.farSec === undefined)
+      return [
+        cannotJudge(
+          'tempo',
+          'Tempo needs the whole rep seen: you were not found for part of it. Stay in the picture, in good light.',
+        ),
+      ];
+    return [pass('tempo', 's', 'On tempo.')];
   },
 };
 
@@ -79,11 +89,13 @@ export const tempoCheck: RepCheck = {
  * the lowering ends: for a squat the bottom, the far end of the rep; for a calf raise (or a
  * tibialis lift) the start position, heels (toes) down, between the rep before and this one. A
  * calf raise's top is where the muscle is shortest: a short hold there is off tempo, not a bounce.
- * Undefined where it cannot be told: a raise that is the first of its set has no lowering before it.
+ * Undefined where it cannot be told: a raise that is the first of its set has no lowering before it,
+ * and a lowering or a pause that began or ended out of sight has no time.
  */
 function bounceOf(ctx: RepContext): { lowerSec: number; pauseSec: number } | undefined {
   const p = ctx.rep.phases;
-  if (ctx.exercise.awayWord === 'down') return { lowerSec: p.awaySec, pauseSec: p.farSec };
-  if (ctx.previous === undefined || p.pauseSec === undefined) return undefined;
-  return { lowerSec: ctx.previous.returnSec, pauseSec: p.pauseSec };
+  const both = (lowerSec: number | undefined, pauseSec: number | undefined) =>
+    lowerSec === undefined || pauseSec === undefined ? undefined : { lowerSec, pauseSec };
+  if (ctx.exercise.awayWord === 'down') return both(p.awaySec, p.farSec);
+  return both(ctx.previous?.returnSec, p.pauseSec);
 }
