@@ -59,6 +59,11 @@ export interface PhaseTimes {
   /** Coming back (up in a squat, down in a calf raise). */
   readonly returnSec?: number;
   /**
+   * The rep was counted too near its far end for the way back to be timed (`returnScale`): why
+   * `returnSec` is missing where both its ends were seen.
+   */
+  readonly countedNearTheFarEnd?: true;
+  /**
    * At the start before this rep (top of a squat, bottom of a calf raise): from the count of the rep
    * before to leaving the start. Not measured before the first rep after the counter started or was
    * interrupted: that wait is setting up, not a pause between reps (it read "0.0 s", as if there had
@@ -131,6 +136,18 @@ const PULSE_FRACTION = 0.25;
 const SETTLED_MS = 3000;
 /** The return phase is timed all the way back to the start level (the count fires earlier, see below). */
 const RETURNED_FRACTION = 0;
+/**
+ * The least share of the way back, from the far end to the rest level, gone at the count for the
+ * way back to be timed. The way back is timed to the count and extrapolated as if the count came
+ * where the counter's own level is, 53 % of the way (`returnScale`). A count back where the heels
+ * stood at the set-up comes earlier when they read lower now (the person turned): 6-23 % of the
+ * way on the 3/4-then-side calf-raise clip, whose raises were "lowered in 0.0-0.2 s". A smooth
+ * movement (half a cosine) starts slowly: a count a quarter of the way reads 0.63 of the whole,
+ * a fifth 0.56, so under a quarter a lowering of the prescribed length would read under tempo's
+ * limit (60 % of it: TEMPO, thresholds.ts). A person who looked down at the feet before the first
+ * raise counts a third of the way (`calfraise_34front_home_bodyweight`, 31 %), timed as before.
+ */
+const MIN_TIMED_RETURN = 0.25;
 /** The pause before a rep is timed over at most this long before it (ms): longer is no bounce. */
 const BETWEEN_REPS_MS = 10_000;
 
@@ -434,7 +451,8 @@ export class RepCounter {
       farLevel,
     );
     const leftRest = crossingOf(e.samples, first, 1, this.startLevel(e, amp));
-    const returned = crossingOf(e.samples, e.samples.length - 2, 1, this.returnLevel(e, amp));
+    const closedAt = this.returnLevel(e, amp);
+    const returned = crossingOf(e.samples, e.samples.length - 2, 1, closedAt);
     const back = returned.atMs >= farEnd.atMs ? returned : farEnd;
     // Each phase is timed only where both its ends were seen.
     const gapMs = unseenGapMs(e.samples);
@@ -443,7 +461,9 @@ export class RepCounter {
       seen(...ends) ? (to - from) / 1000 : undefined;
     const awaySec = secs(leftRest.atMs, farStart.atMs, leftRest, farStart);
     const farSec = secs(farStart.atMs, farEnd.atMs, farStart, farEnd);
-    const returnSec = secs(farEnd.atMs, back.atMs, farEnd, returned);
+    const returnScale = this.returnScale((closedAt - e.restLevel) / amp);
+    const returnSec =
+      returnScale === undefined ? undefined : secs(farEnd.atMs, back.atMs, farEnd, returned);
     const restMs =
       this.lastRepEnd === undefined || !seen(this.lastRepEnd, leftRest)
         ? undefined
@@ -460,9 +480,14 @@ export class RepCounter {
       phases: {
         ...(awaySec === undefined ? {} : { awaySec }),
         ...(farSec === undefined ? {} : { farSec }),
-        // The count fires at `returnFraction` so the person hears it at once; the rest of the
-        // way back is extrapolated at the same speed (linear), so tempo reports whole phases.
-        ...(returnSec === undefined ? {} : { returnSec: returnSec * this.returnScale() }),
+        // The count fires part-way back so the person hears it at once; the rest of the way
+        // back is extrapolated at the same speed (linear), so tempo reports whole phases.
+        ...(returnSec === undefined || returnScale === undefined
+          ? {}
+          : { returnSec: returnSec * returnScale }),
+        ...(returnScale === undefined && seen(farEnd, returned)
+          ? { countedNearTheFarEnd: true as const }
+          : {}),
         ...(restMs === undefined ? {} : { restSec: Math.max(0, restMs / 1000) }),
         ...(pauseMs === undefined ? {} : { pauseSec: Math.max(0, pauseMs / 1000) }),
       },
@@ -472,8 +497,19 @@ export class RepCounter {
     return { type: 'rep', rep };
   }
 
-  private returnScale(): number {
+  /**
+   * What the way back, timed from the far end to the level the rep was closed at, is multiplied by
+   * to give the whole way back: from the far end to the counter's own closing level
+   * (`returnFraction`) is that share of the whole, at the same speed. Undefined where the rep was
+   * closed with under {@link MIN_TIMED_RETURN} of the way from the far end to the rest level gone
+   * (`closedFraction`: the closing level's share of the excursion above the rest level): a rep
+   * closed back where the heels stood, when they read lower now than at the set-up (the person
+   * turned), closes just under the top, and the way down read "0.0 s" (rep-counter.md, "A phase
+   * out of sight").
+   */
+  private returnScale(closedFraction: number): number | undefined {
     const far = 1 - this.params.farFraction;
+    if (far - closedFraction < MIN_TIMED_RETURN * (far - RETURNED_FRACTION)) return undefined;
     return Math.max(
       1,
       (far - RETURNED_FRACTION) / Math.max(0.05, far - this.params.returnFraction),

@@ -1,5 +1,7 @@
 import type { Fault, FaultCode } from './faults.ts';
-import type { Report } from './report.ts';
+import { REP_CHECKS } from './checks/judge-rep.ts';
+import { REP_CHECK_IDS, type CheckId } from './checks/check-id.ts';
+import type { RepReport, Report } from './report.ts';
 
 /**
  * What is said when a set ends. A person two metres away hears each rep's count and now and then
@@ -19,8 +21,30 @@ export function setEndWords(set: number, final: boolean, fix?: string): string {
  * warnings, the one on the most reps (then the surer one; a fault of no rep, a run of bounces, is
  * named without a count), else the prescribed tempo missed, else how often a hold broke.
  */
-export function setFix(report: Pick<Report, 'faults' | 'repCount' | 'holds'>): string | undefined {
+export function setFix(
+  report: Pick<Report, 'faults' | 'repCount' | 'holds'> & { readonly reps?: SetReps },
+): string | undefined {
   return faultFix(report) ?? holdFix(report);
+}
+
+/** The reps of a set, with each check's verdict: a check not judged on a rep is not counted on it. */
+type SetReps = readonly Pick<RepReport, 'verdicts'>[];
+
+/**
+ * How many of the set's reps a fault's check judged: reps it could not judge (tempo with the way
+ * down out of sight, say) are neither with the fault nor without it ("On 1 of 3 reps" said of a
+ * set whose other two were not timed read as if they had been on tempo).
+ */
+function judgedReps(code: FaultCode, repCount: number, reps: SetReps | undefined): number {
+  if (reps === undefined) return repCount;
+  const codeOf = (check: CheckId) => {
+    const id = REP_CHECK_IDS.find((r) => r === check);
+    return id === undefined ? undefined : REP_CHECKS[id].code;
+  };
+  const notJudged = reps.filter((r) =>
+    r.verdicts.some((v) => v.status === 'cannot-judge' && codeOf(v.check) === code),
+  ).length;
+  return Math.max(0, repCount - notJudged);
 }
 
 /**
@@ -44,7 +68,9 @@ function holdFix(report: Pick<Report, 'holds'>): string | undefined {
 /** Why a hold ended when the person left the picture (hold-analyzer.ts). */
 const OUT_OF_VIEW = 'out of view';
 
-function faultFix(report: Pick<Report, 'faults' | 'repCount'>): string | undefined {
+function faultFix(
+  report: Pick<Report, 'faults' | 'repCount'> & { readonly reps?: SetReps },
+): string | undefined {
   // Without a warning, the prescribed tempo missed ("Lowered in 0.7 s, aim for 3 s": advice, said
   // once in 12 s mid-set) is what the person was asked for and did not do; other advice is not.
   const warnings = report.faults.filter((f) => f.severity === 'warn');
@@ -60,7 +86,11 @@ function faultFix(report: Pick<Report, 'faults' | 'repCount'>): string | undefin
   const ofReps = worst.filter((f) => f.rep !== undefined);
   const cue = lowerFirst(setCue(ofReps.length > 0 ? ofReps : worst));
   const n = reps(worst);
-  const of = report.repCount ?? 0;
+  const code = worst[0]?.code;
+  const of =
+    code === undefined
+      ? (report.repCount ?? 0)
+      : judgedReps(code, report.repCount ?? 0, report.reps);
   if (n === 0 || of === 0) return `Next time: ${cue}`;
   if (n < of) return `On ${n} of ${of} reps: ${cue}`;
   if (of === 1) return `Next time: ${cue}`;

@@ -370,6 +370,35 @@ describe('RepCounter for calf raises: back where the heels stood', () => {
     }
   });
 
+  it('does not time a way down counted just under the top, where the heels read lower than at the set-up', () => {
+    // Turned after the set-up, the flat heels read 0.1 lower: each raise (0.15 high, to 0.05 above
+    // the set-up's flat) is counted back where the heels stood at the set-up, 0.02, only 6 % of the
+    // way down from the top band: extrapolated from there, a lowering over 1 s read "0.0 s".
+    const shifted = (s: Sample) => ({ ...s, value: s.value * 1.25 - 0.1 });
+    const raised = raisesAfterADip(0, 0).map(shifted);
+    const countedAgainst = (setUp: number) => {
+      const counter = new RepCounter(CALF.counter);
+      counter.calibrate(setUp);
+      return raised
+        .flatMap((s) => counter.push(s))
+        .flatMap((e) => (e.type === 'rep' ? [e.rep] : []));
+    };
+    const turned = countedAgainst(0);
+    expect(turned).toHaveLength(3);
+    for (const rep of turned) {
+      expect(rep.phases.returnSec).toBeUndefined();
+      expect(rep.phases.countedNearTheFarEnd).toBe(true);
+      // The rest of the rep is timed.
+      expect(rep.phases.farSec).toBeGreaterThan(0.5);
+    }
+    // Set up where the heels now stand, the same raises are counted half-way down and the 1-s
+    // lowering timed (from the top band, 85 % of it).
+    for (const rep of countedAgainst(-0.1)) {
+      expect(rep.phases.returnSec).toBeCloseTo(0.85, 1);
+      expect(rep.phases.countedNearTheFarEnd).toBeUndefined();
+    }
+  });
+
   it('still needs the heels to come most of the way down: pulses at the top are one rep', () => {
     // Down to 0.08 between "raises": a third of the way from the top.
     expect(reps(CALF.counter, raisesAfterADip(0.05, 0.08))).toBe(1);

@@ -5,7 +5,7 @@ import { tempoCheck } from '../../src/engine/checks/tempo.ts';
 import type { RepsExercise } from '../../src/engine/exercise-def.ts';
 import { phasesInWords, phasesLine } from '../../src/engine/phases.ts';
 import type { CountedRep, PhaseTimes } from '../../src/engine/rep-counter.ts';
-import { fixtureTrack } from '../support/tracks.ts';
+import { fixtureTrack, mirroredTrack } from '../support/tracks.ts';
 
 const calfRaise = findExercise('calf-raise') as RepsExercise;
 
@@ -101,6 +101,31 @@ describe('the tempo check of a calf raise (lower over 3 s, hold the top 1 s)', (
     // What was seen off tempo is still said.
     const short = tempoNotes({ awaySec: 0.5, farSec: 0.3, restSec: 1 });
     expect(short.map((n) => n.message)).toEqual(['Held the top 0.3 s, aim for 1 s.']);
+  });
+
+  it('says why when a rep was counted too near the top to time the way down', () => {
+    const notes = tempoNotes({ awaySec: 0.5, farSec: 1.1, restSec: 1, countedNearTheFarEnd: true });
+    expect(notes).toMatchObject([
+      { status: 'cannot-judge', message: expect.stringMatching(/counted near the top/) },
+    ]);
+  });
+
+  it('times no lowering at "0.0 s" on the real raises done after turning side-on', () => {
+    // The 3/4-then-side clip, read mirrored: set up at 3/4, the last three raises side on, where
+    // the flat heels read 0.08 shank lower. They read "lowered in 0.0 s", "0.2 s", "0.1 s".
+    const reps =
+      analyzeTrack(mirroredTrack('calfraise_34front_then_side_fitbod_man_6reps.mp4'), 'calf-raise')
+        .reps ?? [];
+    expect(reps).toHaveLength(6);
+    for (const rep of reps) {
+      const tempo = rep.verdicts.filter((v) => v.check === 'tempo');
+      if (rep.phases.downSec === undefined)
+        expect(tempo).toMatchObject([{ status: 'cannot-judge' }]);
+      else expect(rep.phases.downSec).toBeGreaterThan(0.25);
+    }
+    expect(reps.filter((r) => r.phases.downSec === undefined).map((r) => r.index)).toEqual([
+      4, 5, 6,
+    ]);
   });
 
   it('cannot tell a bounce from a lowering out of sight', () => {

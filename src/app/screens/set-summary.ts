@@ -35,7 +35,12 @@ export function setSummary(record: SetRecord, title: string): HTMLElement {
             ? `${record.steps} steps.`
             : 'Nothing was counted.';
   // The one thing to fix over the set, as the voice said it when the set ended.
-  const fix = setFix({ faults: record.faults, repCount: record.reps.length, holds: record.holds });
+  const fix = setFix({
+    faults: record.faults,
+    repCount: record.reps.length,
+    holds: record.holds,
+    reps: record.reps,
+  });
   const rows = record.reps.map((r) =>
     el(
       'tr',

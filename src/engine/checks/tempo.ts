@@ -70,8 +70,16 @@ export const tempoCheck: RepCheck = {
         ),
       );
     if (verdicts.length > 0) return verdicts;
-    // A phase that began or ended out of sight has no time (rep-counter.ts, `PhaseTimes`): the
-    // rep is not called on tempo on the phases that were seen.
+    // A phase that began or ended out of sight has no time (rep-counter.ts, `PhaseTimes`), nor a
+    // way back the rep was counted too near the top to time: the rep is not called on tempo on
+    // the phases that were timed.
+    if (p.returnSec === undefined && p.countedNearTheFarEnd === true)
+      return [
+        cannotJudge(
+          'tempo',
+          'The way down was not timed: the rep was counted near the top, as your feet read lower than at the set-up (after turning, say). Before a set, stand still a moment where you will train.',
+        ),
+      ];
     if (p.returnSec === undefined || p.farSec === undefined)
       return [
         cannotJudge(
