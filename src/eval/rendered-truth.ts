@@ -21,6 +21,11 @@ export interface RenderedGroundTruth {
       readonly circle?: number | null;
     };
     readonly kp: Readonly<Record<string, { readonly world: readonly [number, number, number] }>>;
+    /** Exact per-frame measures; the heels' heights above the floor (cm). */
+    readonly scalars?: {
+      readonly leftHeelHeightCm?: number;
+      readonly rightHeelHeightCm?: number;
+    };
   }[];
 }
 

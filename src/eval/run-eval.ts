@@ -19,7 +19,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { analyzeTrack } from '../engine/analyze-track.ts';
-import { EXERCISES } from '../engine/catalog.ts';
+import { EXERCISES, findExercise } from '../engine/catalog.ts';
 import {
   DEFAULT_STRICTNESS,
   STRICTNESS_LEVELS,
@@ -33,6 +33,7 @@ import { trackVideo } from '../node/video-tracker.ts';
 import type { Report } from '../engine/report.ts';
 import { scoreClip, summarize, type ClipLabel, type ClipScore, type Confusion } from './score.ts';
 import { renderedLabel, type RenderedGroundTruth } from './rendered-truth.ts';
+import { tempoAgainstTruth, truePhases } from './rendered-tempo.ts';
 import { separations, spread } from './separation.ts';
 import { describeMoves, repeatability } from './repeatability.ts';
 import {
@@ -232,13 +233,22 @@ const renderedReps: LabelledRep[] = [];
 if (existsSync(renderedDir)) {
   const names = (await readdir(renderedDir)).filter((f) => f.endsWith('.gt.json')).sort();
   const rendered: ClipScore[] = [];
+  const tempoLines: string[] = [];
   for (const name of names) {
     const gt = JSON.parse(await readFile(join(renderedDir, name), 'utf8')) as RenderedGroundTruth;
     const label = renderedLabel(gt, strictness);
     const track = await trackOf(gt.clip, renderedDir);
     const low = fps === undefined ? track : resampleTrack(track, fps);
     const onRepJudged = repRecorder(label, renderedReps);
-    rendered.push(scoreClip(label, analyzeTrack(low, label.exercise, { strictness, onRepJudged })));
+    const report = analyzeTrack(low, label.exercise, { strictness, onRepJudged });
+    rendered.push(scoreClip(label, report));
+    const exercise = findExercise(label.exercise);
+    if (exercise.kind === 'reps' && exercise.prescription.tempo !== undefined)
+      tempoLines.push(
+        ...tempoAgainstTruth(report.reps ?? [], truePhases(gt, exercise)).map(
+          (line) => `- ${gt.clip}: ${line}`,
+        ),
+      );
   }
   console.log(
     '\nRendered clips (../shared/data/rendered: exact truth, labelled here from it at the same limits):\n',
@@ -256,6 +266,10 @@ if (existsSync(renderedDir)) {
     );
   }
   console.log(`\nRendered clips, faults: ${pr(summarize(rendered).faults)}.`);
+  console.log(
+    '\nTempo on the rendered raises: each phase as read from the poses / as the same counter times it on the exact heel height (seconds; "–": not timed):\n',
+  );
+  for (const line of tempoLines) console.log(line);
 }
 
 // In the picture or in 3-D (form-checks.md): each promised check measured both ways on the same
