@@ -1,4 +1,5 @@
 import { median } from '../geometry/stats.ts';
+import { wholeMovementSec } from './movement-profile.ts';
 
 /**
  * Counts reps on one scalar movement signal (0 near the start position, growing as the person
@@ -45,29 +46,33 @@ export interface Sample {
 }
 
 /**
- * Time spent in each phase of one rep, in seconds. A phase that begins or ends out of sight is
- * not timed (undefined): where the frames either side of the moment the signal crossed its
- * boundary are further apart than {@link unseenGapMs} (the person was not found in between), the
- * crossing could lie anywhere in the gap, and so could the phase's length (rep-counter.md,
- * "A phase out of sight").
+ * Time spent in each phase of one rep, in seconds (rep-counter.md, "Phases: whole movements"). The
+ * ways there and back are whole movements, from when the person began to move to when they
+ * stopped, timed from the part of each that the counter's levels see as a smooth movement spends
+ * its time (`movement-profile.ts`); the far end is the time spent near it, within `farFraction` of
+ * the rep's excursion, and so holds the slow end of the way there and the slow start of the way
+ * back. A phase that begins or ends out of sight is not timed (undefined): where the frames either
+ * side of the moment the signal crossed its boundary are further apart than {@link unseenGapMs}
+ * (the person was not found in between), the crossing could lie anywhere in the gap, and so could
+ * the phase's length (rep-counter.md, "A phase out of sight").
  */
 export interface PhaseTimes {
-  /** Moving away from the start (down in a squat, up in a calf raise). */
+  /** Moving away from the start (down in a squat, up in a calf raise): the whole movement. */
   readonly awaySec?: number;
-  /** At the far end (bottom of a squat, top of a calf raise). */
+  /** Near the far end (bottom of a squat, top of a calf raise). */
   readonly farSec?: number;
-  /** Coming back (up in a squat, down in a calf raise). */
+  /** Coming back (up in a squat, down in a calf raise): the whole movement. */
   readonly returnSec?: number;
   /**
-   * The rep was counted too near its far end for the way back to be timed (`returnScale`): why
+   * The rep was counted too near its far end for the way back to be timed (`wayBackTimed`): why
    * `returnSec` is missing where both its ends were seen.
    */
   readonly countedNearTheFarEnd?: true;
   /**
    * At the start before this rep (top of a squat, bottom of a calf raise): from the count of the rep
-   * before to leaving the start. Not measured before the first rep after the counter started or was
-   * interrupted: that wait is setting up, not a pause between reps (it read "0.0 s", as if there had
-   * been none).
+   * before to leaving the start band. Not measured before the first rep after the counter started
+   * or was interrupted: that wait is setting up, not a pause between reps (it read "0.0 s", as if
+   * there had been none).
    */
   readonly restSec?: number;
   /**
@@ -115,6 +120,8 @@ export type RepEvent =
 
 interface Excursion {
   readonly restLevel: number;
+  /** The samples at rest before the excursion began (the last {@link LEAD_MS}), to time its start. */
+  readonly lead: readonly Sample[];
   readonly samples: Sample[];
   peak: Sample;
   /** Turning points inside the excursion, to tell pulses (several dips, no stand-up) from a rep. */
@@ -122,6 +129,13 @@ interface Excursion {
   heading: 'away' | 'back';
   bottoms: number;
 }
+
+/**
+ * How much of the time at rest before an excursion it keeps, to find where the person began to
+ * move (ms): the slowest prescribed phase (a lowering over 3 s) moves the smallest countable rep
+ * through the start band in less.
+ */
+const LEAD_MS = 3000;
 
 /** Time constant with which the rest level follows a signal below it. */
 const REST_FOLLOW_DOWN_MS = 150;
@@ -134,18 +148,16 @@ const PULSE_FRACTION = 0.25;
  * smallest countable rep further than `startDelta` in this time.
  */
 const SETTLED_MS = 3000;
-/** The return phase is timed all the way back to the start level (the count fires earlier, see below). */
-const RETURNED_FRACTION = 0;
 /**
  * The least share of the way back, from the far end to the rest level, gone at the count for the
- * way back to be timed. The way back is timed to the count and extrapolated as if the count came
- * where the counter's own level is, 53 % of the way (`returnScale`). A count back where the heels
- * stood at the set-up comes earlier when they read lower now (the person turned): 6-23 % of the
- * way on the 3/4-then-side calf-raise clip, whose raises were "lowered in 0.0-0.2 s". A smooth
- * movement (half a cosine) starts slowly: a count a quarter of the way reads 0.63 of the whole,
- * a fifth 0.56, so under a quarter a lowering of the prescribed length would read under tempo's
- * limit (60 % of it: TEMPO, thresholds.ts). A person who looked down at the feet before the first
- * raise counts a third of the way (`calfraise_34front_home_bodyweight`, 31 %), timed as before.
+ * way back to be timed. The way back is timed from the far end to the level the rep was closed at,
+ * the whole movement from that part (`wholeMovementSec`), so the smaller the part, the more a
+ * frame's error counts: a quarter of the way is 16 % of a smooth movement's time, and the crossings'
+ * error (up to half a frame each, between frames) is ±21 % of a 1-s lowering at 30 frames/s and ±64 %
+ * at 10. A count back where the heels stood at the set-up comes earlier when they read lower now
+ * (the person turned): 6-23 % of the way on the 3/4-then-side calf-raise clip, whose raises were
+ * "lowered in 0.0-0.2 s" timed so. A person who looked down at the feet before the first raise
+ * counts a third of the way (`calfraise_34front_home_bodyweight`, 31 %), timed as any other.
  */
 const MIN_TIMED_RETURN = 0.25;
 /** The pause before a rep is timed over at most this long before it (ms): longer is no bounce. */
@@ -162,6 +174,8 @@ export class RepCounter {
    */
   private sinceLastRep: Sample[] | undefined;
   private lastRepEnd: Crossing | undefined;
+  /** The samples at rest since the last excursion (the last {@link LEAD_MS} of them). */
+  private atRest: Sample[] = [];
   private excursion: Excursion | undefined;
   /** Lowest signal since the last excursion closed: a new one must rise from here (re-arming). */
   private floor: number | undefined;
@@ -221,6 +235,7 @@ export class RepCounter {
     this.lastSample = undefined;
     this.sinceLastRep = undefined;
     this.lastRepEnd = undefined;
+    this.atRest = [];
     this.floor = undefined;
   }
 
@@ -244,6 +259,9 @@ export class RepCounter {
     const e = this.excursion;
     if (e === undefined) {
       this.noteBetweenReps(sample);
+      this.atRest.push(sample);
+      while (sample.timestampMs - (this.atRest[0]?.timestampMs ?? Infinity) > LEAD_MS)
+        this.atRest.shift();
       this.trackRest(sample, previous);
       this.floor = Math.min(this.floor ?? sample.value, sample.value);
       if (sample.value - this.floor > p.startDelta) {
@@ -251,8 +269,11 @@ export class RepCounter {
         // own range, not the first standing pose): bouncy sets that never lock out still count.
         const reference = Math.max(this.floor, this.restLevel);
         this.floor = undefined;
+        const lead = this.atRest;
+        this.atRest = [];
         this.excursion = {
           restLevel: reference,
+          lead,
           samples: previous ? [previous, sample] : [sample],
           peak: sample,
           extreme: sample.value,
@@ -450,20 +471,39 @@ export class RepCounter {
       1,
       farLevel,
     );
-    const leftRest = crossingOf(e.samples, first, 1, this.startLevel(e, amp));
+    // Left the start band: found in the frames at rest before the excursion too, as it opens only
+    // `startDelta` above the lowest point, over the start band's level for a small rep.
+    const startLevel = this.startLevel(e, amp);
+    const fromRest = [
+      ...e.lead.filter((s) => s.timestampMs < (e.samples[0]?.timestampMs ?? -Infinity)),
+      ...e.samples,
+    ];
+    const left = lastInBand(fromRest, startLevel, e.peak.timestampMs);
+    const leftRest = crossingOf(fromRest, left, 1, startLevel);
     const closedAt = this.returnLevel(e, amp);
     const returned = crossingOf(e.samples, e.samples.length - 2, 1, closedAt);
     const back = returned.atMs >= farEnd.atMs ? returned : farEnd;
     // Each phase is timed only where both its ends were seen.
     const gapMs = unseenGapMs(e.samples);
     const seen = (...ends: Crossing[]) => ends.every((c) => c.gapMs <= gapMs);
-    const secs = (from: number, to: number, ...ends: Crossing[]) =>
-      seen(...ends) ? (to - from) / 1000 : undefined;
-    const awaySec = secs(leftRest.atMs, farStart.atMs, leftRest, farStart);
-    const farSec = secs(farStart.atMs, farEnd.atMs, farStart, farEnd);
-    const returnScale = this.returnScale((closedAt - e.restLevel) / amp);
+    const secs = (from: Crossing, to: Crossing) =>
+      seen(from, to) ? (to.atMs - from.atMs) / 1000 : undefined;
+    // The levels see part of each movement: the whole of it is timed from that part, as a smooth
+    // movement spends its time (movement-profile.ts; rep-counter.md, "Phases: whole movements").
+    const far = 1 - p.farFraction;
+    // Left from the start band's level, or from the first frame's where none was in it.
+    const leftFrom = Math.max(startLevel, fromRest[left]?.value ?? -Infinity);
+    const leftShare = Math.min(0.5, (leftFrom - e.restLevel) / amp);
+    const awayPart = secs(leftRest, farStart);
+    const awaySec = awayPart === undefined ? undefined : wholeMovementSec(awayPart, leftShare, far);
+    const closedShare = 1 - (closedAt - e.restLevel) / amp;
+    const timedBack = this.wayBackTimed(closedShare);
+    const returnPart = timedBack ? secs(farEnd, back) : undefined;
     const returnSec =
-      returnScale === undefined ? undefined : secs(farEnd.atMs, back.atMs, farEnd, returned);
+      returnPart === undefined
+        ? undefined
+        : wholeMovementSec(returnPart, p.farFraction, closedShare);
+    const farSec = secs(farStart, farEnd);
     const restMs =
       this.lastRepEnd === undefined || !seen(this.lastRepEnd, leftRest)
         ? undefined
@@ -480,14 +520,8 @@ export class RepCounter {
       phases: {
         ...(awaySec === undefined ? {} : { awaySec }),
         ...(farSec === undefined ? {} : { farSec }),
-        // The count fires part-way back so the person hears it at once; the rest of the way
-        // back is extrapolated at the same speed (linear), so tempo reports whole phases.
-        ...(returnSec === undefined || returnScale === undefined
-          ? {}
-          : { returnSec: returnSec * returnScale }),
-        ...(returnScale === undefined && seen(farEnd, returned)
-          ? { countedNearTheFarEnd: true as const }
-          : {}),
+        ...(returnSec === undefined ? {} : { returnSec }),
+        ...(!timedBack && seen(farEnd, returned) ? { countedNearTheFarEnd: true as const } : {}),
         ...(restMs === undefined ? {} : { restSec: Math.max(0, restMs / 1000) }),
         ...(pauseMs === undefined ? {} : { pauseSec: Math.max(0, pauseMs / 1000) }),
       },
@@ -498,22 +532,15 @@ export class RepCounter {
   }
 
   /**
-   * What the way back, timed from the far end to the level the rep was closed at, is multiplied by
-   * to give the whole way back: from the far end to the counter's own closing level
-   * (`returnFraction`) is that share of the whole, at the same speed. Undefined where the rep was
-   * closed with under {@link MIN_TIMED_RETURN} of the way from the far end to the rest level gone
-   * (`closedFraction`: the closing level's share of the excursion above the rest level): a rep
-   * closed back where the heels stood, when they read lower now than at the set-up (the person
-   * turned), closes just under the top, and the way down read "0.0 s" (rep-counter.md, "A phase
-   * out of sight").
+   * Whether the way back is timed, with `closedShare` of it gone when the rep was closed: not where
+   * under {@link MIN_TIMED_RETURN} of the way from the far end to the rest level was. A rep closed
+   * back where the heels stood, when they read lower now than at the set-up (the person turned),
+   * closes just under the top, and the way down read "0.0 s" (rep-counter.md, "A phase out of
+   * sight").
    */
-  private returnScale(closedFraction: number): number | undefined {
-    const far = 1 - this.params.farFraction;
-    if (far - closedFraction < MIN_TIMED_RETURN * (far - RETURNED_FRACTION)) return undefined;
-    return Math.max(
-      1,
-      (far - RETURNED_FRACTION) / Math.max(0.05, far - this.params.returnFraction),
-    );
+  private wayBackTimed(closedShare: number): boolean {
+    const from = this.params.farFraction;
+    return closedShare - from >= MIN_TIMED_RETURN * (1 - from);
   }
 
   /** A sample at rest: kept for the pause before the next rep. */
@@ -555,15 +582,19 @@ export class RepCounter {
 
   /** The last sample in the rest band before the peak: the rep began just after it. */
   private startIndex(e: Excursion, amp: number): number {
-    const level = this.startLevel(e, amp);
-    let start = 0;
-    for (let i = 0; i < e.samples.length; i++) {
-      const s = e.samples[i];
-      if (s === undefined || s.timestampMs >= e.peak.timestampMs) break;
-      if (s.value <= level) start = i;
-    }
-    return start;
+    return lastInBand(e.samples, this.startLevel(e, amp), e.peak.timestampMs);
   }
+}
+
+/** The last of `samples` at or under `level` before `peakMs` (the first sample where none is). */
+function lastInBand(samples: readonly Sample[], level: number, peakMs: number): number {
+  let start = 0;
+  for (let i = 0; i < samples.length; i++) {
+    const s = samples[i];
+    if (s === undefined || s.timestampMs >= peakMs) break;
+    if (s.value <= level) start = i;
+  }
+  return start;
 }
 
 /**

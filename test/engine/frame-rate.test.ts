@@ -87,11 +87,14 @@ describe('the engine at 30, 15 and 10 frames/s on the same real clips', () => {
     expect(same / matched).toBeGreaterThanOrEqual(SAME_VERDICT_SHARE);
   });
 
-  it('times each phase without a bias: the mean shift is under half a frame at the lower rate', () => {
+  it('times each phase without a bias: the mean shift is under a frame at the lower rate', () => {
     // A phase begins and ends when the counted signal crosses a level. Timed at the frame that saw
     // the crossing, the top of a rep read 55 ms short and the way back up 118 ms long at 10
     // frames/s, so the "bouncing" rule (a top under 0.25 s) fired at 15 and 10 frames/s on reps it
-    // passed at 30. Interpolated between the frames, the shifts average out.
+    // passed at 30. Interpolated between the frames, the shifts average out: under half a frame at
+    // each end of the rep; the ways there and back are whole movements timed from the part of them
+    // the levels see, a third to a half of each (rep-counter.ts), so half a frame in that part is
+    // up to a frame and a half of the whole: under one is asked.
     for (const fps of RATES) {
       const at = comparisons.filter((c) => c.fps === fps);
       for (const phase of ['downSec', 'bottomSec', 'upSec', 'topSec'] as const) {
@@ -99,7 +102,8 @@ describe('the engine at 30, 15 and 10 frames/s on the same real clips', () => {
         // Every matched rep; the pause before each clip's first rep is not measured.
         expect(shifts.length).toBeGreaterThan(90);
         const mean = shifts.reduce((a, b) => a + b, 0) / shifts.length;
-        expect(Math.abs(mean), `${phase} at ${fps} frames/s`).toBeLessThan(0.5 / fps);
+        const frames = phase === 'downSec' || phase === 'upSec' ? 1 : 0.5;
+        expect(Math.abs(mean), `${phase} at ${fps} frames/s`).toBeLessThan(frames / fps);
       }
     }
   });

@@ -215,7 +215,10 @@ describe('squat analyzer on synthetic poses', () => {
 });
 
 describe('calf raise analyzer on synthetic poses', () => {
-  /** Rise in `riseSec`, hold `topSec`, lower in `lowerSec`, pause `bottomSec`. */
+  /**
+   * Rise in `riseSec`, hold `topSec`, lower in `lowerSec`, pause `bottomSec`; each movement
+   * `shape`d (the share of its way gone at a share of its time): evenly unless given.
+   */
   function calfRaises(
     reps: number,
     riseSec: number,
@@ -223,6 +226,7 @@ describe('calf raise analyzer on synthetic poses', () => {
     lowerSec: number,
     bottomSec: number,
     liftAt = 0.05,
+    shape = (x: number) => x,
   ): Pose[] {
     const rep = riseSec + topSec + lowerSec + bottomSec;
     return sequence(1 + reps * rep + 0.5, FPS, (t) => {
@@ -230,9 +234,10 @@ describe('calf raise analyzer on synthetic poses', () => {
       let lift = 0;
       if (s >= 0 && s < reps * rep) {
         const u = s % rep;
-        if (u < riseSec) lift = u / riseSec;
+        if (u < riseSec) lift = shape(u / riseSec);
         else if (u < riseSec + topSec) lift = 1;
-        else if (u < riseSec + topSec + lowerSec) lift = 1 - (u - riseSec - topSec) / lowerSec;
+        else if (u < riseSec + topSec + lowerSec)
+          lift = 1 - shape((u - riseSec - topSec) / lowerSec);
       }
       const base = standing('side');
       return {
@@ -248,6 +253,22 @@ describe('calf raise analyzer on synthetic poses', () => {
     expect(r.repCount).toBe(3);
     expect(r.faults.filter((f) => f.code === 'tempo')).toEqual([]);
     expect(r.reps?.[1]?.phases.downSec).toBeGreaterThan(2.4);
+  });
+
+  it('times a smooth lowering over the prescribed 3 s as 3 s, on tempo', () => {
+    // People move slowly out of the top and into the bottom (half a cosine here). Timed from the
+    // part of the way down between leaving the top band and the count, as if at that speed all
+    // the way, it read 1.8 s, and "Lowered in 1.8 s, aim for 3 s." was said to a lowering on tempo.
+    const smooth = (x: number) => (1 - Math.cos(Math.PI * x)) / 2;
+    const r = analyze('calf-raise', calfRaises(3, 0.5, 1.2, 3, 0.6, 0.05, smooth));
+    expect(r.repCount).toBe(3);
+    expect(r.faults.filter((f) => f.code === 'tempo')).toEqual([]);
+    for (const rep of r.reps ?? []) {
+      expect(rep.phases.downSec).toBeGreaterThan(2.7);
+      expect(rep.phases.downSec).toBeLessThan(3.3);
+      expect(rep.phases.upSec).toBeGreaterThan(0.4);
+      expect(rep.phases.upSec).toBeLessThan(0.6);
+    }
   });
 
   it('says when the lowering is too quick for the prescription', () => {

@@ -31,13 +31,16 @@ function rendered(heelAt: (t: number) => number, seconds: number): RenderedGroun
   return { clip: 'x.mp4', motion: 'calf_raise', view: 'side', modelInfo: { heightM: 1.7 }, frames };
 }
 
-/** Rest 1 s, then raises of 6 cm: up in a straight line over 1 s, held 1 s, down over 2 s, rest 1 s. */
+/** The share of a smooth movement's way gone at `x` of its time (half a cosine, as rendered). */
+const smooth = (x: number) => (1 - Math.cos(Math.PI * x)) / 2;
+
+/** Rest 1 s, then raises of 6 cm: up over 1 s, held 1 s, down over 2 s, rest 1 s; each smooth. */
 const raises = (t: number) => {
   if (t < 1) return 0;
   const x = (t - 1) % 5;
-  if (x < 1) return 6 * x;
+  if (x < 1) return 6 * smooth(x);
   if (x < 2) return 6;
-  if (x < 4) return 6 * (1 - (x - 2) / 2);
+  if (x < 4) return 6 * (1 - smooth((x - 2) / 2));
   return 0;
 };
 
@@ -46,10 +49,12 @@ describe('the tempo of rendered raises against their exact heel height', () => {
     const truth = truePhases(rendered(raises, 1 + 3 * 5), calfRaise);
     expect(truth).toHaveLength(3);
     for (const { phases } of truth) {
-      // The top is held 1 s, plus the 15 % of the rise and of the way down next to it.
-      expect(phases.topSec).toBeCloseTo(1 + 0.15 + 0.3, 1);
-      // Down from leaving the top band, extrapolated in a straight line: 85 % of 2 s.
-      expect(phases.downSec).toBeCloseTo(1.7, 1);
+      // The ways up and down are whole movements.
+      expect(phases.upSec).toBeCloseTo(1, 1);
+      expect(phases.downSec).toBeCloseTo(2, 1);
+      // The top is the time near it: held 1 s, with the slow last 15 % of the way up and first
+      // 15 % of the way down, a quarter of each's time.
+      expect(phases.topSec).toBeCloseTo(1 + 0.25 * (1 + 2), 1);
     }
   });
 

@@ -69,12 +69,15 @@ export const TEMPO = {
   /** A phase shorter than this fraction of its prescription is off tempo. */
   tempoFraction: 0.6,
   /**
-   * Bouncing (tempo.ts): the lowering under bounceLowerSec and the pause in the stretched position
-   * after it under bouncePauseSec. What a stretch adds to the lift after it decays with the pause,
-   * with a half-life of 0.85 s (Wilson, Elliott & Wood 1991, Med Sci Sports Exerc 23:364,
-   * rebound and paused bench presses): after 0.25 s over four-fifths of it is still there.
+   * Bouncing (tempo.ts): the lowering, the whole movement, under bounceLowerSec, and the time in
+   * the stretched position after it under bouncePauseSec. Quick: faster than the fastest pace calf
+   * raises are prescribed at clinically, the heel-rise test's metronome at 30 rises a minute, up on
+   * one beat and down on the next (1 s; Hébert-Losier 2017, as for the quick lifts, quick-lifts.ts).
+   * What a stretch adds to the lift after it decays with the pause, with a half-life of 0.85 s
+   * (Wilson, Elliott & Wood 1991, Med Sci Sports Exerc 23:364, rebound and paused bench presses):
+   * after 0.25 s over four-fifths of it is still there.
    */
-  bounceLowerSec: 0.45,
+  bounceLowerSec: 1,
   bouncePauseSec: 0.25,
   /** A calf raise under this fraction of the set's best height is a low rep. */
   lowHeightFraction: 0.7,
