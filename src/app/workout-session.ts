@@ -648,7 +648,9 @@ export class WorkoutSession {
       recorded: this.options.source === 'video',
       ...(this.isFormCheck ? { restLabel: TURN_WORDS[this.checkPart().view] } : {}),
       cue: this.cue,
-      phaseSec: (nowMs - this.phaseSinceMs) / 1000,
+      // The clock the rep's line is timed by: on the ways there and back faster than the wall's,
+      // as the counter sees only their middle (rep-counter.md, "Phases: whole movements").
+      phaseSec: ((nowMs - this.phaseSinceMs) / 1000) * live.phaseClock,
     });
   }
 }

@@ -1,5 +1,5 @@
 import { median } from '../geometry/stats.ts';
-import { wholeMovementSec } from './movement-profile.ts';
+import { timeShareAt, wholeMovementSec } from './movement-profile.ts';
 
 /**
  * Counts reps on one scalar movement signal (0 near the start position, growing as the person
@@ -202,6 +202,38 @@ export class RepCounter {
     if (e.peak === this.lastSample) return 'away';
     const amp = e.peak.value - e.restLevel;
     return this.lastSample.value >= e.peak.value - this.params.farFraction * amp ? 'far' : 'return';
+  }
+
+  /**
+   * Seconds of the whole movement for each second of the current phase (`phase`) as the counter
+   * sees it, so that a clock run at this rate from the phase's start reads, at the count, the time
+   * the rep's phases will give (rep-counter.md, "Phases: whole movements"). The way there is seen
+   * from the excursion opening, `startDelta` above the lowest point, to the top; the way back from
+   * leaving the far band to the count, at the level this rep will be closed at. 1 at either end,
+   * and on a way back too near the far end to be timed.
+   */
+  get phaseClock(): number {
+    const p = this.params;
+    switch (this.phase) {
+      case 'away': {
+        const opened = Math.min(0.5, p.startDelta / this.typicalAmplitude());
+        return 1 / (1 - timeShareAt(opened));
+      }
+      case 'return': {
+        // The level this excursion will be closed at (as `closeExcursion` times it).
+        const e = this.excursion;
+        const amp = e === undefined ? 0 : e.peak.value - e.restLevel;
+        const closedShare =
+          e === undefined || amp <= 0
+            ? 1 - p.returnFraction
+            : 1 - (this.returnLevel(e, amp) - e.restLevel) / amp;
+        return this.wayBackTimed(closedShare)
+          ? 1 / (timeShareAt(closedShare) - timeShareAt(p.farFraction))
+          : 1;
+      }
+      default:
+        return 1;
+    }
   }
 
   /**

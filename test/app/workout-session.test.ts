@@ -20,6 +20,7 @@ import {
   HIDDEN_COUNT_CUE,
   hiddenCountText,
 } from '../../src/engine/view-tip.ts';
+import { sequence, standing } from '../support/kinematic.ts';
 import { fixtureTrack, photoVideoTrack } from '../support/tracks.ts';
 import { played, seenFromBehind, tilted } from '../support/transform-track.ts';
 
@@ -707,5 +708,71 @@ describe('a calf raise facing the camera, whose feet hide how high the heels ris
     expect(said.filter((s) => /^Rep \d+$/.test(s)).length).toBeGreaterThanOrEqual(3);
     expect(said).not.toContain(HIDDEN_COUNT_CUE);
     expect(frames.filter((f) => f.cue === NOT_COUNTED || f.cue === NOTHING_YET)).toEqual([]);
+  });
+});
+
+describe('the tempo bar', () => {
+  /** Calf raises as a person does them, each movement smooth: up 0.5 s, top 1.2 s, down 3 s. */
+  const smooth = (x: number) => (1 - Math.cos(Math.PI * Math.min(1, Math.max(0, x)))) / 2;
+  const raises = sequence(2 + 3 * 6, 30, (t) => {
+    const u = (t - 2) % 6;
+    const lift =
+      t < 2 || t >= 20
+        ? 0
+        : u < 0.5
+          ? smooth(u / 0.5)
+          : u < 1.7
+            ? 1
+            : u < 4.7
+              ? 1 - smooth((u - 1.7) / 3)
+              : 0;
+    const base = standing('side');
+    return {
+      ...base,
+      left: { ...base.left, heelLift: 0.05 * lift },
+      right: { ...base.right, heelLift: 0.05 * lift },
+    };
+  });
+
+  it('reads a smooth lowering over the prescribed 3 s as 3 s by the count, as the rep line does', () => {
+    // The bar times the phase the counter is in, which sees the middle of the way down (from
+    // leaving the top band to the count): on the wall's clock a 3-s lowering read "down 0.9 / 3 s"
+    // at the count, short of the target, while the rep's line said "down 3.0 s".
+    const lines: string[] = [];
+    const calfRaise = findExercise('calf-raise');
+    const session = new WorkoutSession(
+      calfRaise,
+      calfRaise.prescription,
+      {
+        source: 'video',
+        mode: 'workout',
+        modelHasFeet: true,
+        strictness: 'standard',
+        store: new HistoryStore(new MemoryHistory()),
+      },
+      {
+        voice: { say: () => undefined } as unknown as Voice,
+        announce: () => undefined,
+        showGate: () => undefined,
+        showPlacement: () => undefined,
+        showRep: (text) => lines.push(text),
+        setDone: () => undefined,
+        formCheckDone: () => undefined,
+      },
+    );
+    const atCount: { bar: string; line: string }[] = [];
+    let bar = '';
+    for (const pose of raises) {
+      session.onPose(pose, pose.timestampMs);
+      const line = lines[atCount.length];
+      if (line !== undefined) atCount.push({ bar, line });
+      const o = session.overlay(false, pose.timestampMs);
+      bar = `${o.phaseWord} ${o.phaseSec.toFixed(1)} / ${o.phaseTargetSec} s`;
+    }
+    expect(atCount).toHaveLength(3);
+    for (const { bar: shown, line } of atCount) {
+      expect(line).toMatch(/down 3\.[01] s/);
+      expect(shown).toMatch(/^down (2\.[89]|3\.[01]) \/ 3 s$/);
+    }
   });
 });

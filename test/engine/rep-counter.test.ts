@@ -103,6 +103,33 @@ describe('RepCounter', () => {
     expect(Math.abs(farSec - (1 + 0.25 * (3 + 0.6)))).toBeLessThan(0.1);
   });
 
+  it("runs the tempo bar's clock so that at the count it reads the way back the rep will give", () => {
+    // The live bar times the phase the counter is in, from when it began: the way back from
+    // leaving the bottom band to the count, 31 % of a smooth movement's time. On the wall's clock a
+    // smooth way up over 2 s read 0.6 s when counted; at the counter's clock, what the rep says.
+    const counter = new RepCounter(PARAMS);
+    let since: { phase: string; atMs: number; clock: number } | undefined;
+    const read: { clockSec: number; returnSec: number | undefined }[] = [];
+    for (const s of squats(2, 1500, 500, 2000, DEPTH, smooth)) {
+      const events = counter.push(s);
+      for (const e of events)
+        if (e.type === 'rep' && since?.phase === 'return')
+          read.push({
+            clockSec: ((s.timestampMs - since.atMs) / 1000) * since.clock,
+            returnSec: e.rep.phases.returnSec,
+          });
+      if (since?.phase !== counter.phase)
+        since = { phase: counter.phase, atMs: s.timestampMs, clock: counter.phaseClock };
+    }
+    expect(read).toHaveLength(2);
+    for (const r of read) {
+      expect(r.returnSec).toBeCloseTo(2, 1);
+      // Within a frame of the phase as seen, at the clock's rate, 0.1 s (the bar starts on a
+      // frame, the rep's line at the crossing between frames).
+      expect(Math.abs(r.clockSec - (r.returnSec ?? NaN))).toBeLessThan(0.12);
+    }
+  });
+
   it('reads an even movement longer than it took, never shorter', () => {
     // Timed as a smooth movement spends its time, one that moves evenly (no slow ends) reads long:
     // a lowering that calls for a tempo note is never missed for it, and one on tempo is never

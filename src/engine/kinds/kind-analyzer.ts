@@ -9,6 +9,12 @@ export interface KindLive {
   readonly repCount: number;
   readonly phase: RepPhase;
   /**
+   * Seconds of the whole movement for each second of the current phase as the counter sees it: 1
+   * at either end of a rep, more on the ways there and back, which the counter sees only the middle
+   * of (`RepCounter.phaseClock`). The tempo bar's clock runs at it.
+   */
+  readonly phaseClock: number;
+  /**
    * The last frame analysed found the person in the start position (every rep counter back in its
    * start band; true while idle or setting up): the resting shank ruler learns from that frame.
    */
@@ -26,6 +32,7 @@ export interface KindLive {
 export const IDLE_LIVE: KindLive = {
   repCount: 0,
   phase: 'rest',
+  phaseClock: 1,
   atStart: true,
   progress: 0,
   holding: false,

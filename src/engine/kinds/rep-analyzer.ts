@@ -167,8 +167,14 @@ export class RepAnalyzer implements KindAnalyzer {
 
   /** Where the person is in the rep: away from the start as soon as either counter says so. */
   private get phase(): RepPhase {
-    const main = this.counter.phase;
-    return main !== 'rest' || this.secondCounter === undefined ? main : this.secondCounter.phase;
+    return this.phaseCounter.phase;
+  }
+
+  /** The counter that says where the person is in the rep (`phase`). */
+  private get phaseCounter(): RepCounter {
+    return this.counter.phase !== 'rest' || this.secondCounter === undefined
+      ? this.counter
+      : this.secondCounter;
   }
 
   onFrame(frame: AnalyzedFrame, events: EngineEvent[]): void {
@@ -379,6 +385,7 @@ export class RepAnalyzer implements KindAnalyzer {
       ...IDLE_LIVE,
       repCount: this.reps.length,
       phase: this.phase,
+      phaseClock: this.phaseCounter.phaseClock,
       atStart: this.lastAtStart,
       progress: Math.max(this.counter.progress(), this.secondCounter?.progress() ?? 0),
     };
