@@ -128,6 +128,12 @@ interface Excursion {
   extreme: number;
   heading: 'away' | 'back';
   bottoms: number;
+  /**
+   * Where the signal first stopped rising (a frame under the peak): the far end, for the live
+   * phase, while it creeps on from there by less than `farFraction` of the excursion (a held top's
+   * jitter and slow creep; the tempo bar's "top" began again at each new highest frame).
+   */
+  reachedFar: number | undefined;
 }
 
 /**
@@ -199,7 +205,7 @@ export class RepCounter {
   get phase(): RepPhase {
     const e = this.excursion;
     if (e === undefined || this.lastSample === undefined) return 'rest';
-    if (e.peak === this.lastSample) return 'away';
+    if (e.peak === this.lastSample && e.reachedFar === undefined) return 'away';
     const amp = e.peak.value - e.restLevel;
     return this.lastSample.value >= e.peak.value - this.params.farFraction * amp ? 'far' : 'return';
   }
@@ -311,12 +317,20 @@ export class RepCounter {
           extreme: sample.value,
           heading: 'away',
           bottoms: 0,
+          reachedFar: undefined,
         };
       }
       return [];
     }
     e.samples.push(sample);
     if (sample.value > e.peak.value) e.peak = sample;
+    else if (e.reachedFar === undefined) e.reachedFar = e.peak.value;
+    // Well past where the far end was reached: a new way there, not the far end creeping on.
+    if (e.reachedFar !== undefined) {
+      const reached = e.reachedFar - e.restLevel;
+      if (sample.value - e.reachedFar > Math.max(p.farFraction * reached, p.startDelta * 0.5))
+        e.reachedFar = undefined;
+    }
     const amp = e.peak.value - e.restLevel;
     this.trackTurns(e, sample.value, amp);
     const events: RepEvent[] = [];

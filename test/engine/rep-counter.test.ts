@@ -457,6 +457,46 @@ describe('RepCounter for calf raises: back where the heels stood', () => {
     }
   });
 
+  it('stays at the top through a held top that jitters and creeps up, for the tempo bar', () => {
+    // Up 0.12 over 0.5 s, then held 2 s while the reading jitters by 0.004 and creeps up 0.01, then
+    // lowered. Each new highest frame read as the way up again and restarted the bar's "top".
+    const phases: string[] = [];
+    const counter = new RepCounter(CALF.counter);
+    counter.calibrate(0);
+    const held = signal(0, 5000, (t) => {
+      if (t < 1000) return 0;
+      if (t < 1500) return 0.12 * smooth((t - 1000) / 500);
+      if (t < 3500)
+        return 0.12 + (0.01 * (t - 1500)) / 2000 + (Math.round(t / FRAME_MS) % 2) * 0.004;
+      if (t < 4500) return 0.13 * (1 - smooth((t - 3500) / 1000));
+      return 0;
+    });
+    for (const s of held) {
+      counter.push(s);
+      if (phases.at(-1) !== counter.phase) phases.push(counter.phase);
+    }
+    expect(phases).toEqual(['rest', 'away', 'far', 'return', 'rest']);
+    // A second rise after a pause part-way up is the way up again.
+    const twoStep = new RepCounter(CALF.counter);
+    twoStep.calibrate(0);
+    const seen: string[] = [];
+    for (const s of signal(0, 4000, (t) =>
+      t < 1000
+        ? 0
+        : t < 1300
+          ? 0.06 * smooth((t - 1000) / 300)
+          : t < 1600
+            ? 0.06
+            : t < 2000
+              ? 0.06 + 0.06 * smooth((t - 1600) / 400)
+              : 0.12,
+    )) {
+      twoStep.push(s);
+      if (seen.at(-1) !== twoStep.phase) seen.push(twoStep.phase);
+    }
+    expect(seen).toEqual(['rest', 'away', 'far', 'away', 'far']);
+  });
+
   it('still needs the heels to come most of the way down: pulses at the top are one rep', () => {
     // Down to 0.08 between "raises": a third of the way from the top.
     expect(reps(CALF.counter, raisesAfterADip(0.05, 0.08))).toBe(1);
