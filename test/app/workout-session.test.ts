@@ -29,33 +29,39 @@ import { played, seenFromBehind, tilted } from '../support/transform-track.ts';
 const TRACK = fixtureTrack('squat_side_gym_dowel_2reps');
 const CLIP_MS = (TRACK.frames.at(-1)?.timestampMs ?? 0) + 33;
 
-/** A workout session on the camera of `sets` × `reps`, with what it shows and says collected. */
+/**
+ * A workout session on the camera of `sets` × `reps` (or the exercise's own prescription, `own`),
+ * with what it shows and says collected.
+ */
 function newSession(
   exercise: string,
   sets: number,
   reps: number,
   store: HistoryStore,
   source: 'camera' | 'video' = 'camera',
+  own = false,
 ) {
   const said: string[] = [];
   const gate: string[] = [];
   const done: SetRecord[] = [];
   const placement: string[] = [];
+  const lines: string[] = [];
+  const ex = findExercise(exercise);
   const session = new WorkoutSession(
-    findExercise(exercise),
-    { kind: 'reps', sets, reps, restSec: 5 },
+    ex,
+    own ? ex.prescription : { kind: 'reps', sets, reps, restSec: 5 },
     { source, mode: 'workout', modelHasFeet: true, strictness: 'standard', store },
     {
       voice: { say: () => undefined } as unknown as Voice,
       announce: (text) => said.push(text),
       showGate: (text) => gate.push(text),
       showPlacement: (text) => placement.push(text),
-      showRep: () => undefined,
+      showRep: (text) => lines.push(text),
       setDone: (record) => done.push(record),
       formCheckDone: () => undefined,
     },
   );
-  return { session, said, gate, done, placement };
+  return { session, said, gate, done, placement, lines };
 }
 
 /** Runs a camera session of `sets` × `reps` squats over `loops` plays of the clip. */
@@ -738,27 +744,13 @@ describe('the tempo bar', () => {
     // The bar times the phase the counter is in, which sees the middle of the way down (from
     // leaving the top band to the count): on the wall's clock a 3-s lowering read "down 0.9 / 3 s"
     // at the count, short of the target, while the rep's line said "down 3.0 s".
-    const lines: string[] = [];
-    const calfRaise = findExercise('calf-raise');
-    const session = new WorkoutSession(
-      calfRaise,
-      calfRaise.prescription,
-      {
-        source: 'video',
-        mode: 'workout',
-        modelHasFeet: true,
-        strictness: 'standard',
-        store: new HistoryStore(new MemoryHistory()),
-      },
-      {
-        voice: { say: () => undefined } as unknown as Voice,
-        announce: () => undefined,
-        showGate: () => undefined,
-        showPlacement: () => undefined,
-        showRep: (text) => lines.push(text),
-        setDone: () => undefined,
-        formCheckDone: () => undefined,
-      },
+    const { session, lines } = newSession(
+      'calf-raise',
+      1,
+      20,
+      new HistoryStore(new MemoryHistory()),
+      'video',
+      true,
     );
     const atCount: { bar: string; line: string }[] = [];
     let bar = '';
