@@ -540,15 +540,24 @@ export class RepCounter {
     // Left from the start band's level, or from the first frame's where none was in it.
     const leftFrom = Math.max(startLevel, fromRest[left]?.value ?? -Infinity);
     const leftShare = Math.min(0.5, (leftFrom - e.restLevel) / amp);
+    // A part with no frame inside it (both its ends interpolated between the same two frames, a
+    // drop between two frames) was timed as moving evenly between them: so is the whole of it.
+    const framed = (from: Crossing, to: Crossing) =>
+      fromRest.some((s) => s.timestampMs > from.atMs && s.timestampMs < to.atMs);
+    const whole = (partSec: number, from: number, to: number, framedPart: boolean) =>
+      framedPart ? wholeMovementSec(partSec, from, to) : partSec / Math.max(0.05, to - from);
     const awayPart = secs(leftRest, farStart);
-    const awaySec = awayPart === undefined ? undefined : wholeMovementSec(awayPart, leftShare, far);
+    const awaySec =
+      awayPart === undefined
+        ? undefined
+        : whole(awayPart, leftShare, far, framed(leftRest, farStart));
     const closedShare = 1 - (closedAt - e.restLevel) / amp;
     const timedBack = this.wayBackTimed(closedShare);
     const returnPart = timedBack ? secs(farEnd, back) : undefined;
     const returnSec =
       returnPart === undefined
         ? undefined
-        : wholeMovementSec(returnPart, p.farFraction, closedShare);
+        : whole(returnPart, p.farFraction, closedShare, framed(farEnd, back));
     const farSec = secs(farStart, farEnd);
     const restMs =
       this.lastRepEnd === undefined || !seen(this.lastRepEnd, leftRest)
