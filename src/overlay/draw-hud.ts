@@ -1,7 +1,7 @@
 import { keypoint } from '../pose/skeleton.ts';
 import { outwardOf, toCanvas, type PictureSize } from './draw-skeleton.ts';
 import { fitText, type FittedText } from './fit-text.ts';
-import type { OverlayData } from './overlay-data.ts';
+import type { OverlayData, TempoBar } from './overlay-data.ts';
 
 const PANEL = 'rgba(0, 0, 0, 0.6)';
 const TEXT = '#ffffff';
@@ -26,7 +26,7 @@ export function drawHud(
   ctx.font = `${Math.round(big / 3)}px system-ui, sans-serif`;
   ctx.fillText(d.setLabel, 12, 12 + big, width * 0.6 - 16);
   if (d.kind === 'reps') drawRangeBar(ctx, d, size);
-  if (d.kind === 'reps' && d.phaseTargetSec !== undefined) drawTempoBar(ctx, d, size);
+  if (d.kind === 'reps' && d.tempoBar !== undefined) drawTempoBar(ctx, d.tempoBar, size);
   if (d.angle !== undefined && d.pose !== null) drawAngle(ctx, d, size);
   const message = bannerText(d);
   if (message !== undefined) drawBanner(ctx, message, size);
@@ -118,20 +118,18 @@ function drawRangeBar(ctx: CanvasRenderingContext2D, d: OverlayData, size: Pictu
 }
 
 /** Bottom-left: time in the current phase against its target. */
-function drawTempoBar(ctx: CanvasRenderingContext2D, d: OverlayData, size: PictureSize): void {
+function drawTempoBar(ctx: CanvasRenderingContext2D, bar: TempoBar, size: PictureSize): void {
   const { width, height } = size;
-  const target = d.phaseTargetSec ?? 1;
   const w = width * 0.4;
   const y = height * 0.78;
   ctx.fillStyle = PANEL;
   ctx.fillRect(12, y, w, 22);
-  const share = Math.min(1, d.phaseSec / Math.max(0.1, target));
-  ctx.fillStyle = share >= 1 ? GOOD : WARN;
-  ctx.fillRect(12, y, w * share, 22);
+  ctx.fillStyle = bar.good ? GOOD : WARN;
+  ctx.fillRect(12, y, w * bar.share, 22);
   ctx.fillStyle = TEXT;
   ctx.font = '16px system-ui, sans-serif';
   ctx.textBaseline = 'top';
-  ctx.fillText(`${d.phaseWord} ${d.phaseSec.toFixed(1)} / ${target} s`, 16, y + 3);
+  ctx.fillText(bar.text, 16, y + 3);
 }
 
 function drawAngle(ctx: CanvasRenderingContext2D, d: OverlayData, size: PictureSize): void {

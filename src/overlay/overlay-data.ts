@@ -25,10 +25,27 @@ export interface OverlayData {
   readonly awayWord: 'down' | 'up';
   /** The current phase in the person's words (down, bottom, up, top), for the tempo bar. */
   readonly phaseWord: PhaseWord;
-  /** Prescribed seconds for the current phase, for the tempo bar. */
-  readonly phaseTargetSec: number | undefined;
   readonly phaseSec: number;
+  /** The time in the current phase against its prescription; undefined where none is prescribed. */
+  readonly tempoBar: TempoBar | undefined;
 }
+
+/** The tempo bar, bottom left: the time in the current phase against what is prescribed for it. */
+export interface TempoBar {
+  /** "down 2.1 / 3 s"; for a phase prescribed fast, "up 0.4 s (fast)". */
+  readonly text: string;
+  /** How full the bar is, 0-1. */
+  readonly share: number;
+  /** Green: the phase has taken its prescribed time, or is one to do fast; amber: keep going. */
+  readonly good: boolean;
+}
+
+/**
+ * A phase prescribed "fast" (the X of 3-0-X-1) fills its bar over this (s), green all the way: the
+ * heel-rise test's beat, up in one second (Hébert-Losier 2017; tempo.ts). It is never a time to
+ * wait for, and nothing judges a slow rise (its reading errs long where a rise ends in a creep).
+ */
+export const FAST_PHASE_BAR_SEC = 1;
 
 /** What one overlay frame is made from (the session's state at this moment). */
 export interface OverlayInput {
@@ -49,15 +66,26 @@ export interface OverlayInput {
   readonly phaseSec: number;
 }
 
-/** Prescribed seconds for a phase of a tempo rep; undefined where nothing is prescribed. */
-function phaseTarget(tempo: Tempo, word: ReturnType<typeof phaseWord>): number | undefined {
-  const seconds = {
+/** The tempo bar for a phase of a tempo rep; undefined where nothing is prescribed (0 s). */
+function tempoBar(tempo: Tempo, word: PhaseWord, sec: number): TempoBar | undefined {
+  const target = {
     down: tempo.lowerSec,
     bottom: tempo.bottomSec,
-    up: tempo.riseSec === 'fast' ? 1 : tempo.riseSec,
+    up: tempo.riseSec,
     top: tempo.topSec,
   }[word];
-  return seconds === 0 ? undefined : seconds;
+  if (target === 'fast')
+    return {
+      text: `${word} ${sec.toFixed(1)} s (fast)`,
+      share: Math.min(1, sec / FAST_PHASE_BAR_SEC),
+      good: true,
+    };
+  if (target === 0) return undefined;
+  return {
+    text: `${word} ${sec.toFixed(1)} / ${target} s`,
+    share: Math.min(1, sec / target),
+    good: sec >= target,
+  };
 }
 
 function setLabel(i: OverlayInput): string {
@@ -72,6 +100,7 @@ export function overlayData(i: OverlayInput): OverlayData {
   const awayWord = i.exercise.kind === 'reps' ? i.exercise.awayWord : 'down';
   const tempo = p.kind === 'reps' ? p.tempo : undefined;
   const word = phaseWord(i.live.phase, awayWord);
+  const phaseSec = Math.max(0, i.phaseSec);
   return {
     pose: i.pose,
     mirrored: i.mirrored,
@@ -96,7 +125,7 @@ export function overlayData(i: OverlayInput): OverlayData {
     cue: i.cue,
     awayWord,
     phaseWord: word,
-    phaseTargetSec: tempo === undefined ? undefined : phaseTarget(tempo, word),
-    phaseSec: Math.max(0, i.phaseSec),
+    phaseSec,
+    tempoBar: tempo === undefined ? undefined : tempoBar(tempo, word, phaseSec),
   };
 }

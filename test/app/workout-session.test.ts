@@ -759,7 +759,7 @@ describe('the tempo bar', () => {
       const line = lines[atCount.length];
       if (line !== undefined) atCount.push({ bar, line });
       const o = session.overlay(false, pose.timestampMs);
-      bar = `${o.phaseWord} ${o.phaseSec.toFixed(1)} / ${o.phaseTargetSec} s`;
+      bar = o.tempoBar?.text ?? '';
     }
     expect(atCount).toHaveLength(3);
     for (const { bar: shown, line } of atCount) {

@@ -49,12 +49,22 @@ describe('overlayData', () => {
   });
 
   it('fills the tempo bar against the prescribed seconds of the phase the person is in', () => {
-    // Calf raise, 3-0-X-1: "away" is the rise (fast, ~1 s), "far" the top hold (1 s), "return"
-    // the lowering (3 s).
-    expect(overlayData(input('calf-raise', { phase: 'return' })).phaseTargetSec).toBe(3);
-    expect(overlayData(input('calf-raise', { phase: 'far' })).phaseTargetSec).toBe(1);
-    expect(overlayData(input('calf-raise', { phase: 'away' })).phaseTargetSec).toBe(1);
+    // Calf raise, 3-0-X-1: "return" is the lowering (3 s), "far" the top hold (1 s).
+    const bar = (phase: LiveState['phase'], phaseSec: number) =>
+      overlayData({ ...input('calf-raise', { phase }), phaseSec }).tempoBar;
+    expect(bar('return', 1.5)).toEqual({ text: 'down 1.5 / 3 s', share: 0.5, good: false });
+    expect(bar('return', 3.2)).toEqual({ text: 'down 3.2 / 3 s', share: 1, good: true });
+    expect(bar('far', 0.6)).toEqual({ text: 'top 0.6 / 1 s', share: 0.6, good: false });
+  });
+
+  it('shows a phase prescribed fast as fast: green at once, never a time to wait for', () => {
+    // The X of 3-0-X-1, the rise: filled against 1 s it read amber until the rise had taken a
+    // second, telling a person who rose fast, as asked, to keep going.
+    const rise = (phaseSec: number) =>
+      overlayData({ ...input('calf-raise', { phase: 'away' }), phaseSec }).tempoBar;
     expect(overlayData(input('calf-raise', { phase: 'away' })).awayWord).toBe('up');
+    expect(rise(0.4)).toEqual({ text: 'up 0.4 s (fast)', share: 0.4, good: true });
+    expect(rise(1.6)).toEqual({ text: 'up 1.6 s (fast)', share: 1, good: true });
   });
 
   it("names the phase on the tempo bar in the person's words, not the counter's", () => {
@@ -92,9 +102,9 @@ describe('overlayData', () => {
   });
 
   it('has no tempo target where none is prescribed or the phase has 0 s', () => {
-    expect(overlayData(input('squat', { phase: 'away' })).phaseTargetSec).toBeUndefined();
+    expect(overlayData(input('squat', { phase: 'away' })).tempoBar).toBeUndefined();
     // 3-0-X-1: no pause at the bottom of a calf raise.
-    expect(overlayData(input('calf-raise', { phase: 'rest' })).phaseTargetSec).toBeUndefined();
+    expect(overlayData(input('calf-raise', { phase: 'rest' })).tempoBar).toBeUndefined();
   });
 
   it('shows the seconds to hold for a hold, and nothing to count for circles', () => {
