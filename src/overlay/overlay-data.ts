@@ -126,6 +126,12 @@ export function overlayData(i: OverlayInput): OverlayData {
     awayWord,
     phaseWord: word,
     phaseSec,
-    tempoBar: tempo === undefined ? undefined : tempoBar(tempo, word, phaseSec),
+    // Only while a set runs (a recorded video is one set from start to end): before "Go!"
+    // nothing is counted, and in a rest or at the end the phase is the person moving about (seen:
+    // "up 0.0 s" over "Starting in 3…").
+    tempoBar:
+      tempo === undefined || (i.flow.phase !== 'set' && i.recorded !== true)
+        ? undefined
+        : tempoBar(tempo, word, phaseSec),
   };
 }

@@ -107,6 +107,21 @@ describe('overlayData', () => {
     expect(overlayData(input('calf-raise', { phase: 'rest' })).tempoBar).toBeUndefined();
   });
 
+  it('shows the tempo bar only while a set runs, not in the countdown, a rest or at the end', () => {
+    const during = (phase: FlowView['phase']) =>
+      overlayData({ ...input('calf-raise', { phase: 'away' }), flow: { ...FLOW, phase } }).tempoBar;
+    expect(during('set')).toBeDefined();
+    for (const phase of ['setup', 'countdown', 'rest', 'done'] as const)
+      expect(during(phase)).toBeUndefined();
+    // A recorded video is one set from its start to its end, whatever the flow says.
+    const video = overlayData({
+      ...input('calf-raise', { phase: 'away' }),
+      recorded: true,
+      flow: { ...FLOW, phase: 'setup' },
+    });
+    expect(video.tempoBar).toBeDefined();
+  });
+
   it('shows the seconds to hold for a hold, and nothing to count for circles', () => {
     expect(overlayData(input('squat-hold')).target).toEqual({ holdSec: 30 });
     expect(overlayData(input('knee-circles')).target).toEqual({});
