@@ -1,4 +1,5 @@
 import type { EngineEvent } from './analyzer.ts';
+import { isBorderline } from './checks/verdict.ts';
 import type { Fault } from './faults.ts';
 import type { PartialReason } from './rep-counter.ts';
 import type { GateIssue } from './setup-gate.ts';
@@ -52,17 +53,34 @@ export function uncountedText(reason: PartialReason): string | undefined {
 }
 
 /**
- * The one fault worth saying (and showing) of several: a warning beats advice, and a sure warning
- * a close call (a clear lean before a borderline depth).
+ * Depth is range, pursued only as far as the form holds: the coaching rule is to squat as low as
+ * the spine stays neutral, the knees over the feet and the heels down, and no lower. Of two faults
+ * as sure as each other, a form fault is said before "go deeper", which would push the person
+ * further into the lean or the caving that stopped them (seen: the side-on office squat, trunk 61°
+ * past the shins and thighs 21° above level, was told only "Go deeper.").
+ */
+export const RANGE_FAULTS: ReadonlySet<Fault['code']> = new Set(['shallow-depth']);
+
+/**
+ * The one fault worth saying (and showing) of several: a warning beats advice, a sure warning a
+ * close call (a clear lean before a borderline depth), form before depth (`RANGE_FAULTS`), and
+ * then the surer.
  */
 export function firstToFix(faults: readonly Fault[]): Fault | undefined {
-  const sure = (f: Fault) => f.confidence ?? 1;
-  const warnings = faults.filter((f) => f.severity === 'warn');
-  return (
-    warnings.reduce<Fault | undefined>(
-      (a, f) => (a === undefined || sure(f) > sure(a) ? f : a),
-      undefined,
-    ) ?? faults[0]
+  const rank = (f: Fault) => [
+    f.severity === 'warn' ? 0 : 1,
+    isBorderline(f) ? 1 : 0,
+    RANGE_FAULTS.has(f.code) ? 1 : 0,
+    -(f.confidence ?? 1),
+  ];
+  const before = (a: Fault, b: Fault) => {
+    const [ra, rb] = [rank(a), rank(b)];
+    const i = ra.findIndex((v, k) => v !== rb[k]);
+    return i >= 0 && (ra[i] ?? 0) < (rb[i] ?? 0);
+  };
+  return faults.reduce<Fault | undefined>(
+    (best, f) => (best === undefined || before(f, best) ? f : best),
+    undefined,
   );
 }
 

@@ -1,3 +1,4 @@
+import { RANGE_FAULTS } from './cues.ts';
 import type { Fault, FaultCode } from './faults.ts';
 import { REP_CHECKS } from './checks/judge-rep.ts';
 import { REP_CHECK_IDS, type CheckId } from './checks/check-id.ts';
@@ -18,8 +19,9 @@ export function setEndWords(set: number, final: boolean, fix?: string): string {
 
 /**
  * The thing to fix from a set's report, in a few words, or undefined when there is none: of the
- * warnings, the one on the most reps (then the surer one; a fault of no rep, a run of bounces, is
- * named without a count), else the prescribed tempo missed, else how often a hold broke.
+ * warnings, the one on the most reps (then form before depth, then the surer one; a fault of no
+ * rep, a run of bounces, is named without a count), else the prescribed tempo missed, else how
+ * often a hold broke.
  */
 export function setFix(
   report: Pick<Report, 'faults' | 'repCount' | 'holds'> & { readonly reps?: SetReps },
@@ -80,7 +82,12 @@ function faultFix(
   const reps = (faults: readonly Fault[]) =>
     new Set(faults.flatMap((f) => (f.rep === undefined ? [] : [f.rep]))).size;
   const sure = (faults: readonly Fault[]) => Math.max(...faults.map((f) => f.confidence ?? 1));
-  const worst = [...groups.values()].sort((a, b) => reps(b) - reps(a) || sure(b) - sure(a))[0];
+  // Of faults on as many reps, form before depth (cues.ts, `RANGE_FAULTS`), then the surer.
+  const range = (faults: readonly Fault[]) =>
+    RANGE_FAULTS.has(faults[0]?.code ?? 'tempo') ? 1 : 0;
+  const worst = [...groups.values()].sort(
+    (a, b) => reps(b) - reps(a) || range(a) - range(b) || sure(b) - sure(a),
+  )[0];
   if (worst === undefined) return undefined;
   // Counted on reps, said in the reps' words (a run of bounces between them has its own).
   const ofReps = worst.filter((f) => f.rep !== undefined);

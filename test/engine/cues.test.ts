@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../../src/engine/analyzer.ts';
-import { CueSelector, issueText } from '../../src/engine/cues.ts';
+import { CueSelector, firstToFix, issueText } from '../../src/engine/cues.ts';
 import type { Fault } from '../../src/engine/faults.ts';
 import type { RepReport } from '../../src/engine/report.ts';
 import { analyzeTrack } from '../../src/engine/analyze-track.ts';
@@ -105,6 +105,28 @@ describe('spoken cues', () => {
       0,
     );
     expect(said.map((u) => u.text)).toEqual(['Chest up.']);
+  });
+
+  it('says a sure form fault before "go deeper": depth only as far as the form holds', () => {
+    // The side-on office squat: trunk 61° past the shins and thighs 21° above level, both sure.
+    const depth: Fault = {
+      ...fault('shallow-depth', 'Go deeper: thighs stopped 21° above level.'),
+      cue: 'Go deeper.',
+      confidence: 0.99,
+    };
+    const lean: Fault = {
+      ...fault('forward-lean', 'Chest up: trunk 75° from vertical, 61° more than the shins.'),
+      cue: 'Chest up.',
+      confidence: 0.99,
+    };
+    for (const order of [
+      [depth, lean],
+      [lean, depth],
+    ])
+      expect(firstToFix(order)?.code).toBe('forward-lean');
+    // Sure of the depth and not of the knees: the close call waits.
+    const closeValgus: Fault = { ...fault('knee-valgus', 'Borderline: …'), confidence: 0.6 };
+    expect(firstToFix([closeValgus, depth])?.code).toBe('shallow-depth');
   });
 
   it('waits between cues and does not nag with the same one', () => {

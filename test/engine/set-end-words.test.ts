@@ -89,6 +89,17 @@ describe('the words at the end of a set', () => {
         ]),
       ),
     ).toBe('On 1 of 5 reps: chest up.');
+    // As sure of each, on as many reps: the form before the depth (depth only as far as the form
+    // holds; the side-on office squat, trunk 61° past the shins, thighs 21° above level).
+    expect(
+      setFix(
+        report([
+          fault('shallow-depth', 1, 'Go deeper.', 0.99),
+          fault('forward-lean', 1, 'Chest up.', 0.99),
+        ]),
+      ),
+    ).toBe('On 1 of 5 reps: chest up.');
+    expect(fixOf('squat_side_office_forward_lean_1rep', 'squat')).toBe('Next time: chest up.');
     expect(
       setFix(
         report([
