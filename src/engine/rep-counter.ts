@@ -142,6 +142,11 @@ interface Excursion {
  * through the start band in less.
  */
 const LEAD_MS = 3000;
+/**
+ * Where the heels stood between raises is read from a rest of at least this long at its lowest
+ * (ms): a few frames at any rate (6 at 30 frames/s, 2 at 10), where one frame is no floor.
+ */
+const STOOD_MS = 200;
 
 /** Time constant with which the rest level follows a signal below it. */
 const REST_FOLLOW_DOWN_MS = 150;
@@ -160,10 +165,11 @@ const SETTLED_MS = 3000;
  * the whole movement from that part (`wholeMovementSec`), so the smaller the part, the more a
  * frame's error counts: a quarter of the way is 16 % of a smooth movement's time, and the crossings'
  * error (up to half a frame each, between frames) is ±21 % of a 1-s lowering at 30 frames/s and ±64 %
- * at 10. A count back where the heels stood at the set-up comes earlier when they read lower now
- * (the person turned): 6-23 % of the way on the 3/4-then-side calf-raise clip, whose raises were
- * "lowered in 0.0-0.2 s" timed so. A person who looked down at the feet before the first raise
- * counts a third of the way (`calfraise_34front_home_bodyweight`, 31 %), timed as any other.
+ * at 10. A count back where the heels stood comes earlier when they read lower now (the person
+ * turned), until a rest between raises shows where they stand: 6-23 % of the way on the
+ * 3/4-then-side calf-raise clip, whose raises were "lowered in 0.0-0.2 s" timed so. A person who
+ * looked down at the feet before the first raise counts a third of the way
+ * (`calfraise_34front_home_bodyweight`, 31 %), timed as any other.
  */
 const MIN_TIMED_RETURN = 0.25;
 /** The pause before a rep is timed over at most this long before it (ms): longer is no bounce. */
@@ -199,6 +205,11 @@ export class RepCounter {
 
   get count(): number {
     return this.reps;
+  }
+
+  /** When the excursion in progress began (undefined at rest). */
+  get excursionStartMs(): number | undefined {
+    return this.excursion?.samples[0]?.timestampMs;
   }
 
   /** Where the person is in the rep now, for the live tempo bar. */
@@ -308,6 +319,7 @@ export class RepCounter {
         const reference = Math.max(this.floor, this.restLevel);
         this.floor = undefined;
         const lead = this.atRest;
+        this.settleStartPosition(lead);
         this.atRest = [];
         this.excursion = {
           restLevel: reference,
@@ -352,6 +364,27 @@ export class RepCounter {
       if (e.peak.value > e.restLevel) events.push(this.closeExcursion(e, sample));
     }
     return events;
+  }
+
+  /**
+   * Where the heels stood between the last rep and this one, when lower than the start position
+   * so far ("Back where the heels stood", rep-counter.md): the median of the rest samples within
+   * half the start band of their lowest, if they span {@link STOOD_MS}. Only after a rep (before
+   * the first, a look down at the feet dips the reading), only lower (a raise that does not come
+   * all the way down is no new floor), and by no more than a typical raise (heels flat a whole
+   * raise below where they stood are a misread or a step, not the floor).
+   */
+  private settleStartPosition(lead: readonly Sample[]): void {
+    const start = this.startPosition;
+    if (this.params.backAtTheStartPosition !== true || start === undefined) return;
+    if (this.sinceLastRep === undefined || lead.length === 0) return;
+    const lowest = Math.min(...lead.map((s) => s.value));
+    const flat = lead.filter((s) => s.value <= lowest + this.params.startDelta * 0.5);
+    const span = (flat.at(-1)?.timestampMs ?? 0) - (flat[0]?.timestampMs ?? 0);
+    if (span < STOOD_MS) return;
+    const stood = median(flat.map((s) => s.value));
+    if (stood !== undefined && stood < start && start - stood <= this.typicalAmplitude())
+      this.startPosition = stood;
   }
 
   /**
@@ -589,9 +622,9 @@ export class RepCounter {
   /**
    * Whether the way back is timed, with `closedShare` of it gone when the rep was closed: not where
    * under {@link MIN_TIMED_RETURN} of the way from the far end to the rest level was. A rep closed
-   * back where the heels stood, when they read lower now than at the set-up (the person turned),
-   * closes just under the top, and the way down read "0.0 s" (rep-counter.md, "A phase out of
-   * sight").
+   * back where the heels stood, when they read lower now than at the set-up (the person turned)
+   * and no rest has shown it yet, closes just under the top, and the way down read "0.0 s"
+   * (rep-counter.md, "A phase out of sight").
    */
   private wayBackTimed(closedShare: number): boolean {
     const from = this.params.farFraction;

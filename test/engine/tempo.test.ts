@@ -110,22 +110,25 @@ describe('the tempo check of a calf raise (lower over 3 s, hold the top 1 s)', (
     ]);
   });
 
-  it('times no lowering at "0.0 s" on the real raises done after turning side-on', () => {
-    // The 3/4-then-side clip, read mirrored: set up at 3/4, the last three raises side on, where
-    // the flat heels read 0.08 shank lower. They read "lowered in 0.0 s", "0.2 s", "0.1 s".
-    const reps =
-      analyzeTrack(mirroredTrack('calfraise_34front_then_side_fitbod_man_6reps.mp4'), 'calf-raise')
-        .reps ?? [];
-    expect(reps).toHaveLength(6);
-    for (const rep of reps) {
-      const tempo = rep.verdicts.filter((v) => v.check === 'tempo');
-      if (rep.phases.downSec === undefined)
-        expect(tempo).toMatchObject([{ status: 'cannot-judge' }]);
-      else expect(rep.phases.downSec).toBeGreaterThan(0.25);
+  it('times the real raises done after turning side-on where the heels now stand, none "0.0 s"', () => {
+    // The 3/4-then-side clip, set up at 3/4, its last three raises side on, where the flat heels
+    // read 0.06-0.08 shank lower. Counted back where the set-up saw them stand, each was counted
+    // just under the top: "lowered in 0.0 s", "0.2 s", "0.1 s" extrapolated from so little, then
+    // not timed at all. Counted where the heels rest between raises, each lowering is timed as the
+    // others (the clip's velocity: 0.6-1.3 s, quicker than the 3 s asked for).
+    for (const track of [
+      fixtureTrack('calfraise_34front_then_side_fitbod_man_6reps'),
+      mirroredTrack('calfraise_34front_then_side_fitbod_man_6reps.mp4'),
+    ]) {
+      const reps = analyzeTrack(track, 'calf-raise').reps ?? [];
+      expect(reps).toHaveLength(6);
+      for (const rep of reps) {
+        expect(rep.phases.downSec).toBeGreaterThan(0.3);
+        expect(rep.phases.downSec).toBeLessThan(1.5);
+        const tempo = rep.verdicts.find((v) => v.check === 'tempo');
+        expect(tempo?.status).toBe('fault');
+      }
     }
-    expect(reps.filter((r) => r.phases.downSec === undefined).map((r) => r.index)).toEqual([
-      4, 5, 6,
-    ]);
   });
 
   it('cannot tell a bounce from a lowering out of sight', () => {
