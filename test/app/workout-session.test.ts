@@ -767,4 +767,31 @@ describe('the tempo bar', () => {
       expect(shown).toMatch(/^down (2\.[89]|3\.[01]) \/ 3 s$/);
     }
   });
+
+  it('does not begin the way down again once a raise is counted (real raises, two signals)', () => {
+    // A calf raise is counted on whichever of its two signals comes back first (the heels, the
+    // body's rise); the other was still on its way down, and the bar began "down 0.0 / 3 s" again
+    // after the count (seen with the wall-hands clip as the webcam).
+    const { session, lines } = newSession(
+      'calf-raise',
+      1,
+      20,
+      new HistoryStore(new MemoryHistory()),
+      'video',
+      true,
+    );
+    const afterCount: string[][] = [];
+    for (const f of fixtureTrack('calfraise_rear_wall_hands').frames) {
+      const before = lines.length;
+      session.onPose(f.pose, f.timestampMs);
+      if (lines.length > before) afterCount.push([]);
+      const bar = session.overlay(false, f.timestampMs).tempoBar?.text;
+      const open = afterCount.at(-1);
+      if (open !== undefined && bar !== undefined && !/^down/.test(bar)) open.push('not down');
+      else if (open !== undefined && bar !== undefined && open.length === 0) open.push(bar);
+    }
+    expect(afterCount.length).toBeGreaterThanOrEqual(3);
+    // The first bar shown after each count is the next rep's, never a way down begun again.
+    for (const shown of afterCount) expect(shown[0] ?? 'none').not.toMatch(/^down/);
+  });
 });

@@ -177,6 +177,20 @@ export class RepAnalyzer implements KindAnalyzer {
       : this.secondCounter;
   }
 
+  /**
+   * The counter whose phase the live tempo bar shows (undefined: at rest): as `phaseCounter`, but
+   * a counter still on its way from a rep already counted (by the other, whose signal came back
+   * first) is done with that rep. Seen on a real calf raise played as the webcam: counted on the
+   * heels while the body's rise was still coming down, the bar began "down 0.0 / 3 s" again.
+   */
+  private get shownCounter(): RepCounter | undefined {
+    const lastEnd = this.movements.at(-1)?.endMs ?? -Infinity;
+    const inRep = (c: RepCounter | undefined): c is RepCounter =>
+      c !== undefined && c.phase !== 'rest' && (c.excursionStartMs ?? Infinity) > lastEnd;
+    if (inRep(this.counter)) return this.counter;
+    return inRep(this.secondCounter) ? this.secondCounter : undefined;
+  }
+
   onFrame(frame: AnalyzedFrame, events: EngineEvent[]): void {
     const t = frame.timestampMs;
     this.recent.push(frame);
@@ -384,8 +398,8 @@ export class RepAnalyzer implements KindAnalyzer {
     return {
       ...IDLE_LIVE,
       repCount: this.reps.length,
-      phase: this.phase,
-      phaseClock: this.phaseCounter.phaseClock,
+      phase: this.shownCounter?.phase ?? 'rest',
+      phaseClock: this.shownCounter?.phaseClock ?? 1,
       atStart: this.lastAtStart,
       progress: Math.max(this.counter.progress(), this.secondCounter?.progress() ?? 0),
     };
