@@ -81,10 +81,12 @@ function tempoBar(tempo: Tempo, word: PhaseWord, sec: number): TempoBar | undefi
       good: true,
     };
   if (target === 0) return undefined;
+  // Green from the time shown: never "down 3.0 / 3 s" in amber.
+  const shown = sec.toFixed(1);
   return {
-    text: `${word} ${sec.toFixed(1)} / ${target} s`,
+    text: `${word} ${shown} / ${target} s`,
     share: Math.min(1, sec / target),
-    good: sec >= target,
+    good: Number(shown) >= target,
   };
 }
 

@@ -54,6 +54,8 @@ describe('overlayData', () => {
       overlayData({ ...input('calf-raise', { phase }), phaseSec }).tempoBar;
     expect(bar('return', 1.5)).toEqual({ text: 'down 1.5 / 3 s', share: 0.5, good: false });
     expect(bar('return', 3.2)).toEqual({ text: 'down 3.2 / 3 s', share: 1, good: true });
+    // Green from the time shown: "3.0 / 3 s" is reached.
+    expect(bar('return', 2.96)).toMatchObject({ text: 'down 3.0 / 3 s', good: true });
     expect(bar('far', 0.6)).toEqual({ text: 'top 0.6 / 1 s', share: 0.6, good: false });
   });
 
