@@ -1,4 +1,4 @@
-import { frameBitmap } from './frame-bitmap.ts';
+import { sampledFrames, type VideoSampling } from './video-frames.ts';
 import type { PoseSource } from './pose-source.ts';
 import type { EstimateResult } from '../detector/pose-service.ts';
 import { PeopleCountSchedule } from '../engine/others-in-view.ts';
@@ -25,7 +25,7 @@ function once(target: EventTarget, event: string, errorEvent = 'error'): Promise
   });
 }
 
-/** Measures the frame rate from a few presented frames (a browser does not expose it). */
+/** Measures the video's frame rate from a few frames shown (a browser does not expose it). */
 async function measureFps(video: HTMLVideoElement): Promise<number> {
   type V = HTMLVideoElement & {
     requestVideoFrameCallback?: (cb: (n: number, m: { mediaTime: number }) => void) => number;
@@ -51,14 +51,16 @@ async function measureFps(video: HTMLVideoElement): Promise<number> {
     .filter((d) => d > 0.001)
     .sort((a, b) => a - b);
   const median = deltas[Math.floor(deltas.length / 2)];
-  return median === undefined ? MAX_FPS : Math.min(MAX_FPS, Math.round(1 / median));
+  // To 0.01 frames/s, as ffmpeg gives it to the command line (12.5, 29.97).
+  return median === undefined ? MAX_FPS : Math.round(100 / median) / 100;
 }
 
 /**
  * Analyses every frame of a recorded video, in order, at the video's own frame rate (capped at
- * 30 frames/s): frame i is at i / fps, as in `formcheck analyze`, so both give the same report.
- * As there, the people in view are counted every 2 s of the video (someone else who comes into
- * view is noted on the report).
+ * 30 frames/s): frame i is at i / fps (the picture a seek to half a frame later shows), as in
+ * `formcheck analyze`, so both give the same report. As there, the people in view are counted
+ * every 2 s of the video (someone else who comes into view is noted on the report). The video
+ * plays while it is analysed, each frame decoded once (`video-frames.ts`).
  */
 export async function analyseVideoFile(
   file: File,
@@ -66,27 +68,32 @@ export async function analyseVideoFile(
   client: PoseSource,
   onResult: (result: EstimateResult, progress: number) => void,
   signal: AbortSignal,
+  how: VideoSampling = 'played',
 ): Promise<void> {
   const url = URL.createObjectURL(file);
   try {
     video.srcObject = null;
     video.src = url;
     await once(video, 'loadeddata');
-    const fps = await measureFps(video);
-    const duration = video.duration;
-    const frames = Math.floor(duration * fps + 1e-6);
+    const videoFps = await measureFps(video);
+    const fps = Math.min(MAX_FPS, videoFps);
+    const frames = Math.floor(video.duration * fps + 1e-6);
     await client.reset();
     const people = new PeopleCountSchedule();
-    for (let i = 0; i < frames && !signal.aborted; i++) {
-      video.currentTime = Math.min(duration, (i + 0.5) / fps);
-      await once(video, 'seeked');
-      const bitmap = await frameBitmap(video);
-      const ms = (i * 1000) / fps;
+    for await (const { index, bitmap } of sampledFrames(
+      video,
+      fps,
+      frames,
+      1 / videoFps,
+      signal,
+      how,
+    )) {
+      const ms = (index * 1000) / fps;
       const countPeople = people.due(ms);
       const result = await client.submit(bitmap, ms, countPeople ? { countPeople } : {});
       if (result !== undefined) {
         people.saw(result.pose, ms);
-        onResult(result, (i + 1) / frames);
+        onResult(result, (index + 1) / frames);
       }
     }
   } finally {

@@ -1,0 +1,289 @@
+import { frameBitmap } from './frame-bitmap.ts';
+
+/** Sample `index` of a recorded video: the picture shown at (index + 0.5) / rate s. */
+export interface SampledFrame {
+  readonly index: number;
+  readonly bitmap: ImageBitmap;
+}
+
+type FrameCallbackVideo = HTMLVideoElement & {
+  requestVideoFrameCallback?: (cb: () => void) => number;
+  cancelVideoFrameCallback?: (handle: number) => void;
+};
+
+/** A frame held from the video: its time on the video's clock (s) and the picture. */
+export interface Held {
+  readonly atSec: number;
+  readonly frame: VideoFrame;
+  /** The time this frame was sought at (a seek shows the frame covering it), if it was. */
+  readonly soughtSec?: number;
+}
+
+/**
+ * How a recorded video's frames are reached: played through (each frame decoded once), or sought
+ * one by one (the way before; kept to compare them, `npm run bench:video`).
+ */
+export type VideoSampling = 'played' | 'sought';
+
+/** Frames held ahead of the analysis while the video plays on; then it waits. */
+const MAX_AHEAD = 3;
+/** Frames are shown at most this many a second while played (then fewer after a missed one). */
+const MAX_SHOWN_PER_SEC = 20;
+const MIN_PLAYBACK_RATE = 0.1;
+/** Played, the next frame is waited for this long; then the next sample is sought. */
+const STALL_MS = 1000;
+/** Times on the frames and on the video's clock agree within this (s). */
+const SAME_TIME_SEC = 1e-3;
+
+/**
+ * The pictures of a recorded video at `rate` samples a second, in order: sample i is the frame
+ * shown at (i + 0.5) / rate s, the frame a seek there shows (and the one `formcheck analyze`
+ * takes). The video is played and each frame held as it is shown, so the browser decodes each
+ * frame once. Seeking to every sample instead decodes from the last key frame each time: on 2
+ * cores, 8 s of a 1080p video exported with x264's default (a key frame every 250 frames) took 95
+ * s to analyse that way and 29 s played, a phone's (a key frame every second) 32 s and 20 s
+ * (`npm run bench:video`, README).
+ *
+ * Where playing cannot be trusted to give a sample's frame, it is sought: a frame the page missed
+ * (a busy page can; the video then plays slower), a stall, the end, a hidden page (it draws no
+ * frames), a browser without VideoFrame or requestVideoFrameCallback (every sample), or frame
+ * times that are not on the video's clock (every sample). `how: 'sought'` seeks every sample.
+ *
+ * `frameSec` is the video's own time between frames: a frame more than 1.5 of it after the one
+ * before means one was missed between them, and the samples there are sought.
+ */
+export async function* sampledFrames(
+  video: HTMLVideoElement,
+  rate: number,
+  count: number,
+  frameSec: number,
+  signal: AbortSignal,
+  how: VideoSampling = 'played',
+): AsyncGenerator<SampledFrame> {
+  const sampleSec = (i: number) => (i + 0.5) / rate;
+  const v = video as FrameCallbackVideo;
+  const player =
+    how === 'played' &&
+    v.requestVideoFrameCallback !== undefined &&
+    typeof VideoFrame !== 'undefined'
+      ? new FramePlayer(v, frameSec)
+      : undefined;
+  if (player === undefined) {
+    yield* everySampleSought(video, sampleSec, count, signal);
+    return;
+  }
+  let i = 0;
+  try {
+    let held = await player.seek(sampleSec(0));
+    if (!onVideoClock(held, frameSec)) {
+      held.frame.close();
+      player.stop();
+      yield* everySampleSought(video, sampleSec, count, signal);
+      return;
+    }
+    while (i < count && !signal.aborted) {
+      const shown = await player.next();
+      // A frame from before the one held (the video started again) says nothing of what follows.
+      const next = shown !== undefined && shown.atSec > held.atSec ? shown : undefined;
+      if (next !== shown) shown?.frame.close();
+      const covers = coverage(held, next, frameSec);
+      while (i < count && covers(sampleSec(i)) && !signal.aborted) {
+        yield { index: i, bitmap: await frameBitmap(held.frame) };
+        i += 1;
+      }
+      held.frame.close();
+      if (i >= count || signal.aborted) {
+        next?.frame.close();
+        break;
+      }
+      if (next !== undefined && sampleSec(i) >= next.atSec - SAME_TIME_SEC) held = next;
+      else {
+        next?.frame.close();
+        held = await player.seek(sampleSec(i));
+      }
+    }
+    held.frame.close();
+  } finally {
+    player.stop();
+  }
+}
+
+/**
+ * The sample times a held frame is the one shown at: until the next frame held, when none was
+ * missed between them; else only the time it was sought at, or half a frame on (a video's frames
+ * are not always evenly spaced).
+ */
+export function coverage(
+  held: Held,
+  next: Held | undefined,
+  frameSec: number,
+): (atSec: number) => boolean {
+  const from = held.atSec - SAME_TIME_SEC;
+  if (next !== undefined && next.atSec - held.atSec <= 1.5 * frameSec)
+    return (t) => t >= from && t < next.atSec - SAME_TIME_SEC;
+  return (t) => t === held.soughtSec || (t >= from && t <= held.atSec + 0.5 * frameSec);
+}
+
+/** Whether a frame sought at `soughtSec` carries a time on the video's clock: at most that, within a frame or two. */
+export function onVideoClock(held: Held, frameSec: number): boolean {
+  const sought = held.soughtSec ?? held.atSec;
+  return held.atSec <= sought + SAME_TIME_SEC && sought - held.atSec < 2 * frameSec;
+}
+
+async function* everySampleSought(
+  video: HTMLVideoElement,
+  sampleSec: (i: number) => number,
+  count: number,
+  signal: AbortSignal,
+): AsyncGenerator<SampledFrame> {
+  for (let i = 0; i < count && !signal.aborted; i++) {
+    await seekTo(video, sampleSec(i));
+    yield { index: i, bitmap: await frameBitmap(video) };
+  }
+}
+
+/** Seeks and waits for the frame there. */
+async function seekTo(video: HTMLVideoElement, atSec: number): Promise<void> {
+  const seeked = new Promise<void>((resolve, reject) => {
+    const ok = () => {
+      video.removeEventListener('error', bad);
+      resolve();
+    };
+    const bad = () => {
+      video.removeEventListener('seeked', ok);
+      reject(new Error('The video could not be read to its end (corrupt, or cut short).'));
+    };
+    video.addEventListener('seeked', ok, { once: true });
+    video.addEventListener('error', bad, { once: true });
+  });
+  video.currentTime = Math.min(video.duration, atSec);
+  await seeked;
+}
+
+/**
+ * Plays a video and holds each frame as it is shown, a few ahead of whoever takes them, pausing
+ * while that many wait. It plays slower after missing a frame (a page too busy to see each one),
+ * and faster again after a run of frames seen.
+ */
+class FramePlayer {
+  private readonly ahead: Held[] = [];
+  private handle: number | undefined;
+  private wake: (() => void) | undefined;
+  private playing = false;
+  private lastShownSec: number | undefined;
+  private seenInARow = 0;
+  private readonly maxRate: number;
+  /** The element's rate before, given back when done (the element shows the camera next). */
+  private readonly rateBefore: number;
+
+  constructor(
+    private readonly video: FrameCallbackVideo,
+    private readonly frameSec: number,
+  ) {
+    this.maxRate = Math.min(1, MAX_SHOWN_PER_SEC * frameSec);
+    this.rateBefore = video.playbackRate;
+    video.muted = true;
+    video.playbackRate = this.maxRate;
+    video.addEventListener('ended', this.onEnded);
+  }
+
+  /** Seeks to `atSec` and holds the frame shown there; plays on from it while the page is seen. */
+  async seek(atSec: number): Promise<Held> {
+    this.halt();
+    this.dropAhead();
+    await seekTo(this.video, atSec);
+    const frame = new VideoFrame(this.video);
+    const held = { atSec: frame.timestamp / 1e6, frame, soughtSec: atSec };
+    this.lastShownSec = held.atSec;
+    if (document.visibilityState === 'visible') this.play();
+    return held;
+  }
+
+  /** The next frame shown; undefined at the end, after a stall, or when not playing. */
+  async next(): Promise<Held | undefined> {
+    if (this.ahead.length === 0 && this.playing) {
+      let stalled = false;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          stalled = true;
+          resolve();
+        }, STALL_MS);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = undefined;
+      if (stalled && this.ahead.length === 0) this.halt();
+    }
+    const shown = this.ahead.shift();
+    if (shown !== undefined && this.playing && this.video.paused) this.resume();
+    return shown;
+  }
+
+  stop(): void {
+    this.halt();
+    this.dropAhead();
+    this.video.removeEventListener('ended', this.onEnded);
+    this.video.playbackRate = this.rateBefore;
+  }
+
+  private play(): void {
+    this.playing = true;
+    this.resume();
+  }
+
+  /** Plays on, unless at the end (where play() would start the video again from the start). */
+  private resume(): void {
+    if (this.video.ended || this.video.currentTime >= this.video.duration - SAME_TIME_SEC) {
+      this.halt();
+      return;
+    }
+    this.handle ??= this.video.requestVideoFrameCallback?.(this.onShown);
+    void this.video.play().catch(() => undefined);
+  }
+
+  private halt(): void {
+    this.playing = false;
+    this.video.pause();
+    if (this.handle !== undefined) this.video.cancelVideoFrameCallback?.(this.handle);
+    this.handle = undefined;
+  }
+
+  private dropAhead(): void {
+    for (const h of this.ahead.splice(0)) h.frame.close();
+  }
+
+  private readonly onShown = (): void => {
+    this.handle = undefined;
+    if (!this.playing) return;
+    // The frame held is the one the time is read from (the callback's own time can be a frame
+    // behind the picture the element then holds).
+    const frame = new VideoFrame(this.video);
+    const atSec = frame.timestamp / 1e6;
+    this.paceAfter(atSec);
+    this.ahead.push({ atSec, frame });
+    if (this.ahead.length >= MAX_AHEAD) this.video.pause();
+    else this.handle = this.video.requestVideoFrameCallback?.(this.onShown);
+    this.wake?.();
+  };
+
+  /** Slower after a frame missed, faster again after 60 seen in a row. */
+  private paceAfter(atSec: number): void {
+    const last = this.lastShownSec;
+    this.lastShownSec = atSec;
+    if (last === undefined) return;
+    if (atSec - last > 1.5 * this.frameSec) {
+      this.seenInARow = 0;
+      this.video.playbackRate = Math.max(MIN_PLAYBACK_RATE, this.video.playbackRate * 0.75);
+    } else if ((this.seenInARow += 1) >= 60) {
+      this.seenInARow = 0;
+      this.video.playbackRate = Math.min(this.maxRate, this.video.playbackRate * 1.1);
+    }
+  }
+
+  private readonly onEnded = (): void => {
+    this.halt();
+    this.wake?.();
+  };
+}

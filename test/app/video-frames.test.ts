@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { coverage, onVideoClock, type Held } from '../../src/app/video-frames.ts';
+
+/** A frame held at `atSec` (the picture itself plays no part in which samples it is). */
+const held = (atSec: number, soughtSec?: number): Held => ({
+  atSec,
+  frame: {} as VideoFrame,
+  ...(soughtSec === undefined ? {} : { soughtSec }),
+});
+const FRAME_SEC = 1 / 30;
+
+describe('which samples a frame held from a playing video is the picture of', () => {
+  it('every sample from its time until the next frame shown', () => {
+    const covers = coverage(held(1.0), held(1.0 + FRAME_SEC), FRAME_SEC);
+    expect(covers(1.0)).toBe(true);
+    expect(covers(1.02)).toBe(true);
+    expect(covers(1.0 + FRAME_SEC)).toBe(false);
+    expect(covers(0.99)).toBe(false);
+  });
+
+  it('a 60 frames/s video sampled 30 times a second: each frame its own 1/60 s', () => {
+    const covers = coverage(held(1.0), held(1.0 + 1 / 60), 1 / 60);
+    expect(covers(1.01)).toBe(true);
+    expect(covers(1.02)).toBe(false);
+  });
+
+  it('after a frame the page did not see shown, only half a frame on: the rest is sought', () => {
+    // The next frame seen is three frames on: the two between were missed.
+    const covers = coverage(held(1.0), held(1.0 + 3 * FRAME_SEC), FRAME_SEC);
+    expect(covers(1.01)).toBe(true);
+    expect(covers(1.05)).toBe(false);
+    expect(covers(1.09)).toBe(false);
+  });
+
+  it('a frame a little late is no missed frame (frames are not always evenly spaced)', () => {
+    const covers = coverage(held(1.0), held(1.0 + 1.4 * FRAME_SEC), FRAME_SEC);
+    expect(covers(1.04)).toBe(true);
+  });
+
+  it('with no next frame (the end, a stall, a hidden page), only half a frame on', () => {
+    const covers = coverage(held(1.0), undefined, FRAME_SEC);
+    expect(covers(1.01)).toBe(true);
+    expect(covers(1.02)).toBe(false);
+  });
+
+  it('a frame sought is the picture at the time it was sought at, however long before it began', () => {
+    // Frames 0.1 s apart here (a video that slowed down): the seek to 0.95 s showed the 0.9 s one.
+    const covers = coverage(held(0.9, 0.95), undefined, FRAME_SEC);
+    expect(covers(0.95)).toBe(true);
+    expect(covers(0.98)).toBe(false);
+  });
+});
+
+describe('frame times on the video’s clock', () => {
+  it('are trusted when the frame a seek showed began at most two frames before the time sought', () => {
+    expect(onVideoClock(held(0, 0.5 / 30), FRAME_SEC)).toBe(true);
+    expect(onVideoClock(held(0.9, 0.9 + 1.5 * FRAME_SEC), FRAME_SEC)).toBe(true);
+  });
+
+  it('are not when it is later than the time sought, or long before: every sample is then sought', () => {
+    // A file whose frames carry their own start time (5 s in) rather than the video's clock.
+    expect(onVideoClock(held(5.0, 0.5 / 30), FRAME_SEC)).toBe(false);
+    expect(onVideoClock(held(0, 0.2), FRAME_SEC)).toBe(false);
+  });
+});
