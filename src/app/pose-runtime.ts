@@ -40,6 +40,9 @@ export function chosenBackend(params: URLSearchParams): BackendPreference {
  * The detector the page uses: a tfjs model in the pose worker (the default), or MediaPipe's own
  * runtime on the main thread. Switching loads the new one; `ready()` waits for the current one.
  */
+/** Threads need cores to spare: on 2 cores they made no consistent difference (npm run bench). */
+export const wasmThreadsHere = (): boolean => navigator.hardwareConcurrency > 4;
+
 export class PoseRuntime {
   readonly client: PoseClient;
   private loading: Promise<Loaded>;
@@ -124,11 +127,10 @@ export class PoseRuntime {
       this.lastLoaded = { source, label: this.loadedLabel, hasFeet: true };
       return this.lastLoaded;
     }
-    // Threads need cores to spare: on 2 cores they made no consistent difference (npm run bench).
     const info = await this.client.init({
       model: id,
       backend: this.backend,
-      wasmThreads: navigator.hardwareConcurrency > 4,
+      wasmThreads: wasmThreadsHere(),
     });
     const loaded = {
       source: this.client,

@@ -7,6 +7,9 @@ import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { frameBitmap } from '../../src/app/frame-bitmap.ts';
 import { PoseClient } from '../../src/app/pose-client.ts';
+import { wasmThreadsHere } from '../../src/app/pose-runtime.ts';
+import { analyseVideoFile } from '../../src/app/video-file.ts';
+import type { VideoSampling } from '../../src/app/video-frames.ts';
 import type { ModelId } from '../../src/pose/model-catalog.ts';
 import type { Pose } from '../../src/pose/skeleton.ts';
 import type { BackendPreference } from '../../src/detector/backend.ts';
@@ -124,6 +127,48 @@ async function runMainThread(
   }
 }
 
+export interface VideoRun {
+  readonly frames: number;
+  readonly wallMs: number;
+  readonly inferenceMs: readonly number[];
+  readonly poses: number;
+}
+
+/** The page's own video element, shown as in the app (a video plays only where it is drawn). */
+const shownVideo = document.createElement('video');
+shownVideo.width = 320;
+document.body.append(shownVideo);
+
+/**
+ * The video chosen in #analyse-file analysed as the app's "Analyse a video" does (the real
+ * worker, frames reached `how`), timed from the choice to the last result.
+ */
+async function analyseVideo(how: VideoSampling, model: ModelId): Promise<VideoRun> {
+  const file = (document.getElementById('analyse-file') as HTMLInputElement).files?.[0];
+  if (file === undefined) throw new Error('no video chosen in #analyse-file');
+  const client = PoseClient.start();
+  try {
+    await client.init({ model, backend: 'auto', wasmThreads: wasmThreadsHere() });
+    const inferenceMs: number[] = [];
+    let poses = 0;
+    const t0 = performance.now();
+    await analyseVideoFile(
+      file,
+      shownVideo,
+      client,
+      (r) => {
+        inferenceMs.push(r.inferenceMs);
+        if (r.pose !== null) poses += 1;
+      },
+      new AbortController().signal,
+      how,
+    );
+    return { frames: inferenceMs.length, wallMs: performance.now() - t0, inferenceMs, poses };
+  } finally {
+    client.stop();
+  }
+}
+
 function heap(): number | undefined {
   const m = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory;
   return m === undefined ? undefined : m.usedJSHeapSize / 1e6;
@@ -135,6 +180,7 @@ const api = {
   frameCount: () => frames.length,
   runWorker,
   runMainThread,
+  analyseVideo,
 };
 (globalThis as { formcheckBench?: typeof api }).formcheckBench = api;
 api.loaded = true;
