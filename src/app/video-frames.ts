@@ -30,8 +30,16 @@ const MAX_AHEAD = 3;
 /** Frames are shown at most this many a second while played (then fewer after a missed one). */
 const MAX_SHOWN_PER_SEC = 20;
 const MIN_PLAYBACK_RATE = 0.1;
-/** Played, the next frame is waited for this long; then the next sample is sought. */
-const STALL_MS = 1000;
+/**
+ * Played, the next frame is waited for this long; then the next sample is sought. Frames come
+ * every 50 ms or so; a tab behind another is drawn once a second, or not at all.
+ */
+const STALL_MS = 700;
+/**
+ * After a stall, samples are sought for this long before playing is tried again (in a tab the
+ * browser draws once a second, each sample would otherwise wait out a stall).
+ */
+const SEEK_AFTER_STALL_MS = 3000;
 /** Times on the frames and on the video's clock agree within this (s). */
 const SAME_TIME_SEC = 1e-3;
 
@@ -82,10 +90,12 @@ export async function* sampledFrames(
       return;
     }
     while (i < count && !signal.aborted) {
-      const shown = await player.next();
-      // A frame from before the one held (the video started again) says nothing of what follows.
-      const next = shown !== undefined && shown.atSec > held.atSec ? shown : undefined;
-      if (next !== shown) shown?.frame.close();
+      // The frame held shown again (as playing starts from a seek) is no next frame.
+      let next = await player.next();
+      while (next !== undefined && next.atSec <= held.atSec + SAME_TIME_SEC) {
+        next.frame.close();
+        next = await player.next();
+      }
       const covers = coverage(held, next, frameSec);
       while (i < count && covers(sampleSec(i)) && !signal.aborted) {
         yield { index: i, bitmap: await frameBitmap(held.frame) };
@@ -172,6 +182,8 @@ class FramePlayer {
   private playing = false;
   private lastShownSec: number | undefined;
   private seenInARow = 0;
+  /** No playing before this (page clock, ms): a stall was just waited out. */
+  private playFromMs = 0;
   private readonly maxRate: number;
   /** The element's rate before, given back when done (the element shows the camera next). */
   private readonly rateBefore: number;
@@ -187,7 +199,10 @@ class FramePlayer {
     video.addEventListener('ended', this.onEnded);
   }
 
-  /** Seeks to `atSec` and holds the frame shown there; plays on from it while the page is seen. */
+  /**
+   * Seeks to `atSec` and holds the frame shown there; plays on from it while the page is seen and
+   * no stall was waited out in the last few seconds.
+   */
   async seek(atSec: number): Promise<Held> {
     this.halt();
     this.dropAhead();
@@ -195,7 +210,7 @@ class FramePlayer {
     const frame = new VideoFrame(this.video);
     const held = { atSec: frame.timestamp / 1e6, frame, soughtSec: atSec };
     this.lastShownSec = held.atSec;
-    if (document.visibilityState === 'visible') this.play();
+    if (document.visibilityState === 'visible' && performance.now() >= this.playFromMs) this.play();
     return held;
   }
 
@@ -214,7 +229,10 @@ class FramePlayer {
         };
       });
       this.wake = undefined;
-      if (stalled && this.ahead.length === 0) this.halt();
+      if (stalled && this.ahead.length === 0) {
+        this.halt();
+        this.playFromMs = performance.now() + SEEK_AFTER_STALL_MS;
+      }
     }
     const shown = this.ahead.shift();
     if (shown !== undefined && this.playing && this.video.paused) this.resume();
