@@ -1,7 +1,6 @@
 // npm run bench: pose detection speed and accuracy, per model, in Node and in the real worker in
 // headless Chromium (wasm; threads on and off), against the main thread as the raw baseline.
 // Prints a table; nothing here is a test (timings vary by machine).
-import { build, preview } from 'vite';
 import { chromium } from 'playwright-core';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,6 +13,7 @@ import { BASE_FLAGS, CHROMIUM } from '../e2e/chromium.ts';
 import { GOLDEN_CLIP as CLIP, meanErrorPx } from '../support/golden.ts';
 import { openBench, runInPage, type BenchRunResult } from '../e2e/bench-page.ts';
 import { removeScratch } from '../support/scratch.ts';
+import { serveTestBuild } from './test-build.ts';
 
 /** The clip is 13 s at 5 frames/s: run it three times over for steadier figures (tracking restarts each pass). */
 const PASSES = 3;
@@ -71,13 +71,8 @@ function browserRow(where: string, r: BenchRunResult): Row {
 const rows: Row[] = [];
 for (const model of MODEL_IDS) rows.push(await nodeRow(model));
 
-await build({ logLevel: 'warn', mode: 'test' });
-const server = await preview({
-  mode: 'test',
-  preview: { port: 0, host: '127.0.0.1' },
-  logLevel: 'warn',
-});
-const base = (server.resolvedUrls?.local[0] ?? '').replace(/\/$/, '');
+const served = await serveTestBuild();
+const base = served.baseUrl;
 const profile = await mkdtemp(join(tmpdir(), 'formcheck-bench-'));
 const context = await chromium.launchPersistentContext(profile, {
   executablePath: CHROMIUM,
@@ -122,7 +117,7 @@ for (const model of MODEL_IDS) {
 }
 await context.close();
 await removeScratch(profile);
-await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+await served.close();
 
 console.log(
   `\nPose detection on ${CLIP.replace(/^.*\//, '')} (65 frames; ${PASSES} passes pooled for Node, the worker and the main thread), ${new Date().toISOString()}`,

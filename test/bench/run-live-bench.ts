@@ -9,10 +9,10 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { build, preview } from 'vite';
 import { FFMPEG_PATH, probeVideo } from '../../src/node/video-decoder.ts';
 import { runLiveBench, type LiveBenchResult } from './live-bench.ts';
 import { removeScratch, SCRATCH_ROOT_ENV, scratchDir } from '../support/scratch.ts';
+import { serveTestBuild } from './test-build.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const DEFAULT_CLIP = join(ROOT, 'test', 'fixtures', 'squat_side_gym_dowel_2reps.mp4');
@@ -170,14 +170,8 @@ async function cliRealTime(clip: string): Promise<void> {
 
 /** The production build in Chromium with the clip as the webcam. */
 async function liveApp(): Promise<void> {
-  await build({ root: ROOT, logLevel: 'warn', mode: 'test' });
-  const server = await preview({
-    root: ROOT,
-    mode: 'test',
-    preview: { port: 0, host: '127.0.0.1' },
-    logLevel: 'warn',
-  });
-  const baseUrl = (server.resolvedUrls?.local[0] ?? '').replace(/\/$/, '');
+  const served = await serveTestBuild();
+  const baseUrl = served.baseUrl;
   try {
     console.log(
       `formcheck live bench, ${new Date().toISOString()}, clip ${values.clip.replace(/^.*\//, '')}`,
@@ -198,7 +192,7 @@ async function liveApp(): Promise<void> {
         printLive(result, camera, browserWindow);
       }
   } finally {
-    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    await served.close();
   }
 }
 

@@ -12,13 +12,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from 'playwright-core';
-import { build, preview } from 'vite';
 import { FFMPEG_PATH } from '../../src/node/video-decoder.ts';
 import { trackVideo } from '../../src/node/video-tracker.ts';
 import type { VideoSampling } from '../../src/app/video-frames.ts';
 import { BASE_FLAGS, CHROMIUM } from '../e2e/chromium.ts';
 import { removeScratch, SCRATCH_ROOT_ENV, scratchDir } from '../support/scratch.ts';
 import type { VideoRun } from './bench-page.ts';
+import { serveTestBuild } from './test-build.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const DEFAULT_CLIP = join(ROOT, 'test', 'fixtures', 'squat_side_gym_dowel_2reps.mp4');
@@ -87,13 +87,8 @@ for (const e of encodings) {
   if (r.status !== 0) throw new Error(`ffmpeg failed on ${e.file}: ${r.stderr}`);
 }
 
-await build({ logLevel: 'warn', mode: 'test' });
-const server = await preview({
-  mode: 'test',
-  preview: { port: 0, host: '127.0.0.1' },
-  logLevel: 'warn',
-});
-const base = (server.resolvedUrls?.local[0] ?? '').replace(/\/$/, '');
+const served = await serveTestBuild();
+const base = served.baseUrl;
 const profile = await scratchDir('profile-');
 const context = await chromium.launchPersistentContext(profile, {
   executablePath: CHROMIUM,
@@ -160,7 +155,7 @@ for (const e of encodings) {
   });
 }
 await context.close();
-await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+await served.close();
 await removeScratch(scratch);
 
 const median = (v: readonly number[]) =>
