@@ -81,8 +81,9 @@ export async function* sampledFrames(
     return;
   }
   let i = 0;
+  let held: Held | undefined;
   try {
-    let held = await player.seek(sampleSec(0));
+    held = await player.seek(sampleSec(0));
     if (!onVideoClock(held, frameSec)) {
       held.frame.close();
       player.stop();
@@ -112,8 +113,9 @@ export async function* sampledFrames(
         held = await player.seek(sampleSec(i));
       }
     }
-    held.frame.close();
   } finally {
+    // Closed however it ends (closing twice does no harm): also when analysis stops part-way.
+    held?.frame.close();
     player.stop();
   }
 }

@@ -9,8 +9,10 @@ const PHOTOS = join(import.meta.dirname, '..', 'fixtures', 'photos');
 
 // The routine's calf raises (3-0-X-1: lower over 3 s, rise fast, hold 1 s at the top) as a person
 // who drops the heels does them, filmed from behind at 3/4. The camera is two real photos of one
-// person (free-exercise-db, Unlicense): heels down for 4 s, on the toes for 1.5 s, in a loop; the
-// heels go up and come down between two frames, so each raise is lowered in a frame's time.
+// person (free-exercise-db, Unlicense): heels down for 4 s, on the toes for 2.5 s, in a loop; the
+// heels go up and come down between two frames, so each raise is lowered in a frame's time. The
+// top is held well over the 1 s asked for: held 1.5 s, a fresh clone's run on a busy machine read
+// two tops short and the set ended "hold the top" instead.
 describe('a calf-raise set with a real person as the webcam', () => {
   let context: BrowserContext;
   let page: Page;
@@ -19,7 +21,7 @@ describe('a calf-raise set with a real person as the webcam', () => {
     ({ context, page } = await openWithPhotosAsWebcam(
       [
         { path: join(PHOTOS, 'calfraise_rear34_smith_fedb_0_heels_down.jpg'), seconds: 4 },
-        { path: join(PHOTOS, 'calfraise_rear34_smith_fedb_1_heels_up.jpg'), seconds: 1.5 },
+        { path: join(PHOTOS, 'calfraise_rear34_smith_fedb_1_heels_up.jpg'), seconds: 2.5 },
       ],
       'calf-raise',
     ));
