@@ -25,9 +25,26 @@ export const RATE_WINDOW_MS = 5000;
  * fewer frames). Below it, frames are dropped waiting for the detector: the computer.
  */
 const KEEPS_UP_SHARE = 0.8;
+/**
+ * The detector is searching rather than the computer slow when it found nobody in a quarter or
+ * more of the frames it analysed (and stays so until that is under a tenth, so that the message
+ * does not flip as the share wobbles). BlazePose runs its person detector and then its landmark
+ * model on a frame until it has someone to follow, and only the landmark model after that; a body
+ * half in view is found and lost again and again, and each of those frames costs both. Measured on
+ * the real legs-only tibialis clip (nobody found in 74 % of its frames): `formcheck poses` runs at
+ * 14.9 frames/s on it against 33 on a whole person side on, and the live app analysed 6-8 frames/s
+ * where it analyses 12-14 with a whole person in view or with nobody in the room. "Close other
+ * apps" would not help; being seen would, and a person not found is not counted anyway.
+ */
+const SEARCHING_SHARE = 0.25;
+const FOUND_AGAIN_SHARE = 0.1;
 
 export interface SlowFrames {
-  readonly cause: 'camera' | 'computer';
+  /**
+   * What to fix: the camera sends few frames, the computer analyses few, or the detector keeps
+   * searching for a person it does not find.
+   */
+  readonly cause: 'camera' | 'computer' | 'searching';
   readonly analysedFps: number;
   readonly cameraFps: number;
 }
@@ -35,6 +52,8 @@ export interface SlowFrames {
 export class FrameRateWatch {
   private readonly camera: number[] = [];
   private readonly analysed: number[] = [];
+  /** Of the frames analysed in the window (same order), whether a person was found. */
+  private readonly found: boolean[] = [];
   private sinceMs: number | undefined;
   private slow: SlowFrames | undefined;
 
@@ -42,6 +61,7 @@ export class FrameRateWatch {
   restart(): void {
     this.camera.length = 0;
     this.analysed.length = 0;
+    this.found.length = 0;
     this.sinceMs = undefined;
     this.slow = undefined;
   }
@@ -58,11 +78,15 @@ export class FrameRateWatch {
     dropOlder(this.camera, atMs - RATE_WINDOW_MS);
   }
 
-  /** The window starts at the first frame analysed: loading and warming the model do not count. */
-  analysedFrame(atMs: number): void {
+  /**
+   * A frame analysed, and whether a person was found in it. The window starts at the first frame
+   * analysed: loading and warming the model do not count.
+   */
+  analysedFrame(atMs: number, personFound = true): void {
     this.sinceMs ??= atMs;
     this.analysed.push(atMs);
-    dropOlder(this.analysed, atMs - RATE_WINDOW_MS);
+    this.found.push(personFound);
+    this.found.splice(0, dropOlder(this.analysed, atMs - RATE_WINDOW_MS));
   }
 
   /**
@@ -71,7 +95,7 @@ export class FrameRateWatch {
    */
   judge(nowMs: number): SlowFrames | undefined {
     dropOlder(this.camera, nowMs - RATE_WINDOW_MS);
-    dropOlder(this.analysed, nowMs - RATE_WINDOW_MS);
+    this.found.splice(0, dropOlder(this.analysed, nowMs - RATE_WINDOW_MS));
     const lastCamera = this.camera[this.camera.length - 1];
     if (lastCamera === undefined || nowMs - lastCamera > CAMERA_STALL_MS) return undefined;
     if (this.sinceMs === undefined || nowMs - this.sinceMs < RATE_WINDOW_MS) return undefined;
@@ -81,23 +105,27 @@ export class FrameRateWatch {
     this.slow =
       analysedFps >= limit
         ? undefined
-        : {
-            cause: analysedFps >= KEEPS_UP_SHARE * cameraFps ? 'camera' : 'computer',
-            analysedFps,
-            cameraFps,
-          };
+        : { cause: this.cause(analysedFps, cameraFps), analysedFps, cameraFps };
     return this.slow;
+  }
+
+  private cause(analysedFps: number, cameraFps: number): SlowFrames['cause'] {
+    if (analysedFps >= KEEPS_UP_SHARE * cameraFps) return 'camera';
+    const notFound = this.found.filter((f) => !f).length / Math.max(1, this.found.length);
+    const share = this.slow?.cause === 'searching' ? FOUND_AGAIN_SHARE : SEARCHING_SHARE;
+    return notFound >= share ? 'searching' : 'computer';
   }
 }
 
 /**
  * Drops the times at or before `fromMs` (times come in order), so that a camera left on between
- * exercises, when nothing asks for a verdict, does not pile them up.
+ * exercises, when nothing asks for a verdict, does not pile them up. Returns how many it dropped.
  */
-function dropOlder(timesMs: number[], fromMs: number): void {
+function dropOlder(timesMs: number[], fromMs: number): number {
   let n = 0;
   while (n < timesMs.length && (timesMs[n] ?? Infinity) <= fromMs) n += 1;
   timesMs.splice(0, n);
+  return n;
 }
 
 /**
@@ -132,11 +160,25 @@ export function sameSlowFrames(
 /** What to tell the person, with what to do about it. */
 export function slowFramesMessage(slow: SlowFrames): string {
   const needed = `quick reps need ${SPECIFIED_FPS} or more to be told apart.`;
-  return slow.cause === 'camera'
-    ? `The camera sends only ${Math.round(slow.cameraFps)} frames a second; ${needed} ` +
+  const analysed = `Only ${Math.round(slow.analysedFps)} frames a second are analysed`;
+  switch (slow.cause) {
+    case 'camera':
+      return (
+        `The camera sends only ${Math.round(slow.cameraFps)} frames a second; ${needed} ` +
         'Webcams slow down in dim light: add light, or close other apps that use the camera.'
-    : `Only ${Math.round(slow.analysedFps)} frames a second are analysed; ${needed} ` +
-        'Close other apps and browser tabs, plug the laptop in, or slow your reps down.';
+      );
+    case 'computer':
+      return (
+        `${analysed}; ${needed} ` +
+        'Close other apps and browser tabs, plug the laptop in, or slow your reps down.'
+      );
+    case 'searching':
+      return (
+        `${analysed}, and you are not found in most of them (searching for you takes longer ` +
+        `than following you); ${needed} ` +
+        'Step back until you are in view from head to feet, in good light.'
+      );
+  }
 }
 
 /**
@@ -144,7 +186,12 @@ export function slowFramesMessage(slow: SlowFrames): string {
  * screen): the cause and the one thing to do, the numbers left to the message on screen.
  */
 export function slowFramesCue(slow: SlowFrames): string {
-  return slow.cause === 'camera'
-    ? 'The camera is too slow to count quick reps: add light.'
-    : 'This computer is too slow to count quick reps: close other apps.';
+  switch (slow.cause) {
+    case 'camera':
+      return 'The camera is too slow to count quick reps: add light.';
+    case 'computer':
+      return 'This computer is too slow to count quick reps: close other apps.';
+    case 'searching':
+      return 'I keep losing you: step into view, head to feet.';
+  }
 }

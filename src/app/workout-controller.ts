@@ -342,7 +342,7 @@ export class WorkoutController {
     const t2 = performance.now();
     this.loop.setCountPeople(session.watchesForOthers);
     if (r.tensors !== undefined) this.stats.tensors = r.tensors;
-    this.frameRate.analysedFrame(r.receivedMs);
+    this.frameRate.analysedFrame(r.receivedMs, r.pose !== null);
     this.stats.skipped += r.skipped ?? 0;
     this.stats.record({
       receivedMs: r.receivedMs,

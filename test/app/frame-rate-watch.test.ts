@@ -16,16 +16,22 @@ function times(fps: number, fromMs: number, toMs: number): number[] {
   return out;
 }
 
-/** A watch fed a camera at `cameraFps` and a detector at `analysedFps` from `fromMs` to `toMs`. */
+/**
+ * A watch fed a camera at `cameraFps` and a detector at `analysedFps` from `fromMs` to `toMs`,
+ * finding a person in every frame but the `notFound` share of them (spread evenly).
+ */
 function feed(
   watch: FrameRateWatch,
   cameraFps: number,
   analysedFps: number,
   fromMs: number,
   toMs: number,
+  notFound = 0,
 ): FrameRateWatch {
   for (const t of times(cameraFps, fromMs, toMs)) watch.cameraFrame(t);
-  for (const t of times(analysedFps, fromMs, toMs)) watch.analysedFrame(t);
+  times(analysedFps, fromMs, toMs).forEach((t, i) =>
+    watch.analysedFrame(t, Math.floor((i + 1) * notFound) === Math.floor(i * notFound)),
+  );
   return watch;
 }
 
@@ -46,6 +52,36 @@ describe('frame-rate watch', () => {
   it('blames the camera when the detector analyses nearly every frame it is sent', () => {
     const slow = feed(new FrameRateWatch(), 6, 6, 0, 8000).judge(8000);
     expect(slow).toMatchObject({ cause: 'camera' });
+  });
+
+  it('blames the search when the detector drops frames and finds nobody in most of them', () => {
+    // The legs-only tibialis clip live: nobody found in 74 % of the frames, 6-8 analysed a second.
+    const slow = feed(new FrameRateWatch(), 30, 7, 0, 8000, 0.74).judge(8000);
+    expect(slow).toMatchObject({ cause: 'searching' });
+    // Not found in a quarter of them is enough: each of those frames costs two models' time.
+    expect(feed(new FrameRateWatch(), 30, 7, 0, 8000, 0.25).judge(8000)).toMatchObject({
+      cause: 'searching',
+    });
+    // Found in nearly all, the computer is what is slow.
+    expect(feed(new FrameRateWatch(), 30, 7, 0, 8000, 0.2).judge(8000)).toMatchObject({
+      cause: 'computer',
+    });
+    // A camera that sends few frames is the camera's fault, whoever is in them.
+    expect(feed(new FrameRateWatch(), 6, 6, 0, 8000, 1).judge(8000)).toMatchObject({
+      cause: 'camera',
+    });
+  });
+
+  it('judges the search on the last window only: a person who steps into view is followed again', () => {
+    const watch = feed(new FrameRateWatch(), 30, 6, 0, 6000, 0.9);
+    expect(watch.judge(6000)).toMatchObject({ cause: 'searching' });
+    // Found a little more often: still searching until nobody is found in under a tenth.
+    feed(watch, 30, 6, 6000, 12_000, 0.15);
+    expect(watch.judge(12_000)).toMatchObject({ cause: 'searching' });
+    feed(watch, 30, 7, 12_000, 18_000, 0);
+    expect(watch.judge(18_000)).toMatchObject({ cause: 'computer' });
+    feed(watch, 30, 14, 18_000, 24_000, 0);
+    expect(watch.judge(24_000)).toBeUndefined();
   });
 
   it('says nothing before a full window has been watched (the model warming up)', () => {
@@ -103,6 +139,9 @@ describe('frame-rate watch', () => {
     expect(slowFramesCue({ cause: 'computer', analysedFps: 7, cameraFps: 30 })).toBe(
       'This computer is too slow to count quick reps: close other apps.',
     );
+    expect(slowFramesCue({ cause: 'searching', analysedFps: 7, cameraFps: 30 })).toBe(
+      'I keep losing you: step into view, head to feet.',
+    );
   });
 
   it('tells the person what to do about it', () => {
@@ -112,6 +151,10 @@ describe('frame-rate watch', () => {
     expect(slowFramesMessage({ cause: 'computer', analysedFps: 7.4, cameraFps: 30 })).toMatch(
       /Only 7 frames a second are analysed; quick reps need 10 or more.*Close other apps/,
     );
+    const searching = slowFramesMessage({ cause: 'searching', analysedFps: 6.6, cameraFps: 30 });
+    expect(searching).toMatch(/Only 7 frames a second are analysed, and you are not found in most/);
+    expect(searching).toMatch(/quick reps need 10 or more.*in view from head to feet/);
+    expect(searching).not.toMatch(/other apps/);
   });
 
   it('changes what is on screen (and read out) only when the cause or a slow rate moves by 2', () => {
