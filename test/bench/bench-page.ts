@@ -48,7 +48,7 @@ async function loadFrames(file: File, maxFrames: number): Promise<number> {
     video.onerror = () => reject(new Error('video could not be decoded'));
   });
   fps = Number(new URLSearchParams(location.search).get('fps') ?? '0') || 30;
-  const count = Math.min(maxFrames, Math.floor(video.duration * fps + 1e-6));
+  const count = Math.min(maxFrames, Math.round(video.duration * fps));
   for (let i = 0; i < count; i++) {
     video.currentTime = (i + 0.5) / fps;
     await new Promise((r) => (video.onseeked = r));
