@@ -1,4 +1,4 @@
-import { sampledFrames, type VideoSampling } from './video-frames.ts';
+import { sampleCount, sampledFrames, type VideoSampling } from './video-frames.ts';
 import type { PoseSource } from './pose-source.ts';
 import type { EstimateResult } from '../detector/pose-service.ts';
 import { PeopleCountSchedule } from '../engine/others-in-view.ts';
@@ -77,10 +77,7 @@ export async function analyseVideoFile(
     await once(video, 'loadeddata');
     const videoFps = await measureFps(video);
     const fps = Math.min(MAX_FPS, videoFps);
-    // Rounded, as ffmpeg counts the frames it gives `formcheck analyze`: a 29.97 fps video of 240
-    // frames lasts 8.008 s, and 8.008 × 29.97 (the rate to 0.01) is 239.9998. Frame i is shown at
-    // (i + 0.5) / fps, inside the video for every i under the rounded count.
-    const frames = Math.round(video.duration * fps);
+    const frames = sampleCount(video.duration, fps);
     await client.reset();
     const people = new PeopleCountSchedule();
     for await (const { index, bitmap } of sampledFrames(

@@ -44,6 +44,16 @@ const SEEK_AFTER_STALL_MS = 3000;
 const SAME_TIME_SEC = 1e-3;
 
 /**
+ * How many samples a video of `durationSec` gives at `fps`: rounded, as ffmpeg counts the frames it
+ * gives `formcheck analyze` (a 29.97 fps video of 240 frames lasts 8.008 s, and 8.008 × 29.97, the
+ * rate as measured to 0.01, is 239.9998). Sample i is shown at (i + 0.5) / fps, inside the video
+ * for every i under the rounded count.
+ */
+export function sampleCount(durationSec: number, fps: number): number {
+  return Number.isFinite(durationSec) && durationSec > 0 ? Math.round(durationSec * fps) : 0;
+}
+
+/**
  * The pictures of a recorded video at `rate` samples a second, in order: sample i is the frame
  * shown at (i + 0.5) / rate s, the frame a seek there shows (and the one `formcheck analyze`
  * takes). The video is played and each frame held as it is shown, so the browser decodes each

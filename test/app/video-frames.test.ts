@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverage, onVideoClock, type Held } from '../../src/app/video-frames.ts';
+import { coverage, onVideoClock, sampleCount, type Held } from '../../src/app/video-frames.ts';
 
 /** A frame held at `atSec` (the picture itself plays no part in which samples it is). */
 const held = (atSec: number, soughtSec?: number): Held => ({
@@ -61,5 +61,32 @@ describe('frame times on the video’s clock', () => {
     // A file whose frames carry their own start time (5 s in) rather than the video's clock.
     expect(onVideoClock(held(5.0, 0.5 / 30), FRAME_SEC)).toBe(false);
     expect(onVideoClock(held(0, 0.2), FRAME_SEC)).toBe(false);
+  });
+});
+
+describe('how many samples a recorded video gives', () => {
+  it('as many as ffmpeg gives the command line, the rate measured to 0.01 included', () => {
+    expect(sampleCount(8.008, 29.97)).toBe(240); // 240 frames at 30000/1001 per second
+    expect(sampleCount(8, 30)).toBe(240);
+    expect(sampleCount(7.51, 30)).toBe(225);
+    expect(sampleCount(12, 12.5)).toBe(150);
+  });
+
+  it('each at (i + 0.5) / fps, inside the video', () => {
+    for (const [durationSec, fps] of [
+      [8.008, 29.97],
+      [7.51, 30],
+      [7.52, 30],
+      [0.05, 30],
+    ] as const) {
+      const n = sampleCount(durationSec, fps);
+      expect((n - 0.5) / fps, `${durationSec} s at ${fps}`).toBeLessThanOrEqual(durationSec);
+    }
+  });
+
+  it('none from a video with no length (not loaded, or a stream)', () => {
+    expect(sampleCount(Number.NaN, 30)).toBe(0);
+    expect(sampleCount(Infinity, 30)).toBe(0);
+    expect(sampleCount(0, 30)).toBe(0);
   });
 });
