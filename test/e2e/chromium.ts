@@ -96,7 +96,10 @@ export async function crashBrowser(context: BrowserContext, profileDir: string):
 }
 
 interface ClipOptions {
+  /** Only this top share of the picture kept (the legs out of frame). */
   readonly cropTopFraction?: number;
+  /** Only this bottom share of the picture kept (the lower legs alone in frame). */
+  readonly cropBottomFraction?: number;
   /** The webcam's frame size (the picture fitted in and padded); 480 px high otherwise. */
   readonly frame?: { readonly width: number; readonly height: number };
   readonly fps?: number;
@@ -122,6 +125,10 @@ async function remake(
   const out = join(dir, `${name}.${format}`);
   const filters = [];
   if (opts.cropTopFraction !== undefined) filters.push(`crop=iw:ih*${opts.cropTopFraction}:0:0`);
+  if (opts.cropBottomFraction !== undefined) {
+    const keep = opts.cropBottomFraction;
+    filters.push(`crop=iw:ih*${keep}:0:ih*${1 - keep}`);
+  }
   const f = opts.frame;
   if (f === undefined) filters.push('scale=-2:480');
   else
