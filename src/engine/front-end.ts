@@ -3,7 +3,7 @@ import { Body } from './body.ts';
 import { CameraTilt } from './camera-tilt.ts';
 import { frameFeatures, type FrameFeatures } from './features.ts';
 import { HeldUpFoot } from './foot-off-floor.ts';
-import { missingKeypoints, type Requirement } from './requirements.ts';
+import { hipsBelowTheFeet, missingKeypoints, type Requirement } from './requirements.ts';
 import { RestRuler } from './rest-ruler.ts';
 import { SetupGate, type GateIssue } from './setup-gate.ts';
 import { SignalChannel } from './signal-channel.ts';
@@ -110,8 +110,12 @@ export class FrontEnd {
    */
   push(pose: Pose | null, timestampMs: number, lastAtStart = true): FrontEndStep {
     const body = pose === null ? undefined : new Body({ ...pose, timestampMs });
+    // Hips below the feet are the model guessing a body it cannot see, legs and all
+    // (requirements.ts): nobody is in position, whatever the exercise needs.
     const missing: KeypointName[] | 'no-person' =
-      body === undefined ? 'no-person' : missingKeypoints(body, this.config.required);
+      body === undefined || hipsBelowTheFeet(body)
+        ? 'no-person'
+        : missingKeypoints(body, this.config.required);
     const features = body === undefined ? undefined : frameFeatures(body);
     if (features !== undefined) this.tilt.push(features);
     const id = this.config.signal;

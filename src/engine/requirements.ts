@@ -13,11 +13,10 @@ export interface Requirement {
  * A joint counts as seen when it is confident and inside the picture (`Body.point`).
  */
 export function missingKeypoints(body: Body, req: Requirement): KeypointName[] {
-  const guessedHips = req.joints.includes('hip') && hipsBelowTheFeet(body);
   const perSide = SIDES.map((side) =>
     req.joints
       .map((j): KeypointName => `${side}_${j}` as KeypointName)
-      .filter((k) => body.point(k) === undefined || (guessedHips && k.endsWith('_hip'))),
+      .filter((k) => body.point(k) === undefined),
   );
   const extra = (req.extra ?? []).filter((k) => body.point(k) === undefined);
   const [left = [], right = []] = perSide;
@@ -35,12 +34,13 @@ export function requiredKeypointNames(req: Requirement): KeypointName[] {
 }
 
 /**
- * Hips more than half a shank below the ankles in the picture are the model's guess at hips out of
- * the picture, not hips: filmed from the knees down, BlazePose often reads the legs upside down
+ * Hips more than half a shank below the ankles in the picture are the model's guess at a body it
+ * cannot see, legs and all: filmed from the knees down, BlazePose often reads the legs upside down
  * (ankles at the top, "hips" at the bottom, scores near 1): 95 % and 48 % of the frames of the two
  * legs-only clips in ../shared/data, and one frame of all the other clips and photos (a person
- * walking out of view). No exercise puts the hips below the feet: the downward dog raises them
- * highest, kneeling on the heels and the duck walk keep them above.
+ * walking out of view). Such a body is no person (`front-end.ts`), whatever the exercise needs. No
+ * exercise puts the hips below the feet: the downward dog raises them highest, kneeling on the
+ * heels and the duck walk keep them above.
  */
 export function hipsBelowTheFeet(body: Body): boolean {
   const hip = body.mid('hip');

@@ -87,6 +87,17 @@ const READ_SIDE_ON: Readonly<Record<string, string>> = {
     'hips and shoulders read 57° and 69° turned (median) while the hand-held camera walks round to the side',
 };
 
+/**
+ * Filmed from the knees down, where the model reads a body upside down: no person, so nothing is
+ * seen to have a view (requirements.test.ts), nor a way of facing.
+ */
+const NEVER_IN_POSITION: Readonly<Record<string, string>> = {
+  'partial_body/tibialis_wall_raise_side_LOWER_LEGS_ONLY_3reps.mp4':
+    'the lower legs alone: nobody found in 74 % of the frames and a body read upside down in the rest, so the set never opens',
+};
+/** Filmed from the knees down: the hips and shoulders that tell the way a person faces are guesses. */
+const LEGS_ONLY = /LOWER_LEGS_ONLY/;
+
 describe('the view of a set on the labelled clips', () => {
   const clips = LABELS.flatMap((l) => {
     const want = labelledView(l.view ?? '');
@@ -103,7 +114,9 @@ describe('the view of a set on the labelled clips', () => {
   it.each(clips)('%s (%s) is seen as the label says', (file, exercise, want) => {
     const view = analyzeTrack(fixtureTrack(file), exercise).view;
     const why = READ_SIDE_ON[file];
+    const never = NEVER_IN_POSITION[file];
     if (why !== undefined) expect(view, why).toBe('side');
+    else if (never !== undefined) expect(view, never).toBe('unknown');
     else expect(view).toBe(want);
   });
 
@@ -217,11 +230,14 @@ describe('facing the camera or with the back to it', () => {
 
   it('names the way a set filmed front-on faced, on every labelled clip filmed so', () => {
     const frontOn = LABELS.filter(
-      (l) => labelledView(l.view ?? '') === 'front' && EXERCISES.some((e) => e.id === l.exercise),
+      (l) =>
+        labelledView(l.view ?? '') === 'front' &&
+        EXERCISES.some((e) => e.id === l.exercise) &&
+        !LEGS_ONLY.test(l.file),
     );
     const facing = (l: (typeof frontOn)[number]) =>
       analyzeTrack(fixtureTrack(l.file), l.exercise).facing;
-    expect(frontOn.length).toBeGreaterThanOrEqual(19);
+    expect(frontOn.length).toBeGreaterThanOrEqual(18);
     for (const l of frontOn)
       expect(facing(l), l.file).toBe(/^rear/.test(l.view ?? '') ? 'away' : 'camera');
     expect(frontOn.filter((l) => /^rear/.test(l.view ?? '')).length).toBeGreaterThanOrEqual(1);
