@@ -100,6 +100,8 @@ interface ClipOptions {
   readonly cropTopFraction?: number;
   /** Only this bottom share of the picture kept (the lower legs alone in frame). */
   readonly cropBottomFraction?: number;
+  /** From `fromSec` on, the top `fraction` of the picture hidden behind grey (all but the legs). */
+  readonly hideTop?: { readonly fromSec: number; readonly fraction: number };
   /** The webcam's frame size (the picture fitted in and padded); 480 px high otherwise. */
   readonly frame?: { readonly width: number; readonly height: number };
   readonly fps?: number;
@@ -136,6 +138,12 @@ async function remake(
       `scale=${f.width}:${f.height}:force_original_aspect_ratio=decrease`,
       `pad=${f.width}:${f.height}:(ow-iw)/2:(oh-ih)/2`,
     );
+  if (opts.hideTop !== undefined) {
+    const { fromSec, fraction } = opts.hideTop;
+    filters.push(
+      `drawbox=x=0:y=0:w=iw:h=ih*${fraction}:color=gray:t=fill:enable='gte(t,${fromSec})'`,
+    );
+  }
   // A room with the lights off: most of the picture near black.
   if (opts.darken === true) filters.push('eq=brightness=-0.4:contrast=0.5');
   if (opts.tiltDeg !== undefined) filters.push(`rotate=${opts.tiltDeg}*PI/180:fillcolor=gray`);
