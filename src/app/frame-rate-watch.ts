@@ -157,10 +157,13 @@ export function sameSlowFrames(
   );
 }
 
-/** What to tell the person, with what to do about it. */
+/**
+ * What to tell the person, with what to do about it. Rates in whole frames, the analysed rate
+ * never at the limit it is under (8.6 read "Only 9 frames a second", rounded).
+ */
 export function slowFramesMessage(slow: SlowFrames): string {
   const needed = `quick reps need ${SPECIFIED_FPS} or more to be told apart.`;
-  const analysed = `Only ${Math.round(slow.analysedFps)} frames a second are analysed`;
+  const analysed = `Only ${Math.min(Math.round(slow.analysedFps), MIN_ANALYSED_FPS - 1)} frames a second are analysed`;
   switch (slow.cause) {
     case 'camera':
       return (

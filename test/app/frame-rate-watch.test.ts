@@ -153,6 +153,10 @@ describe('frame-rate watch', () => {
     );
     const searching = slowFramesMessage({ cause: 'searching', analysedFps: 6.6, cameraFps: 30 });
     expect(searching).toMatch(/Only 7 frames a second are analysed, and you are not found in most/);
+    // Under the limit of 9 is never "9" (8.6 read so, rounded).
+    expect(slowFramesMessage({ cause: 'computer', analysedFps: 8.6, cameraFps: 30 })).toMatch(
+      /^Only 8 frames a second/,
+    );
     expect(searching).toMatch(/quick reps need 10 or more.*in view from head to feet/);
     expect(searching).not.toMatch(/other apps/);
   });
