@@ -124,6 +124,11 @@ interface Excursion {
   readonly lead: readonly Sample[];
   readonly samples: Sample[];
   peak: Sample;
+  /**
+   * The highest level the signal stayed at for {@link HELD_MS} (and at least two readings): the far
+   * end as the person reached it, not one reading over it (`heldLevel`).
+   */
+  held: number;
   /** Turning points inside the excursion, to tell pulses (several dips, no stand-up) from a rep. */
   extreme: number;
   heading: 'away' | 'back';
@@ -147,6 +152,26 @@ const LEAD_MS = 3000;
  * (ms): a few frames at any rate (6 at 30 frames/s, 2 at 10), where one frame is no floor.
  */
 const STOOD_MS = 200;
+
+/**
+ * The far end is measured from the highest level the signal stayed at for this long, and for at
+ * least two readings, not from its highest single reading (ms). The model's landmarks jitter from
+ * frame to frame, and the first frame after a quick movement is read from where the person was
+ * tracked before it: one reading 17 % over a held calf-raise top (0.28 against 0.24 shank, the
+ * calf-raise photos played as a camera) put the rest of the top under the far band, so the top
+ * read 0.5 s and the lowering 6 s (rep-counter.md, "The far end: a level held, not one reading").
+ * Near a smooth far end with no pause, the signal moves under 1 % of the excursion in 100 ms of a
+ * 1-s way (half a cosine), so the band it leaves is the same.
+ */
+const HELD_MS = 100;
+
+/**
+ * Still this long at the far end, the person stopped there, and the way back is timed from where
+ * they stopped (ms; `stopAtTheFarEnd`): the 1 s a calf raise's top is held for. A way back at the
+ * pace asked for moves further than a still signal's jitter in far less time (a lowering over 3 s,
+ * as half a cosine, moves a quarter of the way in its first second).
+ */
+const SAG_STOP_MS = 1000;
 
 /** Time constant with which the rest level follows a signal below it. */
 const REST_FOLLOW_DOWN_MS = 150;
@@ -217,8 +242,7 @@ export class RepCounter {
     const e = this.excursion;
     if (e === undefined || this.lastSample === undefined) return 'rest';
     if (e.peak === this.lastSample && e.reachedFar === undefined) return 'away';
-    const amp = e.peak.value - e.restLevel;
-    return this.lastSample.value >= e.peak.value - this.params.farFraction * amp ? 'far' : 'return';
+    return this.lastSample.value >= this.farLevel(e) ? 'far' : 'return';
   }
 
   /**
@@ -239,7 +263,7 @@ export class RepCounter {
       case 'return': {
         // The level this excursion will be closed at (as `closeExcursion` times it).
         const e = this.excursion;
-        const amp = e === undefined ? 0 : e.peak.value - e.restLevel;
+        const amp = e === undefined ? 0 : e.held - e.restLevel;
         const closedShare =
           e === undefined || amp <= 0
             ? 1 - p.returnFraction
@@ -326,6 +350,7 @@ export class RepCounter {
           lead,
           samples: previous ? [previous, sample] : [sample],
           peak: sample,
+          held: previous ? Math.min(previous.value, sample.value) : sample.value,
           extreme: sample.value,
           heading: 'away',
           bottoms: 0,
@@ -335,6 +360,7 @@ export class RepCounter {
       return [];
     }
     e.samples.push(sample);
+    e.held = Math.max(e.held, heldOver(e.samples, HELD_MS));
     if (sample.value > e.peak.value) e.peak = sample;
     else if (e.reachedFar === undefined) e.reachedFar = e.peak.value;
     // Well past where the far end was reached: a new way there, not the far end creeping on.
@@ -349,7 +375,7 @@ export class RepCounter {
     if (sample.timestampMs - (e.samples[0]?.timestampMs ?? sample.timestampMs) > p.maxRepMs)
       // Stayed away too long (sat down, a hold, not a rep).
       return [this.letGo(e, sample, amp, 'too long to be a rep')];
-    if (this.settledPartWay(e, sample, amp))
+    if (this.settledPartWay(e, sample))
       // Stopped part-way and stayed (a new stance, a camera that moved): not a rep in progress.
       return [this.letGo(e, sample, amp, 'stopped part-way')];
     if (
@@ -435,14 +461,15 @@ export class RepCounter {
    * ends there is a new stance (stepping back from a rack with the bar and standing a little
    * lower, say).
    */
-  private settledPartWay(e: Excursion, now: Sample, amp: number): boolean {
+  private settledPartWay(e: Excursion, now: Sample): boolean {
     const first = e.samples[0];
     if (first === undefined || now.timestampMs - first.timestampMs < SETTLED_MS) return false;
     const standingTall = this.startPose !== undefined && now.value <= this.startPose.max;
     // The far end: within `farFraction` of the excursion from its peak, or within `startDelta` (the
     // jitter) of it, whichever is wider: a small calf raise's top (0.15 of 0.1 shank is 0.015) sags
     // by more than that while it is held.
-    const farEnd = e.peak.value - Math.max(this.params.farFraction * amp, this.params.startDelta);
+    const held = e.held - e.restLevel;
+    const farEnd = e.held - Math.max(this.params.farFraction * held, this.params.startDelta);
     let lo = now.value;
     let hi = now.value;
     for (let i = e.samples.length - 1; i >= 0; i--) {
@@ -537,7 +564,13 @@ export class RepCounter {
     // Phase boundaries are the times the signal crossed each level, between the frames that saw
     // it, so phase times neither shrink nor grow with the frame rate (at 10 frames/s the frame
     // that happens to see a crossing is up to 100 ms late).
-    const farLevel = e.peak.value - p.farFraction * amp;
+    // The far end is measured from the level held there (`held`), not one reading over it; it is
+    // left from there, or from where the person stopped after sinking from it.
+    const heldAmp = e.held > e.restLevel ? e.held - e.restLevel : amp;
+    const farLevel = e.restLevel + (1 - p.farFraction) * heldAmp;
+    const backFrom = this.stopAtTheFarEnd(e) ?? e.restLevel + heldAmp;
+    const backAmp = backFrom - e.restLevel;
+    const leaveLevel = backFrom - p.farFraction * backAmp;
     const farStart = crossingOf(
       e.samples,
       e.samples.findIndex((s) => s.value >= farLevel),
@@ -546,9 +579,9 @@ export class RepCounter {
     );
     const farEnd = crossingOf(
       e.samples,
-      e.samples.findLastIndex((s) => s.value >= farLevel),
+      e.samples.findLastIndex((s) => s.value >= leaveLevel),
       1,
-      farLevel,
+      leaveLevel,
     );
     // Left the start band: found in the frames at rest before the excursion too, as it opens only
     // `startDelta` above the lowest point, over the start band's level for a small rep.
@@ -572,7 +605,7 @@ export class RepCounter {
     const far = 1 - p.farFraction;
     // Left from the start band's level, or from the first frame's where none was in it.
     const leftFrom = Math.max(startLevel, fromRest[left]?.value ?? -Infinity);
-    const leftShare = Math.min(0.5, (leftFrom - e.restLevel) / amp);
+    const leftShare = Math.min(0.5, (leftFrom - e.restLevel) / heldAmp);
     // A part with no frame inside it (both its ends interpolated between the same two frames, a
     // drop between two frames) was timed as moving evenly between them: so is the whole of it.
     const framed = (from: Crossing, to: Crossing) =>
@@ -584,7 +617,7 @@ export class RepCounter {
       awayPart === undefined
         ? undefined
         : whole(awayPart, leftShare, far, framed(leftRest, farStart));
-    const closedShare = 1 - (closedAt - e.restLevel) / amp;
+    const closedShare = 1 - (closedAt - e.restLevel) / backAmp;
     const timedBack = this.wayBackTimed(closedShare);
     const returnPart = timedBack ? secs(farEnd, back) : undefined;
     const returnSec =
@@ -663,6 +696,50 @@ export class RepCounter {
     return began.gapMs > gapMs || ended.gapMs > gapMs ? undefined : ended.atMs - began.atMs;
   }
 
+  /**
+   * The far band's edge: `farFraction` of the excursion from the level the person held at its far
+   * end ({@link HELD_MS}), the excursion measured to that level too.
+   */
+  private farLevel(e: Excursion): number {
+    return e.held - this.params.farFraction * (e.held - e.restLevel);
+  }
+
+  /**
+   * Where the person last stopped at the far end before the way back, if they did: the median of
+   * the latest stretch after the peak, at least {@link SAG_STOP_MS} long, whose readings all lie
+   * within a still signal's jitter of each other (half of `startDelta`, as `pauseBeforeMs` takes
+   * it) and none further from the level held there than {@link PULSE_FRACTION} of the excursion
+   * (the counter's own measure of one far end: a dip-and-rise no deeper is no new pulse), at most
+   * that level. Undefined where the person did not stop there. A top read 17 % over where it was
+   * then held (the first frames after the calf-raise photos were swapped, at 10 frames/s; a person
+   * who rises high and settles a little) timed the held top as part of the way down, 6 s of it
+   * (rep-counter.md, "The far end: a level held, not one reading").
+   */
+  private stopAtTheFarEnd(e: Excursion): number | undefined {
+    const deepest = e.held - PULSE_FRACTION * (e.held - e.restLevel);
+    const still = this.params.startDelta * 0.5;
+    const samples = e.samples;
+    const peakAt = samples.indexOf(e.peak);
+    for (let end = samples.length - 1; end > peakAt; end--) {
+      const last = samples[end];
+      if (last === undefined || last.value < deepest) continue;
+      let lo = last.value;
+      let hi = last.value;
+      for (let i = end - 1; i > peakAt; i--) {
+        const s = samples[i];
+        if (s === undefined || s.value < deepest) break;
+        lo = Math.min(lo, s.value);
+        hi = Math.max(hi, s.value);
+        if (hi - lo > still) break;
+        if (last.timestampMs - s.timestampMs >= SAG_STOP_MS) {
+          const level = median(samples.slice(i, end + 1).map((x) => x.value)) ?? e.held;
+          return Math.min(level, e.held);
+        }
+      }
+    }
+    return undefined;
+  }
+
   /** The level that leaving the rest band means. */
   private startLevel(e: Excursion, amp: number): number {
     return e.restLevel + Math.max(this.params.startDelta * 0.5, 0.1 * amp);
@@ -672,6 +749,23 @@ export class RepCounter {
   private startIndex(e: Excursion, amp: number): number {
     return lastInBand(e.samples, this.startLevel(e, amp), e.peak.timestampMs);
   }
+}
+
+/**
+ * The lowest of the last samples spanning `ms` and at least two readings: the level the signal
+ * stayed at over that time, up to the newest sample.
+ */
+function heldOver(samples: readonly Sample[], ms: number): number {
+  const now = samples.at(-1);
+  if (now === undefined) return -Infinity;
+  let lowest = now.value;
+  for (let i = samples.length - 2; i >= 0; i--) {
+    const s = samples[i];
+    if (s === undefined) break;
+    lowest = Math.min(lowest, s.value);
+    if (now.timestampMs - s.timestampMs >= ms) break;
+  }
+  return lowest;
 }
 
 /** The last of `samples` at or under `level` before `peakMs` (the first sample where none is). */

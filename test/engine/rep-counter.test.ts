@@ -519,6 +519,101 @@ describe('RepCounter for calf raises: back where the heels stood', () => {
     expect(seen).toEqual(['rest', 'away', 'far', 'away', 'far']);
   });
 
+  describe('the far end: a level held, not one reading', () => {
+    /**
+     * Heel signal: standing 1 s, up 0.24 over 0.5 s, the top held 2 s, lowered over 3 s, standing
+     * 1 s; each movement smooth. `over(ms)` is added to the reading `ms` after the top is reached.
+     */
+    const raise = (stepMs: number, over: (ms: number) => number = () => 0) =>
+      signal(
+        0,
+        7500,
+        (t) => {
+          if (t < 1000) return 0;
+          if (t < 1500) return 0.24 * smooth((t - 1000) / 500);
+          if (t < 3500) return 0.24 + over(t - 1500);
+          if (t < 6500) return 0.24 * (1 - smooth((t - 3500) / 3000));
+          return 0;
+        },
+        stepMs,
+      );
+    const phasesOf = (samples: readonly Sample[]) => {
+      const counter = new RepCounter(CALF.counter);
+      counter.calibrate(0);
+      const reps = samples.flatMap((s) => counter.push(s)).filter((e) => e.type === 'rep');
+      expect(reps).toHaveLength(1);
+      const [rep] = reps;
+      if (rep?.type !== 'rep') throw new Error('no rep');
+      return rep.rep.phases;
+    };
+    const RATES = [FRAME_MS, 1000 / 15, 100];
+
+    it('reads a top with one reading over it as the same top', () => {
+      // The first frame at the top read 0.28 (the model's jitter): the top read 0.5 s and the way
+      // down 6 s, the held top counted as the start of the lowering.
+      for (const stepMs of RATES) {
+        const plain = phasesOf(raise(stepMs));
+        const spiked = phasesOf(raise(stepMs, (ms) => (ms < stepMs ? 0.04 : 0)));
+        expect(Math.abs((spiked.farSec ?? NaN) - (plain.farSec ?? NaN))).toBeLessThan(0.15);
+        expect(Math.abs((spiked.returnSec ?? NaN) - 3)).toBeLessThan(0.3);
+      }
+    });
+
+    it('reads a top that settles a little lower and is held there as the top', () => {
+      // Read high for 0.4 s after the rise (the model settling after a quick movement, or a person
+      // who rises high and sinks back a little), then held at 0.24: 0.05 high is 17 % of the raise
+      // under the highest reading, out of the far band's 15 %, and the held top read as a 6-s way
+      // down; 0.04 high, 14 %, just in the band, and the way down read 4.5 s (timed as if it began
+      // 15 % of the way down, from the top). Short of the 25 % a new pulse takes, both.
+      for (const stepMs of RATES)
+        for (const high of [0.04, 0.05]) {
+          const { farSec = NaN, returnSec = NaN } = phasesOf(
+            raise(stepMs, (ms) => (ms < 400 ? high : 0)),
+          );
+          expect(farSec).toBeGreaterThan(2);
+          expect(Math.abs(returnSec - 3)).toBeLessThan(0.3);
+        }
+    });
+
+    it('still times a stop half-way down, and a slow lowering, as the way down', () => {
+      // Lowered to half-way over 1.5 s, stopped there 1 s, then the rest over 1.5 s: 4 s down.
+      const stopped = (stepMs: number) =>
+        signal(
+          0,
+          8500,
+          (t) => {
+            if (t < 1000) return 0;
+            if (t < 1500) return 0.24 * smooth((t - 1000) / 500);
+            if (t < 3500) return 0.24;
+            if (t < 5000) return 0.24 - 0.12 * smooth((t - 3500) / 1500);
+            if (t < 6000) return 0.12;
+            if (t < 7500) return 0.12 * (1 - smooth((t - 6000) / 1500));
+            return 0;
+          },
+          stepMs,
+        );
+      // Lowered over 6 s, twice the pace asked for, with no stop.
+      const slow = (stepMs: number) =>
+        signal(
+          0,
+          10_500,
+          (t) => {
+            if (t < 1000) return 0;
+            if (t < 1500) return 0.24 * smooth((t - 1000) / 500);
+            if (t < 3500) return 0.24;
+            if (t < 9500) return 0.24 * (1 - smooth((t - 3500) / 6000));
+            return 0;
+          },
+          stepMs,
+        );
+      for (const stepMs of RATES) {
+        expect(phasesOf(stopped(stepMs)).returnSec).toBeGreaterThan(3);
+        expect(Math.abs((phasesOf(slow(stepMs)).returnSec ?? NaN) - 6)).toBeLessThan(0.6);
+        expect(Math.abs((phasesOf(raise(stepMs)).returnSec ?? NaN) - 3)).toBeLessThan(0.3);
+      }
+    });
+  });
+
   it('still needs the heels to come most of the way down: pulses at the top are one rep', () => {
     // Down to 0.08 between "raises": a third of the way from the top.
     expect(reps(CALF.counter, raisesAfterADip(0.05, 0.08))).toBe(1);
