@@ -166,12 +166,14 @@ const STOOD_MS = 200;
 const HELD_MS = 100;
 
 /**
- * Still this long at the far end, the person stopped there, and the way back is timed from where
- * they stopped (ms; `stopAtTheFarEnd`): the 1 s a calf raise's top is held for. A way back at the
- * pace asked for moves further than a still signal's jitter in far less time (a lowering over 3 s,
- * as half a cosine, moves a quarter of the way in its first second).
+ * Still this long (within a still signal's jitter, half of `startDelta`), the person stopped (ms):
+ * the 1 s a calf raise's top is held for. A stop at the far end, after settling from it, is the far
+ * end, and the way back is timed from there (`stopAtTheFarEnd`); a stop part-way along a way is
+ * added to that way's time as it was, not stretched as a smooth movement's part (`stoppedSec`). A
+ * way at the pace asked for moves further than the jitter in far less time (a lowering over 3 s, as
+ * half a cosine, moves a quarter of the way in its first second).
  */
-const SAG_STOP_MS = 1000;
+const STOP_MS = 1000;
 
 /** Time constant with which the rest level follows a signal below it. */
 const REST_FOLLOW_DOWN_MS = 150;
@@ -610,20 +612,30 @@ export class RepCounter {
     // drop between two frames) was timed as moving evenly between them: so is the whole of it.
     const framed = (from: Crossing, to: Crossing) =>
       fromRest.some((s) => s.timestampMs > from.atMs && s.timestampMs < to.atMs);
-    const whole = (partSec: number, from: number, to: number, framedPart: boolean) =>
+    const moving = (partSec: number, from: number, to: number, framedPart: boolean) =>
       framedPart ? wholeMovementSec(partSec, from, to) : partSec / Math.max(0.05, to - from);
+    const still = p.startDelta * 0.5;
+    // A stop part-way is no part of a smooth movement: the rest of the part is, and the stop is
+    // added as it was (a stretched stop read two quick drops with one between as a slow lowering).
+    const whole = (
+      partSec: number,
+      from: number,
+      to: number,
+      ends: readonly [Crossing, Crossing],
+    ) => {
+      const stopSec = Math.min(partSec, stoppedSec(fromRest, ends[0].atMs, ends[1].atMs, still));
+      return moving(partSec - stopSec, from, to, framed(...ends)) + stopSec;
+    };
     const awayPart = secs(leftRest, farStart);
     const awaySec =
-      awayPart === undefined
-        ? undefined
-        : whole(awayPart, leftShare, far, framed(leftRest, farStart));
+      awayPart === undefined ? undefined : whole(awayPart, leftShare, far, [leftRest, farStart]);
     const closedShare = 1 - (closedAt - e.restLevel) / backAmp;
     const timedBack = this.wayBackTimed(closedShare);
     const returnPart = timedBack ? secs(farEnd, back) : undefined;
     const returnSec =
       returnPart === undefined
         ? undefined
-        : whole(returnPart, p.farFraction, closedShare, framed(farEnd, back));
+        : whole(returnPart, p.farFraction, closedShare, [farEnd, back]);
     const farSec = secs(farStart, farEnd);
     const restMs =
       this.lastRepEnd === undefined || !seen(this.lastRepEnd, leftRest)
@@ -706,7 +718,7 @@ export class RepCounter {
 
   /**
    * Where the person last stopped at the far end before the way back, if they did: the median of
-   * the latest stretch after the peak, at least {@link SAG_STOP_MS} long, whose readings all lie
+   * the latest stretch after the peak, at least {@link STOP_MS} long, whose readings all lie
    * within a still signal's jitter of each other (half of `startDelta`, as `pauseBeforeMs` takes
    * it) and none further from the level held there than {@link PULSE_FRACTION} of the excursion
    * (the counter's own measure of one far end: a dip-and-rise no deeper is no new pulse), at most
@@ -731,7 +743,7 @@ export class RepCounter {
         lo = Math.min(lo, s.value);
         hi = Math.max(hi, s.value);
         if (hi - lo > still) break;
-        if (last.timestampMs - s.timestampMs >= SAG_STOP_MS) {
+        if (last.timestampMs - s.timestampMs >= STOP_MS) {
           const level = median(samples.slice(i, end + 1).map((x) => x.value)) ?? e.held;
           return Math.min(level, e.held);
         }
@@ -766,6 +778,42 @@ function heldOver(samples: readonly Sample[], ms: number): number {
     if (now.timestampMs - s.timestampMs >= ms) break;
   }
   return lowest;
+}
+
+/**
+ * The time the signal stood still between `fromMs` and `toMs` (seconds): each stretch of readings
+ * there, at least {@link STOP_MS} long, within `still` of each other, from its first reading to its
+ * last.
+ */
+function stoppedSec(
+  samples: readonly Sample[],
+  fromMs: number,
+  toMs: number,
+  still: number,
+): number {
+  const inside = samples.filter((s) => s.timestampMs > fromMs && s.timestampMs < toMs);
+  let totalMs = 0;
+  let i = 0;
+  while (i < inside.length) {
+    const first = inside[i];
+    if (first === undefined) break;
+    let lo = first.value;
+    let hi = first.value;
+    let j = i;
+    for (let k = i + 1; k < inside.length; k++) {
+      const v = inside[k]?.value ?? NaN;
+      if (!(Math.max(hi, v) - Math.min(lo, v) <= still)) break;
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+      j = k;
+    }
+    const spanMs = (inside[j]?.timestampMs ?? first.timestampMs) - first.timestampMs;
+    if (spanMs >= STOP_MS) {
+      totalMs += spanMs;
+      i = j + 1;
+    } else i += 1;
+  }
+  return totalMs / 1000;
 }
 
 /** The last of `samples` at or under `level` before `peakMs` (the first sample where none is). */

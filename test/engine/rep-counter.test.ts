@@ -575,6 +575,31 @@ describe('RepCounter for calf raises: back where the heels stood', () => {
         }
     });
 
+    it('times a stop part-way down as it was, not stretched as part of a smooth lowering', () => {
+      // Two quick drops with a stop between (half-way down in 0.3 s, 1 s still, the rest in 0.3 s:
+      // 1.6 s in all). The stop was stretched with the part of the way the counter sees, as a
+      // smooth lowering's slow middle, and the heels dropped twice read "down 4.1 s", on tempo.
+      const twoDrops = (stepMs: number) =>
+        signal(
+          0,
+          7000,
+          (t) => {
+            if (t < 1000) return 0;
+            if (t < 1500) return 0.24 * smooth((t - 1000) / 500);
+            if (t < 3500) return 0.24;
+            if (t < 3800) return 0.24 - 0.12 * smooth((t - 3500) / 300);
+            if (t < 4800) return 0.12;
+            if (t < 5100) return 0.12 * (1 - smooth((t - 4800) / 300));
+            return 0;
+          },
+          stepMs,
+        );
+      for (const stepMs of RATES) {
+        const { returnSec = NaN } = phasesOf(twoDrops(stepMs));
+        expect(Math.abs(returnSec - 1.6)).toBeLessThan(0.3);
+      }
+    });
+
     it('still times a stop half-way down, and a slow lowering, as the way down', () => {
       // Lowered to half-way over 1.5 s, stopped there 1 s, then the rest over 1.5 s: 4 s down.
       const stopped = (stepMs: number) =>
