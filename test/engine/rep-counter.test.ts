@@ -521,18 +521,37 @@ describe('RepCounter for calf raises: back where the heels stood', () => {
 
   describe('the far end: a level held, not one reading', () => {
     /**
-     * Heel signal: standing 1 s, up 0.24 over 0.5 s, the top held 2 s, lowered over 3 s, standing
-     * 1 s; each movement smooth. `over(ms)` is added to the reading `ms` after the top is reached.
+     * Heel signal: standing 1 s, up 0.24 over 0.5 s, the top held 2 s, lowered over `downMs`,
+     * standing 1 s; each movement smooth. `over(ms)` is added to the reading `ms` after the top is
+     * reached.
      */
-    const raise = (stepMs: number, over: (ms: number) => number = () => 0) =>
+    const raise = (stepMs: number, over: (ms: number) => number = () => 0, downMs = 3000) =>
       signal(
         0,
-        7500,
+        4500 + downMs,
         (t) => {
           if (t < 1000) return 0;
           if (t < 1500) return 0.24 * smooth((t - 1000) / 500);
           if (t < 3500) return 0.24 + over(t - 1500);
-          if (t < 6500) return 0.24 * (1 - smooth((t - 3500) / 3000));
+          if (t < 3500 + downMs) return 0.24 * (1 - smooth((t - 3500) / downMs));
+          return 0;
+        },
+        stepMs,
+      );
+    /** The same raise lowered half-way over `firstMs`, still there `stopMs`, the rest over `lastMs`. */
+    const loweredInTwo = (stepMs: number, firstMs: number, stopMs: number, lastMs: number) =>
+      signal(
+        0,
+        4500 + firstMs + stopMs + lastMs,
+        (t) => {
+          if (t < 1000) return 0;
+          if (t < 1500) return 0.24 * smooth((t - 1000) / 500);
+          const x = t - 3500;
+          if (x < 0) return 0.24;
+          if (x < firstMs) return 0.24 - 0.12 * smooth(x / firstMs);
+          if (x < firstMs + stopMs) return 0.12;
+          if (x < firstMs + stopMs + lastMs)
+            return 0.12 * (1 - smooth((x - firstMs - stopMs) / lastMs));
           return 0;
         },
         stepMs,
@@ -579,61 +598,19 @@ describe('RepCounter for calf raises: back where the heels stood', () => {
       // Two quick drops with a stop between (half-way down in 0.3 s, 1 s still, the rest in 0.3 s:
       // 1.6 s in all). The stop was stretched with the part of the way the counter sees, as a
       // smooth lowering's slow middle, and the heels dropped twice read "down 4.1 s", on tempo.
-      const twoDrops = (stepMs: number) =>
-        signal(
-          0,
-          7000,
-          (t) => {
-            if (t < 1000) return 0;
-            if (t < 1500) return 0.24 * smooth((t - 1000) / 500);
-            if (t < 3500) return 0.24;
-            if (t < 3800) return 0.24 - 0.12 * smooth((t - 3500) / 300);
-            if (t < 4800) return 0.12;
-            if (t < 5100) return 0.12 * (1 - smooth((t - 4800) / 300));
-            return 0;
-          },
-          stepMs,
-        );
       for (const stepMs of RATES) {
-        const { returnSec = NaN } = phasesOf(twoDrops(stepMs));
+        const { returnSec = NaN } = phasesOf(loweredInTwo(stepMs, 300, 1000, 300));
         expect(Math.abs(returnSec - 1.6)).toBeLessThan(0.3);
       }
     });
 
     it('still times a stop half-way down, and a slow lowering, as the way down', () => {
-      // Lowered to half-way over 1.5 s, stopped there 1 s, then the rest over 1.5 s: 4 s down.
-      const stopped = (stepMs: number) =>
-        signal(
-          0,
-          8500,
-          (t) => {
-            if (t < 1000) return 0;
-            if (t < 1500) return 0.24 * smooth((t - 1000) / 500);
-            if (t < 3500) return 0.24;
-            if (t < 5000) return 0.24 - 0.12 * smooth((t - 3500) / 1500);
-            if (t < 6000) return 0.12;
-            if (t < 7500) return 0.12 * (1 - smooth((t - 6000) / 1500));
-            return 0;
-          },
-          stepMs,
-        );
-      // Lowered over 6 s, twice the pace asked for, with no stop.
-      const slow = (stepMs: number) =>
-        signal(
-          0,
-          10_500,
-          (t) => {
-            if (t < 1000) return 0;
-            if (t < 1500) return 0.24 * smooth((t - 1000) / 500);
-            if (t < 3500) return 0.24;
-            if (t < 9500) return 0.24 * (1 - smooth((t - 3500) / 6000));
-            return 0;
-          },
-          stepMs,
-        );
       for (const stepMs of RATES) {
-        expect(phasesOf(stopped(stepMs)).returnSec).toBeGreaterThan(3);
-        expect(Math.abs((phasesOf(slow(stepMs)).returnSec ?? NaN) - 6)).toBeLessThan(0.6);
+        // Half-way over 1.5 s, 1 s still there, the rest over 1.5 s: 4 s down.
+        expect(phasesOf(loweredInTwo(stepMs, 1500, 1000, 1500)).returnSec).toBeGreaterThan(3);
+        // Lowered over 6 s, twice the pace asked for, with no stop; and over the 3 s asked for.
+        const slow = phasesOf(raise(stepMs, undefined, 6000)).returnSec ?? NaN;
+        expect(Math.abs(slow - 6)).toBeLessThan(0.6);
         expect(Math.abs((phasesOf(raise(stepMs)).returnSec ?? NaN) - 3)).toBeLessThan(0.3);
       }
     });
