@@ -126,7 +126,7 @@ interface Excursion {
   peak: Sample;
   /**
    * The highest level the signal stayed at for {@link HELD_MS} (and at least two readings): the far
-   * end as the person reached it, not one reading over it (`heldLevel`).
+   * end as the person reached it, not one reading over it (`heldTop`).
    */
   held: number;
   /** Turning points inside the excursion, to tell pulses (several dips, no stand-up) from a rep. */
@@ -156,12 +156,13 @@ const STOOD_MS = 200;
 /**
  * The far end is measured from the highest level the signal stayed at for this long, and for at
  * least two readings, not from its highest single reading (ms). The model's landmarks jitter from
- * frame to frame, and the first frame after a quick movement is read from where the person was
- * tracked before it: one reading 17 % over a held calf-raise top (0.28 against 0.24 shank, the
- * calf-raise photos played as a camera) put the rest of the top under the far band, so the top
- * read 0.5 s and the lowering 6 s (rep-counter.md, "The far end: a level held, not one reading").
- * Near a smooth far end with no pause, the signal moves under 1 % of the excursion in 100 ms of a
- * 1-s way (half a cosine), so the band it leaves is the same.
+ * frame to frame, and the first frames after a quick movement are read from where the person was
+ * tracked before it: the calf-raise photos played as a camera read their top 0.28 shank at first
+ * and then held it at 0.24, 17 % lower, under the far band, so the top read 0.5 s and the lowering
+ * 6 s (rep-counter.md, "The far end: a level held, not one reading"). One reading over the top is
+ * now no top; readings over it for longer, before a stop, are `stopAtTheFarEnd`'s. Near a smooth far
+ * end with no pause, the signal moves under 1 % of the excursion in 100 ms of a 1-s way (half a
+ * cosine), so the band it leaves is the same.
  */
 const HELD_MS = 100;
 
@@ -265,7 +266,7 @@ export class RepCounter {
       case 'return': {
         // The level this excursion will be closed at (as `closeExcursion` times it).
         const e = this.excursion;
-        const amp = e === undefined ? 0 : e.held - e.restLevel;
+        const amp = e === undefined ? 0 : this.heldTop(e) - e.restLevel;
         const closedShare =
           e === undefined || amp <= 0
             ? 1 - p.returnFraction
@@ -467,11 +468,12 @@ export class RepCounter {
     const first = e.samples[0];
     if (first === undefined || now.timestampMs - first.timestampMs < SETTLED_MS) return false;
     const standingTall = this.startPose !== undefined && now.value <= this.startPose.max;
-    // The far end: within `farFraction` of the excursion from its peak, or within `startDelta` (the
-    // jitter) of it, whichever is wider: a small calf raise's top (0.15 of 0.1 shank is 0.015) sags
-    // by more than that while it is held.
-    const held = e.held - e.restLevel;
-    const farEnd = e.held - Math.max(this.params.farFraction * held, this.params.startDelta);
+    // The far end: within `farFraction` of the excursion from the level held there, or within
+    // `startDelta` (the jitter) of it, whichever is wider: a small calf raise's top (0.15 of 0.1
+    // shank is 0.015) sags by more than that while it is held.
+    const top = this.heldTop(e);
+    const farEnd =
+      top - Math.max(this.params.farFraction * (top - e.restLevel), this.params.startDelta);
     let lo = now.value;
     let hi = now.value;
     for (let i = e.samples.length - 1; i >= 0; i--) {
@@ -568,9 +570,9 @@ export class RepCounter {
     // that happens to see a crossing is up to 100 ms late).
     // The far end is measured from the level held there (`held`), not one reading over it; it is
     // left from there, or from where the person stopped after sinking from it.
-    const heldAmp = e.held > e.restLevel ? e.held - e.restLevel : amp;
-    const farLevel = e.restLevel + (1 - p.farFraction) * heldAmp;
-    const backFrom = this.stopAtTheFarEnd(e) ?? e.restLevel + heldAmp;
+    const heldAmp = this.heldTop(e) - e.restLevel;
+    const farLevel = this.farLevel(e);
+    const backFrom = this.stopAtTheFarEnd(e) ?? this.heldTop(e);
     const backAmp = backFrom - e.restLevel;
     const leaveLevel = backFrom - p.farFraction * backAmp;
     const farStart = crossingOf(
@@ -709,11 +711,20 @@ export class RepCounter {
   }
 
   /**
+   * The level the person reached at the far end: the highest held for {@link HELD_MS}, or the peak
+   * where none was held above the rest level (a one-reading excursion).
+   */
+  private heldTop(e: Excursion): number {
+    return e.held > e.restLevel ? e.held : e.peak.value;
+  }
+
+  /**
    * The far band's edge: `farFraction` of the excursion from the level the person held at its far
-   * end ({@link HELD_MS}), the excursion measured to that level too.
+   * end (`heldTop`), the excursion measured to that level too.
    */
   private farLevel(e: Excursion): number {
-    return e.held - this.params.farFraction * (e.held - e.restLevel);
+    const top = this.heldTop(e);
+    return top - this.params.farFraction * (top - e.restLevel);
   }
 
   /**
@@ -728,7 +739,8 @@ export class RepCounter {
    * (rep-counter.md, "The far end: a level held, not one reading").
    */
   private stopAtTheFarEnd(e: Excursion): number | undefined {
-    const deepest = e.held - PULSE_FRACTION * (e.held - e.restLevel);
+    const top = this.heldTop(e);
+    const deepest = top - PULSE_FRACTION * (top - e.restLevel);
     const still = this.params.startDelta * 0.5;
     const samples = e.samples;
     const peakAt = samples.indexOf(e.peak);
@@ -744,8 +756,8 @@ export class RepCounter {
         hi = Math.max(hi, s.value);
         if (hi - lo > still) break;
         if (last.timestampMs - s.timestampMs >= STOP_MS) {
-          const level = median(samples.slice(i, end + 1).map((x) => x.value)) ?? e.held;
-          return Math.min(level, e.held);
+          const level = median(samples.slice(i, end + 1).map((x) => x.value)) ?? top;
+          return Math.min(level, top);
         }
       }
     }
