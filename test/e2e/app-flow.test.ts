@@ -295,14 +295,20 @@ describe('the set-up gate', () => {
       const cdp = await context.newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 2 });
       const alert = page.locator('[data-alert="frames"]');
-      await page.waitForFunction(
-        () =>
-          /not found in most/.test(
-            document.querySelector('[data-alert="frames"]')?.textContent ?? '',
-          ),
-        undefined,
-        { timeout: 60_000 },
-      );
+      // Each second what the alert said and the frames analysed, to show why if it never comes.
+      const seen: string[] = [];
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        const now = ((await alert.textContent().catch(() => null)) ?? '').slice(0, 90);
+        if (/not found in most/.test(now)) break;
+        const { analysedLastSecond } = await snapshot(page);
+        seen.push(`${analysedLastSecond}/s ${now === '' ? '(no alert)' : now}`);
+        if (Date.now() > deadline) {
+          await shot(page, '7-searching-never');
+          throw new Error(`the alert never named the search; each second: ${seen.join(' | ')}`);
+        }
+        await page.waitForTimeout(1000);
+      }
       await shot(page, '7-searching');
       const text = (await alert.textContent()) ?? '';
       expect(text).toMatch(/frames a second are analysed, and you are not found in most of them/);
