@@ -31,7 +31,8 @@ const KEEPS_UP_SHARE = 0.8;
  * does not flip as the share wobbles). BlazePose runs its person detector and then its landmark
  * model on a frame until it has someone to follow, and only the landmark model after that; a body
  * half in view is found and lost again and again, and each of those frames costs both. Measured on
- * the real legs-only tibialis clip (nobody found in 74 % of its frames): `formcheck poses` runs at
+ * the real legs-only tibialis clip (no pose in 74 % of its frames, and in all but 1 % of the rest a
+ * body the model guessed upside down, which is nobody: `personSeen`): `formcheck poses` runs at
  * 14.9 frames/s on it against 33 on a whole person side on, and the live app analysed 6-8 frames/s
  * where it analyses 12-14 with a whole person in view or with nobody in the room. "Close other
  * apps" would not help; being seen would, and a person not found is not counted anyway.
@@ -79,7 +80,8 @@ export class FrameRateWatch {
   }
 
   /**
-   * A frame analysed, and whether a person was found in it. The window starts at the first frame
+   * A frame analysed, and whether a person was found in it (`personSeen`: a pose the model guessed
+   * is not a person, though it follows one as fast). The window starts at the first frame
    * analysed: loading and warming the model do not count.
    */
   analysedFrame(atMs: number, personFound = true): void {

@@ -3,7 +3,7 @@ import { Body } from './body.ts';
 import { CameraTilt } from './camera-tilt.ts';
 import { frameFeatures, type FrameFeatures } from './features.ts';
 import { HeldUpFoot } from './foot-off-floor.ts';
-import { hipsBelowTheFeet, missingKeypoints, type Requirement } from './requirements.ts';
+import { missingKeypoints, personSeen, type Requirement } from './requirements.ts';
 import { RestRuler } from './rest-ruler.ts';
 import { SetupGate, type GateIssue } from './setup-gate.ts';
 import { SignalChannel } from './signal-channel.ts';
@@ -113,7 +113,7 @@ export class FrontEnd {
     // Hips below the feet are the model guessing a body it cannot see, legs and all
     // (requirements.ts): nobody is in position, whatever the exercise needs.
     const missing: KeypointName[] | 'no-person' =
-      body === undefined || hipsBelowTheFeet(body)
+      body === undefined || !personSeen(pose)
         ? 'no-person'
         : missingKeypoints(body, this.config.required);
     const features = body === undefined ? undefined : frameFeatures(body);
