@@ -2,7 +2,10 @@ import type { RepCheck } from './rep-check.ts';
 import { TEMPO } from './thresholds.ts';
 import { pass } from './verdict.ts';
 
-/** A calf raise or tibialis lift well below this person's best rep of the set. */
+/**
+ * A calf raise or tibialis lift well below this person's best rep of the set seen from the same view
+ * (`ctx.bestAmplitude`: form-checks.md, "Height against the best raise from the same view").
+ */
 export const repHeightCheck: RepCheck = {
   id: 'rep-height',
   code: 'low-height',

@@ -79,6 +79,6 @@ export const TEMPO = {
    */
   bounceLowerSec: 1,
   bouncePauseSec: 0.25,
-  /** A calf raise under this fraction of the set's best height is a low rep. */
+  /** A calf raise under this fraction of the set's best height from the same view is a low rep. */
   lowHeightFraction: 0.7,
 } as const;

@@ -23,7 +23,7 @@ import { feetStayedPlanted, pivotsOnTheBalls } from '../feet-planted.ts';
 import { footAheadShanks, stanceMismatch } from '../stance-split.ts';
 import { aroundPeak, medianOver, type RepContext } from '../checks/rep-context.ts';
 import type { Verdict } from '../checks/verdict.ts';
-import { viewOfFrames } from '../view.ts';
+import { viewOfFrames, type FrameView } from '../view.ts';
 import { IDLE_LIVE, type KindAnalyzer, type KindLive, type KindReport } from './kind-analyzer.ts';
 
 /** Told each judged rep's context and verdicts (the eval compares measures on them). */
@@ -94,8 +94,12 @@ export class RepAnalyzer implements KindAnalyzer {
   private pending: Extract<RepEvent, { type: 'partial' }>[] = [];
   /** Uncounted lifts in a quick rhythm: bouncing, pulsing. */
   private readonly quickLifts = new QuickLifts();
-  /** Each counter's largest rep so far: the two signals' amplitudes are not on one scale. */
-  private readonly bestAmplitude = new Map<Counter, number>();
+  /**
+   * Each counter's largest rep so far from each view: the two signals' amplitudes are not on one
+   * scale, and nor are one signal's from two views (the heel's rise reads by the view: form-checks.md,
+   * "Tempo and height").
+   */
+  private readonly bestAmplitude = new Map<`${Counter} ${FrameView}`, number>();
   /**
    * The frames (ms) on which every counter that read the frame was back in the start position: a
    * rep that leaves from one of them is a new movement, even on the frame the last one closed.
@@ -336,11 +340,12 @@ export class RepAnalyzer implements KindAnalyzer {
   }
 
   private reportRep(rep: CountedRep, by: Counter): RepReport {
-    const bestAmplitude = Math.max(this.bestAmplitude.get(by) ?? 0, rep.amplitude);
-    this.bestAmplitude.set(by, bestAmplitude);
     const frames = this.recent.filter(
       (f) => f.timestampMs >= rep.startMs && f.timestampMs <= rep.endMs,
     );
+    const view = viewOfFrames(frames.map((f) => f.features));
+    const bestAmplitude = Math.max(this.bestAmplitude.get(`${by} ${view}`) ?? 0, rep.amplitude);
+    this.bestAmplitude.set(`${by} ${view}`, bestAmplitude);
     this.standing =
       standingOf(
         this.restFrames.filter(
@@ -354,7 +359,7 @@ export class RepAnalyzer implements KindAnalyzer {
       rep,
       frames,
       standing: this.standing,
-      view: viewOfFrames(frames.map((f) => f.features)),
+      view,
       bestAmplitude,
       tempo: this.prescription.tempo,
       strictness: this.strictness,
