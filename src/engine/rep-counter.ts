@@ -93,6 +93,13 @@ export interface CountedRep {
   readonly restLevel: number;
   readonly peakValue: number;
   readonly amplitude: number;
+  /**
+   * With `backAtTheStartPosition` or `pastTheStartPosition` (calf raises, tibialis lifts): how far
+   * the peak rose above where the heels (toes) stood flat (the start position; for heels followed
+   * down as they settle: "Back where the heels stood", rep-counter.md), the lift's height whatever
+   * lower point its excursion began from.
+   */
+  readonly aboveTheStart?: number;
   readonly phases: PhaseTimes;
 }
 
@@ -445,6 +452,21 @@ export class RepCounter {
     return Math.max(fromRest, this.startPositionReturnLevel(e) ?? -Infinity);
   }
 
+  /**
+   * The peak's height above where the heels stood (`CountedRep.aboveTheStart`), where that is known
+   * and consistent with the count: a floor that puts a counted raise under the smallest countable
+   * rep is not this raise's floor (the single-leg clip's foot held up changes the heel signal's
+   * level from the set-up's, and its last raise's peak read 0.02 shank under it).
+   */
+  private aboveTheStart(e: Excursion): { aboveTheStart?: number } {
+    const start = this.startPosition;
+    const knowsTheStart =
+      this.params.backAtTheStartPosition === true || this.params.pastTheStartPosition === true;
+    if (!knowsTheStart || start === undefined) return {};
+    const height = e.peak.value - start;
+    return height >= this.params.minAmplitude ? { aboveTheStart: height } : {};
+  }
+
   /** Drops the excursion and starts over from where the person is now. */
   private letGo(e: Excursion, now: Sample, amp: number, reason: PartialReason): RepEvent {
     this.excursion = undefined;
@@ -652,6 +674,7 @@ export class RepCounter {
       restLevel: e.restLevel,
       peakValue: e.peak.value,
       amplitude: amp,
+      ...this.aboveTheStart(e),
       phases: {
         ...(awaySec === undefined ? {} : { awaySec }),
         ...(farSec === undefined ? {} : { farSec }),

@@ -212,6 +212,34 @@ describe('calf raises on real and rendered footage', () => {
       }
   });
 
+  it('measures a raise from where the heels stood: a look down before the first is no higher first raise', () => {
+    // The heel reading sinks 0.05 shank as the man looks down at his feet before the first raise,
+    // so that raise's excursion read 0.16 shank against 0.08-0.09 for the next two, which were
+    // told "Higher: 52 %" and "57 % of your best rep". Above where the heels stood: 0.11 each.
+    const track = fixtureTrack('calfraise_34front_home_bodyweight_3reps.mp4');
+    for (const fps of [30, 15, 10]) {
+      const r = analyzeTrack(resampleTrack(track, fps), 'calf-raise');
+      const heights = (r.reps ?? []).map(
+        (rep) => rep.verdicts.find((v) => v.check === 'rep-height')?.value,
+      );
+      expect(heights, `at ${fps} frames/s`).toHaveLength(3);
+      for (const pct of heights) expect(pct, `at ${fps} frames/s`).toBeGreaterThanOrEqual(90);
+    }
+  });
+
+  it('judges every raise of the single-leg set, whose raised foot moves the heels off the set-up level', () => {
+    // Its last raise peaks under the level the heels stood at when the set began (both feet down
+    // then): that level is not this raise's floor, and the raise is measured as it went.
+    const r = analyzeTrack(
+      fixtureTrack('calfraise_singleleg_34front_then_side_fitbod_man_6reps.mp4'),
+      'calf-raise',
+    );
+    for (const rep of r.reps ?? [])
+      expect(rep.verdicts.find((v) => v.check === 'rep-height')?.status, `rep ${rep.index}`).toBe(
+        'pass',
+      );
+  });
+
   it('does not count a squat coming back up as a raise (the heels go down, not up)', () => {
     const r = analyzeTrack(fixtureTrack('squat_front_home_airsquats_12reps.mp4'), 'calf-raise');
     expect(r.repCount).toBe(0);

@@ -7,6 +7,7 @@ import { analyzeTrack } from '../../src/engine/analyze-track.ts';
 import { ExerciseAnalyzer } from '../../src/engine/analyzer.ts';
 import { EXERCISES, findExercise } from '../../src/engine/catalog.ts';
 import { LABELS } from '../fixtures/labels.ts';
+import { calfRaises } from '../support/kinematic.ts';
 import { fixtureTrack, stillTrack } from '../support/tracks.ts';
 
 const fault = (
@@ -67,6 +68,16 @@ describe('spoken cues', () => {
     const faults = clips.flatMap(
       ([file, exercise]) => analyzeTrack(fixtureTrack(file), exercise).faults,
     );
+    // Nor a raise under 70 % of the set's best from its view: two raises, then one half as high.
+    const raises = calfRaises(2, 0.5, 1, 3, 0.6);
+    const after = raises.at(-1)?.timestampMs ?? 0;
+    const half = calfRaises(1, 0.5, 1, 3, 0.6, 0.025).map((p) => ({
+      ...p,
+      timestampMs: p.timestampMs + after + 33,
+    }));
+    const analyzer = new ExerciseAnalyzer(findExercise('calf-raise'));
+    for (const p of [...raises, ...half]) analyzer.push(p, p.timestampMs);
+    faults.push(...analyzer.finish().faults);
     const codes = new Set(faults.map((f) => f.code));
     for (const code of [
       'shallow-depth',

@@ -6,6 +6,7 @@ import type { Report } from '../../src/engine/report.ts';
 import type { Pose } from '../../src/pose/skeleton.ts';
 import {
   bump,
+  calfRaises,
   SEGMENTS,
   sequence,
   squatAt,
@@ -215,39 +216,6 @@ describe('squat analyzer on synthetic poses', () => {
 });
 
 describe('calf raise analyzer on synthetic poses', () => {
-  /**
-   * Rise in `riseSec`, hold `topSec`, lower in `lowerSec`, pause `bottomSec`; each movement
-   * `shape`d (the share of its way gone at a share of its time): evenly unless given.
-   */
-  function calfRaises(
-    reps: number,
-    riseSec: number,
-    topSec: number,
-    lowerSec: number,
-    bottomSec: number,
-    liftAt = 0.05,
-    shape = (x: number) => x,
-  ): Pose[] {
-    const rep = riseSec + topSec + lowerSec + bottomSec;
-    return sequence(1 + reps * rep + 0.5, FPS, (t) => {
-      const s = t - 1;
-      let lift = 0;
-      if (s >= 0 && s < reps * rep) {
-        const u = s % rep;
-        if (u < riseSec) lift = shape(u / riseSec);
-        else if (u < riseSec + topSec) lift = 1;
-        else if (u < riseSec + topSec + lowerSec)
-          lift = 1 - shape((u - riseSec - topSec) / lowerSec);
-      }
-      const base = standing('side');
-      return {
-        ...base,
-        left: { ...base.left, heelLift: liftAt * lift },
-        right: { ...base.right, heelLift: liftAt * lift },
-      };
-    });
-  }
-
   it('counts reps done to the 3-0-X-1 tempo without a tempo fault', () => {
     const r = analyze('calf-raise', calfRaises(3, 0.5, 1.2, 3, 0.6));
     expect(r.repCount).toBe(3);

@@ -232,3 +232,36 @@ export function squatAt(
   const legAt = (l: LegPose): LegPose => ({ ...l, shinDeg: 30 * d, thighDeg: 90 * d, ...extra });
   return { ...base, left: legAt(base.left), right: legAt(base.right), torsoDeg };
 }
+
+/**
+ * Side-on calf raises at 30 frames/s after 1 s standing: rise in `riseSec`, hold `topSec`, lower in
+ * `lowerSec`, pause `bottomSec`; each movement `shape`d (the share of its way gone at a share of its
+ * time): evenly unless given. The heels rise `liftAt` (frame heights).
+ */
+export function calfRaises(
+  reps: number,
+  riseSec: number,
+  topSec: number,
+  lowerSec: number,
+  bottomSec: number,
+  liftAt = 0.05,
+  shape = (x: number) => x,
+): Pose[] {
+  const rep = riseSec + topSec + lowerSec + bottomSec;
+  return sequence(1 + reps * rep + 0.5, 30, (t) => {
+    const s = t - 1;
+    let lift = 0;
+    if (s >= 0 && s < reps * rep) {
+      const u = s % rep;
+      if (u < riseSec) lift = shape(u / riseSec);
+      else if (u < riseSec + topSec) lift = 1;
+      else if (u < riseSec + topSec + lowerSec) lift = 1 - shape((u - riseSec - topSec) / lowerSec);
+    }
+    const base = standing('side');
+    return {
+      ...base,
+      left: { ...base.left, heelLift: liftAt * lift },
+      right: { ...base.right, heelLift: liftAt * lift },
+    };
+  });
+}

@@ -1,10 +1,11 @@
+import type { CountedRep } from '../rep-counter.ts';
 import type { RepCheck } from './rep-check.ts';
 import { TEMPO } from './thresholds.ts';
 import { pass } from './verdict.ts';
 
 /**
  * A calf raise or tibialis lift well below this person's best rep of the set seen from the same view
- * (`ctx.bestAmplitude`: form-checks.md, "Height against the best raise from the same view").
+ * (`ctx.bestAmplitude`): form-checks.md, "Height: above where the heels stood…".
  */
 export const repHeightCheck: RepCheck = {
   id: 'rep-height',
@@ -12,9 +13,10 @@ export const repHeightCheck: RepCheck = {
   view: { best: 'any', only: false },
   judge(ctx) {
     if (!(ctx.bestAmplitude > 0)) return [];
-    const pct = Math.round((100 * ctx.rep.amplitude) / ctx.bestAmplitude);
+    const height = repHeight(ctx.rep);
+    const pct = Math.round((100 * height) / ctx.bestAmplitude);
     const threshold = Math.round(100 * TEMPO.lowHeightFraction);
-    if (ctx.rep.amplitude >= TEMPO.lowHeightFraction * ctx.bestAmplitude)
+    if (height >= TEMPO.lowHeightFraction * ctx.bestAmplitude)
       return [pass('rep-height', '%', 'Full height.', { value: pct, threshold })];
     return [
       {
@@ -31,3 +33,11 @@ export const repHeightCheck: RepCheck = {
     ];
   },
 };
+
+/**
+ * How high a rep went: above where the heels stood where the counter knows it (a calf raise), else
+ * its excursion's size.
+ */
+export function repHeight(rep: CountedRep): number {
+  return rep.aboveTheStart ?? rep.amplitude;
+}

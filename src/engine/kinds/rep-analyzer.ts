@@ -1,6 +1,7 @@
 import { msToSec, round2 } from '../../geometry/stats.ts';
 import { judgeRep } from '../checks/judge-rep.ts';
 import { depthAtBottom } from '../checks/depth.ts';
+import { repHeight } from '../checks/rep-height.ts';
 import { standingOf, type Standing } from '../checks/standing.ts';
 import type { Strictness } from '../checks/thresholds.ts';
 import type { EngineEvent } from '../engine-event.ts';
@@ -344,7 +345,7 @@ export class RepAnalyzer implements KindAnalyzer {
       (f) => f.timestampMs >= rep.startMs && f.timestampMs <= rep.endMs,
     );
     const view = viewOfFrames(frames.map((f) => f.features));
-    const bestAmplitude = Math.max(this.bestAmplitude.get(`${by} ${view}`) ?? 0, rep.amplitude);
+    const bestAmplitude = Math.max(this.bestAmplitude.get(`${by} ${view}`) ?? 0, repHeight(rep));
     this.bestAmplitude.set(`${by} ${view}`, bestAmplitude);
     this.standing =
       standingOf(
