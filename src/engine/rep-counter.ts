@@ -146,7 +146,20 @@ interface Excursion {
    * jitter and slow creep; the tempo bar's "top" began again at each new highest frame).
    */
   reachedFar: number | undefined;
+  /** The fastest the signal has risen in the excursion, per ms over {@link RISE_WINDOW_MS}. */
+  fastestRise: number;
 }
+
+/**
+ * The far end is also reached where the way there slows to under this share of its fastest,
+ * over {@link RISE_WINDOW_MS}: a smooth movement (half a cosine) is that slow only in its last
+ * 8 % of the time, within 2 % of the way from its end, however long it takes; a rise that ends in
+ * a creep (a quick rise, then the heels edging up for half a second) slows at once. Only the live
+ * phase (the tempo bar) uses it.
+ */
+const SLOWED_SHARE = 0.25;
+/** The rise's speed is read over this much time: two frames at 10 frames/s. */
+const RISE_WINDOW_MS = 200;
 
 /**
  * How much of the time at rest before an excursion it keeps, to find where the person began to
@@ -365,14 +378,20 @@ export class RepCounter {
           heading: 'away',
           bottoms: 0,
           reachedFar: undefined,
+          fastestRise: 0,
         };
       }
       return [];
     }
     e.samples.push(sample);
     e.held = Math.max(e.held, heldOver(e.samples, HELD_MS));
+    const rise = riseRate(e.samples, sample);
+    e.fastestRise = Math.max(e.fastestRise, rise);
     if (sample.value > e.peak.value) e.peak = sample;
     else if (e.reachedFar === undefined) e.reachedFar = e.peak.value;
+    // The way there has slowed to a creep: the far end, as a frame under the peak would say.
+    if (e.reachedFar === undefined && e.peak === sample && rise < SLOWED_SHARE * e.fastestRise)
+      e.reachedFar = e.peak.value;
     // Well past where the far end was reached: a new way there, not the far end creeping on.
     if (e.reachedFar !== undefined) {
       const reached = e.reachedFar - e.restLevel;
@@ -909,3 +928,16 @@ function unseenGapMs(samples: readonly Sample[]): number {
  * by as much as the gap where it does not (rep-counter.md, "A phase out of sight").
  */
 const MIN_UNSEEN_GAP_MS = 300;
+
+/** How fast the signal rose to `sample` over the last {@link RISE_WINDOW_MS} (per ms; 0 if it fell). */
+function riseRate(samples: readonly Sample[], sample: Sample): number {
+  let from: Sample | undefined;
+  for (let i = samples.length - 1; i >= 0; i -= 1) {
+    const s = samples[i];
+    if (s === undefined) continue;
+    from = s;
+    if (sample.timestampMs - s.timestampMs >= RISE_WINDOW_MS) break;
+  }
+  if (from === undefined || from.timestampMs >= sample.timestampMs) return 0;
+  return Math.max(0, (sample.value - from.value) / (sample.timestampMs - from.timestampMs));
+}

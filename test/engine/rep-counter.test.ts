@@ -519,6 +519,54 @@ describe('RepCounter for calf raises: back where the heels stood', () => {
     expect(seen).toEqual(['rest', 'away', 'far', 'away', 'far']);
   });
 
+  describe("the tempo bar's top: where the way up slows, not only where it turns", () => {
+    /** When the live phase (the tempo bar) first reads the far end, ms. */
+    function topSeen(at: (ms: number) => number, stepMs: number): number {
+      const calf = findExercise('calf-raise');
+      if (calf.kind !== 'reps') throw new Error('the calf raise is a reps exercise');
+      const counter = new RepCounter(calf.counter);
+      counter.calibrate(0);
+      for (const s of signal(0, 6000, at, stepMs)) {
+        counter.push(s);
+        if (counter.phase === 'far') return s.timestampMs;
+      }
+      return NaN;
+    }
+
+    it('reads the top once a quick rise slows into a creep, not at the end of the creep', () => {
+      // Up 0.12 in 0.3 s, then the heels edge up 0.012 more over 0.5 s without a frame under the
+      // one before, held 1 s, lowered over 1 s. Each new highest frame was the way up: the bar read
+      // "up" through the creep, and its top 0.3 s where the rep's line says 0.9 (the real 3/4
+      // calf raises: 22 of 70 raises at 30, 15 and 10 frames/s over 0.4 s short).
+      const creep = (t: number) => {
+        if (t < 1000) return 0;
+        if (t < 1300) return 0.12 * smooth((t - 1000) / 300);
+        if (t < 1800) return 0.12 + (0.012 * (t - 1300)) / 500;
+        if (t < 2800) return 0.132;
+        if (t < 3800) return 0.132 * (1 - smooth((t - 2800) / 1000));
+        return 0;
+      };
+      for (const stepMs of [FRAME_MS, 1000 / 15, 100]) {
+        const firstFarMs = topSeen(creep, stepMs);
+        // Within 0.2 s of the quick rise's end (its speed is read over two frames at 10 a second);
+        // the creep ends at 1.8 s.
+        expect(firstFarMs, `${stepMs} ms a frame`).toBeGreaterThan(1200);
+        expect(firstFarMs, `${stepMs} ms a frame`).toBeLessThanOrEqual(1500);
+      }
+    });
+
+    it('does not read the top in the middle of a slow smooth rise', () => {
+      // Up 0.12 over 3 s as a person moves (slow at both ends), held 1 s: a smooth movement is a
+      // quarter of its fastest only in its last 8 % of the time.
+      const slow = (t: number) =>
+        t < 1000 ? 0 : t < 4000 ? 0.12 * smooth((t - 1000) / 3000) : t < 5000 ? 0.12 : 0;
+      for (const stepMs of [FRAME_MS, 1000 / 15, 100]) {
+        const firstFarMs = topSeen(slow, stepMs);
+        expect(firstFarMs, `${stepMs} ms a frame`).toBeGreaterThan(1000 + 0.85 * 3000);
+      }
+    });
+  });
+
   describe('the far end: a level held, not one reading', () => {
     /**
      * Heel signal: standing 1 s, up 0.24 over 0.5 s, the top held 2 s, lowered over `downMs`,
