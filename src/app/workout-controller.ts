@@ -2,6 +2,7 @@ import type { Strictness } from '../engine/checks/thresholds.ts';
 import type { ExerciseDef, Prescription } from '../engine/exercise-def.ts';
 import type { FormCheckLine } from '../engine/form-check.ts';
 import type { Report } from '../engine/report.ts';
+import { Body } from '../engine/body.ts';
 import { personSeen } from '../engine/requirements.ts';
 import { historyToJson } from '../storage/export.ts';
 import type { HistoryStore } from '../storage/history-store.ts';
@@ -343,7 +344,10 @@ export class WorkoutController {
     const t2 = performance.now();
     this.loop.setCountPeople(session.watchesForOthers);
     if (r.tensors !== undefined) this.stats.tensors = r.tensors;
-    this.frameRate.analysedFrame(r.receivedMs, personSeen(r.pose));
+    this.frameRate.analysedFrame(
+      r.receivedMs,
+      personSeen(r.pose === null ? undefined : new Body(r.pose)),
+    );
     this.stats.skipped += r.skipped ?? 0;
     this.stats.record({
       receivedMs: r.receivedMs,

@@ -112,10 +112,9 @@ export class FrontEnd {
     const body = pose === null ? undefined : new Body({ ...pose, timestampMs });
     // Hips below the feet are the model guessing a body it cannot see, legs and all
     // (requirements.ts): nobody is in position, whatever the exercise needs.
-    const missing: KeypointName[] | 'no-person' =
-      body === undefined || !personSeen(pose)
-        ? 'no-person'
-        : missingKeypoints(body, this.config.required);
+    const missing: KeypointName[] | 'no-person' = personSeen(body)
+      ? missingKeypoints(body, this.config.required)
+      : 'no-person';
     const features = body === undefined ? undefined : frameFeatures(body);
     if (features !== undefined) this.tilt.push(features);
     const id = this.config.signal;

@@ -1,5 +1,5 @@
-import type { KeypointName, Pose } from '../pose/skeleton.ts';
-import { Body, SIDES, type Joint } from './body.ts';
+import type { KeypointName } from '../pose/skeleton.ts';
+import { SIDES, type Body, type Joint } from './body.ts';
 
 /** What must be seen: these joints on one side (or both), plus centre points such as the nose. */
 export interface Requirement {
@@ -52,13 +52,13 @@ export function hipsBelowTheFeet(body: Body): boolean {
 }
 
 /**
- * Whether a frame's pose is a person in view: the model found a body, and not one it guessed (hips
+ * Whether a frame's body is a person in view: the model found a body, and not one it guessed (hips
  * below the feet). The engine's set-up gate and the live frame-rate alert's "you are not found"
  * both count frames this way: a guessed body is followed by the model as fast as a person, but
  * nothing in it can be counted.
  */
-export function personSeen(pose: Pose | null): boolean {
-  return pose !== null && !hipsBelowTheFeet(new Body(pose));
+export function personSeen(body: Body | undefined): body is Body {
+  return body !== undefined && !hipsBelowTheFeet(body);
 }
 
 /** How far below the ankles (in shanks) the hips must be to be taken for a guess. */

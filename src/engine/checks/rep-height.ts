@@ -35,8 +35,8 @@ export const repHeightCheck: RepCheck = {
 };
 
 /**
- * How high a rep went: above where the heels stood where the counter knows it (a calf raise), else
- * its excursion's size.
+ * How high a rep went: above where the heels (toes) stood where the counter knows it (calf raises,
+ * tibialis lifts), else its excursion's size.
  */
 export function repHeight(rep: CountedRep): number {
   return rep.aboveTheStart ?? rep.amplitude;
