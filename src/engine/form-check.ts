@@ -1,4 +1,4 @@
-import { againstShins } from './checks/forward-lean.ts';
+import { againstShins, FROM_VERTICAL } from './checks/forward-lean.ts';
 import { LIMITS, type Strictness } from './checks/thresholds.ts';
 import {
   CHECK_NAMES,
@@ -183,7 +183,10 @@ function targetText(v: Verdict): string {
     case 'knee-valgus':
       return `knees ${v.value.toFixed(2)}× the ankles' width apart; keep them at least ${v.threshold ?? 1}× (over the feet)`;
     case 'forward-lean':
-      return `trunk ${againstShins(v.value)}; at most ${limit} more`;
+      // Facing the camera the trunk is judged against vertical alone (forward-lean.ts).
+      return v.unit === FROM_VERTICAL
+        ? `trunk ${value}; at most ${limit} (facing the camera only a deep fold shows: the lean against the shins is judged side on)`
+        : `trunk ${againstShins(v.value)}; at most ${limit} more`;
     case 'tempo':
       return `${v.value} s`;
     case 'heel-lift':
@@ -245,7 +248,9 @@ function fixText(v: Verdict, strictness: Strictness): string {
     v.check === 'tempo'
       ? said
       : v.check === 'forward-lean'
-        ? `${said}; keep it within ${LIMITS.trunkOverTibiaDeg[strictness]}° of the shins and ${LIMITS.trunkFromVerticalDeg[strictness]}° of vertical`
+        ? v.unit === FROM_VERTICAL
+          ? `${said}; keep it within ${LIMITS.trunkFromVerticalDeg[strictness]}° of vertical`
+          : `${said}; keep it within ${LIMITS.trunkOverTibiaDeg[strictness]}° of the shins and ${LIMITS.trunkFromVerticalDeg[strictness]}° of vertical`
         : `${cueText(v)}: ${targetText(v)}`;
   return isBorderline(v) ? borderlineText(text) : text;
 }

@@ -1,3 +1,4 @@
+import { FROM_VERTICAL } from './checks/forward-lean.ts';
 import type { Strictness } from './checks/thresholds.ts';
 import type { Verdict } from './checks/verdict.ts';
 import type { Fault } from './faults.ts';
@@ -42,6 +43,7 @@ export interface RepReport {
 
 /** A measured value with its unit as people write it: "16°", "0.21 shank", "1.9 s". */
 export function withUnit(value: number, unit: string): string {
+  if (unit === FROM_VERTICAL) return `${value}° from vertical`;
   return `${value}${unit === 'deg' ? '°' : unit === 'shank' ? ' shank' : unit === '' ? '' : ` ${unit}`}`;
 }
 

@@ -89,7 +89,9 @@ export const COMPARED: Readonly<Record<ComparedCheck, Compared>> = {
     code: 'forward-lean',
     unit: 'deg',
     faultyIs: 'higher',
-    engineUses: (view) => (view === 'side' || view === 'three-quarter' ? 'image' : 'world'),
+    // Facing the camera the engine judges neither: the trunk against vertical alone, as the 3-D
+    // landmarks read the trunk far too upright against the shins (forward-lean.ts).
+    engineUses: (view) => (view === 'side' || view === 'three-quarter' ? 'image' : undefined),
     // In the picture: as the engine reads it (at 3/4 with the body's turn undone).
     measure: (ctx) => ({
       image: pastTibia(leanInPicture(ctx)),

@@ -1,4 +1,5 @@
 import { REP_CHECKS } from '../engine/checks/judge-rep.ts';
+import { FROM_VERTICAL } from '../engine/checks/forward-lean.ts';
 import type { Report } from '../engine/report.ts';
 import type { ClipLabel, ViewClass } from './score.ts';
 import { viewClass } from './score.ts';
@@ -32,7 +33,10 @@ export function separations(
         if (v.value === undefined || v.status === 'cannot-judge') continue;
         const code = REP_CHECKS[v.check as keyof typeof REP_CHECKS]?.code ?? v.check;
         if (optional.has(code)) continue;
-        const key = `${v.check}|${viewClass(label.view)}`;
+        // A lean judged facing the camera is the trunk's angle from vertical, not its lean past
+        // the shins (forward-lean.ts): a measure of its own.
+        const check = v.unit === FROM_VERTICAL ? `${v.check} (trunk from vertical)` : v.check;
+        const key = `${check}|${viewClass(label.view)}`;
         const entry = byKey.get(key) ?? { faulty: [], clean: [] };
         (faults.includes(code) ? entry.faulty : entry.clean).push(v.value);
         byKey.set(key, entry);

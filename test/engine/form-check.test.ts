@@ -45,8 +45,8 @@ describe('formCheckLines (the verdict card)', () => {
     expect(valgus?.atSec).toBeDefined();
   });
 
-  it('marks the labelled forward lean "fix", with both measures and both limits', () => {
-    const lean = card('squat_front_FORWARD_LEAN_mlsac_1rep', 'squat').find(
+  it('marks the labelled forward lean "fix", with both measures and both limits (side on)', () => {
+    const lean = card('squat_side_office_forward_lean_1rep', 'squat').find(
       (l) => l.check === 'forward-lean',
     );
     expect(lean?.status).toBe('fix');
@@ -55,14 +55,36 @@ describe('formCheckLines (the verdict card)', () => {
     );
   });
 
+  it('marks the labelled lean facing the camera "fix" by the trunk against vertical alone', () => {
+    // Facing the camera the 3-D landmarks read the trunk far too upright against the shins
+    // (forward-lean.ts): the folded trunk is judged by its own limit only.
+    const lean = card('squat_front_FORWARD_LEAN_mlsac_1rep', 'squat').find(
+      (l) => l.check === 'forward-lean',
+    );
+    expect(lean).toMatchObject({ status: 'fix', threshold: 60 });
+    expect(lean?.text).toMatch(
+      /^Chest up: trunk \d+° from vertical; keep it within 60° of vertical\.$/,
+    );
+  });
+
   it('says a trunk more upright than the shins as "less than the shins", not "-12° more"', () => {
-    // The goblet squat's trunk stays 12° more upright than its shins.
+    // The office squat with the knees far forward: the trunk 27° more upright than the shins,
+    // which lean 52° (so the trunk's 60° from vertical binds first: at most 8° more).
+    const lean = card('squat_side_office_knees_over_toes_1rep', 'squat').find(
+      (l) => l.check === 'forward-lean',
+    );
+    expect(lean).toMatchObject({ status: 'pass', value: -27, threshold: 8 });
+    expect(lean?.text).toBe('Good: trunk 27° less than the shins; at most 8° more.');
+  });
+
+  it('says facing the camera that only a deep fold shows, and where the lean is judged', () => {
     const lean = card('squat_front_goblet_kettlebell_2reps', 'squat').find(
       (l) => l.check === 'forward-lean',
     );
-    expect(lean?.status).toBe('pass');
-    expect(lean?.value).toBeLessThan(0);
-    expect(lean?.text).toMatch(/^Good: trunk \d+° less than the shins; at most 30° more\.$/);
+    expect(lean).toMatchObject({ status: 'pass', threshold: 60 });
+    expect(lean?.text).toMatch(
+      /^Good: trunk \d+° from vertical; at most 60° from vertical \(facing the camera only a deep fold shows: the lean against the shins is judged side on\)\.$/,
+    );
   });
 
   it('says a pass by less than half the measure\'s error is borderline, not "Good"', () => {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeTrack } from '../../src/engine/analyze-track.ts';
 import { Body } from '../../src/engine/body.ts';
-import { leanAtBottom, leanMeasuredBy, type Lean } from '../../src/engine/checks/forward-lean.ts';
+import {
+  FROM_VERTICAL,
+  leanAtBottom,
+  leanMeasuredBy,
+  type Lean,
+} from '../../src/engine/checks/forward-lean.ts';
+import type { Verdict } from '../../src/engine/checks/verdict.ts';
 import { inclinations3d, inclinationsTurnedInPlane } from '../../src/engine/checks/measures.ts';
 import type { KeypointName, Pose } from '../../src/pose/skeleton.ts';
 import { fixtureTrack } from '../support/tracks.ts';
@@ -95,5 +101,76 @@ describe('forward lean at 3/4 on real footage', () => {
 
   it('where the 3-D landmarks read its shins near upright (why 3/4 is read in the picture)', () => {
     for (const { world } of threeQuarterReps) expect(world.tibiaDeg).toBeLessThan(15);
+  });
+});
+
+describe('forward lean facing the camera: the trunk against vertical alone', () => {
+  // The rendered squats (one character posed bone by bone, ../shared/data/rendered): at each
+  // bottom the exact trunk is 34.7° from vertical and the shins 37.9° (28.8° and 45.0° in the clips
+  // whose heels lift), from the rig's own 3-D joints. Their pose tracks are committed.
+  const TRUTH = {
+    michelle_squat_front: { trunkDeg: 34.7, tibiaDeg: 37.9 },
+    michelle_squat_heels_lift_front: { trunkDeg: 28.8, tibiaDeg: 45.0 },
+    michelle_squat_side: { trunkDeg: 34.7, tibiaDeg: 37.9 },
+    michelle_squat_heels_lift_side: { trunkDeg: 28.8, tibiaDeg: 45.0 },
+  } as const;
+  const read = (clip: keyof typeof TRUTH) => {
+    const reps: { world: Lean; judged: Lean }[] = [];
+    analyzeTrack(fixtureTrack(clip), 'squat', {
+      onRepJudged: (ctx) => {
+        const world = leanMeasuredBy(ctx, (f) => inclinations3d(f.body));
+        const judged = leanAtBottom(ctx);
+        if (world !== undefined && judged !== undefined) reps.push({ world, judged });
+      },
+    });
+    expect(reps).toHaveLength(3);
+    return reps;
+  };
+
+  it.each(['michelle_squat_front', 'michelle_squat_heels_lift_front'] as const)(
+    '%s: the 3-D landmarks read the trunk over 15° too upright, far more than the shins',
+    (clip) => {
+      const truth = TRUTH[clip];
+      for (const { world } of read(clip)) {
+        expect(world.trunkDeg).toBeLessThan(truth.trunkDeg - 15);
+        // The lean past the shins then reads 8-22° under the truth: under its 30° limit's reach.
+        expect(world.trunkDeg - world.tibiaDeg).toBeLessThan(truth.trunkDeg - truth.tibiaDeg - 5);
+      }
+    },
+  );
+
+  it.each(['michelle_squat_side', 'michelle_squat_heels_lift_side'] as const)(
+    '%s: side on, the picture reads the trunk and its lean past the shins within 6°',
+    (clip) => {
+      const truth = TRUTH[clip];
+      for (const { judged } of read(clip)) {
+        expect(judged.trunkOnly).toBeUndefined();
+        expect(Math.abs(judged.trunkDeg - truth.trunkDeg)).toBeLessThanOrEqual(6);
+        expect(
+          Math.abs(judged.trunkDeg - judged.tibiaDeg - (truth.trunkDeg - truth.tibiaDeg)),
+        ).toBeLessThanOrEqual(6);
+      }
+    },
+  );
+
+  it('so facing the camera a lean is judged by the trunk from vertical, and a pass says what does not show', () => {
+    for (const { judged } of read('michelle_squat_front')) expect(judged.trunkOnly).toBe(true);
+    const verdicts: Verdict[] = [];
+    analyzeTrack(fixtureTrack('squat_front_goblet_kettlebell_2reps.mp4'), 'squat', {
+      onRepJudged: (_ctx, v) => verdicts.push(...v.filter((x) => x.check === 'forward-lean')),
+    });
+    expect(verdicts.length).toBeGreaterThan(0);
+    for (const v of verdicts) {
+      expect(v).toMatchObject({ status: 'pass', unit: FROM_VERTICAL, threshold: 60 });
+      expect(v.message).toMatch(/turn side-on to check it/);
+    }
+  });
+
+  it('and a trunk folded past 60° is still found: the labelled lean squat filmed from the front', () => {
+    const report = analyzeTrack(fixtureTrack('squat_front_FORWARD_LEAN_mlsac_1rep.mp4'), 'squat');
+    const lean = report.reps?.[0]?.verdicts.find((v) => v.check === 'forward-lean');
+    expect(lean).toMatchObject({ status: 'fault', unit: FROM_VERTICAL, threshold: 60 });
+    expect(lean?.value).toBeGreaterThan(60);
+    expect(lean?.message).toMatch(/^Chest up: trunk \d+° from vertical\.$/);
   });
 });

@@ -51,17 +51,17 @@ describe('the real clips judged gentle, standard and strict', () => {
       expect(all && clean, level).toBe(false);
     }
     // Strict (trunk at most 20° past the shins) finds the labelled lean at 21-29°, and with it
-    // flags clean squats whose trunk reads 25-26° past the shins.
+    // flags clean squats whose trunk reads 25-26° past the shins, side on.
     const dumbbells = 'squat_to_calfraise_side_dumbbells_3reps_heels_up_at_top.mp4';
     expect(found('standard', dumbbells)).not.toContain('forward-lean');
     expect(found('strict', dumbbells)).toContain('forward-lean');
-    for (const clean of [
-      'squat_front_home_airsquats_12reps.mp4',
-      'squat_side_studio_man_1rep.mp4',
-      'squat_side_whitebg_woman_1rep.mp4',
-    ]) {
+    for (const clean of ['squat_side_studio_man_1rep.mp4', 'squat_side_whitebg_woman_1rep.mp4']) {
       expect(found('standard', clean), clean).not.toContain('forward-lean');
       expect(found('strict', clean), clean).toContain('forward-lean');
     }
+    // Facing the camera strict holds the trunk to 50° from vertical alone: the home air squats'
+    // trunks read up to 44° there (flagged at strict by their lean past the shins until that was
+    // no longer judged facing the camera).
+    expect(found('strict', 'squat_front_home_airsquats_12reps.mp4')).not.toContain('forward-lean');
   });
 });

@@ -64,26 +64,25 @@ describe('on the labelled real clips, the engine judges by the better of the two
     ]);
   });
 
-  it.each([
-    'depth front',
-    'depth side',
-    'forward-lean front',
-    'forward-lean side',
-    'knee-valgus front',
-  ])('%s: the measure the engine uses separates at least as well as the other', (key) => {
-    const [check = '', view = ''] = key.split(' ');
-    const c = find(real, check, view);
-    const used = c.engineUses;
-    if (used === undefined) throw new Error(`${key} is not judged`);
-    const other = used === 'image' ? 'world' : 'image';
-    expect(auc(c, used)).toBeGreaterThanOrEqual(auc(c, other) ?? 0);
-  });
+  it.each(['depth front', 'depth side', 'forward-lean side', 'knee-valgus front'])(
+    '%s: the measure the engine uses separates at least as well as the other',
+    (key) => {
+      const [check = '', view = ''] = key.split(' ');
+      const c = find(real, check, view);
+      const used = c.engineUses;
+      if (used === undefined) throw new Error(`${key} is not judged`);
+      const other = used === 'image' ? 'world' : 'image';
+      expect(auc(c, used)).toBeGreaterThanOrEqual(auc(c, other) ?? 0);
+    },
+  );
 
-  it('facing the camera, lean is measured in 3-D: the picture foreshortens a trunk leaning towards it', () => {
+  it('facing the camera, the lean past the shins is judged by neither measure', () => {
+    // The picture foreshortens a trunk leaning towards the camera: the mlsac forward-lean squat
+    // reads −2° past the shins. Its 3-D reading, 21°, sets it apart from these clean reps, but the
+    // 3-D landmarks read the rendered squats' trunks 18-27° too upright against their shins
+    // (test/engine/forward-lean.test.ts): facing the camera the trunk is judged against vertical.
     const c = find(real, 'forward-lean', 'front');
-    expect(c.engineUses).toBe('world');
-    // The mlsac forward-lean squat: 21° past the shins in 3-D, −2° in the picture.
-    expect(auc(c, 'world')).toBeGreaterThan(0.9);
+    expect(c.engineUses).toBeUndefined();
     expect(auc(c, 'image')).toBeLessThan(0.5);
   });
 

@@ -15,6 +15,12 @@ import { cannotJudge, fault, pass } from './verdict.ts';
 export interface Lean {
   readonly trunkDeg: number;
   readonly tibiaDeg: number;
+  /**
+   * Judged by the trunk's own limit from vertical alone, not against the shins: facing the camera,
+   * where the 3-D landmarks read the trunk 18-27° more upright than it is and the shins 3-16°
+   * (the rendered squats' exact truth; form-checks.md, "Forward lean").
+   */
+  readonly trunkOnly?: boolean;
 }
 
 /**
@@ -27,9 +33,9 @@ export interface Lean {
  * (form-checks.md, "Repeatability").
  */
 export function leanAtBottom(ctx: RepContext): Lean | undefined {
-  return ctx.view === 'side' || ctx.view === 'three-quarter'
-    ? leanInPicture(ctx)
-    : leanMeasuredBy(ctx, (f) => inclinations3d(f.body));
+  if (ctx.view === 'side' || ctx.view === 'three-quarter') return leanInPicture(ctx);
+  const lean = leanMeasuredBy(ctx, (f) => inclinations3d(f.body));
+  return lean && { ...lean, trunkOnly: true };
 }
 
 /**
@@ -57,21 +63,36 @@ export function leanMeasuredBy(
   return trunkDeg === undefined || tibiaDeg === undefined ? undefined : { trunkDeg, tibiaDeg };
 }
 
+/** The unit of a lean judged by the trunk alone: its angle from vertical. */
+export const FROM_VERTICAL = 'deg from vertical';
+
 /**
- * How far the trunk may lean past the tibia in this rep (deg): the margin over the tibia, or less
- * when the trunk would pass its limit from vertical first. Both limits as one, on one measure, so
- * the verdict reports a single value and the limit it broke.
+ * The one value a lean is judged by, and its limit (deg): the trunk's lean past the tibia against
+ * the margin over the tibia, or less when the trunk would pass its limit from vertical first (both
+ * limits as one, on one measure, so the verdict reports a single value and the limit it broke);
+ * facing the camera (`trunkOnly`), the trunk from vertical against that limit alone.
  */
-export function leanLimitDeg(lean: Lean, strictness: RepContext['strictness']): number {
-  return Math.min(
-    LIMITS.trunkOverTibiaDeg[strictness],
-    Math.round(LIMITS.trunkFromVerticalDeg[strictness] - lean.tibiaDeg),
-  );
+export function leanAgainstLimit(
+  lean: Lean,
+  strictness: RepContext['strictness'],
+): { readonly valueDeg: number; readonly limitDeg: number; readonly unit: string } {
+  const fromVertical = LIMITS.trunkFromVerticalDeg[strictness];
+  if (lean.trunkOnly === true)
+    return { valueDeg: lean.trunkDeg, limitDeg: fromVertical, unit: FROM_VERTICAL };
+  return {
+    valueDeg: lean.trunkDeg - lean.tibiaDeg,
+    limitDeg: Math.min(
+      LIMITS.trunkOverTibiaDeg[strictness],
+      Math.round(fromVertical - lean.tibiaDeg),
+    ),
+    unit: 'deg',
+  };
 }
 
-/** Whether a lean breaks either limit at this strictness (judged on the value reported, in whole degrees). */
+/** Whether a lean breaks its limit at this strictness (judged on the value reported, in whole degrees). */
 export function isForwardLean(lean: Lean, strictness: RepContext['strictness']): boolean {
-  return Math.round(lean.trunkDeg - lean.tibiaDeg) > leanLimitDeg(lean, strictness);
+  const { valueDeg, limitDeg } = leanAgainstLimit(lean, strictness);
+  return Math.round(valueDeg) > limitDeg;
 }
 
 /** The trunk's lean against the shins' in words: "12° more than the shins" or "8° less than…". */
@@ -103,24 +124,49 @@ export const forwardLeanCheck: RepCheck = {
               'view',
             ),
       ];
-    const excess = lean.trunkDeg - lean.tibiaDeg;
-    const threshold = leanLimitDeg(lean, ctx.strictness);
-    const overTibia = LIMITS.trunkOverTibiaDeg[ctx.strictness];
-    const fromVertical = LIMITS.trunkFromVerticalDeg[ctx.strictness];
     const score =
       median(ctx.frames.map((f) => jointScore(f.body, ['shoulder', 'hip', 'knee', 'ankle']))) ?? 0;
+    const fromVertical = LIMITS.trunkFromVerticalDeg[ctx.strictness];
+    const trunkConfidence = confidenceOf(
+      lean.trunkDeg,
+      fromVertical,
+      LIMITS.trunkFromVerticalDeg.error,
+      score,
+    );
+    const { valueDeg, limitDeg, unit } = leanAgainstLimit(lean, ctx.strictness);
+    const trunk = `${Math.round(lean.trunkDeg)}° from vertical`;
+    if (lean.trunkOnly === true) {
+      // Facing the camera: the trunk's own limit only, and a pass says what does not show.
+      const common = {
+        value: Math.round(valueDeg),
+        threshold: limitDeg,
+        unit,
+        confidence: trunkConfidence,
+      };
+      if (!isForwardLean(lean, ctx.strictness))
+        return [
+          pass(
+            'forward-lean',
+            unit,
+            'Trunk not folded forward (facing the camera a lean against the shins does not show: turn side-on to check it).',
+            common,
+          ),
+        ];
+      return [fault('forward-lean', `Chest up: trunk ${trunk}.`, common, { cue: 'Chest up.' })];
+    }
+    const overTibia = LIMITS.trunkOverTibiaDeg[ctx.strictness];
     const common = {
-      value: Math.round(excess),
-      threshold,
-      unit: 'deg',
+      value: Math.round(valueDeg),
+      threshold: limitDeg,
+      unit,
       confidence: Math.min(
-        confidenceOf(excess, overTibia, LIMITS.trunkOverTibiaDeg.error, score),
-        confidenceOf(lean.trunkDeg, fromVertical, LIMITS.trunkFromVerticalDeg.error, score),
+        confidenceOf(valueDeg, overTibia, LIMITS.trunkOverTibiaDeg.error, score),
+        trunkConfidence,
       ),
     };
-    const angles = `${Math.round(lean.trunkDeg)}° from vertical, ${againstShins(common.value)}.`;
+    const angles = `${trunk}, ${againstShins(common.value)}.`;
     if (!isForwardLean(lean, ctx.strictness))
-      return [pass('forward-lean', 'deg', `Trunk ${angles}`, common)];
+      return [pass('forward-lean', unit, `Trunk ${angles}`, common)];
     return [fault('forward-lean', `Chest up: trunk ${angles}`, common, { cue: 'Chest up.' })];
   },
 };
