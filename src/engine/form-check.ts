@@ -183,9 +183,9 @@ function targetText(v: Verdict): string {
     case 'knee-valgus':
       return `knees ${v.value.toFixed(2)}× the ankles' width apart; keep them at least ${v.threshold ?? 1}× (over the feet)`;
     case 'forward-lean':
-      // Facing the camera the trunk is judged against vertical alone (forward-lean.ts).
+      // From the front or behind the trunk is judged against vertical alone (forward-lean.ts).
       return v.unit === FROM_VERTICAL
-        ? `trunk ${value}; at most ${limit} (facing the camera only a deep fold shows: the lean against the shins is judged side on)`
+        ? `trunk ${value}; at most ${limit} (from the front or behind only a deep fold shows: the lean against the shins is judged side on)`
         : `trunk ${againstShins(v.value)}; at most ${limit} more`;
     case 'tempo':
       return `${v.value} s`;

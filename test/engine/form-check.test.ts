@@ -83,7 +83,7 @@ describe('formCheckLines (the verdict card)', () => {
     );
     expect(lean).toMatchObject({ status: 'pass', threshold: 60 });
     expect(lean?.text).toMatch(
-      /^Good: trunk \d+° from vertical; at most 60° from vertical \(facing the camera only a deep fold shows: the lean against the shins is judged side on\)\.$/,
+      /^Good: trunk \d+° from vertical; at most 60° from vertical \(from the front or behind only a deep fold shows: the lean against the shins is judged side on\)\.$/,
     );
   });
 

@@ -136,7 +136,7 @@ export const forwardLeanCheck: RepCheck = {
     const { valueDeg, limitDeg, unit } = leanAgainstLimit(lean, ctx.strictness);
     const trunk = `${Math.round(lean.trunkDeg)}° from vertical`;
     if (lean.trunkOnly === true) {
-      // Facing the camera: the trunk's own limit only, and a pass says what does not show.
+      // Seen from the front or behind: the trunk's own limit only, and a pass says what does not show.
       const common = {
         value: Math.round(valueDeg),
         threshold: limitDeg,
@@ -148,7 +148,7 @@ export const forwardLeanCheck: RepCheck = {
           pass(
             'forward-lean',
             unit,
-            'Trunk not folded forward (facing the camera a lean against the shins does not show: turn side-on to check it).',
+            'Trunk not folded forward (from the front or behind, a lean against the shins does not show: turn side-on to check it).',
             common,
           ),
         ];
