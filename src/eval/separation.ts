@@ -33,7 +33,7 @@ export function separations(
         if (v.value === undefined || v.status === 'cannot-judge') continue;
         const code = REP_CHECKS[v.check as keyof typeof REP_CHECKS]?.code ?? v.check;
         if (optional.has(code)) continue;
-        // A lean judged facing the camera is the trunk's angle from vertical, not its lean past
+        // A lean judged from the front or behind is the trunk's angle from vertical, not its lean past
         // the shins (forward-lean.ts): a measure of its own.
         const check = v.unit === FROM_VERTICAL ? `${v.check} (trunk from vertical)` : v.check;
         const key = `${check}|${viewClass(label.view)}`;

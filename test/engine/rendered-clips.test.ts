@@ -1,14 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ExerciseAnalyzer } from '../../src/engine/analyzer.ts';
 import { analyzeTrack } from '../../src/engine/analyze-track.ts';
 import { findExercise } from '../../src/engine/catalog.ts';
 import { kneeAnkleSeparationRatio } from '../../src/engine/checks/knee-valgus.ts';
 import { atBottom, medianOver } from '../../src/engine/checks/rep-context.ts';
-import { parsePoseTrack } from '../../src/pose/pose-track.ts';
 import { resampleTrack } from '../../src/pose/resample-track.ts';
-import { mirroredTrack } from '../support/tracks.ts';
+import { fixtureTrack, mirroredTrack } from '../support/tracks.ts';
 import { withKeypointJitter } from '../support/transform-track.ts';
 
 // The rendered clips in ../shared/data/rendered: one rigged character posed bone by bone, so the
@@ -18,12 +15,7 @@ import { withKeypointJitter } from '../support/transform-track.ts';
 // half squat), the camera 2.5 m away at 0.95 m, like a laptop on a chair; each knee-circle clip
 // circles for 14 s, the head still or bobbing ±2.5 cm.
 
-const TRACKS = join(import.meta.dirname, '..', 'fixtures', 'tracks');
-const analyze = (clip: string, exerciseId: string) =>
-  analyzeTrack(
-    parsePoseTrack(readFileSync(join(TRACKS, `${clip}.track.json`), 'utf8')),
-    exerciseId,
-  );
+const analyze = (clip: string, exerciseId: string) => analyzeTrack(fixtureTrack(clip), exerciseId);
 const codes = (r: ReturnType<typeof analyze>) => new Set(r.faults.map((f) => f.code));
 
 describe('the engine on the rendered clips (exact ground truth)', () => {
@@ -46,9 +38,7 @@ describe('the engine on the rendered clips (exact ground truth)', () => {
 
   it('never says "not counted" of a movement the other ruler counted (front half squats)', () => {
     // Each rep is let go as too small on the frame's own shank, and counted on the resting one.
-    const track = parsePoseTrack(
-      readFileSync(join(TRACKS, 'michelle_squat_front.track.json'), 'utf8'),
-    );
+    const track = fixtureTrack('michelle_squat_front');
     const analyzer = new ExerciseAnalyzer(findExercise('squat'));
     const events = track.frames.flatMap((f) => analyzer.push(f.pose, f.timestampMs));
     const reps = events.flatMap((e) => (e.type === 'rep' ? [e.rep] : []));
@@ -69,12 +59,7 @@ describe('the engine on the rendered clips (exact ground truth)', () => {
     // Judged on the range of the nose, two frames' jitter read as a bob (ankle-circles.test.ts:
     // a still head told "Head still." live). Each height is the median of those within ±80 ms.
     for (const seed of [7, 11]) {
-      const noisy = (clip: string) =>
-        withKeypointJitter(
-          parsePoseTrack(readFileSync(join(TRACKS, `${clip}.track.json`), 'utf8')),
-          0.002,
-          seed,
-        );
+      const noisy = (clip: string) => withKeypointJitter(fixtureTrack(clip), 0.002, seed);
       expect(
         codes(analyzeTrack(noisy('michelle_knee_circles_headbob_front'), 'knee-circles')),
       ).toContain('head-bob');
@@ -135,16 +120,12 @@ describe('the engine on the rendered clips (exact ground truth)', () => {
     ['michelle_squat_heels_lift_front', 0.91],
   ] as const)('%s: reads the knees against the ankles within 0.1 of the truth', (clip, truth) => {
     const ratios: number[] = [];
-    analyzeTrack(
-      parsePoseTrack(readFileSync(join(TRACKS, `${clip}.track.json`), 'utf8')),
-      'squat',
-      {
-        onRepJudged: (ctx) => {
-          const r = medianOver(atBottom(ctx), (f) => kneeAnkleSeparationRatio(f.body));
-          if (r !== undefined) ratios.push(r);
-        },
+    analyzeTrack(fixtureTrack(clip), 'squat', {
+      onRepJudged: (ctx) => {
+        const r = medianOver(atBottom(ctx), (f) => kneeAnkleSeparationRatio(f.body));
+        if (r !== undefined) ratios.push(r);
       },
-    );
+    });
     expect(ratios).toHaveLength(3);
     for (const r of ratios) expect(Math.abs(r - truth)).toBeLessThan(0.1);
   });
@@ -159,7 +140,7 @@ describe('the engine on the rendered clips (exact ground truth)', () => {
 
 describe('the rendered clips at 15 and 10 frames/s', () => {
   const at = (clip: string, exerciseId: string, fps?: number) => {
-    const track = parsePoseTrack(readFileSync(join(TRACKS, `${clip}.track.json`), 'utf8'));
+    const track = fixtureTrack(clip);
     const r = analyzeTrack(fps === undefined ? track : resampleTrack(track, fps), exerciseId);
     const c = r.circles;
     return {
