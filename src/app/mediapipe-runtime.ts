@@ -1,4 +1,5 @@
 import { BLAZEPOSE_LANDMARKS } from '../pose/blazepose-landmarks.ts';
+import type { ModelId } from '../pose/model-catalog.ts';
 import { poseFromDetector } from '../pose/from-detector.ts';
 import type { EstimateResult } from '../detector/pose-service.ts';
 import { fetchModelFile, fetchModelManifest } from '../detector/fetch-model-file.ts';
@@ -12,6 +13,16 @@ export const MEDIAPIPE_FRAME_DEADLINE_MS = 10_000;
 /** The three MediaPipe model complexities, as the app offers them. */
 export const MEDIAPIPE_RUNTIMES = ['mediapipe-lite', 'mediapipe-full', 'mediapipe-heavy'] as const;
 export type MediaPipeRuntimeId = (typeof MEDIAPIPE_RUNTIMES)[number];
+
+/**
+ * The BlazePose network each runs, by the name of formcheck's tfjs model converted from it: its
+ * keypoints read the body as that model's do (model-catalog.ts).
+ */
+export const MEDIAPIPE_NETWORK: Readonly<Record<MediaPipeRuntimeId, ModelId>> = {
+  'mediapipe-lite': 'blazepose-lite',
+  'mediapipe-full': 'blazepose-full',
+  'mediapipe-heavy': 'blazepose-heavy',
+};
 
 const BASE = '/models/mediapipe/';
 const COMPLEXITY: Record<MediaPipeRuntimeId, 0 | 1 | 2> = {

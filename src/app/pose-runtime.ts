@@ -2,6 +2,7 @@ import type { PoseServiceInfo } from '../detector/pose-service.ts';
 import { BACKEND_PREFERENCES, type BackendPreference } from '../pose/backend-preference.ts';
 import { DEFAULT_MODEL, MODELS, parseModelId, type ModelId } from '../pose/model-catalog.ts';
 import {
+  MEDIAPIPE_NETWORK,
   MEDIAPIPE_RUNTIMES,
   MediaPipeRuntime,
   type MediaPipeRuntimeId,
@@ -15,6 +16,8 @@ export interface Loaded {
   readonly source: PoseSource;
   readonly label: string;
   readonly hasFeet: boolean;
+  /** The network whose keypoints these are (a MediaPipe runtime's: the tfjs model converted from it). */
+  readonly model: ModelId;
   readonly info?: PoseServiceInfo;
 }
 
@@ -124,7 +127,12 @@ export class PoseRuntime {
       this.status(
         `${this.loadedLabel}, loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`,
       );
-      this.lastLoaded = { source, label: this.loadedLabel, hasFeet: true };
+      this.lastLoaded = {
+        source,
+        label: this.loadedLabel,
+        hasFeet: true,
+        model: MEDIAPIPE_NETWORK[id],
+      };
       return this.lastLoaded;
     }
     const info = await this.client.init({
@@ -136,6 +144,7 @@ export class PoseRuntime {
       source: this.client,
       label: `${info.model} on ${info.backend.name}`,
       hasFeet: MODELS[info.model].hasFeet,
+      model: info.model,
       info,
     };
     // Another model was picked while this one loaded: the worker loads it next, and the page

@@ -199,7 +199,7 @@ export class WorkoutController {
     const cameraOpen = this.feed.active || (await this.openCamera(this.feed.device));
     const loaded = await this.detector();
     if (run !== this.runs) return ended;
-    this.session = this.newSession(exercise, prescription, 'camera', options, loaded.hasFeet);
+    this.session = this.newSession(exercise, prescription, 'camera', options, loaded);
     this.view.showSource('camera');
     if (!cameraOpen) this.view.showGate(NO_CAMERA, false);
     else if (!this.loop.running) await this.streamToDetector();
@@ -214,7 +214,7 @@ export class WorkoutController {
     prescription: Prescription,
     source: 'camera' | 'video',
     options: RunOptions,
-    hasFeet: boolean,
+    { hasFeet, model }: Pick<Loaded, 'hasFeet' | 'model'>,
   ): WorkoutSession {
     if (exercise.needsFeet && !hasFeet)
       this.alerts.set(
@@ -229,6 +229,7 @@ export class WorkoutController {
         source,
         mode: options.mode,
         modelHasFeet: hasFeet,
+        poseModel: model,
         strictness: this.strictness(),
         store: this.store,
         ...(options.routine === undefined ? {} : { routine: options.routine }),
@@ -451,7 +452,7 @@ export class WorkoutController {
     const run = this.runs;
     const loaded = await this.detector();
     if (run !== this.runs) return undefined;
-    const session = this.newSession(exercise, prescription, 'video', options, loaded.hasFeet);
+    const session = this.newSession(exercise, prescription, 'video', options, loaded);
     this.session = session;
     this.view.showSource('video');
     this.mirrored = false;

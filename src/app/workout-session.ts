@@ -1,3 +1,4 @@
+import type { ModelId } from '../pose/model-catalog.ts';
 import { ExerciseAnalyzer, type EngineEvent, type LiveState } from '../engine/analyzer.ts';
 import { isTiltTold, TILT_CUE, tiltNote, tiltTip } from '../engine/camera-tilt.ts';
 import type { Strictness } from '../engine/checks/thresholds.ts';
@@ -75,6 +76,8 @@ export interface SessionOptions {
   /** A counted workout, or a form check (a few reps, then a verdict card; not saved unless asked). */
   readonly mode: 'workout' | 'form-check';
   readonly modelHasFeet: boolean;
+  /** The model giving the poses (checks allow for how it reads a joint); default BlazePose full. */
+  readonly poseModel?: ModelId;
   readonly strictness: Strictness;
   readonly store: HistoryStore;
   readonly routine?: string;
@@ -214,6 +217,7 @@ export class WorkoutSession {
   private newAnalyzer(): ExerciseAnalyzer {
     return new ExerciseAnalyzer(this.exercise, this.prescription, {
       modelHasFeet: this.options.modelHasFeet,
+      ...(this.options.poseModel === undefined ? {} : { poseModel: this.options.poseModel }),
       strictness: this.options.strictness,
       // A form check in parts asks each for one view, not always the exercise's best (a squat's
       // second part is side on): the report's view note is held to what the part asked for.

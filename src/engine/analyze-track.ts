@@ -1,4 +1,4 @@
-import { MODEL_IDS, MODELS } from '../pose/model-catalog.ts';
+import { MODEL_IDS, MODELS, type ModelId } from '../pose/model-catalog.ts';
 import type { PoseTrack } from '../pose/pose-track.ts';
 import { ExerciseAnalyzer } from './analyzer.ts';
 import { findExercise } from './catalog.ts';
@@ -13,10 +13,20 @@ import type { Report } from './report.ts';
  * models; for poses from elsewhere (MediaPipe landmarks of a dataset), whether any frame has them.
  */
 export function trackHasFeet(track: PoseTrack): boolean {
-  const known = MODEL_IDS.find((id) => id === track.model);
+  const known = trackModel(track);
   if (known !== undefined) return MODELS[known].hasFeet;
   return track.frames.some((f) => f.pose?.keypoints.left_heel !== undefined);
 }
+
+/** The formcheck model that made the track; undefined for poses from elsewhere. */
+export function trackModel(track: PoseTrack): ModelId | undefined {
+  return MODEL_IDS.find((id) => id === track.model);
+}
+
+const poseModelOf = (track: PoseTrack): { poseModel?: ModelId } => {
+  const model = trackModel(track);
+  return model === undefined ? {} : { poseModel: model };
+};
 
 /** Runs one exercise's analyzer over a whole pose track: the offline path (CLI, eval, tests, uploaded videos). */
 export function analyzeTrack(
@@ -27,6 +37,7 @@ export function analyzeTrack(
   const exercise = findExercise(exerciseId);
   const analyzer = new ExerciseAnalyzer(exercise, options.prescription ?? exercise.prescription, {
     modelHasFeet: trackHasFeet(track),
+    ...poseModelOf(track),
     ...(options.strictness === undefined ? {} : { strictness: options.strictness }),
     ...(options.onRepJudged === undefined ? {} : { onRepJudged: options.onRepJudged }),
   });

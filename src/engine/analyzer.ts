@@ -13,6 +13,7 @@ import { CircleAnalyzer } from './kinds/circle-analyzer.ts';
 import { HoldAnalyzer } from './kinds/hold-analyzer.ts';
 import type { KindAnalyzer, KindLive } from './kinds/kind-analyzer.ts';
 import { RepAnalyzer, type RepObserver } from './kinds/rep-analyzer.ts';
+import type { ModelId } from '../pose/model-catalog.ts';
 import { WalkAnalyzer } from './kinds/walk-analyzer.ts';
 import type { RepReport, Report } from './report.ts';
 import type { GateIssue } from './setup-gate.ts';
@@ -88,6 +89,11 @@ function readsAnglesAgainstLevel(exercise: ExerciseDef): boolean {
 export interface AnalyzerOptions {
   /** The model sees heels and toes (BlazePose); MoveNet does not. Default true. */
   readonly modelHasFeet?: boolean;
+  /**
+   * The model that gave the poses, for checks whose limits allow for how a model reads a joint
+   * (the heel: checks/heel-lift.ts). Default BlazePose full, the model the checks were measured on.
+   */
+  readonly poseModel?: ModelId;
   /** How strictly form is judged (checks/thresholds.ts). Default standard. */
   readonly strictness?: Strictness;
   /**
@@ -108,6 +114,7 @@ function kindAnalyzer(
   prescription: Prescription,
   strictness: Strictness,
   onRepJudged: RepObserver | undefined,
+  poseModel: ModelId | undefined,
 ): KindAnalyzer {
   switch (exercise.kind) {
     case 'reps':
@@ -116,6 +123,7 @@ function kindAnalyzer(
         prescription.kind === 'reps' ? prescription : exercise.prescription,
         strictness,
         onRepJudged,
+        poseModel,
       );
     case 'hold':
       return new HoldAnalyzer(exercise, strictness);
@@ -163,7 +171,13 @@ export class ExerciseAnalyzer {
           }
         : {}),
     });
-    this.kind = kindAnalyzer(exercise, prescription, this.strictness, options.onRepJudged);
+    this.kind = kindAnalyzer(
+      exercise,
+      prescription,
+      this.strictness,
+      options.onRepJudged,
+      options.poseModel,
+    );
     this.askedView = options.askedView;
     if (exercise.needsFeet && !modelHasFeet)
       this.notes.push('This exercise needs heel and toe points: choose a BlazePose model.');

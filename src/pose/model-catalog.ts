@@ -15,6 +15,16 @@ export interface ModelInfo {
   readonly files: readonly string[];
   /** BlazePose has heel and toe keypoints; MoveNet stops at the ankle. */
   readonly hasFeet: boolean;
+  /**
+   * How high the model reads a flat heel above its toe at the bottom of a squat, against standing
+   * (standing shank lengths): the heel-lift check's measure on the rendered flat-footed half squat
+   * seen side on (`michelle_squat_side`, heels flat by construction), median of its three reps.
+   * Each model reads the foot its own way: full 0.10-0.11, lite 0.25-0.28, heavy 0.01-0.03
+   * (`npm run eval -- --model ID`, "heel-lift | side | rendered"). A check whose limits allow for
+   * one model's reading allows another's by the difference (checks/heel-lift.ts). None without
+   * feet.
+   */
+  readonly flatHeelReadShanks?: number;
 }
 
 export const MODELS: Readonly<Record<ModelId, ModelInfo>> = {
@@ -35,18 +45,21 @@ export const MODELS: Readonly<Record<ModelId, ModelInfo>> = {
     family: 'blazepose',
     files: ['blazepose-detector.json', 'blazepose-lite.json'],
     hasFeet: true,
+    flatHeelReadShanks: 0.28,
   },
   'blazepose-full': {
     id: 'blazepose-full',
     family: 'blazepose',
     files: ['blazepose-detector.json', 'blazepose-full.json'],
     hasFeet: true,
+    flatHeelReadShanks: 0.11,
   },
   'blazepose-heavy': {
     id: 'blazepose-heavy',
     family: 'blazepose',
     files: ['blazepose-detector.json', 'blazepose-heavy.json'],
     hasFeet: true,
+    flatHeelReadShanks: 0.02,
   },
 };
 

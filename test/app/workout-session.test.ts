@@ -13,6 +13,7 @@ import { tiltNote } from '../../src/engine/camera-tilt.ts';
 import type { FormCheckLine } from '../../src/engine/form-check.ts';
 import { MemoryHistory } from '../../src/storage/history-db.ts';
 import { HistoryStore } from '../../src/storage/history-store.ts';
+import type { ModelId } from '../../src/pose/model-catalog.ts';
 import type { PoseTrack } from '../../src/pose/pose-track.ts';
 import type { SetRecord } from '../../src/storage/set-record.ts';
 import {
@@ -21,7 +22,7 @@ import {
   hiddenCountText,
 } from '../../src/engine/view-tip.ts';
 import { sequence, standing } from '../support/kinematic.ts';
-import { fixtureTrack, photoVideoTrack } from '../support/tracks.ts';
+import { fixtureTrack, otherModelTrack, photoVideoTrack } from '../support/tracks.ts';
 import { played, seenFromBehind, tilted } from '../support/transform-track.ts';
 
 // A real side-view squat clip (2 reps in 20 s) played as a webcam plays a file: in a loop, so the
@@ -322,6 +323,51 @@ describe('a recorded video', () => {
     expect(report.notes[0]).toBe(note);
     expect(done[0]?.notes).toEqual(report.notes);
     expect(said.filter((s) => s === OTHERS_IN_VIEW_CUE)).toEqual([]);
+  });
+});
+
+describe('the model giving the poses', () => {
+  /** The heel-lift verdicts of a video of the lite model's poses, analysed as from `poseModel`. */
+  async function heelLift(poseModel?: ModelId) {
+    const track = otherModelTrack('blazepose-lite', 'squat_side_whitebg_wahoo_3reps');
+    const ex = findExercise('squat');
+    const session = new WorkoutSession(
+      ex,
+      ex.prescription,
+      {
+        source: 'video',
+        mode: 'workout',
+        modelHasFeet: true,
+        ...(poseModel === undefined ? {} : { poseModel }),
+        strictness: 'standard',
+        store: new HistoryStore(new MemoryHistory()),
+      },
+      {
+        voice: { say: () => undefined } as unknown as Voice,
+        announce: () => undefined,
+        showGate: () => undefined,
+        showPlacement: () => undefined,
+        showRep: () => undefined,
+        setDone: () => undefined,
+        formCheckDone: () => undefined,
+      },
+    );
+    for (const f of track.frames) session.onPose(f.pose, f.timestampMs);
+    const report = await session.finishVideo();
+    return (report.reps ?? []).flatMap((r) => r.verdicts.filter((v) => v.check === 'heel-lift'));
+  }
+
+  it("is told to the engine: lite's flat heels, read 0.21-0.27 shank up, are held to lite's limit", async () => {
+    // The page passes the loaded model (workout-controller.ts); a MediaPipe runtime passes the
+    // BlazePose network it runs (mediapipe-runtime.ts).
+    const asLite = await heelLift('blazepose-lite');
+    expect(asLite.map((v) => [v.status, v.threshold])).toEqual([
+      ['pass', 0.37],
+      ['pass', 0.37],
+      ['pass', 0.37],
+    ]);
+    // Unsaid, the poses are taken as the default model's, and the same heels were lifts.
+    expect((await heelLift()).map((v) => v.status)).toEqual(['fault', 'fault', 'fault']);
   });
 });
 

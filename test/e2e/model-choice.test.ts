@@ -18,6 +18,17 @@ describe('a model picked while the first one loads', () => {
       await recordTexts(page, 'status');
       await page.goto(inject('baseUrl'));
       await page.locator('summary', { hasText: 'Settings' }).click();
+      // Each model says what picking it trades (settings.ts).
+      expect(await page.locator('#model-select option').allTextContents()).toEqual([
+        'movenet-lightning (no feet)',
+        'movenet-thunder (no feet)',
+        'blazepose-lite (faster, more false faults)',
+        'blazepose-full (recommended)',
+        'blazepose-heavy (slow without a GPU)',
+        'mediapipe-lite (main thread; needs a GPU)',
+        'mediapipe-full (main thread; needs a GPU)',
+        'mediapipe-heavy (main thread; needs a GPU)',
+      ]);
       await page.selectOption('#model-select', 'movenet-lightning');
       // Two loads at once in the worker once left the first model running on the cpu backend;
       // that race is pinned in test/detector/model-switch.test.ts. Here, the page: the model picked

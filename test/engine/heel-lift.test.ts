@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { ExerciseAnalyzer } from '../../src/engine/analyzer.ts';
 import { analyzeTrack } from '../../src/engine/analyze-track.ts';
+import { findExercise } from '../../src/engine/catalog.ts';
+import type { ModelId } from '../../src/pose/model-catalog.ts';
 import type { FrameView } from '../../src/engine/view.ts';
 import type { Verdict } from '../../src/engine/checks/verdict.ts';
 import type { PoseTrack } from '../../src/pose/pose-track.ts';
 import { LABELS } from '../fixtures/labels.ts';
-import { fixtureTrack, mirroredTrack } from '../support/tracks.ts';
+import { fixtureTrack, mirroredTrack, otherModelTrack } from '../support/tracks.ts';
 import { heelsRaised } from '../support/transform-track.ts';
 
 // Heel lift is the heel's height above the toe at the bottom against standing: a vertical
@@ -86,5 +89,59 @@ describe('heel lift in a deep squat with the knees far forward', () => {
     const [v] = heelVerdicts(heelsRaised(fixtureTrack(office), 1400, 2000, 0.15));
     expect(v?.status).toBe('fault');
     expect(v?.value).toBeGreaterThan(v?.threshold ?? Infinity);
+  });
+});
+
+// Each model reads the foot its own way: on the rendered flat-footed squat side on (heels flat by
+// construction) the heel reads 0.10-0.11 shank above standing with full, 0.25-0.28 with lite and
+// 0.01-0.03 with heavy (model-catalog.ts). The limits are full's reading plus twice a still heel's
+// jitter, so another model's higher reading is added to them; a lower one changes nothing.
+describe('heel lift with another pose model', () => {
+  const heelVerdicts = (track: PoseTrack, poseModel?: ModelId) => {
+    const analyzer = new ExerciseAnalyzer(findExercise('squat'), undefined, {
+      ...(poseModel === undefined ? {} : { poseModel }),
+    });
+    for (const f of track.frames) analyzer.push(f.pose, f.timestampMs);
+    return (analyzer.finish().reps ?? []).flatMap((r) =>
+      r.verdicts.filter((v) => v.check === 'heel-lift'),
+    );
+  };
+  const lite = (clip: string) => otherModelTrack('blazepose-lite', clip);
+
+  it.each(['squat_side_whitebg_wahoo_3reps', 'michelle_squat_side'])(
+    "%s with lite: the heels flat, read 0.21-0.28 shank up, pass against lite's own limit",
+    (clip) => {
+      // Lite's flat heel reads 0.17 higher than full's: 0.20 + 0.17.
+      const verdicts = (analyzeTrack(lite(clip), 'squat').reps ?? []).flatMap((r) =>
+        r.verdicts.filter((v) => v.check === 'heel-lift'),
+      );
+      expect(verdicts).toHaveLength(3);
+      for (const v of verdicts) {
+        expect(v).toMatchObject({ status: 'pass', threshold: 0.37 });
+        expect(v.value).toBeGreaterThanOrEqual(0.21);
+      }
+      // Held to full's limit, the same readings were heel lifts on every rep but one.
+      const asFull = heelVerdicts(lite(clip), 'blazepose-full');
+      expect(asFull.filter((v) => v.status === 'fault').length).toBeGreaterThanOrEqual(2);
+      for (const v of asFull) expect(v.threshold).toBe(0.2);
+    },
+  );
+
+  it('reads the model from the track: the same poses said to come from full are held to 0.20', () => {
+    const track = lite('michelle_squat_side');
+    const saidFull = { ...track, model: 'blazepose-full' };
+    const verdicts = (analyzeTrack(saidFull, 'squat').reps ?? []).flatMap((r) =>
+      r.verdicts.filter((v) => v.check === 'heel-lift'),
+    );
+    expect(verdicts.map((v) => v.status)).toEqual(['fault', 'fault', 'fault']);
+  });
+
+  it("keeps full's limit for a model reading flat heels lower (heavy) and for poses of no known model", () => {
+    const track = fixtureTrack('michelle_squat_side');
+    for (const v of heelVerdicts(track, 'blazepose-heavy')) expect(v.threshold).toBe(0.2);
+    for (const v of heelVerdicts(track)) expect(v.threshold).toBe(0.2);
+    const unknown = { ...track, model: 'mediapipe-dataset' };
+    for (const r of analyzeTrack(unknown, 'squat').reps ?? [])
+      expect(r.verdicts.find((v) => v.check === 'heel-lift')?.threshold).toBe(0.2);
   });
 });

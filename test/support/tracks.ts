@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ModelId } from '../../src/pose/model-catalog.ts';
 import { parsePoseTrack, type PoseTrack } from '../../src/pose/pose-track.ts';
 
 /** Where formcheck's own pose tracks of the labelled clips are committed. */
@@ -28,6 +29,14 @@ export function fixtureTrack(clip: string): PoseTrack {
  */
 export function mirroredTrack(clip: string): PoseTrack {
   return trackIn(MIRRORED_DIR, clip);
+}
+
+/**
+ * The committed pose track of a clip made by another of formcheck's models (`npm run eval --
+ * --model ID`): only the few clips a spec needs are committed (test/fixtures/models).
+ */
+export function otherModelTrack(model: ModelId, clip: string): PoseTrack {
+  return trackIn(join(import.meta.dirname, '..', 'fixtures', 'models', model), clip);
 }
 
 /**

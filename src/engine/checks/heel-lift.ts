@@ -6,6 +6,7 @@ import { atBottom, medianOver, type RepContext } from './rep-context.ts';
 import { heldToLimit } from './held-to-limit.ts';
 import { LIMITS, type Limit } from './thresholds.ts';
 import { cannotJudge, fault, pass } from './verdict.ts';
+import { DEFAULT_MODEL, MODELS } from '../../pose/model-catalog.ts';
 
 /**
  * Heel rise at the bottom against standing, in standing shank lengths, of the foot seen better
@@ -52,21 +53,43 @@ export function flatHeelBiasShanks(shinDeg: number): number {
 const BIAS_IN_FIXED_LIMITS = 0.13;
 
 /**
- * The heel-lift limit for this rep, judged on the foot `side`: the fixed limits, raised side on by
- * as much as the model's flat-heel bias exceeds the bias they allow for, when that foot's shin leans
- * further forward than about 38°. A deep squat with the knees far forward and the heels flat reads
- * its heel higher by the bias alone (the office knees-over-toes squat, no heel lift labelled: 0.18
- * as filmed and 0.24 mirrored with the shin 50-52° forward, against 0.20), so the fixed limit
- * called the model's bias a lift there. Never lower than the fixed limits, so with the shins
- * upright a lift is judged as before; and only side on, where the bias was measured (at 3/4 clean
- * reps read up to 0.06, and the shin's angle is read turned back from a foreshortened picture).
+ * How much higher than BlazePose full, the model the limits were set on, this rep's model reads a
+ * flat heel (standing shank lengths; model-catalog.ts, `flatHeelReadShanks`): the rendered
+ * flat-footed squat reads 0.25-0.28 with lite against full's 0.10-0.11, and lite reads the real
+ * side-on squats with the heels down up to 0.27 (median 0.14; full: up to 0.18, median 0.07): 0.07
+ * past the standard limit, a heel-lift fault on each rep of the white-background squats. The limits are the model's flat-heel
+ * reading plus twice a still heel's jitter (thresholds.ts), so a model reading flat heels higher
+ * gets the difference added. Never less: heavy reads them 0.01-0.03, but a rendered 4 cm lift no
+ * higher (0.03-0.04), so a lower limit would only find noise.
+ */
+export function modelExtraShanks(ctx: RepContext): number {
+  const read = MODELS[ctx.poseModel ?? DEFAULT_MODEL].flatHeelReadShanks;
+  const base = MODELS[DEFAULT_MODEL].flatHeelReadShanks;
+  return read === undefined || base === undefined ? 0 : Math.max(0, read - base);
+}
+
+/**
+ * The heel-lift limit for this rep, judged on the foot `side`: the fixed limits, raised by how much
+ * higher than BlazePose full this rep's model reads a flat heel (`modelExtraShanks`), and side on
+ * by as much as the model's flat-heel bias exceeds the bias they allow for, when that foot's shin
+ * leans further forward than about 38°. A deep squat with the knees far forward and the heels flat
+ * reads its heel higher by the bias alone (the office knees-over-toes squat, no heel lift
+ * labelled: 0.18 as filmed and 0.24 mirrored with the shin 50-52° forward, against 0.20), so the
+ * fixed limit called the model's bias a lift there. Never lower than the fixed limits, so with the
+ * shins upright a lift is judged as before; and the shin's part only side on, where the bias was
+ * measured (at 3/4 clean reps read up to 0.06, and the shin's angle is read turned back from a
+ * foreshortened picture).
  */
 export function heelRiseLimit(ctx: RepContext, side: Side): Limit {
   const l = LIMITS.heelRiseShanks;
-  if (ctx.view !== 'side') return l;
-  const shinDeg = medianOver(atBottom(ctx), (f) => shinInclinationInPlaneDeg(f.body, side));
-  const extra =
+  const shinDeg =
+    ctx.view === 'side'
+      ? medianOver(atBottom(ctx), (f) => shinInclinationInPlaneDeg(f.body, side))
+      : undefined;
+  const shinExtra =
     shinDeg === undefined ? 0 : Math.max(0, flatHeelBiasShanks(shinDeg) - BIAS_IN_FIXED_LIMITS);
+  const extra = shinExtra + modelExtraShanks(ctx);
+  if (extra === 0) return l;
   const raised = (v: number) => round2(v + extra);
   return {
     gentle: raised(l.gentle),

@@ -5,6 +5,7 @@ import type { CountedRep, PhaseTimes } from '../rep-counter.ts';
 import type { FrameView } from '../view.ts';
 import type { Standing } from './standing.ts';
 import type { Strictness } from './thresholds.ts';
+import type { ModelId } from '../../pose/model-catalog.ts';
 
 /** Everything a check may look at for one completed rep. */
 export interface RepContext {
@@ -19,6 +20,8 @@ export interface RepContext {
   readonly bestAmplitude: number;
   readonly tempo: Tempo | undefined;
   readonly strictness: Strictness;
+  /** The model that gave the poses (undefined: BlazePose full, the model the checks were measured on). */
+  readonly poseModel?: ModelId;
   /**
    * The phases of the rep counted just before this one in the set; undefined for the first rep
    * and after an interruption. A calf raise's lowering ends in the start position, between that

@@ -4,6 +4,7 @@ import { depthAtBottom } from '../checks/depth.ts';
 import { repHeight } from '../checks/rep-height.ts';
 import { standingOf, type Standing } from '../checks/standing.ts';
 import type { Strictness } from '../checks/thresholds.ts';
+import type { ModelId } from '../../pose/model-catalog.ts';
 import type { EngineEvent } from '../engine-event.ts';
 import type { RepsExercise, RepsPrescription } from '../exercise-def.ts';
 import { minHipKneeGap } from '../features.ts';
@@ -122,6 +123,7 @@ export class RepAnalyzer implements KindAnalyzer {
     private readonly prescription: RepsPrescription,
     private readonly strictness: Strictness,
     private readonly onRepJudged?: RepObserver,
+    private readonly poseModel?: ModelId,
   ) {
     this.counter = new RepCounter(exercise.counter, exercise.startPose);
     this.secondCounter = hasSecondSignal(exercise.signal)
@@ -364,6 +366,7 @@ export class RepAnalyzer implements KindAnalyzer {
       bestAmplitude,
       tempo: this.prescription.tempo,
       strictness: this.strictness,
+      ...(this.poseModel === undefined ? {} : { poseModel: this.poseModel }),
       ...(this.previousPhases === undefined ? {} : { previous: this.previousPhases }),
     };
     this.previousPhases = rep.phases;
