@@ -56,11 +56,12 @@ const BIAS_IN_FIXED_LIMITS = 0.13;
  * How much higher than BlazePose full, the model the limits were set on, this rep's model reads a
  * flat heel (standing shank lengths; model-catalog.ts, `flatHeelReadShanks`): the rendered
  * flat-footed squat reads 0.25-0.28 with lite against full's 0.10-0.11, and lite reads the real
- * side-on squats with the heels down up to 0.27 (median 0.14; full: up to 0.18, median 0.07): 0.07
- * past the standard limit, a heel-lift fault on each rep of the white-background squats. The limits are the model's flat-heel
- * reading plus twice a still heel's jitter (thresholds.ts), so a model reading flat heels higher
- * gets the difference added. Never less: heavy reads them 0.01-0.03, but a rendered 4 cm lift no
- * higher (0.03-0.04), so a lower limit would only find noise.
+ * side-on squats with the heels down up to 0.27 (median 0.14; full: up to 0.18, median 0.07),
+ * 0.07 past the standard limit: a heel-lift fault on each rep of the white-background squats. The
+ * limits are the model's flat-heel reading plus twice a still heel's jitter (thresholds.ts), so a
+ * model reading flat heels higher gets the difference added. Never less: heavy reads them
+ * 0.01-0.03, but a rendered 4 cm lift no higher (0.03-0.04), so a lower limit would find only
+ * noise.
  */
 export function modelExtraShanks(ctx: RepContext): number {
   const read = MODELS[ctx.poseModel ?? DEFAULT_MODEL].flatHeelReadShanks;
