@@ -99,8 +99,12 @@ function faultFix(
       ? (report.repCount ?? 0)
       : judgedReps(code, report.repCount ?? 0, report.reps);
   if (n === 0 || of === 0) return `Next time: ${cue}`;
-  if (n < of) return `On ${n} of ${of} reps: ${cue}`;
+  // Some reps not judged: the count says of which reps ("On both reps" after a set of three read
+  // as if the person had done two).
+  const checked = of < (report.repCount ?? 0) ? ' checked' : '';
+  if (n < of) return `On ${n} of ${of} reps${checked}: ${cue}`;
   if (of === 1) return `Next time: ${cue}`;
+  if (checked !== '') return `On the ${of} reps checked: ${cue}`;
   return of === 2 ? `On both reps: ${cue}` : `On all ${of} reps: ${cue}`;
 }
 

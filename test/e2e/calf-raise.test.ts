@@ -47,8 +47,13 @@ describe('a calf-raise set with a real person as the webcam', () => {
     // the raise and stays there, further than the quarter that the counter takes for one far end,
     // is timed as a stop part-way down, and the lowering as 5.3-5.8 s (1 of 6 runs so; the poses of
     // one replayed through the engine show it). A top read high for its first frames by less is the
-    // top (rep-counter.md, "The far end: a level held, not one reading").
-    expect(said.at(-1)).toMatch(/^Workout done\. On (all 3|2 of 3) reps: lower over 3 seconds\.$/);
+    // top (rep-counter.md, "The far end: a level held, not one reading"). Or one raise's way down
+    // falls out of sight (the heels drop between two frames, and a busy machine's frames come
+    // further apart there): it is not timed, and the set names the two it checked (a fresh
+    // clone's run on 2026-12-05 ended so, in words that read as a set of two: "On both reps").
+    expect(said.at(-1)).toMatch(
+      /^Workout done\. On (all 3 reps|2 of 3 reps|the 2 reps checked): lower over 3 seconds\.$/,
+    );
   });
 });
 

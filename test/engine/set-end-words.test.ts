@@ -161,6 +161,16 @@ describe('the words at the end of a set', () => {
       reps: [tempo('fault'), tempo('cannot-judge'), tempo('cannot-judge')],
     };
     expect(setFix(report)).toBe('Next time: lower over 3 seconds.');
+    // Two lowered too fast and one not timed: of the reps it checked ("On both reps" after a set
+    // of three said the person did two); one of two, likewise.
+    const twoTimed = {
+      faults: [lowered(1), lowered(2)],
+      repCount: 3,
+      reps: [tempo('fault'), tempo('fault'), tempo('cannot-judge')],
+    };
+    expect(setFix(twoTimed)).toBe('On the 2 reps checked: lower over 3 seconds.');
+    const oneOfTwo = { ...twoTimed, faults: [lowered(1)] };
+    expect(setFix(oneOfTwo)).toBe('On 1 of 2 reps checked: lower over 3 seconds.');
     // Given the counts alone, without the reps and their verdicts, counted over all of them.
     const { reps: _reps, ...counts } = report;
     expect(setFix(counts)).toBe('On 1 of 3 reps: lower over 3 seconds.');
