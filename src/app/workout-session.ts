@@ -238,6 +238,7 @@ export class WorkoutSession {
       startedAtMs: Date.now(),
       source: this.options.source,
       strictness: this.options.strictness,
+      ...(this.options.poseModel === undefined ? {} : { poseModel: this.options.poseModel }),
       ...(this.options.routine === undefined ? {} : { routine: this.options.routine }),
     });
   }

@@ -3,6 +3,7 @@ import type { Prescription } from '../engine/exercise-def.ts';
 import type { FormCheckLine } from '../engine/form-check.ts';
 import type { Fault } from '../engine/faults.ts';
 import type { HoldReport, RepReport } from '../engine/report.ts';
+import type { ModelId } from '../pose/model-catalog.ts';
 
 /** One set as stored: updated after every rep or hold, so a crash loses at most the rep in progress. */
 export interface SetRecord {
@@ -24,6 +25,11 @@ export interface SetRecord {
   readonly faults: readonly Fault[];
   readonly source: 'camera' | 'video';
   readonly strictness?: Strictness;
+  /**
+   * The pose model whose points the set was judged on (a check's limits allow for how it reads a
+   * joint: checks/heel-lift.ts); absent in sets kept before it was recorded.
+   */
+  readonly poseModel?: ModelId;
   /** The routine this set was part of, when it was. */
   readonly routine?: string;
   /** What the engine said about the set as a whole (why nothing was counted, a view to change). */
@@ -63,7 +69,7 @@ export type SetIdentity = Pick<
   | 'startedAtMs'
   | 'source'
 > &
-  Pick<Partial<SetRecord>, 'strictness' | 'routine'>;
+  Pick<Partial<SetRecord>, 'strictness' | 'poseModel' | 'routine'>;
 
 /** A set that has just started: nothing counted, not completed. */
 export function newSetRecord(identity: SetIdentity): SetRecord {

@@ -328,9 +328,10 @@ describe('a recorded video', () => {
 
 describe('the model giving the poses', () => {
   /** The heel-lift verdicts of a video of the lite model's poses, analysed as from `poseModel`. */
-  async function heelLift(poseModel?: ModelId) {
+  async function judged(poseModel?: ModelId) {
     const track = otherModelTrack('blazepose-lite', 'squat_side_whitebg_wahoo_3reps');
     const ex = findExercise('squat');
+    const store = new HistoryStore(new MemoryHistory());
     const session = new WorkoutSession(
       ex,
       ex.prescription,
@@ -340,7 +341,7 @@ describe('the model giving the poses', () => {
         modelHasFeet: true,
         ...(poseModel === undefined ? {} : { poseModel }),
         strictness: 'standard',
-        store: new HistoryStore(new MemoryHistory()),
+        store,
       },
       {
         voice: { say: () => undefined } as unknown as Voice,
@@ -354,20 +355,27 @@ describe('the model giving the poses', () => {
     );
     for (const f of track.frames) session.onPose(f.pose, f.timestampMs);
     const report = await session.finishVideo();
-    return (report.reps ?? []).flatMap((r) => r.verdicts.filter((v) => v.check === 'heel-lift'));
+    const heelLift = (report.reps ?? []).flatMap((r) =>
+      r.verdicts.filter((v) => v.check === 'heel-lift'),
+    );
+    return { heelLift, stored: await store.backend.session(session.sessionId) };
   }
 
   it("is told to the engine: lite's flat heels, read 0.21-0.27 shank up, are held to lite's limit", async () => {
     // The page passes the loaded model (workout-controller.ts); a MediaPipe runtime passes the
     // BlazePose network it runs (mediapipe-runtime.ts).
-    const asLite = await heelLift('blazepose-lite');
-    expect(asLite.map((v) => [v.status, v.threshold])).toEqual([
+    const asLite = await judged('blazepose-lite');
+    expect(asLite.heelLift.map((v) => [v.status, v.threshold])).toEqual([
       ['pass', 0.37],
       ['pass', 0.37],
       ['pass', 0.37],
     ]);
+    // The set kept says which model judged it.
+    expect(asLite.stored.map((r) => r.poseModel)).toEqual(['blazepose-lite']);
     // Unsaid, the poses are taken as the default model's, and the same heels were lifts.
-    expect((await heelLift()).map((v) => v.status)).toEqual(['fault', 'fault', 'fault']);
+    const unsaid = await judged();
+    expect(unsaid.heelLift.map((v) => v.status)).toEqual(['fault', 'fault', 'fault']);
+    expect(unsaid.stored[0]?.poseModel).toBeUndefined();
   });
 });
 

@@ -69,6 +69,10 @@ describe("today's routine, coached in one go", () => {
     await session.locator('[data-report]').click();
     await page.locator('[data-report-exercise="lunge"]').waitFor();
     expect(await page.locator('#report').textContent()).toMatch(/Routine: Today's routine/);
+    // How the form was judged: the strictness and the model, as the sets were kept.
+    expect(await page.locator('#report').textContent()).toMatch(
+      /Form judged standard, from blazepose-full's points\./,
+    );
     expect(await page.locator('[data-report-exercise]').count()).toBe(2);
     // Its charts are drawn dark for paper: on the dark screen they sit on white, or they were
     // invisible before printing.

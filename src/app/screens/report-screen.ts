@@ -106,6 +106,17 @@ function trends(exerciseId: string, recent: readonly SetRecord[]): HTMLElement[]
 }
 
 /**
+ * How the session's form was judged, as its sets were kept: the strictness and the pose model (a
+ * check's limits allow for how the model reads a joint); nothing for sets kept before these were
+ * recorded.
+ */
+function judgedWith(set: SetRecord): string {
+  if (set.strictness === undefined) return '';
+  const model = set.poseModel === undefined ? '' : `, from ${set.poseModel}'s points`;
+  return ` Form judged ${set.strictness}${model}.`;
+}
+
+/**
  * A session as a page people would rather look at than read, laid out for printing (the
  * browser's print to PDF): what was done, each exercise's sets with tempo and faults, the form
  * checks with their stills, and the trends of the last weeks.
@@ -130,6 +141,7 @@ export async function renderReport(
       {},
       first.routine !== undefined ? `Routine: ${first.routine}. ` : '',
       `${exercises.length} exercise${exercises.length === 1 ? '' : 's'}.`,
+      judgedWith(first),
     ),
     ...exercises.map((id) => {
       const mine = sets.filter((s) => s.exerciseId === id && s.formCheck === undefined);
