@@ -7,9 +7,10 @@ import { isMediaPipe, type RuntimeId } from './pose-runtime.ts';
 
 /**
  * What picking each model trades, as the list says it (README, "Accuracy": each model measured on
- * the labelled clips). The form checks' limits were measured on BlazePose full; lite, about 1.6×
- * faster in the worker here, found a fault on 7 of 35 clean clips where full found one on 2, and
- * heavy runs at a third of full's speed without a GPU.
+ * the labelled clips). The form checks' limits were measured on BlazePose full; lite, whose
+ * detector alone is about 1.6× faster in Chromium's worker here (`npm run bench`), found a fault on
+ * 7 of 35 clean clips where full found one on 2, and heavy runs at a third of full's speed without
+ * a GPU.
  */
 const TRADE_OFF: Readonly<Record<ModelId, string>> = {
   'movenet-lightning': 'no feet',
