@@ -16,7 +16,8 @@ export type MediaPipeRuntimeId = (typeof MEDIAPIPE_RUNTIMES)[number];
 
 /**
  * The BlazePose network each runs, by the name of formcheck's tfjs model converted from it: its
- * keypoints read the body as that model's do (model-catalog.ts).
+ * keypoints are taken to read the body as that model's do (model-catalog.ts; not measured, as the
+ * MediaPipe runtime is for machines with a GPU).
  */
 export const MEDIAPIPE_NETWORK: Readonly<Record<MediaPipeRuntimeId, ModelId>> = {
   'mediapipe-lite': 'blazepose-lite',
