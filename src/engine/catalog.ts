@@ -67,8 +67,17 @@ const STANDING_ON_LEGS = { max: -1.75 };
  *   (`startDelta` up) to 60 % of the way back down, a smooth 1 s rep (half a cosine up, half
  *   down) of the heights measured here (0.10-0.25 shank) lasts 0.56-0.65 s: a lift timed under
  *   0.5 s is quicker than any test cadence. It also keeps a wobble in a slow lowering from
- *   counting (the stair clip's 1.7 s lowering holds a 0.47 s bump of 0.06 shank). The real
- *   single-leg clip's reps, 0.2 s at the top and about 1.5 s apart, are at that edge.
+ *   counting (the stair clip's 1.7 s lowering holds a 0.47 s bump of 0.06 shank).
+ * - quickRep: people do raise faster than any test cadence (the real single-leg clip: 0.3 s up,
+ *   0.3 s at the top, 0.3 s down, timed 0.37-0.52 s), and a rep not counted is a wrong count,
+ *   where a rep counted is told its tempo. What the time limit keeps out are wobbles, which only
+ *   just clear the smallest countable height, so a quicker lift counts when it rises twice that
+ *   (0.12) and lasts at least 350 ms (a whole raise and drop takes about 0.6 s at the fastest, a
+ *   rise as quick as a jump's push-off and the fall back, timed at about 0.6 of it: anything
+ *   quicker is a misread flick). Nor may it be larger than the set's reps by more than the
+ *   smallest is smaller (1 / 0.45 of their typical size): walking out of the picture after the
+ *   home clip's set, seen with the camera tilted 2°, rose 8 times a rep in 0.33 s
+ *   (rep-counter.md, "Quicker than the test cadence").
  */
 const FOOT_RISE_COUNTER: RepCounterParams = {
   startDelta: 0.04,
@@ -78,6 +87,7 @@ const FOOT_RISE_COUNTER: RepCounterParams = {
   relativeMinAmplitude: 0.45,
   maxBottoms: Infinity, // heel signals are too noisy at the top to tell pulses from wobble
   minRepMs: 500,
+  quickRep: { minAmplitude: 0.12, minMs: 350 },
   maxRepMs: 15000,
   restTrackingMs: 3000,
 };

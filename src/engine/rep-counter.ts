@@ -18,7 +18,17 @@ export interface RepCounterParams {
   readonly relativeMinAmplitude: number;
   /** More bottoms than this in one excursion, without returning to the start: pulses, not a rep. */
   readonly maxBottoms: number;
+  /** Shortest rep, timed from the last reading at the start to the first reading back (ms). */
   readonly minRepMs: number;
+  /**
+   * A rep quicker than `minRepMs` still counts when it rises at least `minAmplitude` (signal units)
+   * and lasts at least `minMs`, and is no larger than the set's reps (their typical size over
+   * `relativeMinAmplitude`, as the smallest is that share of it): the time limit keeps small
+   * wobbles from counting, a lift twice the smallest countable one is no wobble, and one many
+   * times a rep's size is something else done quickly (catalog.ts, the calf raise; rep-counter.md,
+   * "Quicker than the test cadence").
+   */
+  readonly quickRep?: { readonly minAmplitude: number; readonly minMs: number };
   readonly maxRepMs: number;
   /** Time constant with which the rest level follows the signal while at rest (camera drift). */
   readonly restTrackingMs: number;
@@ -335,6 +345,19 @@ export class RepCounter {
     this.floor = undefined;
   }
 
+  /**
+   * Another counter on the same movement counted a rep, ending at `endMs`, that this one has not:
+   * the rest and the pause before this counter's next rep are timed from there, not from its own
+   * last rep, which may be reps ago (rep-counter.md, "The rep before is the set's"). If this
+   * counter counts the same movement after all, its own end replaces this one.
+   */
+  countedElsewhere(endMs: number): void {
+    if (this.lastRepEnd !== undefined && this.lastRepEnd.atMs >= endMs) return;
+    this.lastRepEnd = { atMs: endMs, gapMs: 0 };
+    this.sinceLastRep =
+      this.excursion === undefined ? this.atRest.filter((s) => s.timestampMs >= endMs) : [];
+  }
+
   /** Sets the rest level from a still start pose (the setup gate). */
   calibrate(restLevel: number): void {
     this.restLevel = restLevel;
@@ -586,7 +609,7 @@ export class RepCounter {
         reason: 'pulses without standing up between them',
       };
     }
-    if (durationMs < p.minRepMs) {
+    if (durationMs < p.minRepMs && !this.isQuickRep(amp, durationMs)) {
       return {
         type: 'partial',
         startMs: start,
@@ -809,6 +832,14 @@ export class RepCounter {
   /** The level that leaving the rest band means. */
   private startLevel(e: Excursion, amp: number): number {
     return e.restLevel + Math.max(this.params.startDelta * 0.5, 0.1 * amp);
+  }
+
+  /** A rep under the shortest rep's time that is large enough and not too brief to be a wobble. */
+  private isQuickRep(amp: number, durationMs: number): boolean {
+    const q = this.params.quickRep;
+    if (q === undefined) return false;
+    const largest = this.typicalAmplitude() / this.params.relativeMinAmplitude;
+    return amp >= q.minAmplitude && amp <= largest && durationMs >= q.minMs;
   }
 
   /** The last sample in the rest band before the peak: the rep began just after it. */

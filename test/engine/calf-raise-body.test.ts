@@ -11,7 +11,7 @@ import type { AnalyzedFrame } from '../../src/engine/front-end.ts';
 import type { Pose } from '../../src/pose/skeleton.ts';
 import { secondLiftCounts } from '../../src/engine/signals.ts';
 import { resampleTrack } from '../../src/pose/resample-track.ts';
-import { fixtureTrack } from '../support/tracks.ts';
+import { fixtureTrack, mirroredTrack } from '../support/tracks.ts';
 import {
   bump,
   figure,
@@ -238,6 +238,25 @@ describe('calf raises on real and rendered footage', () => {
       expect(rep.verdicts.find((v) => v.check === 'rep-height')?.status, `rep ${rep.index}`).toBe(
         'pass',
       );
+  });
+
+  it('times the rest before each raise from the raise before, whichever counter counted it', () => {
+    // Mirrored and tracked again, the single-leg set's fifth raise was counted first on the heels,
+    // which had not counted the third and fourth (the body's rise had): its rest, "bottom 4.4 s",
+    // ran from the second. The man rests about a second before each raise.
+    for (const track of [
+      fixtureTrack('calfraise_singleleg_34front_then_side_fitbod_man_6reps.mp4'),
+      mirroredTrack('calfraise_singleleg_34front_then_side_fitbod_man_6reps.mp4'),
+    ]) {
+      const rests = (analyzeTrack(track, 'calf-raise').reps ?? []).flatMap((rep) =>
+        rep.phases.bottomSec === undefined ? [] : [rep.phases.bottomSec],
+      );
+      expect(rests.length).toBeGreaterThanOrEqual(4);
+      for (const sec of rests) {
+        expect(sec).toBeGreaterThan(0.8);
+        expect(sec).toBeLessThan(1.4);
+      }
+    }
   });
 
   it('does not count a squat coming back up as a raise (the heels go down, not up)', () => {

@@ -23,10 +23,6 @@ type Known = KnownChange<number>;
 
 /** Clips whose count changes at 15, 10 or 60 frames/s, and why (none is skipped). */
 const KNOWN_COUNT_CHANGES: Readonly<Record<string, Known>> = {
-  'calfraise_singleleg_34front_then_side_fitbod_man_6reps.mp4': {
-    at: [15, 10, 60],
-    why: 'its single-leg reps, 0.2 s at the top, last about the shortest rep (0.5 s), and a rep is timed from the last frame at the start to the first frame back, up to two frames long: more of them count at lower rates (4 at 60 frames/s, 5 at 30, 6 at 15 and 10; 6 labelled)',
-  },
   'squat_side_barbell_quarter_SHALLOW.mp4': {
     at: [10],
     why: 'the person is found in half its frames and their points jump (the shank read 0.12-0.17 of the frame from one frame to the next while standing): at 10 frames/s its second counted rep rests on which few frames the resting shank is learnt from (2 → 1; 4 labelled)',

@@ -120,8 +120,6 @@ const IMPERFECTIONS: readonly Imperfection[] = [
         'the person is found in half its frames and their points jump: with 2 frames in 10 named the other way a third rep counts (2 → 3; 4 labelled), decided by which few frames the resting shank is learnt from',
       'squat_34_handheld_bw_goblet.mp4':
         "at 3/4 each thigh's drop is read against its own standing length, and legs named the other way round mix the near thigh with the far one: its reps read 13-19° against the 15° limit, close calls either way (2 frames in 10: the clean rep read shallow at 16° reads 15°, a pass)",
-      'calfraise_singleleg_34front_then_side_fitbod_man_6reps.mp4':
-        "its single-leg reps last about the shortest rep (0.5 s), and with the raised foot left out the standing one is followed by its name: a frame with the names the other way round moves the signal by the feet's offset, which tips one rep under (5 → 4, 1 frame in 13)",
     },
   },
   // A smaller or darker picture, a cheaper webcam: the keypoints wander more from frame to frame
@@ -139,8 +137,6 @@ const IMPERFECTIONS: readonly Imperfection[] = [
         'its deep squat reads 15° above level, at the limit (the folded torso hides the hips): noise tips it shallow',
       'squat_pulses_34front_medball_partial_15pulses.mp4':
         "the pulses come back to 0.87-0.89 of standing, at the counter's return level: noise closes one as a rep (0 → 1, read shallow), as 10 frames/s does",
-      'calfraise_singleleg_34front_then_side_fitbod_man_6reps.mp4':
-        'its single-leg reps, 0.2 s at the top, last about the shortest rep (0.5 s): noise tips one under it (5 → 4; 6 labelled)',
       'calfraise_on_stair_rear34_cdc_1rep_hold.mp4':
         'stepping down off the stair is a lift just under the shortest rep (467 ms): noise makes it one (1 → 2)',
       'partial_body/calfraise_rear_LOWER_LEGS_ONLY_wrong_bouncing_then_correct.mp4':
@@ -184,8 +180,6 @@ const IMPERFECTIONS: readonly Imperfection[] = [
       'calfraise_on_stair_rear34_cdc_1rep_hold.mp4':
         'stepping down off the stair is a lift of 467 ms, just under the shortest rep; jittered, another frame becomes its start (530 ms)',
 
-      'calfraise_singleleg_34front_then_side_fitbod_man_6reps.mp4':
-        'its single-leg reps, 0.2 s at the top, last about the shortest rep (0.5 s): a few milliseconds tip one under it (5 → 4, two draws of three)',
       'partial_body/calfraise_rear_LOWER_LEGS_ONLY_wrong_bouncing_then_correct.mp4':
         'lower legs only: its run of bounces is three lifts of 0.02-0.05 shank, the first half the start delta (a still heel jitters as much): a few milliseconds merge it into the next, and two lifts are no run (bouncing missed, two draws of three)',
     },
@@ -203,8 +197,6 @@ const IMPERFECTIONS: readonly Imperfection[] = [
     name: 'analysed as a slow laptop does live (80-130 ms a frame, three draws)',
     variants: [1, 2, 3].map((seed) => (t: PoseTrack) => analysedLive(t, 80, 130, seed)),
     known: {
-      'calfraise_singleleg_34front_then_side_fitbod_man_6reps.mp4':
-        'its single-leg reps last about the shortest rep (0.5 s), and a rep is timed from frame to frame: at this rate all 6 count on two draws, as at 15 and 10 frames/s',
       'squat_to_calfraise_side_dumbbells_3reps_heels_up_at_top.mp4':
         'its labelled forward lean is found on one draw, for the wrong reason: its deepest frames misread the shins (3-9° from vertical between frames reading 22-28°: the dumbbells hang by the knees), and with fewer frames they weigh more in the bottom window (two reps read 38° and 31° past the shins, limit 30°; form-checks.md)',
       'partial_body/calfraise_rear_LOWER_LEGS_ONLY_wrong_bouncing_then_correct.mp4':

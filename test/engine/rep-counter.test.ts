@@ -670,3 +670,133 @@ describe('RepCounter for calf raises: back where the heels stood', () => {
     expect(reps(CALF.counter, raisesAfterADip(0, 0.08))).toBe(1);
   });
 });
+
+describe('RepCounter for calf raises: quicker than the test cadence', () => {
+  const CALF = findExercise('calf-raise');
+  if (CALF.kind !== 'reps') throw new Error('the calf raise is a reps exercise');
+
+  /**
+   * Heel signal (shank lengths): flat 1 s, then each raise as [height, up, top, down, rest after]
+   * (ms), each movement smooth, then 1 s flat.
+   */
+  const raises = (
+    parts: readonly (readonly [number, number, number, number, number])[],
+    stepMs: number,
+  ) => {
+    let t0 = 1000;
+    const moves = parts.map(([height, upMs, topMs, downMs, restMs]) => {
+      const move = { t0, height, upMs, topMs, downMs };
+      t0 += upMs + topMs + downMs + restMs;
+      return move;
+    });
+    return signal(
+      0,
+      t0 + 1000,
+      (t) => {
+        for (const m of moves) {
+          const x = t - m.t0;
+          if (x < 0 || x >= m.upMs + m.topMs + m.downMs) continue;
+          if (x < m.upMs) return m.height * smooth(x / m.upMs);
+          if (x < m.upMs + m.topMs) return m.height;
+          return m.height * (1 - smooth((x - m.upMs - m.topMs) / m.downMs));
+        }
+        return 0;
+      },
+      stepMs,
+    );
+  };
+  const counted = (params: typeof CALF.counter, samples: readonly Sample[]) => {
+    const counter = new RepCounter(params);
+    counter.calibrate(0);
+    return samples.flatMap((s) => counter.push(s));
+  };
+  const reps = (params: typeof CALF.counter, samples: readonly Sample[]) =>
+    counted(params, samples).filter((e) => e.type === 'rep').length;
+  const RATES = [60, 30, 15, 10].map((fps) => 1000 / fps);
+  /** Three raises, 0.25 s up, 0.1 s at the top, 0.25 s down, 1 s apart: 0.43-0.5 s as timed. */
+  const quick = (height: number) =>
+    raises(
+      Array.from({ length: 3 }, () => [height, 250, 100, 250, 1000] as const),
+      FRAME_MS,
+    );
+
+  it('counts raises quicker than any test cadence that rise twice the smallest countable', () => {
+    // The real single-leg clip's raises: 0.3 s up, 0.3 s at the top, 0.3 s down, timed 0.37-0.52 s.
+    for (const stepMs of RATES) {
+      const samples = raises(
+        Array.from({ length: 3 }, () => [0.2, 250, 100, 250, 1000] as const),
+        stepMs,
+      );
+      expect(reps(CALF.counter, samples)).toBe(3);
+    }
+    // With the shortest rep's time alone, none of them.
+    const { quickRep: _rule, ...withoutRule } = CALF.counter;
+    expect(reps(withoutRule, quick(0.2))).toBe(0);
+  });
+
+  it('does not count a quick wobble just over the smallest countable height', () => {
+    for (const stepMs of RATES) {
+      const samples = raises(
+        Array.from({ length: 3 }, () => [0.07, 250, 100, 250, 1000] as const),
+        stepMs,
+      );
+      const events = counted(CALF.counter, samples);
+      expect(events.map((e) => (e.type === 'partial' ? e.reason : e.type))).toEqual([
+        'too quick',
+        'too quick',
+        'too quick',
+      ]);
+    }
+  });
+
+  it('does not count a flick up and down in 0.3 s, whatever its height', () => {
+    for (const stepMs of RATES) {
+      const samples = raises(
+        Array.from({ length: 3 }, () => [0.2, 150, 0, 150, 1000] as const),
+        stepMs,
+      );
+      expect(reps(CALF.counter, samples)).toBe(0);
+    }
+  });
+
+  it("does not count a quick lift many times the set's raises (something else done quickly)", () => {
+    // Two raises of 0.15 at the prescribed tempo, then a quick lift: twice their size counts, five
+    // times it does not (walking out of the picture rose 8 times a raise in 0.33 s).
+    const after = (height: number) =>
+      raises(
+        [
+          [0.15, 500, 1000, 2000, 1000],
+          [0.15, 500, 1000, 2000, 1000],
+          [height, 250, 100, 250, 1000],
+        ],
+        FRAME_MS,
+      );
+    expect(reps(CALF.counter, after(0.3))).toBe(3);
+    expect(reps(CALF.counter, after(0.8))).toBe(2);
+  });
+});
+
+describe("RepCounter: the rep before is the set's, whichever counter counted it", () => {
+  it('times the rest before a rep from the last rep another counter counted', () => {
+    // Reps 2.5 s apart with 1 s standing between them; this counter misses the second (another
+    // counts it, ending at its count).
+    const samples = squats(3);
+    const counter = new RepCounter(PARAMS);
+    const repMs = 1000 + 300 + 800 + 1000;
+    const secondEndMs = 1000 + repMs + 1000 + 300 + 800 * 0.6;
+    const rests: (number | undefined)[] = [];
+    for (const s of samples) {
+      // The second rep hidden from this counter: held at the start.
+      const hidden = s.timestampMs >= 1000 + repMs && s.timestampMs < 1000 + 2 * repMs - 1000;
+      for (const e of counter.push(hidden ? { ...s, value: 0 } : s))
+        if (e.type === 'rep') rests.push(e.rep.phases.restSec);
+      if (Math.abs(s.timestampMs - secondEndMs) < FRAME_MS / 2)
+        counter.countedElsewhere(s.timestampMs);
+    }
+    expect(rests).toHaveLength(2);
+    // The third rep's rest: from the second's end, about 1.3 s (the 1 s standing and the last 40 %
+    // of the way up), not from the first's, 3.4 s.
+    expect(rests[1]).toBeGreaterThan(1);
+    expect(rests[1]).toBeLessThan(1.6);
+  });
+});

@@ -20,10 +20,6 @@ const KNOWN_COUNT_CHANGES: Readonly<Record<string, KnownChange<Slowdown>>> = {
     at: [4],
     why: "walking out at the end lifts the heels for 0.3 s, too quick for a rep (500 ms); four times slower it lasts long enough, and the part of it that counts moves the feet less than a foot's length (3 → 4; twice as slow, the foot held up in the step is left out and it stays 3)",
   },
-  'calfraise_singleleg_34front_then_side_fitbod_man_6reps.mp4': {
-    at: [2, 4],
-    why: 'its single-leg reps, 0.2 s at the top, last about the shortest rep (0.5 s): slowed, more of them count (4 of 6 → 5 and 6)',
-  },
   'calfraise_on_stair_rear34_cdc_1rep_hold.mp4': {
     at: [2, 4],
     why: "its one rep holds the top 3.3 s and is lowered over 1.7 s with wobbles in it, then the person steps off the stair: slowed, those wobbles (0.07-0.12 of the rep's 0.38) last long enough to count (1 → 2 and 3)",

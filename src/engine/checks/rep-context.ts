@@ -23,11 +23,17 @@ export interface RepContext {
   /** The model that gave the poses (undefined: BlazePose full, the model the checks were measured on). */
   readonly poseModel?: ModelId;
   /**
-   * The phases of the rep counted just before this one in the set; undefined for the first rep
-   * and after an interruption. A calf raise's lowering ends in the start position, between that
-   * rep and this one (tempo.ts, bouncing).
+   * The rep counted just before this one in the set; undefined for the first rep and after an
+   * interruption. A calf raise's lowering ends in the start position, between that rep and this
+   * one (tempo.ts, bouncing).
    */
-  readonly previous?: PhaseTimes;
+  readonly previous?: PreviousRep;
+}
+
+/** The rep counted before: its phases, and the view it was seen from. */
+export interface PreviousRep {
+  readonly phases: PhaseTimes;
+  readonly view: FrameView;
 }
 
 /**

@@ -98,12 +98,17 @@ export const tempoCheck: RepCheck = {
  * tibialis lift) the start position, heels (toes) down, between the rep before and this one. A
  * calf raise's top is where the muscle is shortest: a short hold there is off tempo, not a bounce.
  * Undefined where it cannot be told: a raise that is the first of its set has no lowering before it,
- * and a lowering or a pause that began or ended out of sight has no time.
+ * a lowering or a pause that began or ended out of sight has no time, and a pause between raises
+ * seen from two views held a turn: the heel signal's level moves with the view (the real single-leg
+ * clip's dropped by more than a raise within 0.1 s as the man turned side-on), so the time spent
+ * near its lowest reading between them is the turn's, not the pause's (form-checks.md, "Tempo and
+ * height").
  */
 function bounceOf(ctx: RepContext): { lowerSec: number; pauseSec: number } | undefined {
   const p = ctx.rep.phases;
   const both = (lowerSec: number | undefined, pauseSec: number | undefined) =>
     lowerSec === undefined || pauseSec === undefined ? undefined : { lowerSec, pauseSec };
   if (ctx.exercise.awayWord === 'down') return both(p.awaySec, p.farSec);
-  return both(ctx.previous?.returnSec, p.pauseSec);
+  if (ctx.previous === undefined || ctx.previous.view !== ctx.view) return undefined;
+  return both(ctx.previous.phases.returnSec, p.pauseSec);
 }

@@ -15,7 +15,6 @@ import {
   RepCounter,
   type CountedRep,
   type PartialReason,
-  type PhaseTimes,
   type RepEvent,
   type RepPhase,
 } from '../rep-counter.ts';
@@ -23,7 +22,12 @@ import type { RepReport } from '../report.ts';
 import { followsTheHips, hasSecondSignal, secondLiftCounts } from '../signals.ts';
 import { feetStayedPlanted, pivotsOnTheBalls } from '../feet-planted.ts';
 import { footAheadShanks, stanceMismatch } from '../stance-split.ts';
-import { aroundPeak, medianOver, type RepContext } from '../checks/rep-context.ts';
+import {
+  aroundPeak,
+  medianOver,
+  type PreviousRep,
+  type RepContext,
+} from '../checks/rep-context.ts';
 import type { Verdict } from '../checks/verdict.ts';
 import { viewOfFrames, type FrameView } from '../view.ts';
 import { IDLE_LIVE, type KindAnalyzer, type KindLive, type KindReport } from './kind-analyzer.ts';
@@ -115,8 +119,8 @@ export class RepAnalyzer implements KindAnalyzer {
    * the first rep counted from them is that rep.
    */
   private beganBeforeRecordingUntilMs: number | undefined;
-  /** The phases of the last rep counted, until an interruption. */
-  private previousPhases: PhaseTimes | undefined;
+  /** The last rep counted, until an interruption. */
+  private previous: PreviousRep | undefined;
 
   constructor(
     private readonly exercise: RepsExercise,
@@ -169,7 +173,7 @@ export class RepAnalyzer implements KindAnalyzer {
     this.counter.interrupt();
     this.secondCounter?.interrupt();
     this.lastCounted.clear();
-    this.previousPhases = undefined;
+    this.previous = undefined;
   }
 
   /** Where the person is in the rep: away from the start as soon as either counter says so. */
@@ -306,6 +310,8 @@ export class RepAnalyzer implements KindAnalyzer {
     }
     const movement = { startMs: counted.startMs, endMs: counted.endMs };
     this.lastCounted.set(by, { endMs: counted.endMs, movement });
+    // The other counter's next rep follows this one, not its own last.
+    (by === 'first' ? this.secondCounter : this.counter)?.countedElsewhere(counted.endMs);
     this.movements.push(movement);
     this.quickLifts.counted();
     const rep = this.reportRep({ ...counted, index: this.reps.length + 1 }, by);
@@ -367,9 +373,9 @@ export class RepAnalyzer implements KindAnalyzer {
       tempo: this.prescription.tempo,
       strictness: this.strictness,
       ...(this.poseModel === undefined ? {} : { poseModel: this.poseModel }),
-      ...(this.previousPhases === undefined ? {} : { previous: this.previousPhases }),
+      ...(this.previous === undefined ? {} : { previous: this.previous }),
     };
-    this.previousPhases = rep.phases;
+    this.previous = { phases: rep.phases, view };
     const { verdicts, faults } = judgeRep(ctx);
     this.onRepJudged?.(ctx, verdicts);
     const report: RepReport = {
