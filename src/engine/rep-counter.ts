@@ -182,6 +182,8 @@ const LEAD_MS = 3000;
  * (ms): a few frames at any rate (6 at 30 frames/s, 2 at 10), where one frame is no floor.
  */
 const STOOD_MS = 200;
+/** After a turn, the rest level is taken where the signal is after this long at the latest (ms). */
+const SETTLE_MAX_MS = 1000;
 
 /**
  * The far end is measured from the highest level the signal stayed at for this long, and for at
@@ -251,6 +253,12 @@ export class RepCounter {
   private floor: number | undefined;
   private readonly amplitudes: number[] = [];
   private reps = 0;
+  /**
+   * After a turn, since when the rest level is being learnt again and the last readings within the
+   * start band of each other, until they span {@link STOOD_MS}: the rest level in the new view
+   * (undefined: not settling).
+   */
+  private settling: { readonly sinceMs: number; readonly kept: Sample[] } | undefined;
 
   /**
    * `startPose`: signal values that can only mean the start position (standing tall, for a
@@ -346,6 +354,20 @@ export class RepCounter {
   }
 
   /**
+   * The person turned by a view's width (turn-watch.ts) and the signal is read by the view: its
+   * level moved with the turn. A lift in progress began with it, not with a rep, and is dropped;
+   * the rest level is learnt again where the signal next stands still (rep-counter.md, "A turn is
+   * no lift").
+   */
+  turned(): void {
+    this.excursion = undefined;
+    this.restLevel = undefined;
+    this.settling = { sinceMs: this.lastSample?.timestampMs ?? -Infinity, kept: [] };
+    this.atRest = [];
+    this.floor = undefined;
+  }
+
+  /**
    * Another counter on the same movement counted a rep, ending at `endMs`, that this one has not:
    * the rest and the pause before this counter's next rep are timed from there, not from its own
    * last rep, which may be reps ago (rep-counter.md, "The rep before is the set's"). If this
@@ -370,6 +392,10 @@ export class RepCounter {
       return [];
     const previous = this.lastSample;
     this.lastSample = sample;
+    if (this.settling !== undefined) {
+      this.settleAfterTurn(this.settling, sample);
+      return [];
+    }
     if (this.restLevel === undefined) {
       this.restLevel = sample.value;
       return [];
@@ -832,6 +858,37 @@ export class RepCounter {
   /** The level that leaving the rest band means. */
   private startLevel(e: Excursion, amp: number): number {
     return e.restLevel + Math.max(this.params.startDelta * 0.5, 0.1 * amp);
+  }
+
+  /**
+   * After a turn no lift starts until the signal stands still, within the start band
+   * (`startDelta`, twice a still heel's jitter) for {@link STOOD_MS}: there the person stands in
+   * the new view, the rest level and the floor the next lift is measured from. A person still
+   * turning, or walking off, has none; a reading too noisy to stand that still is taken where it
+   * is after {@link SETTLE_MAX_MS}, so that counting never stops for good.
+   */
+  private settleAfterTurn(
+    settling: { readonly sinceMs: number; readonly kept: Sample[] },
+    sample: Sample,
+  ): void {
+    const { kept } = settling;
+    kept.push(sample);
+    const still = this.params.startDelta;
+    const spread = () =>
+      Math.max(...kept.map((s) => s.value)) - Math.min(...kept.map((s) => s.value));
+    const waited = sample.timestampMs - settling.sinceMs >= SETTLE_MAX_MS;
+    if (waited)
+      while (kept.length > 1 && sample.timestampMs - (kept[0]?.timestampMs ?? 0) > STOOD_MS)
+        kept.shift();
+    else while (kept.length > 1 && spread() > still) kept.shift();
+    if (!waited && sample.timestampMs - (kept[0]?.timestampMs ?? Infinity) < STOOD_MS) return;
+    // The person stood there: the next lift is measured from it, and it is the start position
+    // the set-up saw, as the new view reads it.
+    this.restLevel = median(kept.map((s) => s.value));
+    if (this.startPosition !== undefined) this.startPosition = this.restLevel;
+    this.floor = Math.min(...kept.map((s) => s.value));
+    this.atRest = [...kept];
+    this.settling = undefined;
   }
 
   /** A rep under the shortest rep's time that is large enough and not too brief to be a wobble. */

@@ -69,6 +69,14 @@ export function signalBySide(
 }
 
 /**
+ * The signals whose level is read by the view: the heels' height over the toes (the toes' over the
+ * heels) and the body's over the toes read differently from the front and side on (the single-leg
+ * calf-raise clip's heel signal read 0.3 shank higher at 3/4 than side on); the hips' drop is in
+ * shank lengths, read alike from any side.
+ */
+export const readsByTheView = (id: SignalId): boolean => id === 'heel-rise' || id === 'toe-rise';
+
+/**
  * The exercises counted twice, each rep by two counters on two signals (a rep either sees is a
  * rep, counted once; rep-counter.md):
  * - the hip signals, again against the shank seen in the start position ("Two rulers");

@@ -25,6 +25,13 @@ export interface ModelInfo {
    * feet.
    */
   readonly flatHeelReadShanks?: number;
+  /**
+   * Whether its 3-D hips and shoulders read how far the body is turned steadily enough to tell a
+   * turn (engine/turn-watch.ts). Full reads the rendered character side on at 83-89° in every
+   * frame, heavy at 83-87° (and the single-leg calf-raise clip's one turn, as full does); lite reads
+   * it at 2-73°, jumping from frame to frame, which made four turns of a set with none.
+   */
+  readonly readsTheTurn?: true;
 }
 
 export const MODELS: Readonly<Record<ModelId, ModelInfo>> = {
@@ -53,6 +60,7 @@ export const MODELS: Readonly<Record<ModelId, ModelInfo>> = {
     files: ['blazepose-detector.json', 'blazepose-full.json'],
     hasFeet: true,
     flatHeelReadShanks: 0.11,
+    readsTheTurn: true,
   },
   'blazepose-heavy': {
     id: 'blazepose-heavy',
@@ -60,6 +68,7 @@ export const MODELS: Readonly<Record<ModelId, ModelInfo>> = {
     files: ['blazepose-detector.json', 'blazepose-heavy.json'],
     hasFeet: true,
     flatHeelReadShanks: 0.02,
+    readsTheTurn: true,
   },
 };
 

@@ -62,11 +62,13 @@ describe('calf raises analysed as a tibialis lift', () => {
     );
   });
 
-  it('leaves 4 of the 19 heel returns it counted on 8 calf-raise clips, named here with why', () => {
+  it('leaves 3 of the 19 heel returns it counted on 8 calf-raise clips, named here with why', () => {
     const asTibialis = (clip: string) =>
       analyzeTrack(fixtureTrack(clip), 'tibialis-lift').repCount ?? 0;
-    // The walk-out at the end (a step, the toes up off the floor).
-    expect(asTibialis('calfraise_34front_home_bodyweight_3reps')).toBe(1);
+    // The walk-out at the end, a step with the toes up off the floor, counted as one until the
+    // turn away that begins it was seen (turn-watch.ts): the lift is no longer counted from the
+    // level the feet read before the turn.
+    expect(asTibialis('calfraise_34front_home_bodyweight_3reps')).toBe(0);
     // Seen from behind, the toes read 0.13-0.15 shank above the set-up's flat foot at the end of
     // each lowering.
     expect(asTibialis('calfraise_rear_wall_hands')).toBe(2);

@@ -40,6 +40,14 @@ export function otherModelTrack(model: ModelId, clip: string): PoseTrack {
 }
 
 /**
+ * The committed poses the app analysed live in Chromium, a clip or photos looped as its webcam
+ * (test/fixtures/live: how each was made is in the fixtures' README), by its name.
+ */
+export function liveTrack(name: string): PoseTrack {
+  return trackIn(join(import.meta.dirname, '..', 'fixtures', 'live'), name);
+}
+
+/**
  * The committed pose track of two photos of one person played as a video (test/fixtures/
  * photo-video: how it was made is in the fixtures' README), by its name.
  */

@@ -4,7 +4,7 @@ import { depthAtBottom } from '../checks/depth.ts';
 import { repHeight } from '../checks/rep-height.ts';
 import { standingOf, type Standing } from '../checks/standing.ts';
 import type { Strictness } from '../checks/thresholds.ts';
-import type { ModelId } from '../../pose/model-catalog.ts';
+import { DEFAULT_MODEL, MODELS, type ModelId } from '../../pose/model-catalog.ts';
 import type { EngineEvent } from '../engine-event.ts';
 import type { RepsExercise, RepsPrescription } from '../exercise-def.ts';
 import { minHipKneeGap } from '../features.ts';
@@ -19,7 +19,8 @@ import {
   type RepPhase,
 } from '../rep-counter.ts';
 import type { RepReport } from '../report.ts';
-import { followsTheHips, hasSecondSignal, secondLiftCounts } from '../signals.ts';
+import { followsTheHips, hasSecondSignal, readsByTheView, secondLiftCounts } from '../signals.ts';
+import { TurnWatch } from '../turn-watch.ts';
 import { feetStayedPlanted, pivotsOnTheBalls } from '../feet-planted.ts';
 import { footAheadShanks, stanceMismatch } from '../stance-split.ts';
 import {
@@ -121,6 +122,11 @@ export class RepAnalyzer implements KindAnalyzer {
   private beganBeforeRecordingUntilMs: number | undefined;
   /** The last rep counted, until an interruption. */
   private previous: PreviousRep | undefined;
+  /**
+   * Whether the person just turned, for signals read by the view, with a model that reads the
+   * turn (undefined: not watched).
+   */
+  private readonly turnWatch: TurnWatch | undefined;
 
   constructor(
     private readonly exercise: RepsExercise,
@@ -133,6 +139,8 @@ export class RepAnalyzer implements KindAnalyzer {
     this.secondCounter = hasSecondSignal(exercise.signal)
       ? new RepCounter(exercise.counter, exercise.startPose)
       : undefined;
+    const readsTheTurn = MODELS[poseModel ?? DEFAULT_MODEL].readsTheTurn === true;
+    this.turnWatch = readsByTheView(exercise.signal) && readsTheTurn ? new TurnWatch() : undefined;
   }
 
   onReady(restLevel: number, before: readonly AnalyzedFrame[], events: EngineEvent[]): void {
@@ -174,6 +182,7 @@ export class RepAnalyzer implements KindAnalyzer {
     this.secondCounter?.interrupt();
     this.lastCounted.clear();
     this.previous = undefined;
+    this.turnWatch?.reset();
   }
 
   /** Where the person is in the rep: away from the start as soon as either counter says so. */
@@ -208,6 +217,15 @@ export class RepAnalyzer implements KindAnalyzer {
     const keepMs = this.exercise.counter.maxRepMs + KEEP_EXTRA_MS;
     while (t - (this.recent[0]?.timestampMs ?? t) > keepMs) this.recent.shift();
     this.lastAtStart = false;
+    // Read with the person seen upright, as the body's rise is: legs-only footage has its hips guessed.
+    const upright = frame.features.bodyAboveToeShanks !== undefined;
+    const turn = upright ? frame.features.turnFromCameraDeg : undefined;
+    if (this.turnWatch?.push(t, turn) === true) {
+      // The signal's level moved with the turn: a lift that began with it is no rep.
+      this.counter.turned();
+      this.secondCounter?.turned();
+      this.previous = undefined;
+    }
     if (frame.signal === undefined) return;
     if (this.phase === 'rest' && !(t <= (this.beganBeforeRecordingUntilMs ?? -Infinity))) {
       this.restFrames.push(frame);
