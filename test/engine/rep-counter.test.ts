@@ -713,34 +713,26 @@ describe('RepCounter for calf raises: quicker than the test cadence', () => {
   const reps = (params: typeof CALF.counter, samples: readonly Sample[]) =>
     counted(params, samples).filter((e) => e.type === 'rep').length;
   const RATES = [60, 30, 15, 10].map((fps) => 1000 / fps);
-  /** Three raises, 0.25 s up, 0.1 s at the top, 0.25 s down, 1 s apart: 0.43-0.5 s as timed. */
-  const quick = (height: number) =>
+  /** Three raises of `height`, up, at the top and down over these times (ms), 1 s apart. */
+  const three = (height: number, upMs: number, topMs: number, downMs: number, stepMs = FRAME_MS) =>
     raises(
-      Array.from({ length: 3 }, () => [height, 250, 100, 250, 1000] as const),
-      FRAME_MS,
+      Array.from({ length: 3 }, () => [height, upMs, topMs, downMs, 1000] as const),
+      stepMs,
     );
 
   it('counts raises quicker than any test cadence that rise twice the smallest countable', () => {
     // The real single-leg clip's raises: 0.3 s up, 0.3 s at the top, 0.3 s down, timed 0.37-0.52 s.
-    for (const stepMs of RATES) {
-      const samples = raises(
-        Array.from({ length: 3 }, () => [0.2, 250, 100, 250, 1000] as const),
-        stepMs,
-      );
-      expect(reps(CALF.counter, samples)).toBe(3);
-    }
+    // These, 0.25 s up, 0.1 s at the top and 0.25 s down, are timed 0.43-0.5 s.
+    for (const stepMs of RATES)
+      expect(reps(CALF.counter, three(0.2, 250, 100, 250, stepMs))).toBe(3);
     // With the shortest rep's time alone, none of them.
     const { quickRep: _rule, ...withoutRule } = CALF.counter;
-    expect(reps(withoutRule, quick(0.2))).toBe(0);
+    expect(reps(withoutRule, three(0.2, 250, 100, 250))).toBe(0);
   });
 
   it('does not count a quick wobble just over the smallest countable height', () => {
     for (const stepMs of RATES) {
-      const samples = raises(
-        Array.from({ length: 3 }, () => [0.07, 250, 100, 250, 1000] as const),
-        stepMs,
-      );
-      const events = counted(CALF.counter, samples);
+      const events = counted(CALF.counter, three(0.07, 250, 100, 250, stepMs));
       expect(events.map((e) => (e.type === 'partial' ? e.reason : e.type))).toEqual([
         'too quick',
         'too quick',
@@ -750,13 +742,7 @@ describe('RepCounter for calf raises: quicker than the test cadence', () => {
   });
 
   it('does not count a flick up and down in 0.3 s, whatever its height', () => {
-    for (const stepMs of RATES) {
-      const samples = raises(
-        Array.from({ length: 3 }, () => [0.2, 150, 0, 150, 1000] as const),
-        stepMs,
-      );
-      expect(reps(CALF.counter, samples)).toBe(0);
-    }
+    for (const stepMs of RATES) expect(reps(CALF.counter, three(0.2, 150, 0, 150, stepMs))).toBe(0);
   });
 
   it("does not count a quick lift many times the set's raises (something else done quickly)", () => {
