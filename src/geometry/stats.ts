@@ -36,9 +36,14 @@ export function meanDefined(values: readonly (number | undefined)[]): number | u
   return n === 0 ? undefined : sum / n;
 }
 
-/** Rounded to two decimals (reports: shank lengths, ratios, seconds). */
+/**
+ * Rounded to two decimals (reports: shank lengths, ratios, seconds). Never -0: a phase timed a
+ * hair under nothing (-0.004 s, the crossings between two frames) rounded to -0, which a report
+ * saved as JSON reads back as 0, so the saved report was not the one judged.
+ */
 export function round2(value: number): number {
-  return Math.round(value * 100) / 100;
+  const rounded = Math.round(value * 100) / 100;
+  return rounded === 0 ? 0 : rounded;
 }
 
 /** Milliseconds to seconds, rounded to 10 ms (times in reports). */
