@@ -11,6 +11,7 @@ import {
   hasSecondSignal,
   rulerShank,
   secondSignalBySide,
+  sideDisagreementLimit,
   signalBySide,
   type SignalId,
 } from './signals.ts';
@@ -69,12 +70,12 @@ export type FrontEndStep =
  */
 export class FrontEnd {
   private readonly gate = new SetupGate();
-  private readonly channel = new SignalChannel();
+  private readonly channel: SignalChannel;
   /**
    * The second counter's signal, alongside (rep-counter.md: "Two rulers", "A calf raise lifts the
    * whole body").
    */
-  private readonly secondChannel = new SignalChannel();
+  private readonly secondChannel: SignalChannel;
   private readonly shankRuler = new RestRuler();
   /** The foot held off the floor (foot-off-floor.ts): it is not standing, its heel is not counted. */
   private readonly heldUp = new HeldUpFoot();
@@ -93,7 +94,11 @@ export class FrontEnd {
    */
   private beforeFirstOpen: AnalyzedFrame[] | undefined = [];
 
-  constructor(private readonly config: FrontEndConfig) {}
+  constructor(private readonly config: FrontEndConfig) {
+    const limit = config.signal === undefined ? undefined : sideDisagreementLimit(config.signal);
+    this.channel = new SignalChannel(limit);
+    this.secondChannel = new SignalChannel(limit);
+  }
 
   get isOpen(): boolean {
     return this.gate.isOpen;

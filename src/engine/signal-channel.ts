@@ -13,9 +13,14 @@ const SIGNAL_FILTER: OneEuroParams = { minCutoffHz: 1.5, beta: 2, derivativeCuto
 
 /** One counted signal from per-side values: side-fused, spike-filtered, One Euro smoothed. */
 export class SignalChannel {
-  private readonly sides = new SideFuser();
+  private readonly sides: SideFuser;
   private readonly spikes = new MedianFilter();
   private filter: OneEuroState | undefined;
+
+  /** `maxSideDisagreement`: see `SideFuser` (a movement both legs make alike). */
+  constructor(maxSideDisagreement?: number) {
+    this.sides = new SideFuser(maxSideDisagreement);
+  }
 
   push(
     bySide: Readonly<Record<Side, number | undefined>> | undefined,
