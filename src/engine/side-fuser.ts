@@ -36,13 +36,14 @@ const MAX_WATCHED_STEP_MS = 200;
 export class SideFuser {
   /**
    * `maxDisagreement`: for a movement both legs make alike (a squat), how far the two sides may
-   * read apart beyond their usual offset before one of them is taken as misread: then the side
-   * nearer where the signal was on the frame before is followed, alone (the other still teaches
-   * the offset, so a lasting change of view is learnt once it fills half the window). Side on, a
-   * far knee read flying up above the hips for one frame in ten (the mirrored side-on bodyweight
-   * squats at 10 frames/s, as a slow laptop analyses live) made a fourth squat of the man standing
-   * between his first two: the mean of the legs dipped by half the flight, and at 10 frames/s the
-   * spike filter's 150 ms holds two frames, whose mean halves a spike rather than removes it.
+   * read apart beyond their usual offset, once it is learnt, before one of them is taken as
+   * misread: then the side nearer where the signal was on the frame before is followed, alone (the
+   * other still teaches the offset, so a lasting change of view is learnt once it fills half the
+   * window). Side on, a far knee read flying up above the hips for a frame (the mirrored side-on
+   * bodyweight squats at 10 frames/s, and on four of six draws analysed as a slow laptop does
+   * live, 80-130 ms a frame) made a fourth squat of the man standing between his first two: the
+   * mean of the legs dipped by half the flight, and at those rates the spike filter's 150 ms holds
+   * one or two frames, whose mean halves a spike rather than removes it.
    */
   constructor(private readonly maxDisagreement?: number) {}
 
@@ -77,8 +78,8 @@ export class SideFuser {
   ): number | undefined {
     if (l !== undefined && r !== undefined) {
       const offset = this.trusted;
-      // Known once seen over half the window: a few frames may be misread ones themselves.
-      const known = this.offsetWatchedMs() >= OFFSET_WINDOW_MS / 2;
+      // Known once learnt (three frames): before, which side reads right is not known.
+      const known = this.offsets.length >= MIN_OFFSET_SAMPLES;
       this.learnOffset(r - l, timestampMs);
       const limit = this.maxDisagreement;
       const before = this.last;
@@ -100,12 +101,6 @@ export class SideFuser {
     if (l !== undefined) return l + offset / 2;
     if (r !== undefined) return r - offset / 2;
     return undefined;
-  }
-
-  /** How long (ms, watched) the frames the offset is learnt from span. */
-  private offsetWatchedMs(): number {
-    const first = this.offsets[0];
-    return first === undefined ? 0 : this.watchedMs - first.t;
   }
 
   private learnOffset(offset: number, timestampMs: number): void {
