@@ -40,10 +40,6 @@ const KNOWN_SET_FAULT_CHANGES: Readonly<Record<string, Known>> = {
   },
 };
 const KNOWN_DEPTH_CHANGES: Readonly<Record<string, Known>> = {
-  'squat_side_barbell_quarter_SHALLOW.mp4': {
-    at: [15, 10],
-    why: "the person is found in half its frames and the plates hide the legs, which read 0.8 shank apart where both are seen: at 30 frames/s one frame of its first rep reads them agreeing, is taken as one leg misread (side-fuser.ts) and the rep's way up is timed from there, reading 25° above level; at 15 and 10 frames/s that frame is dropped and it reads 18°: shallow either way (limit 15°)",
-  },
   'squat_side_barbell_voltathletics_3reps.mp4': {
     at: [10],
     why: "its first rep, seen at 3/4 while the lifter turns behind the plates, reads 39° above level over the span one counter gives it (the thigh's angle in the picture) and 15-18° over the other's, which holds more of the 3/4 frames; at 10 frames/s, with the two frames in the spike filter's window averaged (median-filter.ts), the rep starts 0.2 s sooner and reads 18°: shallow either way",

@@ -207,8 +207,6 @@ const IMPERFECTIONS: readonly Imperfection[] = [
         'the person is found in half its frames and their points jump: its second counted rep keeps too few frames (2 → 1; 4 labelled), and on one draw the forward lean read on that rep goes with it',
       'squat_front_wide_stance_bw.mp4':
         'the 10th rep, cut off three quarters of the way up, is not counted with fewer frames, as at 10 frames/s (the label counts 9)',
-      'squat_34side_darebee_bw.mp4':
-        'its sixth rep reads 16° above level against the 15° limit on two draws (a close call; its median over ±150 ms holds two or three frames here)',
       'squat_front_FORWARD_LEAN_mlsac_1rep.mp4':
         'its deep squat reads 15° above level, at the limit (the folded torso hides the hips): fewer frames tip it shallow',
     },

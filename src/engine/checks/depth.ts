@@ -63,26 +63,45 @@ function elevationMeasure(
 }
 
 /**
- * Each frame's value is first the median of the frames within this of it (ms), or of its
- * neighbours when frames are further apart (5-6 frames/s): a frame with a swapped knee is outvoted
- * at 10 frames/s as at 30, and a held bottom keeps its depth.
+ * Each frame's value is first the median of the frames within this of it (ms), or within reach of
+ * the frames analysed just before and after it when those are further apart (a slow laptop live,
+ * 5-8 frames/s): a frame with a swapped knee is outvoted at 10 frames/s as at 30, and a held bottom
+ * keeps its depth.
  */
 const SMOOTH_HALF_WIDTH_MS = 150;
 
 /**
  * The lowest of a series after a running median, counting only points with a neighbour in the
- * window: a side seen in one stray frame (a far knee found once) says nothing about depth.
+ * window: a side seen in one stray frame (a far knee found once) says nothing about depth. The
+ * window reaches the frames analysed next to each point (`frameTimes`, every frame of the rep,
+ * whichever side was seen), so a bottom the detector saw in one frame, 170 ms from the frames on
+ * either side of it as a slow laptop analyses live, is judged with them rather than left out: a
+ * quick clean squat whose one bottom frame read 5° below level read 36° above level from the
+ * frames around it (mirrored white-background side-on squats, one of six slow-laptop draws). A side
+ * seen in one stray frame still has no neighbour: the frames next to it are its other frames,
+ * without that side.
  */
-function sustainedMin(series: readonly { t: number; v: number }[]): number | undefined {
-  const gaps = series.slice(1).map((p, i) => p.t - (series[i]?.t ?? p.t));
-  const halfWidth = Math.max(SMOOTH_HALF_WIDTH_MS, 1.1 * (median(gaps) ?? 0));
+function sustainedMin(
+  series: readonly { t: number; v: number }[],
+  frameTimes: readonly number[],
+): number | undefined {
   let lowest: number | undefined;
   for (const p of series) {
+    const halfWidth = Math.max(SMOOTH_HALF_WIDTH_MS, 1.1 * gapAround(frameTimes, p.t));
     const near = series.filter((q) => Math.abs(q.t - p.t) <= halfWidth);
     const m = near.length < 2 ? undefined : median(near.map((q) => q.v));
     if (m !== undefined && (lowest === undefined || m < lowest)) lowest = m;
   }
   return lowest;
+}
+
+/** The longer of the gaps from `t` to the frames just before and after it in `times` (sorted), ms. */
+function gapAround(times: readonly number[], t: number): number {
+  const i = times.indexOf(t);
+  if (i < 0) return 0;
+  const before = i > 0 ? t - (times[i - 1] ?? t) : 0;
+  const after = i < times.length - 1 ? (times[i + 1] ?? t) - t : 0;
+  return Math.max(before, after);
 }
 
 /**
@@ -95,12 +114,14 @@ function lowestSustainedSide(
   sides: readonly Side[],
 ): { readonly value: number; readonly side: Side } | undefined {
   let lowest: { value: number; side: Side } | undefined;
+  const frameTimes = frames.map((f) => f.timestampMs);
   for (const side of sides) {
     const value = sustainedMin(
       frames.flatMap((f) => {
         const v = measure(f, side);
         return v === undefined || !Number.isFinite(v) ? [] : [{ t: f.timestampMs, v }];
       }),
+      frameTimes,
     );
     if (value !== undefined && (lowest === undefined || value < lowest.value))
       lowest = { value, side };
