@@ -1,4 +1,3 @@
-import { median } from '../geometry/stats.ts';
 import type { Body } from './body.ts';
 import type { FrameFeatures } from './features.ts';
 import { SPLIT_STANCE_SHANKS } from './stance-features.ts';
@@ -23,18 +22,22 @@ export function footAheadShanks(body: Body, f: FrameFeatures): number | undefine
 }
 
 /**
- * Squat or lunge, from how far one foot was ahead of the other at the bottoms of the reps (the
- * median over them): a sentence when the set looks like the other one, else undefined.
+ * Squat or lunge, from how far one foot was ahead of the other at the bottoms of the reps: a
+ * sentence when more than half of the reps read as the other one, else undefined. A note that
+ * the wrong exercise was chosen needs most of the set to say so, not a median that a tie between
+ * two reps, one of them read at a misplaced foot, would set (the plate-hidden quarter squat, its
+ * feet side by side, read 1.08 and 0.22 shank apart at its two counted bottoms: the first from two
+ * frames of a far foot found once behind the plates).
  */
 export function stanceMismatch(
   exerciseId: string,
   footAheadAtBottoms: readonly (number | null | undefined)[],
 ): string | undefined {
-  const split = median(footAheadAtBottoms.map((v) => v ?? undefined));
-  if (split === undefined) return undefined;
-  if (exerciseId === 'squat' && split > SPLIT_STANCE_SHANKS)
+  const read = footAheadAtBottoms.filter((v): v is number => v !== null && v !== undefined);
+  const most = (pick: (v: number) => boolean) => 2 * read.filter(pick).length > read.length;
+  if (exerciseId === 'squat' && most((v) => v > SPLIT_STANCE_SHANKS))
     return 'This looks like a lunge or split squat (one foot well ahead of the other), not a squat: choose Lunge to have it judged as one.';
-  if (exerciseId === 'lunge' && split < SPLIT_STANCE_SHANKS)
+  if (exerciseId === 'lunge' && most((v) => v < SPLIT_STANCE_SHANKS))
     return 'This looks like a squat (the feet side by side at the bottom), not a lunge: choose Squat to have it judged as one.';
   return undefined;
 }

@@ -23,10 +23,6 @@ type Known = KnownChange<number>;
 
 /** Clips whose count changes at 15, 10 or 60 frames/s, and why (none is skipped). */
 const KNOWN_COUNT_CHANGES: Readonly<Record<string, Known>> = {
-  'squat_side_barbell_quarter_SHALLOW.mp4': {
-    at: [10],
-    why: 'the person is found in half its frames and their points jump (the shank read 0.12-0.17 of the frame from one frame to the next while standing): at 10 frames/s its second counted rep rests on which few frames the resting shank is learnt from (2 → 1; 4 labelled)',
-  },
   'squat_front_wide_stance_bw.mp4': {
     at: [10],
     why: 'the 10th rep, cut off three quarters of the way up, is counted at 30 and 15 frames/s and not at 10 (the label counts 9)',
@@ -40,6 +36,10 @@ const KNOWN_SET_FAULT_CHANGES: Readonly<Record<string, Known>> = {
   },
 };
 const KNOWN_DEPTH_CHANGES: Readonly<Record<string, Known>> = {
+  'squat_side_barbell_quarter_SHALLOW.mp4': {
+    at: [15],
+    why: 'the person is found in half its frames and the plates hide the legs; of its 4 labelled reps 2 are counted at every rate, and at 15 frames/s the uncounted dip at 2.2 s joins the way down of the rep at 3.3 s, so that rep is read over both bottoms (32° above level where 30 and 10 frames/s read 43° and 42°): shallow either way',
+  },
   'squat_side_barbell_voltathletics_3reps.mp4': {
     at: [10],
     why: "its first rep, seen at 3/4 while the lifter turns behind the plates, reads 39° above level over the span one counter gives it (the thigh's angle in the picture) and 15-18° over the other's, which holds more of the 3/4 frames; at 10 frames/s, with the two frames in the spike filter's window averaged (median-filter.ts), the rep starts 0.2 s sooner and reads 18°: shallow either way",

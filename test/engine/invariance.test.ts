@@ -83,8 +83,6 @@ const IMPERFECTIONS: readonly Imperfection[] = [
     known: {
       'calfraise_on_stair_rear34_cdc_1rep_hold.mp4':
         'stepping down off the stair after the rep is a lift just under the shortest rep (500 ms) with every frame, and just over it with a frame lost at its start',
-      'squat_side_barbell_quarter_SHALLOW.mp4':
-        "the person is found in half its frames and the plates hide the legs: its second counted rep is on a knife edge (2 → 1 analysed as a slow laptop does, below; 4 labelled), and with a frame in ten lost it tips since a squat's legs read far apart are taken as one misread (side-fuser.ts), which times its first rep's way up from an earlier frame (0.24 s where it read 0.03)",
     },
   },
   {

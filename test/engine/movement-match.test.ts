@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeTrack } from '../../src/engine/analyze-track.ts';
 import { movementMismatch } from '../../src/engine/movement-match.ts';
+import { stanceMismatch } from '../../src/engine/stance-split.ts';
 import { LABELS } from '../fixtures/labels.ts';
 import { fixtureTrack, photoRep } from '../support/tracks.ts';
 
@@ -27,6 +28,19 @@ describe('squat or lunge: a real clip analysed as the other says so', () => {
   it.each(lunges.map((l) => [l.file]))('%s: a lunge, not a squat', (file) => {
     expect(mismatch(file, 'lunge') ?? '').not.toMatch(STANCE);
     expect(mismatch(file, 'squat')).toMatch(/looks like a lunge or split squat/);
+  });
+});
+
+describe('the wrong one of squat and lunge is said only when most of the set says so', () => {
+  it('needs more than half of the reps read with the feet that way, not a tie', () => {
+    // Two squats, one read at a far foot misplaced behind the plates (1.08 shank ahead): no note.
+    expect(stanceMismatch('squat', [1.08, 0.22])).toBeUndefined();
+    expect(stanceMismatch('squat', [1.08, 0.9, 0.22])).toMatch(/looks like a lunge/);
+    expect(stanceMismatch('lunge', [0.2, 0.9])).toBeUndefined();
+    expect(stanceMismatch('lunge', [0.2, 0.3, 0.9])).toMatch(/looks like a squat/);
+    // Reps whose feet were not seen at the bottom do not vote.
+    expect(stanceMismatch('squat', [null, undefined, 0.9])).toMatch(/looks like a lunge/);
+    expect(stanceMismatch('squat', [null])).toBeUndefined();
   });
 });
 
