@@ -13,7 +13,7 @@ import { CircleAnalyzer } from './kinds/circle-analyzer.ts';
 import { HoldAnalyzer } from './kinds/hold-analyzer.ts';
 import type { KindAnalyzer, KindLive } from './kinds/kind-analyzer.ts';
 import { RepAnalyzer, type RepObserver } from './kinds/rep-analyzer.ts';
-import type { ModelId } from '../pose/model-catalog.ts';
+import { DEFAULT_MODEL, MODELS, type ModelId } from '../pose/model-catalog.ts';
 import { WalkAnalyzer } from './kinds/walk-analyzer.ts';
 import type { RepReport, Report } from './report.ts';
 import type { GateIssue } from './setup-gate.ts';
@@ -162,6 +162,7 @@ export class ExerciseAnalyzer {
     const modelHasFeet = options.modelHasFeet ?? true;
     this.front = new FrontEnd({
       required: exercise.required,
+      readsAFootHeldUp: MODELS[options.poseModel ?? DEFAULT_MODEL].liftsAStandingFoot !== true,
       ...(exercise.kind === 'reps'
         ? {
             signal: exercise.signal,

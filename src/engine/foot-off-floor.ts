@@ -43,43 +43,68 @@ function lowestPointYM(body: Body, side: Side): number | undefined {
 }
 
 /**
- * A foot is held off the floor once one has been read off it in every frame for this long (ms). A
- * single-leg calf raise holds the other foot up through the set; one frame read off the floor is a
- * misread (on the real legs-only calf-raise clip, single frames read a foot 5.3 and 7.1 cm up).
+ * A foot is held off the floor once one has been read off it in every frame for this long (ms), and
+ * put down once read on it in every frame for as long. A single-leg calf raise holds the other foot
+ * up through the set; one frame read off the floor is a misread (on the real legs-only calf-raise
+ * clip, single frames read a foot 5.3 and 7.1 cm up), and so is one frame read on it while the
+ * foot is held: the single-leg clip, mirrored, reads the raised foot down in one frame of its turn
+ * from 3/4 to side on, and the hold had ended there, both feet were averaged for the quarter second
+ * it took to be found again, and the heel signal rose 0.13 shank with no raise.
  */
 export const HELD_UP_MS = 250;
 
 /**
  * Follows whether a foot is held off the floor, frame by frame, and which one it is in this frame.
  * The hold is the person's, not the name's: a frame in which the model names the legs the other way
- * round does not end it.
+ * round does not end it, nor does a frame that reads it down; one read down gives the foot last
+ * read held up.
  */
 export class HeldUpFoot {
-  private sinceMs: number | undefined;
+  /** Since when a foot has been read off the floor in every frame (ms). */
+  private upSinceMs: number | undefined;
+  /** Holding: since when both feet have been read down in every frame (ms), if they have. */
+  private downSinceMs: number | undefined;
+  /** The foot held up, as last read (its name may change from frame to frame). */
+  private held: Side | undefined;
 
   /** This frame's reading (`footOffTheFloor`); the foot held up, if one is. */
   push(reading: Side | undefined, timestampMs: number): Side | undefined {
     if (reading === undefined) {
-      this.sinceMs = undefined;
-      return undefined;
+      this.upSinceMs = undefined;
+      if (this.held === undefined) return undefined;
+      this.downSinceMs ??= timestampMs;
+      if (timestampMs - this.downSinceMs >= HELD_UP_MS) this.held = undefined;
+      return this.held;
     }
-    this.sinceMs ??= timestampMs;
-    return timestampMs - this.sinceMs >= HELD_UP_MS ? reading : undefined;
+    this.downSinceMs = undefined;
+    this.upSinceMs ??= timestampMs;
+    if (this.held !== undefined || timestampMs - this.upSinceMs >= HELD_UP_MS) this.held = reading;
+    return this.held;
   }
 
   reset(): void {
-    this.sinceMs = undefined;
+    this.upSinceMs = undefined;
+    this.downSinceMs = undefined;
+    this.held = undefined;
   }
 }
 
-/** The per-side values with the foot held off the floor left out: it is not standing. */
+/**
+ * The per-side values with the foot held off the floor left out: it is not standing, and the foot
+ * that is stands for both sides. Left out as a missing side, the standing foot was shifted by the
+ * sides' usual offset (side-fuser.ts), an offset between two standing feet, often learnt from the
+ * frames before the held-up foot was found (then the standing heel against a swinging one): when
+ * the model named the legs the other way round for a frame, the standing foot's reading changed
+ * side and the signal jumped by that whole offset. In the single-leg calf-raise clip, mirrored and
+ * analysed as a slow laptop does live, such a jump came with the turn from 3/4 to side on, the
+ * turn's wait for stillness took the next raise's top for the new rest level, and the raise was
+ * lost (4 of 20 draws).
+ */
 export function onTheFloor<T>(
   bySide: Readonly<Record<Side, T | undefined>>,
   heldUp: Side | undefined,
 ): Readonly<Record<Side, T | undefined>> {
   if (heldUp === undefined) return bySide;
-  return {
-    left: heldUp === 'left' ? undefined : bySide.left,
-    right: heldUp === 'right' ? undefined : bySide.right,
-  };
+  const standing = heldUp === 'left' ? bySide.right : bySide.left;
+  return { left: standing, right: standing };
 }

@@ -43,6 +43,11 @@ export interface FrontEndConfig {
    * replay a rep the recording began in (`FrontEnd.beforeFirstOpen`); none kept without it.
    */
   readonly keepBeforeSetUpMs?: number;
+  /**
+   * Whether the pose model's 3-D feet tell a foot held up (model-catalog.ts, `liftsAStandingFoot`);
+   * without it both feet are always read. Default: they do.
+   */
+  readonly readsAFootHeldUp?: boolean;
 }
 
 export type FrontEndStep =
@@ -79,6 +84,8 @@ export class FrontEnd {
   private readonly shankRuler = new RestRuler();
   /** The foot held off the floor (foot-off-floor.ts): it is not standing, its heel is not counted. */
   private readonly heldUp = new HeldUpFoot();
+  /** The foot held up on the last frame with a person (none: both feet are read). */
+  private footHeldUp: Side | undefined;
   readonly views = new ViewTally();
   /** The view over the last second, for the live tip. */
   readonly recentView = new RecentView();
@@ -124,13 +131,32 @@ export class FrontEnd {
     if (features !== undefined) this.tilt.push(features);
     const id = this.config.signal;
     const footHeldUp =
-      features === undefined ? undefined : this.heldUp.push(features.footOffFloor, timestampMs);
+      features === undefined || this.config.readsAFootHeldUp === false
+        ? undefined
+        : this.heldUp.push(features.footOffFloor, timestampMs);
+    // A foot just found held up, or set down: the heel signal now reads other feet, and its level
+    // jumps with no movement (the held-up heel swings by itself; its offset from the standing one
+    // is often not learnt yet). Setting up, the smoothing starts afresh at the new level, and the
+    // stillness seen so far is kept at it: smoothed, the jump took 0.4 s to settle and the wait
+    // for stillness 0.4 s more, and a single-leg set begun at once (`calfraise_singleleg_…`,
+    // analysed as a slow laptop does live) had the gate open part-way up its first raise, which
+    // was lost. Once open, a reset would cut a rep short; a hold is found and ended only when read
+    // so for a quarter second (foot-off-floor.ts), so mid-set the measure seldom changes.
+    const remeasured = footHeldUp !== this.footHeldUp && !this.gate.isOpen;
+    this.footHeldUp = footHeldUp;
+    const levelBefore = this.channel.value;
+    if (remeasured) {
+      this.channel.reset();
+      this.secondChannel.reset();
+    }
     const signal = this.channel.push(
       id === undefined || features === undefined
         ? undefined
         : signalBySide(id, features, undefined, footHeldUp),
       timestampMs,
     );
+    if (remeasured && levelBefore !== undefined && signal !== undefined)
+      this.gate.rebase(signal - levelBefore);
     const secondSignal = this.second(features, timestampMs, lastAtStart, footHeldUp);
     const wasOpen = this.gate.isOpen;
     const startPose = this.config.startPose;

@@ -111,6 +111,15 @@ export class SetupGate {
     return { ready: false, issue: { kind: 'not-still' } };
   }
 
+  /**
+   * What the signal measures changed under it (front-end.ts: a foot found held up is left out of
+   * the heel signal), and its level moved by `shift` with no movement: the stillness seen so far
+   * is kept, read at the new level. An open gate has nothing to wait for.
+   */
+  rebase(shift: number): void {
+    this.window = this.window.map((s) => ({ ...s, value: s.value + shift }));
+  }
+
   close(): void {
     this.open = false;
     this.window = [];

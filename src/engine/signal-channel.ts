@@ -37,6 +37,11 @@ export class SignalChannel {
     return this.filter.value;
   }
 
+  /** The last value given (undefined before the first, and after a reset). */
+  get value(): number | undefined {
+    return this.filter?.value;
+  }
+
   /** A gap in the frames: start the smoothing afresh (the side offsets are kept). */
   reset(): void {
     this.filter = undefined;

@@ -11,9 +11,12 @@ import {
   HeldUpFoot,
 } from '../../src/engine/foot-off-floor.ts';
 import { signalBySide } from '../../src/engine/signals.ts';
+import { MODELS, type ModelId } from '../../src/pose/model-catalog.ts';
+import type { PoseTrack } from '../../src/pose/pose-track.ts';
 import type { Pose } from '../../src/pose/skeleton.ts';
 import { bump, figure, sequence, standing, type FigurePose } from '../support/kinematic.ts';
-import { fixtureTrack } from '../support/tracks.ts';
+import { fixtureTrack, mirroredTrack, otherModelTrack } from '../support/tracks.ts';
+import { analysedLive } from '../support/transform-track.ts';
 
 // A calf raise and a tibialis lift are done standing on the feet counted: a foot held up off the
 // floor (a single-leg raise) is not standing, and what its heel and toe do says nothing about the
@@ -57,10 +60,16 @@ describe('a foot off the floor', () => {
   it("leaves the raised foot out of the calf raise's and the tibialis lift's signal", () => {
     const f = frameFeatures(new Body(figure(withLegs({ footUp: 0.1 }, { heelLift: 0.02 }), 0)));
     expect(f.footOffFloor).toBe('left');
-    expect(signalBySide('heel-rise', f, undefined, 'left').left).toBeUndefined();
-    expect(signalBySide('heel-rise', f, undefined, 'left').right).toBeGreaterThan(0);
-    expect(signalBySide('toe-rise', f, undefined, 'left').left).toBeUndefined();
-    expect(signalBySide('heel-rise', f).left).toBeDefined();
+    // The standing foot stands for both sides: the sides' usual offset (side-fuser.ts) is between
+    // two standing feet, and a frame that names the legs the other way round reads the same.
+    const heels = signalBySide('heel-rise', f, undefined, 'left');
+    expect(heels.right).toBeGreaterThan(0);
+    expect(heels.left).toBe(heels.right);
+    const toes = signalBySide('toe-rise', f, undefined, 'left');
+    expect(toes.left).toBe(toes.right);
+    expect(toes.right).toBe(f.toeRiseShanksBySide.right);
+    expect(signalBySide('heel-rise', f).left).toBe(f.heelRiseShanksBySide.left);
+    expect(signalBySide('heel-rise', f).left).not.toBe(heels.right);
   });
 
   it('is held up once read off the floor for a quarter of a second, whatever the name', () => {
@@ -74,9 +83,14 @@ describe('a foot off the floor', () => {
     // A frame with the legs named the other way round: the same foot, still held.
     expect(held.push('right', 366)).toBe('right');
     expect(held.push('left', 400)).toBe('left');
-    // Put down: standing on both again.
-    expect(held.push(undefined, 433)).toBeUndefined();
-    expect(held.push('left', 466)).toBeUndefined();
+    // A frame read down is a misread too (the single-leg clip, mirrored, reads its raised foot down
+    // in one frame of its turn): the hold goes on, with the foot last read held up.
+    expect(held.push(undefined, 433)).toBe('left');
+    expect(held.push('left', 466)).toBe('left');
+    // Put down, read so for a quarter of a second: standing on both again.
+    for (const t of [500, 533, 566, 600, 633, 666, 700, 733, 766])
+      expect(held.push(undefined, t), `${t} ms`).toBe(t - 500 >= HELD_UP_MS ? undefined : 'left');
+    expect(held.push('left', 800)).toBeUndefined();
   });
 
   it('is not read without an upright body in the picture: its 3-D feet are guesses', () => {
@@ -113,8 +127,12 @@ describe('a single-leg calf raise', () => {
       });
     });
   };
-  const count = (poses: readonly Pose[]) => {
-    const a = new ExerciseAnalyzer(findExercise('calf-raise'));
+  const count = (poses: readonly Pose[], poseModel?: ModelId) => {
+    const a = new ExerciseAnalyzer(
+      findExercise('calf-raise'),
+      undefined,
+      poseModel === undefined ? {} : { poseModel },
+    );
     for (const p of poses) a.push(p, p.timestampMs);
     return a.finish().repCount;
   };
@@ -122,6 +140,45 @@ describe('a single-leg calf raise', () => {
   it('is counted on the standing foot', () => {
     expect(count(raises(30))).toBe(4);
     expect(count(raises(10))).toBe(4);
+  });
+
+  it('is read on both feet with a model whose 3-D feet lift a standing foot (lite)', () => {
+    // The rendered side-on raises stand on both feet by construction: lite reads one of them 5 cm
+    // or more up in most frames, full in none.
+    const offShare = (track: PoseTrack) => {
+      const read = track.frames
+        .filter((f) => f.pose !== null)
+        .map((f) => frameFeatures(new Body(f.pose!)).footOffFloor);
+      return read.filter((r) => r !== undefined).length / read.length;
+    };
+    expect(offShare(otherModelTrack('blazepose-lite', 'michelle_calf_raise_side'))).toBeGreaterThan(
+      0.5,
+    );
+    expect(offShare(fixtureTrack('michelle_calf_raise_side'))).toBe(0);
+    expect(MODELS['blazepose-lite'].liftsAStandingFoot).toBe(true);
+    expect(MODELS['blazepose-full'].liftsAStandingFoot).toBeUndefined();
+    // So with lite no foot is taken as held up: this set, whose raised foot swings against the
+    // standing one, is read on the mean of the two, as before the hold was read, and counts none.
+    expect(count(raises(30), 'blazepose-lite')).toBe(0);
+    expect(count(raises(30), 'blazepose-full')).toBe(4);
+  });
+
+  it('counts every raise of the real set on every slow-laptop draw, filmed and mirrored', () => {
+    // Analysed as a slow laptop does live (80-130 ms a frame), 20 draws each way. The set begins
+    // 0.8 s into the clip, as soon as the held-up foot is found, and the man turns from 3/4 to side
+    // on at 5.3 s: before, the first raise was lost on 7 draws (the gate waited out the heel
+    // signal's jump as the held-up foot was left out, and opened part-way up the raise) and the
+    // raise after the turn on 5 (the legs named the other way round for a frame, or the raised foot
+    // read down for one, jumped the signal and the turn's wait took the raise's top for the rest).
+    for (const [name, track] of [
+      ['filmed', fixtureTrack('calfraise_singleleg_34front_then_side_fitbod_man_6reps.mp4')],
+      ['mirrored', mirroredTrack('calfraise_singleleg_34front_then_side_fitbod_man_6reps.mp4')],
+    ] as const)
+      for (let seed = 1; seed <= 20; seed++)
+        expect(
+          analyzeTrack(analysedLive(track, 80, 130, seed), 'calf-raise').repCount,
+          `${name}, draw ${seed}`,
+        ).toBe(6);
   });
 
   it('is counted on real footage: the foot held up 14-28 cm is left out in every frame', () => {

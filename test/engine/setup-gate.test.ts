@@ -53,6 +53,25 @@ describe('SetupGate', () => {
     expect(status.openedAt?.restLevel).toBe(0.3);
   });
 
+  it('keeps the stillness seen when what the signal measures changes under it (rebased, not restarted)', () => {
+    // Still at 0.6 for 200 ms; then a foot is found held up and the heel signal reads the standing
+    // foot alone, 0.35 lower, with no movement: the wait goes on from where it was.
+    const gate = new SetupGate();
+    feed(gate, 0, 200, () => 0.6);
+    gate.rebase(-0.35);
+    let opened: { t: number; restLevel: number } | undefined;
+    for (let t = 200; t < 1000 && opened === undefined; t += FRAME_MS) {
+      const s = gate.push(t, [], 0.25);
+      if (s.openedAt !== undefined) opened = { t, restLevel: s.openedAt.restLevel };
+    }
+    expect(opened?.t).toBeLessThanOrEqual(DEFAULT_GATE.stillMs + FRAME_MS);
+    expect(opened?.restLevel).toBeCloseTo(0.25, 6);
+    // Not rebased, the same jump is movement, and the wait starts again after it.
+    const unrebased = new SetupGate();
+    feed(unrebased, 0, 200, () => 0.6);
+    expect(feed(unrebased, 200, DEFAULT_GATE.stillMs - 2 * FRAME_MS, () => 0.25).ready).toBe(false);
+  });
+
   it('opens after stillMs at low frame rates too (the window spans time, not samples)', () => {
     const gate = new SetupGate();
     let opened: number | undefined;
