@@ -47,9 +47,16 @@ export function stanceChangeShanks(frames: readonly AnalyzedFrame[]): number | u
 
 /**
  * A raise on planted feet: the stance did not change by a step (walking is not a calf raise).
- * True when it cannot be told (one toe hidden, as side on).
+ * True when it cannot be told: one toe hidden (as side on), or a foot held up through the whole
+ * lift (a single-leg raise: foot-off-floor.ts), whose toe swings where it likes against the
+ * standing one. Played as the webcam, the single-leg clip mirrored lost a raise side on as "the
+ * feet moved": the hanging toe read a foot's length nearer the standing one in two of the raise's
+ * eight frames. A step lifts a foot part-way through the lift, not before it, and is judged as
+ * before: leaving out only the frames with a foot in the air, the home clip's walk-out kept two
+ * frames to judge by on some slow-laptop draws and counted as a raise.
  */
 export function feetStayedPlanted(frames: readonly AnalyzedFrame[]): boolean {
+  if (frames.length > 0 && frames.every((f) => f.footHeldUp !== undefined)) return true;
   const change = stanceChangeShanks(frames);
   return change === undefined || change <= MAX_STANCE_CHANGE_SHANKS;
 }

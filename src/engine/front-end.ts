@@ -30,6 +30,8 @@ export interface AnalyzedFrame {
    * known), or the heel rise with the body's rise added.
    */
   readonly secondSignal?: number;
+  /** The foot held off the floor (foot-off-floor.ts, `HeldUpFoot`), if one is. */
+  readonly footHeldUp?: Side;
 }
 
 export interface FrontEndConfig {
@@ -171,6 +173,7 @@ export class FrontEnd {
             features,
             signal,
             ...(secondSignal === undefined ? {} : { secondSignal }),
+            ...(footHeldUp === undefined ? {} : { footHeldUp }),
           };
     if (!status.ready) {
       if (wasOpen) this.resetSignal();

@@ -134,6 +134,22 @@ describe('feet planted: the stance in the picture', () => {
     expect(feetStayedPlanted(step)).toBe(false);
   });
 
+  it('cannot be told with a foot held up through the lift (a single-leg raise): the raise stands', () => {
+    // The held-up foot's toe swings a shank towards the standing one and back.
+    const swing = framesOf(
+      sequence(2, 30, (t) => ({
+        ...standing('front'),
+        left: { ...STAND, ankleX: 0.06 + 0.2 * bump(t / 2) },
+      })),
+    );
+    expect(stanceChangeShanks(swing)).toBeGreaterThan(MAX_STANCE_CHANGE_SHANKS);
+    const held = swing.map((f) => ({ ...f, footHeldUp: 'left' as const }));
+    expect(feetStayedPlanted(held)).toBe(true);
+    // A step lifts a foot part-way through: before it, both feet stood, and the step is judged.
+    const stepped = swing.map((f, i) => (i < 10 ? f : { ...f, footHeldUp: 'left' as const }));
+    expect(feetStayedPlanted(stepped)).toBe(false);
+  });
+
   it('cannot be told with one toe hidden (side on): the raise stands', () => {
     const hidden = raise('side').map((f) => {
       const pose = figure(onToes('side', 0), f.timestampMs);
