@@ -98,7 +98,7 @@ export class HeldUpFoot {
  * side and the signal jumped by that whole offset. In the single-leg calf-raise clip, mirrored and
  * analysed as a slow laptop does live, such a jump came with the turn from 3/4 to side on, the
  * turn's wait for stillness took the next raise's top for the new rest level, and the raise was
- * lost (4 of 20 draws).
+ * lost (5 of 20 draws).
  */
 export function onTheFloor<T>(
   bySide: Readonly<Record<Side, T | undefined>>,

@@ -86,7 +86,7 @@ export class FrontEnd {
   private readonly shankRuler = new RestRuler();
   /** The foot held off the floor (foot-off-floor.ts): it is not standing, its heel is not counted. */
   private readonly heldUp = new HeldUpFoot();
-  /** The foot held up on the last frame with a person (none: both feet are read). */
+  /** The foot held up on the last frame with a person (none: both feet were read). */
   private footHeldUp: Side | undefined;
   readonly views = new ViewTally();
   /** The view over the last second, for the live tip. */
@@ -144,8 +144,9 @@ export class FrontEnd {
     // analysed as a slow laptop does live) had the gate open part-way up its first raise, which
     // was lost. Once open, a reset would cut a rep short; a hold is found and ended only when read
     // so for a quarter second (foot-off-floor.ts), so mid-set the measure seldom changes.
-    const remeasured = footHeldUp !== this.footHeldUp && !this.gate.isOpen;
-    this.footHeldUp = footHeldUp;
+    const remeasured =
+      features !== undefined && footHeldUp !== this.footHeldUp && !this.gate.isOpen;
+    if (features !== undefined) this.footHeldUp = footHeldUp;
     const levelBefore = this.channel.value;
     if (remeasured) {
       this.channel.reset();
