@@ -9,6 +9,7 @@ import { SetupGate, type GateIssue } from './setup-gate.ts';
 import { SignalChannel } from './signal-channel.ts';
 import {
   hasSecondSignal,
+  readsTheStandingFeet,
   rulerShank,
   secondSignalBySide,
   sideDisagreementLimit,
@@ -136,16 +137,22 @@ export class FrontEnd {
       features === undefined || this.config.readsAFootHeldUp === false
         ? undefined
         : this.heldUp.push(features.footOffFloor, timestampMs);
-    // A foot just found held up, or set down: the heel signal now reads other feet, and its level
-    // jumps with no movement (the held-up heel swings by itself; its offset from the standing one
-    // is often not learnt yet). Setting up, the smoothing starts afresh at the new level, and the
-    // stillness seen so far is kept at it: smoothed, the jump took 0.4 s to settle and the wait
-    // for stillness 0.4 s more, and a single-leg set begun at once (`calfraise_singleleg_…`,
-    // analysed as a slow laptop does live) had the gate open part-way up its first raise, which
-    // was lost. Once open, a reset would cut a rep short; a hold is found and ended only when read
-    // so for a quarter second (foot-off-floor.ts), so mid-set the measure seldom changes.
+    // A foot just found held up, or set down: a signal read on the feet standing (the heel or toe
+    // rise) now reads other feet, and its level jumps with no movement (the held-up heel swings by
+    // itself; its offset from the standing one is often not learnt yet). Setting up, the smoothing
+    // starts afresh at the new level, and the stillness seen so far is kept at it: smoothed, the
+    // jump took 0.4 s to settle and the wait for stillness 0.4 s more, and a single-leg set begun
+    // at once (`calfraise_singleleg_…`, analysed as a slow laptop does live) had the gate open
+    // part-way up its first raise, which was lost. Once open, a reset would cut a rep short; a hold
+    // is found and ended only when read so for a quarter second (foot-off-floor.ts), so mid-set the
+    // measure seldom changes. The hips' signals do not read the feet: a jump there is movement, and
+    // a squat's far foot read off the floor while setting up must not restart their smoothing.
     const remeasured =
-      features !== undefined && footHeldUp !== this.footHeldUp && !this.gate.isOpen;
+      id !== undefined &&
+      readsTheStandingFeet(id) &&
+      features !== undefined &&
+      footHeldUp !== this.footHeldUp &&
+      !this.gate.isOpen;
     if (features !== undefined) this.footHeldUp = footHeldUp;
     const levelBefore = this.channel.value;
     if (remeasured) {

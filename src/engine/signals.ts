@@ -84,6 +84,13 @@ export function sideDisagreementLimit(id: SignalId): number | undefined {
 }
 
 /**
+ * The signals read on the feet standing, which leave out a foot held up (foot-off-floor.ts,
+ * `onTheFloor`): the heel rise and the toe rise. The hips' signals do not read the feet at all.
+ */
+export const readsTheStandingFeet = (id: SignalId): boolean =>
+  id === 'heel-rise' || id === 'toe-rise';
+
+/**
  * The signals whose level is read by the view: the heels' height over the toes (the toes' over the
  * heels) and the body's over the toes read differently from the front and side on (the single-leg
  * calf-raise clip's heel signal read 0.3 shank higher at 3/4 than side on); the hips' drop is in
