@@ -13,6 +13,9 @@
 // mirrored videos are kept in .cache/mirrored; their tracks are committed in
 // test/fixtures/mirrored, and each clip's result on them is pinned as the filmed one's is
 // (src/eval/pin-results.ts).
+// `--handheld` measures every clip as if filmed by a hand held phone (the picture pans, tilts and
+// rolls: src/eval/clip-reading.ts), tracked afresh; the videos are kept in .cache/handheld, their
+// tracks committed in test/fixtures/handheld (test/engine/handheld-camera.test.ts).
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
@@ -25,6 +28,7 @@ import {
   STRICTNESS_LEVELS,
   type Strictness,
 } from '../engine/checks/thresholds.ts';
+import { readingFilter, type ClipReading } from './clip-reading.ts';
 import { DEFAULT_MODEL, parseModelId } from '../pose/model-catalog.ts';
 import { parsePoseTrack, serializePoseTrack, type PoseTrack } from '../pose/pose-track.ts';
 import { resampleTrack } from '../pose/resample-track.ts';
@@ -70,15 +74,19 @@ try {
   console.error(`--model: ${e instanceof Error ? e.message : String(e)}`);
   process.exit(2);
 }
-const mirrored = args.includes('--mirrored');
+const reading: ClipReading = args.includes('--mirrored')
+  ? 'mirrored'
+  : args.includes('--handheld')
+    ? 'handheld'
+    : 'filmed';
 /**
- * The committed tracks are the default model's, of the clips as filmed and mirrored; another
- * model's are cached, not committed.
+ * The committed tracks are the default model's, of the clips as filmed, mirrored and hand held;
+ * another model's are cached, not committed.
  */
 const tracksDir =
   model === DEFAULT_MODEL
-    ? join(root, 'test', 'fixtures', mirrored ? 'mirrored' : 'tracks')
-    : join(root, '.cache', ...(mirrored ? ['mirrored'] : []), 'tracks', model);
+    ? join(root, 'test', 'fixtures', reading === 'filmed' ? 'tracks' : reading)
+    : join(root, '.cache', ...(reading === 'filmed' ? [] : [reading]), 'tracks', model);
 if (!existsSync(join(data, 'labels.json'))) {
   console.error('npm run eval needs ../shared/data (the labelled clips); it is not here.');
   process.exit(1);
@@ -93,24 +101,23 @@ async function trackOf(file: string, videos = join(data, 'videos')): Promise<Pos
   const cached = join(tracksDir, `${name}.track.json`);
   if (!fresh && existsSync(cached)) return parsePoseTrack(await readFile(cached, 'utf8'), cached);
   console.error(`${file}: detecting poses with ${model} (no pose track yet)…`);
-  const track = await trackVideo(
-    mirrored ? await mirroredVideo(join(videos, file), name) : join(videos, file),
-    model,
-  );
+  const track = await trackVideo(await readingVideo(join(videos, file), name), model);
   await mkdir(tracksDir, { recursive: true });
   await writeFile(cached, serializePoseTrack(track) + '\n');
   return track;
 }
 
-/** The clip mirrored left to right (ffmpeg's hflip, near-lossless H.264), made once. */
-async function mirroredVideo(video: string, name: string): Promise<string> {
-  const dir = join(root, '.cache', 'mirrored', 'videos');
+/** The clip as this reading sees it (mirrored, hand held: near-lossless H.264), made once. */
+async function readingVideo(video: string, name: string): Promise<string> {
+  const filter = readingFilter(reading);
+  if (filter === undefined) return video;
+  const dir = join(root, '.cache', reading, 'videos');
   const out = join(dir, `${name}.mp4`);
   if (existsSync(out)) return out;
   await mkdir(dir, { recursive: true });
   const encode = ['-an', '-c:v', 'libx264', '-crf', '16', '-pix_fmt', 'yuv420p'];
   await promisify(execFile)(FFMPEG_PATH, [
-    ...['-loglevel', 'error', '-y', '-i', video, '-vf', 'hflip', ...encode, out],
+    ...['-loglevel', 'error', '-y', '-i', video, '-vf', filter, ...encode, out],
   ]);
   return out;
 }
@@ -160,7 +167,10 @@ const rows = scores.map((s) => {
   return `| ${s.clip.replace(/^partial_body\//, '')} | ${s.exercise} | ${s.view} | ${cell(s.expectedReps)} | ${cell(s.countedReps)}${repOk} | ${s.misplacedReps || ''} | ${cell(s.labelledFaults)} | ${cell(s.foundFaults)}${faultOk} | ${hold} | ${circles} |`;
 });
 if (model !== DEFAULT_MODEL) console.log(`Poses from ${model}.\n`);
-if (mirrored) console.log('Every clip mirrored left to right, its poses detected afresh.\n');
+if (reading === 'mirrored')
+  console.log('Every clip mirrored left to right, its poses detected afresh.\n');
+if (reading === 'handheld')
+  console.log('Every clip as if filmed by a hand held camera, its poses detected afresh.\n');
 if (fps !== undefined)
   console.log(`Analysed at ${fps} frames/s (frames dropped from each track).\n`);
 if (strictness !== DEFAULT_STRICTNESS) console.log(`Form judged ${strictness}.\n`);
@@ -320,8 +330,9 @@ console.log(
   `| clean clips with a fault | ${atEach.map(({ sum: s }) => `${s.cleanClipsWithFaults} of ${s.cleanClips} (${pct(s.cleanClipsWithFaults, s.cleanClips)})`).join(' | ')} |`,
 );
 
-// Mirrored: how far each measure moved from the clips as filmed (the committed tracks), rep by rep.
-if (mirrored) {
+// Read again (mirrored, hand held): how far each measure moved from the clips as filmed (the
+// committed tracks), rep by rep.
+if (reading !== 'filmed') {
   const clips = tracks.flatMap(({ label, track }) => {
     const name = label.file.replace(/^.*\//, '').replace(/\.mp4$/, '');
     const path = join(root, 'test', 'fixtures', 'tracks', `${name}.track.json`);
@@ -332,7 +343,7 @@ if (mirrored) {
     return [{ first: first.map((r) => r.measures), second: second.map((r) => r.measures) }];
   });
   console.log(
-    '\nMirrored against as filmed: how far each measure moved on the same rep (median / 90th percentile (reps)); a rep nearer its limit than this is judged by the noise:\n',
+    `\n${reading === 'mirrored' ? 'Mirrored' : 'Hand held'} against as filmed: how far each measure moved on the same rep (median / 90th percentile (reps)); a rep nearer its limit than this is judged by the noise:\n`,
   );
   console.log('| check | view | in the picture | 3-D world landmarks |');
   console.log('|---|---|---|---|');
