@@ -31,6 +31,17 @@ export function mirroredTrack(clip: string): PoseTrack {
   return trackIn(MIRRORED_DIR, clip);
 }
 
+/** Where formcheck's own pose tracks of the labelled clips as filmed by a hand held camera are. */
+const HANDHELD_DIR = join(import.meta.dirname, '..', 'fixtures', 'handheld');
+
+/**
+ * The committed pose track of a clip as if filmed by a hand held camera (`npm run eval --
+ * --handheld`: the picture pans, tilts and rolls; src/eval/clip-reading.ts) and tracked afresh.
+ */
+export function handheldTrack(clip: string): PoseTrack {
+  return trackIn(HANDHELD_DIR, clip);
+}
+
 /**
  * The committed pose track of a clip made by another of formcheck's models (`npm run eval --
  * --model ID`): only the few clips a spec needs are committed (test/fixtures/models).
