@@ -33,6 +33,11 @@ export interface AnalyzedFrame {
   readonly secondSignal?: number;
   /** The foot held off the floor (foot-off-floor.ts, `HeldUpFoot`), if one is. */
   readonly footHeldUp?: Side;
+  /**
+   * The joints the exercise needs that this frame does not see (out of the picture, or not found),
+   * while the set goes on: the gate closes only once they stay unseen (setup-gate.ts).
+   */
+  readonly unseen?: readonly KeypointName[];
 }
 
 export interface FrontEndConfig {
@@ -182,6 +187,7 @@ export class FrontEnd {
             signal,
             ...(secondSignal === undefined ? {} : { secondSignal }),
             ...(footHeldUp === undefined ? {} : { footHeldUp }),
+            ...(missing === 'no-person' || missing.length === 0 ? {} : { unseen: missing }),
           };
     if (!status.ready) {
       if (wasOpen) this.resetSignal();

@@ -43,6 +43,14 @@ export function handheldTrack(clip: string): PoseTrack {
 }
 
 /**
+ * The committed pose track of a clip cut so that part of the body is at or past the picture's edge
+ * (test/fixtures/cropped: how each was cut is in the fixtures' README), by its name.
+ */
+export function croppedTrack(name: string): PoseTrack {
+  return trackIn(join(import.meta.dirname, '..', 'fixtures', 'cropped'), name);
+}
+
+/**
  * The committed pose track of a clip made by another of formcheck's models (`npm run eval --
  * --model ID`): only the few clips a spec needs are committed (test/fixtures/models).
  */

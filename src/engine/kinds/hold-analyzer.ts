@@ -2,6 +2,7 @@ import { msToSec, round2 } from '../../geometry/stats.ts';
 import type { EngineEvent } from '../engine-event.ts';
 import type { HoldExercise } from '../exercise-def.ts';
 import { BodyMotion } from '../body-motion.ts';
+import { issueText } from '../cues.ts';
 import type { AnalyzedFrame } from '../front-end.ts';
 import { checkEnvelope } from '../hold-envelope.ts';
 import { HoldPositionMonitor } from '../hold-position.ts';
@@ -11,6 +12,8 @@ import type { HoldReport } from '../report.ts';
 import { IDLE_LIVE, type KindAnalyzer, type KindLive, type KindReport } from './kind-analyzer.ts';
 
 const END_OF_SET = 'end of the set';
+/** Why a hold ended when the person, or the joints its pose is read on, left the picture. */
+const OUT_OF_VIEW = 'out of view';
 
 /**
  * A hold's time starts when the person is in the pose and settled, and ends when they leave it.
@@ -49,7 +52,21 @@ export class HoldAnalyzer implements KindAnalyzer {
       (motion.bodyTorsosPerSec ?? 0) <= SETTLED.bodyTorsosPerSec &&
       (motion.handsTorsosPerSec ?? 0) <= SETTLED.handsTorsosPerSec;
     this.cue = verdict.inside ? (settled ? undefined : 'Hold still') : verdict.cue;
-    this.apply(this.timer.push(frame.timestampMs, verdict.inside && settled, this.cue), events);
+    // A bound not measured because the joints it reads are out of view is no sign the pose was
+    // left: said as what it is, not as the bound's own cue. A downward dog whose heels left the
+    // picture by a hair (the side-on clip cut at the heels: the near ankle at the frame's edge) was
+    // told "Hips higher" with the hips at their highest.
+    const outOfView = !verdict.inside && verdict.value === undefined && frame.unseen !== undefined;
+    this.apply(
+      this.timer.push(
+        frame.timestampMs,
+        verdict.inside && settled,
+        outOfView ? OUT_OF_VIEW : this.cue,
+      ),
+      events,
+    );
+    if (outOfView && frame.unseen !== undefined)
+      this.cue = issueText({ kind: 'missing', keypoints: frame.unseen });
     // The position is followed while the pose is inside its bounds (a break out of them is the
     // envelope's to say, "Sit lower"); it is judged while the clock runs.
     if (verdict.inside) {
@@ -60,7 +77,7 @@ export class HoldAnalyzer implements KindAnalyzer {
 
   onInterrupt(atMs: number, events: EngineEvent[]): void {
     this.motion.reset();
-    this.apply(this.timer.push(atMs, false, 'out of view'), events);
+    this.apply(this.timer.push(atMs, false, OUT_OF_VIEW), events);
   }
 
   private apply(timerEvents: ReturnType<HoldTimer['push']>, events: EngineEvent[]): void {
