@@ -16,11 +16,13 @@
 // `--handheld` measures every clip as if filmed by a hand held phone (the picture pans, tilts and
 // rolls: src/eval/clip-reading.ts), tracked afresh; the videos are kept in .cache/handheld, their
 // tracks committed in test/fixtures/handheld (test/engine/handheld-camera.test.ts).
-import { execFile } from 'node:child_process';
+// `--dim` measures every clip as if filmed in a room just light enough that the app does not ask
+// for more light (mean luma 40, with a webcam's noise and longer shutter: src/eval/clip-reading.ts),
+// tracked afresh; videos in .cache/dim, tracks committed in test/fixtures/dim
+// (test/engine/dim-room.test.ts).
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { analyzeTrack } from '../engine/analyze-track.ts';
 import { EXERCISES, findExercise } from '../engine/catalog.ts';
 import {
@@ -29,10 +31,10 @@ import {
   type Strictness,
 } from '../engine/checks/thresholds.ts';
 import { readingFilter, type ClipReading } from './clip-reading.ts';
+import { filterVideo, meanLuma } from './reading-video.ts';
 import { DEFAULT_MODEL, parseModelId } from '../pose/model-catalog.ts';
 import { parsePoseTrack, serializePoseTrack, type PoseTrack } from '../pose/pose-track.ts';
 import { resampleTrack } from '../pose/resample-track.ts';
-import { FFMPEG_PATH } from '../node/video-decoder.ts';
 import { trackVideo } from '../node/video-tracker.ts';
 import type { Report } from '../engine/report.ts';
 import { scoreClip, summarize, type ClipLabel, type ClipScore, type Confusion } from './score.ts';
@@ -78,7 +80,9 @@ const reading: ClipReading = args.includes('--mirrored')
   ? 'mirrored'
   : args.includes('--handheld')
     ? 'handheld'
-    : 'filmed';
+    : args.includes('--dim')
+      ? 'dim'
+      : 'filmed';
 /**
  * The committed tracks are the default model's, of the clips as filmed, mirrored and hand held;
  * another model's are cached, not committed.
@@ -107,18 +111,13 @@ async function trackOf(file: string, videos = join(data, 'videos')): Promise<Pos
   return track;
 }
 
-/** The clip as this reading sees it (mirrored, hand held: near-lossless H.264), made once. */
+/** The clip as this reading sees it (mirrored, hand held, dim: near-lossless H.264), made once. */
 async function readingVideo(video: string, name: string): Promise<string> {
-  const filter = readingFilter(reading);
-  if (filter === undefined) return video;
-  const dir = join(root, '.cache', reading, 'videos');
-  const out = join(dir, `${name}.mp4`);
+  if (reading === 'filmed') return video;
+  const out = join(root, '.cache', reading, 'videos', `${name}.mp4`);
   if (existsSync(out)) return out;
-  await mkdir(dir, { recursive: true });
-  const encode = ['-an', '-c:v', 'libx264', '-crf', '16', '-pix_fmt', 'yuv420p'];
-  await promisify(execFile)(FFMPEG_PATH, [
-    ...['-loglevel', 'error', '-y', '-i', video, '-vf', filter, ...encode, out],
-  ]);
+  const filter = await readingFilter(reading, () => meanLuma(video));
+  if (filter !== undefined) await filterVideo(video, filter, out);
   return out;
 }
 
@@ -171,6 +170,8 @@ if (reading === 'mirrored')
   console.log('Every clip mirrored left to right, its poses detected afresh.\n');
 if (reading === 'handheld')
   console.log('Every clip as if filmed by a hand held camera, its poses detected afresh.\n');
+if (reading === 'dim')
+  console.log('Every clip as if filmed in a dim room (mean luma 40), its poses detected afresh.\n');
 if (fps !== undefined)
   console.log(`Analysed at ${fps} frames/s (frames dropped from each track).\n`);
 if (strictness !== DEFAULT_STRICTNESS) console.log(`Form judged ${strictness}.\n`);
@@ -343,7 +344,7 @@ if (reading !== 'filmed') {
     return [{ first: first.map((r) => r.measures), second: second.map((r) => r.measures) }];
   });
   console.log(
-    `\n${reading === 'mirrored' ? 'Mirrored' : 'Hand held'} against as filmed: how far each measure moved on the same rep (median / 90th percentile (reps)); a rep nearer its limit than this is judged by the noise:\n`,
+    `\n${{ mirrored: 'Mirrored', handheld: 'Hand held', dim: 'In a dim room' }[reading]} against as filmed: how far each measure moved on the same rep (median / 90th percentile (reps)); a rep nearer its limit than this is judged by the noise:\n`,
   );
   console.log('| check | view | in the picture | 3-D world landmarks |');
   console.log('|---|---|---|---|');
