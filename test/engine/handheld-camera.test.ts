@@ -1,9 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { EXERCISES } from '../../src/engine/catalog.ts';
-import { HOLD_TOLERANCE_SEC, pinnedResult, type PinnedResult } from '../../src/eval/pinned.ts';
-import { LABELS } from '../fixtures/labels.ts';
-import { expectSameUnlessKnown, type KnownChange } from '../support/known-changes.ts';
-import { fixtureTrack, handheldTrack } from '../support/tracks.ts';
+import { describe } from 'vitest';
+import { RATES, itGivesTheFilmedResults, type Rate } from '../support/another-reading.ts';
+import type { KnownChange } from '../support/known-changes.ts';
+import { handheldTrack } from '../support/tracks.ts';
 
 // Every labelled clip of the routine filmed again by a hand that moves: the picture pans, tilts and
 // rolls by up to 2.8 %, 2 % and 2° all through the clip (src/eval/clip-reading.ts), and the model
@@ -12,9 +10,6 @@ import { fixtureTrack, handheldTrack } from '../support/tracks.ts';
 // too, at a webcam's 30 frames/s (each clip's own rate) and at the 15 and 10 of a slower laptop.
 // The invariance spec moves pose tracks; here the pixels move, and the model reads them.
 
-/** The clip's frames as filmed, and dropped to 15 and 10 frames/s. */
-type Rate = 'as filmed' | 15 | 10;
-const RATES: readonly Rate[] = ['as filmed', 15, 10];
 const ALL: readonly Rate[] = RATES;
 
 /**
@@ -67,39 +62,6 @@ const KNOWN: Readonly<Record<string, KnownChange<Rate>>> = {
   },
 };
 
-const scored = LABELS.filter((l) => EXERCISES.some((e) => e.id === l.exercise));
-const fps = (rate: Rate) => (rate === 'as filmed' ? undefined : rate);
-
-/** A result to compare: holds within the 0.5 s a hold is timed to are the same. */
-function comparable(result: PinnedResult, reference: PinnedResult): PinnedResult {
-  const held = result.heldSec;
-  const near =
-    held !== undefined &&
-    reference.heldSec !== undefined &&
-    Math.abs(held - reference.heldSec) <= HOLD_TOLERANCE_SEC + 1e-9;
-  return near ? { ...result, heldSec: reference.heldSec } : result;
-}
-
 describe('a hand-held camera (the picture moves; the model reads every frame afresh)', () => {
-  it.each(RATES.map((r) => [r] as const))(
-    'gives every labelled clip its result as filmed, %s, but the ones named with why',
-    (rate) => {
-      for (const label of scored) {
-        const filmed = pinnedResult(label, fixtureTrack(label.file), fps(rate));
-        const handheld = pinnedResult(label, handheldTrack(label.file), fps(rate));
-        expectSameUnlessKnown(
-          comparable(handheld, filmed),
-          filmed,
-          KNOWN[label.file],
-          rate,
-          label.file,
-        );
-      }
-    },
-  );
-
-  it('names only clips that are labelled', () => {
-    const files = new Set(scored.map((l) => l.file));
-    expect(Object.keys(KNOWN).filter((f) => !files.has(f))).toEqual([]);
-  });
+  itGivesTheFilmedResults(handheldTrack, KNOWN);
 });

@@ -43,6 +43,14 @@ export function handheldTrack(clip: string): PoseTrack {
 }
 
 /**
+ * The committed pose track of a clip as if filmed in a dim room (`npm run eval -- --dim`: mean
+ * luma 40, a webcam's noise and longer shutter; src/eval/clip-reading.ts) and tracked afresh.
+ */
+export function dimTrack(clip: string): PoseTrack {
+  return trackIn(join(import.meta.dirname, '..', 'fixtures', 'dim'), clip);
+}
+
+/**
  * The committed pose track of a clip cut so that part of the body is at or past the picture's edge
  * (test/fixtures/cropped: how each was cut is in the fixtures' README), by its name.
  */
