@@ -54,7 +54,10 @@ export function dimFilter(clipLuma: number, roomLuma = DIM_LUMA): string {
  * The ffmpeg video filter that makes a reading's video from the clip (none as filmed); the dim
  * room needs the clip's mean luma.
  */
-export function readingFilter(reading: ClipReading, clipLuma: () => Promise<number>) {
+export function readingFilter(
+  reading: ClipReading,
+  clipLuma: () => Promise<number>,
+): Promise<string | undefined> {
   if (reading === 'mirrored') return Promise.resolve('hflip');
   if (reading === 'handheld') return Promise.resolve(HANDHELD_FILTER);
   if (reading === 'dim') return clipLuma().then(dimFilter);
