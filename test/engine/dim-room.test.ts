@@ -14,8 +14,9 @@ const ALL: readonly Rate[] = RATES;
 
 /**
  * The clips whose result in the dim room is not their result as filmed, and why: measures within
- * the dim reading's move of their limit (`npm run eval -- --dim` prints how far each moves), and
- * the model finding a person later or reading a set-up movement deeper in the dark.
+ * the dim reading's move of their limit (`npm run eval -- --dim` prints how far each moves), the
+ * model finding a person later, and reps where a dark picture's larger jitter passes the counters'
+ * thresholds, which are set from a still body's jitter in good light (README, known limits).
  */
 const KNOWN: Readonly<Record<string, KnownChange<Rate>>> = {
   'squat_side_whitebg_woman_1rep.mp4': {
