@@ -21,8 +21,34 @@ export interface BodyPoint {
 export type Joint =
   'shoulder' | 'hip' | 'knee' | 'ankle' | 'heel' | 'toe' | 'ear' | 'wrist' | 'elbow';
 
+/**
+ * Each side's keypoint names, joined once: a name joined on each lookup is a new string the
+ * keypoint table has to hash every time.
+ */
+const JOINT_NAMES: Readonly<Record<Side, Readonly<Record<Joint, KeypointName>>>> = {
+  left: namesOf('left'),
+  right: namesOf('right'),
+};
+
+function namesOf(side: Side): Record<Joint, KeypointName> {
+  const joints: readonly Joint[] = [
+    'shoulder',
+    'hip',
+    'knee',
+    'ankle',
+    'heel',
+    'toe',
+    'ear',
+    'wrist',
+    'elbow',
+  ];
+  return Object.fromEntries(joints.map((j) => [j, `${side}_${j}`])) as Record<Joint, KeypointName>;
+}
+
 /** Confident keypoints of one pose in frame-height units, looked up by name. */
 export class Body {
+  private readonly points = new Map<KeypointName, BodyPoint | undefined>();
+
   constructor(
     private readonly pose: Pose,
     private readonly minScore: number = MIN_KEYPOINT_SCORE,
@@ -34,10 +60,15 @@ export class Body {
    * the chest, just below the bottom edge): a joint out there is the model's guess, not a sighting.
    */
   point(name: KeypointName): BodyPoint | undefined {
+    // Looked up again and again for each frame (the features read each joint several times): the
+    // point is worked out once per name.
+    const known = this.points.get(name);
+    if (known !== undefined || this.points.has(name)) return known;
     const k = this.seen(name);
-    if (k === undefined) return undefined;
     const aspect = this.pose.frameSize.widthPx / this.pose.frameSize.heightPx;
-    return { x: k.x * aspect, y: k.y };
+    const p = k === undefined ? undefined : { x: k.x * aspect, y: k.y };
+    this.points.set(name, p);
+    return p;
   }
 
   /** The keypoint's confidence when it is seen, else 0. */
@@ -60,7 +91,7 @@ export class Body {
   }
 
   joint(side: Side, joint: Joint): BodyPoint | undefined {
-    return this.point(`${side}_${joint}`);
+    return this.point(JOINT_NAMES[side][joint]);
   }
 
   /** Midpoint of the left and right joints, or the one side seen, or undefined. */
