@@ -9,10 +9,22 @@ export const TRACKS_DIR = join(import.meta.dirname, '..', 'fixtures', 'tracks');
 /** Where formcheck's own pose tracks of the labelled clips mirrored left to right are committed. */
 const MIRRORED_DIR = join(import.meta.dirname, '..', 'fixtures', 'mirrored');
 
+/**
+ * The tracks read so far, by file: a spec reads the same clip's track again and again (once per
+ * reading of it, per frame rate, per draw), and parsing one takes a third as long as analysing it. Tracks are
+ * read-only: a spec that changes one makes a changed copy.
+ */
+const read = new Map<string, PoseTrack>();
+
 /** A clip's track file in `dir`, by the clip's name or its labelled file. */
 function trackIn(dir: string, clip: string): PoseTrack {
   const name = clip.replace(/^.*\//, '').replace(/\.mp4$/, '');
-  return parsePoseTrack(readFileSync(join(dir, `${name}.track.json`), 'utf8'));
+  const file = join(dir, `${name}.track.json`);
+  const known = read.get(file);
+  if (known !== undefined) return known;
+  const track = parsePoseTrack(readFileSync(file, 'utf8'));
+  read.set(file, track);
+  return track;
 }
 
 /**
