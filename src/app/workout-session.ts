@@ -14,7 +14,7 @@ import {
 } from '../engine/form-check.ts';
 import { phasesLine } from '../engine/phases.ts';
 import { OTHERS_IN_VIEW_CUE, othersInViewNote } from '../engine/others-in-view.ts';
-import type { RepPhase } from '../engine/rep-counter.ts';
+import type { RepPhase } from '../engine/rep-events.ts';
 import type { Report, RepReport } from '../engine/report.ts';
 import { CHECK_NAMES } from '../engine/checks/check-id.ts';
 import { onlyJustPassed } from '../engine/checks/verdict.ts';

@@ -9,7 +9,7 @@ import type {
 } from './exercise-def.ts';
 import { FOOT_FEATURES } from './features.ts';
 import type { EnvelopeCondition } from './hold-envelope.ts';
-import type { RepCounterParams } from './rep-counter.ts';
+import type { RepCounterParams } from './rep-counter-params.ts';
 import { SPLIT_STANCE_SHANKS } from './stance-features.ts';
 import type { Requirement } from './requirements.ts';
 

@@ -1,7 +1,7 @@
 import type { EngineEvent } from './analyzer.ts';
 import { isBorderline } from './checks/verdict.ts';
 import type { Fault } from './faults.ts';
-import type { PartialReason } from './rep-counter.ts';
+import type { PartialReason } from './rep-events.ts';
 import type { GateIssue } from './setup-gate.ts';
 
 /**

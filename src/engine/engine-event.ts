@@ -1,6 +1,6 @@
 import type { CircleDirection } from './circle-counter.ts';
 import type { Fault } from './faults.ts';
-import type { PartialReason } from './rep-counter.ts';
+import type { PartialReason } from './rep-events.ts';
 import type { HoldReport, RepReport } from './report.ts';
 import type { GateIssue } from './setup-gate.ts';
 

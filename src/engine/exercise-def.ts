@@ -1,7 +1,7 @@
 import type { FaultCode } from './faults.ts';
 import type { FeatureName } from './features.ts';
 import type { EnvelopeCondition } from './hold-envelope.ts';
-import type { RepCounterParams } from './rep-counter.ts';
+import type { RepCounterParams } from './rep-counter-params.ts';
 import type { Requirement } from './requirements.ts';
 import type { SignalId } from './signals.ts';
 import type { RepCheckId } from './checks/check-id.ts';

@@ -1,5 +1,5 @@
 import { round2 } from '../geometry/stats.ts';
-import type { PhaseTimes, RepPhase } from './rep-counter.ts';
+import type { PhaseTimes, RepPhase } from './rep-events.ts';
 
 /**
  * The counter's phases in words. The counter knows only "away from the start" and "back"; for a

@@ -1,139 +1,16 @@
 import { median } from '../geometry/stats.ts';
 import { timeShareAt, wholeMovementSec } from './movement-profile.ts';
-
-/**
- * Counts reps on one scalar movement signal (0 near the start position, growing as the person
- * moves away from it: hip drop for a squat, heel rise for a calf raise). Design: rep-counter.md.
- */
-export interface RepCounterParams {
-  /** Leaving the start: signal above the rest level by this much (signal units). */
-  readonly startDelta: number;
-  /** Smallest excursion that can be a rep at all (measured noise x ~4). */
-  readonly minAmplitude: number;
-  /** The far end: within this fraction of the excursion from the peak. */
-  readonly farFraction: number;
-  /** Back at the start: below this fraction of the excursion. */
-  readonly returnFraction: number;
-  /** An excursion under this fraction of the median of earlier reps is a partial (a pulse). */
-  readonly relativeMinAmplitude: number;
-  /** More bottoms than this in one excursion, without returning to the start: pulses, not a rep. */
-  readonly maxBottoms: number;
-  /** Shortest rep, timed from the last reading at the start to the first reading back (ms). */
-  readonly minRepMs: number;
-  /**
-   * A rep quicker than `minRepMs` still counts when it rises at least `minAmplitude` (signal units)
-   * and lasts at least `minMs`, and is no larger than the set's reps (their typical size over
-   * `relativeMinAmplitude`, as the smallest is that share of it): the time limit keeps small
-   * wobbles from counting, a lift twice the smallest countable one is no wobble, and one many
-   * times a rep's size is something else done quickly (catalog.ts, the calf raise; rep-counter.md,
-   * "Quicker than the test cadence").
-   */
-  readonly quickRep?: { readonly minAmplitude: number; readonly minMs: number };
-  readonly maxRepMs: number;
-  /** Time constant with which the rest level follows the signal while at rest (camera drift). */
-  readonly restTrackingMs: number;
-  /**
-   * A rep's far end must also be `minAmplitude` past the start position the setup gate saw
-   * (`calibrate`), not only past wherever the signal was just before it: a movement that only
-   * comes back to the start from the other side is not a rep (catalog.ts, the tibialis lift).
-   */
-  readonly pastTheStartPosition?: true;
-  /**
-   * A rep is also back at the start once the signal is within `returnFraction` of its lift above
-   * the start position the setup gate saw, not only within that fraction of the excursion from
-   * the lowest point before it: a dip below the start just before a lift (a person looking down at
-   * their feet) does not make the way back longer (catalog.ts, the calf raise; rep-counter.md,
-   * "Back where the heels stood").
-   */
-  readonly backAtTheStartPosition?: true;
-}
-
-export type RepPhase = 'rest' | 'away' | 'far' | 'return';
-
-export interface Sample {
-  readonly timestampMs: number;
-  readonly value: number;
-}
-
-/**
- * Time spent in each phase of one rep, in seconds (rep-counter.md, "Phases: whole movements"). The
- * ways there and back are whole movements, from when the person began to move to when they
- * stopped, timed from the part of each that the counter's levels see as a smooth movement spends
- * its time (`movement-profile.ts`); the far end is the time spent near it, within `farFraction` of
- * the rep's excursion, and so holds the slow end of the way there and the slow start of the way
- * back. A phase that begins or ends out of sight is not timed (undefined): where the frames either
- * side of the moment the signal crossed its boundary are further apart than {@link unseenGapMs}
- * (the person was not found in between), the crossing could lie anywhere in the gap, and so could
- * the phase's length (rep-counter.md, "A phase out of sight").
- */
-export interface PhaseTimes {
-  /** Moving away from the start (down in a squat, up in a calf raise): the whole movement. */
-  readonly awaySec?: number;
-  /** Near the far end (bottom of a squat, top of a calf raise). */
-  readonly farSec?: number;
-  /** Coming back (up in a squat, down in a calf raise): the whole movement. */
-  readonly returnSec?: number;
-  /**
-   * The rep was counted too near its far end for the way back to be timed (`wayBackTimed`): why
-   * `returnSec` is missing where both its ends were seen.
-   */
-  readonly countedNearTheFarEnd?: true;
-  /**
-   * At the start before this rep (top of a squat, bottom of a calf raise): from the count of the rep
-   * before to leaving the start band. Not measured before the first rep after the counter started
-   * or was interrupted: that wait is setting up, not a pause between reps (it read "0.0 s", as if
-   * there had been none).
-   */
-  readonly restSec?: number;
-  /**
-   * The pause itself in the start position before this rep: how long the signal stayed near the
-   * lowest it reached between the rep before and this one, within `farFraction` of this rep's
-   * excursion (as the far end is timed near the peak; at least half of `startDelta`, a still
-   * signal's jitter), the crossings timed between frames. `restSec` also holds the end of the rep
-   * before (from its count on) and the start of this one. Measured as `restSec` is.
-   */
-  readonly pauseSec?: number;
-}
-
-export interface CountedRep {
-  readonly index: number;
-  readonly startMs: number;
-  readonly peakMs: number;
-  readonly endMs: number;
-  readonly restLevel: number;
-  readonly peakValue: number;
-  readonly amplitude: number;
-  /**
-   * With `backAtTheStartPosition` or `pastTheStartPosition` (calf raises, tibialis lifts): how far
-   * the peak rose above where the heels (toes) stood flat (the start position; for heels followed
-   * down as they settle: "Back where the heels stood", rep-counter.md), the lift's height whatever
-   * lower point its excursion began from.
-   */
-  readonly aboveTheStart?: number;
-  readonly phases: PhaseTimes;
-}
-
-/** Why an excursion was let go without a count (said to the person, kept in the report). */
-export type PartialReason =
-  | 'too small'
-  | 'too quick'
-  | 'much smaller than your other reps'
-  | 'pulses without standing up between them'
-  | 'too long to be a rep'
-  | 'stopped part-way'
-  /** Set by the rep analyzer, not the counter: a calf raise's toes travelled (feet-planted.ts). */
-  | 'the feet moved (a step, not a raise)';
-
-export type RepEvent =
-  | { readonly type: 'rep'; readonly rep: CountedRep }
-  | {
-      readonly type: 'partial';
-      /** When the excursion began, and when it was let go. */
-      readonly startMs: number;
-      readonly atMs: number;
-      readonly amplitude: number;
-      readonly reason: PartialReason;
-    };
+import type { RepCounterParams } from './rep-counter-params.ts';
+import type { CountedRep, PartialReason, RepEvent, RepPhase, Sample } from './rep-events.ts';
+import {
+  crossingOf,
+  heldOver,
+  lastInBand,
+  riseRate,
+  stoppedSec,
+  unseenGapMs,
+  type Crossing,
+} from './signal-samples.ts';
 
 interface Excursion {
   readonly restLevel: number;
@@ -235,6 +112,10 @@ const MIN_TIMED_RETURN = 0.25;
 /** The pause before a rep is timed over at most this long before it (ms): longer is no bounce. */
 const BETWEEN_REPS_MS = 10_000;
 
+/**
+ * Counts reps on one scalar movement signal (0 near the start position, growing as the person
+ * moves away from it: hip drop for a squat, heel rise for a calf raise). Design: rep-counter.md.
+ */
 export class RepCounter {
   private restLevel: number | undefined;
   /** The start position the setup gate saw (undefined until calibrated). */
@@ -434,7 +315,7 @@ export class RepCounter {
     }
     e.samples.push(sample);
     e.held = Math.max(e.held, heldOver(e.samples, HELD_MS));
-    const rise = riseRate(e.samples, sample);
+    const rise = riseRate(e.samples, sample, RISE_WINDOW_MS);
     e.fastestRise = Math.max(e.fastestRise, rise);
     if (sample.value > e.peak.value) e.peak = sample;
     else if (e.reachedFar === undefined) e.reachedFar = e.peak.value;
@@ -715,7 +596,10 @@ export class RepCounter {
       to: number,
       ends: readonly [Crossing, Crossing],
     ) => {
-      const stopSec = Math.min(partSec, stoppedSec(fromRest, ends[0].atMs, ends[1].atMs, still));
+      const stopSec = Math.min(
+        partSec,
+        stoppedSec(fromRest, ends[0].atMs, ends[1].atMs, still, STOP_MS),
+      );
       return moving(partSec - stopSec, from, to, framed(...ends)) + stopSec;
     };
     const awayPart = secs(leftRest, farStart);
@@ -903,129 +787,4 @@ export class RepCounter {
   private startIndex(e: Excursion, amp: number): number {
     return lastInBand(e.samples, this.startLevel(e, amp), e.peak.timestampMs);
   }
-}
-
-/**
- * The lowest of the last samples spanning `ms` and at least two readings: the level the signal
- * stayed at over that time, up to the newest sample.
- */
-function heldOver(samples: readonly Sample[], ms: number): number {
-  const now = samples.at(-1);
-  if (now === undefined) return -Infinity;
-  let lowest = now.value;
-  for (let i = samples.length - 2; i >= 0; i--) {
-    const s = samples[i];
-    if (s === undefined) break;
-    lowest = Math.min(lowest, s.value);
-    if (now.timestampMs - s.timestampMs >= ms) break;
-  }
-  return lowest;
-}
-
-/**
- * The time the signal stood still between `fromMs` and `toMs` (seconds): each stretch of readings
- * there, at least {@link STOP_MS} long, within `still` of each other, from its first reading to its
- * last.
- */
-function stoppedSec(
-  samples: readonly Sample[],
-  fromMs: number,
-  toMs: number,
-  still: number,
-): number {
-  const inside = samples.filter((s) => s.timestampMs > fromMs && s.timestampMs < toMs);
-  let totalMs = 0;
-  let i = 0;
-  while (i < inside.length) {
-    const first = inside[i];
-    if (first === undefined) break;
-    let lo = first.value;
-    let hi = first.value;
-    let j = i;
-    for (let k = i + 1; k < inside.length; k++) {
-      const v = inside[k]?.value ?? NaN;
-      if (!(Math.max(hi, v) - Math.min(lo, v) <= still)) break;
-      lo = Math.min(lo, v);
-      hi = Math.max(hi, v);
-      j = k;
-    }
-    const spanMs = (inside[j]?.timestampMs ?? first.timestampMs) - first.timestampMs;
-    if (spanMs >= STOP_MS) {
-      totalMs += spanMs;
-      i = j + 1;
-    } else i += 1;
-  }
-  return totalMs / 1000;
-}
-
-/** The last of `samples` at or under `level` before `peakMs` (the first sample where none is). */
-function lastInBand(samples: readonly Sample[], level: number, peakMs: number): number {
-  let start = 0;
-  for (let i = 0; i < samples.length; i++) {
-    const s = samples[i];
-    if (s === undefined || s.timestampMs >= peakMs) break;
-    if (s.value <= level) start = i;
-  }
-  return start;
-}
-
-/**
- * When the signal crossed a level, and how far apart the frames either side of that moment were
- * (ms): the crossing is somewhere between them, interpolated.
- */
-interface Crossing {
-  readonly atMs: number;
-  readonly gapMs: number;
-}
-
-/**
- * When the signal crossed `level` between sample `i` and its neighbour `i + step`, linearly
- * interpolated; sample `i`'s own time when there is no neighbour or no crossing between them.
- */
-function crossingOf(samples: readonly Sample[], i: number, step: 1 | -1, level: number): Crossing {
-  const at = samples[i];
-  if (at === undefined) return { atMs: NaN, gapMs: 0 };
-  const next = samples[i + step];
-  if (next === undefined) return { atMs: at.timestampMs, gapMs: 0 };
-  const gapMs = Math.abs(next.timestampMs - at.timestampMs);
-  if (next.value === at.value) return { atMs: at.timestampMs, gapMs };
-  const f = (at.value - level) / (at.value - next.value);
-  return {
-    atMs:
-      f >= 0 && f <= 1 ? at.timestampMs + f * (next.timestampMs - at.timestampMs) : at.timestampMs,
-    gapMs,
-  };
-}
-
-/**
- * A crossing is out of sight when the frames either side of it are further apart than this (ms):
- * three of the rep's typical frame intervals (two frames in a row missed), and never under
- * {@link MIN_UNSEEN_GAP_MS}. A crossing interpolated between frames close together is timed to
- * well under a frame; one in a longer gap (the person not found for a while) could be anywhere
- * in it.
- */
-function unseenGapMs(samples: readonly Sample[]): number {
-  const steps = samples.slice(1).map((s, i) => s.timestampMs - (samples[i]?.timestampMs ?? 0));
-  return Math.max(MIN_UNSEEN_GAP_MS, 3 * (median(steps) ?? 0));
-}
-
-/**
- * The least gap that puts a crossing out of sight (ms): at 10 frames/s, the lowest rate the engine
- * is specified at, two frames missed in a row are still in sight; at 30 frames/s, eight. A
- * crossing in a gap is found exactly where the signal moves evenly through it, and could be off
- * by as much as the gap where it does not (rep-counter.md, "A phase out of sight").
- */
-const MIN_UNSEEN_GAP_MS = 300;
-
-/** How fast the signal rose to `sample` over the last {@link RISE_WINDOW_MS} (per ms; 0 if it fell). */
-function riseRate(samples: readonly Sample[], sample: Sample): number {
-  let from: Sample | undefined;
-  for (let i = samples.length - 1; i >= 0; i -= 1) {
-    const s = samples[i];
-    if (s === undefined) continue;
-    from = s;
-    if (sample.timestampMs - s.timestampMs >= RISE_WINDOW_MS) break;
-  }
-  if (from === undefined || from.timestampMs >= sample.timestampMs) return 0;
-  return Math.max(0, (sample.value - from.value) / (sample.timestampMs - from.timestampMs));
 }

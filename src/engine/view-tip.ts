@@ -1,5 +1,5 @@
 import type { CameraView, ExerciseDef } from './exercise-def.ts';
-import type { PartialReason } from './rep-counter.ts';
+import type { PartialReason } from './rep-events.ts';
 import type { Facing, FrameView } from './view.ts';
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findExercise } from '../../src/engine/catalog.ts';
-import { RepCounter, type RepEvent, type Sample } from '../../src/engine/rep-counter.ts';
+import { RepCounter } from '../../src/engine/rep-counter.ts';
+import type { RepEvent, Sample } from '../../src/engine/rep-events.ts';
 
 /** The squat's own counting parameters (hip drop in shank lengths). */
 const SQUAT = findExercise('squat');

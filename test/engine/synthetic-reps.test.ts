@@ -23,7 +23,7 @@ import { standingOf } from '../../src/engine/checks/standing.ts';
 import type { RepsExercise } from '../../src/engine/exercise-def.ts';
 import { frameFeatures } from '../../src/engine/features.ts';
 import type { AnalyzedFrame } from '../../src/engine/front-end.ts';
-import type { CountedRep } from '../../src/engine/rep-counter.ts';
+import type { CountedRep } from '../../src/engine/rep-events.ts';
 
 const FPS = 30;
 

@@ -4,7 +4,7 @@ import { findExercise } from '../../src/engine/catalog.ts';
 import { tempoCheck } from '../../src/engine/checks/tempo.ts';
 import type { RepsExercise } from '../../src/engine/exercise-def.ts';
 import { phasesInWords, phasesLine } from '../../src/engine/phases.ts';
-import type { CountedRep, PhaseTimes } from '../../src/engine/rep-counter.ts';
+import type { CountedRep, PhaseTimes } from '../../src/engine/rep-events.ts';
 import type { FrameView } from '../../src/engine/view.ts';
 import { fixtureTrack, mirroredTrack } from '../support/tracks.ts';
 

@@ -1,7 +1,7 @@
 import { median } from '../../geometry/stats.ts';
 import type { RepsExercise, Tempo } from '../exercise-def.ts';
 import type { AnalyzedFrame } from '../front-end.ts';
-import type { CountedRep, PhaseTimes } from '../rep-counter.ts';
+import type { CountedRep, PhaseTimes } from '../rep-events.ts';
 import type { FrameView } from '../view.ts';
 import type { Standing } from './standing.ts';
 import type { Strictness } from './thresholds.ts';

@@ -1,4 +1,4 @@
-import type { CountedRep } from '../rep-counter.ts';
+import type { CountedRep } from '../rep-events.ts';
 import type { RepCheck } from './rep-check.ts';
 import { TEMPO } from './thresholds.ts';
 import { pass } from './verdict.ts';

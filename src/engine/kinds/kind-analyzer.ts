@@ -1,6 +1,6 @@
 import type { EngineEvent } from '../engine-event.ts';
 import type { AnalyzedFrame } from '../front-end.ts';
-import type { RepPhase } from '../rep-counter.ts';
+import type { RepPhase } from '../rep-events.ts';
 import type { Report } from '../report.ts';
 import type { CircleDirection } from '../circle-counter.ts';
 

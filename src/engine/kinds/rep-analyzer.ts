@@ -11,13 +11,8 @@ import { minHipKneeGap } from '../features.ts';
 import type { AnalyzedFrame } from '../front-end.ts';
 import { phasesInWords } from '../phases.ts';
 import { QuickLifts, quickLiftFault } from '../quick-lifts.ts';
-import {
-  RepCounter,
-  type CountedRep,
-  type PartialReason,
-  type RepEvent,
-  type RepPhase,
-} from '../rep-counter.ts';
+import { RepCounter } from '../rep-counter.ts';
+import type { CountedRep, PartialReason, RepEvent, RepPhase } from '../rep-events.ts';
 import type { RepReport } from '../report.ts';
 import { followsTheHips, hasSecondSignal, readsByTheView, secondLiftCounts } from '../signals.ts';
 import { TurnWatch } from '../turn-watch.ts';
