@@ -1,7 +1,14 @@
 import { median } from '../geometry/stats.ts';
 import { timeShareAt, wholeMovementSec } from './movement-profile.ts';
 import type { RepCounterParams } from './rep-counter-params.ts';
-import type { CountedRep, PartialReason, RepEvent, RepPhase, Sample } from './rep-events.ts';
+import type {
+  CountedRep,
+  PartialReason,
+  PhaseTimes,
+  RepEvent,
+  RepPhase,
+  Sample,
+} from './rep-events.ts';
 import {
   crossingOf,
   heldOver,
@@ -488,54 +495,52 @@ export class RepCounter {
   }
 
   private closeExcursion(e: Excursion, end: Sample): RepEvent {
-    const p = this.params;
     const amp = e.peak.value - e.restLevel;
-    const first = this.startIndex(e, amp);
-    const start = e.samples[first]?.timestampMs ?? e.peak.timestampMs;
-    const durationMs = end.timestampMs - start;
-    const relative = this.amplitudes.length === 0 ? Infinity : amp / this.typicalAmplitude();
+    const start = e.samples[this.startIndex(e, amp)]?.timestampMs ?? e.peak.timestampMs;
+    const reason = this.notARep(e, amp, end.timestampMs - start);
+    if (reason !== undefined)
+      return { type: 'partial', startMs: start, atMs: end.timestampMs, amplitude: amp, reason };
+    this.amplitudes.push(amp);
+    this.reps += 1;
+    const { phases, back } = this.phaseTimes(e, amp);
+    const rep: CountedRep = {
+      index: this.reps,
+      startMs: start,
+      peakMs: e.peak.timestampMs,
+      endMs: end.timestampMs,
+      restLevel: e.restLevel,
+      peakValue: e.peak.value,
+      amplitude: amp,
+      ...this.aboveTheStart(e),
+      phases,
+    };
+    this.lastRepEnd = back;
+    this.sinceLastRep = e.samples.slice(-1);
+    return { type: 'rep', rep };
+  }
+
+  /** Why an excursion of `amp` lasting `durationMs` is no rep; undefined when it is one. */
+  private notARep(e: Excursion, amp: number, durationMs: number): PartialReason | undefined {
+    const p = this.params;
     const pastStart =
       p.pastTheStartPosition === true && this.startPosition !== undefined
         ? e.peak.value - this.startPosition
         : Infinity;
-    if (amp < p.minAmplitude || pastStart < p.minAmplitude) {
-      return {
-        type: 'partial',
-        startMs: start,
-        atMs: end.timestampMs,
-        amplitude: amp,
-        reason: 'too small',
-      };
-    }
-    if (e.bottoms + (e.heading === 'away' ? 1 : 0) > p.maxBottoms) {
-      return {
-        type: 'partial',
-        startMs: start,
-        atMs: end.timestampMs,
-        amplitude: amp,
-        reason: 'pulses without standing up between them',
-      };
-    }
-    if (durationMs < p.minRepMs && !this.isQuickRep(amp, durationMs)) {
-      return {
-        type: 'partial',
-        startMs: start,
-        atMs: end.timestampMs,
-        amplitude: amp,
-        reason: 'too quick',
-      };
-    }
-    if (relative < p.relativeMinAmplitude) {
-      return {
-        type: 'partial',
-        startMs: start,
-        atMs: end.timestampMs,
-        amplitude: amp,
-        reason: 'much smaller than your other reps',
-      };
-    }
-    this.amplitudes.push(amp);
-    this.reps += 1;
+    if (amp < p.minAmplitude || pastStart < p.minAmplitude) return 'too small';
+    if (e.bottoms + (e.heading === 'away' ? 1 : 0) > p.maxBottoms)
+      return 'pulses without standing up between them';
+    if (durationMs < p.minRepMs && !this.isQuickRep(amp, durationMs)) return 'too quick';
+    const relative = this.amplitudes.length === 0 ? Infinity : amp / this.typicalAmplitude();
+    if (relative < p.relativeMinAmplitude) return 'much smaller than your other reps';
+    return undefined;
+  }
+
+  /**
+   * The time a counted rep spent in each phase, and the crossing it came back at (the rest before
+   * the next rep is timed from there).
+   */
+  private phaseTimes(e: Excursion, amp: number): { phases: PhaseTimes; back: Crossing } {
+    const p = this.params;
     // Phase boundaries are the times the signal crossed each level, between the frames that saw
     // it, so phase times neither shrink nor grow with the frame rate (at 10 frames/s the frame
     // that happens to see a crossing is up to 100 ms late).
@@ -618,15 +623,7 @@ export class RepCounter {
         ? undefined
         : leftRest.atMs - this.lastRepEnd.atMs;
     const pauseMs = this.pauseBeforeMs(e, amp);
-    const rep: CountedRep = {
-      index: this.reps,
-      startMs: start,
-      peakMs: e.peak.timestampMs,
-      endMs: end.timestampMs,
-      restLevel: e.restLevel,
-      peakValue: e.peak.value,
-      amplitude: amp,
-      ...this.aboveTheStart(e),
+    return {
       phases: {
         ...(awaySec === undefined ? {} : { awaySec }),
         ...(farSec === undefined ? {} : { farSec }),
@@ -635,10 +632,8 @@ export class RepCounter {
         ...(restMs === undefined ? {} : { restSec: Math.max(0, restMs / 1000) }),
         ...(pauseMs === undefined ? {} : { pauseSec: Math.max(0, pauseMs / 1000) }),
       },
+      back,
     };
-    this.lastRepEnd = back;
-    this.sinceLastRep = e.samples.slice(-1);
-    return { type: 'rep', rep };
   }
 
   /**
