@@ -11,8 +11,8 @@ const MIRRORED_DIR = join(import.meta.dirname, '..', 'fixtures', 'mirrored');
 
 /**
  * The tracks read so far, by file: a spec reads the same clip's track again and again (once per
- * reading of it, per frame rate, per draw), and parsing one takes a third as long as analysing it. Tracks are
- * read-only: a spec that changes one makes a changed copy.
+ * reading of it, per frame rate, per draw), and parsing one takes a third as long as analysing it.
+ * Tracks are read-only: a spec that changes one makes a changed copy.
  */
 const read = new Map<string, PoseTrack>();
 
