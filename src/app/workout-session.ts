@@ -1,10 +1,10 @@
 import type { ModelId } from '../pose/model-catalog.ts';
 import { ExerciseAnalyzer, type EngineEvent, type LiveState } from '../engine/analyzer.ts';
-import { isTiltTold, TILT_CUE, tiltNote, tiltTip } from '../engine/camera-tilt.ts';
+import { isTiltTold, TILT_CUE, tiltNote } from '../engine/camera-tilt.ts';
 import type { Strictness } from '../engine/checks/thresholds.ts';
 import { CueSelector, firstToFix, issueText, type Utterance } from '../engine/cues.ts';
 import type { Fault } from '../engine/faults.ts';
-import type { CameraView, ExerciseDef, Prescription } from '../engine/exercise-def.ts';
+import type { ExerciseDef, Prescription } from '../engine/exercise-def.ts';
 import {
   formCheckLines,
   formCheckPlan,
@@ -12,12 +12,9 @@ import {
   type FormCheckPart,
   type FormCheckPlan,
 } from '../engine/form-check.ts';
-import { phasesLine } from '../engine/phases.ts';
 import { OTHERS_IN_VIEW_CUE, othersInViewNote } from '../engine/others-in-view.ts';
 import type { RepPhase } from '../engine/rep-events.ts';
-import type { Report, RepReport } from '../engine/report.ts';
-import { CHECK_NAMES } from '../engine/checks/check-id.ts';
-import { onlyJustPassed } from '../engine/checks/verdict.ts';
+import type { Report } from '../engine/report.ts';
 import { setEndWords, setFix } from '../engine/set-end-words.ts';
 import {
   countHiddenByView,
@@ -25,8 +22,6 @@ import {
   HIDDEN_COUNT_CUE,
   hiddenCountText,
   SIZE_REASONS,
-  turnTip,
-  viewToTurnTo,
 } from '../engine/view-tip.ts';
 import { WorkoutFlow, type FlowStep } from '../engine/workout-flow.ts';
 import { overlayData, type OverlayData } from '../overlay/overlay-data.ts';
@@ -34,21 +29,10 @@ import type { Pose } from '../pose/skeleton.ts';
 import { completeRecord, foldEvents, videoRecord } from '../storage/fold-events.ts';
 import type { HistoryStore } from '../storage/history-store.ts';
 import { joinParts, newSetRecord, type SetRecord } from '../storage/set-record.ts';
+import { formCheckPrescription, TURN_WORDS } from './form-check-prescription.ts';
+import { gateLine, tiltHint } from './gate-line.ts';
+import { repLine } from './rep-line.ts';
 import type { Voice } from './voice.ts';
-
-/**
- * "Rep 3: down 1.2 s, bottom 0.3 s, up 0.9 s. Knees out: …"; with no fault, the checks it passed
- * by less than about half their measure's error named, as the form-check card says them
- * ("Good form; only just: depth.").
- */
-export function repLine(rep: RepReport, awayWord: 'down' | 'up'): string {
-  const onlyJust = onlyJustPassed(rep.verdicts).map((v) => CHECK_NAMES[v.check].toLowerCase());
-  const form =
-    rep.faults.length > 0
-      ? rep.faults.map((f) => f.message).join(' ')
-      : `Good form${onlyJust.length === 0 ? '' : `; only just: ${onlyJust.join(', ')}`}.`;
-  return `Rep ${rep.index}: ${phasesLine(rep.phases, awayWord)}. ${form}`;
-}
 
 export interface SessionOutputs {
   readonly voice: Voice;
@@ -114,39 +98,6 @@ export const STALE_POSE_MS = 1000;
 
 /** Poses a form check keeps for its stills (ms; a check is a few reps, from one or two views). */
 const POSE_MEMORY_MS = 240_000;
-
-/** Between the parts of a form check, time to turn to the next view (the set-up then waits). */
-const FORM_CHECK_TURN_SEC = 5;
-
-/** The canvas's words for that turn, big enough to read from two metres. */
-const TURN_WORDS: Record<CameraView, string> = {
-  front: 'Turn to face the camera',
-  side: 'Turn side-on',
-  any: 'Get ready',
-};
-
-/**
- * The form check as a prescription: a few reps per part (a set per view, the rest between them
- * to turn), a short hold, a few seconds of circles.
- */
-function formCheckPrescription(exercise: ExerciseDef, plan: FormCheckPlan): Prescription {
-  const p = exercise.prescription;
-  switch (p.kind) {
-    case 'reps':
-      return {
-        ...p,
-        sets: plan.parts.length,
-        reps: plan.reps ?? 3,
-        restSec: FORM_CHECK_TURN_SEC,
-      };
-    case 'hold':
-      return { ...p, sets: 1, holdSec: plan.holdSec ?? 10 };
-    case 'circles':
-      return { ...p, sets: 1, perDirectionSec: (plan.seconds ?? 12) / 2 };
-    case 'walk':
-      return { ...p, sets: 1, walkSec: plan.seconds ?? 10 };
-  }
-}
 
 /**
  * One workout of one exercise, or one form check: poses in, everything the person sees, hears and
@@ -291,7 +242,7 @@ export class WorkoutSession {
     const events = this.analyzer.push(pose, timestampMs);
     const live = this.analyzer.live();
     this.tiltDeg = live.cameraTiltDeg ?? this.tiltDeg;
-    if (this.tiltHint() !== '' && !this.tiltSaid && this.options.source === 'camera') {
+    if (tiltHint(this.tiltDeg) !== '' && !this.tiltSaid && this.options.source === 'camera') {
       this.tiltSaid = true;
       this.speak([{ text: TILT_CUE, priority: 'cue' }]);
     }
@@ -445,34 +396,18 @@ export class WorkoutSession {
   }
 
   private gateText(live: LiveState): string {
-    const phase = this.flow.view().phase;
-    if (phase === 'done') return this.isFormCheck ? 'Form check done.' : 'Workout done.';
-    if (phase === 'rest')
-      return this.isFormCheck
-        ? `Turn: ${this.checkPart().instruction}`
-        : 'Rest. The next set starts by itself.';
-    if (phase === 'countdown') return `Get ready…${this.tiltHint()}`;
-    const others =
-      this.people > 1
-        ? // A reflection counts as a person too (a photo with a mirror behind the pose counts 2).
-          ` I can see ${this.people} people: ask the others to step out of view, or turn the camera from a mirror (I follow the most visible one).`
-        : '';
-    const warnings =
-      (this.tooDark ? ' It is too dark: turn on a light or face a window.' : '') + others;
-    const hints = `${this.viewHint(live)}${this.tiltHint()}`;
-    if (!live.ready) return `${this.cue ?? 'Get into position.'}${warnings}${hints}`;
-    if (phase === 'setup' && warnings !== '') return `Ready…${warnings}`;
-    if (phase === 'setup') return `Ready: hold still…${hints}`;
-    // A tilt told while setting up stays on the line through the set: it is still tilted.
-    const tilt = this.tiltHint();
-    if (!this.isFormCheck) {
-      const turn = this.hiddenCount === undefined ? '' : ` ${turnTip('side')}`;
-      return others === '' && tilt === '' && turn === ''
-        ? 'Tracking'
-        : `Tracking.${turn}${others}${tilt}`;
-    }
-    const { set, sets } = this.flow.view();
-    return `Form check${sets > 1 ? `, part ${set} of ${sets}` : ''}: ${this.checkPart().instruction}${others}${tilt}`;
+    return gateLine({
+      flow: this.flow.view(),
+      ...(this.isFormCheck ? { checkInstruction: this.checkPart().instruction } : {}),
+      wantView: this.isFormCheck ? this.checkPart().view : this.exercise.view,
+      view: live.view,
+      ready: live.ready,
+      people: this.people,
+      tooDark: this.tooDark,
+      cue: this.cue,
+      tiltDeg: this.tiltDeg,
+      countHidden: this.hiddenCount !== undefined,
+    });
   }
 
   /** The part of the form check on now (or next, during the turn between parts). */
@@ -481,25 +416,6 @@ export class WorkoutSession {
     const part = parts[Math.min(this.flow.view().set, parts.length) - 1] ?? parts[0];
     if (part === undefined) throw new Error(`No form check for ${this.exercise.id}`);
     return part;
-  }
-
-  /**
-   * The exercise is judged best from one view: say so while setting up (it does not block).
-   */
-  private viewHint(live: LiveState): string {
-    const want = this.isFormCheck ? this.checkPart().view : this.exercise.view;
-    const to = viewToTurnTo(want, live.view);
-    return to === undefined ? '' : ` ${turnTip(to)}`;
-  }
-
-  /**
-   * A camera tilted sideways: shown from when it is read (it does not block), said aloud once, and
-   * kept on the set.
-   */
-  private tiltHint(): string {
-    return this.tiltDeg !== undefined && isTiltTold(this.tiltDeg)
-      ? ` ${tiltTip(this.tiltDeg)}`
-      : '';
   }
 
   /**

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Voice } from '../../src/app/voice.ts';
 import {
-  repLine,
   STALE_POSE_MS,
   WorkoutSession,
   type FormCheckSoFar,
@@ -623,29 +622,6 @@ describe('a form check of a squat, in two parts', () => {
       'side',
       'side',
     ]);
-  });
-});
-
-describe('the line shown for each rep', () => {
-  const firstRep = (clip: string) => {
-    const rep = analyzeTrack(fixtureTrack(clip), 'squat').reps?.[0];
-    if (rep === undefined) throw new Error(`no rep in ${clip}`);
-    return rep;
-  };
-
-  it('says good form, and names a check the rep passed only just (as the form-check card does)', () => {
-    // Its one rep stops 15° above level, at the depth limit: a pass by a whisker.
-    expect(repLine(firstRep('squat_side_whitebg_woman_1rep'), 'down')).toMatch(
-      /^Rep 1: down .*\. Good form; only just: depth\.$/,
-    );
-    // The dowel squat's first rep goes well below level: plain good form.
-    expect(repLine(firstRep('squat_side_gym_dowel_2reps'), 'down')).toMatch(/\. Good form\.$/);
-  });
-
-  it("gives a rep's faults instead", () => {
-    expect(repLine(firstRep('squat_front_FORWARD_LEAN_mlsac_1rep'), 'down')).toMatch(
-      /\. Chest up: trunk \d+° from vertical/,
-    );
   });
 });
 
