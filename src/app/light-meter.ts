@@ -7,7 +7,7 @@
  * at 9, nobody in any frame. So 35 asks for light where the model starts to fail (the dim labelled
  * clip, squat_front_home_airsquats, averages ~60). Every labelled clip brought down to 40, just
  * above it, is pinned in test/engine/dim-room.test.ts: the person is found, but a dark picture's
- * jitter passes some counting thresholds (README, known limits).
+ * readings wander past some counting thresholds (README, known limits).
  */
 export const TOO_DARK_LUMA = 35;
 
