@@ -1,5 +1,5 @@
 import type { CameraView, ExerciseDef, Prescription } from '../engine/exercise-def.ts';
-import type { FormCheckPlan } from '../engine/form-check.ts';
+import type { FormCheckPlan } from '../engine/form-check-plan.ts';
 
 /** Between the parts of a form check, time to turn to the next view (the set-up then waits). */
 export const FORM_CHECK_TURN_SEC = 5;

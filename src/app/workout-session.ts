@@ -5,13 +5,12 @@ import type { Strictness } from '../engine/checks/thresholds.ts';
 import { CueSelector, firstToFix, issueText, type Utterance } from '../engine/cues.ts';
 import type { Fault } from '../engine/faults.ts';
 import type { ExerciseDef, Prescription } from '../engine/exercise-def.ts';
+import { formCheckLines, type FormCheckLine } from '../engine/form-check.ts';
 import {
-  formCheckLines,
   formCheckPlan,
-  type FormCheckLine,
   type FormCheckPart,
   type FormCheckPlan,
-} from '../engine/form-check.ts';
+} from '../engine/form-check-plan.ts';
 import { OTHERS_IN_VIEW_CUE, othersInViewNote } from '../engine/others-in-view.ts';
 import type { RepPhase } from '../engine/rep-events.ts';
 import type { Report } from '../engine/report.ts';

@@ -1,4 +1,5 @@
-import { redoLastPartWords, type FormCheckLine } from '../engine/form-check.ts';
+import type { FormCheckLine } from '../engine/form-check.ts';
+import { redoLastPartWords } from '../engine/form-check-plan.ts';
 import type { ExerciseDef } from '../engine/exercise-def.ts';
 import type { SetRecord } from '../storage/set-record.ts';
 import { byId, el } from './dom.ts';

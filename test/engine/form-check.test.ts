@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeTrack } from '../../src/engine/analyze-track.ts';
 import { EXERCISES, findExercise } from '../../src/engine/catalog.ts';
-import {
-  formCheckLines,
-  formCheckPlan,
-  redoLastPartWords,
-  stillMoment,
-} from '../../src/engine/form-check.ts';
+import { formCheckLines, stillMoment } from '../../src/engine/form-check.ts';
+import { formCheckPlan } from '../../src/engine/form-check-plan.ts';
 import { LABELS } from '../fixtures/labels.ts';
 import { fixtureTrack } from '../support/tracks.ts';
 
@@ -177,41 +173,6 @@ describe('the heel-lift line, in words a person can picture', () => {
 
 describe('a form check in two parts, when the checks need two views', () => {
   const views = (id: string) => formCheckPlan(findExercise(id)).parts.map((p) => p.view);
-
-  it('checks a squat facing the camera (valgus), then side on (heel lift)', () => {
-    expect(formCheckPlan(findExercise('squat')).parts).toEqual([
-      {
-        view: 'front',
-        instruction: 'Face the camera: do 3 slow reps.',
-        placement: 'Part 1 of 2: face the camera, whole body in view, camera level at hip height.',
-      },
-      {
-        view: 'side',
-        instruction: 'Now stand side-on to the camera: 3 more slow reps.',
-        placement:
-          'Part 2 of 2: stand side on to the camera, whole body in view, camera level at hip height.',
-      },
-    ]);
-  });
-
-  it('checks in one part what one view judges', () => {
-    // A calf raise and a hold need no particular view: where to stand is the exercise's own.
-    expect(formCheckPlan(findExercise('calf-raise')).parts).toEqual([
-      expect.objectContaining({
-        view: findExercise('calf-raise').view,
-        placement: findExercise('calf-raise').placement,
-      }),
-    ]);
-    expect(views('squat-hold')).toHaveLength(1);
-    expect(views('knee-circles')).toHaveLength(1);
-  });
-
-  it('offers to do the last part again only when there are two', () => {
-    // The card's button: a squat's side-on part redone, keeping the part facing the camera.
-    expect(redoLastPartWords(findExercise('squat'))).toBe('Redo part 2: side on');
-    for (const id of ['calf-raise', 'lunge', 'squat-hold', 'knee-circles'])
-      expect(redoLastPartWords(findExercise(id)), id).toBeUndefined();
-  });
 
   it('asks for no view for a check that cannot judge the exercise from any', () => {
     // Knee valgus is judged from the front only, and not in a split stance at all: a lunge is
