@@ -47,6 +47,8 @@ export interface LiveBenchResult {
   readonly reps: number;
   /** The detector alone, one frame after another in a worker: ms per frame. */
   readonly rawFrameMs: readonly number[] | undefined;
+  /** A first visit (fresh profile): from opening the page until the pose model is ready, ms. */
+  readonly modelReadyMs: number;
 }
 
 const MB = 1024 * 1024;
@@ -101,7 +103,10 @@ export async function runLiveBench(
   try {
     const page = await context.newPage();
     if (options.window !== undefined) await page.setViewportSize(options.window);
+    const opened = Date.now();
     await page.goto(options.baseUrl);
+    await until(page, (s) => s.info !== undefined, 60_000, 50);
+    const modelReadyMs = Date.now() - opened;
     await startExercise(page, 'squat', { sets: 1, reps: 100 });
     log('waiting for the set to start (set-up, countdown)…');
     await until(page, (s) => s.lastOverlay?.flow.phase === 'set', 180_000);
@@ -149,6 +154,7 @@ export async function runLiveBench(
       memory: samples,
       reps: end.lastOverlay?.live.repCount ?? 0,
       rawFrameMs,
+      modelReadyMs,
     };
   } finally {
     await context.close();

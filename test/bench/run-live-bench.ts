@@ -61,6 +61,7 @@ function printLive(r: LiveBenchResult, camera: Size, window: Size): void {
   console.log('| measure | value |');
   console.log('|---|---|');
   const rows: [string, string][] = [
+    ['first visit: page opened → pose model ready, ms', r.modelReadyMs.toFixed(0)],
     ['camera frames delivered / s', f1(r.cameraFps)],
     ['frames analysed / s (live)', f1(r.analysedFps)],
     ['detector alone / s (same frames, same browser: the ceiling)', f1(rawFps)],
