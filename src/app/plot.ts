@@ -42,6 +42,22 @@ export function valueAxis(ys: readonly number[]): {
   return { from, to, zeroInside: from < 0 };
 }
 
+/**
+ * The value axis's end labels: the top with its unit ("6 s") and the bottom as a number, or both
+ * in words where the sign means a side (a squat's depth: "1° below", "6° above"; a bare "-6" under
+ * "thighs below level" read as a double negative).
+ */
+export function axisLabels(
+  from: number,
+  to: number,
+  unit: string,
+  valueText?: (v: number) => string,
+): { readonly top: string; readonly bottom: string } {
+  return valueText === undefined
+    ? { top: `${to} ${unit}`, bottom: `${from}` }
+    : { top: valueText(to), bottom: valueText(from) };
+}
+
 /** The time axis's labels: the first and last dates, once when they are the same day. */
 export function dateLabels(x0: number, x1: number): readonly string[] {
   const [first, last] = [day(x0), day(x1)];
@@ -61,6 +77,7 @@ export function drawLineChart(
   unit: string,
   style: ChartStyle = SCREEN_CHART,
   zeroMeans = '0',
+  valueText?: (v: number) => string,
 ): void {
   const { width, height } = ctx.canvas;
   ctx.clearRect(0, 0, width, height);
@@ -72,11 +89,15 @@ export function drawLineChart(
     ctx.fillText('No data yet', 8, height / 2);
     return;
   }
-  const pad = { left: 40, right: 10, top: 24, bottom: 30 };
   const xs = points.map((p) => p.x);
   const ys = points.map((p) => p.y);
   const [x0, x1] = [Math.min(...xs), Math.max(...xs)];
   const { from: y0, to: y1, zeroInside } = valueAxis(ys);
+  const labels = axisLabels(y0, y1, unit, valueText);
+  ctx.font = '12px system-ui, sans-serif';
+  // The value labels sit left of the axis: it moves right for a long one ("6° above").
+  const labelWidth = Math.max(...[labels.top, labels.bottom].map((t) => ctx.measureText(t).width));
+  const pad = { left: Math.max(40, Math.ceil(labelWidth) + 8), right: 10, top: 24, bottom: 30 };
   const px = (x: number) =>
     pad.left + (x1 === x0 ? 0.5 : (x - x0) / (x1 - x0)) * (width - pad.left - pad.right);
   const py = (y: number) =>
@@ -88,9 +109,8 @@ export function drawLineChart(
   ctx.lineTo(width - pad.right, height - pad.bottom);
   ctx.stroke();
   ctx.fillStyle = style.text;
-  ctx.font = '12px system-ui, sans-serif';
-  ctx.fillText(`${y1} ${unit}`, 2, pad.top - 2);
-  ctx.fillText(`${y0}`, 2, height - pad.bottom - 12);
+  ctx.fillText(labels.top, 2, pad.top - 2);
+  ctx.fillText(labels.bottom, 2, height - pad.bottom - 12);
   if (zeroInside) {
     ctx.setLineDash([4, 4]);
     ctx.beginPath();

@@ -70,6 +70,8 @@ export const PROGRESS_SERIES: readonly {
   readonly pick: (p: ProgressPoint) => number | undefined;
   /** What a value of zero means, where the values can go below it. */
   readonly zeroMeans?: string;
+  /** A value in words, where its sign means a side ("6° above" for −6 of "thighs below level"). */
+  readonly valueText?: (v: number) => string;
 }[] = [
   { title: 'reps per set', unit: 'reps', pick: (p) => p.reps },
   { title: 'tempo adherence', unit: 'share', pick: (p) => p.tempoAdherence },
@@ -80,6 +82,7 @@ export const PROGRESS_SERIES: readonly {
     unit: '°',
     pick: (p) => p.depthBelowLevelDeg,
     zeroMeans: 'thighs level',
+    valueText: (v) => (v > 0 ? `${v}° below` : v < 0 ? `${-v}° above` : 'level'),
   },
 ];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axisEnd, dateLabels, valueAxis } from '../../src/app/plot.ts';
+import { axisEnd, axisLabels, dateLabels, valueAxis } from '../../src/app/plot.ts';
 
 describe('the history charts', () => {
   it('end the value axis on a round number at or beyond the data', () => {
@@ -23,6 +23,13 @@ describe('the history charts', () => {
     expect(valueAxis([-6, 3])).toEqual({ from: -6, to: 3, zeroInside: true });
     expect(valueAxis([2, 5.01])).toEqual({ from: 0, to: 6, zeroInside: false });
     expect(valueAxis([0, 0])).toEqual({ from: 0, to: 1, zeroInside: false });
+  });
+
+  it('label the value axis with its unit, or in words where the sign means a side', () => {
+    expect(axisLabels(0, 6, 's')).toEqual({ top: '6 s', bottom: '0' });
+    // The squat set 6° above level: "-6" under "thighs below level" read as a double negative.
+    const side = (v: number) => (v > 0 ? `${v}° below` : v < 0 ? `${-v}° above` : 'level');
+    expect(axisLabels(-6, 1, '°', side)).toEqual({ top: '1° below', bottom: '6° above' });
   });
 
   it('name a day once when every point is on it', () => {

@@ -156,6 +156,12 @@ describe('history export', () => {
     const shallow = progressOf([set(0, [25, 30, 20])], 'squat');
     const depth = PROGRESS_SERIES.find((s) => s.title.startsWith('depth'));
     expect(depth && seriesPoints(shallow, depth.pick)).toEqual([{ x: 0, y: -25 }]);
+    // Said as a side, not a signed number under "thighs below level".
+    expect([-25, 0, 12].map((v) => depth?.valueText?.(v))).toEqual([
+      '25° above',
+      'level',
+      '12° below',
+    ]);
     expect(depth && seriesPoints(progressOf([record(1, 0)], 'calf-raise'), depth.pick)).toEqual([]);
     // A lunge's reps carry the thigh's angle too, but are judged by the front knee's angle.
     const lunge = { ...set(0, []), reps: [deep(10, 1, 'lunge-depth'), deep(12, 2, 'lunge-depth')] };

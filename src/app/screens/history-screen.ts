@@ -7,6 +7,16 @@ import { byId, download, el } from '../dom.ts';
 import { drawLineChart } from '../plot.ts';
 import { setSummary } from './set-summary.ts';
 
+/** A chart's latest value, as a screen reader says it ("6° above" for a depth, "12.00" else). */
+function latestText(s: {
+  readonly data: readonly { readonly y: number }[];
+  readonly valueText?: (v: number) => string;
+}): string {
+  const y = s.data[s.data.length - 1]?.y;
+  if (y === undefined) return '-';
+  return s.valueText === undefined ? y.toFixed(2) : s.valueText(y);
+}
+
 function plots(sets: readonly SetRecord[]): HTMLElement[] {
   const exercises = [...new Set(sets.map((s) => s.exerciseId))];
   return exercises.flatMap((id) => {
@@ -19,11 +29,19 @@ function plots(sets: readonly SetRecord[]): HTMLElement[] {
           width: '320',
           height: '160',
           role: 'img',
-          'aria-label': `${name}: ${s.title} over time, latest ${s.data[s.data.length - 1]?.y.toFixed(2) ?? '-'}`,
+          'aria-label': `${name}: ${s.title} over time, latest ${latestText(s)}`,
         });
         const ctx = canvas.getContext('2d');
         if (ctx !== null)
-          drawLineChart(ctx, s.data, `${name}: ${s.title}`, s.unit, undefined, s.zeroMeans);
+          drawLineChart(
+            ctx,
+            s.data,
+            `${name}: ${s.title}`,
+            s.unit,
+            undefined,
+            s.zeroMeans,
+            s.valueText,
+          );
         return el('figure', {}, canvas);
       });
   });

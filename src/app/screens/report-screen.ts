@@ -90,7 +90,7 @@ function formChecks(sets: readonly SetRecord[]): HTMLElement[] {
 function trends(exerciseId: string, recent: readonly SetRecord[]): HTMLElement[] {
   const name = findExercise(exerciseId).name;
   const points = progressOf(recent, exerciseId);
-  return PROGRESS_SERIES.flatMap(({ title, unit, pick, zeroMeans }) => {
+  return PROGRESS_SERIES.flatMap(({ title, unit, pick, zeroMeans, valueText }) => {
     const data = seriesPoints(points, pick);
     if (data.length === 0) return [];
     const canvas = el('canvas', {
@@ -100,7 +100,8 @@ function trends(exerciseId: string, recent: readonly SetRecord[]): HTMLElement[]
       'aria-label': `${name}: ${title}, last weeks`,
     });
     const ctx = canvas.getContext('2d');
-    if (ctx !== null) drawLineChart(ctx, data, `${name}: ${title}`, unit, PRINT_CHART, zeroMeans);
+    if (ctx !== null)
+      drawLineChart(ctx, data, `${name}: ${title}`, unit, PRINT_CHART, zeroMeans, valueText);
     return [el('figure', {}, canvas)];
   });
 }
