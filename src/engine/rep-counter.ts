@@ -1,48 +1,17 @@
 import { median } from '../geometry/stats.ts';
-import { timeShareAt, wholeMovementSec } from './movement-profile.ts';
-import type { RepCounterParams } from './rep-counter-params.ts';
-import type {
-  CountedRep,
-  PartialReason,
-  PhaseTimes,
-  RepEvent,
-  RepPhase,
-  Sample,
-} from './rep-events.ts';
 import {
-  crossingOf,
-  heldOver,
-  lastInBand,
-  riseRate,
-  stoppedSec,
-  unseenGapMs,
-  type Crossing,
-} from './signal-samples.ts';
-
-interface Excursion {
-  readonly restLevel: number;
-  /** The samples at rest before the excursion began (the last {@link LEAD_MS}), to time its start. */
-  readonly lead: readonly Sample[];
-  readonly samples: Sample[];
-  peak: Sample;
-  /**
-   * The highest level the signal stayed at for {@link HELD_MS} (and at least two readings): the far
-   * end as the person reached it, not one reading over it (`heldTop`).
-   */
-  held: number;
-  /** Turning points inside the excursion, to tell pulses (several dips, no stand-up) from a rep. */
-  extreme: number;
-  heading: 'away' | 'back';
-  bottoms: number;
-  /**
-   * Where the signal first stopped rising (a frame under the peak): the far end, for the live
-   * phase, while it creeps on from there by less than `farFraction` of the excursion (a held top's
-   * jitter and slow creep; the tempo bar's "top" began again at each new highest frame).
-   */
-  reachedFar: number | undefined;
-  /** The fastest the signal has risen in the excursion, per ms over {@link RISE_WINDOW_MS}. */
-  fastestRise: number;
-}
+  farLevel,
+  heldTop,
+  HELD_MS,
+  PULSE_FRACTION,
+  startLevel,
+  type Excursion,
+} from './excursion.ts';
+import { timeShareAt } from './movement-profile.ts';
+import type { RepCounterParams } from './rep-counter-params.ts';
+import type { CountedRep, PartialReason, RepEvent, RepPhase, Sample } from './rep-events.ts';
+import { phaseTimes, wayBackTimed } from './rep-phase-times.ts';
+import { heldOver, lastInBand, riseRate, type Crossing } from './signal-samples.ts';
 
 /**
  * The far end is also reached where the way there slows to under this share of its fastest,
@@ -69,53 +38,15 @@ const STOOD_MS = 200;
 /** After a turn, the rest level is taken where the signal is after this long at the latest (ms). */
 const SETTLE_MAX_MS = 1000;
 
-/**
- * The far end is measured from the highest level the signal stayed at for this long, and for at
- * least two readings, not from its highest single reading (ms). The model's landmarks jitter from
- * frame to frame, and the first frames after a quick movement are read from where the person was
- * tracked before it: the calf-raise photos played as a camera read their top 0.28 shank at first
- * and then held it at 0.24, 17 % lower, under the far band, so the top read 0.5 s and the lowering
- * 6 s (rep-counter.md, "The far end: a level held, not one reading"). One reading over the top is
- * now no top; readings over it for longer, before a stop, are `stopAtTheFarEnd`'s. Near a smooth far
- * end with no pause, the signal moves under 1 % of the excursion in 100 ms of a 1-s way (half a
- * cosine), so the band it leaves is the same.
- */
-const HELD_MS = 100;
-
-/**
- * Still this long (within a still signal's jitter, half of `startDelta`), the person stopped (ms):
- * the 1 s a calf raise's top is held for. A stop at the far end, after settling from it, is the far
- * end, and the way back is timed from there (`stopAtTheFarEnd`); a stop part-way along a way is
- * added to that way's time as it was, not stretched as a smooth movement's part (`stoppedSec`). A
- * way at the pace asked for moves further than the jitter in far less time (a lowering over 3 s, as
- * half a cosine, moves a quarter of the way in its first second).
- */
-const STOP_MS = 1000;
-
 /** Time constant with which the rest level follows a signal below it. */
 const REST_FOLLOW_DOWN_MS = 150;
 
-/** A dip-and-rise inside one excursion bigger than this fraction of it is a separate pulse. */
-const PULSE_FRACTION = 0.25;
 /**
  * Still this long part-way through an excursion (not at its far end), within `startDelta`: the
  * person has stopped, not slowed down. The slowest prescribed phase (lowering over 3 s) moves the
  * smallest countable rep further than `startDelta` in this time.
  */
 const SETTLED_MS = 3000;
-/**
- * The least share of the way back, from the far end to the rest level, gone at the count for the
- * way back to be timed. The way back is timed from the far end to the level the rep was closed at,
- * the whole movement from that part (`wholeMovementSec`), so the smaller the part, the more a
- * frame's error counts: a quarter of the way is 16 % of a smooth movement's time, and the crossings'
- * error (up to half a frame each, between frames) is ±21 % of a 1-s lowering at 30 frames/s and ±64 %
- * at 10. A count back where the heels stood comes earlier when they read lower now (the person
- * turned), until a rest between raises shows where they stand: 6-23 % of the way on the
- * 3/4-then-side calf-raise clip, whose raises were "lowered in 0.0-0.2 s" timed so. A person who
- * looked down at the feet before the first raise counts a third of the way
- * (`calfraise_34front_home_bodyweight`, 31 %), timed as any other.
- */
-const MIN_TIMED_RETURN = 0.25;
 /** The pause before a rep is timed over at most this long before it (ms): longer is no bounce. */
 const BETWEEN_REPS_MS = 10_000;
 
@@ -171,7 +102,7 @@ export class RepCounter {
     const e = this.excursion;
     if (e === undefined || this.lastSample === undefined) return 'rest';
     if (e.peak === this.lastSample && e.reachedFar === undefined) return 'away';
-    return this.lastSample.value >= this.farLevel(e) ? 'far' : 'return';
+    return this.lastSample.value >= farLevel(e, this.params.farFraction) ? 'far' : 'return';
   }
 
   /**
@@ -192,12 +123,12 @@ export class RepCounter {
       case 'return': {
         // The level this excursion will be closed at (as `closeExcursion` times it).
         const e = this.excursion;
-        const amp = e === undefined ? 0 : this.heldTop(e) - e.restLevel;
+        const amp = e === undefined ? 0 : heldTop(e) - e.restLevel;
         const closedShare =
           e === undefined || amp <= 0
             ? 1 - p.returnFraction
             : 1 - (this.returnLevel(e, amp) - e.restLevel) / amp;
-        return this.wayBackTimed(closedShare)
+        return wayBackTimed(closedShare, p.farFraction)
           ? 1 / (timeShareAt(closedShare) - timeShareAt(p.farFraction))
           : 1;
       }
@@ -449,7 +380,7 @@ export class RepCounter {
     // The far end: within `farFraction` of the excursion from the level held there, or within
     // `startDelta` (the jitter) of it, whichever is wider: a small calf raise's top (0.15 of 0.1
     // shank is 0.015) sags by more than that while it is held.
-    const top = this.heldTop(e);
+    const top = heldTop(e);
     const farEnd =
       top - Math.max(this.params.farFraction * (top - e.restLevel), this.params.startDelta);
     let lo = now.value;
@@ -502,7 +433,11 @@ export class RepCounter {
       return { type: 'partial', startMs: start, atMs: end.timestampMs, amplitude: amp, reason };
     this.amplitudes.push(amp);
     this.reps += 1;
-    const { phases, back } = this.phaseTimes(e, amp);
+    const { phases, back } = phaseTimes(e, amp, this.params, {
+      closedAt: this.returnLevel(e, amp),
+      lastRepEnd: this.lastRepEnd,
+      sinceLastRep: this.sinceLastRep,
+    });
     const rep: CountedRep = {
       index: this.reps,
       startMs: start,
@@ -535,119 +470,6 @@ export class RepCounter {
     return undefined;
   }
 
-  /**
-   * The time a counted rep spent in each phase, and the crossing it came back at (the rest before
-   * the next rep is timed from there).
-   */
-  private phaseTimes(e: Excursion, amp: number): { phases: PhaseTimes; back: Crossing } {
-    const p = this.params;
-    // Phase boundaries are the times the signal crossed each level, between the frames that saw
-    // it, so phase times neither shrink nor grow with the frame rate (at 10 frames/s the frame
-    // that happens to see a crossing is up to 100 ms late).
-    // The far end is measured from the level held there (`held`), not one reading over it; it is
-    // left from there, or from where the person stopped after sinking from it.
-    const heldAmp = this.heldTop(e) - e.restLevel;
-    const farLevel = this.farLevel(e);
-    const backFrom = this.stopAtTheFarEnd(e) ?? this.heldTop(e);
-    const backAmp = backFrom - e.restLevel;
-    const leaveLevel = backFrom - p.farFraction * backAmp;
-    const farStart = crossingOf(
-      e.samples,
-      e.samples.findIndex((s) => s.value >= farLevel),
-      -1,
-      farLevel,
-    );
-    const farEnd = crossingOf(
-      e.samples,
-      e.samples.findLastIndex((s) => s.value >= leaveLevel),
-      1,
-      leaveLevel,
-    );
-    // Left the start band: found in the frames at rest before the excursion too, as it opens only
-    // `startDelta` above the lowest point, over the start band's level for a small rep.
-    const startLevel = this.startLevel(e, amp);
-    const fromRest = [
-      ...e.lead.filter((s) => s.timestampMs < (e.samples[0]?.timestampMs ?? -Infinity)),
-      ...e.samples,
-    ];
-    const left = lastInBand(fromRest, startLevel, e.peak.timestampMs);
-    const leftRest = crossingOf(fromRest, left, 1, startLevel);
-    const closedAt = this.returnLevel(e, amp);
-    const returned = crossingOf(e.samples, e.samples.length - 2, 1, closedAt);
-    const back = returned.atMs >= farEnd.atMs ? returned : farEnd;
-    // Each phase is timed only where both its ends were seen.
-    const gapMs = unseenGapMs(e.samples);
-    const seen = (...ends: Crossing[]) => ends.every((c) => c.gapMs <= gapMs);
-    const secs = (from: Crossing, to: Crossing) =>
-      seen(from, to) ? (to.atMs - from.atMs) / 1000 : undefined;
-    // The levels see part of each movement: the whole of it is timed from that part, as a smooth
-    // movement spends its time (movement-profile.ts; rep-counter.md, "Phases: whole movements").
-    const far = 1 - p.farFraction;
-    // Left from the start band's level, or from the first frame's where none was in it.
-    const leftFrom = Math.max(startLevel, fromRest[left]?.value ?? -Infinity);
-    const leftShare = Math.min(0.5, (leftFrom - e.restLevel) / heldAmp);
-    // A part with no frame inside it (both its ends interpolated between the same two frames, a
-    // drop between two frames) was timed as moving evenly between them: so is the whole of it.
-    const framed = (from: Crossing, to: Crossing) =>
-      fromRest.some((s) => s.timestampMs > from.atMs && s.timestampMs < to.atMs);
-    const moving = (partSec: number, from: number, to: number, framedPart: boolean) =>
-      framedPart ? wholeMovementSec(partSec, from, to) : partSec / Math.max(0.05, to - from);
-    const still = p.startDelta * 0.5;
-    // A stop part-way is no part of a smooth movement: the rest of the part is, and the stop is
-    // added as it was (a stretched stop read two quick drops with one between as a slow lowering).
-    const whole = (
-      partSec: number,
-      from: number,
-      to: number,
-      ends: readonly [Crossing, Crossing],
-    ) => {
-      const stopSec = Math.min(
-        partSec,
-        stoppedSec(fromRest, ends[0].atMs, ends[1].atMs, still, STOP_MS),
-      );
-      return moving(partSec - stopSec, from, to, framed(...ends)) + stopSec;
-    };
-    const awayPart = secs(leftRest, farStart);
-    const awaySec =
-      awayPart === undefined ? undefined : whole(awayPart, leftShare, far, [leftRest, farStart]);
-    const closedShare = 1 - (closedAt - e.restLevel) / backAmp;
-    const timedBack = this.wayBackTimed(closedShare);
-    const returnPart = timedBack ? secs(farEnd, back) : undefined;
-    const returnSec =
-      returnPart === undefined
-        ? undefined
-        : whole(returnPart, p.farFraction, closedShare, [farEnd, back]);
-    const farSec = secs(farStart, farEnd);
-    const restMs =
-      this.lastRepEnd === undefined || !seen(this.lastRepEnd, leftRest)
-        ? undefined
-        : leftRest.atMs - this.lastRepEnd.atMs;
-    const pauseMs = this.pauseBeforeMs(e, amp);
-    return {
-      phases: {
-        ...(awaySec === undefined ? {} : { awaySec }),
-        ...(farSec === undefined ? {} : { farSec }),
-        ...(returnSec === undefined ? {} : { returnSec }),
-        ...(!timedBack && seen(farEnd, returned) ? { countedNearTheFarEnd: true as const } : {}),
-        ...(restMs === undefined ? {} : { restSec: Math.max(0, restMs / 1000) }),
-        ...(pauseMs === undefined ? {} : { pauseSec: Math.max(0, pauseMs / 1000) }),
-      },
-      back,
-    };
-  }
-
-  /**
-   * Whether the way back is timed, with `closedShare` of it gone when the rep was closed: not where
-   * under {@link MIN_TIMED_RETURN} of the way from the far end to the rest level was. A rep closed
-   * back where the heels stood, when they read lower now than at the set-up (the person turned)
-   * and no rest has shown it yet, closes just under the top, and the way down read "0.0 s"
-   * (rep-counter.md, "A phase out of sight").
-   */
-  private wayBackTimed(closedShare: number): boolean {
-    const from = this.params.farFraction;
-    return closedShare - from >= MIN_TIMED_RETURN * (1 - from);
-  }
-
   /** A sample at rest: kept for the pause before the next rep. */
   private noteBetweenReps(sample: Sample): void {
     const kept = this.sinceLastRep;
@@ -655,88 +477,6 @@ export class RepCounter {
     kept.push(sample);
     while (kept.length > 2 && sample.timestampMs - (kept[0]?.timestampMs ?? 0) > BETWEEN_REPS_MS)
       kept.shift();
-  }
-
-  /**
-   * How long the signal stayed near its lowest between the last rep and this excursion's peak:
-   * within `farFraction` of `amp` of it, or the start band's margin for jitter if more (ms).
-   * Undefined before the first rep, and where the pause began or ended out of sight.
-   */
-  private pauseBeforeMs(e: Excursion, amp: number): number | undefined {
-    if (this.sinceLastRep === undefined) return undefined;
-    const peakAt = e.samples.indexOf(e.peak);
-    const samples = [...this.sinceLastRep, ...e.samples.slice(0, peakAt + 1)].filter(
-      (s, i, all) => i === 0 || s.timestampMs > (all[i - 1]?.timestampMs ?? -Infinity),
-    );
-    const lowest = Math.min(...samples.map((s) => s.value));
-    // Not under the start band's own margin for a still signal's jitter (`startLevel`).
-    const level = lowest + Math.max(this.params.farFraction * amp, this.params.startDelta * 0.5);
-    const first = samples.findIndex((s) => s.value <= level);
-    const last = samples.findLastIndex((s) => s.value <= level);
-    if (first < 0 || last < 0) return 0;
-    const began = crossingOf(samples, first, -1, level);
-    const ended = crossingOf(samples, last, 1, level);
-    const gapMs = unseenGapMs(samples);
-    return began.gapMs > gapMs || ended.gapMs > gapMs ? undefined : ended.atMs - began.atMs;
-  }
-
-  /**
-   * The level the person reached at the far end: the highest held for {@link HELD_MS}, or the peak
-   * where none was held above the rest level (a one-reading excursion).
-   */
-  private heldTop(e: Excursion): number {
-    return e.held > e.restLevel ? e.held : e.peak.value;
-  }
-
-  /**
-   * The far band's edge: `farFraction` of the excursion from the level the person held at its far
-   * end (`heldTop`), the excursion measured to that level too.
-   */
-  private farLevel(e: Excursion): number {
-    const top = this.heldTop(e);
-    return top - this.params.farFraction * (top - e.restLevel);
-  }
-
-  /**
-   * Where the person last stopped at the far end before the way back, if they did: the median of
-   * the latest stretch after the peak, at least {@link STOP_MS} long, whose readings all lie
-   * within a still signal's jitter of each other (half of `startDelta`, as `pauseBeforeMs` takes
-   * it) and none further from the level held there than {@link PULSE_FRACTION} of the excursion
-   * (the counter's own measure of one far end: a dip-and-rise no deeper is no new pulse), at most
-   * that level. Undefined where the person did not stop there. A top read 17 % over where it was
-   * then held (the first frames after the calf-raise photos were swapped, at 10 frames/s; a person
-   * who rises high and settles a little) timed the held top as part of the way down, 6 s of it
-   * (rep-counter.md, "The far end: a level held, not one reading").
-   */
-  private stopAtTheFarEnd(e: Excursion): number | undefined {
-    const top = this.heldTop(e);
-    const deepest = top - PULSE_FRACTION * (top - e.restLevel);
-    const still = this.params.startDelta * 0.5;
-    const samples = e.samples;
-    const peakAt = samples.indexOf(e.peak);
-    for (let end = samples.length - 1; end > peakAt; end--) {
-      const last = samples[end];
-      if (last === undefined || last.value < deepest) continue;
-      let lo = last.value;
-      let hi = last.value;
-      for (let i = end - 1; i > peakAt; i--) {
-        const s = samples[i];
-        if (s === undefined || s.value < deepest) break;
-        lo = Math.min(lo, s.value);
-        hi = Math.max(hi, s.value);
-        if (hi - lo > still) break;
-        if (last.timestampMs - s.timestampMs >= STOP_MS) {
-          const level = median(samples.slice(i, end + 1).map((x) => x.value)) ?? top;
-          return Math.min(level, top);
-        }
-      }
-    }
-    return undefined;
-  }
-
-  /** The level that leaving the rest band means. */
-  private startLevel(e: Excursion, amp: number): number {
-    return e.restLevel + Math.max(this.params.startDelta * 0.5, 0.1 * amp);
   }
 
   /**
@@ -780,6 +520,6 @@ export class RepCounter {
 
   /** The last sample in the rest band before the peak: the rep began just after it. */
   private startIndex(e: Excursion, amp: number): number {
-    return lastInBand(e.samples, this.startLevel(e, amp), e.peak.timestampMs);
+    return lastInBand(e.samples, startLevel(e, amp, this.params.startDelta), e.peak.timestampMs);
   }
 }
