@@ -40,6 +40,8 @@ import type { Report } from '../engine/report.ts';
 import { scoreClip, summarize, type ClipLabel, type ClipScore, type Confusion } from './score.ts';
 import { renderedLabel, type RenderedGroundTruth } from './rendered-truth.ts';
 import { tempoAgainstTruth, truePhases } from './rendered-tempo.ts';
+import { describeTop, topsAgainstLabels } from './labelled-tops.ts';
+import { median } from '../geometry/stats.ts';
 import { separations, spread } from './separation.ts';
 import { describeMoves, repeatability } from './repeatability.ts';
 import {
@@ -234,6 +236,29 @@ if (sum.holdErrorsSec.length > 0) {
           : `; hips moved ${position.value.toFixed(2)} shank (limit ${position.threshold ?? ''}): ${position.status}`;
     console.log(`- ${h.clip}: off by ${h.errorSec.toFixed(1)} s${hips}`);
   }
+}
+// Tempo on real footage: the labelled tops of the calf raises (when the heels were up, as the
+// labeller saw it) against the top each counted rep was timed (rep-counter.md, "Tempo as timed").
+const tops = runs.flatMap(({ label, report }) =>
+  label.topsSec === undefined
+    ? []
+    : topsAgainstLabels(label.topsSec, report.reps ?? []).map((t) => ({ clip: label.file, t })),
+);
+if (tops.length > 0) {
+  console.log('\nTops of the labelled raises (timed / labelled, seconds; "–": not timed):');
+  for (const clip of [...new Set(tops.map((x) => x.clip))]) {
+    const line = tops
+      .filter((x) => x.clip === clip)
+      .map(({ t }) => describeTop(t))
+      .join(', ');
+    console.log(`- ${clip.replace(/^partial_body\//, '')}: ${line}`);
+  }
+  const errors = tops.flatMap(({ t }) =>
+    t.timedSec === undefined ? [] : [Math.abs(t.timedSec - (t.labelled[1] - t.labelled[0]))],
+  );
+  console.log(
+    `Timed ${errors.length} of ${tops.length} labelled tops; off by ${(median(errors) ?? 0).toFixed(2)} s (median), ${Math.max(0, ...errors).toFixed(2)} s at most.`,
+  );
 }
 if (skipped.length > 0) console.log(`\nNot in the routine, not scored: ${skipped.join('; ')}`);
 

@@ -6,9 +6,21 @@ import type { RepsExercise } from '../../src/engine/exercise-def.ts';
 import { phasesInWords, phasesLine } from '../../src/engine/phases.ts';
 import type { CountedRep, PhaseTimes } from '../../src/engine/rep-events.ts';
 import type { FrameView } from '../../src/engine/view.ts';
+import { topsAgainstLabels } from '../../src/eval/labelled-tops.ts';
+import { resampleTrack } from '../../src/pose/resample-track.ts';
+import { LABELS } from '../fixtures/labels.ts';
 import { fixtureTrack, mirroredTrack } from '../support/tracks.ts';
 
 const calfRaise = findExercise('calf-raise') as RepsExercise;
+
+/**
+ * How far a real raise's top, as timed, may be from the labelled one (s). The top is the time
+ * within 15 % of the height held, so it takes in the slow end of the rise and the start of the
+ * lowering, about a quarter of each way (rep-counter.md, "Tempo as timed"): 0.1-0.2 s next to the
+ * labelled clips' ways of 0.3-0.9 s, where a labeller marks the heels at the top; and the labels
+ * are given to 0.1 s.
+ */
+const TOP_TOLERANCE_SEC = 0.3;
 
 /**
  * The tempo check alone on one rep with these phase times (seconds), after a rep with `previous`
@@ -176,6 +188,62 @@ describe('the tempo check of a calf raise (lower over 3 s, hold the top 1 s)', (
     );
     expect(paused.some((n) => n.severity === 'warn')).toBe(false);
   });
+});
+
+describe('the top of a real calf raise, against its label', () => {
+  // The clips whose labels mark each top as the heels held up (labels.json `topsSec`). Not
+  // `calf_raise_rear34_wall_supported`, whose labels mark the heels off the floor (each window
+  // opens 0.2 s before the heel signal moves; timed 1.5 s of "about 2 s"), nor the 360×270 stair
+  // clip, whose heel reading wanders between 0.07 and 0.12 shank through its 3.3 s hold and leaves
+  // the top band 1.5 s early (3.4 s mirrored): both are in `npm run eval`'s table of tops.
+  const clips = [
+    'calfraise_34front_home_bodyweight_3reps.mp4',
+    'calfraise_34front_then_side_fitbod_man_6reps.mp4',
+    'calfraise_singleleg_34front_then_side_fitbod_man_6reps.mp4',
+  ];
+  const readings = [
+    ['as filmed', fixtureTrack],
+    ['mirrored', mirroredTrack],
+  ] as const;
+  const rates = [
+    ['', undefined],
+    [' at 15 frames/s', 15],
+    [' at 10 frames/s', 10],
+  ] as const;
+  /** Labelled tops (by index) a reading times off by more, and why. */
+  const known: Readonly<
+    Record<string, { readonly tops: readonly number[]; readonly why: string }>
+  > = {
+    'calfraise_34front_home_bodyweight_3reps.mp4 mirrored': {
+      tops: [2],
+      why: 'mirrored, the heel reading creeps up by a third of the raise through the third top, so the band within 15 % of its highest level is reached 0.4 s into the labelled 0.8 s (0.4 s timed)',
+    },
+  };
+  const cases = clips.flatMap((clip) =>
+    readings.flatMap(([reading, track]) =>
+      rates.map(([rate, fps]) => [clip, `${reading}${rate}`, reading, track, fps] as const),
+    ),
+  );
+  it.each(cases)(
+    '%s %s: every labelled top timed within the tolerance',
+    (clip, _name, reading, trackOf, fps) => {
+      const tops = LABELS.find((l) => l.file === clip)?.topsSec ?? [];
+      expect(tops.length).toBeGreaterThan(0);
+      const track = trackOf(clip);
+      const reps = analyzeTrack(
+        fps === undefined ? track : resampleTrack(track, fps),
+        'calf-raise',
+      ).reps;
+      const off = topsAgainstLabels(tops, reps ?? []).flatMap((t, i) =>
+        t.timedSec !== undefined &&
+        Math.abs(t.timedSec - (t.labelled[1] - t.labelled[0])) <= TOP_TOLERANCE_SEC
+          ? []
+          : [i],
+      );
+      const expected = known[`${clip} ${reading}`];
+      expect(off, expected?.why).toEqual(expected?.tops ?? []);
+    },
+  );
 });
 
 describe("a rep's phases in words", () => {
