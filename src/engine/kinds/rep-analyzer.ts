@@ -1,29 +1,24 @@
 import { msToSec, round2 } from '../../geometry/stats.ts';
 import { judgeRep } from '../checks/judge-rep.ts';
-import { depthAtBottom } from '../checks/depth.ts';
+import { depthRecord } from '../checks/depth-record.ts';
 import { repHeight } from '../checks/rep-height.ts';
 import { standingOf, type Standing } from '../checks/standing.ts';
 import type { Strictness } from '../checks/thresholds.ts';
 import { DEFAULT_MODEL, MODELS, type ModelId } from '../../pose/model-catalog.ts';
 import type { EngineEvent } from '../engine-event.ts';
 import type { RepsExercise, RepsPrescription } from '../exercise-def.ts';
-import { minHipKneeGap } from '../features.ts';
 import type { AnalyzedFrame } from '../front-end.ts';
 import { phasesInWords } from '../phases.ts';
 import { QuickLifts, quickLiftFault } from '../quick-lifts.ts';
 import { RepCounter } from '../rep-counter.ts';
+import { sameMovement } from '../same-movement.ts';
 import type { CountedRep, PartialReason, RepEvent, RepPhase } from '../rep-events.ts';
 import type { RepReport } from '../report.ts';
 import { followsTheHips, hasSecondSignal, readsByTheView, secondLiftCounts } from '../signals.ts';
 import { TurnWatch } from '../turn-watch.ts';
 import { feetStayedPlanted, pivotsOnTheBalls } from '../feet-planted.ts';
-import { footAheadShanks, stanceMismatch } from '../stance-split.ts';
-import {
-  aroundPeak,
-  medianOver,
-  type PreviousRep,
-  type RepContext,
-} from '../checks/rep-context.ts';
+import { stanceMismatch } from '../stance-split.ts';
+import type { PreviousRep, RepContext } from '../checks/rep-context.ts';
 import type { Verdict } from '../checks/verdict.ts';
 import { viewOfFrames, type FrameView } from '../view.ts';
 import { IDLE_LIVE, type KindAnalyzer, type KindLive, type KindReport } from './kind-analyzer.ts';
@@ -55,8 +50,6 @@ function firstSignalNear(frames: readonly AnalyzedFrame[], ms: number): number |
 
 /** How far back before a rep the start position is looked for. */
 const STANDING_WINDOW_MS = 3000;
-/** Where the feet stand is read within this of the bottom (ms). */
-const STANCE_WINDOW_MS = 200;
 
 /** The time a counted rep spans, as seen by either counter (ms). */
 interface Movement {
@@ -403,23 +396,7 @@ export class RepAnalyzer implements KindAnalyzer {
       faults,
       verdicts,
     };
-    if (!followsTheHips(this.exercise.signal)) return report;
-    const peak = frames.find((f) => f.timestampMs === rep.peakMs)?.features;
-    const footAhead = medianOver(aroundPeak(ctx, STANCE_WINDOW_MS), (f) =>
-      footAheadShanks(f.body, f.features),
-    );
-    const gap = peak === undefined ? undefined : minHipKneeGap(peak);
-    const thigh = depthAtBottom(ctx);
-    return {
-      ...report,
-      depth: {
-        thighAboveLevelDeg: thigh === undefined ? null : Math.round(thigh),
-        kneeAngleDeg: peak?.minKneeAngleDeg === undefined ? null : Math.round(peak.minKneeAngleDeg),
-        belowParallel: thigh !== undefined && thigh <= 0,
-        hipAboveKneeShanks: gap === undefined ? null : round2(gap),
-      },
-      footAheadShanks: footAhead === undefined ? null : round2(footAhead),
-    };
+    return followsTheHips(this.exercise.signal) ? { ...report, ...depthRecord(ctx) } : report;
   }
 
   live(): KindLive {
@@ -459,23 +436,4 @@ export class RepAnalyzer implements KindAnalyzer {
 /** Said of a recording that began part-way through its first rep. */
 function midRepNote(rep: RepReport): string {
   return `The recording began part-way through rep ${rep.index}: it is counted, its tempo is not timed, and what needs the start position before it is not judged.`;
-}
-
-/**
- * A movement takes at least half of the shorter of two spans it is seen in, so spans that share
- * less are two movements. One counter can be slow to read the return and close a rep only as the
- * next one starts (front split squats at 8 frames/s, on the hips against each frame's own shank:
- * back only part-way between reps); the other counter's next rep shared the first fifth of its
- * span with that one and was dropped as the same movement.
- */
-const SAME_MOVEMENT_SHARE = 0.5;
-
-/** Whether a counted rep is a movement already counted: their spans share enough of the shorter. */
-function sameMovement(
-  movement: { readonly startMs: number; readonly endMs: number },
-  rep: { readonly startMs: number; readonly endMs: number },
-): boolean {
-  const sharedMs = Math.min(movement.endMs, rep.endMs) - Math.max(movement.startMs, rep.startMs);
-  const shorterMs = Math.min(movement.endMs - movement.startMs, rep.endMs - rep.startMs);
-  return sharedMs > 0 && sharedMs >= SAME_MOVEMENT_SHARE * shorterMs;
 }
