@@ -107,7 +107,14 @@ interface ClipOptions {
   readonly fps?: number;
   /** Where in the clip the made-over video begins (s): a recording trimmed at its start. */
   readonly startSec?: number;
+  /** How much of the clip is kept (s), from `startSec`. */
   readonly seconds?: number;
+  /**
+   * The clip's first frame held this long before it plays (s): a person who stands still while the
+   * app loads and opens the set, so the set sees the clip's reps from the first, in order, however
+   * long the page takes to get there (the webcam file plays, and loops, from when it is opened).
+   */
+  readonly holdFirstSec?: number;
   readonly darken?: boolean;
   /** The camera tilted sideways by this (deg, positive clockwise): the picture turned, grey corners. */
   readonly tiltDeg?: number;
@@ -147,6 +154,8 @@ async function remake(
   // A room with the lights off: most of the picture near black.
   if (opts.darken === true) filters.push('eq=brightness=-0.4:contrast=0.5');
   if (opts.tiltDeg !== undefined) filters.push(`rotate=${opts.tiltDeg}*PI/180:fillcolor=gray`);
+  if (opts.holdFirstSec !== undefined)
+    filters.push(`tpad=start_mode=clone:start_duration=${opts.holdFirstSec}`);
   if (opts.fps !== undefined) filters.push(`fps=${opts.fps}`);
   const args = [
     '-hide_banner',
@@ -154,9 +163,10 @@ async function remake(
     'error',
     '-y',
     ...(opts.startSec ? ['-ss', String(opts.startSec)] : []),
+    // The clip's length is read from the input: a held first frame comes on top of it.
+    ...(opts.seconds ? ['-t', String(opts.seconds)] : []),
     '-i',
     clip,
-    ...(opts.seconds ? ['-t', String(opts.seconds)] : []),
     '-vf',
     filters.join(','),
     '-pix_fmt',
