@@ -88,9 +88,12 @@ async function formCheckCard(page: Page): Promise<CardLine[]> {
 describe('the form check before a set', () => {
   it('gives a verdict card on a clean front squat that matches `formcheck analyze`', async () => {
     const cli = cliLines('squat_front_band_woman_3reps');
+    // Cut at 10 s, standing after the second rep: the clip ends rising from a third squat, and
+    // looped uncut that squat would join the first standing frame, a squat no camera films.
     const context = await launch({
       fakeCamera: await makeY4m(join(FIXTURES, 'squat_front_band_woman_3reps.mp4'), 'band-check', {
         fps: 15,
+        seconds: 10,
       }),
     });
     try {
