@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeTrack } from '../../src/engine/analyze-track.ts';
 import { findExercise } from '../../src/engine/catalog.ts';
 import { FrontEnd } from '../../src/engine/front-end.ts';
+import type { RepReport } from '../../src/engine/report.ts';
 import { parsePoseTrack, type PoseTrack } from '../../src/pose/pose-track.ts';
 import { LABELS } from '../fixtures/labels.ts';
 import { fixtureTrack } from '../support/tracks.ts';
@@ -61,6 +62,28 @@ describe('a recording that begins part-way through a rep', () => {
     expect(verdict('knees-over-toes')?.status).toBe('cannot-judge');
     // The thigh's angle side on is read in the picture, needing no standing: judged.
     expect(verdict('depth')?.status).toBe('pass');
+  });
+
+  it('from the front, calls a squat deep enough by the 3-D points alone, never too shallow by them', () => {
+    // With no standing thigh to measure the hips' drop against, depth from the front is read from
+    // BlazePose's 3-D landmarks, which read the thigh higher than it is (depth.ts): the band
+    // squat's first rep, 9° above level measured against her standing, reads 20° by them.
+    const band = fixtureTrack('squat_front_band_woman_3reps');
+    const depthOf = (rep: RepReport | undefined) => rep?.verdicts.find((v) => v.check === 'depth');
+    expect(depthOf(analyzeTrack(band, 'squat').reps?.[0])?.status).toBe('pass');
+    // Begun part-way down (1.2 s), or 0.2 s before she goes down (too short a look at her
+    // standing): not judged, and no "go deeper" for a squat 6° inside the limit.
+    for (const fromMs of [1200, 600]) {
+      const first = analyzeTrack(startingAt(band, fromMs), 'squat').reps?.[0];
+      expect(first?.beganBeforeRecording, `${fromMs}`).toBe(fromMs === 1200 ? true : undefined);
+      expect(depthOf(first)?.status, `${fromMs}`).toBe('cannot-judge');
+      expect(depthOf(first)?.message).toMatch(
+        /^Depth not judged: without seeing you stand before this rep, I read the thighs from 3-D points alone \(20° above level\)/,
+      );
+      expect(first?.faults.map((f) => f.code)).not.toContain('shallow-depth');
+    }
+    // The goblet squat's first rep, also begun part-way down, is level or deeper by them: a pass.
+    expect(depthOf(analyzeTrack(goblet(), 'squat').reps?.[0])?.status).toBe('pass');
   });
 
   it('does not count standing up from a crouch it began in, with no way down seen', () => {
