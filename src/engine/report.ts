@@ -57,13 +57,17 @@ export function againstLevel(thighAboveLevelDeg: number): string {
 /**
  * A rep's depth in the measure its check judges: the front knee's angle for a lunge ("front knee
  * at 95°"), the thighs against level otherwise ("thighs 4° below level"), the knee angle when the
- * thigh was not measured. The same words in the page and on the command line.
+ * thigh was not measured. A thigh measured but not judged (read from the 3-D points alone, which
+ * read squats shallow: checks/depth.ts) says so, so a rep past the limit by it is not shown as
+ * good form without a word. The same words in the page and on the command line.
  */
 export function depthInWords(rep: Pick<RepReport, 'depth' | 'verdicts'>): string | undefined {
   const lunge = rep.verdicts.find((v) => v.check === 'lunge-depth');
   if (lunge?.value !== undefined) return `front knee at ${lunge.value}°`;
   const thigh = rep.depth?.thighAboveLevelDeg;
-  if (thigh !== undefined && thigh !== null) return `thighs ${againstLevel(thigh)}`;
+  const judged = rep.verdicts.find((v) => v.check === 'depth')?.status !== 'cannot-judge';
+  if (thigh !== undefined && thigh !== null)
+    return `thighs ${againstLevel(thigh)}${judged ? '' : ' (3-D points: not judged)'}`;
   const knee = rep.depth?.kneeAngleDeg;
   return knee === undefined || knee === null ? undefined : `knee at ${knee}°`;
 }

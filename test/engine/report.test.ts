@@ -25,6 +25,19 @@ describe('a rep’s depth in words, in the measure its check judges', () => {
     expect(depthInWords({ depth: depth(19, 110), verdicts: [] })).toBe('thighs 19° above level');
   });
 
+  it('says when the thighs were measured but not judged (read from the 3-D points alone)', () => {
+    const notJudged: Verdict = {
+      check: 'depth',
+      status: 'cannot-judge',
+      unit: '',
+      confidence: 0,
+      message: 'Depth not judged: without seeing you stand before this rep, …',
+    };
+    expect(depthInWords({ depth: depth(19, 110), verdicts: [notJudged] })).toBe(
+      'thighs 19° above level (3-D points: not judged)',
+    );
+  });
+
   it('gives a lunge’s front knee angle, the measure its depth check uses', () => {
     expect(depthInWords({ depth: depth(20, 88), verdicts: [lungeDepth] })).toBe(
       'front knee at 95°',
