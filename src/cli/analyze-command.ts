@@ -6,7 +6,13 @@ import type { Report } from '../engine/report.ts';
 import { DEFAULT_MODEL, parseModelId } from '../pose/model-catalog.ts';
 import { fpsOption, parseCommandLine, UsageError } from './args.ts';
 import { formatReport } from './format-report.ts';
-import { isTrackFile, loadTrackFile, loadVideo, type LoadedInput } from './inputs.ts';
+import {
+  assertReadable,
+  isTrackFile,
+  loadTrackFile,
+  loadVideo,
+  type LoadedInput,
+} from './inputs.ts';
 import { ProgressLine, type CliIo } from './io.ts';
 import { speedLine, withTracker } from './tracking.ts';
 
@@ -54,6 +60,7 @@ export async function analyzeCommand(argv: readonly string[], io: CliIo): Promis
     io.stderr(
       `formcheck: --model is ignored for pose tracks: their poses were detected when they were made.\n`,
     );
+  await assertReadable(positionals);
   const progress = new ProgressLine(io);
   const reports: Report[] = [];
   const problems: string[] = [];

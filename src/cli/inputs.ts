@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, readFile } from 'node:fs/promises';
 import type { PoseTrack } from '../pose/pose-track.ts';
 import { parsePoseTrack, timestampProblems } from '../pose/pose-track.ts';
 import type { TrackedVideo, VideoTracker } from '../node/video-tracker.ts';
@@ -21,6 +22,20 @@ const TRUNCATED_MARGIN = { sec: 0.5, fraction: 0.05 } as const;
 const NOBODY_NOTE_SHARE = 0.2;
 
 export const isTrackFile = (path: string) => path.toLowerCase().endsWith('.json');
+
+/**
+ * Every input can be read, checked before the pose model is loaded (3 s) or any video decoded: a
+ * mistyped name is said at once, not after the inputs before it were tracked.
+ */
+export async function assertReadable(paths: readonly string[]): Promise<void> {
+  for (const path of paths) {
+    try {
+      await access(path, constants.R_OK);
+    } catch {
+      throw new Error(`No such file: ${path}`);
+    }
+  }
+}
 
 /** Reads a pose track file (validated; the first bad frame is named). */
 export async function loadTrackFile(path: string): Promise<LoadedInput> {

@@ -4,7 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { DEFAULT_MODEL, parseModelId } from '../pose/model-catalog.ts';
 import { serializePoseTrack } from '../pose/pose-track.ts';
 import { fpsOption, parseCommandLine, UsageError } from './args.ts';
-import { loadVideo } from './inputs.ts';
+import { assertReadable, loadVideo } from './inputs.ts';
 import { ProgressLine, type CliIo } from './io.ts';
 import { speedLine, withTracker } from './tracking.ts';
 
@@ -55,6 +55,7 @@ export async function posesCommand(argv: readonly string[], io: CliIo): Promise<
   const model = parseModelId(values.model ?? DEFAULT_MODEL);
   const maxFps = fpsOption(values.fps);
   const outs = await outputPaths(positionals, values.out);
+  await assertReadable(positionals);
   const progress = new ProgressLine(io);
   const problems: string[] = [];
   await withTracker(model, async (tracker) => {

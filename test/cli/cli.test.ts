@@ -73,10 +73,19 @@ describe('formcheck poses', () => {
     expect(r.stderr).toMatch(/--out .*: the folder \/nonexistent\/folder does not exist/);
   });
 
-  it('exits non-zero with a clear message for a missing file', () => {
-    const r = formcheck('poses', '/nonexistent/clip.mp4');
+  it('exits non-zero with a clear message for a missing file, before decoding any other', async () => {
+    const alone = formcheck('poses', '/nonexistent/clip.mp4');
+    expect(alone.status).toBe(EXIT.input);
+    expect(alone.stderr).toMatch(/No such file: \/nonexistent\/clip.mp4/);
+    // Named after another input, it is said before that one is decoded (or the model loaded):
+    // here the other is no video, which decoding would have said first.
+    const bad = join(dir, 'before-the-missing-one.mp4');
+    await writeFile(bad, 'just text');
+    const r = formcheck('analyze', bad, '/nonexistent/clip.mp4', '--exercise', 'squat');
     expect(r.status).toBe(EXIT.input);
     expect(r.stderr).toMatch(/No such file: \/nonexistent\/clip.mp4/);
+    expect(r.stderr).not.toMatch(/is not a video/);
+    expect(r.stdout).toBe('');
   });
 
   it('exits non-zero with a clear message for a file that is not a video', async () => {
