@@ -241,7 +241,7 @@ export function frameFeatures(body: Body): FrameFeatures {
   const ankleSep = la && ra ? Math.abs(la.x - ra.x) : undefined;
   // Each field named, not spread in: V8 builds an object literal that spreads another into ~50
   // fields as a dictionary, slow to make, to read and to collect (the features took 140 µs a
-  // frame, 29 µs named; `npm run bench` and the unit specs replay every clip through them).
+  // frame, 29 µs named; `npm run eval` and the unit specs replay every clip through them).
   const stance = stanceFeatures(body, torso);
   return {
     frontKneeAngleDeg: stance.frontKneeAngleDeg,
