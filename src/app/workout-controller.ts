@@ -12,6 +12,7 @@ import { CameraFeed } from './camera-feed.ts';
 import { cameraError } from './camera.ts';
 import { download } from './dom.ts';
 import {
+  frameRateNeed,
   FrameRateWatch,
   sameSlowFrames,
   slowFramesCue,
@@ -382,7 +383,8 @@ export class WorkoutController {
   }
 
   /**
-   * Too few frames analysed to keep quick reps apart: say so, and whether camera or computer.
+   * Too few frames analysed for the exercise under way (to keep quick reps apart, or to time a
+   * hold to half a second): say so, and whether camera or computer.
    * Judged on the frames of the set itself: setting up is not a set (the detector's first frames
    * after a model loads are slow), and nor is a pause. While the detector is down or restarting no
    * frame is analysed, and that has its own alert: "close other apps" would send the person the
@@ -391,7 +393,7 @@ export class WorkoutController {
   private judgeFrameRate(session: WorkoutSession, nowMs: number): void {
     const detectorDown = this.alerts.has('restart') || this.alerts.has('detector');
     if (session.settingUp || session.isPaused || detectorDown) this.frameRate.restart();
-    const slow = this.frameRate.judge(nowMs);
+    const slow = this.frameRate.judge(nowMs, frameRateNeed(session.exercise.kind));
     if (sameSlowFrames(this.slowFramesShown, slow)) return;
     this.slowFramesShown = slow;
     if (slow === undefined) {

@@ -9,13 +9,14 @@ export const shot = (page: Page, name: string) =>
 
 /**
  * The app in a fresh Chromium whose webcam is real photos of a person, each shown for its seconds
- * in turn (looping), with what the page says recorded (`saidSoFar`).
+ * in turn (looping), at `fps` frames a second, with what the page says recorded (`saidSoFar`).
  */
 export async function openWithPhotosAsWebcam(
   photos: readonly { readonly path: string; readonly seconds: number }[],
   name: string,
+  fps = 10,
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await launch({ fakeCamera: await makeY4mFromPhotos(photos, name, 10) });
+  const context = await launch({ fakeCamera: await makeY4mFromPhotos(photos, name, fps) });
   const page = await context.newPage();
   await page.addInitScript(recordSpeech);
   await page.goto(inject('baseUrl'));

@@ -9,7 +9,10 @@ const PHOTOS = join(import.meta.dirname, '..', 'fixtures', 'photos');
 // A timed hold as a person does it: stands in front of the camera, sits into a deep squat and
 // holds it. The camera is two real photos of one person (free-exercise-db, Unlicense): standing
 // for 3 s, then the bottom of a deep squat for 20 s, held perfectly still, in a loop ("Go!" comes
-// about 5 s in, so the 6 s hold ends well before the loop stands the person up again).
+// about 5 s in, so the 6 s hold ends well before the loop stands the person up again). The camera
+// sends 6 frames a second, as a slow laptop analyses: too few for quick reps, and the app says so
+// during a set of reps, but enough to time a hold to half a second (src/app/frame-rate-watch.ts).
+const CAMERA_FPS = 6;
 describe('a timed squat hold with a real person as the webcam', () => {
   let context: BrowserContext;
   let page: Page;
@@ -21,6 +24,7 @@ describe('a timed squat hold with a real person as the webcam', () => {
         { path: join(PHOTOS, 'squat_front_bodyweight_fedb_1_bottom_deep.jpg'), seconds: 20 },
       ],
       'squat-hold',
+      CAMERA_FPS,
     ));
   });
 
@@ -37,11 +41,13 @@ describe('a timed squat hold with a real person as the webcam', () => {
     await shot(page, 'hold-1-holding');
     await page.waitForSelector('[data-session-done]', { timeout: 90_000 });
     await shot(page, 'hold-2-done');
-    // Held to the target: the frame that reached it is up to a frame interval (~70 ms) past it.
+    // Held to the target: the frame that reached it is up to a frame interval past it.
     const line = (await page.locator('[data-summary-line]').first().textContent()) ?? '';
     const held = Number(/^Held (\d+\.\d) s in 1 hold\.$/.exec(line)?.[1]);
     expect(held, line).toBeGreaterThanOrEqual(6);
-    expect(held, line).toBeLessThanOrEqual(6.2);
+    expect(held, line).toBeLessThanOrEqual(6 + 1 / CAMERA_FPS + 0.05);
+    // 6 frames a second time a hold: no "too few frames" on screen or aloud.
+    expect(await page.locator('[data-alert="frames"]').count()).toBe(0);
     const row = page.locator('.set-summary tbody tr').first();
     // A still photo: the hips stayed where the hold settled (hold-position.ts).
     expect(await row.locator('td').allTextContents()).toEqual([
@@ -52,6 +58,7 @@ describe('a timed squat hold with a real person as the webcam', () => {
     ]);
     const said = await saidSoFar(page);
     expect(said).toContain('Go!');
+    expect(said.filter((s) => /too slow/.test(s))).toEqual([]);
     expect(said.at(-1)).toBe('Workout done. Well done!');
   });
 });
