@@ -20,7 +20,7 @@ const MESSAGES: Record<CameraProblem, string> = {
   none: 'No camera was found. Plug one in and press “Try again”, or analyse a recorded video.',
   busy: 'The camera is in use by another app or tab. Close it and press “Try again”.',
   unplugged:
-    'The camera stopped (unplugged?). Your reps so far are saved. Reconnect it and press “Try again”.',
+    'The camera stopped (unplugged?). Your set so far is saved. Reconnect it and press “Try again”.',
   other: 'The camera could not start.',
 };
 

@@ -317,7 +317,7 @@ export class WorkoutController {
     const message =
       why === 'ended'
         ? cameraError('unplugged').message
-        : 'The camera stopped sending pictures. Check it is connected and not used by another app, then press “Try again”. Your reps so far are kept.';
+        : 'The camera stopped sending pictures. Check it is connected and not used by another app, then press “Try again”. Your set so far is kept.';
     this.alerts.set('camera', message, { label: 'Try again', run: () => void this.retryCamera() });
   }
 
