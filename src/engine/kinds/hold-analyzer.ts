@@ -24,12 +24,22 @@ const OUT_OF_VIEW = 'out of view';
  */
 const SETTLED = { bodyTorsosPerSec: 0.3, handsTorsosPerSec: 0.6 } as const;
 
+/**
+ * A gap between frames longer than this (ms) is not counted as time out of the pose: the person
+ * was not watched through it (a dropped stretch of frames, a pause).
+ */
+const MAX_WATCHED_GAP_MS = 500;
+
 /** Times the pose while every bound of its envelope holds. */
 export class HoldAnalyzer implements KindAnalyzer {
   private readonly timer = new HoldTimer();
   private readonly motion = new BodyMotion();
   private readonly holds: HoldReport[] = [];
   private cue: string | undefined;
+  /** Time watched since the person was set up, and how much of it each cue kept the pose off. */
+  private watchedMs = 0;
+  private readonly offMs = new Map<string, number>();
+  private lastFrameMs: number | undefined;
   /** Whether the hold stays where it settled (hold quality), for the poses that say where. */
   private readonly position: HoldPositionMonitor | undefined;
 
@@ -67,6 +77,7 @@ export class HoldAnalyzer implements KindAnalyzer {
     );
     if (outOfView && frame.unseen !== undefined)
       this.cue = issueText({ kind: 'missing', keypoints: frame.unseen });
+    this.watch(frame.timestampMs, verdict.inside && settled ? undefined : this.cue);
     // The position is followed while the pose is inside its bounds (a break out of them is the
     // envelope's to say, "Sit lower"); it is judged while the clock runs.
     if (verdict.inside) {
@@ -77,7 +88,17 @@ export class HoldAnalyzer implements KindAnalyzer {
 
   onInterrupt(atMs: number, events: EngineEvent[]): void {
     this.motion.reset();
+    this.lastFrameMs = undefined;
     this.apply(this.timer.push(atMs, false, OUT_OF_VIEW), events);
+  }
+
+  /** Adds the time since the last frame to the time watched, and to `offCue`'s when off the pose. */
+  private watch(atMs: number, offCue: string | undefined): void {
+    const last = this.lastFrameMs;
+    this.lastFrameMs = atMs;
+    if (last === undefined || atMs - last > MAX_WATCHED_GAP_MS) return;
+    this.watchedMs += atMs - last;
+    if (offCue !== undefined) this.offMs.set(offCue, (this.offMs.get(offCue) ?? 0) + atMs - last);
   }
 
   private apply(timerEvents: ReturnType<HoldTimer['push']>, events: EngineEvent[]): void {
@@ -111,6 +132,23 @@ export class HoldAnalyzer implements KindAnalyzer {
       // Out of the pose or moving first; then the hips out of where the hold settled, while so.
       holdCue: this.cue ?? (this.timer.holding ? this.position?.cue : undefined),
     };
+  }
+
+  /**
+   * A set in which no hold was timed says why: what kept the person out of the pose for most of the
+   * time they were watched, in the words the overlay showed live ("Arms up overhead"), so that a
+   * recording, or a set looked at afterwards, is not just "nothing was counted".
+   */
+  notes(): readonly string[] {
+    if (this.holds.length > 0 || this.timer.holding) return [];
+    const [cue, ms] = [...this.offMs].reduce<[string | undefined, number]>(
+      (best, entry) => (entry[1] > best[1] ? entry : best),
+      [undefined, 0],
+    );
+    if (cue === undefined || ms < 1000) return [];
+    return [
+      `No hold was timed: for ${Math.round(ms / 1000)} of the ${Math.round(this.watchedMs / 1000)} s watched, the pose was not held: “${cue}”.`,
+    ];
   }
 
   finish(events: EngineEvent[]): KindReport {
