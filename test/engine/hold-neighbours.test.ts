@@ -34,20 +34,6 @@ describe('a real hold is not timed as its neighbour', () => {
     ).toEqual([]);
   });
 
-  it('says why no hold was timed: what kept the pose off for most of the time watched', () => {
-    // Warrior II held as Warrior I: the arms stay level, never overhead. The report says so in the
-    // words the overlay showed live, not just "nothing was counted".
-    const report = analyzeTrack(track('warrior_2_hold_front_NOT_warrior1'), 'warrior-1');
-    const note = report.notes.find((n) => n.startsWith('No hold was timed'));
-    const [, off, watched] = /for (\d+) of the (\d+) s watched/.exec(note ?? '') ?? [];
-    expect(note).toMatch(/the pose was not held: “Arms up overhead”\.$/);
-    expect(Number(off)).toBeGreaterThan(Number(watched) / 2);
-    // A set with a hold in it has nothing to explain.
-    const held = analyzeTrack(track('warrior_1_hold_34front'), 'warrior-1');
-    expect(held.heldSeconds).toBeGreaterThan(3);
-    expect(held.notes.filter((n) => n.startsWith('No hold was timed'))).toEqual([]);
-  });
-
   it('warrior I and split squats (one foot ahead) are not a squat hold', () => {
     for (const clip of [
       'warrior_1_hold_34front',

@@ -1,6 +1,6 @@
 import { median, msToSec } from '../../geometry/stats.ts';
 import { SIDES, type Body } from '../body.ts';
-import { CircleCounter, type CircleDirection } from '../circle-counter.ts';
+import { CircleCounter, DEFAULT_CIRCLES, type CircleDirection } from '../circle-counter.ts';
 import type { EngineEvent } from '../engine-event.ts';
 import type { Fault } from '../faults.ts';
 import type { CirclesExercise } from '../exercise-def.ts';
@@ -21,6 +21,13 @@ const TOE_TRAVEL_WINDOW_MS = 2000;
 /** The foot is judged over at most the last this of a circle (ms), as the head (head-bob.ts). */
 const FOOT_LIFT_WINDOW_MS = HEAD_BOB.maxWindowMs;
 
+/** A set watched at least this long (ms) with no circle in it says why (`notes`). */
+const NO_CIRCLE_NOTE_AFTER_MS = 3000;
+/** A gap between frames longer than this (ms) is not time watched (frames dropped, a pause). */
+const MAX_WATCHED_GAP_MS = 500;
+/** A standing shank is about 42 cm (Winter's segment table: 0.246 of stature at 1.7 m). */
+const SHANK_CM = 42;
+
 /** Counts circles in the direction the person was asked for, and watches the head. */
 export class CircleAnalyzer implements KindAnalyzer {
   private readonly circles = new CircleCounter();
@@ -36,6 +43,11 @@ export class CircleAnalyzer implements KindAnalyzer {
    * last FOOT_LIFT_WINDOW_MS of a long one.
    */
   private footLifts: { t: number; m: number }[] = [];
+  /** For the note on a set with no circle: time watched, and whether the point ever swung out. */
+  private watchedMs = 0;
+  private lastWatchedMs: number | undefined;
+  private everSwung = false;
+  private footDowns = 0;
 
   constructor(
     private readonly exercise: CirclesExercise,
@@ -57,6 +69,7 @@ export class CircleAnalyzer implements KindAnalyzer {
   }
 
   onInterrupt(): void {
+    this.lastWatchedMs = undefined;
     this.circles.reset();
     this.footLifts = [];
     this.legs.reset();
@@ -75,11 +88,13 @@ export class CircleAnalyzer implements KindAnalyzer {
       { timestampMs: frame.timestampMs, x: x / shank },
       this.direction,
     );
+    this.watch(frame.timestampMs);
     // A toe swinging with the foot on the floor (setting up, shifting weight) is not a circle.
     const span = counted ? this.circles.lastCircle : undefined;
     const lifted = span === undefined ? undefined : this.footLiftOver(span.startMs);
     const credited = counted && !(lifted !== undefined && lifted < FOOT_OFF_FLOOR_M);
     if (counted && !credited) {
+      this.footDowns += 1;
       events.push({ type: 'fault', fault: footDown(frame.timestampMs, lifted ?? 0) });
       this.circles.takeBack(this.direction);
     }
@@ -151,8 +166,32 @@ export class CircleAnalyzer implements KindAnalyzer {
     return spread('left') >= spread('right') ? left : right;
   }
 
+  private watch(atMs: number): void {
+    this.everSwung ||= this.circles.circling;
+    const last = this.lastWatchedMs;
+    this.lastWatchedMs = atMs;
+    if (last !== undefined && atMs - last <= MAX_WATCHED_GAP_MS) this.watchedMs += atMs - last;
+  }
+
   live(): KindLive {
     return { ...IDLE_LIVE, circles: { ...this.credited } };
+  }
+
+  /**
+   * A set watched for a few seconds with no circle in it says why, as the counter sees it: the
+   * circling point never swung out to a side, or it swung but not side to side at a circle's pace.
+   * Circles drawn with the foot down are said on their own (`footDown`).
+   */
+  notes(): readonly string[] {
+    const circles = this.credited.clockwise + this.credited.anticlockwise;
+    if (circles > 0 || this.footDowns > 0 || this.watchedMs < NO_CIRCLE_NOTE_AFTER_MS) return [];
+    const what = this.exercise.circleJoint === 'toe' ? 'the foot' : 'the knees';
+    const { minSwing, minCircleMs, maxCircleMs } = DEFAULT_CIRCLES;
+    return [
+      this.everSwung
+        ? `No circle was counted: ${what} swung, but not out to one side and over to the other at a circle's pace (one circle every ${minCircleMs / 1000}-${maxCircleMs / 1000} s).`
+        : `No circle was counted: ${what} never swung out to either side (about ${Math.round(minSwing * SHANK_CM * 2) / 2} cm from the middle is enough).`,
+    ];
   }
 
   finish(): KindReport {
