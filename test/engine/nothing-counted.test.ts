@@ -49,3 +49,20 @@ describe('circles never counted say how the circling point moved', () => {
     expect(report.notes.filter((n) => n.startsWith('No circle'))).toEqual([]);
   });
 });
+
+describe('a walk with no step says what a step is', () => {
+  const NO_STEP =
+    "No step was counted: one foot never passed the other by a quarter of a shin's length. Walk across the camera's view, side on to it.";
+
+  it('squats, from the front and side on, analysed as a heel walk: the feet never passed each other', () => {
+    expect(notesOf('squat_front_home_airsquats_12reps', 'heel-walk')).toContain(NO_STEP);
+    expect(notesOf('squat_side_bw_man_3reps', 'heel-walk')).toContain(NO_STEP);
+  });
+
+  it('says nothing of the kind when steps were counted', () => {
+    // Forward lunges side on: each lunge passes one foot ahead of the other.
+    const report = analyzeTrack(fixtureTrack('lunge_forward_side_whitebg_8reps'), 'toe-walk');
+    expect(report.steps).toBeGreaterThan(0);
+    expect(report.notes).not.toContain(NO_STEP);
+  });
+});
