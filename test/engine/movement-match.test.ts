@@ -31,6 +31,28 @@ describe('squat or lunge: a real clip analysed as the other says so', () => {
   });
 });
 
+describe('a hold, circles or a walk that counted nothing, on a clip of reps, says what it looks like', () => {
+  it('names the rep exercise whose counter finds the reps', () => {
+    expect(mismatch('squat_front_home_airsquats_12reps', 'knee-circles')).toBe(
+      'Nothing was counted as knee circles, but analysed as bodyweight squat the video has 12 reps: is the exercise right?',
+    );
+    expect(mismatch('calfraise_34front_home_bodyweight_3reps', 'squat-hold')).toMatch(
+      /^Nothing was counted as assisted squat hold, but analysed as calf raise the video has 3 reps/,
+    );
+    expect(mismatch('squat_side_bw_man_3reps', 'heel-walk')).toMatch(
+      /^Nothing was counted as heel walk, but analysed as bodyweight squat the video has 3 reps/,
+    );
+  });
+
+  it('says nothing when something was counted, or when no rep exercise finds reps either', () => {
+    expect(mismatch('wallsit_hold_34side_then_front_fitbod', 'squat-hold')).toBeUndefined();
+    expect(mismatch('ankle_circles_front_standing_home_4circles', 'ankle-circles')).toBeUndefined();
+    // Warrior II held as Warrior I: nothing timed, and no reps in it either (its own note says
+    // what kept the pose off: nothing-counted.test.ts).
+    expect(mismatch('warrior_2_hold_front_NOT_warrior1', 'warrior-1')).toBeUndefined();
+  });
+});
+
 describe('the wrong one of squat and lunge is said only when most of the set says so', () => {
   it('needs more than half of the reps read with the feet that way, not a tie', () => {
     // Two squats, one read at a far foot misplaced behind the plates (1.08 shank ahead): no note.
