@@ -11,6 +11,7 @@ import {
   type FormCheckPart,
   type FormCheckPlan,
 } from '../engine/form-check-plan.ts';
+import { movementMismatch } from '../engine/movement-match.ts';
 import { OTHERS_IN_VIEW_CUE, othersInViewNote } from '../engine/others-in-view.ts';
 import type { RepPhase } from '../engine/rep-events.ts';
 import type { Report } from '../engine/report.ts';
@@ -30,6 +31,7 @@ import type { HistoryStore } from '../storage/history-store.ts';
 import { joinParts, newSetRecord, type SetRecord } from '../storage/set-record.ts';
 import { formCheckPrescription, TURN_WORDS } from './form-check-prescription.ts';
 import { gateLine, tiltHint } from './gate-line.ts';
+import { RecordedPoses } from './recorded-poses.ts';
 import { repLine } from './rep-line.ts';
 import type { Voice } from './voice.ts';
 
@@ -139,6 +141,8 @@ export class WorkoutSession {
   private readonly checkRecords: SetRecord[] = [];
   /** A form check's parts: the view of each and what the person is asked to do. */
   private readonly plan: FormCheckPlan;
+  /** A recorded video's poses, for its report's check against other exercises. */
+  private readonly recorded: RecordedPoses | undefined;
 
   constructor(
     readonly exercise: ExerciseDef,
@@ -147,6 +151,7 @@ export class WorkoutSession {
     private readonly out: SessionOutputs,
   ) {
     this.plan = formCheckPlan(exercise);
+    this.recorded = options.source === 'video' ? new RecordedPoses(options.poseModel) : undefined;
     this.prescription =
       options.mode === 'form-check' ? formCheckPrescription(exercise, this.plan) : prescription;
     this.sessionId =
@@ -224,6 +229,7 @@ export class WorkoutSession {
   /** One analysed frame (camera or video). */
   onPose(pose: Pose | null, timestampMs: number): void {
     if (this.paused) return;
+    this.recorded?.push(pose, timestampMs);
     this.lastPose = pose;
     this.lastPoseMs = timestampMs;
     if (this.stage === 'over') {
@@ -524,8 +530,17 @@ export class WorkoutSession {
   async finishVideo(): Promise<Report> {
     const analysed = this.analyzer.finish();
     // Notes kept during the video (someone else came into view) first, as `formcheck analyze`
-    // gives them (engine/analyze-track.ts).
-    const report = { ...analysed, notes: completeRecord(this.record, analysed).notes ?? [] };
+    // gives them (engine/analyze-track.ts); then, as there, what the movement looks like when it
+    // does not look like the exercise (the engine's notes may already say it: each once).
+    const mismatch =
+      this.recorded === undefined
+        ? undefined
+        : movementMismatch(this.recorded.track(''), this.exercise.id, analysed);
+    const kept = completeRecord(this.record, analysed).notes ?? [];
+    const report = {
+      ...analysed,
+      notes: [...new Set([...kept, ...(mismatch === undefined ? [] : [mismatch])])],
+    };
     if (this.isFormCheck) {
       this.out.formCheckDone(report, formCheckLines(this.exercise, report), report.notes);
       return report;

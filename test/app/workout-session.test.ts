@@ -7,6 +7,7 @@ import {
 } from '../../src/app/workout-session.ts';
 import { analyzeTrack } from '../../src/engine/analyze-track.ts';
 import { findExercise } from '../../src/engine/catalog.ts';
+import { movementMismatch } from '../../src/engine/movement-match.ts';
 import { OTHERS_IN_VIEW_CUE, othersInViewNote } from '../../src/engine/others-in-view.ts';
 import { tiltNote } from '../../src/engine/camera-tilt.ts';
 import type { FormCheckLine } from '../../src/engine/form-check.ts';
@@ -322,6 +323,21 @@ describe('a recorded video', () => {
     expect(report.notes[0]).toBe(note);
     expect(done[0]?.notes).toEqual(report.notes);
     expect(said.filter((s) => s === OTHERS_IN_VIEW_CUE)).toEqual([]);
+  });
+
+  it('says, as `formcheck analyze` does, when nothing was counted but another exercise counts reps', async () => {
+    // The dowel squats opened as a triangle hold: nothing timed, and the report and its record
+    // (the set summary shows its notes) say what the video looks like, as the command line does.
+    const store = new HistoryStore(new MemoryHistory());
+    const { session, done } = newSession('triangle', 1, 10, store, 'video');
+    for (const f of TRACK.frames) session.onPose(f.pose, f.timestampMs);
+    const report = await session.finishVideo();
+    const cli = movementMismatch(TRACK, 'triangle', analyzeTrack(TRACK, 'triangle'));
+    expect(cli).toBe(
+      'Nothing was counted as triangle, but analysed as bodyweight squat the video has 2 reps: is the exercise right?',
+    );
+    expect(report.notes).toContain(cli);
+    expect(done[0]?.notes).toContain(cli);
   });
 });
 
