@@ -4,6 +4,7 @@ import { STRICTNESS_LEVELS, type Strictness } from '../engine/checks/thresholds.
 import { movementMismatch } from '../engine/movement-match.ts';
 import type { Report } from '../engine/report.ts';
 import { DEFAULT_MODEL, parseModelId } from '../pose/model-catalog.ts';
+import { resampleTrack } from '../pose/resample-track.ts';
 import { fpsOption, parseCommandLine, UsageError } from './args.ts';
 import { formatReport } from './format-report.ts';
 import {
@@ -82,14 +83,20 @@ export async function analyzeCommand(argv: readonly string[], io: CliIo): Promis
               });
         progress.end();
         if (input.video !== undefined) videos.push(input);
-        const report = analyzeTrack(input.track, exerciseId, {
+        // A video is decoded at most --fps frames a second; a pose track drops frames to it, as
+        // a slower camera would have given them (`npm run eval -- --fps N` does the same).
+        const track =
+          input.video === undefined && maxFps !== undefined
+            ? resampleTrack(input.track, maxFps)
+            : input.track;
+        const report = analyzeTrack(track, exerciseId, {
           ...(strictness === undefined ? {} : { strictness }),
         });
-        const mismatch = movementMismatch(input.track, exerciseId, report);
+        const mismatch = movementMismatch(track, exerciseId, report);
         if (mismatch !== undefined) io.stderr(`formcheck: ${path}: ${mismatch}\n`);
         reports.push({
           ...report,
-          source: input.track.source || path,
+          source: track.source || path,
           // The engine's notes may already say what the mismatch says (squat or lunge).
           notes: [
             ...new Set([

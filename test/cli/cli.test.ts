@@ -175,6 +175,21 @@ describe('formcheck analyze', () => {
     expect(r.stderr).toMatch(/--model is ignored for pose tracks/);
   });
 
+  it('analyses a pose track at --fps N as a slower camera would have given it (frames dropped)', () => {
+    // The side-on chair pose, held 3.5 s by its label: at 30 frames/s its hold starts at 4.42 s;
+    // at 3 a second the frames either side of the start are a third of a second apart.
+    const chair = join(TRACKS, 'chair_pose_hold_side.track.json');
+    const at = (...fps: string[]) =>
+      JSON.parse(
+        formcheck('analyze', chair, '--exercise', 'squat-hold', '--json', ...fps).stdout,
+      ) as {
+        holds: { startSec: number }[];
+      };
+    expect(at().holds[0]?.startSec).toBe(4.42);
+    expect(at('--fps', '30').holds[0]?.startSec).toBe(4.42);
+    expect(at('--fps', '3').holds[0]?.startSec).toBe(3);
+  });
+
   it('warns when the movement does not look like the exercise asked for', async () => {
     const squats = join(TRACKS, 'squat_front_home_airsquats_12reps.track.json');
     const asCalf = formcheck('analyze', squats, '--exercise', 'calf-raise');
