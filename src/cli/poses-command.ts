@@ -4,7 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { DEFAULT_MODEL, parseModelId } from '../pose/model-catalog.ts';
 import { serializePoseTrack } from '../pose/pose-track.ts';
 import { fpsOption, parseCommandLine, UsageError } from './args.ts';
-import { assertReadable, loadVideo } from './inputs.ts';
+import { assertReadable, isTrackFile, loadVideo } from './inputs.ts';
 import { ProgressLine, type CliIo } from './io.ts';
 import { speedLine, withTracker } from './tracking.ts';
 
@@ -52,6 +52,12 @@ async function outputPaths(videos: readonly string[], out: string | undefined) {
 export async function posesCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const { positionals, values } = parseCommandLine(argv, OPTIONS);
   if (positionals.length === 0) throw new UsageError(POSES_USAGE);
+  // A pose track is what this command writes: said before the model loads, with what to run.
+  const track = positionals.find(isTrackFile);
+  if (track !== undefined)
+    throw new UsageError(
+      `${track} is a pose track already: analyse it with \`formcheck analyze ${track} --exercise ID\`.`,
+    );
   const model = parseModelId(values.model ?? DEFAULT_MODEL);
   const maxFps = fpsOption(values.fps);
   const outs = await outputPaths(positionals, values.out);

@@ -95,6 +95,14 @@ describe('formcheck poses', () => {
     expect(r.status).toBe(EXIT.input);
     expect(r.stderr).toMatch(/is not a video ffmpeg can read/);
   });
+
+  it('points a pose track to `formcheck analyze` (it is what this command writes)', () => {
+    const r = formcheck('poses', TRACK);
+    expect(r.status).toBe(EXIT.usage);
+    expect(r.stderr).toContain(
+      `${TRACK} is a pose track already: analyse it with \`formcheck analyze ${TRACK} --exercise ID\`.`,
+    );
+  });
 });
 
 describe('formcheck analyze', () => {
