@@ -9,6 +9,7 @@ import type { Strictness } from '../checks/thresholds.ts';
 import { FOOT_OFF_FLOOR_M, footLiftM } from '../foot-off-floor.ts';
 import { HEAD_BOB, HeadBobMonitor } from '../head-bob.ts';
 import { LegIdentity } from '../leg-identity.ts';
+import { WatchedTime } from '../watched-time.ts';
 import { IDLE_LIVE, type KindAnalyzer, type KindLive, type KindReport } from './kind-analyzer.ts';
 
 /** Ankle circles: the toe that travelled further sideways over this window is the circling one. */
@@ -23,8 +24,6 @@ const FOOT_LIFT_WINDOW_MS = HEAD_BOB.maxWindowMs;
 
 /** A set watched at least this long (ms) with no circle in it says why (`notes`). */
 const NO_CIRCLE_NOTE_AFTER_MS = 3000;
-/** A gap between frames longer than this (ms) is not time watched (frames dropped, a pause). */
-const MAX_WATCHED_GAP_MS = 500;
 /** A standing shank is about 42 cm (Winter's segment table: 0.246 of stature at 1.7 m). */
 const SHANK_CM = 42;
 
@@ -44,8 +43,7 @@ export class CircleAnalyzer implements KindAnalyzer {
    */
   private footLifts: { t: number; m: number }[] = [];
   /** For the note on a set with no circle: time watched, and whether the point ever swung out. */
-  private watchedMs = 0;
-  private lastWatchedMs: number | undefined;
+  private readonly watched = new WatchedTime();
   private everSwung = false;
   private footDowns = 0;
 
@@ -69,7 +67,7 @@ export class CircleAnalyzer implements KindAnalyzer {
   }
 
   onInterrupt(): void {
-    this.lastWatchedMs = undefined;
+    this.watched.interrupt();
     this.circles.reset();
     this.footLifts = [];
     this.legs.reset();
@@ -88,7 +86,8 @@ export class CircleAnalyzer implements KindAnalyzer {
       { timestampMs: frame.timestampMs, x: x / shank },
       this.direction,
     );
-    this.watch(frame.timestampMs);
+    this.watched.push(frame.timestampMs);
+    this.everSwung ||= this.circles.circling;
     // A toe swinging with the foot on the floor (setting up, shifting weight) is not a circle.
     const span = counted ? this.circles.lastCircle : undefined;
     const lifted = span === undefined ? undefined : this.footLiftOver(span.startMs);
@@ -166,13 +165,6 @@ export class CircleAnalyzer implements KindAnalyzer {
     return spread('left') >= spread('right') ? left : right;
   }
 
-  private watch(atMs: number): void {
-    this.everSwung ||= this.circles.circling;
-    const last = this.lastWatchedMs;
-    this.lastWatchedMs = atMs;
-    if (last !== undefined && atMs - last <= MAX_WATCHED_GAP_MS) this.watchedMs += atMs - last;
-  }
-
   live(): KindLive {
     return { ...IDLE_LIVE, circles: { ...this.credited } };
   }
@@ -184,7 +176,7 @@ export class CircleAnalyzer implements KindAnalyzer {
    */
   notes(): readonly string[] {
     const circles = this.credited.clockwise + this.credited.anticlockwise;
-    if (circles > 0 || this.footDowns > 0 || this.watchedMs < NO_CIRCLE_NOTE_AFTER_MS) return [];
+    if (circles > 0 || this.footDowns > 0 || this.watched.ms < NO_CIRCLE_NOTE_AFTER_MS) return [];
     const what = this.exercise.circleJoint === 'toe' ? 'the foot' : 'the knees';
     const { minSwing, minCircleMs, maxCircleMs } = DEFAULT_CIRCLES;
     return [

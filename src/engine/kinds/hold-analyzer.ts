@@ -7,6 +7,7 @@ import type { AnalyzedFrame } from '../front-end.ts';
 import { checkEnvelope } from '../hold-envelope.ts';
 import { HoldPositionMonitor } from '../hold-position.ts';
 import { HoldTimer, type HoldSpan } from '../hold-timer.ts';
+import { WatchedTime } from '../watched-time.ts';
 import type { Strictness } from '../checks/thresholds.ts';
 import type { HoldReport } from '../report.ts';
 import { IDLE_LIVE, type KindAnalyzer, type KindLive, type KindReport } from './kind-analyzer.ts';
@@ -24,12 +25,6 @@ const OUT_OF_VIEW = 'out of view';
  */
 const SETTLED = { bodyTorsosPerSec: 0.3, handsTorsosPerSec: 0.6 } as const;
 
-/**
- * A gap between frames longer than this (ms) is not counted as time out of the pose: the person
- * was not watched through it (a dropped stretch of frames, a pause).
- */
-const MAX_WATCHED_GAP_MS = 500;
-
 /** Times the pose while every bound of its envelope holds. */
 export class HoldAnalyzer implements KindAnalyzer {
   private readonly timer = new HoldTimer();
@@ -37,9 +32,8 @@ export class HoldAnalyzer implements KindAnalyzer {
   private readonly holds: HoldReport[] = [];
   private cue: string | undefined;
   /** Time watched since the person was set up, and how much of it each cue kept the pose off. */
-  private watchedMs = 0;
+  private readonly watched = new WatchedTime();
   private readonly offMs = new Map<string, number>();
-  private lastFrameMs: number | undefined;
   /** Whether the hold stays where it settled (hold quality), for the poses that say where. */
   private readonly position: HoldPositionMonitor | undefined;
 
@@ -77,7 +71,9 @@ export class HoldAnalyzer implements KindAnalyzer {
     );
     if (outOfView && frame.unseen !== undefined)
       this.cue = issueText({ kind: 'missing', keypoints: frame.unseen });
-    this.watch(frame.timestampMs, verdict.inside && settled ? undefined : this.cue);
+    const dt = this.watched.push(frame.timestampMs);
+    const off = verdict.inside && settled ? undefined : this.cue;
+    if (off !== undefined) this.offMs.set(off, (this.offMs.get(off) ?? 0) + dt);
     // The position is followed while the pose is inside its bounds (a break out of them is the
     // envelope's to say, "Sit lower"); it is judged while the clock runs.
     if (verdict.inside) {
@@ -88,17 +84,8 @@ export class HoldAnalyzer implements KindAnalyzer {
 
   onInterrupt(atMs: number, events: EngineEvent[]): void {
     this.motion.reset();
-    this.lastFrameMs = undefined;
+    this.watched.interrupt();
     this.apply(this.timer.push(atMs, false, OUT_OF_VIEW), events);
-  }
-
-  /** Adds the time since the last frame to the time watched, and to `offCue`'s when off the pose. */
-  private watch(atMs: number, offCue: string | undefined): void {
-    const last = this.lastFrameMs;
-    this.lastFrameMs = atMs;
-    if (last === undefined || atMs - last > MAX_WATCHED_GAP_MS) return;
-    this.watchedMs += atMs - last;
-    if (offCue !== undefined) this.offMs.set(offCue, (this.offMs.get(offCue) ?? 0) + atMs - last);
   }
 
   private apply(timerEvents: ReturnType<HoldTimer['push']>, events: EngineEvent[]): void {
@@ -147,7 +134,7 @@ export class HoldAnalyzer implements KindAnalyzer {
     );
     if (cue === undefined || ms < 1000) return [];
     return [
-      `No hold was timed: for ${Math.round(ms / 1000)} of the ${Math.round(this.watchedMs / 1000)} s watched, the pose was not held: “${cue}”.`,
+      `No hold was timed: for ${Math.round(ms / 1000)} of the ${Math.round(this.watched.ms / 1000)} s watched, the pose was not held: “${cue}”.`,
     ];
   }
 
