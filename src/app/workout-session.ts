@@ -31,6 +31,7 @@ import type { HistoryStore } from '../storage/history-store.ts';
 import { joinParts, newSetRecord, type SetRecord } from '../storage/set-record.ts';
 import { formCheckPrescription, TURN_WORDS } from './form-check-prescription.ts';
 import { gateLine, tiltHint } from './gate-line.ts';
+import { circleLine, holdLine } from './hold-circle-lines.ts';
 import { RecordedPoses } from './recorded-poses.ts';
 import { repLine } from './rep-line.ts';
 import type { Voice } from './voice.ts';
@@ -313,10 +314,17 @@ export class WorkoutSession {
           `Rep ${e.rep.index}${e.rep.faults.length > 0 ? `: ${e.rep.faults.map((f) => f.message).join(' ')}` : ''}`,
         );
         this.out.showRep(repLine(e.rep, this.awayWord));
-      } else if (e.type === 'hold-end')
+      } else if (e.type === 'hold-end') {
         this.out.announce(`Held ${e.hold.seconds.toFixed(0)} seconds`);
-      else if (e.type === 'circle' || e.type === 'step')
-        this.out.announce(`${e.type === 'circle' ? 'Circle' : 'Step'} ${e.count}`);
+        this.out.showRep(holdLine(this.record.holds.indexOf(e.hold) + 1, e.hold));
+      } else if (e.type === 'circle') {
+        this.out.announce(`Circle ${e.count}`);
+        // The head is judged as the circle ends: its fault comes with the circle's frame.
+        const faults = events.flatMap((f) =>
+          f.type === 'fault' && f.fault.code === 'head-bob' ? [f.fault] : [],
+        );
+        this.out.showRep(circleLine(e.count, e.direction, faults));
+      } else if (e.type === 'step') this.out.announce(`Step ${e.count}`);
     }
     if (folded.changed && !this.isFormCheck) void this.options.store.save(this.record);
     if (this.options.source === 'video') return;

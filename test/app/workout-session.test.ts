@@ -826,3 +826,36 @@ describe('the tempo bar', () => {
     for (const bar of barAtCount) expect(bar ?? 'no bar').not.toMatch(/^down/);
   });
 });
+
+describe('the line beside the picture after each hold and circle, as after each rep', () => {
+  /** The lines a recorded video of `clip` shows, analysed as `exercise` (its own prescription). */
+  async function linesOf(clip: string, exercise: string): Promise<string[]> {
+    const store = new HistoryStore(new MemoryHistory());
+    const { session, lines } = newSession(exercise, 1, 1, store, 'video', true);
+    for (const f of fixtureTrack(clip).frames) session.onPose(f.pose, f.timestampMs);
+    await session.finishVideo();
+    return lines;
+  }
+
+  it('names each hold with its time and what ended it', async () => {
+    // Two downward dogs from plank, each left by lowering the hips.
+    expect(
+      await linesOf('downdog_from_plank_34front_then_side_fitbod_2holds', 'downward-dog'),
+    ).toEqual(['Hold 1: 4.0 s, ended: Hips higher.', 'Hold 2: 4.3 s, ended: Hips higher.']);
+  });
+
+  it('counts each circle, with the head bobbing in it where it did', async () => {
+    expect(await linesOf('ankle_circles_front_standing_home_4circles', 'ankle-circles')).toEqual([
+      'Circle 1 clockwise.',
+      'Circle 2 clockwise.',
+      'Circle 3 clockwise.',
+      'Circle 4 clockwise.',
+    ]);
+    // The rendered knee circles with a ±2.5 cm head bob: the circles it is found in say so.
+    const bobbing = await linesOf('michelle_knee_circles_headbob_front', 'knee-circles');
+    expect(bobbing).toHaveLength(6);
+    expect(
+      bobbing.filter((l) => l.endsWith(': Keep your head still: only the knees move.')),
+    ).toHaveLength(3);
+  });
+});
