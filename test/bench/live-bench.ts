@@ -1,5 +1,5 @@
 // The live app measured where the user is: the built app in Debian's Chromium, a real clip as a
-// 30 fps webcam, a squat set through the workout flow. Used by `npm run bench:live` (a table) and
+// 30 fps webcam, a set of an exercise (a squat set by default) through the workout flow. Used by `npm run bench:live` (a table) and
 // by the soak test (memory bounds). Nothing here asserts a speed.
 import type { BrowserContext, Page } from 'playwright-core';
 import type { DiagnosticsSnapshot } from '../../src/app/diagnostics.ts';
@@ -8,10 +8,15 @@ import { startExercise } from '../e2e/app-page.ts';
 import { openBench, runInPage } from '../e2e/bench-page.ts';
 import { launch, makeY4m } from '../e2e/chromium.ts';
 import { snapshot, until } from '../e2e/diagnostics.ts';
+import { findExercise } from '../../src/engine/catalog.ts';
+import type { ExerciseKind } from '../../src/engine/exercise-def.ts';
+import type { KindLive } from '../../src/engine/kinds/kind-analyzer.ts';
 
 export interface LiveBenchOptions {
   readonly baseUrl: string;
   readonly clip: string;
+  /** The exercise whose set is run (its catalogue id; `squat` otherwise). */
+  readonly exercise?: string;
   /** How long to measure once the set has started (s). */
   readonly seconds: number;
   /** Memory is sampled this often (s). */
@@ -44,7 +49,8 @@ export interface LiveBenchResult {
   readonly frames: readonly FrameTiming[];
   readonly longTasksMs: readonly number[];
   readonly memory: readonly MemorySample[];
-  readonly reps: number;
+  /** What the set counted by the end, in words ("12 reps counted", "31.0 s held"). */
+  readonly counted: string;
   /** The detector alone, one frame after another in a worker: ms per frame. */
   readonly rawFrameMs: readonly number[] | undefined;
   /** A first visit (fresh profile): from opening the page until the pose model is ready, ms. */
@@ -83,6 +89,25 @@ async function memory(page: Page, atSec: number): Promise<MemorySample> {
   };
 }
 
+/** A set no bench run reaches the end of. */
+const LONGEST_SET: Record<ExerciseKind, Parameters<typeof startExercise>[2]> = {
+  reps: { reps: 100 },
+  hold: { seconds: 600 },
+  circles: { perDirectionSeconds: 600 },
+  walk: { seconds: 600 },
+};
+
+/** What the set counted by the end, in words. */
+function counted(kind: ExerciseKind, live: KindLive | undefined): string {
+  if (kind === 'hold') return `${(live?.heldSec ?? 0).toFixed(1)} s held`;
+  if (kind === 'circles') {
+    const c = live?.circles;
+    return `${(c?.clockwise ?? 0) + (c?.anticlockwise ?? 0)} circles counted`;
+  }
+  if (kind === 'walk') return `${live?.steps ?? 0} steps counted`;
+  return `${live?.repCount ?? 0} reps counted`;
+}
+
 const pageNow = (page: Page) => page.evaluate(() => performance.now());
 
 /** Runs one set for `seconds` with the clip as the camera and measures it. */
@@ -107,7 +132,8 @@ export async function runLiveBench(
     await page.goto(options.baseUrl);
     await until(page, (s) => s.info !== undefined, 60_000, 50);
     const modelReadyMs = Date.now() - opened;
-    await startExercise(page, 'squat', { sets: 1, reps: 100 });
+    const exercise = findExercise(options.exercise ?? 'squat');
+    await startExercise(page, exercise.id, { sets: 1, ...LONGEST_SET[exercise.kind] });
     log('waiting for the set to start (set-up, countdown)…');
     await until(page, (s) => s.lastOverlay?.flow.phase === 'set', 180_000);
     // The offline cache is filled once the model has loaded (main.ts), on a first visit about
@@ -152,7 +178,7 @@ export async function runLiveBench(
       frames: frames.filter((f) => f.receivedMs <= endMs),
       longTasksMs: longTasks.map((t) => t.durationMs),
       memory: samples,
-      reps: end.lastOverlay?.live.repCount ?? 0,
+      counted: counted(exercise.kind, end.lastOverlay?.live),
       rawFrameMs,
       modelReadyMs,
     };

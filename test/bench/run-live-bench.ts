@@ -1,7 +1,8 @@
-// npm run bench:live [-- --clip FILE] [--minutes N] [--camera WxH,...] [--window WxH,...] [--no-cli | --cli-only]: the live app's own speed,
+// npm run bench:live [-- --clip FILE] [--exercise ID] [--minutes N] [--camera WxH,...] [--window WxH,...] [--no-cli | --cli-only]: the live app's own speed,
 // latency and memory in Debian's Chromium with a real clip as a 30 fps webcam (by default one that
 // gives the 640×360 the app asks for, then one that only gives 1280×720; each in every browser window
-// size given, 1280×800 by default: the picture and its overlay fill the window), side by side with the detector alone
+// size given, 1280×800 by default: the picture and its overlay fill the window), through a set of the
+// exercise given (a squat by default), side by side with the detector alone
 // on the same frames (the ceiling), then `formcheck analyze` on a 30 fps 720p clip (real-time
 // factor). Prints tables; asserts nothing (figures vary by machine and load).
 import { spawnSync } from 'node:child_process';
@@ -21,6 +22,7 @@ const CLI = join(ROOT, 'src', 'cli', 'formcheck.mjs');
 const { values } = parseArgs({
   options: {
     clip: { type: 'string', default: DEFAULT_CLIP },
+    exercise: { type: 'string', default: 'squat' },
     minutes: { type: 'string', default: '1' },
     camera: { type: 'string', default: '640x360,1280x720' },
     window: { type: 'string', default: '1280x800' },
@@ -56,7 +58,7 @@ function printLive(r: LiveBenchResult, camera: Size, window: Size): void {
   const transfer = pick((t) => t.toResultMs - t.queuedMs - t.bitmapMs - t.inferenceMs);
   const rawFps = r.rawFrameMs === undefined ? undefined : 1000 / med(r.rawFrameMs);
   console.log(
-    `\n## Live app: ${r.runtime}, a ${camera.width}×${camera.height} webcam in a ${window.width}×${window.height} window, ${r.seconds.toFixed(0)} s of a squat set (${r.reps} reps counted)\n`,
+    `\n## Live app: ${r.runtime}, a ${camera.width}×${camera.height} webcam in a ${window.width}×${window.height} window, ${r.seconds.toFixed(0)} s of a ${values.exercise} set (${r.counted})\n`,
   );
   console.log('| measure | value |');
   console.log('|---|---|');
@@ -183,6 +185,7 @@ async function liveApp(): Promise<void> {
           {
             baseUrl,
             clip: values.clip,
+            exercise: values.exercise,
             seconds: minutes * 60,
             sampleEverySec: minutes > 2 ? 60 : 20,
             camera,

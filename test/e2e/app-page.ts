@@ -30,7 +30,13 @@ export async function openWithPhotosAsWebcam(
 export async function startExercise(
   page: Page,
   exerciseId: string,
-  numbers: { readonly sets?: number; readonly reps?: number; readonly seconds?: number } = {},
+  numbers: {
+    readonly sets?: number;
+    readonly reps?: number;
+    readonly seconds?: number;
+    /** A circles exercise's time each way. */
+    readonly perDirectionSeconds?: number;
+  } = {},
 ): Promise<void> {
   const card = page.locator(`[data-exercise="${exerciseId}"]`);
   if (Object.keys(numbers).length > 0) {
@@ -40,6 +46,8 @@ export async function startExercise(
     if (numbers.reps !== undefined) await card.getByLabel('Reps').fill(String(numbers.reps));
     if (numbers.seconds !== undefined)
       await card.getByLabel('Seconds').fill(String(numbers.seconds));
+    if (numbers.perDirectionSeconds !== undefined)
+      await card.getByLabel('s each way').fill(String(numbers.perDirectionSeconds));
   }
   await card.locator(`[data-start="${exerciseId}"]`).click();
 }
