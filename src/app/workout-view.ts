@@ -24,7 +24,7 @@ export function formCheckAnnouncement(lines: readonly FormCheckLine[]): string {
   const parts = ['Form check done.'];
   parts.push(fix.length === 0 ? 'Nothing to fix.' : `Fix: ${fix.join(', ')}.`);
   if (pass.length > 0) parts.push(`Pass: ${pass.join(', ')}.`);
-  if (onlyJust.length > 0) parts.push(`Only just: ${onlyJust.join(', ')}.`);
+  if (onlyJust.length > 0) parts.push(`Borderline: ${onlyJust.join(', ')}.`);
   return parts.join(' ');
 }
 

@@ -26,6 +26,6 @@ describe('the form check said aloud when its card is shown', () => {
         line('Depth', 'pass', 'Borderline: thighs 15° above level; aim for level (within 15°).'),
         line('Knee valgus', 'pass', "Good: knees 1.3× the ankles' width apart…"),
       ]),
-    ).toBe('Form check done. Nothing to fix. Pass: knee valgus. Only just: depth.');
+    ).toBe('Form check done. Nothing to fix. Pass: knee valgus. Borderline: depth.');
   });
 });
