@@ -343,7 +343,10 @@ export class WorkoutSession {
         : this.stage === 'set'
           ? this.faultShown(live.lastFaults)
           : undefined;
-    this.cue = live.issue !== undefined ? issueText(live.issue) : (this.hiddenCount ?? shown);
+    this.cue =
+      live.issue !== undefined
+        ? issueText(live.issue)
+        : (this.hiddenCount ?? shown ?? this.flow.turnWords());
     this.out.showGate(this.gateText(live), live.ready);
   }
 

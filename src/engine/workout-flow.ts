@@ -40,6 +40,9 @@ export const COUNTDOWN_SEC = 3;
  */
 export const CALL_OUT_MIN_SEC = 20;
 export const LAST_SECONDS = 10;
+/** Said, and shown over the picture this long (s), when circles turn the other way halfway. */
+export const OTHER_WAY_WORDS = 'Other way: anticlockwise.';
+export const OTHER_WAY_SHOWN_SEC = 4;
 
 export class WorkoutFlow {
   private phase: FlowPhase = 'setup';
@@ -48,6 +51,7 @@ export class WorkoutFlow {
   private readySinceMs: number | undefined;
   private lastSpokenSecond: number | undefined;
   private direction: CircleDirection = 'clockwise';
+  private turnedAtMs: number | undefined;
   private nowMs = 0;
   /** The time call-outs already said in this phase. */
   private calledOut = new Set<'halfway' | 'last'>();
@@ -77,6 +81,16 @@ export class WorkoutFlow {
       direction: this.direction,
       setSec: this.phase === 'set' ? elapsed : 0,
     };
+  }
+
+  /**
+   * The words to show over the picture for a few seconds after the circles turned the other way
+   * ({@link OTHER_WAY_SHOWN_SEC}): said aloud too, but a muted laptop, or one with no voice, showed
+   * only the arrow beside the count flip.
+   */
+  turnWords(): string | undefined {
+    const since = this.turnedAtMs === undefined ? Infinity : this.nowMs - this.turnedAtMs;
+    return this.phase === 'set' && since < OTHER_WAY_SHOWN_SEC * 1000 ? OTHER_WAY_WORDS : undefined;
   }
 
   tick(nowMs: number, live: LiveState): FlowStep {
@@ -133,6 +147,7 @@ export class WorkoutFlow {
     const left = COUNTDOWN_SEC - Math.floor((nowMs - (this.phaseStartMs ?? nowMs)) / 1000);
     if (left <= 0) {
       this.direction = 'clockwise';
+      this.turnedAtMs = undefined;
       return this.enter('set', nowMs, {
         say: [this.exercise.kind === 'circles' ? 'Go! Clockwise.' : 'Go!'],
         go: true,
@@ -158,7 +173,8 @@ export class WorkoutFlow {
         if (elapsedSec >= 2 * half) return this.finishSet(nowMs);
         if (elapsedSec >= half && this.direction === 'clockwise') {
           this.direction = 'anticlockwise';
-          return { say: ['Other way: anticlockwise.'] };
+          this.turnedAtMs = nowMs;
+          return { say: [OTHER_WAY_WORDS] };
         }
         break;
       }

@@ -11,7 +11,10 @@ export interface OverlayData {
   readonly mirrored: boolean;
   readonly live: LiveState;
   readonly flow: FlowView;
-  /** "set 2/3", or for a form check "part 1/2" ("form check" when it has one part). */
+  /**
+   * "set 2/3", or for a form check "part 1/2" ("form check" when it has one part); during a set
+   * timed by the clock (circles, walks), with the time left: "set 1/1 · 12 s left this way".
+   */
   readonly setLabel: string;
   /** What the break between sets is for: "Rest", or between a form check's parts "Turn side-on". */
   readonly restLabel: string;
@@ -92,8 +95,29 @@ function tempoBar(tempo: Tempo, word: PhaseWord, sec: number): TempoBar | undefi
 
 function setLabel(i: OverlayInput): string {
   if (i.recorded === true) return 'video';
-  if (i.formCheck !== true) return `set ${i.flow.set}/${i.flow.sets}`;
-  return i.flow.sets > 1 ? `part ${i.flow.set}/${i.flow.sets}` : 'form check';
+  const set =
+    i.formCheck !== true
+      ? `set ${i.flow.set}/${i.flow.sets}`
+      : i.flow.sets > 1
+        ? `part ${i.flow.set}/${i.flow.sets}`
+        : 'form check';
+  const left = timeLeft(i.prescription, i.flow);
+  return left === undefined ? set : `${set} · ${left}`;
+}
+
+/**
+ * What is left of a set the clock ends (workout-flow.ts): each way of the circles (the arrow beside
+ * the count shows which way), the walk. Without it, a person with no voice to say "Other way" saw
+ * no sign of when to turn. Reps and holds end on their count, shown as "7/20" and "12/30 s".
+ */
+function timeLeft(p: Prescription, flow: FlowView): string | undefined {
+  if (flow.phase !== 'set') return undefined;
+  if (p.kind === 'circles') {
+    const end = flow.setSec < p.perDirectionSec ? p.perDirectionSec : 2 * p.perDirectionSec;
+    return `${Math.max(0, Math.ceil(end - flow.setSec))} s left this way`;
+  }
+  if (p.kind === 'walk') return `${Math.max(0, Math.ceil(p.walkSec - flow.setSec))} s left`;
+  return undefined;
 }
 
 /** The overlay's data for one frame: pure, so the tests can check what would be drawn. */

@@ -859,3 +859,35 @@ describe('the line beside the picture after each hold and circle, as after each 
     ).toHaveLength(3);
   });
 });
+
+describe('circles turning the other way halfway', () => {
+  it('shows "Other way" over the picture for a few seconds, for a laptop that is muted', () => {
+    // The rendered knee circles (head still), played on as the camera: 30 s each way.
+    const { session, said } = newSession(
+      'knee-circles',
+      1,
+      1,
+      new HistoryStore(new MemoryHistory()),
+      'camera',
+      true,
+    );
+    const track = fixtureTrack('michelle_knee_circles_front');
+    const loopMs = (track.frames.at(-1)?.timestampMs ?? 0) + 33;
+    const shown: { setSec: number; cue: string | undefined }[] = [];
+    for (let loop = 0; loop < 6; loop += 1)
+      for (const f of track.frames) {
+        const t = loop * loopMs + f.timestampMs;
+        session.onPose(f.pose, t);
+        const o = session.overlay(false, t);
+        if (o.flow.phase === 'set') shown.push({ setSec: o.flow.setSec, cue: o.cue });
+      }
+    expect(said).toContain('Other way: anticlockwise.');
+    const turn = shown.filter((s) => s.cue === 'Other way: anticlockwise.').map((s) => s.setSec);
+    expect(Math.min(...turn)).toBeGreaterThanOrEqual(30);
+    expect(Math.min(...turn)).toBeLessThan(30.1);
+    expect(Math.max(...turn)).toBeGreaterThan(33.8);
+    expect(Math.max(...turn)).toBeLessThan(34.1);
+    // The only words over the picture in the set: the circles draw no fault with the head still.
+    expect(shown.filter((s) => s.cue !== undefined && !turn.includes(s.setSec))).toEqual([]);
+  });
+});

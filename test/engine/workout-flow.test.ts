@@ -127,7 +127,14 @@ describe('the hands-free workout flow', () => {
       }),
     );
     expect(flow.view().direction).toBe('clockwise');
+    expect(flow.turnWords()).toBeUndefined();
     expect(flow.tick(4300 + 30_500, live()).say).toEqual(['Other way: anticlockwise.']);
     expect(flow.view().direction).toBe('anticlockwise');
+    // Shown over the picture for a few seconds too (a muted laptop hears nothing).
+    expect(flow.turnWords()).toBe('Other way: anticlockwise.');
+    flow.tick(4300 + 30_500 + 3900, live());
+    expect(flow.turnWords()).toBe('Other way: anticlockwise.');
+    flow.tick(4300 + 30_500 + 4000, live());
+    expect(flow.turnWords()).toBeUndefined();
   });
 });

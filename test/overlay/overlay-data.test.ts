@@ -90,6 +90,22 @@ describe('overlayData', () => {
     expect(check(1)).toBe('form check');
   });
 
+  it('shows the seconds left of a set the clock ends: each way of the circles, the walk', () => {
+    const at = (id: string, setSec: number, phase: FlowView['phase'] = 'set') =>
+      overlayData({ ...input(id), flow: { ...FLOW, sets: 1, setSec, phase } }).setLabel;
+    // Knee circles: 30 s each way, clockwise first.
+    expect(at('knee-circles', 0)).toBe('set 1/1 · 30 s left this way');
+    expect(at('knee-circles', 12.3)).toBe('set 1/1 · 18 s left this way');
+    expect(at('knee-circles', 30)).toBe('set 1/1 · 30 s left this way');
+    expect(at('knee-circles', 59.5)).toBe('set 1/1 · 1 s left this way');
+    // A heel walk of 30 s.
+    expect(at('heel-walk', 12.3)).toBe('set 1/1 · 18 s left');
+    // Outside the set (setting up, resting) nothing runs down; reps and holds show their count.
+    expect(at('knee-circles', 0, 'setup')).toBe('set 1/1');
+    expect(at('squat', 12.3)).toBe('set 1/1');
+    expect(at('squat-hold', 12.3)).toBe('set 1/1');
+  });
+
   it('shows a recorded video what it counted, with no target and no set (nothing was asked of it)', () => {
     const video = (id: string) => overlayData({ ...input(id), recorded: true });
     expect(video('squat')).toMatchObject({ target: {}, setLabel: 'video' });
