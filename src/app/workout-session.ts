@@ -115,6 +115,8 @@ export class WorkoutSession {
   private lastPose: Pose | null = null;
   /** When the last pose was seen (the frame's time, as the analyzer was given it). */
   private lastPoseMs: number | undefined;
+  /** The last frame's time before a pause, until the first frame after it. */
+  private pausedAfterMs: number | undefined;
   private readonly poses: { t: number; pose: Pose }[] = [];
   private phase: RepPhase = 'rest';
   private phaseSinceMs = 0;
@@ -209,6 +211,8 @@ export class WorkoutSession {
 
   /** Hidden tab, the space bar, a camera gone: stop judging; nothing in between is counted. */
   setPaused(paused: boolean, why = 'Paused. Press space to resume.'): void {
+    // The flow's clock stops from the last frame seen before the pause to the first after it.
+    if (paused && !this.paused) this.pausedAfterMs = this.lastPoseMs;
     this.paused = paused;
     if (paused) this.analyzer.pause();
     this.out.showGate(paused ? why : 'Get into position.', false);
@@ -230,6 +234,10 @@ export class WorkoutSession {
   /** One analysed frame (camera or video). */
   onPose(pose: Pose | null, timestampMs: number): void {
     if (this.paused) return;
+    if (this.pausedAfterMs !== undefined) {
+      this.flow.pausedFor(timestampMs - this.pausedAfterMs);
+      this.pausedAfterMs = undefined;
+    }
     this.recorded?.push(pose, timestampMs);
     this.lastPose = pose;
     this.lastPoseMs = timestampMs;

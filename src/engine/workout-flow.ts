@@ -93,6 +93,20 @@ export class WorkoutFlow {
     return this.phase === 'set' && since < OTHER_WAY_SHOWN_SEC * 1000 ? OTHER_WAY_WORDS : undefined;
   }
 
+  /**
+   * The workout stood paused for `ms` (the space bar, a hidden tab, a camera gone): the clock of the
+   * phase it was in stops for that time. Circles and walks end on the clock, and a pause had used
+   * up the set's time (30 s of circles paused for 20 s turned 10 s after the resume); a rest or a
+   * countdown paused waits too.
+   */
+  pausedFor(ms: number): void {
+    if (!(ms > 0)) return;
+    if (this.phaseStartMs !== undefined) this.phaseStartMs += ms;
+    if (this.turnedAtMs !== undefined) this.turnedAtMs += ms;
+    if (this.readySinceMs !== undefined) this.readySinceMs += ms;
+    this.nowMs += ms;
+  }
+
   tick(nowMs: number, live: LiveState): FlowStep {
     this.nowMs = nowMs;
     switch (this.phase) {

@@ -891,3 +891,45 @@ describe('circles turning the other way halfway', () => {
     expect(shown.filter((s) => s.cue !== undefined && !turn.includes(s.setSec))).toEqual([]);
   });
 });
+
+describe('a set timed by the clock, paused', () => {
+  it('does not spend its time while paused: circles turn after 30 s of circling, not of waiting', () => {
+    for (const pause of ['space', 'hidden'] as const) {
+      const { session, said } = newSession(
+        'knee-circles',
+        1,
+        1,
+        new HistoryStore(new MemoryHistory()),
+        'camera',
+        true,
+      );
+      const track = fixtureTrack('michelle_knee_circles_front');
+      const loopMs = (track.frames.at(-1)?.timestampMs ?? 0) + 33;
+      let goMs: number | undefined;
+      let turnedMs: number | undefined;
+      let pausedMs = 0;
+      let last = 0;
+      for (let loop = 0; loop < 8 && turnedMs === undefined; loop += 1)
+        for (const f of track.frames) {
+          const t = loop * loopMs + f.timestampMs;
+          // Paused for 20 s, 10 s into the set.
+          const inPause = goMs !== undefined && t >= goMs + 10_000 && t < goMs + 30_000;
+          if (inPause && !session.isPaused) session.setPaused(true);
+          if (!inPause && session.isPaused) session.setPaused(false);
+          if (inPause) pausedMs += t - last;
+          last = t;
+          if (inPause && pause === 'hidden') continue;
+          const before = said.length;
+          session.onPose(f.pose, t);
+          if (said.slice(before).some((s) => s.startsWith('Go!'))) goMs = t;
+          if (said.slice(before).includes('Other way: anticlockwise.')) turnedMs = t;
+          if (turnedMs !== undefined) break;
+        }
+      if (goMs === undefined || turnedMs === undefined) throw new Error(`${pause}: no turn`);
+      expect(pausedMs, pause).toBeGreaterThan(19_900);
+      // 30 s of the set's clock, less at most a frame either side of the pause.
+      expect(turnedMs - goMs - pausedMs, pause).toBeGreaterThan(29_900);
+      expect(turnedMs - goMs - pausedMs, pause).toBeLessThan(30_200);
+    }
+  });
+});

@@ -46,6 +46,31 @@ describe('the hands-free workout flow', () => {
     expect(flow.view()).toMatchObject({ phase: 'setup', set: 2 });
   });
 
+  it('stops the clock of the phase it is in while paused: a rest waits, a walk keeps its time', () => {
+    const flow = atGo(new WorkoutFlow(squat, { kind: 'reps', sets: 2, reps: 3, restSec: 10 }));
+    flow.tick(5000, live({ repCount: 3 }));
+    flow.tick(7000, live());
+    expect(flow.view().secondsLeft).toBe(8);
+    // Paused 60 s into the rest: 8 s of it are still to come.
+    flow.pausedFor(60_000);
+    expect(flow.view().secondsLeft).toBe(8);
+    expect(flow.tick(67_100, live()).newSet).toBeUndefined();
+    expect(flow.tick(75_100, live()).newSet).toBe(true);
+    const walk = atGo(
+      new WorkoutFlow(findExercise('heel-walk'), {
+        kind: 'walk',
+        sets: 1,
+        walkSec: 30,
+        restSec: 30,
+      }),
+    );
+    walk.tick(14_300, live());
+    walk.pausedFor(100_000);
+    expect(walk.view().setSec).toBe(10);
+    expect(walk.tick(133_300, live()).setEnded).toBeUndefined();
+    expect(walk.tick(134_300, live()).setEnded).toBe(1);
+  });
+
   it('finishes after the last set', () => {
     const flow = atGo(new WorkoutFlow(squat, { kind: 'reps', sets: 1, reps: 2, restSec: 10 }));
     expect(flow.tick(5000, live({ repCount: 2 })).say).toContain('Workout done. Well done!');
