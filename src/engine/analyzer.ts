@@ -1,7 +1,6 @@
 import { round2 } from '../geometry/stats.ts';
 import type { KeypointName, Pose } from '../pose/skeleton.ts';
 import { isTiltTold, tiltNote } from './camera-tilt.ts';
-import { CHECK_NAMES, NOTE_ONLY_CHECKS } from './checks/check-id.ts';
 import { DEFAULT_STRICTNESS, type Strictness } from './checks/thresholds.ts';
 import type { CircleDirection } from './circle-counter.ts';
 import type { EngineEvent } from './engine-event.ts';
@@ -15,12 +14,12 @@ import type { KindAnalyzer, KindLive } from './kinds/kind-analyzer.ts';
 import { RepAnalyzer, type RepObserver } from './kinds/rep-analyzer.ts';
 import { DEFAULT_MODEL, MODELS, type ModelId } from '../pose/model-catalog.ts';
 import { WalkAnalyzer } from './kinds/walk-analyzer.ts';
-import type { RepReport, Report } from './report.ts';
+import type { Report } from './report.ts';
 import type { GateIssue } from './setup-gate.ts';
 import { SetupSummary } from './setup-summary.ts';
 import { followsTheHips } from './signals.ts';
 import type { Facing, FrameView } from './view.ts';
-import { countHiddenByView, SIZE_REASONS } from './view-tip.ts';
+import { viewNote } from './view-note.ts';
 
 export type { EngineEvent } from './engine-event.ts';
 
@@ -56,13 +55,6 @@ export interface LiveState extends KindLive {
       }
     | undefined;
 }
-
-/** A set seen front-on, in words: which way the person faced, when it was clear. */
-const FACING_WORDS: Record<Facing | 'either', string> = {
-  camera: 'from the front',
-  away: 'from behind',
-  either: 'from the front or behind',
-};
 
 /**
  * Exercises whose knee angle says something: those moving the hips (squat, lunge) and the held
@@ -296,28 +288,15 @@ export class ExerciseAnalyzer {
     if (neverReady !== undefined) notes.push(neverReady);
     const tilt = this.cameraTiltDeg();
     if (tilt !== undefined && isTiltTold(tilt)) notes.push(tiltNote(tilt));
-    const wanted = this.askedView ?? this.exercise.view;
-    if (wanted !== 'any' && view !== 'unknown' && view !== wanted) {
-      const skipped = checksTheViewHid(kindReport.reps ?? []);
-      const asked =
-        this.askedView === undefined
-          ? `${this.exercise.name} is best judged from the ${wanted}`
-          : `this part asked for the ${wanted}`;
-      // Lifts the view may have shrunk below a countable rep (view-tip.ts): how many.
-      const hidden = countHiddenByView(this.exercise, view, facing)
-        ? (kindReport.partials ?? []).filter((p) =>
-            SIZE_REASONS.some((reason) => reason === p.reason),
-          ).length
-        : 0;
-      notes.push(
-        // The view's turn is the same facing the camera or facing away from it.
-        `Filmed ${view === 'front' ? FACING_WORDS[facing ?? 'either'] : 'from the side'}; ${asked}` +
-          (skipped.length === 0 ? '.' : `: ${skipped.join(', ')} not judged from this view.`) +
-          (hidden === 0
-            ? ''
-            : ` Facing the camera the feet hide the heels' rise: ${hidden} ${hidden === 1 ? 'lift was' : 'lifts were'} too small to count.`),
-      );
-    }
+    const filmed = viewNote({
+      exercise: this.exercise,
+      askedView: this.askedView,
+      view,
+      facing,
+      reps: kindReport.reps ?? [],
+      partials: kindReport.partials ?? [],
+    });
+    if (filmed !== undefined) notes.push(filmed);
     return {
       exercise: this.exercise.id,
       strictness: this.strictness,
@@ -333,19 +312,4 @@ export class ExerciseAnalyzer {
       ...kindReport,
     };
   }
-}
-
-/**
- * The checks that some rep could not judge because of the camera's view (in the catalogue's words,
- * lower case), leaving out the notes-only ones: nobody needs to turn for a note.
- */
-function checksTheViewHid(reps: readonly RepReport[]): string[] {
-  const hidden = new Set(
-    reps.flatMap((r) =>
-      r.verdicts
-        .filter((v) => v.cause === 'view' && !NOTE_ONLY_CHECKS.has(v.check))
-        .map((v) => v.check),
-    ),
-  );
-  return [...hidden].map((id) => CHECK_NAMES[id].toLowerCase());
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeTrack } from '../../src/engine/analyze-track.ts';
 import { Body } from '../../src/engine/body.ts';
-import { EXERCISES } from '../../src/engine/catalog.ts';
+import { ExerciseAnalyzer } from '../../src/engine/analyzer.ts';
+import { EXERCISES, findExercise } from '../../src/engine/catalog.ts';
 import { frameFeatures } from '../../src/engine/features.ts';
 import { facingOfFrame, turnFromCameraDeg, viewOfFrame } from '../../src/engine/view.ts';
 import type { PoseTrack } from '../../src/pose/pose-track.ts';
@@ -155,12 +156,41 @@ describe('a slim build facing the camera', () => {
 
 describe("the set's note when filmed from another view than the exercise's best", () => {
   const viewNote = (clip: string, exercise: string) =>
-    analyzeTrack(fixtureTrack(clip), exercise).notes.find((n) => n.startsWith('Filmed from'));
+    analyzeTrack(fixtureTrack(clip), exercise).notes.find((n) => /^(Filmed|Reps? \d)/.test(n));
 
   it('names the checks that view could not judge', () => {
     expect(viewNote('squat_side_gym_dowel_2reps', 'squat')).toBe(
       'Filmed from the side; Bodyweight squat is best judged from the front: knee valgus not judged from this view.',
     );
+  });
+
+  it('names the reps seen otherwise, where only some were, and the checks skipped in them', () => {
+    // Filmed from the front, then side-on for four reps, then from the front again.
+    expect(viewNote('squat_front_side_front_crossfit_air', 'squat')).toBe(
+      'Reps 3, 4, 5 and 6 were filmed from the side; Bodyweight squat is best judged from the front: knee valgus not judged in them.',
+    );
+    // A form check's part asked for the front, with its third rep seen side on: the card judges
+    // knee valgus on the first two and says why not on the third (it had said "not judged from
+    // this view" beside a knee valgus judged).
+    const part = new ExerciseAnalyzer(findExercise('squat'), findExercise('squat').prescription, {
+      askedView: 'front',
+    });
+    let reps = 0;
+    for (const f of fixtureTrack('squat_front_side_front_crossfit_air').frames) {
+      reps += part.push(f.pose, f.timestampMs).filter((e) => e.type === 'rep').length;
+      if (reps === 3) break;
+    }
+    expect(part.finish().notes).toEqual([
+      'Rep 3 was filmed from the side; this part asked for the front: knee valgus not judged in it.',
+    ]);
+  });
+
+  it('says 3/4 where the reps were at 3/4', () => {
+    expect(viewNote('squat_34side_darebee_bw', 'squat')).toBe(
+      'Filmed at 3/4; Bodyweight squat is best judged from the front: knee valgus not judged from this view.',
+    );
+    // Side on is asked for a calf raise: 3/4 shows the heels too, and nothing is said.
+    expect(viewNote('calfraise_34front_home_bodyweight_3reps', 'calf-raise')).toBeUndefined();
   });
 
   it('says nothing was skipped when every check worked from that view', () => {
