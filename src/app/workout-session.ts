@@ -180,7 +180,7 @@ export class WorkoutSession {
       // A form check in parts asks each for one view, not always the exercise's best (a squat's
       // second part is side on): the report's view note is held to what the part asked for.
       ...(this.isFormCheck && this.plan.parts.length > 1
-        ? { askedView: this.checkPart().view }
+        ? { askedView: this.checkPart().view, part: this.flow.view().set }
         : {}),
     });
   }

@@ -99,6 +99,8 @@ export interface AnalyzerOptions {
    * note saying which checks that view hid. Default: the exercise's best view.
    */
   readonly askedView?: CameraView;
+  /** Which of a form check's parts this set is (1-based), for that note. */
+  readonly part?: number;
 }
 
 function kindAnalyzer(
@@ -144,6 +146,7 @@ export class ExerciseAnalyzer {
 
   readonly strictness: Strictness;
   private readonly askedView: CameraView | undefined;
+  private readonly part: number | undefined;
 
   constructor(
     readonly exercise: ExerciseDef,
@@ -172,6 +175,7 @@ export class ExerciseAnalyzer {
       options.poseModel,
     );
     this.askedView = options.askedView;
+    this.part = options.part;
     if (exercise.needsFeet && !modelHasFeet)
       this.notes.push('This exercise needs heel and toe points: choose a BlazePose model.');
   }
@@ -291,6 +295,7 @@ export class ExerciseAnalyzer {
     const filmed = viewNote({
       exercise: this.exercise,
       askedView: this.askedView,
+      part: this.part,
       view,
       facing,
       reps: kindReport.reps ?? [],

@@ -16,6 +16,8 @@ export interface FilmedAs {
   readonly exercise: ExerciseDef;
   /** The view a form check's part asked for; the exercise's best view otherwise. */
   readonly askedView: CameraView | undefined;
+  /** Which of a form check's parts the set is (its card gathers the notes of all of them). */
+  readonly part?: number | undefined;
   /** The view of most of the set's frames. */
   readonly view: DetectedView;
   readonly facing: Facing | undefined;
@@ -28,10 +30,12 @@ export interface FilmedAs {
  * from, what was asked, and the checks that view could not judge ("Filmed from the side; Bodyweight
  * squat is best judged from the front: knee valgus not judged from this view."). With reps, the
  * reps say what was filmed, not most of the set's frames (standing, setting up, turning between
- * reps count there too). Where only some reps were seen otherwise and a check was skipped
- * in them, those reps are named ("Rep 3 was filmed from the side; this part asked for the front:
- * knee valgus not judged in it."): a form check's card had said "knee valgus not judged from this
- * view" beside the knee valgus judged on the part's other reps. Undefined with nothing to say.
+ * reps count there too). Where only some reps were seen otherwise and a check was skipped in them,
+ * those reps are named ("Reps 3, 4, 5 and 6 were filmed from the side; …: knee valgus not judged
+ * in them."). A form check's part is named, since its card gathers every part's notes beside lines
+ * each judged on the part filmed for it ("Part 1 was filmed from the side, not from the front it
+ * asked for: knee valgus not judged from this view." above a knee valgus judged on part 2, filmed
+ * facing the camera). Undefined with nothing to say.
  */
 export function viewNote(s: FilmedAs): string | undefined {
   const wanted = s.askedView ?? s.exercise.view;
@@ -44,11 +48,13 @@ export function viewNote(s: FilmedAs): string | undefined {
   const hiddenIn = seenOtherwise.filter((r) => checksTheViewHid([r]).length > 0);
   if (hiddenIn.length > 0 && hiddenIn.length < s.reps.length) {
     const many = hiddenIn.length > 1;
-    return (
-      `${many ? 'Reps' : 'Rep'} ${listed(hiddenIn.map((r) => String(r.index)))} ${many ? 'were' : 'was'} ` +
-      `filmed ${viewWords(commonView(hiddenIn) ?? 'side', s.facing)}; ${asked}: ` +
-      `${checksTheViewHid(hiddenIn).join(', ')} not judged in ${many ? 'them' : 'it'}.`
-    );
+    const reps = `${many ? 'Reps' : 'Rep'} ${listed(hiddenIn.map((r) => String(r.index)))}`;
+    const filmed = `filmed ${viewWords(commonView(hiddenIn) ?? 'side', s.facing)}`;
+    const skipped = `${checksTheViewHid(hiddenIn).join(', ')} not judged in ${many ? 'them' : 'it'}.`;
+    // A form check's part, whose card shows the notes of all its parts: the part named.
+    return s.part === undefined
+      ? `${reps} ${many ? 'were' : 'was'} ${filmed}; ${asked}: ${skipped}`
+      : `${reps} of part ${s.part} ${many ? 'were' : 'was'} ${filmed}, not from the ${wanted} it asked for: ${skipped}`;
   }
   // With reps, every one of them seen otherwise; without, the set's frames.
   const view: FrameView | undefined =
@@ -66,7 +72,9 @@ export function viewNote(s: FilmedAs): string | undefined {
     ? s.partials.filter((p) => SIZE_REASONS.some((reason) => reason === p.reason)).length
     : 0;
   return (
-    `Filmed ${viewWords(view, s.facing)}; ${asked}` +
+    (s.part === undefined
+      ? `Filmed ${viewWords(view, s.facing)}; ${asked}`
+      : `Part ${s.part} was filmed ${viewWords(view, s.facing)}, not from the ${wanted} it asked for`) +
     (skipped.length === 0 ? '.' : `: ${skipped.join(', ')} not judged from this view.`) +
     (hidden === 0
       ? ''

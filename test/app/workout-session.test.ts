@@ -599,7 +599,9 @@ describe('a form check of a squat, in two parts', () => {
     expect(status(first.cards[0], 'heel-lift')).toBe('cannot-judge');
     // The card says why, held to what the part asked for (not the squat's best view, the front).
     expect(first.cardNotes).toEqual([
-      ['Filmed from the front; this part asked for the side: heel lift not judged from this view.'],
+      [
+        'Part 2 was filmed from the front, not from the side it asked for: heel lift not judged from this view.',
+      ],
     ]);
     expect(first.session.canRedoLastPart).toBe(true);
     const soFar = first.session.withoutLastPart();

@@ -169,11 +169,12 @@ describe("the set's note when filmed from another view than the exercise's best"
     expect(viewNote('squat_front_side_front_crossfit_air', 'squat')).toBe(
       'Reps 3, 4, 5 and 6 were filmed from the side; Bodyweight squat is best judged from the front: knee valgus not judged in them.',
     );
-    // A form check's part asked for the front, with its third rep seen side on: the card judges
-    // knee valgus on the first two and says why not on the third (it had said "not judged from
-    // this view" beside a knee valgus judged).
+    // A form check's first part asked for the front, with its third rep seen side on: the card
+    // judges knee valgus on the first two and says why not on the third (it had said "not judged
+    // from this view" beside a knee valgus judged), naming the part (the card shows every part's).
     const part = new ExerciseAnalyzer(findExercise('squat'), findExercise('squat').prescription, {
       askedView: 'front',
+      part: 1,
     });
     let reps = 0;
     for (const f of fixtureTrack('squat_front_side_front_crossfit_air').frames) {
@@ -181,7 +182,7 @@ describe("the set's note when filmed from another view than the exercise's best"
       if (reps === 3) break;
     }
     expect(part.finish().notes).toEqual([
-      'Rep 3 was filmed from the side; this part asked for the front: knee valgus not judged in it.',
+      'Rep 3 of part 1 was filmed from the side, not from the front it asked for: knee valgus not judged in it.',
     ]);
   });
 
