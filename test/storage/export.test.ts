@@ -60,11 +60,11 @@ describe('history export', () => {
       .trim()
       .split('\n');
     expect(lines[0]).toBe(
-      'date,session,exercise,set,kind,index,start_s,end_s,down_s,bottom_s,up_s,top_s,thigh_above_level_deg,knee_angle_deg,below_parallel,hold_s,hips_moved_shank,faults',
+      'date,session,exercise,set,kind,index,start_s,end_s,down_s,bottom_s,up_s,top_s,thigh_above_level_deg,knee_angle_deg,below_parallel,hold_s,hips_moved_shank,circles_clockwise,circles_anticlockwise,steps,faults',
     );
     expect(lines).toHaveLength(3);
     expect(lines[2]).toBe(
-      '2026-01-02T00:00:00.000Z,s1,calf-raise,1,rep,2,6,8,0.8,0.2,0.4,1,,,,,,tempo',
+      '2026-01-02T00:00:00.000Z,s1,calf-raise,1,rep,2,6,8,0.8,0.2,0.4,1,,,,,,,,,tempo',
     );
   });
 
@@ -115,6 +115,53 @@ describe('history export', () => {
     expect(cell(hold, 'hips_moved_shank')).toBe('0.22');
     expect(cell(hold, 'faults')).toBe('hold-drift');
     expect(hold?.split(',')).toHaveLength(columns.length);
+  });
+
+  it("writes every set: circles each way, a walk's steps, a set with nothing counted, and faults of no rep", () => {
+    const base = record(1, Date.UTC(2026, 0, 2));
+    const headBob = {
+      code: 'head-bob',
+      severity: 'warn',
+      atSec: 9,
+      value: 0.04,
+      unit: 'stature',
+      message: 'Keep your head still: only the knees move.',
+    } as const;
+    const circles: SetRecord = {
+      ...base,
+      exerciseId: 'knee-circles',
+      prescription: { kind: 'circles', sets: 1, perDirectionSec: 30, restSec: 10 },
+      reps: [],
+      circles: { clockwise: 11, anticlockwise: 9 },
+      faults: [headBob, { ...headBob, atSec: 40 }],
+    };
+    const walk: SetRecord = {
+      ...base,
+      exerciseId: 'heel-walk',
+      prescription: { kind: 'walk', sets: 2, walkSec: 30, restSec: 30 },
+      reps: [],
+      steps: 24,
+    };
+    const nothing: SetRecord = { ...base, exerciseId: 'squat', reps: [] };
+    const bouncing: SetRecord = {
+      ...base,
+      faults: [{ ...headBob, code: 'tempo', message: 'Bouncing: small quick lifts…' }],
+    };
+    const [header, ...rows] = historyToCsv([circles, walk, nothing, bouncing]).trim().split('\n');
+    const columns = header?.split(',') ?? [];
+    const cells = (line: string | undefined, ...names: string[]) =>
+      names.map((n) => line?.split(',')[columns.indexOf(n)]);
+    const picked = ['exercise', 'kind', 'circles_clockwise', 'circles_anticlockwise', 'steps'];
+    expect(rows.map((r) => [...cells(r, ...picked), cells(r, 'faults')[0]])).toEqual([
+      ['knee-circles', 'circles', '11', '9', '', 'head-bob;head-bob'],
+      ['heel-walk', 'walk', '', '', '24', ''],
+      ['squat', 'set', '', '', '', ''],
+      // Two reps, then the set's bouncing, which belongs to no rep.
+      ['calf-raise', 'rep', '', '', '', ''],
+      ['calf-raise', 'rep', '', '', '', 'tempo'],
+      ['calf-raise', 'set', '', '', '', 'tempo'],
+    ]);
+    for (const r of rows) expect(r.split(',')).toHaveLength(columns.length);
   });
 
   it('writes JSON that names its format', () => {
