@@ -53,6 +53,29 @@ export function setNotes(record: SetRecord): string[] {
   return [...new Set([...(record.notes ?? []), ...loose])];
 }
 
+/**
+ * What a set counted, short, in the set's own measure ("12 reps", "31.0 s held", "11 clockwise,
+ * 9 anticlockwise", "24 steps"), or that nothing was: a squat set with no rep read "0 circles" in
+ * the session's report.
+ */
+export function countedInSet(record: SetRecord): string {
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  switch (record.prescription.kind) {
+    case 'reps':
+      return record.reps.length > 0 ? plural(record.reps.length, 'rep') : 'nothing counted';
+    case 'hold':
+      return record.heldSeconds > 0 ? `${record.heldSeconds.toFixed(1)} s held` : 'nothing held';
+    case 'circles': {
+      const { clockwise, anticlockwise } = record.circles;
+      return clockwise + anticlockwise > 0
+        ? `${clockwise} clockwise, ${anticlockwise} anticlockwise`
+        : 'nothing counted';
+    }
+    case 'walk':
+      return record.steps > 0 ? plural(record.steps, 'step') : 'nothing counted';
+  }
+}
+
 /** Sets of one session in the order they were done (a routine has a set 1 of each exercise). */
 export const inSessionOrder = (a: SetRecord, b: SetRecord): number =>
   a.startedAtMs - b.startedAtMs || a.set - b.set;

@@ -1,7 +1,7 @@
 import { findExercise } from '../../engine/catalog.ts';
 import { PROGRESS_SERIES, progressOf, seriesPoints, tempoKept } from '../../storage/progress.ts';
 import type { HistoryStore } from '../../storage/history-store.ts';
-import type { SetRecord } from '../../storage/set-record.ts';
+import { countedInSet, type SetRecord } from '../../storage/set-record.ts';
 import { el } from '../dom.ts';
 import { drawLineChart, PRINT_CHART } from '../plot.ts';
 import { describePrescription } from '../prescription-text.ts';
@@ -47,17 +47,7 @@ function setsTable(sets: readonly SetRecord[]): HTMLElement {
           'tr',
           {},
           el('td', {}, String(s.set)),
-          el(
-            'td',
-            {},
-            s.reps.length > 0
-              ? `${s.reps.length} rep${s.reps.length === 1 ? '' : 's'}`
-              : s.heldSeconds > 0
-                ? `${s.heldSeconds.toFixed(1)} s held`
-                : s.steps > 0
-                  ? `${s.steps} steps`
-                  : `${s.circles.clockwise + s.circles.anticlockwise} circles`,
-          ),
+          el('td', {}, countedInSet(s)),
           el('td', {}, percent(tempoKept(s))),
           el(
             'td',
