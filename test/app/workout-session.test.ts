@@ -862,19 +862,26 @@ describe('the line beside the picture after each hold and circle, as after each 
   });
 });
 
+/**
+ * A set of knee circles on the camera as the catalogue prescribes it (30 s each way), and the
+ * rendered knee circles (head still) to play on as the camera, with the length of one play.
+ */
+function kneeCirclesOnCamera() {
+  const { session, said } = newSession(
+    'knee-circles',
+    1,
+    1,
+    new HistoryStore(new MemoryHistory()),
+    'camera',
+    true,
+  );
+  const track = fixtureTrack('michelle_knee_circles_front');
+  return { session, said, track, loopMs: (track.frames.at(-1)?.timestampMs ?? 0) + 33 };
+}
+
 describe('circles turning the other way halfway', () => {
   it('shows "Other way" over the picture for a few seconds, for a laptop that is muted', () => {
-    // The rendered knee circles (head still), played on as the camera: 30 s each way.
-    const { session, said } = newSession(
-      'knee-circles',
-      1,
-      1,
-      new HistoryStore(new MemoryHistory()),
-      'camera',
-      true,
-    );
-    const track = fixtureTrack('michelle_knee_circles_front');
-    const loopMs = (track.frames.at(-1)?.timestampMs ?? 0) + 33;
+    const { session, said, track, loopMs } = kneeCirclesOnCamera();
     const shown: { setSec: number; cue: string | undefined }[] = [];
     for (let loop = 0; loop < 6; loop += 1)
       for (const f of track.frames) {
@@ -897,16 +904,7 @@ describe('circles turning the other way halfway', () => {
 describe('a set timed by the clock, paused', () => {
   it('does not spend its time while paused: circles turn after 30 s of circling, not of waiting', () => {
     for (const pause of ['space', 'hidden'] as const) {
-      const { session, said } = newSession(
-        'knee-circles',
-        1,
-        1,
-        new HistoryStore(new MemoryHistory()),
-        'camera',
-        true,
-      );
-      const track = fixtureTrack('michelle_knee_circles_front');
-      const loopMs = (track.frames.at(-1)?.timestampMs ?? 0) + 33;
+      const { session, said, track, loopMs } = kneeCirclesOnCamera();
       let goMs: number | undefined;
       let turnedMs: number | undefined;
       let pausedMs = 0;
