@@ -79,7 +79,11 @@ function bannerFit(
   return fitted;
 }
 
-function mainFigure(d: OverlayData): string {
+/**
+ * The count or the timer, top left. A hold's seconds are whole seconds held, rounded down: rounded
+ * to the nearest, "60/60 s" showed half a second before the set ended at 60.
+ */
+export function mainFigure(d: Pick<OverlayData, 'kind' | 'target' | 'live' | 'flow'>): string {
   switch (d.kind) {
     case 'reps':
       return d.target.reps === undefined
@@ -87,8 +91,8 @@ function mainFigure(d: OverlayData): string {
         : `${d.live.repCount}/${d.target.reps}`;
     case 'hold':
       return d.target.holdSec === undefined
-        ? `${d.live.heldSec.toFixed(0)} s`
-        : `${d.live.heldSec.toFixed(0)}/${d.target.holdSec} s`;
+        ? `${Math.floor(d.live.heldSec)} s`
+        : `${Math.floor(d.live.heldSec)}/${d.target.holdSec} s`;
     case 'circles':
       return `${d.live.circles[d.flow.direction]} ${d.flow.direction === 'clockwise' ? '↻' : '↺'}`;
     case 'walk':

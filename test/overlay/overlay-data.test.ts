@@ -3,6 +3,7 @@ import type { LiveState } from '../../src/engine/analyzer.ts';
 import { findExercise } from '../../src/engine/catalog.ts';
 import { IDLE_LIVE } from '../../src/engine/kinds/kind-analyzer.ts';
 import type { FlowView } from '../../src/engine/workout-flow.ts';
+import { mainFigure } from '../../src/overlay/draw-hud.ts';
 import { overlayData, type OverlayInput } from '../../src/overlay/overlay-data.ts';
 
 const LIVE: LiveState = {
@@ -104,6 +105,12 @@ describe('overlayData', () => {
     expect(at('knee-circles', 0, 'setup')).toBe('set 1/1');
     expect(at('squat', 12.3)).toBe('set 1/1');
     expect(at('squat-hold', 12.3)).toBe('set 1/1');
+  });
+
+  it('counts a hold in whole seconds held: the target only once it is reached', () => {
+    const held = (heldSec: number) => mainFigure(overlayData(input('squat-hold', { heldSec })));
+    expect([0.4, 29.5, 29.99, 30].map(held)).toEqual(['0/30 s', '29/30 s', '29/30 s', '30/30 s']);
+    expect(mainFigure(overlayData(input('squat', { repCount: 7 })))).toBe('7/10');
   });
 
   it('shows a recorded video what it counted, with no target and no set (nothing was asked of it)', () => {
