@@ -13,7 +13,8 @@ export interface OverlayData {
   readonly flow: FlowView;
   /**
    * "set 2/3", or for a form check "part 1/2" ("form check" when it has one part); during a set
-   * timed by the clock (circles, walks), with the time left: "set 1/1 · 12 s left this way".
+   * timed by the clock (circles, walks), with the time left: "set 1/1 · 12 s left this way"; in the
+   * rest after a set, the set it follows: "set 1/3 done".
    */
   readonly setLabel: string;
   /** What the break between sets is for: "Rest", or between a form check's parts "Turn side-on". */
@@ -95,12 +96,14 @@ function tempoBar(tempo: Tempo, word: PhaseWord, sec: number): TempoBar | undefi
 
 function setLabel(i: OverlayInput): string {
   if (i.recorded === true) return 'video';
+  const word = i.formCheck !== true ? 'set' : 'part';
+  // In a rest the flow already names the set to come, while the count beside the label is still
+  // the one just ended: "10/10 set 2/3" read as the next set done before it began.
+  if (i.flow.phase === 'rest') return `${word} ${i.flow.set - 1}/${i.flow.sets} done`;
   const set =
-    i.formCheck !== true
-      ? `set ${i.flow.set}/${i.flow.sets}`
-      : i.flow.sets > 1
-        ? `part ${i.flow.set}/${i.flow.sets}`
-        : 'form check';
+    i.formCheck === true && i.flow.sets === 1
+      ? 'form check'
+      : `${word} ${i.flow.set}/${i.flow.sets}`;
   const left = timeLeft(i.prescription, i.flow);
   return left === undefined ? set : `${set} · ${left}`;
 }

@@ -91,6 +91,22 @@ describe('overlayData', () => {
     expect(check(1)).toBe('form check');
   });
 
+  it("names the set just done during the rest after it, beside that set's count", () => {
+    // The flow names the set to come (2) as soon as set 1 ends; the count shown is still set 1's.
+    const resting = (formCheck: boolean) =>
+      overlayData({
+        ...input('squat'),
+        formCheck,
+        flow: { ...FLOW, phase: 'rest', set: 2, sets: 3 },
+      }).setLabel;
+    expect(resting(false)).toBe('set 1/3 done');
+    expect(resting(true)).toBe('part 1/3 done');
+    // Setting up for the next set, it is that set's label again.
+    expect(
+      overlayData({ ...input('squat'), flow: { ...FLOW, phase: 'setup', set: 2 } }).setLabel,
+    ).toBe('set 2/3');
+  });
+
   it('shows the seconds left of a set the clock ends: each way of the circles, the walk', () => {
     const at = (id: string, setSec: number, phase: FlowView['phase'] = 'set') =>
       overlayData({ ...input(id), flow: { ...FLOW, sets: 1, setSec, phase } }).setLabel;
