@@ -108,6 +108,23 @@ describe('a workout on the camera', () => {
     expect(shown.filter((t) => /shoulder|hip|lean|depth|Chest|deeper/.test(t))).toEqual([]);
   });
 
+  it('counts a rep already under way at "Go!", and says so as of the set, not of a recording', async () => {
+    // The real home air squats, one after another with no pause: the camera joins 7.6 s in, and
+    // the 3-2-1 countdown ends (12.0 s) with the person already on the way down.
+    const { session, done } = newSession('squat', 1, 3, new HistoryStore(new MemoryHistory()));
+    for (const f of fixtureTrack('squat_front_home_airsquats_12reps').frames)
+      if (f.timestampMs >= 7600) session.onPose(f.pose, f.timestampMs);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const [set] = done;
+    expect(set?.reps.map((r) => r.beganBeforeRecording ?? false)).toEqual([true, false, false]);
+    // Counted, its tempo not timed (nothing was seen of its start), and said as of the set: the
+    // words had been "The recording began part-way through rep 1", on a live camera.
+    expect(set?.reps[0]?.phases).toEqual({});
+    expect(set?.notes).toContain(
+      'Rep 1 was already under way when counting began: it is counted, its tempo is not timed, and what needs the start position before it is not judged.',
+    );
+  });
+
   it('keeps a finished set as it was, however much the person moves afterwards', async () => {
     const { session, said, gate, done, stored } = await cameraSession(1, 2, 4);
     expect(done.map((r) => r.reps.length)).toEqual([2]);

@@ -129,7 +129,7 @@ describe('a recorded video opened in the page', () => {
       expect(report?.reps?.[0]?.phases).toEqual({});
       expect(await page.locator('[data-summary-line]').first().textContent()).toMatch(/^1 rep/);
       expect(await page.locator('[data-set-note]').allTextContents()).toContainEqual(
-        'The recording began part-way through rep 1: it is counted, its tempo is not timed, and what needs the start position before it is not judged.',
+        'Rep 1 was already under way when counting began: it is counted, its tempo is not timed, and what needs the start position before it is not judged.',
       );
       // The rep table's phases (down / bottom / up / top): none given.
       const phases = page.locator('.set-summary tbody tr td:nth-child(2)');

@@ -51,7 +51,7 @@ describe('a recording that begins part-way through a rep', () => {
     expect(second?.beganBeforeRecording).toBeUndefined();
     expect(second?.phases.downSec).toBeGreaterThan(0);
     expect(report.notes).toContain(
-      'The recording began part-way through rep 1: it is counted, its tempo is not timed, and what needs the start position before it is not judged.',
+      'Rep 1 was already under way when counting began: it is counted, its tempo is not timed, and what needs the start position before it is not judged.',
     );
   });
 

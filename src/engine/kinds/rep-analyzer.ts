@@ -433,7 +433,10 @@ export class RepAnalyzer implements KindAnalyzer {
   }
 }
 
-/** Said of a recording that began part-way through its first rep. */
+/**
+ * Said of a first rep already under way when counting began: a video that starts mid-rep, or a
+ * person already moving at "Go!" (seen live: "The recording began…" read wrong there).
+ */
 function midRepNote(rep: RepReport): string {
-  return `The recording began part-way through rep ${rep.index}: it is counted, its tempo is not timed, and what needs the start position before it is not judged.`;
+  return `Rep ${rep.index} was already under way when counting began: it is counted, its tempo is not timed, and what needs the start position before it is not judged.`;
 }
