@@ -1,4 +1,6 @@
+import { Body, SIDES } from '../engine/body.ts';
 import type { CheckId } from '../engine/checks/check-id.ts';
+import { facingSign } from '../engine/stance-features.ts';
 import type { Keypoint, KeypointName, Pose } from '../pose/skeleton.ts';
 
 /**
@@ -119,8 +121,48 @@ const STANDING_FRONT = pose({
   nose: [0.5, 0.14],
 });
 
-/** The reference figure for a check, when there is one. */
-export function referencePose(check: CheckId | 'hold'): Pose | undefined {
+/** Which way a figure faces across the picture: +1 towards its right edge, -1 its left. */
+export type Facing = 1 | -1;
+
+/**
+ * The reference figure for a check, when there is one. A side-on figure is drawn facing the
+ * picture's right unless `facing` says the person faced left: beside a still of someone facing
+ * left, a figure facing right read as another movement.
+ */
+export function referencePose(check: CheckId | 'hold', facing: Facing = 1): Pose | undefined {
+  const figure = figureFor(check);
+  return figure !== undefined && facing === -1 && SIDE_ON.has(figure) ? turned(figure) : figure;
+}
+
+/**
+ * The way a pose faces across its picture, side on, as drawn (`mirrored`: left and right swapped,
+ * as a mirrored preview shows it): by the nose ahead of the ears, else by the toes ahead of the
+ * heels; undefined facing the camera or when neither is seen.
+ */
+export function facingInPicture(pose: Pose, mirrored = false): Facing | undefined {
+  const body = new Body(pose);
+  let ahead: number = facingSign(body) ?? 0;
+  if (ahead === 0)
+    for (const side of SIDES) {
+      const toe = body.joint(side, 'toe');
+      const heel = body.joint(side, 'heel');
+      if (toe && heel) ahead += toe.x - heel.x;
+    }
+  if (mirrored) ahead = -ahead;
+  return ahead > 0 ? 1 : ahead < 0 ? -1 : undefined;
+}
+
+const SIDE_ON: ReadonlySet<Pose> = new Set([SQUAT_SIDE, LUNGE_SIDE]);
+
+/** The figure turned about, to face the picture's other edge. */
+function turned(figure: Pose): Pose {
+  const keypoints: Partial<Record<KeypointName, Keypoint>> = {};
+  for (const [name, k] of Object.entries(figure.keypoints) as [KeypointName, Keypoint][])
+    keypoints[name] = { ...k, x: 1 - k.x };
+  return { ...figure, keypoints };
+}
+
+function figureFor(check: CheckId | 'hold'): Pose | undefined {
   switch (check) {
     case 'depth':
     case 'forward-lean':

@@ -3,7 +3,7 @@ import { FAULT_JOINTS } from '../../engine/fault-joints.ts';
 import type { ExerciseDef } from '../../engine/exercise-def.ts';
 import { stillMoment, type FormCheckLine } from '../../engine/form-check.ts';
 import { drawStill } from '../../overlay/draw-still.ts';
-import { referencePose } from '../../overlay/reference-pose.ts';
+import { facingInPicture, referencePose } from '../../overlay/reference-pose.ts';
 import type { KeypointName, Pose } from '../../pose/skeleton.ts';
 import { el } from '../dom.ts';
 
@@ -50,7 +50,8 @@ function stills(
   if (line.status === 'cannot-judge' || line.atSec === undefined) return undefined;
   const pose = you.poseAt(line.atSec * 1000);
   if (pose === undefined) return undefined;
-  const reference = referencePose(line.check);
+  // The figure faces the way the person does in their still, as it is drawn.
+  const reference = referencePose(line.check, facingInPicture(pose, you.mirrored) ?? 1);
   const what = stillMoment(line, exercise);
   return el(
     'div',
