@@ -5,6 +5,7 @@ import { formCheckLines, stillMoment } from '../../src/engine/form-check.ts';
 import { formCheckPlan } from '../../src/engine/form-check-plan.ts';
 import { LABELS } from '../fixtures/labels.ts';
 import { fixtureTrack } from '../support/tracks.ts';
+import { played } from '../support/transform-track.ts';
 
 /** The verdict card `formcheck` would show for a committed pose track of a labelled clip. */
 function card(clip: string, exerciseId: string) {
@@ -141,6 +142,40 @@ describe('formCheckLines (the verdict card)', () => {
       atSec: 10.45,
     });
     expect(stillMoment(warrior, findExercise('warrior-1'))).toBe('when the hold broke');
+  });
+
+  it('passes a hold kept 5 s unbroken, not short holds that add up to it', () => {
+    // Warrior I on a camera that plays the clip three times: the arms come down after 3.5 s each
+    // time, 10 s in the pose in all (a workout's hold counts that; a form check asks for one hold).
+    const warrior = findExercise('warrior-1');
+    const report = analyzeTrack(
+      played(fixtureTrack('warrior_1_hold_34front'), 3).track,
+      'warrior-1',
+    );
+    expect(report.holds?.length).toBe(3);
+    expect(report.heldSeconds).toBeGreaterThan(9);
+    const [line] = formCheckLines(warrior, report);
+    expect(line).toMatchObject({ check: 'hold', status: 'fix' });
+    expect(line?.text).toMatch(
+      /^Arms up overhead: the pose broke after 3\.\d s at the longest \(1\d\.\d s in 3 holds\); keep it 5 s or more\.$/,
+    );
+    // The downward dog, held 5.4 s unbroken, twice: a pass that says both.
+    const [dog] = formCheckLines(
+      findExercise('downward-dog'),
+      analyzeTrack(played(fixtureTrack('downdog_side_heels_down'), 2).track, 'downward-dog'),
+    );
+    expect(dog).toMatchObject({ status: 'pass' });
+    expect(dog?.text).toMatch(/^In position for 1\d\.\d s in 2 holds, the longest 5\.\d s\.$/);
+  });
+
+  it('says what cut a short hold short: the pose left, or the end', () => {
+    const [warrior] = card('warrior_1_hold_34front', 'warrior-1');
+    expect(warrior?.text).toBe('Arms up overhead: only 3.5 s in the pose; keep it 5 s or more.');
+    // The chair pose is held 3 s up to the end of the clip: nothing broke it.
+    const [chair] = card('chair_pose_hold_side', 'squat-hold');
+    expect(chair?.status).toBe('fix');
+    expect(chair?.atSec).toBeUndefined();
+    expect(chair?.text).toBe('Only 3.0 s in the pose before the end; keep it 5 s or more.');
   });
 
   it('asks for a few slow reps, a 10-second hold, or a few circles', () => {

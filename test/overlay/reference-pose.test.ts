@@ -34,9 +34,9 @@ describe('the "Aim for" figures', () => {
 
 describe('the "Aim for" figure faces the way the person does in their still', () => {
   const frameOf = (clip: string) => {
-    const f = fixtureTrack(clip).frames[60];
-    if (f === undefined) throw new Error(clip);
-    return f.pose;
+    const pose = fixtureTrack(clip).frames[60]?.pose;
+    if (pose == null) throw new Error(`no pose in ${clip}`);
+    return pose;
   };
 
   it('faces right as drawn, and left for a person who faced left', () => {

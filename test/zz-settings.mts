@@ -1,0 +1,12 @@
+import { launch } from '/work/main/test/e2e/chromium.ts';
+const ctx = await launch({});
+const page = await ctx.newPage();
+await page.setViewportSize({ width: 1280, height: 900 });
+await page.goto('http://localhost:5173/');
+await page.waitForTimeout(3000);
+await page.screenshot({ path: `/tmp/probes/shots/home.png`, fullPage: true });
+await page.click('text=Settings');
+await page.waitForTimeout(500);
+await page.screenshot({ path: `/tmp/probes/shots/settings.png`, fullPage: true });
+console.log((await page.locator('body').innerText()).slice(0, 4000));
+await ctx.close();

@@ -1,0 +1,12 @@
+import { launch } from '/work/main/test/e2e/chromium.ts';
+const [clip, ex] = process.argv.slice(2) as [string, string];
+const ctx = await launch({});
+const page = await ctx.newPage();
+await page.goto('http://localhost:5173/');
+await page.waitForSelector('#video-exercise', { timeout: 60000 });
+await page.selectOption('#video-exercise', ex);
+await page.locator('#video-file').setInputFiles(clip);
+await page.waitForFunction(() => /Video analysed|could not|not/.test(document.getElementById('gate')?.textContent ?? ''), undefined, { timeout: 180000 });
+console.log((await page.locator('main').innerText()).split('\n').filter((l) => l.trim()).slice(0, 40).join('\n'));
+await page.screenshot({ path: '/tmp/probes/shots/upload.png', fullPage: true });
+await ctx.close();
