@@ -121,7 +121,9 @@ export function drawLineChart(
     ctx.fillText(zeroMeans, pad.left + 4, py(0) - 14);
   }
   const [first, last] = dateLabels(x0, x1);
-  ctx.fillText(first ?? '', pad.left, height - pad.bottom + 4);
+  // One moment plotted sits mid-axis: its date goes under it.
+  const firstAt = x1 === x0 ? px(x0) - ctx.measureText(first ?? '').width / 2 : pad.left;
+  ctx.fillText(first ?? '', firstAt, height - pad.bottom + 4);
   if (last !== undefined)
     ctx.fillText(last, width - pad.right - ctx.measureText(last).width, height - pad.bottom + 4);
   ctx.strokeStyle = style.line;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { axisEnd, axisLabels, dateLabels, valueAxis } from '../../src/app/plot.ts';
+import { axisEnd, axisLabels, dateLabels, drawLineChart, valueAxis } from '../../src/app/plot.ts';
+import { spyContext } from '../support/spy-context.ts';
 
 describe('the history charts', () => {
   it('end the value axis on a round number at or beyond the data', () => {
@@ -36,5 +37,16 @@ describe('the history charts', () => {
     const morning = new Date(2026, 11, 2, 8).getTime();
     expect(dateLabels(morning, morning + 3_600_000)).toHaveLength(1);
     expect(dateLabels(morning, morning + 3 * 86_400_000)).toHaveLength(2);
+  });
+
+  it('put the date of a single session under its dot, mid-axis', () => {
+    // Seen: the first session's dot mid-chart and its date at the far left, under nothing.
+    const { ctx, arcs, labels } = spyContext(340, 180);
+    const at = Date.UTC(2026, 11, 7, 12);
+    drawLineChart(ctx, [{ x: at, y: 7 }], 'Squat: reps per set', 'reps');
+    const [dot] = arcs;
+    const date = labels.find((l) => l.text === dateLabels(at, at)[0]);
+    if (dot === undefined || date === undefined) throw new Error('nothing drawn');
+    expect(date.x + (6 * date.text.length) / 2).toBeCloseTo(dot.x, 6);
   });
 });

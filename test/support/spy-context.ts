@@ -17,6 +17,10 @@ export function spyContext(width = 640, height = 480) {
       return fill;
     },
     fillRect: () => undefined,
+    clearRect: () => undefined,
+    setLineDash: () => undefined,
+    /** Text 6 px a character wide. */
+    measureText: (text: string) => ({ width: 6 * text.length }),
     beginPath: () => undefined,
     moveTo: (x: number, y: number) => lines.push([x, y]),
     lineTo: (x: number, y: number) => lines.push([x, y]),
