@@ -15,6 +15,7 @@ import { Settings } from './app/settings.ts';
 import { Voice } from './app/voice.ts';
 import { bindWorkoutControls, muteToggle, showVoiceNote } from './app/workout-controls.ts';
 import { WorkoutController } from './app/workout-controller.ts';
+import { VideoProgress } from './app/video-progress.ts';
 import { workoutView } from './app/workout-view.ts';
 import { findExercise } from './engine/catalog.ts';
 import type { ExerciseDef } from './engine/exercise-def.ts';
@@ -114,9 +115,10 @@ renderHome({
   analyseVideo: (file, exercise) => {
     enterWorkout(exercise);
     view.showGate('Analysing the video…', false);
+    const progress = new VideoProgress();
     controller
       .runVideo(file, exercise, exercise.prescription, { mode: 'workout' }, (f) =>
-        view.showGate(`Analysing the video… ${Math.round(f * 100)} %`, false),
+        view.showGate(progress.words(f, performance.now()), false),
       )
       .then((report) => {
         if (report === undefined) return;
