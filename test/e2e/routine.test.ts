@@ -93,4 +93,20 @@ describe("today's routine, coached in one go", () => {
     expect(await page.locator('#print-report').isVisible()).toBe(false);
     await page.emulateMedia({ media: 'screen' });
   });
+
+  it('keeps the numbers edited in a step, its rest too, across a reload', async () => {
+    await page.click('[data-nav="home"]');
+    const step = page.locator('#routine-steps > li').first();
+    const edit = step.locator('details.edit');
+    if ((await edit.getAttribute('open')) === null) await edit.locator('> summary').click();
+    await step.getByLabel('Rest (s)').fill('25');
+    await step.getByLabel('Reps').fill('4');
+    await step.getByLabel('Reps').press('Tab');
+    expect(await step.locator('.rx').textContent()).toBe('1 × 4 reps, rest 25 s');
+    await page.reload();
+    await page.locator('#routine-steps > li').first().waitFor();
+    expect(await page.locator('#routine-steps > li .rx').first().textContent()).toBe(
+      '1 × 4 reps, rest 25 s',
+    );
+  });
 });

@@ -1,6 +1,9 @@
 import type { Prescription } from '../../engine/exercise-def.ts';
 import { el } from '../dom.ts';
 
+/** The longest rest between sets that can be set (s): 10 minutes. */
+const MAX_REST_SEC = 600;
+
 function numberInput(label: string, value: number, min: number, max: number) {
   const input = el('input', {
     type: 'number',
@@ -17,8 +20,9 @@ function readNumber(input: HTMLInputElement, fallback: number, min: number, max:
 }
 
 /**
- * The editable numbers of a prescription (sets, and the reps, seconds or seconds each way its
- * kind has), behind an "Edit" control; `read()` gives the prescription as edited, within range.
+ * The editable numbers of a prescription (sets, the reps, seconds or seconds each way its kind
+ * has, and the rest between sets), behind an "Edit" control; `read()` gives the prescription as
+ * edited, within range.
  */
 export function prescriptionFields(
   p: Prescription,
@@ -35,21 +39,23 @@ export function prescriptionFields(
           ? ['s each way', 5, 600, p.perDirectionSec]
           : ['Seconds', 5, 600, p.walkSec];
   const amount = numberInput(amountLabel, value, lo, hi);
+  const rest = numberInput('Rest (s)', p.restSec, 0, MAX_REST_SEC);
   const read = (): Prescription => {
     const s = readNumber(sets.input, p.sets, 1, 10);
     const n = readNumber(amount.input, value, lo, hi);
+    const restSec = readNumber(rest.input, p.restSec, 0, MAX_REST_SEC);
     switch (p.kind) {
       case 'reps':
-        return { ...p, sets: s, reps: n };
+        return { ...p, sets: s, reps: n, restSec };
       case 'hold':
-        return { ...p, sets: s, holdSec: n };
+        return { ...p, sets: s, holdSec: n, restSec };
       case 'circles':
-        return { ...p, sets: s, perDirectionSec: n };
+        return { ...p, sets: s, perDirectionSec: n, restSec };
       case 'walk':
-        return { ...p, sets: s, walkSec: n };
+        return { ...p, sets: s, walkSec: n, restSec };
     }
   };
-  for (const i of [sets.input, amount.input]) i.addEventListener('change', onChange);
+  for (const i of [sets.input, amount.input, rest.input]) i.addEventListener('change', onChange);
   const element = el(
     'details',
     { class: 'edit' },
@@ -60,6 +66,7 @@ export function prescriptionFields(
       el('legend', { class: 'visually-hidden' }, `${name}: prescription`),
       sets.label,
       amount.label,
+      rest.label,
     ),
   );
   return { element, read };
