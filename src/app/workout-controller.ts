@@ -49,6 +49,11 @@ export interface WorkoutView {
   showPaused(paused: boolean): void;
   /** The camera's controls (its menu, pause, end set) for a camera; none for a recorded video. */
   showSource(source: 'camera' | 'video'): void;
+  /**
+   * The break between sets (or a form check's parts) is on: a button to start the next one now
+   * (the N key), with these words, in place of End set; undefined once it is over.
+   */
+  showBreak(nextNow: string | undefined): void;
   setStatus(text: string): void;
   announce(text: string): void;
 }
@@ -375,7 +380,15 @@ export class WorkoutController {
     const luma = this.light.luma(this.videoEl);
     if (luma !== undefined) session.setTooDark(luma < TOO_DARK_LUMA);
     this.judgeFrameRate(session, now);
-    this.renderer.draw(session.overlay(this.mirrored, now));
+    const shown = session.overlay(this.mirrored, now);
+    this.renderer.draw(shown);
+    this.view.showBreak(
+      shown.flow.phase !== 'rest'
+        ? undefined
+        : session.isFormCheck
+          ? 'Next part now (N)'
+          : 'Next set now (N)',
+    );
     this.view.setStatus(
       `${this.runtime.label} · ${this.stats.fps(now)} frames/s analysed` +
         (this.stats.restarts > 0 ? ` · worker restarted ${this.stats.restarts}×` : ''),

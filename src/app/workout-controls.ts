@@ -35,6 +35,7 @@ export function bindWorkoutControls(active: () => boolean, keys: WorkoutKeys): v
     pause: keys.pause,
     mute: keys.mute,
     'end-set': keys.endSet,
+    'next-set': keys.nextSet,
     'skip-exercise': keys.skipExercise,
     'repeat-exercise': keys.repeatExercise,
     back: keys.back,

@@ -31,6 +31,8 @@ export function formCheckAnnouncement(lines: readonly FormCheckLine[]): string {
 /** What the workout screen shows: the gate line, each rep, set summaries, cards, the routine. */
 export function workoutView(voice: Voice): WorkoutView & RoutineView {
   const announce = (text: string) => (byId('announcer').textContent = text);
+  /** A recorded video is one set, with no break and no camera controls. */
+  let video = false;
   return {
     announce,
     showGate(text, ok) {
@@ -66,10 +68,18 @@ export function workoutView(voice: Voice): WorkoutView & RoutineView {
       byId('pause').textContent = paused ? 'Resume (space)' : 'Pause (space)';
     },
     showSource(source) {
-      const video = source === 'video';
+      video = source === 'video';
       byId('camera-choice').hidden = video;
       byId('pause').hidden = video;
       byId('end-set').hidden = video;
+      byId('next-set').hidden = true;
+    },
+    showBreak(nextNow) {
+      if (video) return;
+      const next = byId('next-set');
+      next.hidden = nextNow === undefined;
+      if (nextNow !== undefined && next.textContent !== nextNow) next.textContent = nextNow;
+      byId('end-set').hidden = nextNow !== undefined;
     },
     setStatus: (text) => (byId('status').textContent = text),
     showProgress(text) {

@@ -125,6 +125,32 @@ describe('a coached squat set with a real video as the webcam', () => {
   });
 });
 
+describe('the rest between sets', () => {
+  it('has a button to start the next set now, in place of End set, until the next set begins', async () => {
+    const y4m = await makeY4m(DOWEL, 'dowel-rest', { fps: 15 });
+    const context = await launch({ fakeCamera: y4m });
+    try {
+      const page = await context.newPage();
+      await page.goto(inject('baseUrl'));
+      await startSquat(page, 1, 2);
+      await until(page, (s) => s.lastOverlay?.flow.phase === 'rest', 120_000);
+      const next = page.locator('#next-set');
+      await next.waitFor({ state: 'visible' });
+      expect(await next.textContent()).toBe('Next set now (N)');
+      expect(await page.locator('#end-set').isVisible()).toBe(false);
+      await shot(page, '3b-rest-next-set');
+      // The rest is 60 s: a click, and set 2 is set up at once.
+      await next.click();
+      const after = await until(page, (s) => s.lastOverlay?.flow.phase !== 'rest', 5000);
+      expect(after.lastOverlay?.flow.set).toBe(2);
+      await next.waitFor({ state: 'hidden' });
+      expect(await page.locator('#end-set').isVisible()).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('a browser that crashes mid-set', () => {
   it('keeps every rep counted before the crash, and shows the set as interrupted', async () => {
     const profile = await scratchDir('formcheck-profile-');
