@@ -390,7 +390,8 @@ export class WorkoutController {
           : 'Next set now (N)',
     );
     this.view.setStatus(
-      `${this.runtime.label} · ${this.stats.fps(now)} frames/s analysed` +
+      // Paused, the frames still go through the detector but nothing is judged.
+      `${this.runtime.label} · ${session.isPaused ? 'paused' : `${this.stats.fps(now)} frames/s analysed`}` +
         (this.stats.restarts > 0 ? ` · worker restarted ${this.stats.restarts}×` : ''),
     );
   }

@@ -122,6 +122,8 @@ export class WorkoutSession {
   private phaseSinceMs = 0;
   private cue: string | undefined;
   private paused = false;
+  /** What the pause is said as: the space bar, a hidden tab, the camera gone. */
+  private pausedWhy = '';
   private tooDark = false;
   private people = 1;
   /** Why nothing is counted, when the view hides the count (view-tip.ts); until a rep is. */
@@ -214,6 +216,7 @@ export class WorkoutSession {
     // The flow's clock stops from the last frame seen before the pause to the first after it.
     if (paused && !this.paused) this.pausedAfterMs = this.lastPoseMs;
     this.paused = paused;
+    this.pausedWhy = why;
     if (paused) this.analyzer.pause();
     this.out.showGate(paused ? why : 'Get into position.', false);
   }
@@ -602,6 +605,7 @@ export class WorkoutSession {
       recorded: this.options.source === 'video',
       ...(this.isFormCheck ? { restLabel: TURN_WORDS[this.checkPart().view] } : {}),
       cue: this.cue,
+      ...(this.paused ? { paused: this.pausedWhy } : {}),
       // The clock the rep's line is timed by: on the ways there and back faster than the wall's,
       // as the counter sees only their middle (rep-counter.md, "Phases: whole movements").
       phaseSec: ((nowMs - this.phaseSinceMs) / 1000) * live.phaseClock,

@@ -101,6 +101,8 @@ export function mainFigure(d: Pick<OverlayData, 'kind' | 'target' | 'live' | 'fl
 }
 
 function bannerText(d: OverlayData): string | undefined {
+  // Over the picture too: the side panel's line is small from two metres.
+  if (d.paused !== undefined) return d.paused;
   if (d.flow.phase === 'countdown') return `Starting in ${d.flow.secondsLeft}…`;
   if (d.flow.phase === 'rest') return `${d.restLabel}: ${d.flow.secondsLeft} s`;
   if (d.flow.phase === 'done') return 'Done!';

@@ -26,6 +26,8 @@ export interface OverlayData {
   readonly angle:
     { readonly label: string; readonly deg: number; readonly at: KeypointName } | undefined;
   readonly cue: string | undefined;
+  /** Why the workout stands paused ("Paused. Press space to resume."); undefined when it is not. */
+  readonly paused: string | undefined;
   readonly awayWord: 'down' | 'up';
   /** The current phase in the person's words (down, bottom, up, top), for the tempo bar. */
   readonly phaseWord: PhaseWord;
@@ -66,6 +68,8 @@ export interface OverlayInput {
   /** The break's words when it is not a rest (a form check's turn to the next view). */
   readonly restLabel?: string;
   readonly cue: string | undefined;
+  /** Why the workout stands paused, when it does. */
+  readonly paused?: string;
   /** Seconds in the current rep phase (the tempo bar fills against its target). */
   readonly phaseSec: number;
 }
@@ -152,6 +156,7 @@ export function overlayData(i: OverlayInput): OverlayData {
         ? undefined
         : { label: 'knee', deg: i.live.keyAngle.deg, at: i.live.keyAngle.at },
     cue: i.cue,
+    paused: i.paused,
     awayWord,
     phaseWord: word,
     phaseSec,

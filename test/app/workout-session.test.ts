@@ -237,6 +237,7 @@ describe('a set paused (the space bar, a hidden tab)', () => {
       new HistoryStore(new MemoryHistory()),
     );
     const saidWhilePaused: string[] = [];
+    const bannerShown = new Set<string>();
     for (let loop = 0; loop < 4; loop += 1)
       for (const f of TRACK.frames) {
         const t = loop * CLIP_MS + f.timestampMs;
@@ -252,8 +253,14 @@ describe('a set paused (the space bar, a hidden tab)', () => {
         const before = said.length;
         session.onPose(f.pose, t);
         if (inPause) saidWhilePaused.push(...said.slice(before));
+        bannerShown.add(session.overlay(false, t).paused ?? (inPause ? 'NOTHING' : ''));
       }
-    return { count: session.overlay(false, 4 * CLIP_MS).live.repCount, gate, saidWhilePaused };
+    return {
+      count: session.overlay(false, 4 * CLIP_MS).live.repCount,
+      gate,
+      saidWhilePaused,
+      bannerShown,
+    };
   }
 
   it('counts nothing done while paused, and goes on counting once set up again', () => {
@@ -266,6 +273,14 @@ describe('a set paused (the space bar, a hidden tab)', () => {
         pause === 'hidden' ? 'Paused while the tab was hidden.' : 'Paused. Press space to resume.',
       );
     }
+  });
+
+  it('says it over the picture while paused, for a person two metres from the side panel', () => {
+    // The words over the picture on every frame drawn while paused, and only then ('').
+    expect([...pausedSet('space').bannerShown].sort()).toEqual([
+      '',
+      'Paused. Press space to resume.',
+    ]);
   });
 });
 
