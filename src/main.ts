@@ -141,6 +141,8 @@ settings.onModelChange(runtime.id, (id) => {
     () => undefined,
   );
 });
+// A new strictness judges the workout under way from its next set.
+settings.onStrictnessChange((level) => controller.current?.setStrictness(level));
 settings.onCameraChange(
   video,
   () => controller.cameraDevice,

@@ -41,6 +41,14 @@ export class Settings {
     );
   }
 
+  /** Calls back (after saving it) when the user picks another strictness. */
+  onStrictnessChange(change: (level: Strictness) => void): void {
+    this.strictnessSelect.onchange = () => {
+      localStorage.setItem(STRICTNESS_KEY, this.strictnessSelect.value);
+      change(this.strictness);
+    };
+  }
+
   get strictness(): Strictness {
     return STRICTNESS_LEVELS.find((s) => s === this.strictnessSelect.value) ?? 'standard';
   }

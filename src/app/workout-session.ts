@@ -122,6 +122,8 @@ export class WorkoutSession {
   private phaseSinceMs = 0;
   private cue: string | undefined;
   private paused = false;
+  /** How strictly the next set is judged: changed in Settings, it applies from the next set. */
+  private strictness: Strictness;
   /** What the pause is said as: the space bar, a hidden tab, the camera gone. */
   private pausedWhy = '';
   private tooDark = false;
@@ -156,6 +158,7 @@ export class WorkoutSession {
     private readonly out: SessionOutputs,
   ) {
     this.plan = formCheckPlan(exercise);
+    this.strictness = options.strictness;
     this.recorded = options.source === 'video' ? new RecordedPoses(options.poseModel) : undefined;
     this.prescription =
       options.mode === 'form-check' ? formCheckPrescription(exercise, this.plan) : prescription;
@@ -178,7 +181,7 @@ export class WorkoutSession {
     return new ExerciseAnalyzer(this.exercise, this.prescription, {
       modelHasFeet: this.options.modelHasFeet,
       ...(this.options.poseModel === undefined ? {} : { poseModel: this.options.poseModel }),
-      strictness: this.options.strictness,
+      strictness: this.strictness,
       // A form check in parts asks each for one view, not always the exercise's best (a squat's
       // second part is side on): the report's view note is held to what the part asked for.
       ...(this.isFormCheck && this.plan.parts.length > 1
@@ -197,10 +200,19 @@ export class WorkoutSession {
       prescription: this.prescription,
       startedAtMs: Date.now(),
       source: this.options.source,
-      strictness: this.options.strictness,
+      strictness: this.strictness,
       ...(this.options.poseModel === undefined ? {} : { poseModel: this.options.poseModel }),
       ...(this.options.routine === undefined ? {} : { routine: this.options.routine }),
     });
+  }
+
+  /**
+   * Judge from the next set (or form-check part) at this level: the set under way keeps the level
+   * it began with, as its record says. Changed in Settings mid-workout, it had waited for the next
+   * exercise.
+   */
+  setStrictness(level: Strictness): void {
+    this.strictness = level;
   }
 
   get isPaused(): boolean {

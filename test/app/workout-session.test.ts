@@ -222,6 +222,30 @@ describe('a workout on the camera', () => {
   });
 });
 
+describe('the strictness changed in Settings mid-workout', () => {
+  it('judges from the next set, the set under way keeping the level it began with', async () => {
+    const { session, done } = newSession('squat', 2, 2, new HistoryStore(new MemoryHistory()));
+    let changed = false;
+    for (let loop = 0; loop < 4; loop += 1)
+      for (const f of TRACK.frames) {
+        session.onPose(f.pose, loop * CLIP_MS + f.timestampMs);
+        // Changed during set 1, once its first rep is in.
+        if (!changed && session.overlay(false, f.timestampMs).live.repCount === 1) {
+          session.setStrictness('strict');
+          changed = true;
+        }
+      }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(done.map((r) => r.strictness)).toEqual(['standard', 'strict']);
+    // Each set's reps were held to its own level's depth limit: thighs 15° above level at most,
+    // strict 5°.
+    const depthLimits = done.map((r) => [
+      ...new Set(r.reps.map((rep) => rep.verdicts.find((v) => v.check === 'depth')?.threshold)),
+    ]);
+    expect(depthLimits).toEqual([[15], [5]]);
+  });
+});
+
 describe('a set paused (the space bar, a hidden tab)', () => {
   // The clip's person squats from 9.0 to 11.1 s and again around 16.7 s of each play; the pause
   // covers the first squat of the second play, from standing before it to standing after it.
