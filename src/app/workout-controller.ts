@@ -222,12 +222,7 @@ export class WorkoutController {
     options: RunOptions,
     { hasFeet, model }: Pick<Loaded, 'hasFeet' | 'model'>,
   ): WorkoutSession {
-    if (exercise.needsFeet && !hasFeet)
-      this.alerts.set(
-        'model',
-        `${exercise.name} needs heel and toe points: choose a BlazePose model.`,
-      );
-    else this.alerts.clear('model');
+    this.showFeetNeeded(exercise, hasFeet);
     return new WorkoutSession(
       exercise,
       prescription,
@@ -273,6 +268,23 @@ export class WorkoutController {
    */
   async detectorChanged(): Promise<void> {
     if (this.feed.active) await this.streamToDetector();
+    // The workout under way is judged for the new model from its next set (a recorded video's
+    // poses came from the model it was analysed with).
+    const session = this.session;
+    if (session === undefined || session.source === 'video') return;
+    const { model, hasFeet } = await this.runtime.whenLoaded();
+    session.setPoseModel(model, hasFeet);
+    this.showFeetNeeded(session.exercise, hasFeet);
+  }
+
+  /** An exercise that needs the feet with a model that has none (MoveNet): says so. */
+  private showFeetNeeded(exercise: ExerciseDef, hasFeet: boolean): void {
+    if (exercise.needsFeet && !hasFeet)
+      this.alerts.set(
+        'model',
+        `${exercise.name} needs heel and toe points: choose a BlazePose model.`,
+      );
+    else this.alerts.clear('model');
   }
 
   /** Opens (or reopens) the camera and streams it to the detector. */

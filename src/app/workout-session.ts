@@ -124,6 +124,8 @@ export class WorkoutSession {
   private paused = false;
   /** How strictly the next set is judged: changed in Settings, it applies from the next set. */
   private strictness: Strictness;
+  /** The pose model the next set is judged for: changed in Settings, from the next set too. */
+  private model: { readonly id: ModelId | undefined; readonly hasFeet: boolean };
   /** What the pause is said as: the space bar, a hidden tab, the camera gone. */
   private pausedWhy = '';
   private tooDark = false;
@@ -159,6 +161,7 @@ export class WorkoutSession {
   ) {
     this.plan = formCheckPlan(exercise);
     this.strictness = options.strictness;
+    this.model = { id: options.poseModel, hasFeet: options.modelHasFeet };
     this.recorded = options.source === 'video' ? new RecordedPoses(options.poseModel) : undefined;
     this.prescription =
       options.mode === 'form-check' ? formCheckPrescription(exercise, this.plan) : prescription;
@@ -179,8 +182,8 @@ export class WorkoutSession {
 
   private newAnalyzer(): ExerciseAnalyzer {
     return new ExerciseAnalyzer(this.exercise, this.prescription, {
-      modelHasFeet: this.options.modelHasFeet,
-      ...(this.options.poseModel === undefined ? {} : { poseModel: this.options.poseModel }),
+      modelHasFeet: this.model.hasFeet,
+      ...(this.model.id === undefined ? {} : { poseModel: this.model.id }),
       strictness: this.strictness,
       // A form check in parts asks each for one view, not always the exercise's best (a squat's
       // second part is side on): the report's view note is held to what the part asked for.
@@ -201,7 +204,7 @@ export class WorkoutSession {
       startedAtMs: Date.now(),
       source: this.options.source,
       strictness: this.strictness,
-      ...(this.options.poseModel === undefined ? {} : { poseModel: this.options.poseModel }),
+      ...(this.model.id === undefined ? {} : { poseModel: this.model.id }),
       ...(this.options.routine === undefined ? {} : { routine: this.options.routine }),
     });
   }
@@ -213,6 +216,15 @@ export class WorkoutSession {
    */
   setStrictness(level: Strictness): void {
     this.strictness = level;
+  }
+
+  /**
+   * Poses come from another model (picked in Settings): the limits that allow for how a model
+   * reads a joint (the heel) and whether it has feet follow from the next set, as the strictness
+   * does; the set under way keeps the model its record names.
+   */
+  setPoseModel(id: ModelId, hasFeet: boolean): void {
+    this.model = { id, hasFeet };
   }
 
   get isPaused(): boolean {

@@ -450,6 +450,63 @@ describe('the model giving the poses', () => {
   });
 });
 
+describe('the pose model changed in Settings mid-workout', () => {
+  it("judges from the next set for the new model: lite's flat heels held to lite's limit", async () => {
+    // On the camera: set 1 from BlazePose full, then lite picked; the lite model's poses of the
+    // white-background squats (their flat heels read 0.21-0.27 shank up) are what the camera sees.
+    const track = otherModelTrack('blazepose-lite', 'squat_side_whitebg_wahoo_3reps');
+    const loopMs = (track.frames.at(-1)?.timestampMs ?? 0) + 33;
+    const ex = findExercise('squat');
+    const done: SetRecord[] = [];
+    const session = new WorkoutSession(
+      ex,
+      { kind: 'reps', sets: 2, reps: 2, restSec: 5 },
+      {
+        source: 'camera',
+        mode: 'workout',
+        modelHasFeet: true,
+        poseModel: 'blazepose-full',
+        strictness: 'standard',
+        store: new HistoryStore(new MemoryHistory()),
+      },
+      {
+        voice: { say: () => undefined } as unknown as Voice,
+        announce: () => undefined,
+        showGate: () => undefined,
+        showPlacement: () => undefined,
+        showRep: () => undefined,
+        setDone: (r) => done.push(r),
+        formCheckDone: () => undefined,
+      },
+    );
+    let changed = false;
+    for (let loop = 0; loop < 4; loop += 1)
+      for (const f of track.frames) {
+        session.onPose(f.pose, loop * loopMs + f.timestampMs);
+        if (!changed && session.overlay(false, loop * loopMs + f.timestampMs).live.repCount === 1) {
+          session.setPoseModel('blazepose-lite', true);
+          changed = true;
+        }
+      }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(done.map((r) => r.poseModel)).toEqual(['blazepose-full', 'blazepose-lite']);
+    // The limits each set's judged reps were held to.
+    const heelLimits = done.map((r) => [
+      ...new Set(
+        r.reps.flatMap((rep) =>
+          rep.verdicts.flatMap((v) =>
+            v.check === 'heel-lift' && v.threshold !== undefined ? [v.threshold] : [],
+          ),
+        ),
+      ),
+    ]);
+    expect(heelLimits[1]).toEqual([0.37]);
+    expect(heelLimits[0]?.length).toBeGreaterThan(0);
+    expect(heelLimits[0]).not.toContain(0.37);
+    expect(done[1]?.reps.flatMap((r) => r.faults.map((f) => f.code))).not.toContain('heel-lift');
+  });
+});
+
 describe('setting up in front of the camera', () => {
   /** What the set-up line says while the person stands in view for the first seconds of a clip. */
   function setUpLines(clip: string, exercise: string, untilMs: number): string[] {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { recordTexts, textsShown } from './app-page.ts';
+import { recordTexts, startExercise, textsShown } from './app-page.ts';
 import { launch, makeY4m } from './chromium.ts';
 import { until } from './diagnostics.ts';
 
@@ -49,6 +49,35 @@ describe('a model picked while the first one loads', () => {
       expect(
         await page.evaluate(() => (document.getElementById('video') as HTMLVideoElement).srcObject),
       ).toBeNull();
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+// Settings → Model during a workout: the detector changes at once, the set's judging from its next.
+describe('a model picked during a workout', () => {
+  it('says at once when the exercise needs feet the new model does not give', async () => {
+    const context = await launch({
+      fakeCamera: await makeY4m(DOWEL, 'dowel-model-mid-set', { seconds: 4 }),
+    });
+    try {
+      const page = await context.newPage();
+      await page.goto(inject('baseUrl'));
+      await startExercise(page, 'calf-raise');
+      await until(page, (d) => d.info?.model === 'blazepose-full', 60_000);
+      expect(await page.locator('[data-alert="model"]').count()).toBe(0);
+      await page.locator('summary', { hasText: 'Settings' }).click();
+      await page.selectOption('#model-select', 'movenet-lightning');
+      await until(page, (d) => d.info?.model === 'movenet-lightning', 60_000);
+      await page.locator('[data-alert="model"]').waitFor({ timeout: 10_000 });
+      expect(await page.locator('[data-alert="model"]').textContent()).toContain(
+        'Calf raise needs heel and toe points: choose a BlazePose model.',
+      );
+      // Back to a model with feet: the alert goes.
+      await page.selectOption('#model-select', 'blazepose-full');
+      await until(page, (d) => d.info?.model === 'blazepose-full', 60_000);
+      await page.locator('[data-alert="model"]').waitFor({ state: 'detached', timeout: 10_000 });
     } finally {
       await context.close();
     }
