@@ -129,7 +129,10 @@ renderHome({
           counted,
         );
       })
-      .catch((e: unknown) => alerts.set('video', errorMessage(e)));
+      .catch((e: unknown) => {
+        alerts.set('video', errorMessage(e));
+        view.showGate('The video was not analysed: see the message above.', false);
+      });
   },
 });
 

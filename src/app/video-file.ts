@@ -1,4 +1,4 @@
-import { sampleCount, sampledFrames, type VideoSampling } from './video-frames.ts';
+import { sampleCount, sampledFrames, UNREADABLE_REST, type VideoSampling } from './video-frames.ts';
 import type { PoseSource } from './pose-source.ts';
 import type { EstimateResult } from '../detector/pose-service.ts';
 import { PeopleCountSchedule } from '../engine/others-in-view.ts';
@@ -55,6 +55,11 @@ async function measureFps(video: HTMLVideoElement): Promise<number> {
   return median === undefined ? MAX_FPS : Math.round(100 / median) / 100;
 }
 
+/** How much of a video was read: all of it, or up to where it could be read no further. */
+export type VideoRead =
+  | { readonly complete: true }
+  | { readonly complete: false; readonly readSec: number; readonly durationSec: number };
+
 /**
  * Analyses every frame of a recorded video, in order, at the video's own frame rate (capped at
  * 30 frames/s): frame i is at i / fps (the picture a seek to half a frame later shows), as in
@@ -69,33 +74,47 @@ export async function analyseVideoFile(
   onResult: (result: EstimateResult, progress: number) => void,
   signal: AbortSignal,
   how: VideoSampling = 'played',
-): Promise<void> {
+): Promise<VideoRead> {
   const url = URL.createObjectURL(file);
+  // The last frame analysed (s): a file that cannot be read past a point is reported up to there,
+  // as `formcheck analyze` does, rather than lost (a file that gives no frame at all throws).
+  let readSec: number | undefined;
   try {
     video.srcObject = null;
     video.src = url;
     await once(video, 'loadeddata');
     const videoFps = await measureFps(video);
     const fps = Math.min(MAX_FPS, videoFps);
-    const frames = sampleCount(video.duration, fps);
+    // The length the file says it has (a browser may change it once it finds the file shorter).
+    const durationSec = video.duration;
+    const frames = sampleCount(durationSec, fps);
     await client.reset();
     const people = new PeopleCountSchedule();
-    for await (const { index, bitmap } of sampledFrames(
-      video,
-      fps,
-      frames,
-      1 / videoFps,
-      signal,
-      how,
-    )) {
-      const ms = (index * 1000) / fps;
-      const countPeople = people.due(ms);
-      const result = await client.submit(bitmap, ms, countPeople ? { countPeople } : {});
-      if (result !== undefined) {
-        people.saw(result.pose, ms);
-        onResult(result, (index + 1) / frames);
+    try {
+      for await (const { index, bitmap } of sampledFrames(
+        video,
+        fps,
+        frames,
+        1 / videoFps,
+        signal,
+        how,
+      )) {
+        const ms = (index * 1000) / fps;
+        const countPeople = people.due(ms);
+        const result = await client.submit(bitmap, ms, countPeople ? { countPeople } : {});
+        if (result !== undefined) {
+          people.saw(result.pose, ms);
+          readSec = ms / 1000;
+          onResult(result, (index + 1) / frames);
+        }
       }
+    } catch (error) {
+      // Only the file's own end: a detector that failed part-way is not a file cut short.
+      const unreadable = error instanceof Error && error.message === UNREADABLE_REST;
+      if (readSec === undefined || !unreadable) throw error;
+      return { complete: false, readSec, durationSec };
     }
+    return { complete: true };
   } finally {
     URL.revokeObjectURL(url);
   }

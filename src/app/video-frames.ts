@@ -121,6 +121,9 @@ export async function* sampledFrames(
       else {
         next?.frame.close();
         held = await player.seek(sampleSec(i));
+        // A seek past the file's last frame shows that frame again: a WebM cut short (its header
+        // still giving the whole length) had its last frame analysed over and over to the end.
+        if (pastTheLastFrame(held, frameSec)) throw new Error(UNREADABLE_REST);
       }
     }
   } finally {
@@ -146,6 +149,18 @@ export function coverage(
   return (t) => t === held.soughtSec || (t >= from && t <= held.atSec + 0.5 * frameSec);
 }
 
+/**
+ * A frame sought that shows an earlier one by more than this (s), or two frames: the file has no
+ * frame there. A video's own gaps (a phone dropping frames) are a frame or two.
+ */
+export const PAST_THE_END_SEC = 1;
+
+/** Whether a seek showed a frame from well before the time sought: there is none there. */
+export function pastTheLastFrame(held: Held, frameSec: number): boolean {
+  const sought = held.soughtSec;
+  return sought !== undefined && sought - held.atSec > Math.max(PAST_THE_END_SEC, 2 * frameSec);
+}
+
 /** Whether a frame sought at `soughtSec` carries a time on the video's clock: at most that, within a frame or two. */
 export function onVideoClock(held: Held, frameSec: number): boolean {
   const sought = held.soughtSec ?? held.atSec;
@@ -164,17 +179,33 @@ async function* everySampleSought(
   }
 }
 
+/**
+ * A seek that has not landed by then never will: a file cut short (its header still giving the
+ * whole length) left a seek past its last frame waiting for data that does not exist, and the
+ * page at "Analysing the video… 44 %" for good. A seek within a file takes well under a second.
+ */
+export const SEEK_TIMEOUT_MS = 10_000;
+
+/** Why a video stopped being read before its end. */
+export const UNREADABLE_REST = 'The video could not be read to its end (corrupt, or cut short).';
+
 /** Seeks and waits for the frame there. */
 async function seekTo(video: HTMLVideoElement, atSec: number): Promise<void> {
   const seeked = new Promise<void>((resolve, reject) => {
-    const ok = () => {
+    const done = () => {
+      clearTimeout(timer);
+      video.removeEventListener('seeked', ok);
       video.removeEventListener('error', bad);
+    };
+    const ok = () => {
+      done();
       resolve();
     };
     const bad = () => {
-      video.removeEventListener('seeked', ok);
-      reject(new Error('The video could not be read to its end (corrupt, or cut short).'));
+      done();
+      reject(new Error(UNREADABLE_REST));
     };
+    const timer = setTimeout(bad, SEEK_TIMEOUT_MS);
     video.addEventListener('seeked', ok, { once: true });
     video.addEventListener('error', bad, { once: true });
   });

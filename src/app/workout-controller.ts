@@ -3,6 +3,7 @@ import type { ExerciseDef, Prescription } from '../engine/exercise-def.ts';
 import type { FormCheckLine } from '../engine/form-check.ts';
 import type { Report } from '../engine/report.ts';
 import { Body } from '../engine/body.ts';
+import { cutShortNote } from '../engine/cut-short-note.ts';
 import { personSeen } from '../engine/requirements.ts';
 import { historyToJson } from '../storage/export.ts';
 import type { HistoryStore } from '../storage/history-store.ts';
@@ -487,7 +488,7 @@ export class WorkoutController {
     this.videoEl.classList.remove('mirrored');
     const abort = new AbortController();
     this.video = abort;
-    await analyseVideoFile(
+    const read = await analyseVideoFile(
       file,
       this.videoEl,
       loaded.source,
@@ -500,6 +501,11 @@ export class WorkoutController {
       abort.signal,
     );
     if (abort.signal.aborted || this.session !== session) return undefined;
+    if (!read.complete) {
+      const note = cutShortNote(read.readSec, read.durationSec);
+      session.noteVideo(note);
+      this.alerts.set('video', note);
+    }
     return session.finishVideo();
   }
 

@@ -122,6 +122,8 @@ export class WorkoutSession {
   private phaseSinceMs = 0;
   private cue: string | undefined;
   private paused = false;
+  /** Notes on a recorded video itself (it could not be read to its end). */
+  private readonly videoNotes: string[] = [];
   /** How strictly the next set is judged: changed in Settings, it applies from the next set. */
   private strictness: Strictness;
   /** The pose model the next set is judged for: changed in Settings, from the next set too. */
@@ -573,6 +575,11 @@ export class WorkoutSession {
   }
 
   /** A recorded video ends: its report, stored as one set (or as a form check's verdict). */
+  /** A note on the recorded video itself (it could not be read to its end), for its report. */
+  noteVideo(note: string): void {
+    this.videoNotes.push(note);
+  }
+
   async finishVideo(): Promise<Report> {
     const analysed = this.analyzer.finish();
     // Notes kept during the video (someone else came into view) first, as `formcheck analyze`
@@ -585,7 +592,9 @@ export class WorkoutSession {
     const kept = completeRecord(this.record, analysed).notes ?? [];
     const report = {
       ...analysed,
-      notes: [...new Set([...kept, ...(mismatch === undefined ? [] : [mismatch])])],
+      notes: [
+        ...new Set([...this.videoNotes, ...kept, ...(mismatch === undefined ? [] : [mismatch])]),
+      ],
     };
     if (this.isFormCheck) {
       this.out.formCheckDone(report, formCheckLines(this.exercise, report), report.notes);

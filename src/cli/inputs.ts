@@ -1,5 +1,6 @@
 import { constants } from 'node:fs';
 import { access, readFile } from 'node:fs/promises';
+import { cutShortNote } from '../engine/cut-short-note.ts';
 import type { PoseTrack } from '../pose/pose-track.ts';
 import { parsePoseTrack, timestampProblems } from '../pose/pose-track.ts';
 import type { TrackedVideo, VideoTracker } from '../node/video-tracker.ts';
@@ -72,6 +73,7 @@ export async function loadVideo(
 ): Promise<LoadedInput> {
   const video = await tracker.track(path, { countPeople: true, ...options });
   const problems: string[] = [];
+  const notes: string[] = [];
   const container = video.info.durationSec;
   if (
     container !== undefined &&
@@ -81,11 +83,13 @@ export async function loadVideo(
     problems.push(
       `${path}: only ${video.decodedSec.toFixed(1)} s of its ${container.toFixed(1)} s could be decoded; the file looks truncated or damaged.`,
     );
+    // On the report too, as the page puts it on the video's.
+    notes.push(cutShortNote(video.decodedSec, container));
   }
   return {
     path,
     track: video.track,
-    notes: nobodyNotes(video.track),
+    notes: [...notes, ...nobodyNotes(video.track)],
     problems: [...problems, ...nobodyProblems(path, video.track)],
     video,
   };

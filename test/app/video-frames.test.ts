@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { coverage, onVideoClock, sampleCount, type Held } from '../../src/app/video-frames.ts';
+import {
+  coverage,
+  onVideoClock,
+  pastTheLastFrame,
+  sampleCount,
+  type Held,
+} from '../../src/app/video-frames.ts';
+import { cutShortNote } from '../../src/engine/cut-short-note.ts';
 
 /** A frame held at `atSec` (the picture itself plays no part in which samples it is). */
 const held = (atSec: number, soughtSec?: number): Held => ({
@@ -61,6 +68,29 @@ describe('frame times on the video’s clock', () => {
     // A file whose frames carry their own start time (5 s in) rather than the video's clock.
     expect(onVideoClock(held(5.0, 0.5 / 30), FRAME_SEC)).toBe(false);
     expect(onVideoClock(held(0, 0.2), FRAME_SEC)).toBe(false);
+  });
+});
+
+describe('a video cut short (its header giving more length than it has frames)', () => {
+  it('is past its last frame when a seek shows a frame from over a second (or two frames) before', () => {
+    // A WebM cut at 6.4 s: a seek to 8.1 s shows the frame at 6.4 s again.
+    expect(pastTheLastFrame(held(6.4, 8.1), FRAME_SEC)).toBe(true);
+    // A phone video's own gap of a few frames, or half a frame on, is no end.
+    expect(pastTheLastFrame(held(3.0, 3.0 + 4 * FRAME_SEC), FRAME_SEC)).toBe(false);
+    expect(pastTheLastFrame(held(3.0, 3.0 + 0.5 * FRAME_SEC), FRAME_SEC)).toBe(false);
+    // At 0.5 frames/s (a time-lapse), two frames are 4 s.
+    expect(pastTheLastFrame(held(10, 13), 2)).toBe(false);
+    // A frame played, not sought, says nothing of it.
+    expect(pastTheLastFrame(held(6.4), FRAME_SEC)).toBe(false);
+  });
+
+  it('is reported up to where it was read, in words as `formcheck analyze` gives them', () => {
+    expect(cutShortNote(5.26, 11.82)).toBe(
+      "Only the first 5.3 s of the video's 11.8 s could be read (the file looks cut short or damaged): this report is of that part.",
+    );
+    expect(cutShortNote(5.26, Infinity)).toBe(
+      'Only the first 5.3 s of the video could be read (the file looks cut short or damaged): this report is of that part.',
+    );
   });
 });
 

@@ -315,5 +315,9 @@ describe('formcheck analyze', () => {
     expect(r.stderr).toMatch(
       /only [\d.]+ s of its 13\.\d s could be decoded; the file looks truncated/,
     );
+    // The report says it in the page's words: what it gives is of the part read.
+    expect(r.stdout).toMatch(
+      /note: Only the first [\d.]+ s of the video's 13\.\d s could be read \(the file looks cut short or damaged\): this report is of that part\./,
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
@@ -6,6 +7,7 @@ import { analyzeTrack } from '../../src/engine/analyze-track.ts';
 import { othersInViewNote } from '../../src/engine/others-in-view.ts';
 import { setFix } from '../../src/engine/set-end-words.ts';
 import { crossingInFront, sideBySide } from '../support/side-by-side.ts';
+import { storedSets } from './app-page.ts';
 import { ARTIFACTS, launch, makeWebm } from './chromium.ts';
 import { snapshot, until } from './diagnostics.ts';
 
@@ -194,6 +196,35 @@ describe('a recorded video opened in the page', () => {
       const error = page.locator('[data-alert="video"]');
       await error.waitFor({ state: 'visible', timeout: 30_000 });
       expect(await error.textContent()).toMatch(/could not be read as a video/);
+      // The line under the title no longer says it is analysing.
+      expect(await page.locator('#gate').textContent()).toBe(
+        'The video was not analysed: see the message above.',
+      );
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('reports a file cut short up to where it could be read, and says so', async () => {
+    // The real squats as a WebM whose last half is missing (a copy that stopped part-way): its
+    // header still gives the whole length. The page had stayed at "Analysing the video… 44 %".
+    const whole = readFileSync(await makeWebm(CLIP, 'cut-short'));
+    const context = await launch();
+    try {
+      const page = await openVideo(context, {
+        name: 'cut-short.webm',
+        mimeType: 'video/webm',
+        buffer: whole.subarray(0, Math.floor(whole.length / 2)),
+      });
+      const { lastReport: report } = await until(page, (s) => s.lastReport !== undefined, 120_000);
+      const note = report?.notes.find((n) => n.startsWith('Only the first'));
+      expect(note).toMatch(
+        /^Only the first \d+\.\d s of the video's 1\d\.\d s could be read \(the file looks cut short or damaged\): this report is of that part\.$/,
+      );
+      expect(await page.locator('[data-alert="video"]').textContent()).toContain(note);
+      // What was read is kept: the first squat (its bottom at 2.2 s) is in it.
+      expect(report?.repCount).toBeGreaterThanOrEqual(1);
+      expect((await storedSets(page))[0]?.notes).toContain(note);
     } finally {
       await context.close();
     }
