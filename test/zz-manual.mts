@@ -1,6 +1,6 @@
 import { launch, makeY4m } from '/work/main/test/e2e/chromium.ts';
 const clip = process.argv[2]!; const ex = process.argv[3]!; const secs = Number(process.argv[4] ?? 40);
-const y4m = await makeY4m(clip, 'manual', { fps: 30 });
+const y4m = await makeY4m(clip, 'manual', { fps: 30, ...(process.env.FRAME ? { frame: { width: 640, height: 480 } } : {}) });
 const ctx = await launch({ fakeCamera: y4m });
 const page = await ctx.newPage();
 const logs: string[] = [];

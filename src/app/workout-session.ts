@@ -574,12 +574,12 @@ export class WorkoutSession {
     return report;
   }
 
-  /** A recorded video ends: its report, stored as one set (or as a form check's verdict). */
   /** A note on the recorded video itself (it could not be read to its end), for its report. */
   noteVideo(note: string): void {
     this.videoNotes.push(note);
   }
 
+  /** A recorded video ends: its report, stored as one set (or as a form check's verdict). */
   async finishVideo(): Promise<Report> {
     const analysed = this.analyzer.finish();
     // Notes kept during the video (someone else came into view) first, as `formcheck analyze`
