@@ -92,6 +92,8 @@ export async function* sampledFrames(
   }
   let i = 0;
   let held: Held | undefined;
+  /** The time of the file's last frame, once a seek has had to look (s). */
+  let lastFrameSec: number | undefined;
   try {
     held = await player.seek(sampleSec(0));
     if (!onVideoClock(held, frameSec)) {
@@ -123,7 +125,18 @@ export async function* sampledFrames(
         held = await player.seek(sampleSec(i));
         // A seek past the file's last frame shows that frame again: a WebM cut short (its header
         // still giving the whole length) had its last frame analysed over and over to the end.
-        if (pastTheLastFrame(held, frameSec)) throw new Error(UNREADABLE_REST);
+        // A gap in a video with frames only on change is not that: its stated end shows a later
+        // frame (looked at once, the first time a seek lands this far back).
+        if (pastTheLastFrame(held, frameSec)) {
+          if (lastFrameSec === undefined) {
+            const end = await player.seek(Math.max(sampleSec(i), video.duration - frameSec / 2));
+            lastFrameSec = end.atSec;
+            end.frame.close();
+            held.frame.close();
+            held = await player.seek(sampleSec(i));
+          }
+          if (held.atSec >= lastFrameSec - SAME_TIME_SEC) throw new Error(UNREADABLE_REST);
+        }
       }
     }
   } finally {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -7,6 +8,8 @@ import { analyzeTrack } from '../../src/engine/analyze-track.ts';
 import { othersInViewNote } from '../../src/engine/others-in-view.ts';
 import { setFix } from '../../src/engine/set-end-words.ts';
 import { crossingInFront, sideBySide } from '../support/side-by-side.ts';
+import { FFMPEG_PATH } from '../../src/node/video-decoder.ts';
+import { removeScratch, scratchDir } from '../support/scratch.ts';
 import { storedSets } from './app-page.ts';
 import { ARTIFACTS, launch, makeWebm } from './chromium.ts';
 import { snapshot, until } from './diagnostics.ts';
@@ -202,6 +205,39 @@ describe('a recorded video opened in the page', () => {
       );
     } finally {
       await context.close();
+    }
+  });
+
+  it('reads a video with a gap in its frames to its end: a gap is not a file cut short', async () => {
+    // The real squats as a WebM with no frame from 4 to 6.5 s (as a recorder that writes frames
+    // only on change, or one that stalled, leaves): the frame at 4 s stands until 6.5 s.
+    const dir = await scratchDir('formcheck-gap-');
+    try {
+      const gap = join(dir, 'gap.webm');
+      const r = spawnSync(FFMPEG_PATH, [
+        ...['-hide_banner', '-loglevel', 'error', '-y', '-i', CLIP],
+        ...['-vf', "select='not(between(t,4,6.5))',scale=-2:480", '-vsync', 'vfr'],
+        ...['-an', '-c:v', 'libvpx', '-b:v', '1M', gap],
+      ]);
+      if (r.status !== 0) throw new Error(`ffmpeg failed: ${String(r.stderr)}`);
+      const context = await launch();
+      try {
+        const page = await openVideo(context, gap);
+        const { lastReport: report } = await until(
+          page,
+          (s) => s.lastReport !== undefined,
+          120_000,
+        );
+        expect(report?.notes.filter((n) => n.startsWith('Only the first'))).toEqual([]);
+        expect(await page.locator('[data-alert="video"]').count()).toBe(0);
+        // Its squats after the gap (bottoms at 6.8 and 11.8 s) are in the report.
+        expect(report?.repCount).toBe(2);
+        expect(report?.durationSec).toBeGreaterThan(12);
+      } finally {
+        await context.close();
+      }
+    } finally {
+      await removeScratch(dir);
     }
   });
 
