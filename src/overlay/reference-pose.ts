@@ -121,15 +121,18 @@ const STANDING_FRONT = pose({
   nose: [0.5, 0.14],
 });
 
-/** Which way a figure faces across the picture: +1 towards its right edge, -1 its left. */
-export type Facing = 1 | -1;
+/** Which way a figure faces across the picture (not `view.ts`'s Facing: towards the camera or away): +1 towards its right edge, -1 its left. */
+export type PictureFacing = 1 | -1;
 
 /**
  * The reference figure for a check, when there is one. A side-on figure is drawn facing the
  * picture's right unless `facing` says the person faced left: beside a still of someone facing
  * left, a figure facing right read as another movement.
  */
-export function referencePose(check: CheckId | 'hold', facing: Facing = 1): Pose | undefined {
+export function referencePose(
+  check: CheckId | 'hold',
+  facing: PictureFacing = 1,
+): Pose | undefined {
   const figure = figureFor(check);
   return figure !== undefined && facing === -1 && SIDE_ON.has(figure) ? turned(figure) : figure;
 }
@@ -139,7 +142,7 @@ export function referencePose(check: CheckId | 'hold', facing: Facing = 1): Pose
  * as a mirrored preview shows it): by the nose ahead of the ears, else by the toes ahead of the
  * heels; undefined facing the camera or when neither is seen.
  */
-export function facingInPicture(pose: Pose, mirrored = false): Facing | undefined {
+export function facingInPicture(pose: Pose, mirrored = false): PictureFacing | undefined {
   const body = new Body(pose);
   let ahead: number = facingSign(body) ?? 0;
   if (ahead === 0)
