@@ -121,7 +121,10 @@ const STANDING_FRONT = pose({
   nose: [0.5, 0.14],
 });
 
-/** Which way a figure faces across the picture (not `view.ts`'s Facing: towards the camera or away): +1 towards its right edge, -1 its left. */
+/**
+ * Which way a figure faces across the picture: +1 towards its right edge, -1 its left (not
+ * `view.ts`'s Facing, towards the camera or away).
+ */
 export type PictureFacing = 1 | -1;
 
 /**
