@@ -3,12 +3,11 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { analyzeTrack } from '../../src/engine/analyze-track.ts';
 import { PEOPLE_COUNT_EVERY_MS } from '../../src/engine/others-in-view.ts';
-import type { FrameTiming } from '../../src/app/live-stats.ts';
 import { crossingInFront } from '../support/side-by-side.ts';
 import { fixtureTrack } from '../support/tracks.ts';
 import { startExercise, storedSets } from './app-page.ts';
 import { launch, makeY4m } from './chromium.ts';
-import { snapshot, until } from './diagnostics.ts';
+import { snapshot, timings, until } from './diagnostics.ts';
 
 // Firefox and Safari cannot hand camera frames to a worker (no MediaStreamTrackProcessor): there
 // the page turns each new video frame into a bitmap and sends it to the pose worker
@@ -24,12 +23,6 @@ const ANALYZE_COUNT = analyzeTrack(fixtureTrack(DOWEL), 'squat').repCount;
 function withoutFrameProcessor(): void {
   delete (globalThis as { MediaStreamTrackProcessor?: unknown }).MediaStreamTrackProcessor;
 }
-
-/** The page's own per-frame timings (window.formcheck, as the live bench reads them). */
-const timings = (page: Page): Promise<FrameTiming[]> =>
-  page.evaluate(() =>
-    (globalThis as unknown as { formcheck: { timings(): FrameTiming[] } }).formcheck.timings(),
-  );
 
 describe('a browser that cannot hand camera frames to a worker (the bitmap path)', () => {
   let context: BrowserContext | undefined;

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { DiagnosticsSnapshot } from '../../src/app/diagnostics.ts';
+import type { FrameTiming } from '../../src/app/live-stats.ts';
 
 /** The page's own diagnostics (window.formcheck), as plain data. */
 export function snapshot(page: Page): Promise<DiagnosticsSnapshot> {
@@ -7,6 +8,13 @@ export function snapshot(page: Page): Promise<DiagnosticsSnapshot> {
     (
       globalThis as unknown as { formcheck: { snapshot(): DiagnosticsSnapshot } }
     ).formcheck.snapshot(),
+  );
+}
+
+/** The page's own per-frame timings (window.formcheck, as the live bench reads them). */
+export function timings(page: Page): Promise<FrameTiming[]> {
+  return page.evaluate(() =>
+    (globalThis as unknown as { formcheck: { timings(): FrameTiming[] } }).formcheck.timings(),
   );
 }
 

@@ -2,7 +2,9 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWithPhotosAsWebcam, saidSoFar, shot, startExercise } from './app-page.ts';
-import { snapshot, until } from './diagnostics.ts';
+import { FrameRateWatch, frameRateNeed } from '../../src/app/frame-rate-watch.ts';
+import type { FrameTiming } from '../../src/app/live-stats.ts';
+import { snapshot, timings, until } from './diagnostics.ts';
 
 const PHOTOS = join(import.meta.dirname, '..', 'fixtures', 'photos');
 
@@ -13,6 +15,29 @@ const PHOTOS = join(import.meta.dirname, '..', 'fixtures', 'photos');
 // sends 6 frames a second, as a slow laptop analyses: too few for quick reps, and the app says so
 // during a set of reps, but enough to time a hold to half a second (src/app/frame-rate-watch.ts).
 const CAMERA_FPS = 6;
+
+/**
+ * Whether the frames the page analysed ever fell under what a hold needs, judged as the page
+ * judges them (`FrameRateWatch`, each frame's own time standing for the camera's). On a machine
+ * busy with other work (a test suite beside it) a 6 frames/s camera can deliver fewer, and then a
+ * warning is the truth, not a fault.
+ */
+function analysedTooFewForAHold(frames: readonly FrameTiming[]): boolean {
+  const watch = new FrameRateWatch();
+  return frames.some(({ receivedMs }) => {
+    watch.cameraFrame(receivedMs);
+    watch.analysedFrame(receivedMs);
+    return watch.judge(receivedMs, frameRateNeed('hold')) !== undefined;
+  });
+}
+
+/** The longest wait between two frames analysed, s. */
+function longestGapSec(frames: readonly FrameTiming[]): number {
+  let gapMs = 0;
+  for (let i = 1; i < frames.length; i += 1)
+    gapMs = Math.max(gapMs, (frames[i]?.receivedMs ?? 0) - (frames[i - 1]?.receivedMs ?? 0));
+  return gapMs / 1000;
+}
 describe('a timed squat hold with a real person as the webcam', () => {
   let context: BrowserContext;
   let page: Page;
@@ -34,6 +59,11 @@ describe('a timed squat hold with a real person as the webcam', () => {
 
   it('times the hold to its target, says it is done, and shows how each hold ended and whether the hips stayed', async () => {
     await startExercise(page, 'squat-hold', { sets: 1, seconds: 6 });
+    // The frame rate is judged from "Go!" on (setting up is not the set).
+    await page.waitForFunction(() => (globalThis as { said?: string[] }).said?.includes('Go!'), {
+      timeout: 90_000,
+    });
+    const goMs = await page.evaluate(() => performance.now());
     // The picture shows the time held against the target while the pose is held.
     await until(page, (s) => (s.lastOverlay?.live.heldSec ?? 0) > 2, 90_000);
     const during = await snapshot(page);
@@ -41,13 +71,20 @@ describe('a timed squat hold with a real person as the webcam', () => {
     await shot(page, 'hold-1-holding');
     await page.waitForSelector('[data-session-done]', { timeout: 90_000 });
     await shot(page, 'hold-2-done');
-    // Held to the target: the frame that reached it is up to a frame interval past it.
+    const frames = (await timings(page)).filter((f) => f.receivedMs >= goMs);
+    // Held to the target: the frame that reached it is up to a frame interval past it (1/6 s, or
+    // the longest wait between two frames where the machine was busier).
     const line = (await page.locator('[data-summary-line]').first().textContent()) ?? '';
     const held = Number(/^Held (\d+\.\d) s in 1 hold\.$/.exec(line)?.[1]);
     expect(held, line).toBeGreaterThanOrEqual(6);
-    expect(held, line).toBeLessThanOrEqual(6 + 1 / CAMERA_FPS + 0.05);
-    // 6 frames a second time a hold: no "too few frames" on screen or aloud.
-    expect(await page.locator('[data-alert="frames"]').count()).toBe(0);
+    expect(held, line).toBeLessThanOrEqual(
+      6 + Math.max(1 / CAMERA_FPS, longestGapSec(frames)) + 0.05,
+    );
+    // 6 frames a second time a hold: no "too few frames" on screen or aloud, unless the frames
+    // analysed really fell under 5 a second in this run.
+    const starved = analysedTooFewForAHold(frames);
+    console.log(`${frames.length} frames analysed from "Go!", too few for a hold: ${starved}`);
+    if (!starved) expect(await page.locator('[data-alert="frames"]').count()).toBe(0);
     const row = page.locator('.set-summary tbody tr').first();
     // A still photo: the hips stayed where the hold settled (hold-position.ts).
     expect(await row.locator('td').allTextContents()).toEqual([
@@ -58,7 +95,7 @@ describe('a timed squat hold with a real person as the webcam', () => {
     ]);
     const said = await saidSoFar(page);
     expect(said).toContain('Go!');
-    expect(said.filter((s) => /too slow/.test(s))).toEqual([]);
+    if (!starved) expect(said.filter((s) => /too slow/.test(s))).toEqual([]);
     expect(said.at(-1)).toBe('Workout done. Well done!');
   });
 });
