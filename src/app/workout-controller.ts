@@ -99,6 +99,8 @@ export class WorkoutController {
   private runs = 0;
   private mirrored = true;
   private pausedByCamera = false;
+  /** Paused with the space bar or the button: only they resume it (not the tab shown again). */
+  private pausedByPerson = false;
 
   constructor(
     private readonly videoEl: HTMLVideoElement,
@@ -310,13 +312,17 @@ export class WorkoutController {
     return true;
   }
 
-  /** The open camera's frames to the detector, once it is loaded. */
+  /**
+   * The open camera's frames to the detector, once it is loaded; not while a pause rests it (a
+   * pause pressed while this waited stops what it started).
+   */
   private async streamToDetector(): Promise<void> {
     const loaded = await this.detector();
-    if (!this.feed.active) return;
+    if (!this.feed.active || this.restingDetector) return;
     await loaded.source.reset();
     await this.loop.start(loaded.source, this.runtime.client);
-    this.loop.setCountPeople(this.session?.watchesForOthers ?? false);
+    if (this.restingDetector) this.loop.stop();
+    else this.loop.setCountPeople(this.session?.watchesForOthers ?? false);
   }
 
   private async retryCamera(): Promise<void> {
@@ -514,15 +520,38 @@ export class WorkoutController {
     // A video is analysed frame by frame: pausing it would only drop frames from its report.
     if (s === undefined || s.source === 'video') return;
     s.setPaused(!s.isPaused);
+    this.pausedByPerson = s.isPaused;
     this.view.showPaused(s.isPaused);
+    this.detectorRests(s.isPaused);
   }
 
-  /** The tab was hidden or shown: nothing in between counts. */
+  /**
+   * The tab was hidden or shown: nothing in between counts. A set the person paused stays paused
+   * when the tab is shown again.
+   */
   setHidden(hidden: boolean): void {
     const s = this.session;
-    if (s === undefined || !this.feed.active) return;
+    if (s === undefined || !this.feed.active || this.pausedByPerson) return;
     s.setPaused(hidden, 'Paused while the tab was hidden.');
     this.view.showPaused(hidden);
+    this.detectorRests(hidden);
+  }
+
+  /**
+   * Paused by the person (or a hidden tab), nothing is judged, so no frame is analysed either: the
+   * detector is a laptop's whole core at 12-15 frames a second (its fan, its battery). The camera
+   * stays on and shown; the overlay drops the skeleton once its pose is stale (`overlay`). On
+   * resume the detector starts afresh (it searches for the person again: they may have moved).
+   * A pause the camera caused keeps the loop as it is, to notice the frames coming back.
+   */
+  private detectorRests(paused: boolean): void {
+    if (paused) this.loop.stop();
+    else if (this.feed.active && !this.loop.running) void this.streamToDetector();
+  }
+
+  /** Paused by the person or a hidden tab (not the camera): the detector rests. */
+  private get restingDetector(): boolean {
+    return this.session?.isPaused === true && !this.pausedByCamera;
   }
 
   private complete(end: RunEnd): void {
@@ -536,6 +565,7 @@ export class WorkoutController {
     clearInterval(this.ticker);
     this.ticker = undefined;
     this.session = undefined;
+    this.pausedByPerson = false;
     this.renderer.clear();
     this.alerts.clear('frames');
     this.slowFramesShown = undefined;
