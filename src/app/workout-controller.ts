@@ -549,14 +549,24 @@ export class WorkoutController {
     else if (this.feed.active && !this.loop.running) void this.streamToDetector();
   }
 
-  /** Paused by the person or a hidden tab (not the camera): the detector rests. */
+  /**
+   * The detector rests: the run is over (`complete`), or paused by the person or a hidden tab (not
+   * the camera, whose frames coming back are watched for).
+   */
   private get restingDetector(): boolean {
-    return this.session?.isPaused === true && !this.pausedByCamera;
+    const session = this.session;
+    if (session === undefined) return false;
+    return this.finish === undefined || (session.isPaused && !this.pausedByCamera);
   }
 
+  /**
+   * The run is over (its last set done, or a form check's card to read): nothing more is judged,
+   * so the detector rests until the next run starts it (the camera stays on and shown).
+   */
   private complete(end: RunEnd): void {
     const finish = this.finish;
     this.finish = undefined;
+    if (end.kind !== 'left' && this.session?.source === 'camera') this.loop.stop();
     finish?.(end);
   }
 

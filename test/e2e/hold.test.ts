@@ -97,5 +97,12 @@ describe('a timed squat hold with a real person as the webcam', () => {
     expect(said).toContain('Go!');
     if (!starved) expect(said.filter((s) => /too slow/.test(s))).toEqual([]);
     expect(said.at(-1)).toBe('Workout done. Well done!');
+    // Done, nothing more is judged: the camera stays on, the detector rests (a frame in flight
+    // when the hold ended may land).
+    const before = await snapshot(page);
+    await page.waitForTimeout(2000);
+    const after = await snapshot(page);
+    expect(after.cameraFrames - before.cameraFrames).toBeGreaterThan(6);
+    expect(after.analysed - before.analysed).toBeLessThanOrEqual(1);
   });
 });
