@@ -1,4 +1,5 @@
 import { HistoryDb, MemoryHistory, type HistoryBackend } from './history-db.ts';
+import { gotFurther } from './import.ts';
 import type { SetRecord } from './set-record.ts';
 
 /** Retries of a failed write before the set is kept in memory only (ms after each failure). */
@@ -71,6 +72,34 @@ export class HistoryStore {
 
   isSaved(recordId: string): boolean {
     return this.state.get(recordId) === true && this.backend.persistent;
+  }
+
+  /**
+   * Sets read from a history file, added to the history: a set not kept yet is added, one kept
+   * already is replaced only by a copy that got further (`gotFurther`), and the rest are left as
+   * they are. A write that fails is counted, not retried: the file still holds the set.
+   */
+  async importSets(
+    sets: readonly SetRecord[],
+  ): Promise<{ added: number; updated: number; same: number; failed: number }> {
+    const kept = new Map((await this.backend.since(-Infinity)).map((s) => [s.id, s]));
+    const counts = { added: 0, updated: 0, same: 0, failed: 0 };
+    for (const set of sets) {
+      const mine = kept.get(set.id);
+      if (mine !== undefined && !gotFurther(set, mine)) {
+        counts.same += 1;
+        continue;
+      }
+      try {
+        await this.backend.save(set);
+        kept.set(set.id, set);
+        if (mine === undefined) counts.added += 1;
+        else counts.updated += 1;
+      } catch {
+        counts.failed += 1;
+      }
+    }
+    return counts;
   }
 
   /** Sets whose latest version is not in the browser's storage (to offer as a download). */

@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { recordSpeech, saidSoFar, shot, startExercise, storedSets } from './app-page.ts';
 import { launch, makeY4m } from './chromium.ts';
+import { scratchDir } from '../support/scratch.ts';
 
 const DOWEL = join(import.meta.dirname, '..', 'fixtures', 'squat_side_gym_dowel_2reps.mp4');
 const SET_TIMEOUT_MS = 120_000;
@@ -23,6 +24,9 @@ async function setWith(
   return { context, page };
 }
 
+/** The last file of unsaved sets downloaded, kept where a person would keep it. */
+let downloaded: string | undefined;
+
 /** Presses the alert's download button and reads the file the browser saves. */
 async function downloadUnsaved(page: Page): Promise<{ sets: { reps: unknown[] }[] }> {
   const [download] = await Promise.all([
@@ -30,7 +34,25 @@ async function downloadUnsaved(page: Page): Promise<{ sets: { reps: unknown[] }[
     page.click('[data-alert-action="storage"]'),
   ]);
   expect(download.suggestedFilename()).toBe('formcheck-unsaved-sets.json');
-  return JSON.parse(readFileSync(await download.path(), 'utf8')) as { sets: { reps: unknown[] }[] };
+  downloaded = join(await scratchDir('formcheck-download-'), download.suggestedFilename());
+  await download.saveAs(downloaded);
+  return JSON.parse(readFileSync(downloaded, 'utf8')) as { sets: { reps: unknown[] }[] };
+}
+
+/** Chooses a file with History's "Import JSON", as a person does; returns what the page says. */
+async function importFile(page: Page, path: string): Promise<string> {
+  const said = page.locator('#history-import');
+  const before = (await said.textContent()) ?? '';
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.click('#import-json'),
+  ]);
+  await chooser.setFiles(path);
+  await page.waitForFunction((was) => {
+    const now = document.getElementById('history-import')?.textContent ?? '';
+    return now !== '' && now !== was;
+  }, before);
+  return (await said.textContent()) ?? '';
 }
 
 describe('history that never claims what it did not do', () => {
@@ -70,6 +92,45 @@ describe('history that never claims what it did not do', () => {
       expect(await storedSets(page)).toEqual([]);
       const file = await downloadUnsaved(page);
       expect(file.sets[0]?.reps).toHaveLength(2);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('takes the downloaded set back into the history of a browser that can store it', async () => {
+    expect(downloaded).toBeDefined();
+    const file = downloaded ?? '';
+    const context = await launch();
+    try {
+      const page = await context.newPage();
+      await page.goto(inject('baseUrl'));
+      await page.click('[data-nav="history"]');
+      expect(await importFile(page, file)).toBe(
+        'Imported 1 set from formcheck-unsaved-sets.json (1 new).',
+      );
+      await page.waitForSelector('[data-session] [data-summary-line]');
+      await shot(page, 'storage-imported');
+      expect(
+        await page.locator('[data-session] [data-summary-line]').first().textContent(),
+      ).toMatch(/^2 reps/);
+      const stored = await storedSets(page);
+      expect(stored.map((s) => s.reps.length)).toEqual([2]);
+      // Twice is no double: the set is there already.
+      expect(await importFile(page, file)).toBe(
+        'Nothing new in formcheck-unsaved-sets.json: its set is already in the history.',
+      );
+      // Not a history: said, and the history is as it was.
+      const csv = join(await scratchDir('formcheck-not-history-'), 'formcheck-history.csv');
+      writeFileSync(csv, 'date,session,exercise\n');
+      expect(await importFile(page, csv)).toBe(
+        'formcheck-history.csv was not imported. It is not a formcheck history file (it is not JSON).',
+      );
+      // Kept across a reload, as any set is.
+      await page.reload();
+      await page.click('[data-nav="history"]');
+      await page.waitForSelector('[data-session] [data-summary-line]');
+      expect(await page.locator('[data-session]').count()).toBe(1);
+      expect((await storedSets(page)).map((s) => s.reps.length)).toEqual([2]);
     } finally {
       await context.close();
     }

@@ -1,6 +1,7 @@
 import { findExercise } from '../../engine/catalog.ts';
 import { historyToCsv, historyToJson } from '../../storage/export.ts';
 import type { HistoryStore } from '../../storage/history-store.ts';
+import { importMessage, NotAHistoryFile, parseHistoryFile } from '../../storage/import.ts';
 import { PROGRESS_SERIES, progressOf, seriesPoints } from '../../storage/progress.ts';
 import type { SetRecord } from '../../storage/set-record.ts';
 import { byId, download, el } from '../dom.ts';
@@ -118,6 +119,13 @@ export class HistoryScreen {
           .since(-Infinity)
           .then((s) => download('formcheck-history.json', historyToJson(s), 'application/json')),
     );
+    const file = byId<HTMLInputElement>('import-file');
+    byId('import-json').addEventListener('click', () => file.click());
+    file.addEventListener('change', () => {
+      const chosen = file.files?.[0];
+      file.value = '';
+      if (chosen !== undefined) void this.importFile(chosen);
+    });
     byId('delete-all').addEventListener('click', () => {
       if (confirm('Delete the whole history? This cannot be undone.'))
         void this.store.backend.clear().then(() => this.render());
@@ -125,7 +133,28 @@ export class HistoryScreen {
     byId('history-more').addEventListener('click', () => void this.more());
   }
 
-  async render(): Promise<void> {
+  /**
+   * A history file read back (another browser's export, or sets this one could not store): what
+   * came in and what did not is said under the buttons, and the history shown again.
+   */
+  private async importFile(file: File): Promise<void> {
+    const said = byId('history-import');
+    try {
+      const { sets, skipped } = parseHistoryFile(await file.text());
+      const counts = await this.store.importSets(sets);
+      said.textContent = importMessage(file.name, counts, skipped, this.store.backend.persistent);
+    } catch (error) {
+      said.textContent =
+        error instanceof NotAHistoryFile
+          ? `${file.name} was not imported. ${error.message}`
+          : `${file.name} could not be read: ${error instanceof Error ? error.message : String(error)}`;
+    }
+    await this.render(true);
+  }
+
+  /** The history shown anew; an import's message stays only right after the import. */
+  async render(afterImport = false): Promise<void> {
+    if (!afterImport) byId('history-import').textContent = '';
     this.page = 0;
     byId('history-list').replaceChildren();
     const recent = await this.store.backend.since(Date.now() - PLOT_SPAN_MS);
