@@ -169,7 +169,7 @@ export class WorkoutController {
     this.unsavedSaid = true;
     this.alerts.set(
       'storage',
-      'Some sets could not be saved in this browser. Download them so nothing is lost.',
+      'Some sets could not be saved in this browser. Download them so nothing is lost: "Import JSON" in History takes them back.',
       {
         label: 'Download sets',
         run: () => {
