@@ -100,9 +100,10 @@ describe('a timed squat hold with a real person as the webcam', () => {
     // Done, nothing more is judged: the camera stays on, the detector rests (a frame in flight
     // when the hold ended may land).
     const before = await snapshot(page);
-    await page.waitForTimeout(2000);
+    await page.waitForTimeout(3000);
     const after = await snapshot(page);
-    expect(after.cameraFrames - before.cameraFrames).toBeGreaterThan(6);
+    // (6 frames a second, fewer on a busy machine: the camera goes on, that is all.)
+    expect(after.cameraFrames - before.cameraFrames).toBeGreaterThan(3);
     expect(after.analysed - before.analysed).toBeLessThanOrEqual(1);
   });
 });
