@@ -3,21 +3,10 @@ import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { HistoryDb, MemoryHistory, type HistoryBackend } from '../../src/storage/history-db.ts';
 import { HistoryStore } from '../../src/storage/history-store.ts';
-import { newSetRecord, type SetRecord } from '../../src/storage/set-record.ts';
+import type { SetRecord } from '../../src/storage/set-record.ts';
+import { squatSetRecord } from '../support/set-records.ts';
 
-const record = (session: string, set: number, startedAtMs: number): SetRecord => ({
-  ...newSetRecord({
-    id: `${session}:${set}`,
-    sessionId: session,
-    set,
-    exerciseId: 'squat',
-    exerciseName: 'Bodyweight squat',
-    prescription: { kind: 'reps', sets: 3, reps: 10, restSec: 60 },
-    startedAtMs,
-    source: 'camera',
-  }),
-  completed: true,
-});
+const record = squatSetRecord;
 
 describe.each([
   ['IndexedDB (fake-indexeddb)', () => HistoryDb.open(new IDBFactory())],

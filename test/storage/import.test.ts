@@ -12,7 +12,8 @@ import {
   NotAHistoryFile,
   parseHistoryFile,
 } from '../../src/storage/import.ts';
-import { newSetRecord, type SetRecord } from '../../src/storage/set-record.ts';
+import type { SetRecord } from '../../src/storage/set-record.ts';
+import { squatSetRecord } from '../support/set-records.ts';
 import { fixtureTrack } from '../support/tracks.ts';
 
 // A history file read back: what "Export JSON" wrote in another browser, or the sets this one
@@ -22,22 +23,13 @@ import { fixtureTrack } from '../support/tracks.ts';
 const LEAN = join(import.meta.dirname, '..', 'fixtures', 'squat_front_FORWARD_LEAN_mlsac_1rep.mp4');
 const DOWEL = join(import.meta.dirname, '..', 'fixtures', 'squat_side_gym_dowel_2reps.mp4');
 
+/** A set of squats as the app keeps it, its reps read from `clip`'s committed pose track. */
 function squatSet(session: string, set: number, clip: string, startedAtMs: number): SetRecord {
   const report = analyzeTrack(fixtureTrack(clip), 'squat');
   return {
-    ...newSetRecord({
-      id: `${session}:${set}`,
-      sessionId: session,
-      set,
-      exerciseId: 'squat',
-      exerciseName: 'Bodyweight squat',
-      prescription: { kind: 'reps', sets: 3, reps: 10, restSec: 60 },
-      startedAtMs,
-      source: 'camera',
-      strictness: 'standard',
-      poseModel: 'blazepose-full',
-    }),
-    completed: true,
+    ...squatSetRecord(session, set, startedAtMs),
+    strictness: 'standard',
+    poseModel: 'blazepose-full',
     reps: report.reps ?? [],
     faults: report.faults,
   };
