@@ -8,6 +8,14 @@ const TEXT = '#ffffff';
 const GOOD = '#2ecc40';
 const WARN = '#ffdc00';
 
+/** The count's panel is never wider than this share of the picture (its words are squeezed). */
+export const HUD_MAX_SHARE = 0.6;
+
+function textWidth(ctx: CanvasRenderingContext2D, text: string, font: string): number {
+  ctx.font = font;
+  return ctx.measureText(text).width;
+}
+
 /** Counter, set, timers, range and tempo bars, the angle that matters, and the current cue. */
 export function drawHud(
   ctx: CanvasRenderingContext2D,
@@ -17,14 +25,23 @@ export function drawHud(
   const { width, height } = size;
   const big = Math.round(Math.min(height / 8, width / 6));
   ctx.textBaseline = 'top';
-  // Top-left: the count or the timer, in letters readable from two metres.
+  // Top-left: the count or the timer, in letters readable from two metres, on a panel as wide as
+  // its words (at most 60 % of the picture): a fixed 60 % hid the raised hands of a triangle or a
+  // Warrior I filmed landscape, where "5/60 s" needs a quarter of the width.
+  const figure = mainFigure(d);
+  const figureFont = `bold ${big}px system-ui, sans-serif`;
+  const labelFont = `${Math.round(big / 3)}px system-ui, sans-serif`;
+  const panelWidth = Math.min(
+    width * HUD_MAX_SHARE,
+    Math.max(textWidth(ctx, figure, figureFont), textWidth(ctx, d.setLabel, labelFont)) + 24,
+  );
   ctx.fillStyle = PANEL;
-  ctx.fillRect(0, 0, width * 0.6, big * 1.9);
+  ctx.fillRect(0, 0, panelWidth, big * 1.9);
   ctx.fillStyle = TEXT;
-  ctx.font = `bold ${big}px system-ui, sans-serif`;
-  ctx.fillText(mainFigure(d), 12, 8);
-  ctx.font = `${Math.round(big / 3)}px system-ui, sans-serif`;
-  ctx.fillText(d.setLabel, 12, 12 + big, width * 0.6 - 16);
+  ctx.font = figureFont;
+  ctx.fillText(figure, 12, 8);
+  ctx.font = labelFont;
+  ctx.fillText(d.setLabel, 12, 12 + big, panelWidth - 16);
   if (d.kind === 'reps') drawRangeBar(ctx, d, size);
   if (d.kind === 'reps' && d.tempoBar !== undefined) drawTempoBar(ctx, d.tempoBar, size);
   if (d.angle !== undefined && d.pose !== null) drawAngle(ctx, d, size);

@@ -3,8 +3,9 @@ import type { LiveState } from '../../src/engine/analyzer.ts';
 import { findExercise } from '../../src/engine/catalog.ts';
 import { IDLE_LIVE } from '../../src/engine/kinds/kind-analyzer.ts';
 import type { FlowView } from '../../src/engine/workout-flow.ts';
-import { mainFigure } from '../../src/overlay/draw-hud.ts';
+import { drawHud, HUD_MAX_SHARE, mainFigure } from '../../src/overlay/draw-hud.ts';
 import { overlayData, type OverlayInput } from '../../src/overlay/overlay-data.ts';
+import { spyContext } from '../support/spy-context.ts';
 
 const LIVE: LiveState = {
   ...IDLE_LIVE,
@@ -170,5 +171,28 @@ describe('overlayData', () => {
 
   it('never shows a negative phase time (a clock that stepped back)', () => {
     expect(overlayData({ ...input('squat'), phaseSec: -0.4 }).phaseSec).toBe(0);
+  });
+});
+
+describe("the count's panel, top left", () => {
+  /** The panel behind the count: the first rectangle drawn. */
+  const panel = (exerciseId: string, width: number, live: Partial<LiveState> = {}) => {
+    const spy = spyContext(width, 480);
+    drawHud(spy.ctx, overlayData(input(exerciseId, live)));
+    const [first] = spy.rects;
+    const words = spy.labels.slice(0, 2).map((l) => l.text);
+    return { width: first?.w ?? NaN, words };
+  };
+
+  it('is as wide as its words, not a fixed share of the picture', () => {
+    // Text 6 px a character in the spy: "5/30 s" and "set 1/3", with 12 px either side.
+    const hold = panel('squat-hold', 854, { heldSec: 5.2 });
+    expect(hold.words).toEqual(['5/30 s', 'set 1/3']);
+    expect(hold.width).toBe(6 * 'set 1/3'.length + 24);
+    expect(hold.width).toBeLessThan(854 * HUD_MAX_SHARE);
+  });
+
+  it('never covers more than its share of a narrow picture', () => {
+    expect(panel('squat-hold', 100, { heldSec: 5.2 }).width).toBe(100 * HUD_MAX_SHARE);
   });
 });

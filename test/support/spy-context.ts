@@ -3,6 +3,7 @@ export function spyContext(width = 640, height = 480) {
   const arcs: { x: number; y: number; r: number; fill: string }[] = [];
   const lines: [number, number][] = [];
   const labels: { text: string; x: number; y: number; align: string }[] = [];
+  const rects: { x: number; y: number; w: number; h: number; fill: string }[] = [];
   let fill = '';
   const ctx = {
     textAlign: 'start',
@@ -16,7 +17,7 @@ export function spyContext(width = 640, height = 480) {
     get fillStyle() {
       return fill;
     },
-    fillRect: () => undefined,
+    fillRect: (x: number, y: number, w: number, h: number) => rects.push({ x, y, w, h, fill }),
     clearRect: () => undefined,
     setLineDash: () => undefined,
     /** Text 6 px a character wide. */
@@ -31,5 +32,5 @@ export function spyContext(width = 640, height = 480) {
     fillText: (text: string, x: number, y: number) =>
       labels.push({ text, x, y, align: ctx.textAlign }),
   };
-  return { ctx: ctx as unknown as CanvasRenderingContext2D, arcs, lines, labels };
+  return { ctx: ctx as unknown as CanvasRenderingContext2D, arcs, lines, labels, rects };
 }
