@@ -13,6 +13,7 @@ import { Navigation, type Screen } from './app/screens/navigation.ts';
 import { renderReport } from './app/screens/report-screen.ts';
 import { Settings } from './app/settings.ts';
 import { Voice } from './app/voice.ts';
+import { bindVoiceSettings } from './app/voice-settings.ts';
 import { bindWorkoutControls, muteToggle, showVoiceNote } from './app/workout-controls.ts';
 import { WorkoutController } from './app/workout-controller.ts';
 import { VideoProgress } from './app/video-progress.ts';
@@ -161,6 +162,7 @@ bindWorkoutControls(() => nav.current === 'workout', {
   back: () => show('home'),
 });
 showVoiceNote(voice);
+bindVoiceSettings(voice);
 byId('print-report').addEventListener('click', () => print());
 for (const b of document.querySelectorAll<HTMLButtonElement>('[data-nav]'))
   b.addEventListener('click', () => show(b.dataset['nav'] as Screen));

@@ -5,18 +5,41 @@ export interface VoiceInfo {
   readonly lang: string;
   readonly localService: boolean;
   readonly default: boolean;
+  /** The browser's name for the voice, kept to find it again (Settings, "Voice"). */
+  readonly voiceURI?: string;
+}
+
+/** The voices the feedback may be spoken in: English ones on this device (`pickOnDeviceVoice`). */
+export function onDeviceVoices<V extends VoiceInfo>(voices: readonly V[]): V[] {
+  return voices.filter((v) => v.localService && v.lang.toLowerCase().startsWith('en'));
 }
 
 /**
- * The voice the words are spoken in: an English voice on this device, the browser's default one
- * when it is such. A voice that is not `localService` is a remote speech service (Web Speech API):
- * the words, which are the results ("Rep 5.", "Knees out."), would leave the device, so such a
- * voice is never picked, nor left to the browser by not picking one. Undefined: none here.
+ * The voice the words are spoken in: the one picked in Settings while it is an English voice on
+ * this device, else the browser's default one when it is such, else the first. A voice that is
+ * not `localService` is a remote speech service (Web Speech API): the words, which are the results
+ * ("Rep 5.", "Knees out."), would leave the device, so such a voice is never picked, not even when
+ * named, nor left to the browser by not picking one. Undefined: none here.
  */
-export function pickOnDeviceVoice<V extends VoiceInfo>(voices: readonly V[]): V | undefined {
-  const english = voices.filter((v) => v.localService && v.lang.toLowerCase().startsWith('en'));
-  return english.find((v) => v.default) ?? english[0];
+export function pickOnDeviceVoice<V extends VoiceInfo>(
+  voices: readonly V[],
+  preferredURI?: string,
+): V | undefined {
+  const english = onDeviceVoices(voices);
+  return (
+    english.find((v) => preferredURI !== undefined && v.voiceURI === preferredURI) ??
+    english.find((v) => v.default) ??
+    english[0]
+  );
 }
+
+/**
+ * How fast the words are said (Web Speech's rate, 1 is the voice's own pace). Usual is a little
+ * quicker than the voice's own, so that a count is heard before the next rep; slower is for a
+ * listener further off or less at home in English.
+ */
+export const SPEECH_RATES = { slower: 0.9, usual: 1.1, faster: 1.3 } as const;
+export type SpeechRate = keyof typeof SPEECH_RATES;
 
 /**
  * Spoken feedback through the Web Speech API, on-device voices only, with a mute switch. Without
@@ -25,6 +48,8 @@ export function pickOnDeviceVoice<V extends VoiceInfo>(voices: readonly V[]): V 
  */
 export class Voice {
   private muted = false;
+  private preferredURI: string | undefined;
+  private rate: SpeechRate = 'usual';
   private readonly listeners: (() => void)[] = [];
 
   constructor(private readonly synth: SpeechSynthesis | undefined = globalThis.speechSynthesis) {
@@ -54,6 +79,24 @@ export class Voice {
     this.listeners.push(listener);
   }
 
+  /** The English voices on this device, to choose from; the one in use. */
+  get choices(): { readonly voices: readonly SpeechSynthesisVoice[]; readonly inUse?: string } {
+    const inUse = this.voice()?.voiceURI;
+    return {
+      voices: onDeviceVoices(this.synth?.getVoices() ?? []),
+      ...(inUse === undefined ? {} : { inUse }),
+    };
+  }
+
+  /** Speak in this voice while it is on this device (Settings); undefined: the default one. */
+  preferVoice(voiceURI: string | undefined): void {
+    this.preferredURI = voiceURI;
+  }
+
+  setRate(rate: SpeechRate): void {
+    this.rate = rate;
+  }
+
   setMuted(muted: boolean): void {
     this.muted = muted;
     if (muted) this.synth?.cancel();
@@ -67,12 +110,14 @@ export class Voice {
     // A count must be heard on time: it cuts off a cue in progress.
     if (u.priority === 'count') this.synth.cancel();
     const utterance = new SpeechSynthesisUtterance(u.text);
-    utterance.rate = 1.1;
+    utterance.rate = SPEECH_RATES[this.rate];
     utterance.voice = voice;
     this.synth.speak(utterance);
   }
 
   private voice(): SpeechSynthesisVoice | undefined {
-    return this.synth === undefined ? undefined : pickOnDeviceVoice(this.synth.getVoices());
+    return this.synth === undefined
+      ? undefined
+      : pickOnDeviceVoice(this.synth.getVoices(), this.preferredURI);
   }
 }

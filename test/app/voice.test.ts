@@ -15,6 +15,7 @@ const voice = (
   lang,
   localService,
   default: isDefault,
+  voiceURI: name,
 });
 
 // Chrome on a desktop: the system's voices on the device, Google's on a server.
@@ -34,6 +35,15 @@ describe('the voice the feedback is spoken in', () => {
     expect(pickOnDeviceVoice([GOOGLE_US, GOOGLE_DE])).toBeUndefined();
   });
 
+  it('is the one picked in Settings while it is on this device, never a remote one picked', () => {
+    const voices = [GOOGLE_US, SYSTEM_EN, SYSTEM_EN_DEFAULT];
+    expect(pickOnDeviceVoice(voices, 'Microsoft David')).toBe(SYSTEM_EN);
+    expect(pickOnDeviceVoice(voices, 'Google US English')).toBe(SYSTEM_EN_DEFAULT);
+    // Picked on another machine, or uninstalled since: the default one.
+    expect(pickOnDeviceVoice(voices, 'Daniel')).toBe(SYSTEM_EN_DEFAULT);
+    expect(pickOnDeviceVoice([SYSTEM_FR, SYSTEM_EN], 'Thomas')).toBe(SYSTEM_EN);
+  });
+
   it('is none when the device has only voices in other languages, or none at all', () => {
     expect(pickOnDeviceVoice([SYSTEM_FR, GOOGLE_US])).toBeUndefined();
     expect(pickOnDeviceVoice([])).toBeUndefined();
@@ -42,11 +52,12 @@ describe('the voice the feedback is spoken in', () => {
 
 /** A speech engine with these voices that keeps what it is asked to say. */
 function engine(voices: TestVoice[]) {
-  const spoken: { text: string; voice: unknown }[] = [];
+  const spoken: { text: string; voice: unknown; rate?: number }[] = [];
   const listeners: (() => void)[] = [];
   const synth = {
     getVoices: () => voices,
-    speak: (u: { text: string; voice: unknown }) => spoken.push({ text: u.text, voice: u.voice }),
+    speak: (u: { text: string; voice: unknown; rate: number }) =>
+      spoken.push({ text: u.text, voice: u.voice, rate: u.rate }),
     cancel: vi.fn(),
     addEventListener: (_type: string, listener: () => void) => listeners.push(listener),
   };
@@ -76,8 +87,19 @@ describe('Voice', () => {
     const { synth, spoken } = engine([GOOGLE_US, SYSTEM_EN]);
     const v = new Voice(synth);
     v.say({ text: 'Knees out.', priority: 'cue' });
-    expect(spoken).toEqual([{ text: 'Knees out.', voice: SYSTEM_EN }]);
+    expect(spoken).toEqual([{ text: 'Knees out.', voice: SYSTEM_EN, rate: 1.1 }]);
     expect(v.hasOnDeviceVoice).toBe(true);
+  });
+
+  it('speaks in the voice and at the rate picked in Settings, and lists only voices it may use', () => {
+    const { synth, spoken } = engine([GOOGLE_US, SYSTEM_EN, SYSTEM_EN_DEFAULT, SYSTEM_FR]);
+    const v = new Voice(synth);
+    expect(v.choices).toEqual({ voices: [SYSTEM_EN, SYSTEM_EN_DEFAULT], inUse: 'Samantha' });
+    v.preferVoice('Microsoft David');
+    v.setRate('slower');
+    v.say({ text: 'Five.', priority: 'count' });
+    expect(spoken).toEqual([{ text: 'Five.', voice: SYSTEM_EN, rate: 0.9 }]);
+    expect(v.choices.inUse).toBe('Microsoft David');
   });
 
   it('says nothing with remote voices only, and tells the page so', () => {

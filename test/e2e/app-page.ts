@@ -99,16 +99,29 @@ export function storedSets(page: Page): Promise<
 /**
  * Records what the page says: pass to `page.addInitScript` (it runs in the page before its own
  * scripts); read with `saidSoFar`. The app speaks only in an on-device voice (`voice.ts`), and this
- * headless Chromium has no voices at all, so this stands in for the platform's speech engine: one
- * on-device English voice, and utterances kept instead of played.
+ * headless Chromium has no voices at all, so this stands in for the platform's speech engine: two
+ * on-device English voices (the first the default) and a remote one, and utterances kept instead
+ * of played (`said`: the words; `spoken`: with the voice and rate).
  */
 export function recordSpeech(): void {
   const said: string[] = [];
-  (globalThis as { said?: string[] }).said = said;
-  const voice = { name: 'Test voice', voiceURI: 'test', lang: 'en-US', localService: true };
+  const spoken: { text: string; voice: string | undefined; rate: number }[] = [];
+  Object.assign(globalThis, { said, spoken });
+  const voices = [
+    { name: 'Test voice', voiceURI: 'test', lang: 'en-US', localService: true, default: true },
+    { name: 'Second voice', voiceURI: 'second', lang: 'en-GB', localService: true, default: false },
+    // A browser's voice on a server (Chrome's "Google …"): never offered, never used.
+    {
+      name: 'Remote voice',
+      voiceURI: 'remote',
+      lang: 'en-US',
+      localService: false,
+      default: false,
+    },
+  ] as SpeechSynthesisVoice[];
   class Utterance {
     rate = 1;
-    voice: unknown = null;
+    voice: SpeechSynthesisVoice | null = null;
     constructor(readonly text: string) {}
   }
   Object.defineProperty(globalThis, 'SpeechSynthesisUtterance', {
@@ -116,9 +129,10 @@ export function recordSpeech(): void {
     configurable: true,
   });
   const synth = globalThis.speechSynthesis;
-  synth.getVoices = () => [{ ...voice, default: true } as SpeechSynthesisVoice];
+  synth.getVoices = () => voices;
   synth.speak = (u: SpeechSynthesisUtterance) => {
     said.push(u.text);
+    spoken.push({ text: u.text, voice: u.voice?.name, rate: u.rate });
   };
   synth.cancel = () => undefined;
 }
