@@ -520,7 +520,9 @@ export class WorkoutController {
     // A video is analysed frame by frame: pausing it would only drop frames from its report.
     if (s === undefined || s.source === 'video') return;
     s.setPaused(!s.isPaused);
+    // The person's word is the last: a set they pause stays paused when the camera comes back.
     this.pausedByPerson = s.isPaused;
+    this.pausedByCamera = false;
     this.view.showPaused(s.isPaused);
     this.detectorRests(s.isPaused);
   }

@@ -170,3 +170,15 @@ export function textsShown(page: Page, id: string): Promise<string[]> {
     id,
   );
 }
+
+/**
+ * The camera track the page shows, ended as an unplugged camera ends it (`end`: its "ended" event)
+ * or stopped without a word (`stop`: no frame comes any more).
+ */
+export const cameraTrack = (page: Page, action: 'end' | 'stop') =>
+  page.evaluate((a) => {
+    const video = document.getElementById('video') as HTMLVideoElement;
+    const track = (video.srcObject as MediaStream).getVideoTracks()[0];
+    if (a === 'end') track?.dispatchEvent(new Event('ended'));
+    else track?.stop();
+  }, action);

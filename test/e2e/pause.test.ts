@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { gateSays, recordSpeech, shot, startExercise } from './app-page.ts';
+import { cameraTrack, gateSays, recordSpeech, shot, startExercise } from './app-page.ts';
 import { launch, makeY4m } from './chromium.ts';
 import { snapshot, until } from './diagnostics.ts';
 
@@ -47,7 +47,7 @@ describe('a set paused and resumed, with a real video as the webcam', () => {
     await context?.close();
   });
 
-  it('stops analysing while paused, keeps the pause when the tab comes back, and counts again on resume', async () => {
+  it('stops analysing while paused, keeps the pause when the tab or the camera comes back, and counts again on resume', async () => {
     await startExercise(page, 'squat', { reps: 30, sets: 1 });
     const counting = await until(page, (s) => (s.lastOverlay?.live.repCount ?? 0) >= 1, 120_000);
     expect(counting.lastOverlay?.paused).toBeUndefined();
@@ -71,6 +71,16 @@ describe('a set paused and resumed, with a real video as the webcam', () => {
     // Switching tabs and back does not resume a set the person paused.
     await setTabHidden(page, true);
     await setTabHidden(page, false);
+    await page.waitForTimeout(1000);
+    expect((await snapshot(page)).lastOverlay?.paused).toBe('Paused. Press space to resume.');
+    expect((await framesOver(page, 1000)).analysed).toBe(0);
+
+    // Nor does the camera coming back: unplugged and reopened ("Try again") while paused.
+    await cameraTrack(page, 'end');
+    const alert = page.locator('[data-alert="camera"]');
+    await alert.waitFor();
+    await alert.locator('button', { hasText: 'Try again' }).click();
+    await alert.waitFor({ state: 'detached' });
     await page.waitForTimeout(1000);
     expect((await snapshot(page)).lastOverlay?.paused).toBe('Paused. Press space to resume.');
     expect((await framesOver(page, 1000)).analysed).toBe(0);

@@ -1,7 +1,15 @@
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { gateSays, recordSpeech, saidSoFar, shot, startExercise, storedSets } from './app-page.ts';
+import {
+  cameraTrack,
+  gateSays,
+  recordSpeech,
+  saidSoFar,
+  shot,
+  startExercise,
+  storedSets,
+} from './app-page.ts';
 import { launch, makeY4m } from './chromium.ts';
 import { RATE_WINDOW_MS } from '../../src/app/frame-rate-watch.ts';
 import { STALE_POSE_MS } from '../../src/app/workout-session.ts';
@@ -18,15 +26,6 @@ const HUNG_REPLACED_MS = 20_000;
 const REP_TIMEOUT_MS = 90_000;
 
 const reps = async (page: Page) => (await snapshot(page)).lastOverlay?.live.repCount ?? 0;
-
-/** The camera track the page shows (the one a person's unplugged camera would end). */
-const cameraTrack = (page: Page, action: 'end' | 'stop') =>
-  page.evaluate((a) => {
-    const video = document.getElementById('video') as HTMLVideoElement;
-    const track = (video.srcObject as MediaStream).getVideoTracks()[0];
-    if (a === 'end') track?.dispatchEvent(new Event('ended'));
-    else track?.stop();
-  }, action);
 
 describe('recovery in the middle of a set', () => {
   let context: BrowserContext;
