@@ -105,5 +105,22 @@ describe('a set paused and resumed, with a real video as the webcam', () => {
     await setTabHidden(page, false);
     const shown = await until(page, (s) => s.lastOverlay?.paused === undefined, 5_000);
     await until(page, (s) => s.analysed >= shown.analysed + 10, 15_000);
+
+    // The camera stops: the set pauses for it. The person resumes and pauses again while it is
+    // gone: that pause is theirs, and the camera reopened ("Try again") does not end it.
+    await cameraTrack(page, 'stop');
+    await gateSays(page, /^Paused: the camera stopped\.$/);
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Space');
+    await gateSays(page, /^Paused\. Press space to resume\.$/);
+    const stopped = page.locator('[data-alert="camera"]');
+    await stopped.locator('button', { hasText: 'Try again' }).click();
+    await stopped.waitFor({ state: 'detached' });
+    await page.waitForTimeout(1000);
+    expect((await snapshot(page)).lastOverlay?.paused).toBe('Paused. Press space to resume.');
+    expect((await framesOver(page, 1000)).analysed).toBe(0);
+    await page.keyboard.press('Space');
+    const resumedAgain = await until(page, (s) => s.lastOverlay?.paused === undefined, 5_000);
+    await until(page, (s) => s.analysed >= resumedAgain.analysed + 10, 15_000);
   });
 });
