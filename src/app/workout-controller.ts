@@ -409,7 +409,7 @@ export class WorkoutController {
           : 'Next set now (N)',
     );
     this.view.setStatus(
-      // Paused, the frames still go through the detector but nothing is judged.
+      // Paused, no frame is analysed (the detector rests): no rate to show.
       `${this.runtime.label} · ${session.isPaused ? 'paused' : `${this.stats.fps(now)} frames/s analysed`}` +
         (this.stats.restarts > 0 ? ` · worker restarted ${this.stats.restarts}×` : ''),
     );
