@@ -1,6 +1,7 @@
 import { EXERCISES } from '../engine/catalog.ts';
 import { FAULT_CODES } from '../engine/faults.ts';
 import { STRICTNESS_LEVELS } from '../engine/checks/thresholds.ts';
+import type { ExerciseDef, ExerciseKind } from '../engine/exercise-def.ts';
 import type { LineStatus } from '../engine/form-check.ts';
 import type { SetRecord } from './set-record.ts';
 
@@ -38,12 +39,26 @@ function faultProblem(f: unknown): string | undefined {
   return undefined;
 }
 
+/** Each of `keys` absent, or a number (or null where `orNull`): what the screens print with. */
+const numbersOrAbsent = (o: Json, keys: readonly string[], orNull = false): boolean =>
+  keys.every((k) => o[k] === undefined || isNumber(o[k]) || (orNull && o[k] === null));
+
 function repProblem(r: unknown): string | undefined {
   if (!isObject(r)) return 'a rep is not an object';
   for (const key of ['index', 'startSec', 'bottomSec', 'endSec', 'amplitude'])
     if (!isNumber(r[key])) return `a rep's ${key} is missing`;
-  if (!isObject(r['phases'])) return "a rep's phases are missing";
-  if (r['depth'] !== undefined && !isObject(r['depth'])) return "a rep's depth is not readable";
+  const phases = r['phases'];
+  if (!isObject(phases) || !numbersOrAbsent(phases, ['downSec', 'bottomSec', 'upSec', 'topSec']))
+    return "a rep's phases are not readable";
+  const depth = r['depth'];
+  if (
+    depth !== undefined &&
+    !(
+      isObject(depth) &&
+      numbersOrAbsent(depth, ['thighAboveLevelDeg', 'kneeAngleDeg', 'hipAboveKneeShanks'], true)
+    )
+  )
+    return "a rep's depth is not readable";
   const verdicts = r['verdicts'];
   if (!Array.isArray(verdicts) || !verdicts.every((v) => isObject(v) && isText(v['check'])))
     return "a rep's verdicts are missing";
@@ -74,6 +89,27 @@ function formCheckLineProblem(l: unknown): string | undefined {
   return undefined;
 }
 
+/** The numbers each kind of prescription is written with (prescription-text.ts). */
+const PRESCRIBED: Readonly<Record<ExerciseKind, readonly string[]>> = {
+  reps: ['sets', 'reps', 'restSec'],
+  hold: ['sets', 'holdSec', 'restSec'],
+  circles: ['sets', 'perDirectionSec', 'restSec'],
+  walk: ['sets', 'walkSec', 'restSec'],
+};
+
+function prescriptionProblem(p: unknown, exercise: ExerciseDef): string | undefined {
+  const wrong = `its prescription is not one for ${exercise.name}`;
+  if (!isObject(p) || p['kind'] !== exercise.kind) return wrong;
+  if (!PRESCRIBED[exercise.kind].every((k) => isNumber(p[k]))) return wrong;
+  const tempo = p['tempo'];
+  if (tempo === undefined) return undefined;
+  const readable =
+    isObject(tempo) &&
+    ['lowerSec', 'bottomSec', 'topSec'].every((k) => isNumber(tempo[k])) &&
+    (isNumber(tempo['riseSec']) || tempo['riseSec'] === 'fast');
+  return readable ? undefined : 'its tempo is not readable';
+}
+
 /** Why this is not a set the screens can show; undefined when it is one. */
 function setProblem(s: unknown): string | undefined {
   if (!isObject(s)) return 'not an object';
@@ -84,9 +120,8 @@ function setProblem(s: unknown): string | undefined {
   if (exercise === undefined)
     return `its exercise "${String(s['exerciseId'])}" is not one this version knows`;
   if (!isText(s['exerciseName'])) return "its exercise's name is missing";
-  const prescription = s['prescription'];
-  if (!isObject(prescription) || prescription['kind'] !== exercise.kind)
-    return `its prescription is not one for ${exercise.name}`;
+  const prescribed = prescriptionProblem(s['prescription'], exercise);
+  if (prescribed !== undefined) return prescribed;
   if (!isNumber(s['startedAtMs'])) return 'its date is missing';
   if (typeof s['completed'] !== 'boolean') return 'whether it was completed is missing';
   if (s['source'] !== 'camera' && s['source'] !== 'video') return 'its source is unknown';

@@ -81,6 +81,20 @@ describe('reading a history file', () => {
     ]);
   });
 
+  it('leaves out a set whose numbers are not numbers (the screens print them)', () => {
+    const file = JSON.parse(historyToJson([A1, A2])) as { sets: Record<string, unknown>[] };
+    const [rep] = A1.reps;
+    file.sets[0] = {
+      ...file.sets[0],
+      reps: [{ ...rep, phases: { ...rep?.phases, downSec: '3' } }],
+    };
+    file.sets[1] = { ...file.sets[1], prescription: { ...A2.prescription, reps: 'ten' } };
+    expect(parseHistoryFile(JSON.stringify(file)).skipped).toEqual([
+      { index: 0, why: "a rep's phases are not readable" },
+      { index: 1, why: 'its prescription is not one for Bodyweight squat' },
+    ]);
+  });
+
   it('takes a form check still only as an image the app drew, never an address elsewhere', () => {
     const line = { check: 'depth', label: 'Depth', status: 'pass', text: 'thighs level' };
     const withStill = (still: string) =>
