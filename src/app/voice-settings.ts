@@ -47,5 +47,5 @@ export function bindVoiceSettings(voice: Voice): void {
     localStorage.setItem(RATE_KEY, rate.value);
     voice.setRate(rate.value);
   };
-  test.onclick = () => voice.say({ text: TEST_LINE, priority: 'count' });
+  test.onclick = () => voice.sample(TEST_LINE);
 }

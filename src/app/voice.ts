@@ -103,8 +103,19 @@ export class Voice {
   }
 
   say(u: Utterance): void {
-    if (this.muted || this.synth === undefined || typeof SpeechSynthesisUtterance === 'undefined')
-      return;
+    if (!this.muted) this.speak(u);
+  }
+
+  /**
+   * A line asked for to hear the voice and rate (Settings' "Say a test line"): said even while the
+   * workout's feedback is muted, as the person pressed for it.
+   */
+  sample(text: string): void {
+    this.speak({ text, priority: 'count' });
+  }
+
+  private speak(u: Utterance): void {
+    if (this.synth === undefined || typeof SpeechSynthesisUtterance === 'undefined') return;
     const voice = this.voice();
     if (voice === undefined) return;
     // A count must be heard on time: it cuts off a cue in progress.

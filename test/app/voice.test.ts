@@ -102,6 +102,15 @@ describe('Voice', () => {
     expect(v.choices.inUse).toBe('Microsoft David');
   });
 
+  it('says a test line asked for even while the feedback is muted', () => {
+    const { synth, spoken } = engine([SYSTEM_EN]);
+    const v = new Voice(synth);
+    v.setMuted(true);
+    v.say({ text: '5', priority: 'count' });
+    v.sample('Five. Knees out.');
+    expect(spoken.map((s) => s.text)).toEqual(['Five. Knees out.']);
+  });
+
   it('says nothing with remote voices only, and tells the page so', () => {
     const { synth, spoken } = engine([GOOGLE_US]);
     const v = new Voice(synth);
