@@ -1,5 +1,5 @@
 import { HistoryDb, MemoryHistory, type HistoryBackend } from './history-db.ts';
-import { gotFurther } from './import.ts';
+import { gotFurther, type ImportCounts } from './import.ts';
 import type { SetRecord } from './set-record.ts';
 
 /** Retries of a failed write before the set is kept in memory only (ms after each failure). */
@@ -77,11 +77,10 @@ export class HistoryStore {
   /**
    * Sets read from a history file, added to the history: a set not kept yet is added, one kept
    * already is replaced only by a copy that got further (`gotFurther`), and the rest are left as
-   * they are. A write that fails is counted, not retried: the file still holds the set.
+   * they are. A write that fails is counted, not retried: the file still holds the set. A set this
+   * tab could not store, brought back whole, is stored now (and no longer offered for download).
    */
-  async importSets(
-    sets: readonly SetRecord[],
-  ): Promise<{ added: number; updated: number; same: number; failed: number }> {
+  async importSets(sets: readonly SetRecord[]): Promise<ImportCounts> {
     const kept = new Map((await this.backend.since(-Infinity)).map((s) => [s.id, s]));
     const counts = { added: 0, updated: 0, same: 0, failed: 0 };
     for (const set of sets) {
@@ -93,6 +92,8 @@ export class HistoryStore {
       try {
         await this.backend.save(set);
         kept.set(set.id, set);
+        const unsaved = this.latest.get(set.id);
+        if (unsaved !== undefined && !gotFurther(unsaved, set)) this.state.set(set.id, true);
         if (mine === undefined) counts.added += 1;
         else counts.updated += 1;
       } catch {

@@ -156,6 +156,34 @@ it('counts a set the browser would not store, and keeps going', async () => {
   });
 });
 
+it('stores a set this tab could not, once its download is imported, and offers it no more', async () => {
+  const db = await HistoryDb.open(new IDBFactory());
+  let full = true;
+  // IndexedDB whose writes fail while the disk is full (the quota), as the browser's would.
+  const quota: HistoryBackend = {
+    persistent: true,
+    save: (r) => (full ? Promise.reject(new Error('quota')) : db.save(r)),
+    since: (ms) => db.since(ms),
+    sessionsPage: (page, perPage) => db.sessionsPage(page, perPage),
+    session: (id) => db.session(id),
+    deleteSession: (id) => db.deleteSession(id),
+    clear: () => db.clear(),
+  };
+  const store = new HistoryStore(quota, []);
+  expect(await store.save(A1)).toBe(false);
+  expect(store.unsaved()).toEqual([A1]);
+  // Room made, the download imported back.
+  full = false;
+  expect(await store.importSets(parseHistoryFile(historyToJson(store.unsaved())).sets)).toEqual({
+    added: 1,
+    updated: 0,
+    same: 0,
+    failed: 0,
+  });
+  expect(store.unsaved()).toEqual([]);
+  expect(await db.since(-Infinity)).toEqual([A1]);
+});
+
 describe('what the history screen says after an import', () => {
   const none = { added: 0, updated: 0, same: 0, failed: 0 };
   it('names what came in and what was there already', () => {
