@@ -74,10 +74,14 @@ const controller = new WorkoutController(
   () => settings.strictness,
 );
 const routine = new RoutineRunner(controller, view);
-const history = new HistoryScreen(store, (id) => {
-  show('report');
-  void renderReport(byId('report'), store, id);
-});
+const history = new HistoryScreen(
+  store,
+  (id) => {
+    show('report');
+    void renderReport(byId('report'), store, id);
+  },
+  () => controller.unsavedMayBeStored(),
+);
 
 function show(screen: Screen): void {
   if (screen !== 'workout') {

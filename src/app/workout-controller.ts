@@ -92,6 +92,8 @@ export class WorkoutController {
   private detectorFailureSaid = false;
   /** "Could not be saved" was said, and the download not yet taken. */
   private unsavedSaid = false;
+  /** The alert offering unsaved sets for download is up. */
+  private unsavedOffered = false;
   private video: AbortController | undefined;
   private ticker: ReturnType<typeof setInterval> | undefined;
   private finish: ((end: RunEnd) => void) | undefined;
@@ -167,6 +169,7 @@ export class WorkoutController {
         priority: 'cue',
       });
     this.unsavedSaid = true;
+    this.unsavedOffered = true;
     this.alerts.set(
       'storage',
       'Some sets could not be saved in this browser. Download them so nothing is lost: "Import JSON" in History takes them back.',
@@ -178,6 +181,17 @@ export class WorkoutController {
         },
       },
     );
+  }
+
+  /**
+   * After an import: once every set this tab could not store is stored (taken back from its
+   * download), the alert offering them goes. A "history is off" alert is not this one and stays.
+   */
+  unsavedMayBeStored(): void {
+    if (!this.unsavedOffered || this.store.unsaved().length > 0) return;
+    this.alerts.clear('storage');
+    this.unsavedOffered = false;
+    this.unsavedSaid = false;
   }
 
   /** The sets the browser could not store, as the history export's JSON. */

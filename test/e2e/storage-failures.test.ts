@@ -78,8 +78,16 @@ describe('history that never claims what it did not do', () => {
 
   it('retries a failing write, then says the set was not saved and offers it', async () => {
     const { context, page } = await setWith(() => {
-      IDBObjectStore.prototype.put = function put(): IDBRequest {
-        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      // The disk is full until the person frees space (`diskFull = false`).
+      const put = IDBObjectStore.prototype.put;
+      Object.assign(globalThis, { diskFull: true });
+      IDBObjectStore.prototype.put = function full(
+        this: IDBObjectStore,
+        ...args: Parameters<IDBObjectStore['put']>
+      ): IDBRequest {
+        if ((globalThis as { diskFull?: boolean }).diskFull === true)
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return put.apply(this, args);
       };
     }, 'dowel-write-fails');
     try {
@@ -92,6 +100,15 @@ describe('history that never claims what it did not do', () => {
       expect(await storedSets(page)).toEqual([]);
       const file = await downloadUnsaved(page);
       expect(file.sets[0]?.reps).toHaveLength(2);
+      // Space freed, the download is imported back in the same tab: the set is stored, and the
+      // alert offering it goes (it stayed up, offering a set the history already held).
+      await page.evaluate(() => Object.assign(globalThis, { diskFull: false }));
+      await page.click('[data-nav="history"]');
+      expect(await importFile(page, downloaded ?? '')).toBe(
+        'Imported 1 set from formcheck-unsaved-sets.json (1 new).',
+      );
+      expect((await storedSets(page)).map((s) => s.reps.length)).toEqual([2]);
+      expect(await page.locator('[data-alert="storage"]').count()).toBe(0);
     } finally {
       await context.close();
     }

@@ -104,6 +104,8 @@ export class HistoryScreen {
   constructor(
     private readonly store: HistoryStore,
     private readonly openReport: (sessionId: string) => void,
+    /** Called after each import that stored something (sets this tab could not store may be in it). */
+    private readonly imported: () => void = () => {},
   ) {
     byId('export-csv').addEventListener(
       'click',
@@ -143,6 +145,7 @@ export class HistoryScreen {
       const { sets, skipped } = parseHistoryFile(await file.text());
       const counts = await this.store.importSets(sets);
       said.textContent = importMessage(file.name, counts, skipped, this.store.backend.persistent);
+      if (counts.added + counts.updated > 0) this.imported();
     } catch (error) {
       said.textContent =
         error instanceof NotAHistoryFile
