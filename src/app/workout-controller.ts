@@ -55,6 +55,8 @@ export interface WorkoutView {
    * (the N key), with these words, in place of End set; undefined once it is over.
    */
   showBreak(nextNow: string | undefined): void;
+  /** The run is over (done, or a form check's card up): nothing is left to pause or end. */
+  showOver(): void;
   setStatus(text: string): void;
   announce(text: string): void;
 }
@@ -422,9 +424,15 @@ export class WorkoutController {
           ? 'Next part now (N)'
           : 'Next set now (N)',
     );
+    const state =
+      this.finish === undefined
+        ? 'done: not analysing'
+        : session.isPaused
+          ? 'paused'
+          : `${this.stats.fps(now)} frames/s analysed`;
     this.view.setStatus(
-      // Paused, no frame is analysed (the detector rests): no rate to show.
-      `${this.runtime.label} · ${session.isPaused ? 'paused' : `${this.stats.fps(now)} frames/s analysed`}` +
+      // Paused or done, no frame is analysed (the detector rests): no rate to show.
+      `${this.runtime.label} · ${state}` +
         (this.stats.restarts > 0 ? ` · worker restarted ${this.stats.restarts}×` : ''),
     );
   }
@@ -532,7 +540,8 @@ export class WorkoutController {
   togglePause(): void {
     const s = this.session;
     // A video is analysed frame by frame: pausing it would only drop frames from its report.
-    if (s === undefined || s.source === 'video') return;
+    // Nor a run that is over: nothing is judged any more.
+    if (s === undefined || s.source === 'video' || this.finish === undefined) return;
     s.setPaused(!s.isPaused);
     // The person's word is the last: a set they pause stays paused when the camera comes back.
     this.pausedByPerson = s.isPaused;
@@ -582,7 +591,10 @@ export class WorkoutController {
   private complete(end: RunEnd): void {
     const finish = this.finish;
     this.finish = undefined;
-    if (end.kind !== 'left' && this.session?.source === 'camera') this.loop.stop();
+    if (end.kind !== 'left' && this.session?.source === 'camera') {
+      this.loop.stop();
+      this.view.showOver();
+    }
     finish?.(end);
   }
 

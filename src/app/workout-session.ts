@@ -511,6 +511,9 @@ export class WorkoutSession {
     // The turn between a form check's parts: where to stand for the next one.
     if (step.setEnded !== undefined && this.isFormCheck && this.flow.view().phase === 'rest')
       this.out.showPlacement(this.checkPart().placement);
+    // The line under the picture moves on with the set ("Rest…", "Workout done."): once the
+    // workout is done no frame follows to show it (the detector rests).
+    if (step.setEnded !== undefined) this.out.showGate(this.gateText(this.analyzer.live()), true);
     if (step.go === true || step.newSet === true) {
       // The set-up analyzer only judged the set-up; the set is counted from "Go!".
       this.analyzer = this.newAnalyzer();

@@ -33,6 +33,8 @@ export function workoutView(voice: Voice): WorkoutView & RoutineView {
   const announce = (text: string) => (byId('announcer').textContent = text);
   /** A recorded video is one set, with no break and no camera controls. */
   let video = false;
+  /** The run is over: no pause, no end set, no break (until the next run shows its source). */
+  let over = false;
   return {
     announce,
     showGate(text, ok) {
@@ -69,17 +71,22 @@ export function workoutView(voice: Voice): WorkoutView & RoutineView {
     },
     showSource(source) {
       video = source === 'video';
+      over = false;
       byId('camera-choice').hidden = video;
       byId('pause').hidden = video;
       byId('end-set').hidden = video;
       byId('next-set').hidden = true;
     },
     showBreak(nextNow) {
-      if (video) return;
+      if (video || over) return;
       const next = byId('next-set');
       next.hidden = nextNow === undefined;
       if (nextNow !== undefined && next.textContent !== nextNow) next.textContent = nextNow;
       byId('end-set').hidden = nextNow !== undefined;
+    },
+    showOver() {
+      over = true;
+      for (const id of ['pause', 'end-set', 'next-set']) byId(id).hidden = true;
     },
     setStatus: (text) => (byId('status').textContent = text),
     showProgress(text) {

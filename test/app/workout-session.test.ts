@@ -137,6 +137,16 @@ describe('a workout on the camera', () => {
     expect(said.filter((s) => s.startsWith('Workout done'))).toEqual(['Workout done. Well done!']);
   });
 
+  it('says the workout is done on the frame that ends it: no frame follows, the detector rests', () => {
+    const { session, gate } = newSession('squat', 1, 2, new HistoryStore(new MemoryHistory()));
+    for (const f of TRACK.frames) {
+      session.onPose(f.pose, f.timestampMs);
+      if (session.overlay(false, f.timestampMs).flow.phase === 'done') break;
+    }
+    expect(session.overlay(false, CLIP_MS).flow.phase).toBe('done');
+    expect(gate.at(-1)).toBe('Workout done.');
+  });
+
   it('draws the knee angle on the pose it was measured on: during the set, not once it is over', () => {
     const { session } = newSession('squat', 1, 2, new HistoryStore(new MemoryHistory()));
     const shown = { set: 0, done: 0, doneWithAngle: 0 };

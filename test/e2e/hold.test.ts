@@ -105,5 +105,13 @@ describe('a timed squat hold with a real person as the webcam', () => {
     // (6 frames a second, fewer on a busy machine: the camera goes on, that is all.)
     expect(after.cameraFrames - before.cameraFrames).toBeGreaterThan(3);
     expect(after.analysed - before.analysed).toBeLessThanOrEqual(1);
+    // And the page says so: the line under the picture, no Pause or End set to press (the space
+    // bar does nothing), no frame rate that only fades.
+    expect(await page.locator('#gate').textContent()).toBe('Workout done.');
+    await page.keyboard.press(' ');
+    for (const control of ['#pause', '#end-set', '#next-set'])
+      expect(await page.locator(control).isVisible(), control).toBe(false);
+    await page.waitForTimeout(300);
+    expect(await page.locator('#status').textContent()).toMatch(/ · done: not analysing$/);
   });
 });
