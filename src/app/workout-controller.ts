@@ -602,6 +602,8 @@ export class WorkoutController {
   endRun(): void {
     clearInterval(this.ticker);
     this.ticker = undefined;
+    // The run's frame rate goes with it (it stayed on the history and report screens, fading).
+    if (this.session !== undefined) this.view.setStatus(this.runtime.label);
     this.session = undefined;
     this.pausedByPerson = false;
     this.renderer.clear();

@@ -64,6 +64,8 @@ describe("today's routine, coached in one go", () => {
     await page.click('[data-nav="history"]');
     const session = page.locator('[data-session]').first();
     await session.waitFor();
+    // Out of the workout, the header names the model, not the frame rate the last set ended on.
+    expect(await page.locator('#status').textContent()).toMatch(/^blazepose-full on \w+$/);
     expect(await page.locator('[data-session]').count()).toBe(1);
     expect(await session.locator('summary').textContent()).toMatch(/Bodyweight squat.*Lunge/);
     await session.locator('[data-report]').click();
