@@ -447,7 +447,9 @@ export class WorkoutController {
    */
   private judgeFrameRate(session: WorkoutSession, nowMs: number): void {
     const detectorDown = this.alerts.has('restart') || this.alerts.has('detector');
-    if (session.settingUp || session.isPaused || detectorDown) this.frameRate.restart();
+    // Once the run is over the detector rests (`complete`): no frames is no slow computer.
+    const over = this.finish === undefined;
+    if (session.settingUp || session.isPaused || detectorDown || over) this.frameRate.restart();
     const slow = this.frameRate.judge(nowMs, frameRateNeed(session.exercise.kind));
     if (sameSlowFrames(this.slowFramesShown, slow)) return;
     this.slowFramesShown = slow;
