@@ -347,7 +347,7 @@ export class WorkoutController {
   }
 
   private cameraLost(why: 'ended' | 'stalled'): void {
-    if (this.session !== undefined && !this.session.isPaused) {
+    if (this.session !== undefined && !this.session.isPaused && !this.runOver) {
       this.session.setPaused(true, 'Paused: the camera stopped.');
       this.pausedByCamera = true;
       // Said too: two metres away, a still picture is easy to miss.
@@ -424,12 +424,11 @@ export class WorkoutController {
           ? 'Next part now (N)'
           : 'Next set now (N)',
     );
-    const state =
-      this.finish === undefined
-        ? 'done: not analysing'
-        : session.isPaused
-          ? 'paused'
-          : `${this.stats.fps(now)} frames/s analysed`;
+    const state = this.runOver
+      ? 'done: not analysing'
+      : session.isPaused
+        ? 'paused'
+        : `${this.stats.fps(now)} frames/s analysed`;
     this.view.setStatus(
       // Paused or done, no frame is analysed (the detector rests): no rate to show.
       `${this.runtime.label} · ${state}` +
@@ -448,8 +447,8 @@ export class WorkoutController {
   private judgeFrameRate(session: WorkoutSession, nowMs: number): void {
     const detectorDown = this.alerts.has('restart') || this.alerts.has('detector');
     // Once the run is over the detector rests (`complete`): no frames is no slow computer.
-    const over = this.finish === undefined;
-    if (session.settingUp || session.isPaused || detectorDown || over) this.frameRate.restart();
+    if (session.settingUp || session.isPaused || detectorDown || this.runOver)
+      this.frameRate.restart();
     const slow = this.frameRate.judge(nowMs, frameRateNeed(session.exercise.kind));
     if (sameSlowFrames(this.slowFramesShown, slow)) return;
     this.slowFramesShown = slow;
@@ -543,7 +542,7 @@ export class WorkoutController {
     const s = this.session;
     // A video is analysed frame by frame: pausing it would only drop frames from its report.
     // Nor a run that is over: nothing is judged any more.
-    if (s === undefined || s.source === 'video' || this.finish === undefined) return;
+    if (s === undefined || s.source === 'video' || this.runOver) return;
     s.setPaused(!s.isPaused);
     // The person's word is the last: a set they pause stays paused when the camera comes back.
     this.pausedByPerson = s.isPaused;
@@ -558,7 +557,7 @@ export class WorkoutController {
    */
   setHidden(hidden: boolean): void {
     const s = this.session;
-    if (s === undefined || !this.feed.active || this.pausedByPerson) return;
+    if (s === undefined || !this.feed.active || this.pausedByPerson || this.runOver) return;
     s.setPaused(hidden, 'Paused while the tab was hidden.');
     this.view.showPaused(hidden);
     this.detectorRests(hidden);
@@ -583,7 +582,15 @@ export class WorkoutController {
   private get restingDetector(): boolean {
     const session = this.session;
     if (session === undefined) return false;
-    return this.finish === undefined || (session.isPaused && !this.pausedByCamera);
+    return this.runOver || (session.isPaused && !this.pausedByCamera);
+  }
+
+  /**
+   * The run on screen is over (its last set done, or a form check's card up): nothing is judged,
+   * so nothing pauses it, no frame rate is judged and the line under the picture stays as it ended.
+   */
+  private get runOver(): boolean {
+    return this.session !== undefined && this.finish === undefined;
   }
 
   /**

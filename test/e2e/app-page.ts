@@ -182,3 +182,11 @@ export const cameraTrack = (page: Page, action: 'end' | 'stop') =>
     if (a === 'end') track?.dispatchEvent(new Event('ended'));
     else track?.stop();
   }, action);
+
+/** The tab hidden or shown again, as the browser tells the page when the person switches tabs. */
+export function setTabHidden(page: Page, hidden: boolean): Promise<void> {
+  return page.evaluate((h) => {
+    Object.defineProperty(document, 'hidden', { value: h, configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, hidden);
+}

@@ -1,7 +1,14 @@
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openWithPhotosAsWebcam, saidSoFar, shot, startExercise } from './app-page.ts';
+import {
+  cameraTrack,
+  openWithPhotosAsWebcam,
+  saidSoFar,
+  setTabHidden,
+  shot,
+  startExercise,
+} from './app-page.ts';
 import { FrameRateWatch, frameRateNeed, RATE_WINDOW_MS } from '../../src/app/frame-rate-watch.ts';
 import type { FrameTiming } from '../../src/app/live-stats.ts';
 import { snapshot, timings, until } from './diagnostics.ts';
@@ -117,5 +124,13 @@ describe('a timed squat hold with a real person as the webcam', () => {
       expect(await page.locator(control).isVisible(), control).toBe(false);
     await page.waitForTimeout(300);
     expect(await page.locator('#status').textContent()).toMatch(/ · done: not analysing$/);
+    // Nothing to pause once done: another tab and back, or the camera stopping, leave it done and
+    // say nothing of a paused set ("Get into position.", "Your set is paused and kept" were).
+    await setTabHidden(page, true);
+    await setTabHidden(page, false);
+    await cameraTrack(page, 'end');
+    await page.locator('[data-alert="camera"]').waitFor();
+    expect(await page.locator('#gate').textContent()).toBe('Workout done.');
+    expect((await saidSoFar(page)).slice(saidBefore)).toEqual([]);
   });
 });

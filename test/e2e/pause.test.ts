@@ -1,7 +1,14 @@
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { cameraTrack, gateSays, recordSpeech, shot, startExercise } from './app-page.ts';
+import {
+  cameraTrack,
+  gateSays,
+  recordSpeech,
+  setTabHidden,
+  shot,
+  startExercise,
+} from './app-page.ts';
 import { launch, makeY4m } from './chromium.ts';
 import { snapshot, until } from './diagnostics.ts';
 
@@ -20,14 +27,6 @@ async function framesOver(page: Page, ms: number): Promise<{ camera: number; ana
     camera: after.cameraFrames - before.cameraFrames,
     analysed: after.analysed - before.analysed,
   };
-}
-
-/** The tab hidden or shown again, as the browser tells the page when the person switches tabs. */
-function setTabHidden(page: Page, hidden: boolean): Promise<void> {
-  return page.evaluate((h) => {
-    Object.defineProperty(document, 'hidden', { value: h, configurable: true });
-    document.dispatchEvent(new Event('visibilitychange'));
-  }, hidden);
 }
 
 const statusLine = async (page: Page) => (await page.locator('#status').textContent()) ?? '';
