@@ -132,5 +132,17 @@ describe('a timed squat hold with a real person as the webcam', () => {
     await page.locator('[data-alert="camera"]').waitFor();
     expect(await page.locator('#gate').textContent()).toBe('Workout done.');
     expect((await saidSoFar(page)).slice(saidBefore)).toEqual([]);
+    // The printed report keeps the hold's quality (a tempo column would say nothing of a hold).
+    await page.click('[data-nav="history"]');
+    await page.locator('[data-session] [data-report]').first().click();
+    const table = page.locator('[data-report-exercise="squat-hold"] table').first();
+    await table.waitFor();
+    expect(await table.locator('th').allTextContents()).toEqual(['Set', 'Done', 'Hips', 'Faults']);
+    expect(await table.locator('tbody td').allTextContents()).toEqual([
+      '1',
+      `${held.toFixed(1)} s held`,
+      'stayed',
+      'none',
+    ]);
   });
 });

@@ -76,6 +76,10 @@ describe("today's routine, coached in one go", () => {
       /Form judged standard, from blazepose-full's points\./,
     );
     expect(await page.locator('[data-report-exercise]').count()).toBe(2);
+    // No tempo was asked for: no "Tempo kept" column of dashes.
+    expect(await page.locator('[data-report-exercise="squat"] table th').allTextContents()).toEqual(
+      ['Set', 'Done', 'Faults'],
+    );
     // Its charts are drawn dark for paper: on the dark screen they sit on white, or they were
     // invisible before printing.
     const chart = page.locator('.trends canvas').first();

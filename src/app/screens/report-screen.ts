@@ -7,6 +7,7 @@ import { drawLineChart, PRINT_CHART } from '../plot.ts';
 import { describePrescription } from '../prescription-text.ts';
 import { PLOT_SPAN_MS } from './history-screen.ts';
 import { keptFormCheck } from './kept-form-check.ts';
+import { hipsInSet } from './set-summary.ts';
 
 const percent = (share: number | undefined) =>
   share === undefined ? '–' : `${Math.round(100 * share)} %`;
@@ -26,39 +27,48 @@ function doneText(sets: readonly SetRecord[]): string {
   return parts.filter(Boolean).join(', ');
 }
 
-/** Per set: reps or holds, tempo adherence, and the faults found, per check. */
+/** The warn-level faults of a set, per check ("knee valgus ×2"), or "none". */
+function faultsText(s: SetRecord): string {
+  const byCode = new Map<string, number>();
+  for (const f of s.faults.filter((x) => x.severity === 'warn'))
+    byCode.set(f.code, (byCode.get(f.code) ?? 0) + 1);
+  return byCode.size === 0
+    ? 'none'
+    : [...byCode].map(([code, n]) => `${code.replaceAll('-', ' ')} ×${n}`).join(', ');
+}
+
+/**
+ * An exercise's sets as the report's table: what each set did and the faults found, with the
+ * columns that say something about these sets only: the tempo kept where a tempo was asked for,
+ * whether a hold's hips stayed where its position was judged (a hold has no tempo; its position
+ * is its quality).
+ */
+export function setsTableText(sets: readonly SetRecord[]): {
+  readonly headers: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+} {
+  const columns: { header: string; cell: (s: SetRecord) => string }[] = [
+    { header: 'Set', cell: (s) => String(s.set) },
+    { header: 'Done', cell: countedInSet },
+  ];
+  if (sets.some((s) => tempoKept(s) !== undefined))
+    columns.push({ header: 'Tempo kept', cell: (s) => percent(tempoKept(s)) });
+  if (sets.some((s) => hipsInSet(s) !== undefined))
+    columns.push({ header: 'Hips', cell: (s) => hipsInSet(s) ?? '–' });
+  columns.push({ header: 'Faults', cell: faultsText });
+  return {
+    headers: columns.map((c) => c.header),
+    rows: sets.map((s) => columns.map((c) => c.cell(s))),
+  };
+}
+
 function setsTable(sets: readonly SetRecord[]): HTMLElement {
+  const { headers, rows } = setsTableText(sets);
   return el(
     'table',
     {},
-    el(
-      'thead',
-      {},
-      el('tr', {}, ...['Set', 'Done', 'Tempo kept', 'Faults'].map((h) => el('th', {}, h))),
-    ),
-    el(
-      'tbody',
-      {},
-      ...sets.map((s) => {
-        const byCode = new Map<string, number>();
-        for (const f of s.faults.filter((x) => x.severity === 'warn'))
-          byCode.set(f.code, (byCode.get(f.code) ?? 0) + 1);
-        return el(
-          'tr',
-          {},
-          el('td', {}, String(s.set)),
-          el('td', {}, countedInSet(s)),
-          el('td', {}, percent(tempoKept(s))),
-          el(
-            'td',
-            {},
-            byCode.size === 0
-              ? 'none'
-              : [...byCode].map(([code, n]) => `${code.replaceAll('-', ' ')} ×${n}`).join(', '),
-          ),
-        );
-      }),
-    ),
+    el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', {}, h)))),
+    el('tbody', {}, ...rows.map((row) => el('tr', {}, ...row.map((c) => el('td', {}, c))))),
   );
 }
 

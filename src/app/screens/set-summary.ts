@@ -15,10 +15,22 @@ const s1 = (v: number | undefined) => (v === undefined ? '–' : v.toFixed(1));
  */
 function hipsInHold(hold: HoldReport, faults: readonly Fault[]): string {
   if (hold.driftShanks === undefined) return '–';
-  const moved = faults.some(
-    (f) => f.code === 'hold-drift' && f.atSec >= hold.startSec && f.atSec <= hold.endSec,
-  );
-  return moved ? `moved ${hold.driftShanks.toFixed(2)} shank` : 'stayed';
+  return movedInHold(hold, faults) ? `moved ${hold.driftShanks.toFixed(2)} shank` : 'stayed';
+}
+
+const movedInHold = (hold: HoldReport, faults: readonly Fault[]): boolean =>
+  faults.some((f) => f.code === 'hold-drift' && f.atSec >= hold.startSec && f.atSec <= hold.endSec);
+
+/**
+ * A set's holds in one word, as `hipsInHold` says each: the furthest the hips moved where a hold's
+ * moved too far, "stayed" where every judged hold stayed, undefined where none was judged.
+ */
+export function hipsInSet(record: SetRecord): string | undefined {
+  const judged = record.holds.filter((h) => h.driftShanks !== undefined);
+  if (judged.length === 0) return undefined;
+  const moved = judged.filter((h) => movedInHold(h, record.faults));
+  if (moved.length === 0) return 'stayed';
+  return `moved ${Math.max(...moved.map((h) => h.driftShanks ?? 0)).toFixed(2)} shank`;
 }
 
 /** A set's table: each rep with its tempo and faults, or the holds; plus a one-line verdict. */
