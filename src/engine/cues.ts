@@ -1,6 +1,7 @@
 import type { EngineEvent } from './analyzer.ts';
 import { isBorderline } from './checks/verdict.ts';
 import type { Fault } from './faults.ts';
+import { jointsInWords } from './joint-words.ts';
 import type { PartialReason } from './rep-events.ts';
 import type { GateIssue } from './setup-gate.ts';
 
@@ -32,10 +33,8 @@ export function issueText(issue: GateIssue): string {
       return 'Step into view, head to feet.';
     case 'not-still':
       return 'Stand still in the start position.';
-    case 'missing': {
-      const parts = [...new Set(issue.keypoints.map((k) => k.replace(/^(left|right)_/, '')))];
-      return `I can't see your ${parts.join(', ').replace(/_/g, ' ')}. Step back so your whole body is in view.`;
-    }
+    case 'missing':
+      return `I can't see your ${jointsInWords(issue.keypoints).text}. Step back so your whole body is in view.`;
   }
 }
 

@@ -1,4 +1,5 @@
 import type { KeypointName } from '../pose/skeleton.ts';
+import { jointsInWords } from './joint-words.ts';
 import type { GateIssue } from './setup-gate.ts';
 
 /**
@@ -34,22 +35,21 @@ export class SetupSummary {
     return `Never in position, so nothing was counted: ${reason(kind, this.mostMissing())}`;
   }
 
-  /** Joint names (without side) missing for at least half as long as the most missing one. */
-  private mostMissing(): string[] {
+  /** The keypoints missing for at least half as long as the most missing one. */
+  private mostMissing(): KeypointName[] {
     const longest = Math.max(0, ...this.missing.values());
-    const names = [...this.missing.entries()]
-      .filter(([, ms]) => ms >= longest / 2)
-      .map(([k]) => k.replace(/^(left|right)_/, '').replace(/_/g, ' '));
-    return [...new Set(names)];
+    return [...this.missing.entries()].filter(([, ms]) => ms >= longest / 2).map(([k]) => k);
   }
 }
 
-function reason(kind: GateIssue['kind'], missing: readonly string[]): string {
+function reason(kind: GateIssue['kind'], missing: readonly KeypointName[]): string {
   switch (kind) {
     case 'no-person':
       return 'nobody was found in most frames. The whole body, head included, must be in view.';
-    case 'missing':
-      return `the ${missing.join(', ')} ${missing.length === 1 ? 'was' : 'were'} out of view most of the time. Step back so your whole body is in view.`;
+    case 'missing': {
+      const joints = jointsInWords(missing);
+      return `the ${joints.text} ${joints.plural ? 'were' : 'was'} out of view most of the time. Step back so your whole body is in view.`;
+    }
     case 'not-still':
       return 'the start position was never held still for a moment. Stand still in the start position before the first rep.';
   }

@@ -164,8 +164,17 @@ describe('spoken cues', () => {
 
   it('tells the person what the set-up gate is missing, in words', () => {
     expect(issueText({ kind: 'missing', keypoints: ['left_knee', 'left_ankle'] })).toBe(
-      "I can't see your knee, ankle. Step back so your whole body is in view.",
+      "I can't see your knee and ankle. Step back so your whole body is in view.",
     );
+    // Both sides of a joint are one plural; a side-on view's one side is not named.
+    expect(
+      issueText({
+        kind: 'missing',
+        keypoints: ['left_shoulder', 'left_hip', 'right_hip', 'left_knee', 'right_knee'],
+      }),
+    ).toBe("I can't see your shoulder, hips and knees. Step back so your whole body is in view.");
+    expect(issueText({ kind: 'missing', keypoints: ['left_toe'] })).toMatch(/see your toes\./);
+    expect(issueText({ kind: 'missing', keypoints: ['nose'] })).toMatch(/see your nose\./);
     expect(issueText({ kind: 'no-person' })).toBe('Step into view, head to feet.');
   });
 

@@ -33,13 +33,19 @@ describe('SetupSummary: why a set was never judged', () => {
     expect(s.note()).toMatch(/^Never in position, so nothing was counted: the start position/);
   });
 
-  it('names the joints that were out of view, without sides, longest first', () => {
+  it('names the joints out of view most of the time, both sides as one plural', () => {
     const s = new SetupSummary();
     feed(s, 0, 3000, { kind: 'missing', keypoints: ['left_hip', 'right_hip'] });
     feed(s, 3000, 200, { kind: 'missing', keypoints: ['left_knee'] });
     expect(s.note()).toBe(
-      'Never in position, so nothing was counted: the hip was out of view most of the time. Step back so your whole body is in view.',
+      'Never in position, so nothing was counted: the hips were out of view most of the time. Step back so your whole body is in view.',
     );
+  });
+
+  it('says one joint of one side as one joint, with no side', () => {
+    const s = new SetupSummary();
+    feed(s, 0, 3000, { kind: 'missing', keypoints: ['right_ankle'] });
+    expect(s.note()).toMatch(/: the ankle was out of view most of the time\./);
   });
 });
 
