@@ -5,7 +5,7 @@ import type { SetRecord } from '../storage/set-record.ts';
 import { byId, el } from './dom.ts';
 import type { RoutineView } from './routine-runner.ts';
 import { showFormCheckCard } from './screens/form-check-card.ts';
-import { setSummary } from './screens/set-summary.ts';
+import { lastSetHeading, setSummary } from './screens/set-summary.ts';
 import type { WorkoutView } from './workout-controller.ts';
 import type { Voice } from './voice.ts';
 
@@ -59,11 +59,7 @@ export function workoutView(voice: Voice): WorkoutView & RoutineView {
       );
       if (final)
         summary.prepend(
-          el(
-            'p',
-            { 'data-session-done': '' },
-            el('strong', {}, `${record.exerciseName} complete. `),
-          ),
+          el('p', { 'data-session-done': '' }, el('strong', {}, lastSetHeading(record))),
         );
     },
     showPaused(paused) {

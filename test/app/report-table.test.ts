@@ -1,29 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { setsTableText } from '../../src/app/screens/report-screen.ts';
-import { analyzeTrack } from '../../src/engine/analyze-track.ts';
-import { findExercise } from '../../src/engine/catalog.ts';
-import { videoRecord } from '../../src/storage/fold-events.ts';
-import { newSetRecord, type SetRecord } from '../../src/storage/set-record.ts';
-import { fixtureTrack } from '../support/tracks.ts';
+import type { SetRecord } from '../../src/storage/set-record.ts';
+import { keptVideoSet as keptSet } from '../support/set-records.ts';
 
 // The printed report's table of an exercise's sets, for the sets the app keeps of real clips (each
 // clip's committed pose track through the engine, as a recorded video is kept).
-
-/** Set `set` of `exercise` as the app keeps `clip` analysed. */
-function keptSet(clip: string, exercise: string, set = 1): SetRecord {
-  const def = findExercise(exercise);
-  const record = newSetRecord({
-    id: `${clip}:${set}`,
-    sessionId: clip,
-    set,
-    exerciseId: def.id,
-    exerciseName: def.name,
-    prescription: def.prescription,
-    startedAtMs: Date.UTC(2026, 11, 7, 8, set),
-    source: 'video',
-  });
-  return videoRecord(record, analyzeTrack(fixtureTrack(clip), exercise));
-}
 
 describe("the report's table of sets", () => {
   it('gives a hold whether its hips stayed, and no tempo (a hold has none)', () => {

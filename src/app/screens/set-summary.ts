@@ -33,6 +33,25 @@ export function hipsInSet(record: SetRecord): string | undefined {
   return `moved ${Math.max(...moved.map((h) => h.driftShanks ?? 0)).toFixed(2)} shank`;
 }
 
+/** Whether a set counted anything at all: a rep, a held second, a circle or a step. */
+export function countedSomething(record: SetRecord): boolean {
+  return (
+    record.reps.length > 0 ||
+    record.holds.length > 0 ||
+    record.heldSeconds > 0 ||
+    record.circles.clockwise + record.circles.anticlockwise > 0 ||
+    record.steps > 0
+  );
+}
+
+/**
+ * The heading over the last set of an exercise: "complete" only where something was done; a set
+ * in which nothing was counted (never in position, a video of something else) just ended.
+ */
+export function lastSetHeading(record: SetRecord): string {
+  return `${record.exerciseName} ${countedSomething(record) ? 'complete' : 'ended'}.`;
+}
+
 /** A set's table: each rep with its tempo and faults, or the holds; plus a one-line verdict. */
 export function setSummary(record: SetRecord, title: string): HTMLElement {
   const faults = record.faults.filter((f) => f.severity === 'warn').length;
