@@ -7,7 +7,7 @@ export interface SampledFrame {
 }
 
 type FrameCallbackVideo = HTMLVideoElement & {
-  requestVideoFrameCallback?: (cb: () => void) => number;
+  requestVideoFrameCallback?: (cb: (now: number, meta: { mediaTime: number }) => void) => number;
   cancelVideoFrameCallback?: (handle: number) => void;
 };
 
@@ -202,8 +202,41 @@ export const SEEK_TIMEOUT_MS = 10_000;
 /** Why a video stopped being read before its end. */
 export const UNREADABLE_REST = 'The video could not be read to its end (corrupt, or cut short).';
 
-/** Seeks and waits for the frame there. */
+/**
+ * The longest wait, after "seeked", for the frame the seek shows (ms): it came 0-15 ms after it
+ * here. Past it the frame the element holds is taken (a seek can leave the picture as it was and
+ * send no frame).
+ */
+export const FRAME_AFTER_SEEK_MS = 500;
+
+/**
+ * Seeks and waits for the frame there. "seeked" can come before the frame sought is the one the
+ * element holds: 1-6 % of seeks in Chromium here, read at once, gave the frame shown before the
+ * seek, and a seek back after a look at the file's end then held its last frame: a frame from
+ * elsewhere analysed, or a file with a gap in it taken for one cut short. So the frame the seek
+ * sends to be drawn is waited for too (a frame callback, asked for before the seek); a page not
+ * seen draws nothing and waits for nothing, and a seek to where the video already is shows nothing
+ * new.
+ */
 async function seekTo(video: HTMLVideoElement, atSec: number): Promise<void> {
+  const target = Math.min(video.duration, atSec);
+  const v = video as FrameCallbackVideo;
+  let handle: number | undefined;
+  const drawn =
+    v.requestVideoFrameCallback !== undefined &&
+    document.visibilityState === 'visible' &&
+    video.currentTime !== target
+      ? new Promise<void>((resolve) => {
+          // A frame later than the one sought is one still on its way from before (played).
+          const shown = (_now: number, meta: { mediaTime: number }) => {
+            handle = undefined;
+            if (meta.mediaTime > target + SAME_TIME_SEC)
+              handle = v.requestVideoFrameCallback?.(shown);
+            else resolve();
+          };
+          handle = v.requestVideoFrameCallback?.(shown);
+        })
+      : undefined;
   const seeked = new Promise<void>((resolve, reject) => {
     const done = () => {
       clearTimeout(timer);
@@ -222,8 +255,27 @@ async function seekTo(video: HTMLVideoElement, atSec: number): Promise<void> {
     video.addEventListener('seeked', ok, { once: true });
     video.addEventListener('error', bad, { once: true });
   });
-  video.currentTime = Math.min(video.duration, atSec);
-  await seeked;
+  video.currentTime = target;
+  try {
+    await seeked;
+    if (drawn !== undefined) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([
+        drawn,
+        new Promise<void>((resolve) => (timer = setTimeout(resolve, FRAME_AFTER_SEEK_MS))),
+      ]);
+      clearTimeout(timer);
+    }
+  } finally {
+    if (handle !== undefined) v.cancelVideoFrameCallback?.(handle);
+  }
+}
+
+/** Seeks a paused video to `atSec` and holds the frame the seek shows (timed on the video's clock). */
+export async function frameSoughtAt(video: HTMLVideoElement, atSec: number): Promise<Held> {
+  await seekTo(video, atSec);
+  const frame = new VideoFrame(video);
+  return { atSec: frame.timestamp / 1e6, frame, soughtSec: atSec };
 }
 
 /**
@@ -262,9 +314,7 @@ class FramePlayer {
   async seek(atSec: number): Promise<Held> {
     this.halt();
     this.dropAhead();
-    await seekTo(this.video, atSec);
-    const frame = new VideoFrame(this.video);
-    const held = { atSec: frame.timestamp / 1e6, frame, soughtSec: atSec };
+    const held = await frameSoughtAt(this.video, atSec);
     this.lastShownSec = held.atSec;
     if (document.visibilityState === 'visible' && performance.now() >= this.playFromMs) this.play();
     return held;

@@ -9,7 +9,7 @@ import { frameBitmap } from '../../src/app/frame-bitmap.ts';
 import { PoseClient } from '../../src/app/pose-client.ts';
 import { wasmThreadsHere } from '../../src/app/pose-runtime.ts';
 import { analyseVideoFile } from '../../src/app/video-file.ts';
-import type { VideoSampling } from '../../src/app/video-frames.ts';
+import { frameSoughtAt, type VideoSampling } from '../../src/app/video-frames.ts';
 import type { ModelId } from '../../src/pose/model-catalog.ts';
 import type { Pose } from '../../src/pose/skeleton.ts';
 import type { BackendPreference } from '../../src/detector/backend.ts';
@@ -169,6 +169,34 @@ async function analyseVideo(how: VideoSampling, model: ModelId): Promise<VideoRu
   }
 }
 
+/**
+ * The times (s, on the video's clock) of the frames the app's seeks to `times` hold, one after
+ * another, in `file` played a moment first (as "Analyse a video" measures the frame rate).
+ */
+async function framesSought(file: File, times: readonly number[]): Promise<number[]> {
+  const url = URL.createObjectURL(file);
+  try {
+    shownVideo.muted = true;
+    shownVideo.src = url;
+    await new Promise((resolve) =>
+      shownVideo.addEventListener('loadeddata', resolve, { once: true }),
+    );
+    await shownVideo.play();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    shownVideo.pause();
+    const out: number[] = [];
+    for (const t of times) {
+      const held = await frameSoughtAt(shownVideo, t);
+      out.push(held.atSec);
+      held.frame.close();
+    }
+    return out;
+  } finally {
+    shownVideo.removeAttribute('src');
+    URL.revokeObjectURL(url);
+  }
+}
+
 function heap(): number | undefined {
   const m = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory;
   return m === undefined ? undefined : m.usedJSHeapSize / 1e6;
@@ -181,6 +209,7 @@ const api = {
   runWorker,
   runMainThread,
   analyseVideo,
+  framesSought,
 };
 (globalThis as { formcheckBench?: typeof api }).formcheckBench = api;
 api.loaded = true;
