@@ -174,7 +174,9 @@ describe('spoken cues', () => {
       }),
     ).toBe("I can't see your shoulder, hips and knees. Step back so your whole body is in view.");
     expect(issueText({ kind: 'missing', keypoints: ['left_toe'] })).toMatch(/see your toes\./);
-    expect(issueText({ kind: 'missing', keypoints: ['nose'] })).toMatch(/see your nose\./);
+    expect(issueText({ kind: 'missing', keypoints: ['left_knee', 'nose'] })).toMatch(
+      /see your knee and face\./,
+    );
     expect(issueText({ kind: 'no-person' })).toBe('Step into view, head to feet.');
   });
 
