@@ -90,9 +90,6 @@ describe('a recorded video opened in the page', () => {
       expect(await page.locator('[data-session-done]').textContent()).toBe(
         'Bodyweight squat ended.',
       );
-      expect(await page.locator('[data-session-done]').textContent()).toBe(
-        'Bodyweight squat ended.',
-      );
       expect(await page.locator('[data-set-note]').allTextContents()).toContainEqual(
         expect.stringMatching(
           /^Never in position, so nothing was counted: the (knee|ankle).* out of view most of the time\. Step back so your whole body is in view\.$/,
