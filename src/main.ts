@@ -107,15 +107,17 @@ renderHome({
     const first = steps[0];
     if (first === undefined) return;
     enterWorkout(findExercise(first.exerciseId));
-    void routine.run(steps);
+    void routine.run(steps).then(() => controller.cameraOff());
   },
   start: (exercise, prescription) => {
     enterWorkout(exercise);
-    void controller.runCamera(exercise, prescription, { mode: 'workout' });
+    void controller
+      .runCamera(exercise, prescription, { mode: 'workout' })
+      .then(() => controller.cameraOff());
   },
   formCheck: (exercise) => {
     enterWorkout(exercise);
-    void routine.formCheck(exercise);
+    void routine.formCheck(exercise).then(() => controller.cameraOff());
   },
   analyseVideo: (file, exercise) => {
     enterWorkout(exercise);

@@ -76,8 +76,16 @@ export class OverlayRenderer {
 
   /** Nothing drawn: a run ended, and its last frame must not linger over the next one. */
   clear(): void {
+    this.erase();
+    this.last = undefined;
+  }
+
+  /**
+   * Nothing drawn, as the picture under it has gone (the camera turned off when the workout is
+   * done); `last` still says what the run's last overlay showed.
+   */
+  erase(): void {
     this.ctx?.setTransform(1, 0, 0, 1, 0, 0);
     this.ctx?.clearRect(0, 0, this.canvas.width, this.canvas.height);
-    this.last = undefined;
   }
 }

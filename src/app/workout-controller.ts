@@ -57,6 +57,8 @@ export interface WorkoutView {
   showBreak(nextNow: string | undefined): void;
   /** The run is over (done, or a form check's card up): nothing is left to pause or end. */
   showOver(): void;
+  /** The camera was turned off because the workout is over (false: a run opened it again). */
+  showCameraOff(off: boolean): void;
   setStatus(text: string): void;
   announce(text: string): void;
 }
@@ -105,6 +107,8 @@ export class WorkoutController {
   private pausedByCamera = false;
   /** Paused with the space bar or the button: only they resume it (not the tab shown again). */
   private pausedByPerson = false;
+  /** The camera was turned off because the workout is over (`cameraOff`), until the next run. */
+  private cameraTurnedOff = false;
 
   constructor(
     private readonly videoEl: HTMLVideoElement,
@@ -207,7 +211,7 @@ export class WorkoutController {
 
   /**
    * A workout or form check with the camera; resolves when it is done or left. The camera stays
-   * on from one run to the next (a routine, a form check then its set).
+   * on from one run to the next (a routine, a form check then its set), until `cameraOff`.
    */
   async runCamera(
     exercise: ExerciseDef,
@@ -416,7 +420,8 @@ export class WorkoutController {
     if (luma !== undefined) session.setTooDark(luma < TOO_DARK_LUMA);
     this.judgeFrameRate(session, now);
     const shown = session.overlay(this.mirrored, now);
-    this.renderer.draw(shown);
+    // With the camera off there is no picture to draw over (the panel beside it has the summary).
+    if (!this.cameraTurnedOff) this.renderer.draw(shown);
     this.view.showBreak(
       shown.flow.phase !== 'rest'
         ? undefined
@@ -425,7 +430,9 @@ export class WorkoutController {
           : 'Next set now (N)',
     );
     const state = this.runOver
-      ? 'done: not analysing'
+      ? this.cameraTurnedOff
+        ? 'done: camera off'
+        : 'done: not analysing'
       : session.isPaused
         ? 'paused'
         : `${this.stats.fps(now)} frames/s analysed`;
@@ -595,7 +602,8 @@ export class WorkoutController {
 
   /**
    * The run is over (its last set done, or a form check's card to read): nothing more is judged,
-   * so the detector rests until the next run starts it (the camera stays on and shown).
+   * so the detector rests until the next run starts it (the camera stays on and shown: a routine's
+   * next exercise or a form check's next part follows; `cameraOff` when nothing does).
    */
   private complete(end: RunEnd): void {
     const finish = this.finish;
@@ -607,6 +615,24 @@ export class WorkoutController {
     finish?.(end);
   }
 
+  /**
+   * The workout on screen is over and nothing follows it here (its last set done, a routine's
+   * summary up, a form check left from its card): the camera goes off, its light with it, so a
+   * person reading the summary or stretching is not left filmed for nothing. The detector already
+   * rests (`complete`). A run still going, or one left, keeps the camera as it is; the next run
+   * (Back, then Start) opens it again.
+   */
+  cameraOff(): void {
+    if (!this.runOver || this.session?.source !== 'camera' || !this.feed.active) return;
+    this.loop.stop();
+    this.feed.stop();
+    // A camera that stopped or was lost before now needs no "Try again": nothing needs it.
+    this.alerts.clear('camera');
+    this.cameraTurnedOff = true;
+    this.renderer.erase();
+    this.view.showCameraOff(true);
+  }
+
   /** Ends the current run (it resolves as left); the camera stays on. */
   endRun(): void {
     clearInterval(this.ticker);
@@ -616,6 +642,8 @@ export class WorkoutController {
     this.session = undefined;
     this.pausedByPerson = false;
     this.renderer.clear();
+    this.cameraTurnedOff = false;
+    this.view.showCameraOff(false);
     this.alerts.clear('frames');
     this.slowFramesShown = undefined;
     this.slowFramesSaid.clear();

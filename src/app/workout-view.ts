@@ -65,6 +65,10 @@ export function workoutView(voice: Voice): WorkoutView & RoutineView {
     showPaused(paused) {
       byId('pause').textContent = paused ? 'Resume (space)' : 'Pause (space)';
     },
+    showCameraOff(off) {
+      byId('camera-off').hidden = !off;
+      if (!video) byId('camera-choice').hidden = off;
+    },
     showSource(source) {
       video = source === 'video';
       over = false;

@@ -9,7 +9,8 @@ export const shot = (page: Page, name: string) =>
 
 /**
  * The app in a fresh Chromium whose webcam is real photos of a person, each shown for its seconds
- * in turn (looping), at `fps` frames a second, with what the page says recorded (`saidSoFar`).
+ * in turn (looping), at `fps` frames a second, with what the page says recorded (`saidSoFar`) and
+ * the camera tracks it opens watched (`liveCameraTracks`).
  */
 export async function openWithPhotosAsWebcam(
   photos: readonly { readonly path: string; readonly seconds: number }[],
@@ -19,8 +20,49 @@ export async function openWithPhotosAsWebcam(
   const context = await launch({ fakeCamera: await makeY4mFromPhotos(photos, name, fps) });
   const page = await context.newPage();
   await page.addInitScript(recordSpeech);
+  await page.addInitScript(watchCameraTracks);
   await page.goto(inject('baseUrl'));
   return { context, page };
+}
+
+/**
+ * Keeps every camera track the page opens and each copy it makes of one (the pose worker's), and
+ * counts the cameras opened: pass to `page.addInitScript`; `liveCameraTracks` counts the tracks
+ * still live, `camerasOpened` the openings.
+ */
+export function watchCameraTracks(): void {
+  const tracks: MediaStreamTrack[] = [];
+  const store = globalThis as { cameraTracks?: MediaStreamTrack[]; camerasOpened?: number };
+  store.cameraTracks = tracks;
+  store.camerasOpened = 0;
+  const open = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+  navigator.mediaDevices.getUserMedia = async (constraints) => {
+    const stream = await open(constraints);
+    store.camerasOpened = (store.camerasOpened ?? 0) + 1;
+    tracks.push(...stream.getTracks());
+    return stream;
+  };
+  const clone = MediaStreamTrack.prototype.clone;
+  MediaStreamTrack.prototype.clone = function (this: MediaStreamTrack) {
+    const copy = clone.call(this);
+    tracks.push(copy);
+    return copy;
+  };
+}
+
+/** How many times the page has opened a camera (`watchCameraTracks`). */
+export function camerasOpened(page: Page): Promise<number> {
+  return page.evaluate(() => (globalThis as { camerasOpened?: number }).camerasOpened ?? 0);
+}
+
+/** The camera tracks still live (`watchCameraTracks`): the camera's light is on while any is. */
+export function liveCameraTracks(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      ((globalThis as { cameraTracks?: MediaStreamTrack[] }).cameraTracks ?? []).filter(
+        (t) => t.readyState === 'live',
+      ).length,
+  );
 }
 
 /**

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { RoutineStep } from '../../src/engine/routine.ts';
-import { shot } from './app-page.ts';
+import { camerasOpened, liveCameraTracks, shot, watchCameraTracks } from './app-page.ts';
 import { launch, makeY4m } from './chromium.ts';
 
 const CLIP = join(import.meta.dirname, '..', 'fixtures', 'squat_front_band_woman_3reps.mp4');
@@ -25,6 +25,7 @@ describe("today's routine, coached in one go", () => {
         localStorage.setItem('formcheck.routine', steps);
     }, JSON.stringify(ROUTINE));
     page = await context.newPage();
+    await page.addInitScript(watchCameraTracks);
     await page.goto(inject('baseUrl'));
   });
 
@@ -58,6 +59,12 @@ describe("today's routine, coached in one go", () => {
     expect(await summary.locator('[data-routine-exercise="lunge"]').textContent()).toMatch(
       /1 set, 2 reps/,
     );
+    // One camera for the whole routine, from one exercise and part to the next (the light never
+    // blinks, no second wait for the browser to hand it over), and off once it is summed up.
+    await page.locator('#camera-off').waitFor();
+    expect(await camerasOpened(page)).toBe(1);
+    expect(await liveCameraTracks(page)).toBe(0);
+    expect(await page.locator('#status').textContent()).toMatch(/ · done: camera off$/);
   });
 
   it('keeps both exercises in the history as one session, with a printable report', async () => {
