@@ -1,20 +1,16 @@
 import type { CircleDirection } from '../engine/circle-counter.ts';
 import type { Fault } from '../engine/faults.ts';
+import { holdEndWords } from '../engine/hold-end.ts';
 import type { HoldReport } from '../engine/report.ts';
-
-/** How a hold's end reads when nothing broke it: its time was up, or the set or video ended. */
-const SET_ENDED = 'end of the set';
 
 /**
  * The line beside the picture when a hold ends, kept there as a rep's line is (rep-line.ts):
- * "Hold 2: 12.4 s, ended: Sit lower." A hold that lasted until the set ended has no reason.
+ * "Hold 2: 12.4 s, ended: Sit lower.", "…, ended: you moved." A hold that lasted until the set
+ * ended has no reason.
  */
 export function holdLine(index: number, hold: HoldReport): string {
-  const ended =
-    hold.endedBecause === undefined || hold.endedBecause === SET_ENDED
-      ? ''
-      : `, ended: ${hold.endedBecause}`;
-  return `Hold ${index}: ${hold.seconds.toFixed(1)} s${ended}.`;
+  const ended = holdEndWords(hold.endedBecause);
+  return `Hold ${index}: ${hold.seconds.toFixed(1)} s${ended === undefined ? '' : `, ended: ${ended}`}.`;
 }
 
 /**

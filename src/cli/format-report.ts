@@ -1,6 +1,7 @@
 import { CHECK_NAMES, NOTE_ONLY_CHECKS } from '../engine/checks/check-id.ts';
 import { onlyJustPassed, type Verdict } from '../engine/checks/verdict.ts';
 import type { Fault } from '../engine/faults.ts';
+import { holdEndWords } from '../engine/hold-end.ts';
 import { EXERCISES } from '../engine/catalog.ts';
 import { phasesLine } from '../engine/phases.ts';
 import { depthInWords, withUnit, type Report, type RepReport } from '../engine/report.ts';
@@ -78,10 +79,12 @@ export function formatReport(r: Report): string {
     );
     // A hold is its start and its length: an end printed too would disagree with them after
     // rounding (4.42-7.46 s is 3.04 s, printed "4.4-7.5 s: 3.0 s").
-    for (const h of r.holds)
+    for (const h of r.holds) {
+      const ended = holdEndWords(h.endedBecause);
       lines.push(
-        `  from ${h.startSec.toFixed(1)} s: held ${h.seconds.toFixed(1)} s${h.driftShanks === undefined ? '' : `, hips moved ${Math.max(0, h.driftShanks).toFixed(2)} shank from where they settled`}${h.endedBecause ? ` (ended: ${h.endedBecause})` : ''}`,
+        `  from ${h.startSec.toFixed(1)} s: held ${h.seconds.toFixed(1)} s${h.driftShanks === undefined ? '' : `, hips moved ${Math.max(0, h.driftShanks).toFixed(2)} shank from where they settled`}${ended === undefined ? '' : ` (ended: ${ended})`}`,
       );
+    }
   }
   if (r.circles !== undefined)
     lines.push(

@@ -1,5 +1,6 @@
 import { RANGE_FAULTS } from './cues.ts';
 import type { Fault, FaultCode } from './faults.ts';
+import { OUT_OF_VIEW } from './hold-end.ts';
 import { REP_CHECKS } from './checks/judge-rep.ts';
 import { REP_CHECK_IDS, type CheckId } from './checks/check-id.ts';
 import type { RepReport, Report } from './report.ts';
@@ -66,9 +67,6 @@ function holdFix(report: Pick<Report, 'holds'>): string | undefined {
   const times = reasons.length === 1 ? 'once' : `${reasons.length} times`;
   return `The pose broke ${times}: ${lowerFirst(most)}.`;
 }
-
-/** Why a hold ended when the person left the picture (hold-analyzer.ts). */
-const OUT_OF_VIEW = 'out of view';
 
 function faultFix(
   report: Pick<Report, 'faults' | 'repCount'> & { readonly reps?: SetReps },

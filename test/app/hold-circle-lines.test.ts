@@ -8,6 +8,12 @@ describe('the line after a hold', () => {
     expect(holdLine(2, hold)).toBe('Hold 2: 12.4 s, ended: Sit lower.');
   });
 
+  it('says a hold the body moved out of as moved, not as the cue that would have kept it', () => {
+    // "ended: Hold still." read as if the person had been told to stop.
+    const moved = { startSec: 2.5, endSec: 7.8, seconds: 5.3, endedBecause: 'Hold still' };
+    expect(holdLine(1, moved)).toBe('Hold 1: 5.3 s, ended: you moved.');
+  });
+
   it('gives no reason to a hold that lasted until the set ended (its time was up)', () => {
     expect(
       holdLine(1, { startSec: 0, endSec: 30, seconds: 30, endedBecause: 'end of the set' }),

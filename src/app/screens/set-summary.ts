@@ -1,4 +1,5 @@
 import type { Fault } from '../../engine/faults.ts';
+import { holdEndWords } from '../../engine/hold-end.ts';
 import { depthInWords, type HoldReport } from '../../engine/report.ts';
 import { setFix } from '../../engine/set-end-words.ts';
 import { setNotes, type SetRecord } from '../../storage/set-record.ts';
@@ -94,7 +95,7 @@ export function setSummary(record: SetRecord, title: string): HTMLElement {
       el('td', {}, `${s1(h.seconds)} s`),
       el('td', {}, hipsInHold(h, record.faults)),
       // A hold with no break ended with the set: its time reached, End set, or the video's end.
-      el('td', {}, h.endedBecause ?? 'set done'),
+      el('td', {}, holdEndWords(h.endedBecause) ?? 'set done'),
     ),
   );
   return el(

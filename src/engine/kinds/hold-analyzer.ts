@@ -4,6 +4,7 @@ import type { HoldExercise } from '../exercise-def.ts';
 import { BodyMotion } from '../body-motion.ts';
 import { issueText } from '../cues.ts';
 import type { AnalyzedFrame } from '../front-end.ts';
+import { END_OF_SET, HOLD_STILL, OUT_OF_VIEW } from '../hold-end.ts';
 import { checkEnvelope } from '../hold-envelope.ts';
 import { HoldPositionMonitor } from '../hold-position.ts';
 import { HoldTimer, type HoldSpan } from '../hold-timer.ts';
@@ -11,10 +12,6 @@ import { WatchedTime } from '../watched-time.ts';
 import type { Strictness } from '../checks/thresholds.ts';
 import type { HoldReport } from '../report.ts';
 import { IDLE_LIVE, type KindAnalyzer, type KindLive, type KindReport } from './kind-analyzer.ts';
-
-const END_OF_SET = 'end of the set';
-/** Why a hold ended when the person, or the joints its pose is read on, left the picture. */
-const OUT_OF_VIEW = 'out of view';
 
 /**
  * A hold's time starts when the person is in the pose and settled, and ends when they leave it.
@@ -55,7 +52,7 @@ export class HoldAnalyzer implements KindAnalyzer {
     const settled =
       (motion.bodyTorsosPerSec ?? 0) <= SETTLED.bodyTorsosPerSec &&
       (motion.handsTorsosPerSec ?? 0) <= SETTLED.handsTorsosPerSec;
-    this.cue = verdict.inside ? (settled ? undefined : 'Hold still') : verdict.cue;
+    this.cue = verdict.inside ? (settled ? undefined : HOLD_STILL) : verdict.cue;
     // A bound not measured because the joints it reads are out of view is no sign the pose was
     // left: said as what it is, not as the bound's own cue. A downward dog whose heels left the
     // picture by a hair (the side-on clip cut at the heels: the near ankle at the frame's edge) was
