@@ -617,13 +617,13 @@ export class WorkoutController {
 
   /**
    * The workout on screen is over and nothing follows it here (its last set done, a routine's
-   * summary up, a form check left from its card): the camera goes off, its light with it, so a
-   * person reading the summary or stretching is not left filmed for nothing. The detector already
-   * rests (`complete`). A run still going, or one left, keeps the camera as it is; the next run
-   * (Back, then Start) opens it again.
+   * summary up, its last exercise skipped, a form check left from its card): the camera goes off,
+   * its light with it, and the detector with it, so a person reading the summary or stretching is
+   * not left filmed for nothing. A run under way keeps both; the next run (Back, then Start) opens
+   * the camera again.
    */
   cameraOff(): void {
-    if (!this.runOver || this.session?.source !== 'camera' || !this.feed.active) return;
+    if (this.finish !== undefined || !this.feed.active) return;
     this.loop.stop();
     this.feed.stop();
     // A camera that stopped or was lost before now needs no "Try again": nothing needs it.

@@ -4,6 +4,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import type { RoutineStep } from '../../src/engine/routine.ts';
 import { camerasOpened, liveCameraTracks, shot, watchCameraTracks } from './app-page.ts';
 import { launch, makeY4m } from './chromium.ts';
+import { snapshot } from './diagnostics.ts';
 
 const CLIP = join(import.meta.dirname, '..', 'fixtures', 'squat_front_band_woman_3reps.mp4');
 /** Two short strength exercises: each gets its form check, then one set of two reps. */
@@ -105,6 +106,32 @@ describe("today's routine, coached in one go", () => {
     expect(await page.locator('header').isVisible()).toBe(false);
     expect(await page.locator('#print-report').isVisible()).toBe(false);
     await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('turns the camera and the detector off when the last exercise is skipped', async () => {
+    await page.click('[data-nav="home"]');
+    await page.click('#start-routine');
+    for (const id of ['squat', 'lunge']) {
+      await page.waitForFunction(
+        (n) => document.getElementById('routine-progress')?.textContent?.includes(n) ?? false,
+        id === 'squat' ? 'Exercise 1 of 2' : 'Exercise 2 of 2',
+      );
+      // Its form check under way (the person set up, the count on), then S.
+      await page.waitForFunction(
+        () => /^(Form check|Tracking)/.test(document.getElementById('gate')?.textContent ?? ''),
+        undefined,
+        { timeout: EXERCISE_TIMEOUT_MS },
+      );
+      await page.keyboard.press('s');
+    }
+    await page.locator('[data-routine-summary]').waitFor({ timeout: EXERCISE_TIMEOUT_MS });
+    await page.locator('#camera-off').waitFor();
+    expect(await liveCameraTracks(page)).toBe(0);
+    // Nothing is analysed once it is summed up (the detector had gone on with no set to judge).
+    const analysed = async () => (await snapshot(page)).analysed;
+    const before = await analysed();
+    await page.waitForTimeout(1000);
+    expect(await analysed()).toBe(before);
   });
 
   it('keeps the numbers edited in a step, its rest too, across a reload', async () => {
