@@ -1,5 +1,5 @@
 import { keypoint } from '../pose/skeleton.ts';
-import { outwardOf, toCanvas, type PictureSize } from './draw-skeleton.ts';
+import { besideJoint, outwardOf, toCanvas, type PictureSize } from './draw-skeleton.ts';
 import { fitText, type FittedText } from './fit-text.ts';
 import type { OverlayData, TempoBar } from './overlay-data.ts';
 
@@ -162,10 +162,10 @@ function drawAngle(ctx: CanvasRenderingContext2D, d: OverlayData, size: PictureS
   const [x, y] = toCanvas(k.x, k.y, size.width, size.height, d.mirrored);
   // Beside the knee on its outer side, just below the knee's L/R label (draw-skeleton.ts).
   const side = outwardOf(d.pose, d.angle.at, d.mirrored);
+  const text = `${Math.round(d.angle.deg)}°`;
   ctx.font = 'bold 22px system-ui, sans-serif';
   ctx.fillStyle = TEXT;
   ctx.textBaseline = 'middle';
-  ctx.textAlign = side > 0 ? 'left' : 'right';
-  ctx.fillText(`${Math.round(d.angle.deg)}°`, x + side * 12, y + 12);
   ctx.textAlign = 'left';
+  ctx.fillText(text, besideJoint(x, side, ctx.measureText(text).width, size.width), y + 12);
 }

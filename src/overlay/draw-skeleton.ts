@@ -81,10 +81,24 @@ export function drawSkeleton(
     const p = at(name);
     if (p === undefined) continue;
     const side = outwardOf(pose, name, mirrored);
-    ctx.textAlign = side > 0 ? 'left' : 'right';
-    ctx.fillText(label, p[0] + side * 12, p[1] - 12);
+    ctx.textAlign = 'left';
+    ctx.fillText(label, besideJoint(p[0], side, ctx.measureText(label).width, width), p[1] - 12);
   }
-  ctx.textAlign = 'left';
+}
+
+/** A joint's text's gap from the joint, and the least margin to the picture's edge (px). */
+const LABEL_GAP_PX = 12;
+const LABEL_EDGE_PX = 4;
+
+/**
+ * Where text `textWidth` wide starts (its left end) beside a joint at `x`, on the `side` given by
+ * `outwardOf`: `LABEL_GAP_PX` away, but never past the picture's edge, where it would be cut off (a
+ * knee near the side of a portrait picture had the "°" of its angle cut). Held inside, it may come
+ * nearer the joint.
+ */
+export function besideJoint(x: number, side: 1 | -1, textWidth: number, width: number): number {
+  const start = side > 0 ? x + LABEL_GAP_PX : x - LABEL_GAP_PX - textWidth;
+  return Math.max(LABEL_EDGE_PX, Math.min(start, width - LABEL_EDGE_PX - textWidth));
 }
 
 /**

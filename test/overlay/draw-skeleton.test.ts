@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  besideJoint,
   drawSkeleton,
   outwardOf,
   SKELETON_STYLE,
@@ -55,10 +56,11 @@ describe('drawSkeleton', () => {
       ] as const) {
         const label = labels.find((l) => l.text === text);
         const away = Math.sign(kneeX(own) - kneeX(other));
-        expect(Math.sign((label?.x ?? NaN) - kneeX(own)), `${text}, mirrored ${mirrored}`).toBe(
-          away,
-        );
-        expect(label?.align).toBe(away > 0 ? 'left' : 'right');
+        // The whole label (left-aligned, 6 px a character here) on the knee's outer side.
+        const [from, to] = [label?.x ?? NaN, (label?.x ?? NaN) + 6 * text.length];
+        if (away > 0) expect(from, `${text}, mirrored ${mirrored}`).toBeGreaterThan(kneeX(own));
+        else expect(to, `${text}, mirrored ${mirrored}`).toBeLessThan(kneeX(own));
+        expect(label?.align).toBe('left');
       }
     }
   });
@@ -78,5 +80,29 @@ describe('drawSkeleton', () => {
   it('mirrors x for a selfie view and keeps y', () => {
     expect(toCanvas(0.25, 0.5, 640, 480, true)).toEqual([480, 240]);
     expect(toCanvas(0.25, 0.5, 640, 480, false)).toEqual([160, 240]);
+  });
+});
+
+describe('text beside a joint', () => {
+  it('starts 12 px out from the joint, on the side given', () => {
+    expect(besideJoint(100, 1, 30, 640)).toBe(112);
+    expect(besideJoint(100, -1, 30, 640)).toBe(58);
+  });
+
+  it('stays whole inside the picture when the joint is near its edge', () => {
+    // A knee near the side of a portrait picture: its angle's "°" was cut off.
+    expect(besideJoint(630, 1, 30, 640)).toBe(606);
+    expect(besideJoint(10, -1, 30, 640)).toBe(4);
+  });
+
+  it("keeps the knees' labels inside the picture with the person at its edge", () => {
+    const { ctx, labels } = spyContext();
+    // Side on at the right edge: both knees' labels go right, outwards, past the edge.
+    drawSkeleton(ctx, figure({ ...standing('side'), x: 640 / 480 - 0.01 }, 0), false, []);
+    expect(labels.map((l) => l.text).sort()).toEqual(['L', 'R']);
+    for (const l of labels) {
+      expect(l.x).toBeGreaterThanOrEqual(4);
+      expect(l.x + 6 * l.text.length).toBeLessThanOrEqual(640 - 4);
+    }
   });
 });
