@@ -378,7 +378,8 @@ export class WorkoutController {
   /** A frame's pose: into the session, onto the overlay, into the live stats. */
   private onResult(r: LiveResult): void {
     const session = this.session;
-    if (session === undefined) return;
+    // A pose in flight when the camera was turned off lands on nothing: the picture is gone.
+    if (session === undefined || this.cameraTurnedOff) return;
     // Poses are back: whatever stopped them is over.
     if (this.alerts.has('restart')) this.alerts.clear('restart');
     if (this.alerts.has('detector')) this.alerts.clear('detector');

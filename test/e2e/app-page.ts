@@ -50,6 +50,16 @@ export function watchCameraTracks(): void {
   };
 }
 
+/** Whether nothing is drawn over the picture (every pixel of the overlay's canvas clear). */
+export function overlayBlank(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const canvas = document.getElementById('overlay') as HTMLCanvasElement;
+    const ctx = canvas.getContext('2d');
+    if (ctx === null || canvas.width === 0) return true;
+    return ctx.getImageData(0, 0, canvas.width, canvas.height).data.every((v) => v === 0);
+  });
+}
+
 /** How many times the page has opened a camera (`watchCameraTracks`). */
 export function camerasOpened(page: Page): Promise<number> {
   return page.evaluate(() => (globalThis as { camerasOpened?: number }).camerasOpened ?? 0);

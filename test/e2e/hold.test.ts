@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   liveCameraTracks,
   openWithPhotosAsWebcam,
+  overlayBlank,
   saidSoFar,
   setTabHidden,
   shot,
@@ -123,6 +124,7 @@ describe('a timed squat hold with a real person as the webcam', () => {
     expect(await page.locator('[data-alert="camera"]').count()).toBe(0);
     expect((await saidSoFar(page)).slice(saidBefore)).toEqual([]);
     expect(after.cameraFrames - before.cameraFrames).toBe(0);
+    expect(await overlayBlank(page)).toBe(true);
     expect(after.analysed - before.analysed).toBeLessThanOrEqual(1);
     // And the page says so: the line under the picture, no Pause or End set to press (the space
     // bar does nothing), no camera to choose, no frame rate that only fades.

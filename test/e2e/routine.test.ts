@@ -2,7 +2,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { RoutineStep } from '../../src/engine/routine.ts';
-import { camerasOpened, liveCameraTracks, shot, watchCameraTracks } from './app-page.ts';
+import {
+  camerasOpened,
+  liveCameraTracks,
+  overlayBlank,
+  shot,
+  watchCameraTracks,
+} from './app-page.ts';
 import { launch, makeY4m } from './chromium.ts';
 import { snapshot } from './diagnostics.ts';
 
@@ -65,6 +71,11 @@ describe("today's routine, coached in one go", () => {
     await page.locator('#camera-off').waitFor();
     expect(await camerasOpened(page)).toBe(1);
     expect(await liveCameraTracks(page)).toBe(0);
+    // Nothing drawn over where the picture was (a pose in flight had drawn the last skeleton and
+    // count over the black, under "Camera off").
+    await page.waitForTimeout(500);
+    expect(await overlayBlank(page)).toBe(true);
+    await shot(page, 'routine-camera-off');
     expect(await page.locator('#status').textContent()).toMatch(/ · done: camera off$/);
   });
 
