@@ -6,7 +6,7 @@ import { analyzeTrack } from '../../src/engine/analyze-track.ts';
 import { findExercise } from '../../src/engine/catalog.ts';
 import { formCheckLines } from '../../src/engine/form-check.ts';
 import { parsePoseTrack } from '../../src/pose/pose-track.ts';
-import { recordSpeech, saidSoFar, shot, storedSets } from './app-page.ts';
+import { cameraTrack, recordSpeech, saidSoFar, shot, storedSets } from './app-page.ts';
 import { launch, makeY4m, makeY4mSideBySide } from './chromium.ts';
 import { until } from './diagnostics.ts';
 
@@ -212,6 +212,13 @@ describe('the form check before a set', () => {
       );
       expect(lean?.drawnPixels[0]).toBeGreaterThan(MIN_DRAWN_PIXELS);
       expect(await page.locator('#announcer').textContent()).toMatch(/Fix: .*forward lean/);
+      // The card up, the check is over and nothing pauses it: the camera stopping now says so
+      // (the camera is still on here, for "Check again") and nothing of a paused set.
+      const saidBefore = (await saidSoFar(page)).length;
+      await cameraTrack(page, 'end');
+      await page.locator('[data-alert="camera"]').waitFor();
+      expect(await page.locator('#gate').textContent()).toBe('Form check done.');
+      expect((await saidSoFar(page)).slice(saidBefore)).toEqual([]);
       // Stills stay in memory until the person keeps the card; then they are in IndexedDB.
       expect(await storedSets(page)).toEqual([]);
       await page.click('[data-card="save"]');
