@@ -20,9 +20,9 @@ export function setEndWords(set: number, final: boolean, fix?: string): string {
 
 /**
  * The thing to fix from a set's report, in a few words, or undefined when there is none: of the
- * warnings, the one on the most reps (then form before depth, then the surer one; a fault of no
- * rep, a run of bounces, is named without a count), else the prescribed tempo missed, else how
- * often a hold broke.
+ * warnings, the one on the most reps (then form before depth, then the surer one, then the one
+ * further from its limit; a fault of no rep, a run of bounces, is named without a count), else the
+ * part of the prescribed tempo missed on the most reps, else how often a hold broke.
  */
 export function setFix(
   report: Pick<Report, 'faults' | 'repCount' | 'holds'> & { readonly reps?: SetReps },
@@ -75,16 +75,19 @@ function faultFix(
   // once in 12 s mid-set) is what the person was asked for and did not do; other advice is not.
   const warnings = report.faults.filter((f) => f.severity === 'warn');
   const pool = warnings.length > 0 ? warnings : report.faults.filter((f) => f.code === 'tempo');
-  const groups = new Map<FaultCode, Fault[]>();
-  for (const f of pool) groups.set(f.code, [...(groups.get(f.code) ?? []), f]);
+  const groups = new Map<string, Fault[]>();
+  for (const f of pool) groups.set(fixOf(f), [...(groups.get(fixOf(f)) ?? []), f]);
   const reps = (faults: readonly Fault[]) =>
     new Set(faults.flatMap((f) => (f.rep === undefined ? [] : [f.rep]))).size;
   const sure = (faults: readonly Fault[]) => Math.max(...faults.map((f) => f.confidence ?? 1));
-  // Of faults on as many reps, form before depth (cues.ts, `RANGE_FAULTS`), then the surer.
+  const missedBy = (faults: readonly Fault[]) => Math.max(...faults.map(shortfall));
+  // Of faults on as many reps, form before depth (cues.ts, `RANGE_FAULTS`), then the surer, then
+  // the one further from its limit.
   const range = (faults: readonly Fault[]) =>
     RANGE_FAULTS.has(faults[0]?.code ?? 'tempo') ? 1 : 0;
   const worst = [...groups.values()].sort(
-    (a, b) => reps(b) - reps(a) || range(a) - range(b) || sure(b) - sure(a),
+    (a, b) =>
+      reps(b) - reps(a) || range(a) - range(b) || sure(b) - sure(a) || missedBy(b) - missedBy(a),
   )[0];
   if (worst === undefined) return undefined;
   // Counted on reps, said in the reps' words (a run of bounces between them has its own).
@@ -104,6 +107,26 @@ function faultFix(
   if (of === 1) return `Next time: ${cue}`;
   if (checked !== '') return `On the ${of} reps checked: ${cue}`;
   return of === 2 ? `On both reps: ${cue}` : `On all ${of} reps: ${cue}`;
+}
+
+/**
+ * The one fix a fault asks for. Each part of the prescribed tempo is its own ("Lower over 3
+ * seconds." and "Hold the top 1 second."): a set whose first raise's top was short and whose last
+ * raise dropped had said "On the 2 reps checked: hold the top 1 second." of a rep lowered in
+ * 0.4 s. Any other fault is one fix whichever side or rep it is on (bouncing between reps and on
+ * one is one: control the bottom).
+ */
+function fixOf(f: Fault): string {
+  return f.code === 'tempo' && f.severity === 'info'
+    ? `tempo: ${withoutBorderline(f.cue ?? f.message)}`
+    : f.code;
+}
+
+/** How far a value fell from its limit, as a fraction of the limit (0 where there is none). */
+function shortfall(f: Fault): number {
+  return f.threshold === undefined || f.threshold === 0
+    ? 0
+    : Math.abs(f.value - f.threshold) / Math.abs(f.threshold);
 }
 
 /** The cue of one kind of fault over a set: theirs when all agree, else one for the whole set. */

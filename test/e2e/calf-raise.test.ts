@@ -51,8 +51,11 @@ describe('a calf-raise set with a real person as the webcam', () => {
     // falls out of sight (the heels drop between two frames, and a busy machine's frames come
     // further apart there): it is not timed, and the set names the two it checked (a fresh
     // clone's run on 2026-12-05 ended so, in words that read as a set of two: "On both reps").
+    // Both at once (a fresh clone's run on 2026-12-07: the first top read 0.4 s, the second raise's
+    // way down not timed) leaves one of the two raises checked read as lowered too fast; the set
+    // still names the lowering, the part of the tempo missed by most (it had said "hold the top").
     expect(said.at(-1)).toMatch(
-      /^Workout done\. On (all 3 reps|2 of 3 reps|the 2 reps checked): lower over 3 seconds\.$/,
+      /^Workout done\. On (all 3 reps|2 of 3 reps|the 2 reps checked|1 of 2 reps checked): lower over 3 seconds\.$/,
     );
   });
 });

@@ -171,6 +171,28 @@ describe('the words at the end of a set', () => {
     expect(setFix(twoTimed)).toBe('On the 2 reps checked: lower over 3 seconds.');
     const oneOfTwo = { ...twoTimed, faults: [lowered(1)] };
     expect(setFix(oneOfTwo)).toBe('On 1 of 2 reps checked: lower over 3 seconds.');
+    // Each part of the tempo is its own fix, counted on its own reps: a short top on the first
+    // raise and a drop on the third (the second's way down not timed) is one rep each, and of
+    // two fixes on as many reps the one missed by more is said (lowered in 0.4 s of 3 s against
+    // held 0.4 s of 1 s): "On the 2 reps checked: hold the top 1 second." had been said.
+    const shortTop = (rep: number): Fault => ({
+      ...lowered(rep),
+      value: 0.4,
+      threshold: 0.6,
+      message: 'Held the top 0.4 s, aim for 1 s.',
+      cue: 'Hold the top 1 second.',
+    });
+    const dropped = { ...lowered(3), value: 0.4, threshold: 1.8 };
+    const twoParts = {
+      faults: [shortTop(1), dropped],
+      repCount: 3,
+      reps: [tempo('fault'), tempo('cannot-judge'), tempo('fault')],
+    };
+    expect(setFix(twoParts)).toBe('On 1 of 2 reps checked: lower over 3 seconds.');
+    // The fix on more reps comes first, however far each missed.
+    expect(setFix({ faults: [shortTop(1), shortTop(2), dropped], repCount: 3 })).toBe(
+      'On 2 of 3 reps: hold the top 1 second.',
+    );
     // Given the counts alone, without the reps and their verdicts, counted over all of them.
     const { reps: _reps, ...counts } = report;
     expect(setFix(counts)).toBe('On 1 of 3 reps: lower over 3 seconds.');
