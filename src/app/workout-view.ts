@@ -48,13 +48,11 @@ export function workoutView(voice: Voice): WorkoutView & RoutineView {
       const kept = saved
         ? 'It is in your history.'
         : 'It could NOT be saved in this browser: download it (see the message above).';
+      // Named as a set, not as the rest after it: the heading stays up once the next set begins
+      // and the workout ends ("Set 1 done — rest, the next set starts by itself" under "Workout
+      // done"); the rest is said on the gate line and by its button.
       summary.prepend(
-        setSummary(
-          record,
-          final
-            ? `${record.exerciseName}: set ${record.set} — done`
-            : `Set ${record.set} done — rest, the next set starts by itself`,
-        ),
+        setSummary(record, `${record.exerciseName}: set ${record.set} — done`),
         el('p', { 'data-saved': String(saved) }, kept),
       );
       if (final)

@@ -145,6 +145,12 @@ describe('the rest between sets', () => {
       expect(after.lastOverlay?.flow.set).toBe(2);
       await next.waitFor({ state: 'hidden' });
       expect(await page.locator('#end-set').isVisible()).toBe(true);
+      // The first set's summary is named as a set, not as the rest that is over: it stays up
+      // under set 2 (it had read "Set 1 done — rest, the next set starts by itself" to the end).
+      expect(await page.locator('#set-summary [data-set="1"] h4').textContent()).toBe(
+        'Bodyweight squat: set 1 — done',
+      );
+      expect(await page.locator('#gate').textContent()).not.toMatch(/^Rest/);
     } finally {
       await context.close();
     }
