@@ -108,6 +108,11 @@ export class SetupGate {
     // Joints glimpsed for no longer than a blink (legs out of the picture that the model guesses
     // for a frame or two) do not turn "step back" into "stand still": the last cue stands.
     if (timestampMs - this.seenSinceMs < this.params.blinkMs) return { ready: false };
+    // Still so far, for less than stillMs: the stillness is being timed, and there is nothing to
+    // say. "Stand still" is for a signal that moved: at every calf-raise set's "Go!" (a fresh
+    // analyzer) a person standing still was told "Stand still in the start position." between the
+    // blink's 300 ms and the 400 ms of stillness asked for.
+    if (spread <= this.params.stillSpread) return { ready: false };
     return { ready: false, issue: { kind: 'not-still' } };
   }
 

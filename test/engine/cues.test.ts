@@ -180,6 +180,39 @@ describe('spoken cues', () => {
     expect(issueText({ kind: 'no-person' })).toBe('Step into view, head to feet.');
   });
 
+  it('says nothing of standing still to a person who starts a set standing still', () => {
+    // The live app starts each set with a fresh analyzer at "Go!", the person standing still: each
+    // real calf-raise clip that begins so, analysed from its first frame, opens without a word (a
+    // calf raise waits 400 ms for stillness; "Stand still in the start position." had been said
+    // after every "Go!", at 300 ms, once the joints were seen longer than a blink).
+    for (const clip of [
+      'calf_raise_rear34_wall_supported_2reps',
+      'calfraise_34front_home_bodyweight_3reps',
+      'calfraise_34front_then_side_fitbod_man_6reps',
+      'calfraise_on_stair_rear34_cdc_1rep_hold',
+      'calfraise_rear_wall_hands',
+      'calfraise_singleleg_34front_then_side_fitbod_man_6reps',
+    ]) {
+      const a = new ExerciseAnalyzer(findExercise('calf-raise'));
+      const cues = new CueSelector();
+      const said: string[] = [];
+      for (const f of fixtureTrack(clip).frames) {
+        const events = a.push(f.pose, f.timestampMs);
+        said.push(...cues.select(events, f.timestampMs).map((u) => u.text));
+        if (events.some((e) => e.type === 'ready')) break;
+      }
+      expect(a.live().ready, clip).toBe(true);
+      expect(said, clip).toEqual([]);
+    }
+    // A person who moves is still told (the legs-only clip, bouncing from its start).
+    const bouncing = new ExerciseAnalyzer(findExercise('calf-raise'));
+    const issues = fixtureTrack('calfraise_rear_LOWER_LEGS_ONLY_wrong_bouncing_then_correct')
+      .frames.slice(0, 30)
+      .flatMap((f) => bouncing.push(f.pose, f.timestampMs))
+      .flatMap((e) => (e.type === 'setup' ? [e.issue.kind] : []));
+    expect(issues).toContain('not-still');
+  });
+
   it('asks for the whole body when only the feet are in the picture: the model finds nobody', () => {
     // A person who framed only their feet (as "feet in view" had asked for ankle circles) is in
     // view, and "Step into view" alone did not tell them what was wrong.
