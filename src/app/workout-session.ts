@@ -368,7 +368,15 @@ export class WorkoutSession {
     // Said before the cues of the events: of a lift not counted, the view is the reason to give.
     const utterances = this.hiddenCountCue(events, nowMs, live);
     utterances.push(...this.cues.select(events, nowMs));
-    if (live.holdCue !== undefined && this.exercise.kind === 'hold' && live.ready)
+    // A hold's cue guides the person into the pose while setting up and holds them in it once
+    // timed, but never cuts into the countdown: "Hold still" had come between "1" and "Go!" (a
+    // downward dog, the person moving from the plank into the dog as the countdown ran).
+    if (
+      live.holdCue !== undefined &&
+      this.exercise.kind === 'hold' &&
+      live.ready &&
+      this.flow.view().phase !== 'countdown'
+    )
       this.cues.offer(utterances, live.holdCue, nowMs);
     this.speak(utterances);
     // A hold shows what to do while it applies ("Stay low." only while the hips are up), not its

@@ -1056,3 +1056,51 @@ describe('a set timed by the clock, paused', () => {
     }
   });
 });
+
+describe('the countdown before a hold', () => {
+  it('is said whole: no hold cue cuts into "3, 2, 1, Go!"', () => {
+    // The real downward dog from a plank on the camera: the person is still in the plank ("Hips
+    // higher") and moving into the dog ("Hold still") while the countdown runs. Said between its
+    // numbers, "Hold still" had come between "1" and "Go!".
+    const voice: string[] = [];
+    const ex = findExercise('downward-dog');
+    const newHoldSession = () =>
+      new WorkoutSession(
+        ex,
+        ex.prescription,
+        {
+          source: 'camera',
+          mode: 'workout',
+          modelHasFeet: true,
+          strictness: 'standard',
+          store: new HistoryStore(new MemoryHistory()),
+        },
+        {
+          voice: { say: (u: { text: string }) => voice.push(u.text) } as unknown as Voice,
+          announce: () => undefined,
+          showGate: () => undefined,
+          showPlacement: () => undefined,
+          showRep: () => undefined,
+          setDone: () => undefined,
+          formCheckDone: () => undefined,
+        },
+      );
+    const track = fixtureTrack('downdog_from_plank_34front_then_side_fitbod_2holds');
+    // The plank held 1-2 s longer than filmed puts the move into the dog under the countdown.
+    for (const heldMs of [1000, 2000]) {
+      voice.length = 0;
+      const session = newHoldSession();
+      for (let t = 0; t < heldMs; t += 33) session.onPose(track.frames[1]?.pose ?? null, t);
+      for (const f of track.frames) session.onPose(f.pose, heldMs + f.timestampMs);
+      const from = voice.indexOf('3');
+      expect(from, `${heldMs}`).toBeGreaterThanOrEqual(0);
+      expect(voice.slice(from, from + 4), `${heldMs}`).toEqual(['3', '2', '1', 'Go!']);
+      // The hold's own cues are still said, before the countdown and in the set.
+      expect(voice.slice(0, from), `${heldMs}`).toEqual(['Hips higher']);
+      expect(
+        voice.slice(from + 4).filter((t) => t.startsWith('Hips higher')),
+        `${heldMs}`,
+      ).not.toEqual([]);
+    }
+  });
+});
