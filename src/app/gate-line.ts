@@ -60,7 +60,11 @@ export function gateLine(s: GateState): string {
   const others = othersWords(s.people);
   const warnings = (s.tooDark ? ' It is too dark: turn on a light or face a window.' : '') + others;
   const hints = `${viewHint(s.wantView, s.view)}${tilt}`;
-  if (!s.ready) return `${s.cue ?? 'Get into position.'}${warnings}${hints}`;
+  // During a set, a gate not open with nothing to say is timing the person's stillness (each set
+  // starts a fresh analyzer at "Go!", and a calf raise waits 400 ms for a still start): the set's
+  // line stands, where "Get into position." had flashed after every "Get ready…".
+  if (!s.ready && (s.cue !== undefined || phase !== 'set'))
+    return `${s.cue ?? 'Get into position.'}${warnings}${hints}`;
   if (phase === 'setup' && warnings !== '') return `Ready…${warnings}`;
   if (phase === 'setup') return `Ready: hold still…${hints}`;
   // A tilt told while setting up stays on the line through the set: it is still tilted.

@@ -34,6 +34,19 @@ describe('the line under the picture', () => {
     expect(gateLine(at('setup'))).toBe('Ready: hold still…');
   });
 
+  it("keeps the set's line while a set's first moment of stillness is timed, with nothing to say", () => {
+    // Each set starts a fresh analyzer at "Go!", and a calf raise waits 400 ms for a still start:
+    // "Get into position." had flashed after "Get ready…" in every calf-raise set.
+    expect(gateLine(at('set', { ready: false }))).toBe('Tracking');
+    expect(gateLine(at('set', { ready: false, checkInstruction: 'do 3 slow reps.' }))).toBe(
+      'Form check, part 1 of 3: do 3 slow reps.',
+    );
+    // What there is to say still stands in its place.
+    expect(gateLine(at('set', { ready: false, cue: 'Stand still in the start position.' }))).toBe(
+      'Stand still in the start position.',
+    );
+  });
+
   it('tips a better view while setting up, without blocking, and not once the set runs', () => {
     const side = { view: 'side' as const };
     expect(gateLine(at('setup', side))).toMatch(/^Ready: hold still… Tip: .*face the camera/i);
