@@ -32,31 +32,25 @@ describe('a calf-raise set with a real person as the webcam', () => {
   });
 
   it('counts each raise hands-free and ends the set by saying to lower over 3 s', async () => {
-    await startExercise(page, 'calf-raise', { sets: 1, reps: 3 });
+    await startExercise(page, 'calf-raise', { sets: 1, reps: 4 });
     await page.waitForSelector('[data-session-done]', { timeout: 120_000 });
     await shot(page, 'calf-raise-set-done');
-    expect(await page.locator('[data-summary-line]').first().textContent()).toMatch(/^3 reps/);
+    expect(await page.locator('[data-summary-line]').first().textContent()).toMatch(/^4 reps/);
     const said = await saidSoFar(page);
     // Each raise counted aloud, in order, after "Go!"; the tempo said once mid-set, in a few words.
     const afterGo = said.slice(said.indexOf('Go!') + 1);
-    expect(afterGo.filter((s) => /^\d+$/.test(s))).toEqual(['1', '2', '3']);
+    expect(afterGo.filter((s) => /^\d+$/.test(s))).toEqual(['1', '2', '3', '4']);
     expect(afterGo).toContain('Lower over 3 seconds.');
-    // The set ends with the one thing to fix over it. The first raise may be left out of it: on a
-    // busy machine (about 10 frames/s) the model's first cycle of the photos reads the heels high,
-    // down (0.06 shank, 0.00 after) and up (0.285 for 0.5 s, then 0.22): a top that falls 28 % of
-    // the raise and stays there, further than the quarter that the counter takes for one far end,
-    // is timed as a stop part-way down, and the lowering as 5.3-5.8 s (1 of 6 runs so; the poses of
-    // one replayed through the engine show it). A top read high for its first frames by less is the
-    // top (rep-counter.md, "The far end: a level held, not one reading"). Or one raise's way down
-    // falls out of sight (the heels drop between two frames, and a busy machine's frames come
-    // further apart there): it is not timed, and the set names the two it checked (a fresh
-    // clone's run on 2026-12-05 ended so, in words that read as a set of two: "On both reps").
-    // Both at once (a fresh clone's run on 2026-12-07: the first top read 0.4 s, the second raise's
-    // way down not timed) leaves one of the two raises checked read as lowered too fast; the set
-    // still names the lowering, the part of the tempo missed by most (it had said "hold the top").
-    expect(said.at(-1)).toMatch(
-      /^Workout done\. On (all 3 reps|2 of 3 reps|the 2 reps checked|1 of 2 reps checked): lower over 3 seconds\.$/,
-    );
+    // The set ends with the one thing to fix over it: every raise is lowered in a frame's time. The
+    // photos are not a person, and the model reads them unevenly: in about half the runs the first
+    // top reads 0.3 s high for its first frames, then falls 28 % and stays (a top cut short: "hold
+    // the top"); a raise's way down may fall between two frames on a busy machine (not timed, and
+    // neither counted for nor against it); and once in 13 runs a second top also read short and
+    // a set of three ended "On 2 of 3 reps: hold the top 1 second." (a run here on 2026-12-07; its
+    // poses were not kept). Four raises leave the lowering the fix on the most reps
+    // whichever of these happen; how many reps the words name follows from which raises were timed
+    // (set-end-words.ts, pinned in test/engine/set-end-words.test.ts), so any count is taken here.
+    expect(said.at(-1)).toMatch(/^Workout done\. (On [^:]+|Next time): lower over 3 seconds\.$/);
   });
 });
 
