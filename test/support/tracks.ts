@@ -79,6 +79,15 @@ export function otherModelTrack(model: ModelId, clip: string): PoseTrack {
 }
 
 /**
+ * The committed pose track of a clip whose first frame is held before it plays, as a webcam shows
+ * a person who waits still before starting (test/fixtures/held: how each was made is in the
+ * fixtures' README), by its name.
+ */
+export function heldTrack(name: string): PoseTrack {
+  return trackIn(join(import.meta.dirname, '..', 'fixtures', 'held'), name);
+}
+
+/**
  * The committed poses the app analysed live in Chromium, a clip or photos looped as its webcam
  * (test/fixtures/live: how each was made is in the fixtures' README), by its name.
  */

@@ -32,6 +32,14 @@ export class CircleAnalyzer implements KindAnalyzer {
   private readonly circles = new CircleCounter();
   private readonly headBob: HeadBobMonitor;
   private readonly toes: { t: number; left?: number; right?: number }[] = [];
+  /**
+   * The circling foot: the one whose toe travelled further sideways, kept until the other travels
+   * further by a circle's smallest swing (`minSwing`). Both feet standing still jitter alike, and
+   * the further of the two flipped between them: each flip moved the point a stance's width, as
+   * a swing out and back (a still person counted 2 circles in 8 s before the first, with the clip's
+   * first frame held as a webcam shows someone waiting).
+   */
+  private circlingFoot: 'left' | 'right' = 'left';
   /** Which foot is which, followed (leg-identity.ts): a swap of their names moved the circle. */
   private readonly legs = new LegIdentity();
   private direction: CircleDirection = 'clockwise';
@@ -162,7 +170,14 @@ export class CircleAnalyzer implements KindAnalyzer {
       const xs = this.toes.map((s) => s[side]).filter((v): v is number => v !== undefined);
       return xs.length < 2 ? 0 : Math.max(...xs) - Math.min(...xs);
     };
-    return spread('left') >= spread('right') ? left : right;
+    const foot = this.circlingFoot;
+    const other = foot === 'left' ? 'right' : 'left';
+    if (shank !== undefined && spread(other) - spread(foot) > DEFAULT_CIRCLES.minSwing * shank) {
+      this.circlingFoot = other;
+      // The other toe is another point, a stance's width away: no swing leads from one to it.
+      this.circles.reset();
+    }
+    return this.circlingFoot === 'left' ? left : right;
   }
 
   live(): KindLive {
