@@ -4,7 +4,7 @@ import { findExercise } from '../../src/engine/catalog.ts';
 import { analyzeTrack } from '../../src/engine/analyze-track.ts';
 import { resampleTrack } from '../../src/pose/resample-track.ts';
 import { LABELS } from '../fixtures/labels.ts';
-import { fixtureTrack, heldTrack, mirroredTrack } from '../support/tracks.ts';
+import { fixtureTrack, handheldTrack, heldTrack, mirroredTrack } from '../support/tracks.ts';
 import { withKeypointJitter } from '../support/transform-track.ts';
 
 // An ankle circle is drawn with the foot off the floor (circle-analyzer.ts): a toe swinging with
@@ -58,20 +58,27 @@ describe('ankle circles on real footage', () => {
     }
   });
 
-  it('says why the swing with the foot down was not counted (a note, not a form fault)', () => {
+  it('says why a swing with the foot down was not counted (a note, not a form fault)', () => {
+    // Hips circled with both feet on the floor, analysed as ankle circles: the toes sway with the
+    // hips, and once a toe swings out and over as far as a circle would, with the foot down. (The
+    // ankle-circle clip's own set-up swing before its first circle was one, until the toe was
+    // measured from the standing ankle: now it is not a swing.)
     const r = analyzeTrack(
-      fixtureTrack('ankle_circles_front_standing_home_4circles'),
+      fixtureTrack('hip_circles_standing_34front_then_side_fitbod_8circles'),
       'ankle-circles',
     );
     const notes = r.faults.filter((f) => f.code === 'foot-down');
-    expect(notes).toHaveLength(1);
-    expect(notes[0]).toMatchObject({
-      severity: 'info',
-      unit: 'cm',
-      threshold: 5,
-      message: 'Not counted: lift the foot off the floor and circle it in the air.',
-    });
-    expect(notes[0]?.value).toBeLessThan(5);
+    expect(notes.length).toBeGreaterThan(0);
+    for (const note of notes) {
+      expect(note).toMatchObject({
+        severity: 'info',
+        unit: 'cm',
+        threshold: 5,
+        message: 'Not counted: lift the foot off the floor and circle it in the air.',
+      });
+      expect(note.value).toBeLessThan(5);
+    }
+    expect(r.circles).toEqual({ clockwise: 0, anticlockwise: 0 });
   });
 
   it('counts the 4 circles read a second time, mirrored, at 30, 15 and 10 frames/s', () => {
@@ -95,6 +102,29 @@ describe('ankle circles on real footage', () => {
       'ankle-circles',
     );
     expect(r.circles).toEqual({ clockwise: 0, anticlockwise: 0 });
+  });
+});
+
+describe('ankle circles through a noisier detector', () => {
+  it('counts the 4 circles filmed by a moving hand, and after a wait standing still', () => {
+    // White noise on every point (of the frame height): the toe was read as its place in the
+    // picture over each frame's shank, and the shank's jitter, times the toe's 3.75 shanks from
+    // the picture's edge, swung it as far as a circle's smallest swing. Hand-held at 0.2 % that
+    // counted 3 in 3 of 5 draws; after the held first frame at 0.1 %, 5-8. The toe is now
+    // measured from the standing ankle (form-checks.md, "Where the toe is").
+    const clip = 'ankle_circles_front_standing_home_4circles';
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const handheld = analyzeTrack(
+        withKeypointJitter(handheldTrack(clip), 0.002, seed),
+        'ankle-circles',
+      );
+      expect(handheld.circles?.clockwise, `hand-held, draw ${seed}`).toBe(4);
+      const waited = analyzeTrack(
+        withKeypointJitter(heldTrack(`${clip}.first-frame-held-8s`), 0.001, seed),
+        'ankle-circles',
+      );
+      expect(waited.circles?.clockwise, `after the wait, draw ${seed}`).toBe(4);
+    }
   });
 });
 

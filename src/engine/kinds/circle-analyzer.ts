@@ -138,8 +138,8 @@ export class CircleAnalyzer implements KindAnalyzer {
    * edge, the knees sat 4.5 shanks away on the rendered clips, and each frame's shank (the shins
    * foreshorten by up to 10 % as the knees come forward) swung that position by more than the
    * circle's own ±0.13 shank: mirrored, those clips counted 5 and, at 10 frames/s, 10 of 6.
-   * Ankle circles: the toe that moves more, each foot followed as itself whatever the model names
-   * it.
+   * Ankle circles: the toe of the foot that moves more, measured from the other foot's ankle
+   * (`circlingFoot`), each foot followed as itself whatever the model names it.
    */
   private circlingX(
     body: Body,
@@ -157,9 +157,10 @@ export class CircleAnalyzer implements KindAnalyzer {
       return (lk + rk) / 2 - (la + ra) / 2;
     }
     const swapped = this.legs.push(body, shank, timestampMs);
-    const named = (side: 'left' | 'right') => body.joint(side, 'toe')?.x;
-    const left = named(swapped ? 'right' : 'left');
-    const right = named(swapped ? 'left' : 'right');
+    const named = (side: 'left' | 'right', joint: 'toe' | 'ankle') =>
+      body.joint(swapped ? (side === 'left' ? 'right' : 'left') : side, joint)?.x;
+    const left = named('left', 'toe');
+    const right = named('right', 'toe');
     this.toes.push({
       t: timestampMs,
       ...(left === undefined ? {} : { left }),
@@ -177,7 +178,12 @@ export class CircleAnalyzer implements KindAnalyzer {
       // The other toe is another point, a stance's width away: no swing leads from one to it.
       this.circles.reset();
     }
-    return this.circlingFoot === 'left' ? left : right;
+    // From the standing foot's ankle, which stays put: the toe's place in the picture, in each
+    // frame's shanks, moved with the shank's own jitter times the toe's distance from the picture's
+    // edge (3.75 shanks on the real clip: a 2 % shank is 0.075, past a circle's smallest swing).
+    const toe = this.circlingFoot === 'left' ? left : right;
+    const standing = named(this.circlingFoot === 'left' ? 'right' : 'left', 'ankle');
+    return toe === undefined || standing === undefined ? undefined : toe - standing;
   }
 
   live(): KindLive {
