@@ -146,7 +146,7 @@ const SET_CUES: Partial<Record<FaultCode, string>> = { 'knee-valgus': 'Knees out
 
 /** Over a set the count says how often; "borderline" was about one rep's value. */
 const withoutBorderline = (cue: string): string => {
-  const rest = cue.replace(/^Borderline: /, '');
+  const rest = cue.replace(/^Borderline\. /, '');
   return rest.charAt(0).toUpperCase() + rest.slice(1);
 };
 

@@ -160,7 +160,7 @@ describe('formcheck analyze', () => {
     const clip = join(TRACKS, 'squat_34_handheld_bw_goblet.track.json');
     const r = formcheck('analyze', clip, '--exercise', 'squat');
     expect(r.stdout).toContain(
-      '! shallow-depth: Borderline: go deeper: thighs stopped 16° above level; aim for level or lower. (16° against 15°, confidence 57 %)',
+      '! shallow-depth: Borderline. Go deeper: thighs stopped 16° above level; aim for level or lower. (16° against 15°, confidence 57 %)',
     );
   });
 

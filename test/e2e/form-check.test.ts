@@ -199,7 +199,7 @@ describe('the form check before a set', () => {
       await shot(page, 'form-check-card-forward-lean');
       // Heard from two metres, between reps: the cue in two words, the numbers on the screen.
       const said = await saidSoFar(page);
-      const cues = said.filter((t) => /^(Borderline: )?(go deeper|chest up)\.$/i.test(t));
+      const cues = said.filter((t) => /^(Borderline\. )?(go deeper|chest up)\.$/i.test(t));
       expect(cues.length).toBeGreaterThan(0);
       expect(said.filter((t) => /trunk|thighs|°/.test(t))).toEqual([]);
       // It ends by saying what the card found, not the workout's "Workout done".

@@ -99,8 +99,8 @@ describe('spoken cues', () => {
 
   it('says the surer of two warnings: a clear lean before a close call on depth', () => {
     const depth: Fault = {
-      ...fault('shallow-depth', 'Borderline: go deeper: thighs stopped 16° above level.'),
-      cue: 'Borderline: go deeper.',
+      ...fault('shallow-depth', 'Borderline. Go deeper: thighs stopped 16° above level.'),
+      cue: 'Borderline. Go deeper.',
       confidence: 0.55,
     };
     const lean: Fault = {
@@ -136,7 +136,7 @@ describe('spoken cues', () => {
     ])
       expect(firstToFix(order)?.code).toBe('forward-lean');
     // Sure of the depth and not of the knees: the close call waits.
-    const closeValgus: Fault = { ...fault('knee-valgus', 'Borderline: …'), confidence: 0.6 };
+    const closeValgus: Fault = { ...fault('knee-valgus', 'Borderline. …'), confidence: 0.6 };
     expect(firstToFix([closeValgus, depth])?.code).toBe('shallow-depth');
   });
 

@@ -76,7 +76,7 @@ describe('the words at the end of a set', () => {
     expect(
       setFix(
         report([
-          fault('shallow-depth', 1, 'Borderline: go deeper.', 0.6),
+          fault('shallow-depth', 1, 'Borderline. Go deeper.', 0.6),
           fault('forward-lean', 2, 'Chest up.'),
           fault('shallow-depth', 3, 'Go deeper.'),
         ]),

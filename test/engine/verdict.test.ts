@@ -20,7 +20,7 @@ describe('a fault close to its limit (a close call)', () => {
     const v = shallow(depth.standard + 1);
     expect(v.confidence).toBeLessThan(BORDERLINE_CONFIDENCE);
     expect(isBorderline(v)).toBe(true);
-    expect(v.message).toBe('Borderline: go deeper: thighs stopped above level.');
+    expect(v.message).toBe('Borderline. Go deeper: thighs stopped above level.');
   });
 
   it('is said plainly once it is a full error past the limit', () => {

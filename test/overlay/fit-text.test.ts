@@ -3,7 +3,7 @@ import { fitText } from '../../src/overlay/fit-text.ts';
 
 /** A monospace stand-in for the canvas: each character is half the font size wide. */
 const mono = (text: string, size: number) => text.length * size * 0.5;
-const CUE = 'Borderline: go deeper: thighs stopped 16° above level; aim for level or lower.';
+const CUE = 'Borderline. Go deeper: thighs stopped 16° above level; aim for level or lower.';
 
 describe('fitText (the cue banner, read from two metres)', () => {
   it('keeps a short cue on one line at full size', () => {

@@ -53,11 +53,12 @@ export const isBorderline = (v: { readonly confidence?: number | undefined }): b
 export const onlyJustPassed = (verdicts: readonly Verdict[]): readonly Verdict[] =>
   verdicts.filter((v) => v.status === 'pass' && !NOTE_ONLY_CHECKS.has(v.check) && isBorderline(v));
 
-/** "Borderline: go deeper…": a close call says so first (said and shown). */
+/**
+ * "Borderline. Go deeper…": a close call says so first (said and shown), as a sentence of its own,
+ * since the words it opens often have a colon of their own ("Go deeper: thighs stopped…").
+ */
 export function borderlineText(text: string): string {
-  return text.startsWith('Borderline')
-    ? text
-    : `Borderline: ${text.charAt(0).toLowerCase()}${text.slice(1)}`;
+  return text.startsWith('Borderline') ? text : `Borderline. ${text}`;
 }
 
 /**
