@@ -96,7 +96,11 @@ function renderRoutine(steps: RoutineStep[], list: HTMLElement): void {
 }
 
 function card(exercise: ExerciseDef, h: HomeHandlers): HTMLElement {
-  const fields = prescriptionFields(exercise.prescription, exercise.name);
+  // The card's line gives the numbers the set will use, as edited.
+  const fields = prescriptionFields(exercise.prescription, exercise.name, () => {
+    rx.textContent = describePrescription(fields.read());
+  });
+  const rx = el('p', { class: 'rx' }, describePrescription(exercise.prescription));
   const start = el(
     'button',
     { type: 'button', class: 'primary', 'data-start': exercise.id },
@@ -109,7 +113,7 @@ function card(exercise: ExerciseDef, h: HomeHandlers): HTMLElement {
     'article',
     { class: 'card', 'data-exercise': exercise.id },
     el('h4', {}, exercise.name),
-    el('p', { class: 'rx' }, describePrescription(exercise.prescription)),
+    rx,
     el('p', { class: 'how' }, exercise.howTo),
     el(
       'p',

@@ -4,6 +4,11 @@ import { el } from '../dom.ts';
 /** The longest rest between sets that can be set (s): 10 minutes. */
 const MAX_REST_SEC = 600;
 
+/**
+ * A whole number between `min` and `max`; `read()` gives what was typed brought into range (or
+ * `value` when it is no number), and once the field is left it shows that number: typed 3 where
+ * the least is 5, it reads 5, the number the set will use.
+ */
 function numberInput(label: string, value: number, min: number, max: number) {
   const input = el('input', {
     type: 'number',
@@ -11,12 +16,12 @@ function numberInput(label: string, value: number, min: number, max: number) {
     max: String(max),
     value: String(value),
   });
-  return { label: el('label', {}, `${label} `, input), input };
-}
-
-function readNumber(input: HTMLInputElement, fallback: number, min: number, max: number): number {
-  const v = Number(input.value);
-  return Number.isFinite(v) ? Math.min(max, Math.max(min, Math.round(v))) : fallback;
+  const read = (): number => {
+    const v = input.value.trim() === '' ? Number.NaN : Number(input.value);
+    return Number.isFinite(v) ? Math.min(max, Math.max(min, Math.round(v))) : value;
+  };
+  input.addEventListener('change', () => (input.value = String(read())));
+  return { label: el('label', {}, `${label} `, input), input, read };
 }
 
 /**
@@ -41,9 +46,9 @@ export function prescriptionFields(
   const amount = numberInput(amountLabel, value, lo, hi);
   const rest = numberInput('Rest (s)', p.restSec, 0, MAX_REST_SEC);
   const read = (): Prescription => {
-    const s = readNumber(sets.input, p.sets, 1, 10);
-    const n = readNumber(amount.input, value, lo, hi);
-    const restSec = readNumber(rest.input, p.restSec, 0, MAX_REST_SEC);
+    const s = sets.read();
+    const n = amount.read();
+    const restSec = rest.read();
     switch (p.kind) {
       case 'reps':
         return { ...p, sets: s, reps: n, restSec };
