@@ -166,16 +166,18 @@ describe("today's routine, coached in one go", () => {
     const card = page.locator('[data-exercise="squat-hold"]');
     const edit = card.locator('details.edit');
     if ((await edit.getAttribute('open')) === null) await edit.locator('> summary').click();
-    // A hold is at least 5 s; sets are 1 to 10; a cleared field keeps the number it had.
-    await card.getByLabel('Seconds').fill('3');
-    await card.getByLabel('Seconds').press('Tab');
-    await card.getByLabel('Sets').fill('12');
-    await card.getByLabel('Sets').press('Tab');
-    await card.getByLabel('Rest (s)').fill('');
-    await card.getByLabel('Rest (s)').press('Tab');
+    // A hold is at least 5 s; sets are 1 to 10; a cleared field keeps the number it showed.
+    const enter = async (label: string, text: string) => {
+      await card.getByLabel(label).fill(text);
+      await card.getByLabel(label).press('Tab');
+    };
+    await enter('Seconds', '3');
+    await enter('Sets', '12');
+    await enter('Rest (s)', '45');
+    await enter('Rest (s)', '');
     expect(await card.getByLabel('Seconds').inputValue()).toBe('5');
     expect(await card.getByLabel('Sets').inputValue()).toBe('10');
-    expect(await card.getByLabel('Rest (s)').inputValue()).toBe('30');
-    expect(await card.locator('.rx').textContent()).toBe('10 × 5 s, rest 30 s');
+    expect(await card.getByLabel('Rest (s)').inputValue()).toBe('45');
+    expect(await card.locator('.rx').textContent()).toBe('10 × 5 s, rest 45 s');
   });
 });

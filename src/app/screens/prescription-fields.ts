@@ -5,9 +5,9 @@ import { el } from '../dom.ts';
 const MAX_REST_SEC = 600;
 
 /**
- * A whole number between `min` and `max`; `read()` gives what was typed brought into range (or
- * `value` when it is no number), and once the field is left it shows that number: typed 3 where
- * the least is 5, it reads 5, the number the set will use.
+ * A whole number between `min` and `max`; `read()` gives what was typed brought into range (or the
+ * number the field last showed, when it is cleared), and once the field is left it shows that
+ * number: typed 3 where the least is 5, it reads 5, the number the set will use.
  */
 function numberInput(label: string, value: number, min: number, max: number) {
   const input = el('input', {
@@ -16,11 +16,15 @@ function numberInput(label: string, value: number, min: number, max: number) {
     max: String(max),
     value: String(value),
   });
+  let shown = value;
   const read = (): number => {
     const v = input.value.trim() === '' ? Number.NaN : Number(input.value);
-    return Number.isFinite(v) ? Math.min(max, Math.max(min, Math.round(v))) : value;
+    return Number.isFinite(v) ? Math.min(max, Math.max(min, Math.round(v))) : shown;
   };
-  input.addEventListener('change', () => (input.value = String(read())));
+  input.addEventListener('change', () => {
+    shown = read();
+    input.value = String(shown);
+  });
   return { label: el('label', {}, `${label} `, input), input, read };
 }
 
