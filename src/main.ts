@@ -59,6 +59,9 @@ function watchModelLoad(loading: Promise<Loaded>): void {
   );
 }
 watchModelLoad(runtime.ready());
+// Settings that need no storage are live at once, not after the history store opens.
+showVoiceNote(voice);
+bindVoiceSettings(voice);
 const { store, warning } = await HistoryStore.open();
 if (warning !== undefined) alerts.set('storage', warning);
 void store.requestPersistence();
@@ -167,8 +170,6 @@ bindWorkoutControls(() => nav.current === 'workout', {
   repeatExercise: () => routine.repeat(),
   back: () => show('home'),
 });
-showVoiceNote(voice);
-bindVoiceSettings(voice);
 byId('print-report').addEventListener('click', () => print());
 for (const b of document.querySelectorAll<HTMLButtonElement>('[data-nav]'))
   b.addEventListener('click', () => show(b.dataset['nav'] as Screen));
