@@ -38,7 +38,11 @@ export class HistoryDb implements HistoryBackend {
 
   private constructor(private readonly db: IDBPDatabase<FormcheckSchema>) {}
 
-  static async open(factory?: IDBFactory): Promise<HistoryDb> {
+  /**
+   * Opens the history, upgrading it from an older version. `onBlocked` is called when a tab still
+   * holds the older version open: the open then waits until that tab closes it.
+   */
+  static async open(factory?: IDBFactory, onBlocked?: () => void): Promise<HistoryDb> {
     const g = globalThis as { indexedDB?: IDBFactory | undefined };
     const previous = g.indexedDB;
     // idb opens through the global factory; tests hand in fake-indexeddb's.
@@ -52,6 +56,7 @@ export class HistoryDb implements HistoryBackend {
           }
           if (oldVersion < 2) tx.objectStore('sets').createIndex('bySession', 'sessionId');
         },
+        blocked: () => onBlocked?.(),
       });
       return new HistoryDb(db);
     } finally {

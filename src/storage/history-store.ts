@@ -5,6 +5,11 @@ import type { SetRecord } from './set-record.ts';
 /** Retries of a failed write before the set is kept in memory only (ms after each failure). */
 export const RETRY_DELAYS_MS: readonly number[] = [300, 1500];
 
+const NO_STORAGE =
+  'History is off: this browser does not let the page store data (a private window?). Sets still run; download them at the end.';
+const BLOCKED =
+  'History is off in this tab: formcheck is open in another tab with an older version of it. Close that tab and reload this one. Sets still run; download them at the end.';
+
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -23,18 +28,28 @@ export class HistoryStore {
     private readonly retryDelaysMs: readonly number[] = RETRY_DELAYS_MS,
   ) {}
 
-  /** IndexedDB when the browser allows it, else memory with a warning to show. */
-  static async open(): Promise<{ store: HistoryStore; warning?: string }> {
-    try {
-      if (typeof indexedDB === 'undefined') throw new Error('no IndexedDB');
-      return { store: new HistoryStore(await HistoryDb.open()) };
-    } catch {
-      return {
-        store: new HistoryStore(new MemoryHistory()),
-        warning:
-          'History is off: this browser does not let the page store data (a private window?). Sets still run; download them at the end.',
-      };
-    }
+  /**
+   * IndexedDB when the browser allows it, else memory with a warning to show. When another tab
+   * holds an older version of the history open, the upgrade waits for that tab: this tab runs on
+   * memory instead of waiting (a page that waited would show nothing), and lets go of the history
+   * if the upgrade finishes later.
+   */
+  static async open(factory?: IDBFactory): Promise<{ store: HistoryStore; warning?: string }> {
+    const memory = (warning: string) => ({ store: new HistoryStore(new MemoryHistory()), warning });
+    if (factory === undefined && typeof indexedDB === 'undefined') return memory(NO_STORAGE);
+    return new Promise((resolve) => {
+      let gaveUp = false;
+      HistoryDb.open(factory, () => {
+        gaveUp = true;
+        resolve(memory(BLOCKED));
+      }).then(
+        (db) => {
+          if (gaveUp) db.close();
+          else resolve({ store: new HistoryStore(db) });
+        },
+        () => resolve(memory(NO_STORAGE)),
+      );
+    });
   }
 
   /** Writes the set (retrying); resolves true when this version is stored. */

@@ -114,6 +114,49 @@ describe('history that never claims what it did not do', () => {
     }
   });
 
+  it('opens at once when another tab holds an older history open, says how to get it back', async () => {
+    const context = await launch();
+    try {
+      // A tab still on the first version of the history (before its session index), which
+      // ignores the request to upgrade: the upgrade would wait for it to close.
+      const older = await context.newPage();
+      await older.goto(new URL('/manifest.webmanifest', inject('baseUrl')).href);
+      await older.evaluate(
+        () =>
+          new Promise<void>((resolve) => {
+            const request = indexedDB.open('formcheck', 1);
+            request.onupgradeneeded = () =>
+              request.result.createObjectStore('sets', { keyPath: 'id' });
+            request.onsuccess = () => {
+              Object.assign(globalThis, { held: request.result });
+              resolve();
+            };
+          }),
+      );
+      const page = await context.newPage();
+      await page.goto(inject('baseUrl'));
+      const alert = page.locator('[data-alert="storage"]');
+      expect(await alert.textContent({ timeout: 10_000 })).toMatch(
+        /^History is off in this tab: formcheck is open in another tab.*Close that tab and reload this one/,
+      );
+      await page.locator('[data-exercise="squat"]').waitFor();
+      await shot(page, 'storage-blocked');
+
+      await older.close();
+      await page.reload();
+      await page.locator('[data-exercise="squat"]').waitFor();
+      expect(await alert.count()).toBe(0);
+      // The history was upgraded when the other tab let go of it.
+      expect(
+        await page.evaluate(async () =>
+          (await indexedDB.databases()).map(({ name, version }) => ({ name, version })),
+        ),
+      ).toEqual([{ name: 'formcheck', version: 2 }]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('takes the downloaded set back into the history of a browser that can store it', async () => {
     expect(downloaded).toBeDefined();
     const file = downloaded ?? '';

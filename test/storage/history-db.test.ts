@@ -79,6 +79,31 @@ describe('the history store', () => {
     expect(store.unsaved().map((r) => r.id)).toEqual(['a:1']);
   });
 
+  it('runs on memory and says why when another tab holds an older history open, then lets go of it', async () => {
+    const factory = new IDBFactory();
+    // A tab still running the first version: its connection ignores requests to upgrade.
+    const older = await new Promise<IDBDatabase>((resolve) => {
+      const request = factory.open('formcheck', 1);
+      request.onupgradeneeded = () => request.result.createObjectStore('sets', { keyPath: 'id' });
+      request.onsuccess = () => resolve(request.result);
+    });
+    const { store, warning } = await HistoryStore.open(factory);
+    expect(warning).toMatch(/open in another tab.*Close that tab and reload this one/);
+    expect(store.backend.persistent).toBe(false);
+    await store.save(record('a', 1, 0));
+    expect(store.unsaved()).toHaveLength(1);
+
+    // The other tab closes: the upgrade finishes and this tab lets go of the history, so nothing
+    // (another upgrade, the person clearing site data) waits on it.
+    older.close();
+    await new Promise<void>((resolve, reject) => {
+      const deleting = factory.deleteDatabase('formcheck');
+      deleting.onsuccess = () => resolve();
+      deleting.onerror = () => reject(deleting.error ?? new Error('delete failed'));
+    });
+    expect((await HistoryStore.open(factory)).store.backend.persistent).toBe(true);
+  });
+
   it('without IndexedDB nothing counts as saved in the browser', async () => {
     const store = new HistoryStore(new MemoryHistory());
     await store.save(record('a', 1, 0));
