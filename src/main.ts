@@ -2,7 +2,7 @@
 // voice and live region → history. It wires the modules; each keeps its own state.
 import { Alerts, errorMessage } from './app/alerts.ts';
 import { Diagnostics } from './app/diagnostics.ts';
-import { byId } from './app/dom.ts';
+import { byId, enableReadyControls } from './app/dom.ts';
 import { LiveStats } from './app/live-stats.ts';
 import { OverlayRenderer } from './app/overlay-renderer.ts';
 import { chosenBackend, chosenRuntime, PoseRuntime, type Loaded } from './app/pose-runtime.ts';
@@ -185,3 +185,4 @@ if (__FORMCHECK_SERVICE_WORKER__ && 'serviceWorker' in navigator) {
   runtime.ready().then(register, register);
 }
 show('home');
+enableReadyControls();

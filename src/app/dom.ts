@@ -5,6 +5,17 @@ export function byId<T extends HTMLElement>(id: string): T {
   return found as T;
 }
 
+/**
+ * Enables the controls index.html marks `data-until-ready`: those whose handlers are bound once the
+ * history has opened, so that a click before then is not taken and lost.
+ */
+export function enableReadyControls(): void {
+  for (const c of document.querySelectorAll<
+    HTMLButtonElement | HTMLSelectElement | HTMLInputElement
+  >('[data-until-ready]'))
+    c.disabled = false;
+}
+
 type Child = Node | string | null | undefined | false;
 
 export function el<K extends keyof HTMLElementTagNameMap>(

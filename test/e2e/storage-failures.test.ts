@@ -157,6 +157,38 @@ describe('history that never claims what it did not do', () => {
     }
   });
 
+  it('keeps its buttons off while a slow history opens, so the first click is not lost', async () => {
+    const context = await launch();
+    try {
+      const page = await context.newPage();
+      // A slow disk: the history opens 3 s late.
+      await page.addInitScript(() => {
+        const add = EventTarget.prototype.addEventListener;
+        IDBOpenDBRequest.prototype.addEventListener = function late(
+          this: IDBOpenDBRequest,
+          type: string,
+          listener: EventListenerOrEventListenerObject | null,
+          options?: boolean | AddEventListenerOptions,
+        ): void {
+          if (type !== 'success' || typeof listener !== 'function') {
+            add.call(this, type, listener, options);
+            return;
+          }
+          add.call(this, type, (e) => setTimeout(() => listener.call(this, e), 3000), options);
+        };
+      });
+      await page.goto(inject('baseUrl'));
+      for (const id of ['#start-routine', '#start-check', '#video-file', '#model-select'])
+        expect(await page.locator(id).isDisabled()).toBe(true);
+      // Pressed at once, as a person who knows the app does: taken once the page can act on it.
+      await page.click('header [data-nav="history"]');
+      await page.locator('#screen-history').waitFor();
+      expect(await page.locator('#start-check').isDisabled()).toBe(false);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('takes the downloaded set back into the history of a browser that can store it', async () => {
     expect(downloaded).toBeDefined();
     const file = downloaded ?? '';
