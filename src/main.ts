@@ -64,6 +64,8 @@ showVoiceNote(voice);
 bindVoiceSettings(voice);
 const { store, warning } = await HistoryStore.open();
 if (warning !== undefined) alerts.set('storage', warning);
+// Its own key: it must not take the place of an offer to download sets not saved.
+store.onHistoryOff((off) => alerts.set('history-off', off));
 void store.requestPersistence();
 const controller = new WorkoutController(
   video,

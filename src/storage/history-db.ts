@@ -39,16 +39,21 @@ export class HistoryDb implements HistoryBackend {
   private constructor(private readonly db: IDBPDatabase<FormcheckSchema>) {}
 
   /**
-   * Opens the history, upgrading it from an older version. `onBlocked` is called when a tab still
-   * holds the older version open: the open then waits until that tab closes it.
+   * Opens the history, upgrading it from an older version. `blocked` is called when a tab still
+   * holds the older version open (the open then waits until that tab closes it); `closed` when a
+   * newer version of the app asks, from another tab, to upgrade it: this connection is closed at
+   * once so that upgrade goes ahead, and this object writes nothing more.
    */
-  static async open(factory?: IDBFactory, onBlocked?: () => void): Promise<HistoryDb> {
+  static async open(
+    factory?: IDBFactory,
+    on: { blocked?: () => void; closed?: () => void } = {},
+  ): Promise<HistoryDb> {
     const g = globalThis as { indexedDB?: IDBFactory | undefined };
     const previous = g.indexedDB;
     // idb opens through the global factory; tests hand in fake-indexeddb's.
     if (factory !== undefined) g.indexedDB = factory;
     try {
-      const db = await openDB<FormcheckSchema>(DB_NAME, DB_VERSION, {
+      const db: IDBPDatabase<FormcheckSchema> = await openDB<FormcheckSchema>(DB_NAME, DB_VERSION, {
         upgrade(database, oldVersion, _newVersion, tx) {
           if (oldVersion < 1) {
             const sets = database.createObjectStore('sets', { keyPath: 'id' });
@@ -56,7 +61,11 @@ export class HistoryDb implements HistoryBackend {
           }
           if (oldVersion < 2) tx.objectStore('sets').createIndex('bySession', 'sessionId');
         },
-        blocked: () => onBlocked?.(),
+        blocked: () => on.blocked?.(),
+        blocking: () => {
+          db.close();
+          on.closed?.();
+        },
       });
       return new HistoryDb(db);
     } finally {

@@ -9,6 +9,8 @@ const NO_STORAGE =
   'History is off: this browser does not let the page store data (a private window?). Sets still run; download them at the end.';
 const BLOCKED =
   'History is off in this tab: formcheck is open in another tab with an older version of it. Close that tab and reload this one. Sets still run; download them at the end.';
+const UPDATED =
+  'History is off in this tab: formcheck was updated in another tab. Reload this tab to keep saving to your history. Sets still run; download them at the end.';
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -18,44 +20,81 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * is not. Without IndexedDB it runs on memory and says so.
  */
 export class HistoryStore {
-  /** Per set id: whether its latest version is written. */
-  private readonly state = new Map<string, boolean>();
+  /** Per set id: where its latest version is stored (absent until it is). */
+  private readonly storedIn = new Map<string, HistoryBackend>();
   private readonly latest = new Map<string, SetRecord>();
   private readonly chains = new Map<string, Promise<void>>();
+  private current: HistoryBackend;
+  private readonly offListeners: ((warning: string) => void)[] = [];
 
   constructor(
-    readonly backend: HistoryBackend,
+    backend: HistoryBackend,
     private readonly retryDelaysMs: readonly number[] = RETRY_DELAYS_MS,
-  ) {}
+  ) {
+    this.current = backend;
+  }
+
+  /** Where sets are written now: IndexedDB, or memory once history is off in this tab. */
+  get backend(): HistoryBackend {
+    return this.current;
+  }
 
   /**
    * IndexedDB when the browser allows it, else memory with a warning to show. When another tab
    * holds an older version of the history open, the upgrade waits for that tab: this tab runs on
    * memory instead of waiting (a page that waited would show nothing), and lets go of the history
-   * if the upgrade finishes later.
+   * if the upgrade finishes later. When a newer version of the app upgrades the history from
+   * another tab later on, this tab lets it go and goes on in memory (`onHistoryOff` says so).
    */
   static async open(factory?: IDBFactory): Promise<{ store: HistoryStore; warning?: string }> {
     const memory = (warning: string) => ({ store: new HistoryStore(new MemoryHistory()), warning });
     if (factory === undefined && typeof indexedDB === 'undefined') return memory(NO_STORAGE);
     return new Promise((resolve) => {
       let gaveUp = false;
-      HistoryDb.open(factory, () => {
-        gaveUp = true;
-        resolve(memory(BLOCKED));
+      let store: HistoryStore | undefined;
+      HistoryDb.open(factory, {
+        blocked: () => {
+          gaveUp = true;
+          resolve(memory(BLOCKED));
+        },
+        closed: () => store?.historyOff(UPDATED),
       }).then(
         (db) => {
-          if (gaveUp) db.close();
-          else resolve({ store: new HistoryStore(db) });
+          if (gaveUp) {
+            db.close();
+            return;
+          }
+          store = new HistoryStore(db);
+          resolve({ store });
         },
-        () => resolve(memory(NO_STORAGE)),
+        (e: unknown) =>
+          // A newer version of the app has upgraded the history already: this tab is the old one.
+          resolve(
+            memory(e instanceof DOMException && e.name === 'VersionError' ? UPDATED : NO_STORAGE),
+          ),
       );
     });
+  }
+
+  /** Called with what to tell the person when history goes off in this tab after it opened. */
+  onHistoryOff(listener: (warning: string) => void): void {
+    this.offListeners.push(listener);
+  }
+
+  /**
+   * The history was taken from this tab: sets are kept in memory from now on, to download. What
+   * is stored already stays stored.
+   */
+  private historyOff(warning: string): void {
+    if (!this.current.persistent) return;
+    this.current = new MemoryHistory();
+    for (const listener of this.offListeners) listener(warning);
   }
 
   /** Writes the set (retrying); resolves true when this version is stored. */
   save(record: SetRecord): Promise<boolean> {
     this.latest.set(record.id, record);
-    this.state.set(record.id, false);
+    this.storedIn.delete(record.id);
     const previous = this.chains.get(record.id) ?? Promise.resolve();
     const next = previous.then(() => this.write(record));
     this.chains.set(
@@ -68,9 +107,10 @@ export class HistoryStore {
   private async write(record: SetRecord): Promise<boolean> {
     for (let attempt = 0; ; attempt++) {
       try {
-        await this.backend.save(record);
+        const backend = this.current;
+        await backend.save(record);
         // A newer version may be queued behind: only the latest counts as the set's state.
-        if (this.latest.get(record.id) === record) this.state.set(record.id, true);
+        if (this.latest.get(record.id) === record) this.storedIn.set(record.id, backend);
         return true;
       } catch {
         const delay = this.retryDelaysMs[attempt];
@@ -86,7 +126,7 @@ export class HistoryStore {
   }
 
   isSaved(recordId: string): boolean {
-    return this.state.get(recordId) === true && this.backend.persistent;
+    return this.storedIn.get(recordId)?.persistent === true;
   }
 
   /**
@@ -96,7 +136,8 @@ export class HistoryStore {
    * tab could not store, brought back whole, is stored now (and no longer offered for download).
    */
   async importSets(sets: readonly SetRecord[]): Promise<ImportCounts> {
-    const kept = new Map((await this.backend.since(-Infinity)).map((s) => [s.id, s]));
+    const backend = this.current;
+    const kept = new Map((await backend.since(-Infinity)).map((s) => [s.id, s]));
     const counts = { added: 0, updated: 0, same: 0, failed: 0 };
     for (const set of sets) {
       const mine = kept.get(set.id);
@@ -105,10 +146,10 @@ export class HistoryStore {
         continue;
       }
       try {
-        await this.backend.save(set);
+        await backend.save(set);
         kept.set(set.id, set);
         const unsaved = this.latest.get(set.id);
-        if (unsaved !== undefined && !gotFurther(unsaved, set)) this.state.set(set.id, true);
+        if (unsaved !== undefined && !gotFurther(unsaved, set)) this.storedIn.set(set.id, backend);
         if (mine === undefined) counts.added += 1;
         else counts.updated += 1;
       } catch {

@@ -157,6 +157,40 @@ describe('history that never claims what it did not do', () => {
     }
   });
 
+  it('lets a newer version in another tab have the history, and says to reload', async () => {
+    const context = await launch();
+    try {
+      const page = await context.newPage();
+      await page.goto(inject('baseUrl'));
+      await page.locator('[data-exercise="squat"]').waitFor();
+      // formcheck, updated, opened in another tab: its newer history opens at once.
+      const newer = await context.newPage();
+      await newer.goto(new URL('/manifest.webmanifest', inject('baseUrl')).href);
+      const opened = await newer.evaluate(
+        () =>
+          new Promise<string>((resolve) => {
+            const request = indexedDB.open('formcheck', 3);
+            request.onblocked = () => resolve('blocked');
+            request.onsuccess = () => {
+              request.result.close();
+              resolve('opened');
+            };
+          }),
+      );
+      expect(opened).toBe('opened');
+      const said =
+        /^History is off in this tab: formcheck was updated in another tab\. Reload this tab/;
+      expect(await page.locator('[data-alert="history-off"]').textContent()).toMatch(said);
+      await shot(page, 'storage-updated-elsewhere');
+      // This tab's code is still the old one: reloaded, it says the same, and still opens.
+      await page.reload();
+      await page.locator('[data-exercise="squat"]').waitFor();
+      expect(await page.locator('[data-alert="storage"]').textContent()).toMatch(said);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('keeps its buttons off while a slow history opens, so the first click is not lost', async () => {
     const context = await launch();
     try {

@@ -104,6 +104,34 @@ describe('the history store', () => {
     expect((await HistoryStore.open(factory)).store.backend.persistent).toBe(true);
   });
 
+  it('lets a newer version in another tab upgrade the history, and goes on in memory, saying so', async () => {
+    const factory = new IDBFactory();
+    const { store } = await HistoryStore.open(factory);
+    const said: string[] = [];
+    store.onHistoryOff((warning) => said.push(warning));
+    expect(await store.save(record('a', 1, 0))).toBe(true);
+    expect(store.isSaved('a:1')).toBe(true);
+
+    // The app, updated, opens in another tab with a newer history: it is not kept waiting.
+    const newer = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = factory.open('formcheck', 3);
+      request.onblocked = () => reject(new Error('the newer version was kept waiting'));
+      request.onsuccess = () => resolve(request.result);
+    });
+    newer.close();
+    expect(said).toEqual([expect.stringMatching(/updated in another tab\. Reload this tab/)]);
+    // What was stored stays stored; what comes after is kept here, to download.
+    expect(store.isSaved('a:1')).toBe(true);
+    await store.save(record('a', 2, 1000));
+    expect(store.isSaved('a:2')).toBe(false);
+    expect(store.unsaved().map((r) => r.id)).toEqual(['a:2']);
+
+    // Reloaded, the old version finds the history newer than itself, and says the same.
+    const reloaded = await HistoryStore.open(factory);
+    expect(reloaded.warning).toMatch(/updated in another tab\. Reload this tab/);
+    expect(reloaded.store.backend.persistent).toBe(false);
+  });
+
   it('without IndexedDB nothing counts as saved in the browser', async () => {
     const store = new HistoryStore(new MemoryHistory());
     await store.save(record('a', 1, 0));
