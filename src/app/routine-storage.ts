@@ -1,9 +1,10 @@
 import { defaultRoutine, validRoutine, type RoutineStep } from '../engine/routine.ts';
+import { rememberedStorage } from './remembered.ts';
 
 const KEY = 'formcheck.routine';
 
 /** The person's routine (order, dropped exercises, their numbers), or the default. */
-export function loadRoutine(storage: Storage | undefined = globalThis.localStorage): RoutineStep[] {
+export function loadRoutine(storage: Storage | undefined = rememberedStorage()): RoutineStep[] {
   try {
     const text = storage?.getItem(KEY);
     if (text === null || text === undefined) return defaultRoutine();
@@ -16,7 +17,7 @@ export function loadRoutine(storage: Storage | undefined = globalThis.localStora
 
 export function saveRoutine(
   steps: readonly RoutineStep[],
-  storage: Storage | undefined = globalThis.localStorage,
+  storage: Storage | undefined = rememberedStorage(),
 ): void {
   try {
     storage?.setItem(KEY, JSON.stringify(steps));
@@ -25,9 +26,7 @@ export function saveRoutine(
   }
 }
 
-export function resetRoutine(
-  storage: Storage | undefined = globalThis.localStorage,
-): RoutineStep[] {
+export function resetRoutine(storage: Storage | undefined = rememberedStorage()): RoutineStep[] {
   try {
     storage?.removeItem(KEY);
   } catch {

@@ -4,6 +4,7 @@ import { listCameras } from './camera.ts';
 import { byId, el } from './dom.ts';
 import { MEDIAPIPE_RUNTIMES } from './mediapipe-runtime.ts';
 import { isMediaPipe, type RuntimeId } from './pose-runtime.ts';
+import { recall, remember } from './remembered.ts';
 
 /**
  * What picking each model trades, as the list says it (README, "Accuracy": each model measured on
@@ -23,16 +24,15 @@ const TRADE_OFF: Readonly<Record<ModelId, string>> = {
 const STRICTNESS_KEY = 'formcheck.strictness';
 const MODEL_KEY = 'formcheck.model';
 
-/** The settings panel: strictness and model are remembered in localStorage; the camera is not. */
+/** The settings panel: strictness and model are remembered (`remembered.ts`); the camera is not. */
 export class Settings {
   private readonly strictnessSelect = byId<HTMLSelectElement>('strictness-select');
   private readonly modelSelect = byId<HTMLSelectElement>('model-select');
   private readonly cameraSelect = byId<HTMLSelectElement>('camera-select');
 
   constructor() {
-    this.strictnessSelect.value = localStorage.getItem(STRICTNESS_KEY) ?? 'standard';
-    this.strictnessSelect.onchange = () =>
-      localStorage.setItem(STRICTNESS_KEY, this.strictnessSelect.value);
+    this.strictnessSelect.value = recall(STRICTNESS_KEY) ?? 'standard';
+    this.strictnessSelect.onchange = () => remember(STRICTNESS_KEY, this.strictnessSelect.value);
     this.modelSelect.replaceChildren(
       ...MODEL_IDS.map((id) => el('option', { value: id }, `${id} (${TRADE_OFF[id]})`)),
       ...MEDIAPIPE_RUNTIMES.map((id) =>
@@ -44,7 +44,7 @@ export class Settings {
   /** Calls back (after saving it) when the user picks another strictness. */
   onStrictnessChange(change: (level: Strictness) => void): void {
     this.strictnessSelect.onchange = () => {
-      localStorage.setItem(STRICTNESS_KEY, this.strictnessSelect.value);
+      remember(STRICTNESS_KEY, this.strictnessSelect.value);
       change(this.strictness);
     };
   }
@@ -55,7 +55,7 @@ export class Settings {
 
   /** The model saved last time, unless the page address names one. */
   static savedModel(): string | null {
-    return localStorage.getItem(MODEL_KEY);
+    return recall(MODEL_KEY);
   }
 
   /** Shows the runtime in use and calls back (after saving it) when the user picks another. */
@@ -64,7 +64,7 @@ export class Settings {
     this.modelSelect.onchange = () => {
       const value = this.modelSelect.value;
       const id = isMediaPipe(value) ? value : parseModelId(value);
-      localStorage.setItem(MODEL_KEY, id);
+      remember(MODEL_KEY, id);
       change(id);
     };
   }

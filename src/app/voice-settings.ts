@@ -1,4 +1,5 @@
 import { byId, el } from './dom.ts';
+import { recall, remember } from './remembered.ts';
 import { SPEECH_RATES, type SpeechRate, type Voice } from './voice.ts';
 
 const VOICE_KEY = 'formcheck.voice';
@@ -10,7 +11,7 @@ export const TEST_LINE = 'Five. Knees out.';
 const isRate = (v: string | null): v is SpeechRate => v !== null && v in SPEECH_RATES;
 
 /**
- * Settings' voice and speech rate, remembered in localStorage, and a line to hear them by before a
+ * Settings' voice and speech rate, remembered (`remembered.ts`), and a line to hear them by before a
  * workout. The list holds the English voices on this device only (`onDeviceVoices`): a remote
  * voice is never offered, as it would send the words away. It fills again when the browser's
  * voices load or change.
@@ -19,8 +20,8 @@ export function bindVoiceSettings(voice: Voice): void {
   const select = byId<HTMLSelectElement>('voice-select');
   const rate = byId<HTMLSelectElement>('rate-select');
   const test = byId<HTMLButtonElement>('voice-test');
-  voice.preferVoice(localStorage.getItem(VOICE_KEY) ?? undefined);
-  const savedRate = localStorage.getItem(RATE_KEY);
+  voice.preferVoice(recall(VOICE_KEY) ?? undefined);
+  const savedRate = recall(RATE_KEY);
   rate.value = isRate(savedRate) ? savedRate : 'usual';
   voice.setRate(isRate(rate.value) ? rate.value : 'usual');
 
@@ -39,12 +40,12 @@ export function bindVoiceSettings(voice: Voice): void {
   voice.onVoicesChanged(fill);
 
   select.onchange = () => {
-    localStorage.setItem(VOICE_KEY, select.value);
+    remember(VOICE_KEY, select.value);
     voice.preferVoice(select.value);
   };
   rate.onchange = () => {
     if (!isRate(rate.value)) return;
-    localStorage.setItem(RATE_KEY, rate.value);
+    remember(RATE_KEY, rate.value);
     voice.setRate(rate.value);
   };
   test.onclick = () => voice.sample(TEST_LINE);

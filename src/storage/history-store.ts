@@ -6,7 +6,7 @@ import type { SetRecord } from './set-record.ts';
 export const RETRY_DELAYS_MS: readonly number[] = [300, 1500];
 
 const NO_STORAGE =
-  'History is off: this browser does not let the page store data (a private window?). Sets still run; download them at the end.';
+  "History is off: this browser does not let the page store data (a private window, or this site's data blocked in its settings?). Sets still run; download them at the end.";
 const BLOCKED =
   'History is off in this tab: formcheck is open in another tab with an older version of it. Close that tab and reload this one. Sets still run; download them at the end.';
 const UPDATED =
@@ -48,7 +48,15 @@ export class HistoryStore {
    */
   static async open(factory?: IDBFactory): Promise<{ store: HistoryStore; warning?: string }> {
     const memory = (warning: string) => ({ store: new HistoryStore(new MemoryHistory()), warning });
-    if (factory === undefined && typeof indexedDB === 'undefined') return memory(NO_STORAGE);
+    // A browser that refuses this site its data may throw at the very mention of indexedDB.
+    const refused = (() => {
+      try {
+        return factory === undefined && typeof indexedDB === 'undefined';
+      } catch {
+        return true;
+      }
+    })();
+    if (refused) return memory(NO_STORAGE);
     return new Promise((resolve) => {
       let gaveUp = false;
       let store: HistoryStore | undefined;

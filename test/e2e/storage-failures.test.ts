@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
@@ -70,6 +71,50 @@ describe('history that never claims what it did not do', () => {
       expect((await saidSoFar(page)).filter((t) => t === unsavedSaid)).toHaveLength(1);
       const file = await downloadUnsaved(page);
       expect(file.sets).toHaveLength(1);
+      expect(file.sets[0]?.reps).toHaveLength(2);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('works as on a first visit in a browser told to keep no site data, and offers the set', async () => {
+    // Chromium's own setting ("Don't allow sites to save data"): localStorage throws on any use,
+    // IndexedDB refuses to open. The page had stopped before drawing its exercises.
+    const profile = await scratchDir('formcheck-no-site-data-');
+    await mkdir(join(profile, 'Default'), { recursive: true });
+    await writeFile(
+      join(profile, 'Default', 'Preferences'),
+      JSON.stringify({ profile: { default_content_setting_values: { cookies: 2 } } }),
+    );
+    const context = await launch({
+      profileDir: profile,
+      fakeCamera: await makeY4m(DOWEL, 'dowel-no-site-data', { fps: 15 }),
+    });
+    try {
+      const page = await context.newPage();
+      await page.goto(inject('baseUrl'));
+      expect(
+        await page.evaluate(() => {
+          try {
+            return localStorage.length;
+          } catch (e) {
+            return String(e);
+          }
+        }),
+      ).toMatch(/^SecurityError/);
+      expect(await page.locator('[data-alert="storage"]').textContent()).toMatch(
+        /^History is off: .*this site's data blocked in its settings/,
+      );
+      // A choice holds for the visit, though it cannot be remembered.
+      await page.click('summary:has-text("Settings")');
+      await page.locator('#strictness-select').selectOption('strict');
+      expect(await page.locator('#strictness-select').inputValue()).toBe('strict');
+      await page.click('summary:has-text("Settings")');
+      await startExercise(page, 'squat', { sets: 1, reps: 2 });
+      await page.locator('[data-session-done]').waitFor({ timeout: SET_TIMEOUT_MS });
+      await shot(page, 'storage-no-site-data');
+      expect(await page.locator('[data-summary-line]').first().textContent()).toMatch(/^2 reps/);
+      const file = await downloadUnsaved(page);
       expect(file.sets[0]?.reps).toHaveLength(2);
     } finally {
       await context.close();
