@@ -94,8 +94,16 @@ export function formatReport(r: Report): string {
   const loose = r.faults.filter((f) => f.rep === undefined || r.reps === undefined);
   for (const f of loose)
     lines.push(
-      `  ${f.severity === 'warn' ? '!' : '-'} ${f.code} at ${f.atSec.toFixed(1)} s: ${f.message}`,
+      `  ${f.severity === 'warn' ? '!' : '-'} ${f.code} at ${f.atSec.toFixed(1)} s: ${f.message}${sureness(f)}`,
     );
+  // The set's own checks (head still over the circles, hips kept over a hold), said as a rep's
+  // are: a fault is above; here what was not judged and why, and a pass by a whisker.
+  for (const v of r.verdicts ?? []) {
+    if (v.status === 'cannot-judge' && !NOTE_ONLY_CHECKS.has(v.check))
+      lines.push(`  ${v.check} not judged: ${v.message}`);
+  }
+  for (const v of onlyJustPassed(r.verdicts ?? []))
+    lines.push(`  ~ ${CHECK_NAMES[v.check].toLowerCase()}: passed only just${sureness(v)}`);
   for (const n of r.notes) lines.push(`note: ${n}`);
   return lines.join('\n') + '\n';
 }

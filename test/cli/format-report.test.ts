@@ -53,6 +53,24 @@ describe('the report as printed', () => {
     expect(deep).not.toMatch(/depth: passed only just/);
   });
 
+  it("prints the set's own checks as a rep's: a fault with its measure, a check not judged and why", () => {
+    // The rendered knee circles with the head bobbing: each circle's bob against the limit.
+    const bobbing = formatReport(
+      analyzeTrack(fixtureTrack('michelle_knee_circles_headbob_front'), 'knee-circles'),
+    ).split('\n');
+    expect(bobbing.filter((l) => l.startsWith('  ! head-bob at '))).toHaveLength(3);
+    expect(bobbing).toContainEqual(
+      expect.stringMatching(
+        /^ {2}! head-bob at 4\.7 s: Keep your head still: only the knees move\. \(3\.76 % of height against 2\.5 % of height, confidence \d+ %\)$/,
+      ),
+    );
+    // A Warrior I held 3.5 s: too short to judge whether the hips stay put, and said so.
+    const short = formatReport(analyzeTrack(fixtureTrack('warrior_1_hold_34front'), 'warrior-1'));
+    expect(short.split('\n')).toContainEqual(
+      expect.stringMatching(/^ {2}hold-position not judged: .*judged on holds of 4 s or more/),
+    );
+  });
+
   it('prints each hold as its start and its length, which add up as printed', () => {
     const report = analyzeTrack(fixtureTrack('chair_pose_hold_side'), 'squat-hold');
     const [hold] = report.holds ?? [];
