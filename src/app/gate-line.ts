@@ -3,6 +3,7 @@ import type { CameraView } from '../engine/exercise-def.ts';
 import type { FrameView } from '../engine/view.ts';
 import { turnTip, viewToTurnTo } from '../engine/view-tip.ts';
 import type { FlowView } from '../engine/workout-flow.ts';
+import type { Light } from './light-meter.ts';
 
 /** What the line under the picture is made from: where the workout is and what is seen. */
 export interface GateState {
@@ -16,7 +17,7 @@ export interface GateState {
   readonly ready: boolean;
   /** People in view, as last counted. */
   readonly people: number;
-  readonly tooDark: boolean;
+  readonly light: Light;
   /** What to do now (the set-up's issue, a hold's cue, the last rep's warning), if anything. */
   readonly cue: string | undefined;
   /** The camera's sideways tilt as last read (deg), if it was. */
@@ -37,6 +38,23 @@ function viewHint(want: CameraView, seen: FrameView): string {
 }
 
 /** Said to everyone in view when the model counts more than one person. */
+/**
+ * A black picture (`light-meter.ts`): most often a covered lens, so the cover is named first. Said
+ * in place of the set-up's own words ("Step into view"), which a person cannot act on while the
+ * camera sees nothing; on the picture and aloud, shorter.
+ */
+export const BLACK_PICTURE = {
+  line: "The picture is black: open the camera's cover or privacy shutter, or turn on a light.",
+  shown: 'The picture is black: uncover the camera.',
+  said: 'The picture is black. Uncover the camera, or turn on a light.',
+} as const;
+
+const LIGHT_WORDS: Readonly<Record<Light, string>> = {
+  ok: '',
+  dark: ' It is too dark: turn on a light or face a window.',
+  black: ` ${BLACK_PICTURE.line}`,
+};
+
 function othersWords(people: number): string {
   // A reflection counts as a person too (a photo with a mirror behind the pose counts 2).
   return people > 1
@@ -58,11 +76,12 @@ export function gateLine(s: GateState): string {
   const tilt = tiltHint(s.tiltDeg);
   if (phase === 'countdown') return `Get ready…${tilt}`;
   const others = othersWords(s.people);
-  const warnings = (s.tooDark ? ' It is too dark: turn on a light or face a window.' : '') + others;
+  const warnings = LIGHT_WORDS[s.light] + others;
   const hints = `${viewHint(s.wantView, s.view)}${tilt}`;
   // During a set, a gate not open with nothing to say is timing the person's stillness (each set
   // starts a fresh analyzer at "Go!", and a calf raise waits 400 ms for a still start): the set's
   // line stands, where "Get into position." had flashed after every "Get ready…".
+  if (!s.ready && s.light === 'black') return `${BLACK_PICTURE.line}${others}`;
   if (!s.ready && (s.cue !== undefined || phase !== 'set'))
     return `${s.cue ?? 'Get into position.'}${warnings}${hints}`;
   if (phase === 'setup' && warnings !== '') return `Ready…${warnings}`;

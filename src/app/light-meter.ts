@@ -10,6 +10,19 @@
  * readings wander past some counting thresholds (README, known limits).
  */
 export const TOO_DARK_LUMA = 35;
+/**
+ * Under this the picture is black to the eye (a covered lens, a closed privacy shutter, a room
+ * with no light), and the model finds nobody: `npm run eval:light` found the person in no frame
+ * at a mean luma of 9. The set-up line then names the cover first.
+ */
+export const BLACK_LUMA = 10;
+
+/** How the picture is lit, for the set-up line. */
+export type Light = 'ok' | 'dark' | 'black';
+
+export function lightOf(luma: number): Light {
+  return luma < BLACK_LUMA ? 'black' : luma < TOO_DARK_LUMA ? 'dark' : 'ok';
+}
 
 export function meanLuma(rgba: Uint8ClampedArray): number {
   let sum = 0;

@@ -20,7 +20,7 @@ import {
   slowFramesMessage,
   type SlowFrames,
 } from './frame-rate-watch.ts';
-import { LightMeter, TOO_DARK_LUMA } from './light-meter.ts';
+import { LightMeter, lightOf } from './light-meter.ts';
 import { LiveLoop, type LiveResult } from './live-loop.ts';
 import type { LiveStats } from './live-stats.ts';
 import type { OverlayRenderer } from './overlay-renderer.ts';
@@ -418,7 +418,7 @@ export class WorkoutController {
     if (session === undefined) return;
     const now = performance.now();
     const luma = this.light.luma(this.videoEl);
-    if (luma !== undefined) session.setTooDark(luma < TOO_DARK_LUMA);
+    if (luma !== undefined) session.setLight(lightOf(luma));
     this.judgeFrameRate(session, now);
     const shown = session.overlay(this.mirrored, now);
     // With the camera off there is no picture to draw over (the panel beside it has the summary).

@@ -30,8 +30,9 @@ import { completeRecord, foldEvents, videoRecord } from '../storage/fold-events.
 import type { HistoryStore } from '../storage/history-store.ts';
 import { joinParts, newSetRecord, type SetRecord } from '../storage/set-record.ts';
 import { formCheckPrescription, TURN_WORDS } from './form-check-prescription.ts';
-import { gateLine, tiltHint } from './gate-line.ts';
+import { BLACK_PICTURE, gateLine, tiltHint } from './gate-line.ts';
 import { circleLine, holdLine } from './hold-circle-lines.ts';
+import type { Light } from './light-meter.ts';
 import { RecordedPoses } from './recorded-poses.ts';
 import { repLine } from './rep-line.ts';
 import type { Voice } from './voice.ts';
@@ -130,7 +131,7 @@ export class WorkoutSession {
   private model: { readonly id: ModelId | undefined; readonly hasFeet: boolean };
   /** What the pause is said as: the space bar, a hidden tab, the camera gone. */
   private pausedWhy = '';
-  private tooDark = false;
+  private light: Light = 'ok';
   private people = 1;
   /** Why nothing is counted, when the view hides the count (view-tip.ts); until a rep is. */
   private hiddenCount: string | undefined;
@@ -367,7 +368,12 @@ export class WorkoutSession {
     if (this.options.source === 'video') return;
     // Said before the cues of the events: of a lift not counted, the view is the reason to give.
     const utterances = this.hiddenCountCue(events, nowMs, live);
-    utterances.push(...this.cues.select(events, nowMs));
+    // A black picture is the reason nobody is seen: said in place of the set-up's own words.
+    const black = this.light === 'black' && !live.ready;
+    utterances.push(
+      ...this.cues.select(black ? events.filter((e) => e.type !== 'setup') : events, nowMs),
+    );
+    if (black) this.cues.offer(utterances, BLACK_PICTURE.said, nowMs);
     // A hold's cue guides the person into the pose while setting up and holds them in it once
     // timed, but never cuts into the countdown: "Hold still" had come between "1" and "Go!" (a
     // downward dog, the person moving from the plank into the dog as the countdown ran).
@@ -388,8 +394,9 @@ export class WorkoutSession {
         : this.stage === 'set'
           ? this.faultShown(live.lastFaults)
           : undefined;
-    this.cue =
-      live.issue !== undefined
+    this.cue = black
+      ? BLACK_PICTURE.shown
+      : live.issue !== undefined
         ? issueText(live.issue)
         : (this.hiddenCount ?? shown ?? this.flow.turnWords());
     this.out.showGate(this.gateText(live), live.ready);
@@ -452,8 +459,8 @@ export class WorkoutSession {
   }
 
   /** From the light meter (about once a second). */
-  setTooDark(tooDark: boolean): void {
-    this.tooDark = tooDark;
+  setLight(light: Light): void {
+    this.light = light;
   }
 
   private gateText(live: LiveState): string {
@@ -464,7 +471,7 @@ export class WorkoutSession {
       view: live.view,
       ready: live.ready,
       people: this.people,
-      tooDark: this.tooDark,
+      light: this.light,
       cue: this.cue,
       tiltDeg: this.tiltDeg,
       countHidden: this.hiddenCount !== undefined,

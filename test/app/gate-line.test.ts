@@ -9,7 +9,7 @@ const SET: GateState = {
   view: 'front',
   ready: true,
   people: 1,
-  tooDark: false,
+  light: 'ok',
   cue: undefined,
   tiltDeg: undefined,
   countHidden: false,
@@ -58,7 +58,11 @@ describe('the line under the picture', () => {
   });
 
   it('warns of a dark room and of others in view, setting up and (others) during the set', () => {
-    expect(gateLine(at('setup', { tooDark: true }))).toMatch(/^Ready… It is too dark/);
+    expect(gateLine(at('setup', { light: 'dark' }))).toMatch(/^Ready… It is too dark/);
+    // A black picture is most often a covered lens: the cover is named first.
+    expect(gateLine(at('setup', { light: 'black', ready: false, cue: 'Step into view.' }))).toBe(
+      "The picture is black: open the camera's cover or privacy shutter, or turn on a light.",
+    );
     const two = { people: 2 };
     expect(gateLine(at('setup', two))).toMatch(/^Ready… I can see 2 people: ask the others/);
     expect(gateLine(at('set', two))).toMatch(/^Tracking\. I can see 2 people/);

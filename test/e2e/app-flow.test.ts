@@ -257,6 +257,28 @@ describe('the set-up gate', () => {
     }
   });
 
+  it("names the camera's cover when the picture is black", async () => {
+    const y4m = await makeY4m(DOWEL, 'dowel-covered', { fps: 15, covered: true, seconds: 8 });
+    const context = await launch({ fakeCamera: y4m });
+    try {
+      const page = await context.newPage();
+      await page.addInitScript(recordSpeech);
+      await page.goto(inject('baseUrl'));
+      await startSquat(page, 2, 1);
+      // In place of "Step into view": nobody can be seen because the camera sees nothing.
+      expect(await gateSays(page, /picture is black/)).toBe(
+        "The picture is black: open the camera's cover or privacy shutter, or turn on a light.",
+      );
+      await shot(page, '6-gate-covered');
+      expect(await saidSoFar(page)).toContain(
+        'The picture is black. Uncover the camera, or turn on a light.',
+      );
+      expect(await saidSoFar(page)).not.toContainEqual(expect.stringMatching(/^Step into view/));
+    } finally {
+      await context.close();
+    }
+  });
+
   it('says when the camera sends too few frames to keep quick reps apart, and that it is the camera', async () => {
     const y4m = await makeY4m(DOWEL, 'dowel-5fps', { fps: 5, seconds: 8 });
     const context = await launch({ fakeCamera: y4m });

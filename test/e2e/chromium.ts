@@ -116,6 +116,8 @@ interface ClipOptions {
    */
   readonly holdFirstSec?: number;
   readonly darken?: boolean;
+  /** A lens cover or closed privacy shutter: the picture near black. */
+  readonly covered?: boolean;
   /** The camera tilted sideways by this (deg, positive clockwise): the picture turned, grey corners. */
   readonly tiltDeg?: number;
 }
@@ -151,8 +153,11 @@ async function remake(
       `drawbox=x=0:y=0:w=iw:h=ih*${fraction}:color=gray:t=fill:enable='gte(t,${fromSec})'`,
     );
   }
-  // A room with the lights off: most of the picture near black.
-  if (opts.darken === true) filters.push('eq=brightness=-0.4:contrast=0.5');
+  // A dim room: mean luma about 29 of 255, under the set-up line's "too dark" (35), over black (10).
+  if (opts.darken === true) filters.push('eq=brightness=-0.3:contrast=0.5');
+  // A cover over the lens: a little light through it, and the sensor's noise at full gain.
+  if (opts.covered === true)
+    filters.push('drawbox=x=0:y=0:w=iw:h=ih:color=black@0.97:t=fill', 'noise=alls=6:allf=t');
   if (opts.tiltDeg !== undefined) filters.push(`rotate=${opts.tiltDeg}*PI/180:fillcolor=gray`);
   if (opts.holdFirstSec !== undefined)
     filters.push(`tpad=start_mode=clone:start_duration=${opts.holdFirstSec}`);
