@@ -37,7 +37,6 @@ function viewHint(want: CameraView, seen: FrameView): string {
   return to === undefined ? '' : ` ${turnTip(to)}`;
 }
 
-/** Said to everyone in view when the model counts more than one person. */
 /**
  * A black picture (`light-meter.ts`): most often a covered lens, so the cover is named first. Said
  * in place of the set-up's own words ("Step into view"), which a person cannot act on while the
@@ -55,6 +54,7 @@ const LIGHT_WORDS: Readonly<Record<Light, string>> = {
   black: ` ${BLACK_PICTURE.line}`,
 };
 
+/** Said to everyone in view when the model counts more than one person. */
 function othersWords(people: number): string {
   // A reflection counts as a person too (a photo with a mirror behind the pose counts 2).
   return people > 1
@@ -78,10 +78,11 @@ export function gateLine(s: GateState): string {
   const others = othersWords(s.people);
   const warnings = LIGHT_WORDS[s.light] + others;
   const hints = `${viewHint(s.wantView, s.view)}${tilt}`;
+  // Nobody can be seen in a black picture: its cause is what to fix, not the set-up's words.
+  if (!s.ready && s.light === 'black') return `${BLACK_PICTURE.line}${others}`;
   // During a set, a gate not open with nothing to say is timing the person's stillness (each set
   // starts a fresh analyzer at "Go!", and a calf raise waits 400 ms for a still start): the set's
   // line stands, where "Get into position." had flashed after every "Get ready…".
-  if (!s.ready && s.light === 'black') return `${BLACK_PICTURE.line}${others}`;
   if (!s.ready && (s.cue !== undefined || phase !== 'set'))
     return `${s.cue ?? 'Get into position.'}${warnings}${hints}`;
   if (phase === 'setup' && warnings !== '') return `Ready…${warnings}`;
