@@ -24,6 +24,29 @@ export function lightOf(luma: number): Light {
   return luma < BLACK_LUMA ? 'black' : luma < TOO_DARK_LUMA ? 'dark' : 'ok';
 }
 
+/**
+ * How long the picture must stay too dark during a set before the set is noted for it: the light
+ * is read four times a second, and a second or two of dark (someone walking past the lamp, the
+ * camera's exposure catching up) is not a dark set.
+ */
+export const DARK_SET_AFTER_MS = 3000;
+
+/** Said once a set when the picture stays too dark during it. */
+export const DARK_SET_CUE = 'It is too dark: I may miscount. Turn on a light.';
+
+/**
+ * The note kept on a set during which the picture stayed too dark, saying from when: in a dark
+ * picture the joints jitter more and some reps are invented (README, "Known limits").
+ */
+export function darkSetNote(countsReps: boolean, repsSoFar: number): string {
+  const when = !countsReps
+    ? 'during this set'
+    : repsSoFar === 0
+      ? 'from the start of this set'
+      : `after rep ${repsSoFar}`;
+  return `It was too dark ${when}: in a dark picture the joints jitter more, so what was counted and judged from then on may be off.`;
+}
+
 export function meanLuma(rgba: Uint8ClampedArray): number {
   let sum = 0;
   const pixels = Math.floor(rgba.length / 4);

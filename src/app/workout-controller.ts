@@ -418,7 +418,7 @@ export class WorkoutController {
     if (session === undefined) return;
     const now = performance.now();
     const luma = this.light.luma(this.videoEl);
-    if (luma !== undefined) session.setLight(lightOf(luma));
+    if (luma !== undefined) session.setLight(lightOf(luma), now);
     this.judgeFrameRate(session, now);
     const shown = session.overlay(this.mirrored, now);
     // With the camera off there is no picture to draw over (the panel beside it has the summary).

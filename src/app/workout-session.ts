@@ -32,7 +32,7 @@ import { joinParts, newSetRecord, type SetRecord } from '../storage/set-record.t
 import { formCheckPrescription, TURN_WORDS } from './form-check-prescription.ts';
 import { BLACK_PICTURE, gateLine, tiltHint } from './gate-line.ts';
 import { circleLine, holdLine } from './hold-circle-lines.ts';
-import type { Light } from './light-meter.ts';
+import { DARK_SET_AFTER_MS, DARK_SET_CUE, darkSetNote, type Light } from './light-meter.ts';
 import { RecordedPoses } from './recorded-poses.ts';
 import { repLine } from './rep-line.ts';
 import type { Voice } from './voice.ts';
@@ -139,6 +139,9 @@ export class WorkoutSession {
   private nothingCountedSaid = false;
   /** Someone else was seen in view during this set (said once, kept as a note on the set). */
   private othersSeen = false;
+  /** Since when the picture has been too dark (undefined: lit), and whether this set noted it. */
+  private darkSinceMs: number | undefined;
+  private darkNoted = false;
   /**
    * The camera's sideways tilt as last read (deg; camera-tilt.ts), kept across the set-up's and the
    * sets' analyzers: it is read while the person faces the camera, usually while setting up, and a
@@ -458,9 +461,25 @@ export class WorkoutSession {
     this.speak([{ text: OTHERS_IN_VIEW_CUE, priority: 'cue' }]);
   }
 
-  /** From the light meter (about once a second). */
-  setLight(light: Light): void {
+  /**
+   * From the light meter (four times a second). A picture too dark through `DARK_SET_AFTER_MS` of
+   * a set is said once and kept as a note on the set, as someone else in view is.
+   */
+  setLight(light: Light, nowMs: number): void {
     this.light = light;
+    if (light === 'ok') {
+      this.darkSinceMs = undefined;
+      return;
+    }
+    this.darkSinceMs ??= nowMs;
+    if (this.darkNoted || this.stage !== 'set' || nowMs - this.darkSinceMs < DARK_SET_AFTER_MS)
+      return;
+    this.darkNoted = true;
+    const before = this.checkRecords.reduce((n, r) => n + r.reps.length, 0);
+    const note = darkSetNote(this.exercise.kind === 'reps', before + this.record.reps.length);
+    this.record = { ...this.record, notes: [...(this.record.notes ?? []), note] };
+    if (!this.isFormCheck) void this.options.store.save(this.record);
+    this.speak([{ text: DARK_SET_CUE, priority: 'cue' }]);
   }
 
   private gateText(live: LiveState): string {
@@ -534,6 +553,7 @@ export class WorkoutSession {
       this.analyzer = this.newAnalyzer();
       this.record = this.newRecord(this.flow.view().set);
       this.othersSeen = false;
+      this.darkNoted = false;
       this.hiddenCount = undefined;
       this.nothingCountedSaid = false;
     }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DARK_SET_CUE, darkSetNote } from '../../src/app/light-meter.ts';
 import type { Voice } from '../../src/app/voice.ts';
 import {
   STALE_POSE_MS,
@@ -359,6 +360,61 @@ describe('someone else in view', () => {
     expect(done[0]?.notes?.[1]).toMatch(/^Filmed from the side/);
     const stored = await store.backend.session(session.sessionId);
     expect(stored[0]?.notes).toEqual(done[0]?.notes);
+  });
+});
+
+describe('a picture too dark', () => {
+  it('is neither said nor noted for dark while setting up, or for a dark second in the set', async () => {
+    const store = new HistoryStore(new MemoryHistory());
+    const { session, said, done } = newSession('squat', 1, 2, store);
+    const cue = (s: string) => s === DARK_SET_CUE;
+    let lastMs = 0;
+    let darkFromMs: number | undefined;
+    for (let loop = 0; loop < 4; loop += 1)
+      for (const f of TRACK.frames) {
+        const t = loop * CLIP_MS + f.timestampMs;
+        session.onPose(f.pose, t);
+        const phase = session.overlay(false, t).flow.phase;
+        // Read four times a second, as the page does: dark while setting up (not a set's), then a
+        // dark second after the first rep (a lamp flickering), then dark from the second rep on.
+        if (t - lastMs < 250) continue;
+        lastMs = t;
+        const afterFirst = said.includes('Rep 1');
+        darkFromMs ??= afterFirst ? t : undefined;
+        const flicker = darkFromMs !== undefined && t - darkFromMs < 1000;
+        const dark = phase === 'setup' || flicker || (said.includes('Rep 2') && phase === 'set');
+        session.setLight(dark ? 'dark' : 'ok', t);
+        if (phase === 'setup' || flicker) expect(said.filter(cue)).toEqual([]);
+      }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(done.map((r) => r.reps.length)).toEqual([2]);
+    // The set ends on its second rep: too soon to be a dark set. Nothing said or noted.
+    expect(said.filter(cue)).toEqual([]);
+    expect(done[0]?.notes?.filter((n) => n.startsWith('It was too dark'))).toEqual([]);
+  });
+
+  it('keeps the note saying from which rep, once, and a new set starts afresh', async () => {
+    const store = new HistoryStore(new MemoryHistory());
+    const { session, said, done } = newSession('squat', 2, 2, store);
+    const cue = (s: string) => s === DARK_SET_CUE;
+    let lastMs = 0;
+    for (let loop = 0; loop < 8; loop += 1)
+      for (const f of TRACK.frames) {
+        const t = loop * CLIP_MS + f.timestampMs;
+        session.onPose(f.pose, t);
+        if (t - lastMs < 250) continue;
+        lastMs = t;
+        // Dark from the first set's first rep on, to the end of the workout.
+        session.setLight(said.includes('Rep 1') ? 'dark' : 'ok', t);
+      }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(done.map((r) => r.reps.length)).toEqual([2, 2]);
+    expect(said.filter(cue)).toHaveLength(2);
+    expect(done[0]?.notes?.[0]).toBe(darkSetNote(true, 1));
+    expect(darkSetNote(true, 1)).toMatch(/^It was too dark after rep 1: /);
+    expect(done[1]?.notes?.[0]).toBe(darkSetNote(true, 0));
+    const stored = await store.backend.session(session.sessionId);
+    expect(stored.map((r) => r.notes?.[0])).toEqual(done.map((r) => r.notes?.[0]));
   });
 });
 

@@ -243,15 +243,30 @@ describe('the set-up gate', () => {
     }
   });
 
-  it('says when the room is too dark', async () => {
-    const y4m = await makeY4m(DOWEL, 'dowel-dark', { fps: 15, darken: true, seconds: 8 });
+  it('says when the room is too dark, and notes a set it stayed too dark through', async () => {
+    const y4m = await makeY4m(DOWEL, 'dowel-dark', { fps: 15, darken: true });
     const context = await launch({ fakeCamera: y4m });
     try {
       const page = await context.newPage();
+      await page.addInitScript(recordSpeech);
       await page.goto(inject('baseUrl'));
       await startSquat(page, 2, 1);
       await gateSays(page, /too dark/);
       await shot(page, '6-gate-too-dark');
+      // Counted all the same; said once, and kept with the set (a dark picture invents reps).
+      await page.locator('[data-session-done]').waitFor({ timeout: 120_000 });
+      await shot(page, '6-set-too-dark');
+      expect(
+        (await saidSoFar(page)).filter(
+          (t) => t === 'It is too dark: I may miscount. Turn on a light.',
+        ),
+      ).toHaveLength(1);
+      expect(await page.locator('[data-set-note]').allTextContents()).toContainEqual(
+        expect.stringMatching(/^It was too dark (from the start of this set|after rep 1): /),
+      );
+      expect((await storedSets(page))[0]?.notes).toContainEqual(
+        expect.stringMatching(/^It was too dark /),
+      );
     } finally {
       await context.close();
     }
