@@ -27,6 +27,16 @@ const ANALYZE_COUNT = analyzeTrack(fixtureTrack(DOWEL), 'squat').repCount;
 const startSquat = (page: Page, reps: number, sets: number) =>
   startExercise(page, 'squat', { reps, sets });
 
+/** A set of 2 squats started in a Chromium whose webcam is `y4m`, with what is said recorded. */
+async function squatSetOn(y4m: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await launch({ fakeCamera: y4m });
+  const page = await context.newPage();
+  await page.addInitScript(recordSpeech);
+  await page.goto(inject('baseUrl'));
+  await startSquat(page, 2, 1);
+  return { context, page };
+}
+
 describe('a coached squat set with a real video as the webcam', () => {
   let profile: string;
   let context: BrowserContext;
@@ -244,13 +254,10 @@ describe('the set-up gate', () => {
   });
 
   it('says when the room is too dark, and notes a set it stayed too dark through', async () => {
-    const y4m = await makeY4m(DOWEL, 'dowel-dark', { fps: 15, darken: true });
-    const context = await launch({ fakeCamera: y4m });
+    const { context, page } = await squatSetOn(
+      await makeY4m(DOWEL, 'dowel-dark', { fps: 15, darken: true }),
+    );
     try {
-      const page = await context.newPage();
-      await page.addInitScript(recordSpeech);
-      await page.goto(inject('baseUrl'));
-      await startSquat(page, 2, 1);
       await gateSays(page, /too dark/);
       await shot(page, '6-gate-too-dark');
       // Counted all the same; said once, and kept with the set (a dark picture invents reps).
@@ -273,13 +280,10 @@ describe('the set-up gate', () => {
   });
 
   it("names the camera's cover when the picture is black", async () => {
-    const y4m = await makeY4m(DOWEL, 'dowel-covered', { fps: 15, covered: true, seconds: 8 });
-    const context = await launch({ fakeCamera: y4m });
+    const { context, page } = await squatSetOn(
+      await makeY4m(DOWEL, 'dowel-covered', { fps: 15, covered: true, seconds: 8 }),
+    );
     try {
-      const page = await context.newPage();
-      await page.addInitScript(recordSpeech);
-      await page.goto(inject('baseUrl'));
-      await startSquat(page, 2, 1);
       // In place of "Step into view": nobody can be seen because the camera sees nothing.
       expect(await gateSays(page, /picture is black/)).toBe(
         "The picture is black: open the camera's cover or privacy shutter, or turn on a light.",
