@@ -12,6 +12,16 @@ const BLOCKED =
 const UPDATED =
   'History is off in this tab: formcheck was updated in another tab. Reload this tab to keep saving to your history. Sets still run; download them at the end.';
 
+/**
+ * How long the history may take to open before the page goes on without it (ms). An open answers
+ * in well under a second, an upgrade of a long history in a few; one that has not answered by
+ * then may never answer (Safari has left `indexedDB.open` hanging until a reload), and the page's
+ * buttons wait on it.
+ */
+export const OPEN_DEADLINE_MS = 10_000;
+const NO_ANSWER =
+  "History is off in this tab: the browser's storage did not answer. Reload the page to try again. Sets still run; download them at the end.";
+
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -43,10 +53,14 @@ export class HistoryStore {
    * IndexedDB when the browser allows it, else memory with a warning to show. When another tab
    * holds an older version of the history open, the upgrade waits for that tab: this tab runs on
    * memory instead of waiting (a page that waited would show nothing), and lets go of the history
-   * if the upgrade finishes later. When a newer version of the app upgrades the history from
-   * another tab later on, this tab lets it go and goes on in memory (`onHistoryOff` says so).
+   * if the upgrade finishes later. The same when the open has not answered by `deadlineMs`. When
+   * a newer version of the app upgrades the history from another tab later on, this tab lets it go
+   * and goes on in memory (`onHistoryOff` says so).
    */
-  static async open(factory?: IDBFactory): Promise<{ store: HistoryStore; warning?: string }> {
+  static async open(
+    factory?: IDBFactory,
+    deadlineMs = OPEN_DEADLINE_MS,
+  ): Promise<{ store: HistoryStore; warning?: string }> {
     const memory = (warning: string) => ({ store: new HistoryStore(new MemoryHistory()), warning });
     // A browser that refuses this site its data may throw at the very mention of indexedDB.
     const refused = (() => {
@@ -60,14 +74,18 @@ export class HistoryStore {
     return new Promise((resolve) => {
       let gaveUp = false;
       let store: HistoryStore | undefined;
+      const giveUp = (warning: string) => {
+        if (gaveUp || store !== undefined) return;
+        gaveUp = true;
+        resolve(memory(warning));
+      };
+      const deadline = setTimeout(() => giveUp(NO_ANSWER), deadlineMs);
       HistoryDb.open(factory, {
-        blocked: () => {
-          gaveUp = true;
-          resolve(memory(BLOCKED));
-        },
+        blocked: () => giveUp(BLOCKED),
         closed: () => store?.historyOff(UPDATED),
       }).then(
         (db) => {
+          clearTimeout(deadline);
           if (gaveUp) {
             db.close();
             return;
@@ -75,11 +93,11 @@ export class HistoryStore {
           store = new HistoryStore(db);
           resolve({ store });
         },
-        (e: unknown) =>
+        (e: unknown) => {
+          clearTimeout(deadline);
           // A newer version of the app has upgraded the history already: this tab is the old one.
-          resolve(
-            memory(e instanceof DOMException && e.name === 'VersionError' ? UPDATED : NO_STORAGE),
-          ),
+          giveUp(e instanceof DOMException && e.name === 'VersionError' ? UPDATED : NO_STORAGE);
+        },
       );
     });
   }

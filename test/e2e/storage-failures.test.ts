@@ -6,6 +6,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { recordSpeech, saidSoFar, shot, startExercise, storedSets } from './app-page.ts';
 import { launch, makeY4m } from './chromium.ts';
 import { scratchDir } from '../support/scratch.ts';
+import { OPEN_DEADLINE_MS } from '../../src/storage/history-store.ts';
 
 const DOWEL = join(import.meta.dirname, '..', 'fixtures', 'squat_side_gym_dowel_2reps.mp4');
 const SET_TIMEOUT_MS = 120_000;
@@ -54,6 +55,27 @@ async function importFile(page: Page, path: string): Promise<string> {
     return now !== '' && now !== was;
   }, before);
   return (await said.textContent()) ?? '';
+}
+
+/**
+ * Run before the page's code: IndexedDB's opens answer `lateMs` late, or never (null), as
+ * Safari's have hung until a reload.
+ */
+function historyOpensLate(lateMs: number | null): void {
+  const add = EventTarget.prototype.addEventListener;
+  IDBOpenDBRequest.prototype.addEventListener = function late(
+    this: IDBOpenDBRequest,
+    type: string,
+    listener: EventListenerOrEventListenerObject | null,
+    options?: boolean | AddEventListenerOptions,
+  ): void {
+    if (type !== 'success' || typeof listener !== 'function') {
+      add.call(this, type, listener, options);
+      return;
+    }
+    if (lateMs === null) return;
+    add.call(this, type, (e) => setTimeout(() => listener.call(this, e), lateMs), options);
+  };
 }
 
 describe('history that never claims what it did not do', () => {
@@ -241,21 +263,7 @@ describe('history that never claims what it did not do', () => {
     try {
       const page = await context.newPage();
       // A slow disk: the history opens 3 s late.
-      await page.addInitScript(() => {
-        const add = EventTarget.prototype.addEventListener;
-        IDBOpenDBRequest.prototype.addEventListener = function late(
-          this: IDBOpenDBRequest,
-          type: string,
-          listener: EventListenerOrEventListenerObject | null,
-          options?: boolean | AddEventListenerOptions,
-        ): void {
-          if (type !== 'success' || typeof listener !== 'function') {
-            add.call(this, type, listener, options);
-            return;
-          }
-          add.call(this, type, (e) => setTimeout(() => listener.call(this, e), 3000), options);
-        };
-      });
+      await page.addInitScript(historyOpensLate, 3000);
       await page.goto(inject('baseUrl'));
       for (const id of ['#start-routine', '#start-check', '#video-file', '#model-select'])
         expect(await page.locator(id).isDisabled()).toBe(true);
@@ -263,6 +271,23 @@ describe('history that never claims what it did not do', () => {
       await page.click('header [data-nav="history"]');
       await page.locator('#screen-history').waitFor();
       expect(await page.locator('#start-check').isDisabled()).toBe(false);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('goes on without a history that never answers, and says to reload', async () => {
+    const context = await launch();
+    try {
+      const page = await context.newPage();
+      await page.addInitScript(historyOpensLate, null);
+      await page.goto(inject('baseUrl'));
+      await page
+        .locator('#alerts', { hasText: /storage did not answer\. Reload the page/ })
+        .waitFor({ timeout: OPEN_DEADLINE_MS + 10_000 });
+      for (const id of ['#start-routine', '#start-check', '#video-file', '#model-select'])
+        expect(await page.locator(id).isDisabled()).toBe(false);
+      await shot(page, 'history-no-answer');
     } finally {
       await context.close();
     }

@@ -8,6 +8,33 @@ import { squatSetRecord } from '../support/set-records.ts';
 
 const record = squatSetRecord;
 
+/**
+ * IndexedDB whose opens of the history answer `lateMs` late (Infinity: never, as Safari's have
+ * hung until a reload); any other open, as another tab's, answers as usual.
+ */
+class LateFactory extends IDBFactory {
+  constructor(private readonly lateMs: number) {
+    super();
+  }
+
+  override open(name: string, version?: number): IDBOpenDBRequest {
+    const request = super.open(name, version);
+    if (version !== undefined && version > 2) return request;
+    const add = request.addEventListener.bind(request);
+    const lateMs = this.lateMs;
+    request.addEventListener = (
+      type: string,
+      listener: EventListenerOrEventListenerObject,
+      options?: boolean | AddEventListenerOptions,
+    ) => {
+      if (type !== 'success' || typeof listener !== 'function') return add(type, listener, options);
+      if (lateMs === Infinity) return;
+      add(type, (e) => setTimeout(() => listener.call(request, e), lateMs), options);
+    };
+    return request;
+  }
+}
+
 describe.each([
   ['IndexedDB (fake-indexeddb)', () => HistoryDb.open(new IDBFactory())],
   ['memory', () => Promise.resolve(new MemoryHistory())],
@@ -130,6 +157,35 @@ describe('the history store', () => {
     const reloaded = await HistoryStore.open(factory);
     expect(reloaded.warning).toMatch(/updated in another tab\. Reload this tab/);
     expect(reloaded.store.backend.persistent).toBe(false);
+  });
+
+  it('goes on in memory, saying to reload, when the history does not answer in time', async () => {
+    const factory = new LateFactory(Infinity);
+    const { store, warning } = await HistoryStore.open(factory, 50);
+    expect(warning).toMatch(/storage did not answer\. Reload the page to try again/);
+    expect(store.backend.persistent).toBe(false);
+    await store.save(record('a', 1, 0));
+    expect(store.unsaved().map((r) => r.id)).toEqual(['a:1']);
+  });
+
+  it('lets go of a history that answers after the page went on without it', async () => {
+    const factory = new LateFactory(200);
+    const { store } = await HistoryStore.open(factory, 50);
+    expect(store.backend.persistent).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    // Nothing waits on this tab: a newer version opening the history is not kept waiting.
+    const newer = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = factory.open('formcheck', 3);
+      request.onblocked = () => reject(new Error('the late connection was kept open'));
+      request.onsuccess = () => resolve(request.result);
+    });
+    newer.close();
+  });
+
+  it('waits for a history that opens slowly but within the time', async () => {
+    const { store, warning } = await HistoryStore.open(new LateFactory(100), 2000);
+    expect(warning).toBeUndefined();
+    expect(store.backend.persistent).toBe(true);
   });
 
   it('without IndexedDB nothing counts as saved in the browser', async () => {
