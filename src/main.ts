@@ -12,6 +12,7 @@ import { renderHome } from './app/screens/home-screen.ts';
 import { Navigation, type Screen } from './app/screens/navigation.ts';
 import { renderReport } from './app/screens/report-screen.ts';
 import { Settings } from './app/settings.ts';
+import { UPDATE_READY, watchForUpdate } from './app/update-notice.ts';
 import { Voice } from './app/voice.ts';
 import { bindVoiceSettings } from './app/voice-settings.ts';
 import { bindWorkoutControls, muteToggle, showVoiceNote } from './app/workout-controls.ts';
@@ -185,6 +186,9 @@ declare const __FORMCHECK_SERVICE_WORKER__: boolean;
 if (__FORMCHECK_SERVICE_WORKER__ && 'serviceWorker' in navigator) {
   const register = () => void navigator.serviceWorker.register('/sw.js').catch(() => undefined);
   runtime.ready().then(register, register);
+  watchForUpdate(navigator.serviceWorker, () =>
+    alerts.set('update', UPDATE_READY, { label: 'Reload', run: () => location.reload() }),
+  );
 }
 show('home');
 enableReadyControls();

@@ -6,6 +6,7 @@ import { launch, makeY4m } from './chromium.ts';
 import { deployNewVersion, deploySite } from './deployed-site.ts';
 import { snapshot, until } from './diagnostics.ts';
 import { removeScratch, scratchDir } from '../support/scratch.ts';
+import { UPDATE_READY } from '../../src/app/update-notice.ts';
 
 const DOWEL = join(import.meta.dirname, '..', 'fixtures', 'squat_side_gym_dowel_2reps.mp4');
 /** Loading the model in a fresh worker on a slow CI machine, with room (ms). */
@@ -73,6 +74,8 @@ describe('an update deployed while the app is open', () => {
       const oldFiles = await deployNewVersion(folder, 'v2');
       await takeUpdate(page);
       for (const file of oldFiles) expect(await site.serves(file), file).toBe(false);
+      // The tab is told, and reloads when the person chooses.
+      await page.locator('[data-alert="update"]', { hasText: UPDATE_READY }).waitFor();
 
       // The tab loads its worker and the worker its wasm again, from the host or the cache: the
       // old version's files, which only the cache still has.
@@ -86,7 +89,7 @@ describe('an update deployed while the app is open', () => {
         (s) => s.restarts >= 1 && s.analysed > before.analysed + 2,
         POSES_TIMEOUT_MS,
       );
-      expect(await alerts(page)).toBe('');
+      expect(await alerts(page)).toBe(UPDATE_READY + 'Reload');
       await shot(page, 'update-old-tab-worker-restarted');
 
       // A tab opened now runs the new version, offline too.
@@ -97,6 +100,13 @@ describe('an update deployed while the app is open', () => {
       await startExercise(fresh, 'squat', { sets: 1, reps: 20 });
       await until(fresh, (s) => s.lastOverlay?.pose != null, POSES_TIMEOUT_MS);
       expect(await alerts(fresh)).toBe('');
+
+      // The old tab's Reload brings it the new version.
+      await Promise.all([page.waitForEvent('load'), page.click('[data-alert-action="update"]')]);
+      expect(await page.locator('script[type="module"]').first().getAttribute('src')).toMatch(
+        /-v2\.js$/,
+      );
+      expect(await alerts(page)).toBe('');
     } finally {
       await context.close();
       await site.close();
