@@ -71,6 +71,15 @@ export class PoseClient implements PoseSource {
   private inFlight = false;
   private lastTimestampMs = -Infinity;
   private restarting: Promise<void> | undefined;
+  /**
+   * Rejects when the current worker fails before it has loaded a model (its script did not load,
+   * say): a call on such a worker would wait for ever, so a load races this.
+   */
+  private failed: Promise<never> = new Promise<never>(() => undefined);
+  /** The current worker has loaded a model: a failure from now on is a crash, to restart from. */
+  private workerLoaded = false;
+  /** The current worker failed before it loaded one (see `failed`). */
+  private workerFailed = false;
   private stopped = false;
   private stats = { submitted: 0, analysed: 0, dropped: 0, restarts: 0 };
 
@@ -110,12 +119,36 @@ export class PoseClient implements PoseSource {
     }, callbacks);
   }
 
+  /**
+   * Starts a worker. One that fails once it has loaded a model is replaced (`restart`); one that
+   * fails before (a worker script the browser could not load: an update's, a host's error) makes
+   * the load fail with the reason, where it waited for ever and the page stalled with no word.
+   */
   private connect(): WorkerHandle {
     const handle = this.spawn();
+    let fail: (error: Error) => void = () => undefined;
+    this.failed = new Promise<never>((_resolve, reject) => (fail = reject));
+    this.failed.catch(() => undefined);
+    this.workerLoaded = false;
+    this.workerFailed = false;
     handle.onError((message) => {
-      if (handle === this.handle) this.restartUnawaited(`the pose worker failed (${message})`);
+      if (handle !== this.handle) return;
+      if (this.workerLoaded) {
+        this.restartUnawaited(`the pose worker failed (${message})`);
+        return;
+      }
+      this.workerFailed = true;
+      fail(new WorkerLost(`The pose worker could not start (${message}): reload the page.`));
     });
     return handle;
+  }
+
+  /** A fresh worker in place of the current one (which is ended). */
+  private replaceWorker(): void {
+    this.handle.terminate();
+    this.handle = this.connect();
+    this.remote = wrap<WorkerApi>(this.handle.endpoint);
+    this.watchLife(this.handle, this.remote);
   }
 
   /**
@@ -138,9 +171,17 @@ export class PoseClient implements PoseSource {
       .catch(() => undefined);
   }
 
+  /**
+   * Loads a model in the worker. A worker that failed before loading one is replaced first (a
+   * retry after its script could not load starts a new one); the load fails as soon as the
+   * worker does.
+   */
   async init(options: PoseServiceOptions): Promise<PoseServiceInfo> {
     this.options = options;
-    const info = await this.remote.init(options);
+    if (this.workerFailed) this.replaceWorker();
+    const handle = this.handle;
+    const info = await Promise.race([this.remote.init(options), this.failed]);
+    if (handle === this.handle) this.workerLoaded = true;
     this.lastTimestampMs = -Infinity;
     return info;
   }
@@ -222,10 +263,7 @@ export class PoseClient implements PoseSource {
     this.restarting ??= (async () => {
       this.stats.restarts += 1;
       this.onRestart(reason);
-      this.handle.terminate();
-      this.handle = this.connect();
-      this.remote = wrap<WorkerApi>(this.handle.endpoint);
-      this.watchLife(this.handle, this.remote);
+      this.replaceWorker();
       this.inFlight = false;
       if (this.options !== undefined) await this.init(this.options);
       const s = this.stream;

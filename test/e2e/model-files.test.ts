@@ -76,6 +76,35 @@ describe('a pose model file that cannot be loaded when the app starts', () => {
     }
   });
 
+  it('says when the pose worker itself cannot be loaded, and Try again starts a new one', async () => {
+    const context = await launch({
+      fakeCamera: await makeY4m(DOWEL, 'dowel-worker-script', { fps: 15 }),
+      blockServiceWorkers: true,
+    });
+    try {
+      // The worker's script is gone from the host (an update replaced it) until the test puts it back.
+      let found = false;
+      await context.route('**/assets/pose.worker-*.js', (route) =>
+        found ? route.continue() : route.fulfill({ status: 404, body: 'Not found' }),
+      );
+      const page = await context.newPage();
+      await page.goto(inject('baseUrl'));
+      const alert = page.locator('[data-alert="model-load"]');
+      await alert.waitFor({ timeout: LOADED_MS });
+      expect(await alert.textContent()).toMatch(/The pose worker could not start.*reload the page/);
+      expect(await page.locator('#status').textContent()).toBe('blazepose-full could not load');
+      await shot(page, 'worker-script-missing');
+
+      found = true;
+      await alert.locator('button', { hasText: 'Try again' }).click();
+      await startExercise(page, 'squat', { sets: 1, reps: 5 });
+      await until(page, (s) => s.analysed > 5 && s.lastOverlay?.pose != null, LOADED_MS);
+      expect(await page.locator('[data-alert="model-load"]').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('lets a waiting workout go on with another model picked in Settings, and with a third mid-set', async () => {
     const context = await launch({
       fakeCamera: await makeY4m(DOWEL, 'dowel-other-model', { fps: 15 }),

@@ -23,7 +23,7 @@ async function firstFrames(n: number): Promise<RawFrame[]> {
 
 /** A "worker" in this realm: the real worker API and model on one end of a MessageChannel. */
 function channelWorker(
-  opts: { hangs?: boolean; cannotLoad?: boolean } = {},
+  opts: { hangs?: boolean; cannotLoad?: boolean; neverStarts?: boolean } = {},
 ): WorkerHandle & { channel: MessageChannel; fail: (m: string) => void } {
   const channel = new MessageChannel();
   const api = createWorkerApi(createNodePoseService());
@@ -34,10 +34,13 @@ function channelWorker(
     ...api,
     init: () => Promise.reject(new Error('models/manifest.json could not be loaded')),
   };
-  expose(
-    opts.cannotLoad === true ? unloadable : opts.hangs === true ? hung : api,
-    channel.port1 as never,
-  );
+  // One whose script never loaded: nothing answers at its end (the page's Worker only fires
+  // `error`, which the test sends with `fail`).
+  if (opts.neverStarts !== true)
+    expose(
+      opts.cannotLoad === true ? unloadable : opts.hangs === true ? hung : api,
+      channel.port1 as never,
+    );
   let onError: (m: string) => void = () => undefined;
   return {
     channel,
@@ -146,6 +149,53 @@ describe('a pose client whose worker dies and cannot be replaced', () => {
     while (failures.length === 0) await new Promise((r) => setTimeout(r, 20));
     expect(restarts).toEqual(['the pose worker failed (out of memory)']);
     expect(failures[0]).toMatch(/models\/manifest.json could not be loaded/);
+    client.stop();
+  }, 60_000);
+});
+
+describe('a pose client whose worker never starts', () => {
+  it('fails the load with the reason, where it waited for ever, and starts a new worker on the next try', async () => {
+    const spawned: ReturnType<typeof channelWorker>[] = [];
+    const client = new PoseClient(() => {
+      const w = channelWorker({ neverStarts: spawned.length === 0 });
+      spawned.push(w);
+      return w;
+    });
+    const loading = client.init({ model: 'movenet-lightning', backend: 'wasm' });
+    // The browser could not load the worker's script (gone from the host after an update).
+    spawned[0]?.fail('the worker failed');
+    await expect(loading).rejects.toThrow(
+      'The pose worker could not start (the worker failed): reload the page.',
+    );
+    // Trying again (the model alert's "Try again") starts a new worker, which loads.
+    const info = await client.init({ model: 'movenet-lightning', backend: 'wasm' });
+    expect(info.model).toBe('movenet-lightning');
+    expect(spawned).toHaveLength(2);
+    client.stop();
+  }, 60_000);
+
+  it('reports a restart whose new worker never starts, so the watchdog can try again', async () => {
+    const failures: string[] = [];
+    const spawned: ReturnType<typeof channelWorker>[] = [];
+    const client = new PoseClient(
+      () => {
+        const w = channelWorker({ neverStarts: spawned.length > 0 });
+        spawned.push(w);
+        return w;
+      },
+      { onRestartFailed: (e) => failures.push(e instanceof Error ? e.message : String(e)) },
+    );
+    await client.init({ model: 'movenet-lightning', backend: 'wasm' });
+    spawned[0]?.fail('out of memory');
+    while (spawned.length < 2) await new Promise((r) => setTimeout(r, 20));
+    expect(client.busy).toBe(true);
+    spawned[1]?.fail('the worker failed');
+    while (failures.length === 0) await new Promise((r) => setTimeout(r, 20));
+    expect(failures).toEqual([
+      'The pose worker could not start (the worker failed): reload the page.',
+    ]);
+    // No longer restarting: the watchdog, which waits while a restart runs, can try again.
+    expect(client.busy).toBe(false);
     client.stop();
   }, 60_000);
 });
