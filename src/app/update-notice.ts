@@ -5,14 +5,16 @@ export const UPDATE_READY =
 /**
  * Calls `onUpdate` when a new version of the app takes over this page (its offline cache's service
  * worker is replaced): the page goes on running the code it loaded, which only a reload replaces.
- * Not on a first visit, where the first service worker taking the page over is no update.
+ * Not when the first service worker takes over a page on a first visit, which is no update; a new
+ * version coming after that, the page still open, is one.
  */
 export function watchForUpdate(
   serviceWorker: Pick<ServiceWorkerContainer, 'controller' | 'addEventListener'>,
   onUpdate: () => void,
 ): void {
-  const hadOne = serviceWorker.controller !== null;
+  let controlled = serviceWorker.controller !== null;
   serviceWorker.addEventListener('controllerchange', () => {
-    if (hadOne) onUpdate();
+    if (controlled) onUpdate();
+    controlled = true;
   });
 }

@@ -27,5 +27,8 @@ describe('telling a page that a new version took it over', () => {
     watchForUpdate(sw, () => (told += 1));
     sw.takeOver();
     expect(told).toBe(0);
+    // A new version while that page is still open is an update.
+    sw.takeOver();
+    expect(told).toBe(1);
   });
 });
