@@ -5,6 +5,7 @@ import { Diagnostics } from './app/diagnostics.ts';
 import { byId, enableReadyControls } from './app/dom.ts';
 import { LiveStats } from './app/live-stats.ts';
 import { OverlayRenderer } from './app/overlay-renderer.ts';
+import { WorkerNotStarted } from './app/pose-client.ts';
 import { chosenBackend, chosenRuntime, PoseRuntime, type Loaded } from './app/pose-runtime.ts';
 import { RoutineRunner } from './app/routine-runner.ts';
 import { HistoryScreen } from './app/screens/history-screen.ts';
@@ -54,7 +55,10 @@ function watchModelLoad(loading: Promise<Loaded>): void {
     (e: unknown) =>
       alerts.set(
         'model-load',
-        `The pose model could not load: ${errorMessage(e)} Another model can be chosen in Settings.`,
+        // Another model runs in the same worker: no help when the worker itself cannot start.
+        e instanceof WorkerNotStarted
+          ? errorMessage(e)
+          : `The pose model could not load: ${errorMessage(e)} Another model can be chosen in Settings.`,
         { label: 'Try again', run: () => watchModelLoad(runtime.retry()) },
       ),
   );

@@ -45,6 +45,11 @@ class WorkerLost extends Error {
   override name = 'WorkerLost';
 }
 
+/** The worker failed before it loaded a model: its script could not be loaded or run. */
+export class WorkerNotStarted extends Error {
+  override name = 'WorkerNotStarted';
+}
+
 /** Told when the client replaces its worker, and when a replacement it started on its own fails. */
 export interface RestartCallbacks {
   readonly onRestart?: (reason: string) => void;
@@ -138,7 +143,7 @@ export class PoseClient implements PoseSource {
         return;
       }
       this.workerFailed = true;
-      fail(new WorkerLost(`The pose worker could not start (${message}): reload the page.`));
+      fail(new WorkerNotStarted(`The pose worker could not start (${message}): reload the page.`));
     });
     return handle;
   }
